@@ -1,0 +1,113 @@
+#pragma once
+
+// Thin RAII layer over the SQLite C API for the store; internal to src/core.
+
+#include "core/client_store.hpp"
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace clientes::sql
+{
+
+// The one place where SQLite result codes become StoreError kinds.
+StoreError makeError(int rc, sqlite3* db, const std::string& path, std::string_view context);
+
+class Statement
+{
+public:
+    Statement(sqlite3* db, std::string_view sql, const std::string& path);
+    ~Statement();
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    void reset();
+
+    void bind(int index, std::int64_t value);
+    void bind(int index, std::string_view value);
+    void bindPointer(int index, void* pointer, const char* type);
+
+    // true when a row is available, false when done; throws StoreError on failure.
+    bool step();
+    // Steps to completion, for statements whose rows are not needed.
+    void run();
+
+    std::int64_t int64(int column) const;
+    std::string text(int column) const;
+    std::string_view textView(int column) const; // valid until the next step/reset
+
+private:
+    sqlite3* db_;
+    sqlite3_stmt* stmt_ = nullptr;
+    const std::string& path_;
+};
+
+class Database;
+
+// A cached statement borrowed for one use: bindings are cleared now, the statement is reset
+// (releasing its read lock) when the Query goes out of scope.
+class Query
+{
+public:
+    explicit Query(Statement& statement) : statement_(statement) {}
+    ~Query() { statement_.reset(); }
+    Query(const Query&) = delete;
+    Query& operator=(const Query&) = delete;
+
+    Statement* operator->() { return &statement_; }
+    Statement& operator*() { return statement_; }
+
+private:
+    Statement& statement_;
+};
+
+class Database
+{
+public:
+    // Opens an existing file read-write; throws StoreError.
+    explicit Database(const std::string& path);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    sqlite3* handle() const { return db_; }
+    const std::string& path() const { return path_; }
+
+    // Prepared once, reused afterwards (statements are keyed by their SQL text).
+    Query query(std::string_view sql);
+    // For one-off statements (schema changes, pragmas) that may hold several statements.
+    void exec(const std::string& sql);
+    std::int64_t scalar(std::string_view sql);
+    std::int64_t changes() const;
+    std::int64_t lastInsertId() const;
+
+    [[noreturn]] void fail(int rc, std::string_view context) const;
+
+private:
+    std::string path_;
+    sqlite3* db_ = nullptr;
+    std::map<std::string, std::unique_ptr<Statement>, std::less<>> cache_;
+};
+
+// Rolls back unless commit() was reached, so an exception never leaves a half-done write.
+class Transaction
+{
+public:
+    explicit Transaction(Database& db);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+    void commit();
+
+private:
+    Database& db_;
+    bool open_ = true;
+};
+
+} // namespace clientes::sql

@@ -1,0 +1,339 @@
+#include "core/validation.hpp"
+
+#include "core/utf8.hpp"
+
+#include <algorithm>
+#include <string_view>
+
+namespace clientes
+{
+
+namespace
+{
+
+// Officially assigned ISO 3166-1 alpha-2 codes, plus XK (Kosovo), which is user-assigned but
+// used by the EU and most banks. Sorted, so membership is a binary search.
+constexpr std::string_view kCountries =
+    "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ "
+    "BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM "
+    "DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS "
+    "GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN "
+    "KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ "
+    "MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM "
+    "PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV "
+    "SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI "
+    "VN VU WF WS XK YE YT ZA ZM ZW";
+
+bool isCountryCode(std::string_view code)
+{
+    if (code.size() != 2)
+        return false;
+    std::size_t lo = 0;
+    std::size_t hi = (kCountries.size() + 1) / 3;
+    while (lo < hi)
+    {
+        const std::size_t mid = (lo + hi) / 2;
+        const std::string_view candidate = kCountries.substr(mid * 3, 2);
+        if (candidate == code)
+            return true;
+        if (candidate < code)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
+char asciiUpper(char c)
+{
+    return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
+char asciiLower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// Removes leading/trailing white space; with `collapse`, every inner run becomes one ' '.
+std::string trimSpaces(std::string_view text, bool collapse)
+{
+    std::string out;
+    out.reserve(text.size());
+    bool pendingSpace = false;
+    for (std::size_t pos = 0; pos < text.size();)
+    {
+        const std::size_t start = pos;
+        const char32_t cp = utf8::next(text, pos);
+        if (cp != utf8::kInvalid && utf8::isSpace(cp))
+        {
+            if (!out.empty())
+            {
+                if (collapse)
+                    pendingSpace = true;
+                else
+                    out.append(text.substr(start, pos - start));
+            }
+            continue;
+        }
+        if (pendingSpace)
+            out += ' ';
+        pendingSpace = false;
+        out.append(text.substr(start, pos - start));
+    }
+    if (!collapse)
+    {
+        // Spaces were copied verbatim; drop the trailing ones now that the end is known.
+        std::size_t end = 0;
+        for (std::size_t pos = 0; pos < out.size();)
+        {
+            const char32_t cp = utf8::next(out, pos);
+            if (cp == utf8::kInvalid || !utf8::isSpace(cp))
+                end = pos;
+        }
+        out.resize(end);
+    }
+    return out;
+}
+
+std::string unifyLineBreaks(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i)
+    {
+        if (text[i] == '\r')
+        {
+            out += '\n';
+            if (i + 1 < text.size() && text[i + 1] == '\n')
+                ++i;
+        }
+        else
+        {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
+bool isBlank(std::string_view text)
+{
+    for (std::size_t pos = 0; pos < text.size();)
+    {
+        const char32_t cp = utf8::next(text, pos);
+        if (cp == utf8::kInvalid || !utf8::isSpace(cp))
+            return false;
+    }
+    return true;
+}
+
+// Valid UTF-8 without C0/C1 controls or DEL; `multiLine` additionally allows LF and TAB.
+bool isCleanText(std::string_view text, bool multiLine)
+{
+    for (std::size_t pos = 0; pos < text.size();)
+    {
+        const char32_t cp = utf8::next(text, pos);
+        if (cp == utf8::kInvalid)
+            return false;
+        const bool control = cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+        if (control && !(multiLine && (cp == '\n' || cp == '\t')))
+            return false;
+    }
+    return true;
+}
+
+bool isValidLocalPart(std::string_view local)
+{
+    if (local.empty() || local.size() > 64 || local.front() == '.' || local.back() == '.' ||
+        local.find("..") != std::string_view::npos)
+        return false;
+    return local.find_first_of("()<>[]\\,;:\"") == std::string_view::npos;
+}
+
+bool isValidDomainLabel(std::string_view label)
+{
+    if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-')
+        return false;
+    return std::all_of(label.begin(), label.end(), [](char c) {
+        const auto byte = static_cast<unsigned char>(c);
+        // Bytes >= 0x80 are parts of internationalised (IDN) labels.
+        return byte >= 0x80 || c == '-' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+               (c >= 'A' && c <= 'Z');
+    });
+}
+
+bool isValidDomain(std::string_view domain)
+{
+    if (domain.size() > 253)
+        return false;
+    std::size_t labels = 0;
+    std::string_view tld;
+    for (std::size_t start = 0;;)
+    {
+        const std::size_t dot = domain.find('.', start);
+        const std::string_view label = domain.substr(start, dot - start);
+        if (!isValidDomainLabel(label))
+            return false;
+        ++labels;
+        tld = label;
+        if (dot == std::string_view::npos)
+            break;
+        start = dot + 1;
+    }
+    const bool numericTld =
+        std::all_of(tld.begin(), tld.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return labels >= 2 && tld.size() >= 2 && !numericTld;
+}
+
+bool isValidEmail(std::string_view email)
+{
+    for (std::size_t pos = 0; pos < email.size();)
+    {
+        const char32_t cp = utf8::next(email, pos);
+        if (cp == utf8::kInvalid || cp <= 0x20 || cp == 0x7F || utf8::isSpace(cp))
+            return false;
+    }
+    const std::size_t at = email.find('@');
+    if (at == std::string_view::npos || email.find('@', at + 1) != std::string_view::npos)
+        return false;
+    return isValidLocalPart(email.substr(0, at)) && isValidDomain(email.substr(at + 1));
+}
+
+bool isStrippedInTaxId(char32_t cp)
+{
+    return utf8::isSpace(cp) || cp == '.' || cp == '-' || cp == '/' ||
+           (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212; // typographic dashes, minus sign
+}
+
+std::string describeIssues(const std::vector<FieldIssue>& issues)
+{
+    static constexpr std::string_view kProblems[] = {
+        "required", "invalid e-mail", "too long", "invalid country", "invalid text",
+        "read-only", "unknown field"};
+    std::string text = "invalid client:";
+    for (const FieldIssue& issue : issues)
+    {
+        text += ' ';
+        text += fieldName(issue.field);
+        text += " (";
+        text += kProblems[static_cast<std::size_t>(issue.problem)];
+        text += ')';
+    }
+    return text;
+}
+
+} // namespace
+
+std::size_t maxLength(Field field)
+{
+    switch (field)
+    {
+    case Field::LegalName:
+    case Field::TradeName:
+    case Field::Street:
+    case Field::Website:
+        return 200;
+    case Field::TaxId:
+        return 32;
+    case Field::Email:
+        return 254;
+    case Field::Phone:
+        return 40;
+    case Field::PostalCode:
+        return 20;
+    case Field::City:
+    case Field::Region:
+        return 100;
+    case Field::Notes:
+        return 100000;
+    case Field::Country:
+        return 2;
+    case Field::Code:
+        return 0;
+    }
+    return 0;
+}
+
+void tidy(Client& client)
+{
+    for (Field field : allFields())
+    {
+        std::string& text = client.value(field);
+        if (field == Field::Notes)
+            text = trimSpaces(unifyLineBreaks(text), false);
+        else
+            text = trimSpaces(text, true);
+    }
+    const std::size_t at = client.email.rfind('@');
+    if (at != std::string::npos)
+        std::transform(client.email.begin() + static_cast<std::ptrdiff_t>(at),
+                       client.email.end(), client.email.begin() + static_cast<std::ptrdiff_t>(at),
+                       asciiLower);
+    std::transform(client.country.begin(), client.country.end(), client.country.begin(),
+                   asciiUpper);
+}
+
+std::vector<FieldIssue> validate(const Client& client)
+{
+    std::vector<FieldIssue> issues;
+    for (Field field : allFields())
+    {
+        const std::string& text = client.value(field);
+        if (!isCleanText(text, field == Field::Notes))
+        {
+            issues.push_back({field, Problem::InvalidText});
+            continue;
+        }
+        if (field == Field::LegalName && isBlank(text))
+        {
+            issues.push_back({field, Problem::Required});
+            continue;
+        }
+        if (field == Field::Country)
+        {
+            if (!text.empty() && !isCountryCode(text))
+                issues.push_back({field, Problem::InvalidCountry});
+            continue;
+        }
+        const std::size_t limit = maxLength(field);
+        if (limit != 0 && utf8::length(text) > limit)
+        {
+            issues.push_back({field, Problem::TooLong, limit});
+            continue;
+        }
+        if (field == Field::Email && !text.empty() && !isValidEmail(text))
+            issues.push_back({field, Problem::InvalidEmail});
+    }
+    return issues;
+}
+
+std::string normalizeTaxId(std::string_view raw, std::string_view country)
+{
+    std::string out;
+    out.reserve(raw.size());
+    for (std::size_t pos = 0; pos < raw.size();)
+    {
+        const std::size_t start = pos;
+        const char32_t cp = utf8::next(raw, pos);
+        if (cp != utf8::kInvalid && isStrippedInTaxId(cp))
+            continue;
+        for (std::size_t i = start; i < pos; ++i)
+            out += asciiUpper(raw[i]);
+    }
+    std::string upperCountry(country);
+    std::transform(upperCountry.begin(), upperCountry.end(), upperCountry.begin(), asciiUpper);
+    if (upperCountry.size() == 2 && out.size() > 2)
+    {
+        // EU VAT numbers carry the country as prefix; Greece uses "EL" there.
+        const std::string_view prefix = std::string_view(out).substr(0, 2);
+        if (prefix == upperCountry || (upperCountry == "GR" && prefix == "EL"))
+            out.erase(0, 2);
+    }
+    return out;
+}
+
+ValidationError::ValidationError(std::vector<FieldIssue> list)
+    : std::runtime_error(describeIssues(list)), issues(std::move(list))
+{
+}
+
+} // namespace clientes

@@ -1,0 +1,35 @@
+// Building AWT controls from their UNO models: extensions have no VCL, so the deck is made
+// of model/control pairs inside a UnoControlContainer, positioned in pixels.
+#pragma once
+
+#include <com/sun/star/awt/XControl.hpp>
+#include <com/sun/star/awt/XControlContainer.hpp>
+#include <com/sun/star/awt/XWindowPeer.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+
+#include <initializer_list>
+#include <utility>
+
+namespace clientes::uno
+{
+using PropertyList = std::initializer_list<std::pair<const char*, css::uno::Any>>;
+
+// A container control whose peer lives inside parent.
+css::uno::Reference<css::awt::XControlContainer>
+createContainer(const css::uno::Reference<css::uno::XComponentContext>& context,
+                const css::uno::Reference<css::awt::XWindowPeer>& parent);
+
+// Creates the model (service modelName), sets properties, makes its default control and adds
+// it to the container under name.
+css::uno::Reference<css::awt::XControl>
+addControl(const css::uno::Reference<css::uno::XComponentContext>& context,
+           const css::uno::Reference<css::awt::XControlContainer>& container, const char* name,
+           const char* modelName, PropertyList properties);
+
+css::uno::Reference<css::beans::XPropertySet>
+modelOf(const css::uno::Reference<css::awt::XControl>& control);
+
+void setPosSize(const css::uno::Reference<css::awt::XControl>& control, sal_Int32 x, sal_Int32 y,
+                sal_Int32 width, sal_Int32 height);
+} // namespace clientes::uno

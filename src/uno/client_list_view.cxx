@@ -1,0 +1,397 @@
+#include "client_list_view.hxx"
+
+#include "awt_controls.hxx"
+#include "awt_listeners.hxx"
+#include "client_dialog.hxx"
+#include "core/client_card.hpp"
+#include "core/messages.hpp"
+#include "core/ui_text.hpp"
+#include "entry_guard.hxx"
+#include "office_settings.hxx"
+#include "store_access.hxx"
+#include "uno_text.hxx"
+
+#include <com/sun/star/awt/FontDescriptor.hpp>
+#include <com/sun/star/awt/PosSize.hpp>
+#include <com/sun/star/awt/FontWeight.hpp>
+#include <com/sun/star/awt/MenuItemStyle.hpp>
+#include <com/sun/star/awt/MessageBoxButtons.hpp>
+#include <com/sun/star/awt/PopupMenu.hpp>
+#include <com/sun/star/awt/PopupMenuDirection.hpp>
+#include <com/sun/star/awt/Rectangle.hpp>
+#include <com/sun/star/awt/Toolkit.hpp>
+#include <com/sun/star/awt/XButton.hpp>
+#include <com/sun/star/awt/XMessageBoxFactory.hpp>
+#include <com/sun/star/awt/XTextComponent.hpp>
+#include <com/sun/star/awt/XWindow2.hpp>
+#include <com/sun/star/awt/grid/DefaultGridColumnModel.hpp>
+#include <com/sun/star/awt/grid/DefaultGridDataModel.hpp>
+#include <com/sun/star/awt/grid/XGridColumn.hpp>
+#include <com/sun/star/awt/grid/XGridRowSelection.hpp>
+#include <com/sun/star/lang/XComponent.hpp>
+#include <com/sun/star/view/SelectionType.hpp>
+
+#include <rtl/ref.hxx>
+
+#include <algorithm>
+
+namespace css = ::com::sun::star;
+using css::uno::Any;
+using css::uno::Reference;
+using css::uno::Sequence;
+using css::uno::UNO_QUERY;
+using css::uno::UNO_QUERY_THROW;
+
+namespace clientes::uno
+{
+namespace
+{
+constexpr sal_Int32 kMargin = 6;
+constexpr sal_Int32 kGap = 6;
+constexpr sal_Int32 kButtonHeight = 26;
+constexpr sal_Int32 kEditHeight = 24;
+constexpr sal_Int32 kLabelHeight = 18;
+constexpr sal_Int32 kDetailNameHeight = 20;
+constexpr sal_Int32 kDetailHeight = 112;
+constexpr sal_Int32 kMoreWidth = 30;
+constexpr sal_Int32 kStatusHeight = 72;
+constexpr std::size_t kListLimit = 500;
+
+constexpr sal_Int16 kMenuShowArchived = 1;
+constexpr sal_Int16 kMenuAbout = 2;
+
+OUString text(UiText key, Language language) { return fromUtf8(uiText(key, language)); }
+
+Reference<css::awt::grid::XGridColumnModel>
+makeColumns(const Reference<css::uno::XComponentContext>& context, Language language)
+{
+    const Reference<css::awt::grid::XGridColumnModel> columns =
+        css::awt::grid::DefaultGridColumnModel::create(context);
+    const struct
+    {
+        UiText title;
+        sal_Int32 width, flexibility;
+    } layout[] = {{UiText::ColumnLegalName, 130, 3}, {UiText::ColumnTaxId, 80, 1},
+                  {UiText::ColumnCity, 70, 1}};
+    for (const auto& column : layout)
+    {
+        const Reference<css::awt::grid::XGridColumn> gridColumn = columns->createColumn();
+        gridColumn->setTitle(text(column.title, language));
+        gridColumn->setColumnWidth(column.width);
+        gridColumn->setMinWidth(40);
+        gridColumn->setFlexibility(column.flexibility);
+        gridColumn->setResizeable(true);
+        columns->addColumn(gridColumn);
+    }
+    return columns;
+}
+} // namespace
+
+ClientListView::ClientListView(const Reference<css::uno::XComponentContext>& context,
+                               const Reference<css::awt::XWindow>& parent)
+    : m_context(context), m_parent(parent), m_language(uiLanguage(context))
+{
+    m_container = createContainer(context, Reference<css::awt::XWindowPeer>(parent, UNO_QUERY_THROW));
+    createControls();
+    m_resizeListener = new ResizeForwarder([this] { layout(); });
+    m_parent->addWindowListener(m_resizeListener);
+    window()->setVisible(true);
+    layout();
+    refresh(std::nullopt);
+}
+
+ClientListView::~ClientListView() = default;
+
+Reference<css::awt::XWindow> ClientListView::window() const
+{
+    return Reference<css::awt::XWindow>(m_container, UNO_QUERY_THROW);
+}
+
+Reference<css::awt::XControl> ClientListView::control(const char* name) const
+{
+    return m_container->getControl(ascii(name));
+}
+
+void ClientListView::createControls()
+{
+    const Language lang = m_language;
+    addControl(m_context, m_container, kAdd, "com.sun.star.awt.UnoControlButtonModel",
+               {{"Label", Any(text(UiText::AddClient, lang))},
+                {"HelpText", Any(text(UiText::AddClientHelp, lang))},
+                {"Tabstop", Any(true)}});
+    addControl(m_context, m_container, kMore, "com.sun.star.awt.UnoControlButtonModel",
+               {{"Label", Any(fromUtf8("⋯"))},
+                {"HelpText", Any(text(UiText::MoreMenuHelp, lang))},
+                {"Tabstop", Any(true)}});
+    addControl(m_context, m_container, "SearchLabel", "com.sun.star.awt.UnoControlFixedTextModel",
+               {{"Label", Any(text(UiText::SearchLabel, lang))}});
+    addControl(m_context, m_container, kSearch, "com.sun.star.awt.UnoControlEditModel",
+               {{"HelpText", Any(text(UiText::SearchHelp, lang))}, {"Tabstop", Any(true)}});
+    addControl(m_context, m_container, kStatus, "com.sun.star.awt.UnoControlFixedTextModel",
+               {{"MultiLine", Any(true)}, {"TextColor", Any(sal_Int32(0xB00020))}});
+
+    m_rowsModel = css::awt::grid::DefaultGridDataModel::create(m_context);
+    addControl(m_context, m_container, kList, "com.sun.star.awt.grid.UnoControlGridModel",
+               {{"ColumnModel", Any(makeColumns(m_context, lang))},
+                {"GridDataModel", Any(m_rowsModel)},
+                {"ShowRowHeader", Any(false)},
+                {"ShowColumnHeader", Any(true)},
+                {"SelectionModel", Any(css::view::SelectionType_SINGLE)},
+                {"HScroll", Any(false)},
+                {"VScroll", Any(true)},
+                {"HelpText", Any(text(UiText::ListHelp, lang))},
+                {"Tabstop", Any(true)}});
+    addControl(m_context, m_container, kCount, "com.sun.star.awt.UnoControlFixedTextModel", {});
+
+    css::awt::FontDescriptor bold;
+    bold.Weight = css::awt::FontWeight::BOLD;
+    addControl(m_context, m_container, kDetailName, "com.sun.star.awt.UnoControlFixedTextModel",
+               {{"FontDescriptor", Any(bold)}});
+    addControl(m_context, m_container, kDetail, "com.sun.star.awt.UnoControlFixedTextModel",
+               {{"MultiLine", Any(true)}});
+
+    Reference<css::awt::XButton>(control(kAdd), UNO_QUERY_THROW)
+        ->addActionListener(new ActionForwarder([this] { addClient(); }));
+    Reference<css::awt::XButton>(control(kMore), UNO_QUERY_THROW)
+        ->addActionListener(new ActionForwarder([this] { showMoreMenu(); }));
+    Reference<css::awt::XTextComponent>(control(kSearch), UNO_QUERY_THROW)
+        ->addTextListener(new TextForwarder([this] { reload(); }));
+    const Reference<css::awt::XControl> list = control(kList);
+    Reference<css::awt::grid::XGridRowSelection>(list, UNO_QUERY_THROW)
+        ->addSelectionListener(new GridSelectionForwarder([this] { showSelection(); }));
+    rtl::Reference<OpenGestureForwarder> opener(new OpenGestureForwarder([this] { openSelected(); }));
+    const Reference<css::awt::XWindow> listWindow(list, UNO_QUERY_THROW);
+    listWindow->addMouseListener(opener.get());
+    listWindow->addKeyListener(opener.get());
+}
+
+void ClientListView::layout()
+{
+    const css::awt::Rectangle area = m_parent->getPosSize();
+    const sal_Int32 width = std::max(area.Width, kMinimalWidth);
+    const sal_Int32 height = std::max(area.Height, kMinimalHeight);
+    window()->setPosSize(0, 0, width, height, css::awt::PosSize::POSSIZE);
+
+    const sal_Int32 inner = width - 2 * kMargin;
+    sal_Int32 y = kMargin;
+    setPosSize(control(kAdd), kMargin, y, std::min<sal_Int32>(inner - kMoreWidth - kGap, 200),
+               kButtonHeight);
+    setPosSize(control(kMore), width - kMargin - kMoreWidth, y, kMoreWidth, kButtonHeight);
+    y += kButtonHeight + kGap;
+    setPosSize(control("SearchLabel"), kMargin, y, inner, kLabelHeight);
+    y += kLabelHeight;
+    setPosSize(control(kSearch), kMargin, y, inner, kEditHeight);
+    y += kEditHeight + kGap;
+    if (m_storeProblem)
+    {
+        setPosSize(control(kStatus), kMargin, y, inner, kStatusHeight);
+        y += kStatusHeight + kGap;
+    }
+    Reference<css::awt::XWindow>(control(kStatus), UNO_QUERY_THROW)->setVisible(m_storeProblem);
+
+    const sal_Int32 detailTop = height - kMargin - kDetailHeight - kDetailNameHeight;
+    const sal_Int32 countTop = detailTop - kGap - kLabelHeight;
+    setPosSize(control(kList), kMargin, y, inner, std::max<sal_Int32>(countTop - y - 2, 60));
+    setPosSize(control(kCount), kMargin, countTop, inner, kLabelHeight);
+    setPosSize(control(kDetailName), kMargin, detailTop, inner, kDetailNameHeight);
+    setPosSize(control(kDetail), kMargin, detailTop + kDetailNameHeight, inner, kDetailHeight);
+}
+
+void ClientListView::refresh(std::optional<std::int64_t> select)
+{
+    const std::string query =
+        toUtf8(Reference<css::awt::XTextComponent>(control(kSearch), UNO_QUERY_THROW)->getText());
+    SearchPage page;
+    std::optional<Client> wanted;
+    try
+    {
+        page = storeAccess().with(m_context, [&](ClientStore& store) {
+            SearchPage result = store.search(query, m_showArchived, kListLimit);
+            if (select)
+                wanted = store.byId(*select);
+            return result;
+        });
+    }
+    catch (const StoreError& error)
+    {
+        showStoreProblem(describe(error, m_language));
+        return;
+    }
+    if (m_storeProblem)
+    {
+        m_storeProblem = false;
+        layout();
+    }
+
+    // A client just created or opened stays in view even when the search would hide it.
+    if (wanted && std::none_of(page.rows.begin(), page.rows.end(),
+                               [&](const ClientSummary& row) { return row.id == wanted->id; }))
+        page.rows.insert(page.rows.begin(), ClientSummary{wanted->id, wanted->code,
+                                                          wanted->legalName, wanted->taxId,
+                                                          wanted->city, wanted->archived});
+    m_rows = std::move(page.rows);
+
+    Sequence<Any> headings(static_cast<sal_Int32>(m_rows.size()));
+    Sequence<Sequence<Any>> cells(static_cast<sal_Int32>(m_rows.size()));
+    Sequence<Any>* out = cells.getArray();
+    for (const ClientSummary& row : m_rows)
+    {
+        Sequence<Any> line(3);
+        Any* cell = line.getArray();
+        cell[0] <<= fromUtf8(row.archived ? row.legalName + " (" +
+                                                uiText(UiText::Archived, m_language) + ")"
+                                          : row.legalName);
+        cell[1] <<= fromUtf8(row.taxId);
+        cell[2] <<= fromUtf8(row.city);
+        *out++ = line;
+    }
+    m_rowsModel->removeAllRows();
+    if (!m_rows.empty())
+        m_rowsModel->addRows(headings, cells);
+
+    std::string count = clientCount(page.total, m_language);
+    if (static_cast<std::int64_t>(m_rows.size()) < page.total)
+        count = partialListNote(static_cast<std::int64_t>(m_rows.size()), page.total, m_language);
+    modelOf(control(kCount))->setPropertyValue(ascii("Label"), Any(fromUtf8(count)));
+
+    const auto grid = Reference<css::awt::grid::XGridRowSelection>(control(kList), UNO_QUERY_THROW);
+    grid->deselectAllRows();
+    for (std::size_t i = 0; i < m_rows.size(); ++i)
+        if (select && m_rows[i].id == *select)
+            grid->selectRow(static_cast<sal_Int32>(i));
+    showSelection();
+}
+
+std::optional<std::int64_t> ClientListView::selectedId() const
+{
+    const Sequence<sal_Int32> selected =
+        Reference<css::awt::grid::XGridRowSelection>(control(kList), UNO_QUERY_THROW)
+            ->getSelectedRows();
+    if (selected.getLength() == 0)
+        return std::nullopt;
+    const auto index = static_cast<std::size_t>(selected[0]);
+    if (index >= m_rows.size())
+        return std::nullopt;
+    return m_rows[index].id;
+}
+
+void ClientListView::showSelection()
+{
+    std::string name;
+    std::string detail;
+    if (const auto id = selectedId())
+    {
+        const std::optional<Client> client =
+            storeAccess().with(m_context, [&](ClientStore& store) { return store.byId(*id); });
+        if (client)
+        {
+            const std::string card = formatClientCard(*client, m_language);
+            const auto lineEnd = card.find('\n');
+            name = card.substr(0, lineEnd);
+            detail = lineEnd == std::string::npos ? std::string() : card.substr(lineEnd + 1);
+        }
+    }
+    else
+    {
+        const bool searching =
+            !Reference<css::awt::XTextComponent>(control(kSearch), UNO_QUERY_THROW)
+                 ->getText()
+                 .isEmpty();
+        detail = uiText(m_rows.empty() ? (searching ? UiText::NoMatches : UiText::NoClients)
+                                       : UiText::NoSelection,
+                        m_language);
+    }
+    modelOf(control(kDetailName))->setPropertyValue(ascii("Label"), Any(fromUtf8(name)));
+    modelOf(control(kDetail))->setPropertyValue(ascii("Label"), Any(fromUtf8(detail)));
+}
+
+void ClientListView::showStoreProblem(const std::string& message)
+{
+    m_rows.clear();
+    m_rowsModel->removeAllRows();
+    modelOf(control(kStatus))
+        ->setPropertyValue(ascii("Label"),
+                           Any(fromUtf8(uiText(UiText::StoreUnavailableTitle, m_language) + "\n" +
+                                        message)));
+    modelOf(control(kCount))->setPropertyValue(ascii("Label"), Any(OUString()));
+    modelOf(control(kDetailName))->setPropertyValue(ascii("Label"), Any(OUString()));
+    modelOf(control(kDetail))->setPropertyValue(ascii("Label"), Any(OUString()));
+    if (!m_storeProblem)
+    {
+        m_storeProblem = true;
+        layout();
+    }
+}
+
+void ClientListView::openSelected()
+{
+    const auto id = selectedId();
+    if (!id)
+        return;
+    if (const auto saved = client_dialog::run(m_context, *id))
+        refresh(*saved);
+}
+
+void ClientListView::addClient()
+{
+    const auto created = client_dialog::run(m_context, std::nullopt);
+    if (!created)
+        return;
+    // Show the new client in a list that can hold it: the search may not match it.
+    Reference<css::awt::XTextComponent>(control(kSearch), UNO_QUERY_THROW)->setText(OUString());
+    refresh(*created);
+}
+
+void ClientListView::showMoreMenu()
+{
+    const Reference<css::awt::XPopupMenu> menu = css::awt::PopupMenu::create(m_context);
+    menu->insertItem(kMenuShowArchived, text(UiText::ShowArchived, m_language),
+                     css::awt::MenuItemStyle::CHECKABLE, 0);
+    menu->checkItem(kMenuShowArchived, m_showArchived);
+    menu->insertSeparator(1);
+    menu->insertItem(kMenuAbout, text(UiText::About, m_language), 0, 2);
+
+    const css::awt::Rectangle button =
+        Reference<css::awt::XWindow>(control(kMore), UNO_QUERY_THROW)->getPosSize();
+    const sal_Int16 chosen = menu->execute(
+        Reference<css::awt::XWindowPeer>(control(kMore)->getPeer(), UNO_QUERY_THROW),
+        css::awt::Rectangle(0, button.Height, 1, 1), css::awt::PopupMenuDirection::EXECUTE_DOWN);
+    if (chosen == kMenuShowArchived)
+    {
+        m_showArchived = !m_showArchived;
+        reload();
+    }
+    else if (chosen == kMenuAbout)
+        showAbout();
+}
+
+void ClientListView::showAbout()
+{
+    std::string body = uiText(UiText::AboutBody, m_language);
+    const auto replace = [&body](const std::string& token, const std::string& value) {
+        if (const auto at = body.find(token); at != std::string::npos)
+            body.replace(at, token.size(), value);
+    };
+    replace("{version}", CLIENTES_VERSION);
+    replace("{path}", databasePath(m_context).string());
+    const Reference<css::awt::XMessageBoxFactory> boxes(css::awt::Toolkit::create(m_context),
+                                                        UNO_QUERY_THROW);
+    const Reference<css::awt::XWindowPeer> parent(control(kMore)->getPeer(), UNO_QUERY_THROW);
+    boxes
+        ->createMessageBox(parent, css::awt::MessageBoxType_INFOBOX,
+                           css::awt::MessageBoxButtons::BUTTONS_OK,
+                           text(UiText::AboutTitle, m_language), fromUtf8(body))
+        ->execute();
+}
+
+void ClientListView::dispose()
+{
+    guardedNoThrow("closing the deck", [this] {
+        if (m_parent.is() && m_resizeListener.is())
+            m_parent->removeWindowListener(m_resizeListener);
+        Reference<css::lang::XComponent>(m_container, UNO_QUERY_THROW)->dispose();
+    });
+    m_container.clear();
+    m_parent.clear();
+}
+} // namespace clientes::uno

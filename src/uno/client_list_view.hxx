@@ -1,0 +1,72 @@
+// The deck's content: search, list, count, "+ Agregar cliente", the "⋯" menu and the selected
+// client's data, laid out in pixels inside the sidebar's panel window.
+#pragma once
+
+#include "core/client.hpp"
+#include "core/language.hpp"
+
+#include <com/sun/star/awt/XControl.hpp>
+#include <com/sun/star/awt/XControlContainer.hpp>
+#include <com/sun/star/awt/XWindow.hpp>
+#include <com/sun/star/awt/grid/XMutableGridDataModel.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace clientes::uno
+{
+class ClientListView
+{
+public:
+    // Control names, also what tests look for through XControlContainer::getControl.
+    static constexpr const char* kSearch = "Search";
+    static constexpr const char* kList = "ClientList";
+    static constexpr const char* kCount = "Count";
+    static constexpr const char* kAdd = "AddClient";
+    static constexpr const char* kMore = "More";
+    static constexpr const char* kDetailName = "DetailName";
+    static constexpr const char* kDetail = "Detail";
+    static constexpr const char* kStatus = "Status";
+
+    ClientListView(const css::uno::Reference<css::uno::XComponentContext>& context,
+                   const css::uno::Reference<css::awt::XWindow>& parent);
+    ~ClientListView();
+    ClientListView(const ClientListView&) = delete;
+    ClientListView& operator=(const ClientListView&) = delete;
+
+    css::uno::Reference<css::awt::XWindow> window() const;
+    void layout();
+    // Reads the store again, keeping (or moving to) the given client's selection.
+    void refresh(std::optional<std::int64_t> select);
+    // Reads the store again, keeping the current selection.
+    void reload() { refresh(selectedId()); }
+    void dispose();
+
+    static constexpr sal_Int32 kMinimalWidth = 220;
+    static constexpr sal_Int32 kMinimalHeight = 380;
+    static constexpr sal_Int32 kPreferredHeight = 620;
+
+private:
+    void createControls();
+    void showSelection();
+    void openSelected();
+    void addClient();
+    void showMoreMenu();
+    void showAbout();
+    void showStoreProblem(const std::string& message);
+    std::optional<std::int64_t> selectedId() const;
+    css::uno::Reference<css::awt::XControl> control(const char* name) const;
+
+    css::uno::Reference<css::uno::XComponentContext> m_context;
+    css::uno::Reference<css::awt::XWindow> m_parent;
+    css::uno::Reference<css::awt::XControlContainer> m_container;
+    css::uno::Reference<css::awt::grid::XMutableGridDataModel> m_rowsModel;
+    css::uno::Reference<css::awt::XWindowListener> m_resizeListener;
+    Language m_language;
+    std::vector<ClientSummary> m_rows;
+    bool m_showArchived = false;
+    bool m_storeProblem = false;
+};
+} // namespace clientes::uno

@@ -1,0 +1,45 @@
+// The component's entry points: the office asks here for a factory by implementation name.
+#include "client_dialog.hxx"
+#include "client_directory.hxx"
+#include "panel_factory.hxx"
+#include "entry_guard.hxx"
+
+#include <cppuhelper/factory.hxx>
+#include <cppuhelper/implementationentry.hxx>
+#include <sal/types.h>
+#include <uno/lbnames.h>
+
+namespace
+{
+namespace directory = clientes::uno::client_directory;
+namespace dialog = clientes::uno::client_dialog;
+namespace panels = clientes::uno::panel_factory;
+
+const ::cppu::ImplementationEntry kImplementations[] = {
+    {directory::create, directory::implementationName, directory::serviceNames,
+     ::cppu::createSingleComponentFactory, nullptr, 0},
+    {panels::create, panels::implementationName, panels::serviceNames,
+     ::cppu::createSingleComponentFactory, nullptr, 0},
+    {dialog::create, dialog::implementationName, dialog::serviceNames,
+     ::cppu::createSingleComponentFactory, nullptr, 0},
+    {nullptr, nullptr, nullptr, nullptr, nullptr, 0},
+};
+} // namespace
+
+extern "C" SAL_DLLPUBLIC_EXPORT void* SAL_CALL component_getFactory(const char* implementationName,
+                                                                    void* serviceManager,
+                                                                    void* registryKey)
+{
+    void* factory = nullptr;
+    clientes::uno::guardedNoThrow("component_getFactory", [&] {
+        factory = ::cppu::component_getFactoryHelper(implementationName, serviceManager,
+                                                     registryKey, kImplementations);
+    });
+    return factory;
+}
+
+extern "C" SAL_DLLPUBLIC_EXPORT void SAL_CALL
+component_getImplementationEnvironment(const char** environmentTypeName, uno_Environment**)
+{
+    *environmentTypeName = CPPU_CURRENT_LANGUAGE_BINDING_NAME;
+}

@@ -1,0 +1,58 @@
+// A real LibreOffice for integration tests: the built .oxt installed into a throw-away
+// profile, soffice --headless started on it, and a UNO bridge to it.
+#pragma once
+
+#include <com/sun/star/lang/XMultiComponentFactory.hpp>
+#include <com/sun/star/uno/Reference.hxx>
+#include <com/sun/star/uno/XComponentContext.hpp>
+
+#include <filesystem>
+#include <string>
+#include <sys/types.h>
+
+namespace clientes::testing
+{
+struct OfficeOptions
+{
+    std::filesystem::path database;    // CLIENTES_DB for the office; empty = inside the temp dir
+    std::string uiLocale = "es-ES";    // pinned so that assertions on words hold
+};
+
+class Office
+{
+public:
+    explicit Office(OfficeOptions options = {});
+    ~Office();
+    Office(const Office&) = delete;
+    Office& operator=(const Office&) = delete;
+
+    const css::uno::Reference<css::uno::XComponentContext>& context() const { return m_remote; }
+    css::uno::Reference<css::uno::XInterface> create(const char* service) const;
+    const std::filesystem::path& workDir() const { return m_workDir; }
+    const std::filesystem::path& database() const { return m_database; }
+    // The office's own output (stdout and stderr), for failure messages.
+    std::string log() const;
+    bool running() const;
+
+private:
+    void installExtension() const;
+    void start();
+    void connect();
+    void stop() noexcept;
+
+    OfficeOptions m_options;
+    std::filesystem::path m_workDir;
+    std::filesystem::path m_profile;
+    std::filesystem::path m_database;
+    std::string m_pipeName;
+    pid_t m_pid = -1;
+    css::uno::Reference<css::uno::XComponentContext> m_remote;
+};
+
+// The local UNO environment of the test process, with our types known.
+css::uno::Reference<css::uno::XComponentContext> localContext();
+
+// Where the build put things (set by CMake as compile definitions).
+std::filesystem::path builtExtension();
+std::filesystem::path builtTypes();
+} // namespace clientes::testing

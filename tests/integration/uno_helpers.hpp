@@ -1,0 +1,47 @@
+// Small conveniences for tests that talk UNO.
+#pragma once
+
+#include <com/sun/star/beans/NamedValue.hpp>
+#include <com/sun/star/uno/Sequence.hxx>
+#include <rtl/ustring.hxx>
+
+#include <initializer_list>
+#include <string>
+#include <utility>
+
+namespace clientes::testing
+{
+inline rtl::OUString u(const std::string& text)
+{
+    return rtl::OUString(text.c_str(), static_cast<sal_Int32>(text.size()), RTL_TEXTENCODING_UTF8);
+}
+
+inline std::string s(const rtl::OUString& text)
+{
+    const rtl::OString bytes = rtl::OUStringToOString(text, RTL_TEXTENCODING_UTF8);
+    return std::string(bytes.getStr(), static_cast<std::size_t>(bytes.getLength()));
+}
+
+inline css::uno::Sequence<css::beans::NamedValue>
+fields(std::initializer_list<std::pair<const char*, std::string>> values)
+{
+    css::uno::Sequence<css::beans::NamedValue> result(static_cast<sal_Int32>(values.size()));
+    css::beans::NamedValue* out = result.getArray();
+    for (const auto& [name, value] : values)
+        *out++ = css::beans::NamedValue(rtl::OUString::createFromAscii(name),
+                                        css::uno::Any(u(value)));
+    return result;
+}
+
+inline std::string field(const css::uno::Sequence<css::beans::NamedValue>& values, const char* name)
+{
+    for (const auto& value : values)
+        if (value.Name.equalsAscii(name))
+        {
+            rtl::OUString text;
+            value.Value >>= text;
+            return s(text);
+        }
+    return "<missing " + std::string(name) + ">";
+}
+} // namespace clientes::testing

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "core/client.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <random>
+#include <string>
+
+namespace clientes::test
+{
+
+// A fresh directory per test, removed afterwards.
+class TempDir
+{
+public:
+    TempDir()
+    {
+        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+        std::random_device random;
+        path_ = std::filesystem::temp_directory_path() /
+                ("clientes-" + std::string(info->test_suite_name()) + "-" + info->name() + "-" +
+                 std::to_string(random()));
+        std::filesystem::create_directories(path_);
+    }
+    ~TempDir()
+    {
+        std::error_code ignored;
+        std::filesystem::remove_all(path_, ignored);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+
+    const std::filesystem::path& path() const { return path_; }
+    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+private:
+    std::filesystem::path path_;
+};
+
+inline Client makeClient(std::string legalName, std::string taxId = {}, std::string city = {},
+                         std::string email = {}, std::string country = "ES")
+{
+    Client client;
+    client.legalName = std::move(legalName);
+    client.taxId = std::move(taxId);
+    client.city = std::move(city);
+    client.email = std::move(email);
+    client.country = std::move(country);
+    return client;
+}
+
+} // namespace clientes::test
