@@ -142,9 +142,28 @@ std::string canonicalCode(std::string_view raw)
     return code;
 }
 
-// Extra search words so that tax IDs and codes are found however they are typed: the
-// normalised tax ID, its digits alone, with the country prefix, and the code without
-// punctuation, with and without zero padding ("c000001", "c1").
+std::string compactAlnum(std::string_view text)
+{
+    std::string out;
+    std::copy_if(text.begin(), text.end(), std::back_inserter(out),
+                 [](char c) { return isAsciiAlpha(c) || isAsciiDigit(c); });
+    return out;
+}
+
+// E-mail words without the top-level domain: otherwise "e", "es" or "pt" would match nearly
+// every client. The full address is findable through its compact form in the keys column.
+std::string emailWords(std::string_view email)
+{
+    std::string words = foldForSearch(email);
+    const auto lastSpace = words.rfind(' ');
+    if (email.find('@') != std::string_view::npos && lastSpace != std::string::npos)
+        words.resize(lastSpace);
+    return words;
+}
+
+// Extra search words so that tax IDs, codes and e-mails are found however they are typed:
+// the normalised tax ID, its digits alone, with the country prefix; the code without zero
+// padding ("c1"); the e-mail address without punctuation.
 std::string searchKeys(const Client& client, const std::string& taxIdNorm)
 {
     std::string keys;
@@ -162,10 +181,6 @@ std::string searchKeys(const Client& client, const std::string& taxIdNorm)
         add(digits);
     if (!taxIdNorm.empty() && !client.country.empty())
         add(client.country + taxIdNorm);
-    std::string code;
-    std::copy_if(client.code.begin(), client.code.end(), std::back_inserter(code),
-                 [](char c) { return isAsciiAlpha(c) || isAsciiDigit(c); });
-    add(code);
     const std::string canonical = canonicalCode(client.code);
     const auto dash = canonical.find('-');
     if (dash != std::string::npos)
@@ -174,6 +189,7 @@ std::string searchKeys(const Client& client, const std::string& taxIdNorm)
         if (number != std::string::npos)
             add(canonical.substr(0, dash) + canonical.substr(number));
     }
+    add(compactAlnum(foldForSearch(client.email)));
     return foldForSearch(keys);
 }
 
@@ -193,6 +209,9 @@ std::string quoteFts(std::string_view text)
 // The user's query as an FTS5 expression. Every term is folded and quoted, so no user text
 // can reach the FTS5 syntax; terms are ANDed and prefix-matched. A term with inner punctuation
 // ("b-12345678", "ana@x.com") matches as a phrase of its parts or as one compact word.
+const std::string kAllColumns = "{legal_name trade_name tax_id city email code keys}";
+const std::string kNameColumns = "{legal_name trade_name city email}";
+
 struct MatchQuery
 {
     std::string expression; // empty: no usable term, i.e. "everything"
@@ -213,24 +232,32 @@ MatchQuery buildMatch(std::string_view query, bool includeArchived)
         const std::string folded = foldForSearch(term);
         if (folded.empty())
             continue;
+        const bool compound = folded.find(' ') != std::string::npos;
         std::string part = quoteFts(folded) + "*";
-        if (folded.find(' ') != std::string::npos)
+        if (compound)
         {
             std::string compact = folded;
             compact.erase(std::remove(compact.begin(), compact.end(), ' '), compact.end());
             part = "(" + part + " OR " + quoteFts(compact) + "*)";
         }
-        parts.push_back(std::move(part));
+        // Plain words look for names, cities and e-mails only: a letter typed as the start of a
+        // name must not match every code ("C-…") or every tax ID starting with that letter.
+        const bool identifier = compound || std::any_of(folded.begin(), folded.end(), isAsciiDigit);
+        parts.push_back((identifier ? kAllColumns : kNameColumns) + " : (" + part + ")");
         if (!match.folded.empty())
             match.folded += ' ';
         match.folded += folded;
     }
     if (parts.empty())
         return match;
-    std::string expression = "{legal_name trade_name tax_id city email code keys} : (";
+    std::string expression;
     for (std::size_t i = 0; i < parts.size(); ++i)
         expression += (i == 0 ? "" : " AND ") + parts[i];
-    expression += ")";
+    // An identifier typed with spaces ("B 12345678", "ES B12345678") also matches in one piece.
+    std::string compact = match.folded;
+    compact.erase(std::remove(compact.begin(), compact.end(), ' '), compact.end());
+    if (parts.size() > 1 && std::any_of(compact.begin(), compact.end(), isAsciiDigit))
+        expression = "(" + expression + ") OR " + kAllColumns + " : " + quoteFts(compact) + "*";
     // Archived rows carry the word "archived" in the state column; a NOT with that short
     // document list is much cheaper than joining every match with the clients table.
     if (!includeArchived)
@@ -417,8 +444,8 @@ void writeSearchRow(Database& db, const Client& client, const std::string& taxId
     insert->bind(3, foldForSearch(client.tradeName));
     insert->bind(4, foldForSearch(client.taxId));
     insert->bind(5, foldForSearch(client.city));
-    insert->bind(6, foldForSearch(client.email));
-    insert->bind(7, foldForSearch(client.code));
+    insert->bind(6, emailWords(client.email));
+    insert->bind(7, foldForSearch(compactAlnum(client.code)));
     insert->bind(8, searchKeys(client, taxIdNorm));
     insert->bind(9, std::string_view(client.archived ? "archived" : "active"));
     insert->run();

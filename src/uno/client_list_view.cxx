@@ -151,18 +151,25 @@ void ClientListView::createControls()
                {{"MultiLine", Any(true)}});
 
     Reference<css::awt::XButton>(control(kAdd), UNO_QUERY_THROW)
-        ->addActionListener(new ActionForwarder([this] { addClient(); }));
+        ->addActionListener(new ActionForwarder(onMainThread(&ClientListView::addClient)));
     Reference<css::awt::XButton>(control(kMore), UNO_QUERY_THROW)
-        ->addActionListener(new ActionForwarder([this] { showMoreMenu(); }));
+        ->addActionListener(new ActionForwarder(onMainThread(&ClientListView::showMoreMenu)));
     Reference<css::awt::XTextComponent>(control(kSearch), UNO_QUERY_THROW)
-        ->addTextListener(new TextForwarder([this] { reload(); }));
+        ->addTextListener(new TextForwarder(onMainThread(&ClientListView::reload)));
     const Reference<css::awt::XControl> list = control(kList);
     Reference<css::awt::grid::XGridRowSelection>(list, UNO_QUERY_THROW)
-        ->addSelectionListener(new GridSelectionForwarder([this] { showSelection(); }));
-    rtl::Reference<OpenGestureForwarder> opener(new OpenGestureForwarder([this] { openSelected(); }));
+        ->addSelectionListener(
+            new GridSelectionForwarder(onMainThread(&ClientListView::showSelection)));
+    rtl::Reference<OpenGestureForwarder> opener(
+        new OpenGestureForwarder(onMainThread(&ClientListView::openSelected)));
     const Reference<css::awt::XWindow> listWindow(list, UNO_QUERY_THROW);
     listWindow->addMouseListener(opener.get());
     listWindow->addKeyListener(opener.get());
+}
+
+std::function<void()> ClientListView::onMainThread(void (ClientListView::*member)())
+{
+    return [this, member] { postWhileAlive(m_context, m_alive, [this, member] { (this->*member)(); }); };
 }
 
 void ClientListView::layout()
@@ -201,34 +208,54 @@ void ClientListView::refresh(std::optional<std::int64_t> select)
 {
     const std::string query =
         toUtf8(Reference<css::awt::XTextComponent>(control(kSearch), UNO_QUERY_THROW)->getText());
-    SearchPage page;
-    std::optional<Client> wanted;
     try
     {
-        page = storeAccess().with(m_context, [&](ClientStore& store) {
-            SearchPage result = store.search(query, m_showArchived, kListLimit);
-            if (select)
-                wanted = store.byId(*select);
-            return result;
-        });
+        fill(storeAccess().with(m_context,
+                                [&](ClientStore& store) {
+                                    return store.search(query, m_showArchived, kListLimit);
+                                }),
+             select);
     }
     catch (const StoreError& error)
     {
         showStoreProblem(describe(error, m_language));
-        return;
     }
+}
+
+void ClientListView::reveal(std::int64_t clientId)
+{
+    const std::string query =
+        toUtf8(Reference<css::awt::XTextComponent>(control(kSearch), UNO_QUERY_THROW)->getText());
+    try
+    {
+        SearchPage page = storeAccess().with(m_context, [&](ClientStore& store) {
+            SearchPage result = store.search(query, m_showArchived, kListLimit);
+            const bool listed =
+                std::any_of(result.rows.begin(), result.rows.end(),
+                            [&](const ClientSummary& row) { return row.id == clientId; });
+            if (!listed)
+                if (const auto client = store.byId(clientId))
+                    result.rows.insert(result.rows.begin(),
+                                       ClientSummary{client->id, client->code, client->legalName,
+                                                     client->taxId, client->city,
+                                                     client->archived});
+            return result;
+        });
+        fill(std::move(page), clientId);
+    }
+    catch (const StoreError& error)
+    {
+        showStoreProblem(describe(error, m_language));
+    }
+}
+
+void ClientListView::fill(SearchPage page, std::optional<std::int64_t> select)
+{
     if (m_storeProblem)
     {
         m_storeProblem = false;
         layout();
     }
-
-    // A client just created or opened stays in view even when the search would hide it.
-    if (wanted && std::none_of(page.rows.begin(), page.rows.end(),
-                               [&](const ClientSummary& row) { return row.id == wanted->id; }))
-        page.rows.insert(page.rows.begin(), ClientSummary{wanted->id, wanted->code,
-                                                          wanted->legalName, wanted->taxId,
-                                                          wanted->city, wanted->archived});
     m_rows = std::move(page.rows);
 
     Sequence<Any> headings(static_cast<sal_Int32>(m_rows.size()));
@@ -249,9 +276,10 @@ void ClientListView::refresh(std::optional<std::int64_t> select)
     if (!m_rows.empty())
         m_rowsModel->addRows(headings, cells);
 
-    std::string count = clientCount(page.total, m_language);
-    if (static_cast<std::int64_t>(m_rows.size()) < page.total)
-        count = partialListNote(static_cast<std::int64_t>(m_rows.size()), page.total, m_language);
+    const auto shown = static_cast<std::int64_t>(m_rows.size());
+    const std::string count = shown < page.total
+                                  ? partialListNote(shown, page.total, m_language)
+                                  : clientCount(page.total, m_language);
     modelOf(control(kCount))->setPropertyValue(ascii("Label"), Any(fromUtf8(count)));
 
     const auto grid = Reference<css::awt::grid::XGridRowSelection>(control(kList), UNO_QUERY_THROW);
@@ -329,7 +357,7 @@ void ClientListView::openSelected()
     if (!id)
         return;
     if (const auto saved = client_dialog::run(m_context, *id))
-        refresh(*saved);
+        reveal(*saved);
 }
 
 void ClientListView::addClient()
@@ -337,9 +365,7 @@ void ClientListView::addClient()
     const auto created = client_dialog::run(m_context, std::nullopt);
     if (!created)
         return;
-    // Show the new client in a list that can hold it: the search may not match it.
-    Reference<css::awt::XTextComponent>(control(kSearch), UNO_QUERY_THROW)->setText(OUString());
-    refresh(*created);
+    reveal(*created);
 }
 
 void ClientListView::showMoreMenu()
@@ -386,6 +412,7 @@ void ClientListView::showAbout()
 
 void ClientListView::dispose()
 {
+    m_alive.reset(); // work already posted for this view is dropped
     guardedNoThrow("closing the deck", [this] {
         if (m_parent.is() && m_resizeListener.is())
             m_parent->removeWindowListener(m_resizeListener);

@@ -3,7 +3,9 @@
 #pragma once
 
 #include "core/client.hpp"
+#include "core/client_store.hpp"
 #include "core/language.hpp"
+#include "main_thread.hxx"
 
 #include <com/sun/star/awt/XControl.hpp>
 #include <com/sun/star/awt/XControlContainer.hpp>
@@ -12,6 +14,7 @@
 #include <com/sun/star/uno/XComponentContext.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -38,10 +41,13 @@ public:
 
     css::uno::Reference<css::awt::XWindow> window() const;
     void layout();
-    // Reads the store again, keeping (or moving to) the given client's selection.
+    // Reads the store again and selects the given client when the list holds it.
     void refresh(std::optional<std::int64_t> select);
     // Reads the store again, keeping the current selection.
     void reload() { refresh(selectedId()); }
+    // Reads the store again and shows the given client selected, even when the search would
+    // hide it: the client the user just created or edited.
+    void reveal(std::int64_t clientId);
     void dispose();
 
     static constexpr sal_Int32 kMinimalWidth = 220;
@@ -50,6 +56,7 @@ public:
 
 private:
     void createControls();
+    void fill(SearchPage page, std::optional<std::int64_t> select);
     void showSelection();
     void openSelected();
     void addClient();
@@ -58,6 +65,8 @@ private:
     void showStoreProblem(const std::string& message);
     std::optional<std::int64_t> selectedId() const;
     css::uno::Reference<css::awt::XControl> control(const char* name) const;
+    // Listeners hand their work to the main thread through this.
+    std::function<void()> onMainThread(void (ClientListView::*member)());
 
     css::uno::Reference<css::uno::XComponentContext> m_context;
     css::uno::Reference<css::awt::XWindow> m_parent;
@@ -68,5 +77,6 @@ private:
     std::vector<ClientSummary> m_rows;
     bool m_showArchived = false;
     bool m_storeProblem = false;
+    AliveToken m_alive = makeAliveToken();
 };
 } // namespace clientes::uno

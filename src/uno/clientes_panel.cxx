@@ -1,13 +1,11 @@
 #include "clientes_panel.hxx"
 
 #include "entry_guard.hxx"
+#include "main_thread.hxx"
 #include "store_access.hxx"
 #include "uno_text.hxx"
 
 #include <com/sun/star/accessibility/XAccessible.hpp>
-#include <com/sun/star/awt/AsyncCallback.hpp>
-#include <com/sun/star/awt/XCallback.hpp>
-#include <cppuhelper/implbase1.hxx>
 #include <com/sun/star/ui/UIElementType.hpp>
 #include <rtl/ref.hxx>
 
@@ -38,29 +36,13 @@ void ClientesPanel::start()
     m_subscription = storeAccess().subscribe([self] { self->onStoreChanged(); });
 }
 
-namespace
-{
-class MainThreadCall : public ::cppu::WeakImplHelper1<css::awt::XCallback>
-{
-public:
-    explicit MainThreadCall(std::function<void()> work) : m_work(std::move(work)) {}
-    void SAL_CALL notify(const css::uno::Any&) override
-    {
-        guardedNoThrow("refreshing the Clientes panel", m_work);
-    }
-
-private:
-    std::function<void()> m_work;
-};
-} // namespace
 
 void ClientesPanel::onStoreChanged()
 {
     // A macro may change clients from a bridge thread; AWT and the sidebar belong to the main
     // thread, where disposing() runs too, so the refresh is queued there.
     rtl::Reference<ClientesPanel> self(this);
-    css::awt::AsyncCallback::create(m_context)->addCallback(
-        new MainThreadCall([self] { self->refreshOnMainThread(); }), css::uno::Any());
+    postToMainThread(m_context, [self] { self->refreshOnMainThread(); });
 }
 
 void ClientesPanel::refreshOnMainThread()

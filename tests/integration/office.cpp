@@ -1,14 +1,20 @@
 #include "office.hpp"
 
+#include <com/sun/star/awt/AsyncCallback.hpp>
+#include <com/sun/star/awt/XCallback.hpp>
 #include <com/sun/star/bridge/UnoUrlResolver.hpp>
 #include <com/sun/star/container/XSet.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/lang/DisposedException.hpp>
 #include <com/sun/star/connection/NoConnectException.hpp>
 #include <cppuhelper/bootstrap.hxx>
+#include <cppuhelper/implbase1.hxx>
+#include <rtl/ref.hxx>
 #include <rtl/bootstrap.hxx>
 
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <cstdlib>
 #include <fcntl.h>
 #include <fstream>
@@ -223,6 +229,42 @@ void Office::connect()
         if (std::chrono::steady_clock::now() > deadline)
             throw std::runtime_error("soffice did not accept a connection in 90 s:\n" + log());
         std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+}
+
+namespace
+{
+class Barrier : public ::cppu::WeakImplHelper1<css::awt::XCallback>
+{
+public:
+    void SAL_CALL notify(const css::uno::Any&) override
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_reached = true;
+        m_condition.notify_all();
+    }
+    bool wait()
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        return m_condition.wait_for(lock, std::chrono::seconds(30), [this] { return m_reached; });
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_condition;
+    bool m_reached = false;
+};
+} // namespace
+
+void Office::waitForMainThread() const
+{
+    // Callbacks run in the order they were posted, so ours runs after the deck's.
+    for (int round = 0; round < 2; ++round)
+    {
+        rtl::Reference<Barrier> barrier(new Barrier());
+        css::awt::AsyncCallback::create(m_remote)->addCallback(barrier.get(), css::uno::Any());
+        if (!barrier->wait())
+            throw std::runtime_error("the office's main thread did not answer in 30 s");
     }
 }
 

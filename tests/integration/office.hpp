@@ -33,6 +33,9 @@ public:
     // The office's own output (stdout and stderr), for failure messages.
     std::string log() const;
     bool running() const;
+    // Returns once the office's main thread has run everything posted to it so far (the deck
+    // does its work there).
+    void waitForMainThread() const;
 
 private:
     void installExtension() const;

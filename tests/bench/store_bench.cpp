@@ -1,0 +1,262 @@
+// Store benchmark: 100,000 realistic clients, then per-keystroke searches.
+// Not a test; prints figures. Usage: store_bench [clients] [directory]
+
+#include "core/client_store.hpp"
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <random>
+#include <string>
+#include <vector>
+
+using namespace clientes;
+namespace fs = std::filesystem;
+
+namespace
+{
+
+using Clock = std::chrono::steady_clock;
+
+double millisSince(Clock::time_point start)
+{
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+constexpr std::array kFirstNames = {
+    "José",     "María",   "Antonio", "Carmen",  "Manuel",   "Ana",      "Francisco", "Lucía",
+    "João",     "Maria",   "António", "Inês",    "Gonçalo",  "Conceição", "Sebastião", "Beatriz",
+    "Jesús",    "Ángela",  "Raúl",    "Sofía",   "Nuño",     "Begoña",   "Iñaki",     "Íñigo",
+    "Rodrigo",  "Tomás",   "Joaquín", "Mónica",  "Víctor",   "Álvaro",   "Óscar",     "Noemí"};
+constexpr std::array kSurnames = {
+    "García",  "Fernández", "González", "Rodríguez", "López",    "Martínez", "Sánchez", "Pérez",
+    "Gómez",   "Martín",    "Jiménez",  "Ruiz",      "Hernández", "Díaz",    "Moreno",  "Muñoz",
+    "Álvarez", "Romero",    "Alonso",   "Gutiérrez", "Silva",    "Santos",   "Ferreira", "Pereira",
+    "Oliveira", "Costa",    "Rodrigues", "Martins",  "Jesus",    "Sousa",    "Fernandes", "Gonçalves",
+    "Núñez",   "Ibáñez",    "Peña",     "Castaño",   "Brandão",  "Simões",   "Conceição", "Magalhães"};
+constexpr std::array kBusinesses = {
+    "Construcciones", "Transportes", "Talleres",    "Inmobiliaria", "Distribuciones", "Panadería",
+    "Ferretería",     "Clínica",     "Asesoría",    "Farmacia",     "Carpintería",    "Restaurante",
+    "Construções",    "Transportes", "Padaria",     "Serralharia",  "Comércio",       "Consultoria",
+    "Gráficas",       "Electricidad", "Fontanería", "Óptica",       "Librería",       "Viveros"};
+constexpr std::array kForms = {"S.L.", "S.A.", "S.L.U.", "Lda.", "Unipessoal Lda.", "S.A.",
+                               "Sociedad Cooperativa", "C.B.", "", ""};
+constexpr std::array kSpanishCities = {
+    "Madrid",  "Barcelona", "Valencia", "Sevilla",   "Zaragoza", "Málaga",  "Murcia", "Palma",
+    "Bilbao",  "Alicante",  "Córdoba",  "Valladolid", "Vigo",    "Gijón",   "A Coruña", "Granada",
+    "Cádiz",   "Ávila",     "León",     "Logroño",   "Cáceres",  "Almería", "Jaén",   "Teruel"};
+constexpr std::array kPortugueseCities = {"Lisboa",  "Porto",   "Braga",    "Coimbra",  "Funchal",
+                                          "Évora",   "Setúbal", "Aveiro",   "Faro",     "Guimarães",
+                                          "Viseu",   "Leiria",  "Bragança", "Santarém", "Óbidos"};
+constexpr std::array kStreets = {"Calle Mayor", "Avenida de la Constitución", "Rua Augusta",
+                                 "Plaza de España", "Rua de Santa Catarina", "Paseo del Prado",
+                                 "Calle Real", "Avenida da Liberdade", "Camino Viejo"};
+
+template <typename Array>
+const char* pick(std::mt19937& random, const Array& values)
+{
+    return values[random() % values.size()];
+}
+
+std::string asciiSlug(const std::string& text)
+{
+    std::string slug;
+    for (unsigned char c : text)
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            slug += static_cast<char>(c);
+        else if (c >= 'A' && c <= 'Z')
+            slug += static_cast<char>(c - 'A' + 'a');
+    return slug;
+}
+
+std::string digits(std::mt19937& random, int count)
+{
+    std::string out;
+    for (int i = 0; i < count; ++i)
+        out += static_cast<char>('0' + random() % 10);
+    return out;
+}
+
+Client makeClient(std::mt19937& random, int index)
+{
+    Client client;
+    const bool portuguese = random() % 3 == 0;
+    const bool company = random() % 5 != 0;
+    const std::string surname = pick(random, kSurnames);
+    const std::string surname2 = pick(random, kSurnames);
+    if (company)
+    {
+        client.legalName = std::string(pick(random, kBusinesses)) + " " + surname + " " +
+                           (random() % 2 ? surname2 + " " : "") + pick(random, kForms);
+        if (random() % 3 == 0)
+            client.tradeName = std::string(pick(random, kBusinesses)) + " " + surname2;
+    }
+    else
+    {
+        client.legalName =
+            std::string(pick(random, kFirstNames)) + " " + surname + " " + surname2;
+    }
+    client.country = portuguese ? "PT" : "ES";
+    client.city = portuguese ? pick(random, kPortugueseCities) : pick(random, kSpanishCities);
+    if (portuguese)
+        client.taxId = (random() % 2 ? "PT " : "") + digits(random, 3) + " " + digits(random, 3) +
+                       " " + digits(random, 3);
+    else if (company)
+        client.taxId = std::string(1, "ABCDEFGHJ"[random() % 9]) + "-" + digits(random, 8);
+    else
+        client.taxId = digits(random, 8) + "-" + "TRWAGMYFPDXBNJZSQVHLCKE"[random() % 23];
+    client.street = std::string(pick(random, kStreets)) + ", " + std::to_string(random() % 200);
+    client.postalCode = portuguese ? digits(random, 4) + "-" + digits(random, 3) : digits(random, 5);
+    client.email = asciiSlug(surname) + std::to_string(index % 1000) + "@" +
+                   asciiSlug(surname2) + (portuguese ? ".pt" : ".es");
+    client.phone = (portuguese ? "+351 " : "+34 ") + digits(random, 9);
+    if (random() % 4 == 0)
+        client.notes = "Cliente desde " + std::to_string(1990 + random() % 34) + ". Paga a 30 días.";
+    return client;
+}
+
+std::vector<std::string> makeQueries(const std::vector<Client>& clients)
+{
+    std::vector<std::string> queries = {
+        // one letter, as after the first keystroke
+        "a", "m", "s", "c", "p", "g", "r", "l", "f", "j", "b", "t", "e", "i", "o",
+        // two or three letters
+        "ma", "ga", "fer", "san", "con", "lis", "sev", "pe", "ro", "al", "mu", "gon", "per", "tra",
+        "cl", "far", "bra", "jo", "an",
+        // typing a name letter by letter
+        "f", "fe", "fern", "ferna", "fernan", "fernand", "fernande", "fernandez",
+        // full names, with and without accents
+        "García", "garcia", "Fernández", "fernandez", "Muñoz", "munoz", "Conceição", "conceicao",
+        "João Silva", "joao silva", "Pérez López", "perez lopez", "Ibáñez", "ibanez",
+        "construcciones garcia", "transportes silva lda", "maria santos", "gonçalves",
+        "magalhaes", "Brandão", "simoes",
+        // cities
+        "Sevilla", "Lisboa", "Málaga", "malaga", "Porto", "A Coruña", "Guimarães", "evora",
+        "madrid garcia", "porto silva",
+        // nothing found
+        "zzzz", "xylofono", "qwerty"};
+    // tax IDs, e-mails and codes of real rows, spelled in various ways
+    for (std::size_t i = 0; queries.size() < 100; i += clients.size() / 17)
+    {
+        const Client& client = clients[i % clients.size()];
+        switch (queries.size() % 4)
+        {
+        case 0:
+            queries.push_back(client.taxId); // as stored, e.g. "B-12345678"
+            break;
+        case 1:
+        {
+            std::string compact;
+            for (char c : client.taxId)
+                if (c != '-' && c != ' ')
+                    compact += c;
+            queries.push_back(compact);
+            break;
+        }
+        case 2:
+            queries.push_back(client.email);
+            break;
+        default:
+            queries.push_back(client.code);
+            break;
+        }
+    }
+    return queries;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    const int count = argc > 1 ? std::atoi(argv[1]) : 100000;
+    const fs::path dir = argc > 2 ? fs::path(argv[2])
+                                  : fs::temp_directory_path() / ("clientes-bench-" +
+                                                                 std::to_string(std::random_device{}()));
+    fs::create_directories(dir);
+    const fs::path file = dir / "bench.db";
+    fs::remove(file);
+
+    std::mt19937 random(20240501);
+    std::vector<Client> input;
+    input.reserve(static_cast<std::size_t>(count));
+    for (int i = 0; i < count; ++i)
+        input.push_back(makeClient(random, i));
+
+    std::vector<Client> stored;
+    {
+        ClientStore store(file);
+        // add() row by row, each in its own transaction (what the UI does), on a sample.
+        const int single = std::min(count, 2000);
+        auto start = Clock::now();
+        for (int i = 0; i < single; ++i)
+            stored.push_back(store.add(input[static_cast<std::size_t>(i)]));
+        const double singleMs = millisSince(start);
+        std::printf("add():     %6d clients in %8.1f ms (%.3f ms per client)\n", single, singleMs,
+                    singleMs / single);
+        // addMany() for the rest, in one transaction (imports).
+        std::vector<Client> rest(input.begin() + single, input.end());
+        start = Clock::now();
+        auto added = store.addMany(std::move(rest));
+        const double manyMs = millisSince(start);
+        std::printf("addMany(): %6zu clients in %8.1f ms (%.3f ms per client)\n", added.size(),
+                    manyMs, added.empty() ? 0.0 : manyMs / static_cast<double>(added.size()));
+        stored.insert(stored.end(), added.begin(), added.end());
+        // archive 2% so the active filter has work to do
+        for (std::size_t i = 0; i < stored.size(); i += 50)
+            store.setArchived(stored[i].id, true);
+    }
+    std::printf("file size: %.1f MB\n", static_cast<double>(fs::file_size(file)) / 1e6);
+
+    ClientStore store(file); // reopened, as the extension would find it
+    const std::vector<std::string> queries = makeQueries(stored);
+    for (const std::string& query : queries) // warm the page cache once
+        store.search(query, false, 200);
+
+    struct Timing
+    {
+        double ms;
+        std::string query;
+        std::int64_t total;
+    };
+    std::vector<Timing> timings;
+    for (const std::string& query : queries)
+    {
+        const auto start = Clock::now();
+        const SearchPage page = store.search(query, false, 200);
+        timings.push_back({millisSince(start), query, page.total});
+    }
+    std::vector<Timing> sorted = timings;
+    std::sort(sorted.begin(), sorted.end(),
+              [](const Timing& a, const Timing& b) { return a.ms < b.ms; });
+    std::printf("search (limit 200 + total), %zu queries over %d clients:\n", sorted.size(),
+                count);
+    std::printf("  median %.2f ms, 90th %.2f ms, worst %.2f ms\n", sorted[sorted.size() / 2].ms,
+                sorted[sorted.size() * 9 / 10].ms, sorted.back().ms);
+    std::printf("  slowest:\n");
+    for (std::size_t i = sorted.size(); i-- > sorted.size() - std::min<std::size_t>(10, sorted.size());)
+        std::printf("    %7.2f ms  %8lld matches  \"%s\"\n", sorted[i].ms,
+                    static_cast<long long>(sorted[i].total), sorted[i].query.c_str());
+    if (std::getenv("BENCH_ALL") != nullptr)
+        for (const Timing& t : timings)
+            std::printf("    %7.2f ms  %8lld matches  \"%s\"\n", t.ms,
+                        static_cast<long long>(t.total), t.query.c_str());
+
+    auto start = Clock::now();
+    const SearchPage all = store.search("", false, 200);
+    std::printf("empty query: %.2f ms (%lld active)\n", millisSince(start),
+                static_cast<long long>(all.total));
+    start = Clock::now();
+    const auto codes = store.findCodes("garcia", 0);
+    std::printf("findCodes(\"garcia\", all): %.2f ms (%zu codes)\n", millisSince(start),
+                codes.size());
+    start = Clock::now();
+    const auto key = store.byKey(stored[stored.size() / 2].taxId);
+    std::printf("byKey(tax ID): %.3f ms (%s)\n", millisSince(start), key ? "found" : "missing");
+
+    if (argc <= 2)
+        fs::remove_all(dir);
+    return 0;
+}

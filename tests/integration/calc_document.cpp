@@ -1,0 +1,73 @@
+#include "calc_document.hpp"
+
+#include <com/sun/star/awt/XWindow.hpp>
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/frame/Desktop.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/ui/XDeck.hpp>
+#include <com/sun/star/ui/XDecks.hpp>
+#include <com/sun/star/ui/XPanel.hpp>
+#include <com/sun/star/ui/XPanels.hpp>
+#include <com/sun/star/ui/XSidebarProvider.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
+
+#include <stdexcept>
+
+namespace css = ::com::sun::star;
+using css::uno::Reference;
+using css::uno::UNO_QUERY_THROW;
+using rtl::OUString;
+
+namespace clientes::testing
+{
+CalcDocument::CalcDocument(const Office& office)
+{
+    m_document = css::frame::Desktop::create(office.context())
+                     ->loadComponentFromURL(OUString::createFromAscii("private:factory/scalc"),
+                                            OUString::createFromAscii("_blank"), 0, {});
+    m_controller.set(Reference<css::frame::XModel>(m_document, UNO_QUERY_THROW)->getCurrentController(),
+                     UNO_QUERY_THROW);
+}
+
+CalcDocument::~CalcDocument()
+{
+    try
+    {
+        Reference<css::util::XCloseable>(m_document, UNO_QUERY_THROW)->close(true);
+    }
+    catch (const css::uno::Exception&)
+    {
+    }
+}
+
+Reference<css::awt::XControlContainer> CalcDocument::openClientesPanel()
+try
+{
+    const Reference<css::ui::XSidebarProvider> sidebar = m_controller->getSidebar();
+    sidebar->setVisible(true);
+    const Reference<css::ui::XDeck> deck(
+        sidebar->getDecks()->getByName(OUString::createFromAscii("ClientesDeck")), UNO_QUERY_THROW);
+    deck->activate(true);
+    sidebar->showDecks(true);
+    const Reference<css::ui::XPanel> panel(
+        deck->getPanels()->getByName(OUString::createFromAscii("ClientesPanel")), UNO_QUERY_THROW);
+    panel->expand(false);
+    m_panel.set(panel->getDialog(), UNO_QUERY_THROW);
+    return m_panel;
+}
+catch (const css::uno::Exception& e)
+{
+    throw std::runtime_error("cannot open the Clientes panel: " +
+                             std::string(rtl::OUStringToOString(e.Message, RTL_TEXTENCODING_UTF8).getStr()));
+}
+
+Reference<css::awt::XControl> CalcDocument::panelControl(const char* name)
+{
+    if (!m_panel.is())
+        openClientesPanel();
+    Reference<css::awt::XControl> control = m_panel->getControl(OUString::createFromAscii(name));
+    if (!control.is())
+        throw std::runtime_error(std::string("the panel has no control ") + name);
+    return control;
+}
+} // namespace clientes::testing

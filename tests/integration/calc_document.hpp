@@ -1,0 +1,28 @@
+// A Calc document in the test office, with the Clientes deck shown in its sidebar.
+#pragma once
+
+#include "office.hpp"
+
+#include <com/sun/star/awt/XControl.hpp>
+#include <com/sun/star/awt/XControlContainer.hpp>
+#include <com/sun/star/frame/XController2.hpp>
+#include <com/sun/star/lang/XComponent.hpp>
+
+namespace clientes::testing
+{
+class CalcDocument
+{
+public:
+    explicit CalcDocument(const Office& office);
+    ~CalcDocument();
+
+    // Shows and activates the Clientes deck, then returns the panel's control container.
+    css::uno::Reference<css::awt::XControlContainer> openClientesPanel();
+    css::uno::Reference<css::awt::XControl> panelControl(const char* name);
+
+private:
+    css::uno::Reference<css::lang::XComponent> m_document;
+    css::uno::Reference<css::frame::XController2> m_controller;
+    css::uno::Reference<css::awt::XControlContainer> m_panel;
+};
+} // namespace clientes::testing

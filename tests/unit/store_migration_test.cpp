@@ -1,0 +1,282 @@
+#include "core/client_store.hpp"
+
+#include "test_support.hpp"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <fstream>
+#include <iterator>
+#include <random>
+
+namespace clientes
+{
+
+using test::makeClient;
+using test::TempDir;
+namespace fs = std::filesystem;
+
+namespace
+{
+
+// The schema of version 1, as the first release wrote it.
+constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE clients (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    code TEXT NOT NULL COLLATE NOCASE UNIQUE,
+    legal_name TEXT NOT NULL,
+    trade_name TEXT NOT NULL DEFAULT '',
+    tax_id TEXT NOT NULL DEFAULT '',
+    tax_id_norm TEXT NOT NULL DEFAULT '',
+    country TEXT NOT NULL DEFAULT '',
+    street TEXT NOT NULL DEFAULT '',
+    postal_code TEXT NOT NULL DEFAULT '',
+    city TEXT NOT NULL DEFAULT '',
+    region TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    website TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX clients_tax_id_norm ON clients (tax_id_norm);
+CREATE INDEX clients_archived ON clients (id) WHERE archived = 1;
+CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+INSERT INTO counters (name, value) VALUES ('client_code', 3);
+INSERT INTO clients (uuid, code, legal_name, tax_id, tax_id_norm, country, city, email, archived,
+                     created_at, updated_at)
+VALUES
+  ('6f1c1d2e-0000-4000-8000-000000000001', 'C-000001', 'Pérez-Díaz, S.L.', 'B-12345678', '',
+   'ES', 'Sevilla', 'info@perezdiaz.es', 0, '2023-01-01T00:00:00.000Z', '2023-01-01T00:00:00.000Z'),
+  ('6f1c1d2e-0000-4000-8000-000000000002', 'C-000002', 'Conceição & Irmãos, Lda.', 'PT 501 234 567',
+   '501234567', 'PT', 'Lisboa', '', 0, '2023-01-02T00:00:00.000Z', '2023-01-02T00:00:00.000Z'),
+  ('6f1c1d2e-0000-4000-8000-000000000003', 'C-000003', 'Antigua Ñandú', '', '', 'ES', 'Ávila', '',
+   1, '2023-01-03T00:00:00.000Z', '2023-01-03T00:00:00.000Z');
+PRAGMA application_id = 1131178341;
+PRAGMA user_version = 1;
+)sql";
+
+class RawDb
+{
+public:
+    explicit RawDb(const fs::path& file)
+    {
+        EXPECT_EQ(sqlite3_open(file.c_str(), &db_), SQLITE_OK);
+    }
+    ~RawDb() { sqlite3_close(db_); }
+    RawDb(const RawDb&) = delete;
+    RawDb& operator=(const RawDb&) = delete;
+
+    void exec(const std::string& sql)
+    {
+        char* error = nullptr;
+        EXPECT_EQ(sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &error), SQLITE_OK)
+            << (error ? error : "");
+        sqlite3_free(error);
+    }
+
+    std::string text(const std::string& sql)
+    {
+        sqlite3_stmt* stmt = nullptr;
+        EXPECT_EQ(sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK) << sql;
+        std::string value;
+        if (stmt != nullptr && sqlite3_step(stmt) == SQLITE_ROW)
+        {
+            const auto* data = sqlite3_column_text(stmt, 0);
+            value = data ? reinterpret_cast<const char*>(data) : "";
+        }
+        sqlite3_finalize(stmt);
+        return value;
+    }
+
+private:
+    sqlite3* db_ = nullptr;
+};
+
+std::string fileBytes(const fs::path& file)
+{
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+StoreError::Kind openError(const fs::path& file)
+{
+    try
+    {
+        ClientStore store(file);
+    }
+    catch (const StoreError& error)
+    {
+        EXPECT_EQ(error.path, file.string());
+        return error.kind;
+    }
+    ADD_FAILURE() << "expected StoreError for " << file;
+    return StoreError::Kind::Io;
+}
+
+} // namespace
+
+TEST(StoreMigration, NewFileGetsTheCurrentSchema)
+{
+    TempDir dir;
+    const fs::path file = dir / "c.db";
+    {
+        ClientStore store(file);
+        store.add(makeClient("Uno"));
+    }
+    RawDb raw(file);
+    EXPECT_EQ(raw.text("PRAGMA user_version"), std::to_string(ClientStore::kSchemaVersion));
+    EXPECT_EQ(raw.text("PRAGMA journal_mode"), "wal");
+    EXPECT_EQ(raw.text("SELECT count(*) FROM clients_fts"), "1");
+    EXPECT_FALSE(fs::exists(dir / "c.db.backup-v0"));
+    EXPECT_FALSE(fs::exists(dir / "c.db.backup-v1"));
+}
+
+TEST(StoreMigration, EmptyFileIsANewDatabase)
+{
+    TempDir dir;
+    const fs::path file = dir / "c.db";
+    std::ofstream(file).close();
+    ClientStore store(file);
+    EXPECT_EQ(store.add(makeClient("Uno")).code, "C-000001");
+}
+
+TEST(StoreMigration, ReopeningKeepsDataWithoutBackup)
+{
+    TempDir dir;
+    const fs::path file = dir / "c.db";
+    {
+        ClientStore store(file);
+        store.add(makeClient("Pérez", "B12345678"));
+    }
+    ClientStore store(file);
+    EXPECT_EQ(store.count(), 1);
+    EXPECT_EQ(store.search("perez", false, 10).total, 1);
+    EXPECT_EQ(store.add(makeClient("Dos")).code, "C-000002");
+    EXPECT_FALSE(fs::exists(dir / "c.db.backup-v2"));
+}
+
+TEST(StoreMigration, FromVersion1)
+{
+    TempDir dir;
+    const fs::path file = dir / "c.db";
+    {
+        RawDb raw(file);
+        raw.exec(kSchemaV1);
+    }
+    const std::string v1Bytes = fileBytes(file);
+    {
+        ClientStore store(file);
+        EXPECT_EQ(store.count(), 2);
+        EXPECT_EQ(store.count(true), 3);
+        EXPECT_EQ(store.search("perez", false, 10).total, 1);
+        EXPECT_EQ(store.search("conceicao", false, 10).total, 1);
+        EXPECT_EQ(store.search("nandu", true, 10).total, 1);
+        EXPECT_EQ(store.search("nandu", false, 10).total, 0);
+        EXPECT_EQ(store.search("b-12345678", false, 10).total, 1);
+        EXPECT_EQ(store.search("PT501234567", false, 10).total, 1);
+        // tax_id_norm was empty in the old row: the migration recomputed it.
+        ASSERT_TRUE(store.byKey("b12345678").has_value());
+        EXPECT_EQ(store.byKey("b12345678")->code, "C-000001");
+        const std::vector<std::string> names = {"Conceição & Irmãos, Lda.", "Pérez-Díaz, S.L."};
+        std::vector<std::string> listed;
+        for (const auto& row : store.search("", false, 10).rows)
+            listed.push_back(row.legalName);
+        EXPECT_EQ(listed, names);
+        EXPECT_EQ(store.add(makeClient("Nuevo")).code, "C-000004"); // counter carried over
+        const Client old = *store.byCode("C-000001");
+        EXPECT_EQ(old.uuid, "6f1c1d2e-0000-4000-8000-000000000001");
+        EXPECT_EQ(old.createdAt, "2023-01-01T00:00:00.000Z");
+    }
+    {
+        RawDb raw(file);
+        EXPECT_EQ(raw.text("PRAGMA user_version"), "2");
+    }
+    const fs::path backup = dir / "c.db.backup-v1";
+    ASSERT_TRUE(fs::exists(backup));
+    EXPECT_EQ(fs::status(backup).permissions() & fs::perms::all,
+              fs::perms::owner_read | fs::perms::owner_write);
+    RawDb raw(backup);
+    EXPECT_EQ(raw.text("PRAGMA integrity_check"), "ok");
+    EXPECT_EQ(raw.text("PRAGMA user_version"), "1");
+    EXPECT_EQ(raw.text("SELECT count(*) FROM clients"), "3");
+    EXPECT_EQ(raw.text("SELECT count(*) FROM sqlite_schema WHERE name = 'clients_fts'"), "0");
+    EXPECT_EQ(raw.text("SELECT value FROM counters"), "3");
+}
+
+TEST(StoreMigration, TooNewIsNeverTouched)
+{
+    TempDir dir;
+    const fs::path file = dir / "c.db";
+    {
+        RawDb raw(file);
+        raw.exec("CREATE TABLE clients (id INTEGER PRIMARY KEY); PRAGMA user_version = 3;");
+    }
+    const std::string before = fileBytes(file);
+    EXPECT_EQ(openError(file), StoreError::Kind::TooNew);
+    EXPECT_EQ(fileBytes(file), before);
+    EXPECT_FALSE(fs::exists(dir / "c.db-wal"));
+    EXPECT_FALSE(fs::exists(dir / "c.db.backup-v3"));
+}
+
+TEST(StoreMigration, RandomBytesAreNotADatabase)
+{
+    TempDir dir;
+    const fs::path file = dir / "c.db";
+    std::mt19937 random(42);
+    std::string bytes(8192, '\0');
+    for (char& c : bytes)
+        c = static_cast<char>(random());
+    std::ofstream(file, std::ios::binary) << bytes;
+    EXPECT_EQ(openError(file), StoreError::Kind::NotADatabase);
+    EXPECT_EQ(fileBytes(file), bytes);
+
+    const fs::path text = dir / "notes.txt";
+    std::ofstream(text) << "Lista de clientes\nAna;Madrid\n";
+    EXPECT_EQ(openError(text), StoreError::Kind::NotADatabase);
+}
+
+TEST(StoreMigration, TruncatedDatabaseIsNotADatabase)
+{
+    TempDir dir;
+    const fs::path file = dir / "c.db";
+    {
+        ClientStore store(file);
+        std::vector<Client> batch;
+        for (int i = 0; i < 500; ++i)
+            batch.push_back(makeClient("Cliente número " + std::to_string(i), "B" + std::to_string(i),
+                                       "Ciudad " + std::to_string(i % 17)));
+        store.addMany(batch);
+    }
+    ASSERT_FALSE(fs::exists(dir / "c.db-wal")); // checkpointed on close
+    const auto size = fs::file_size(file);
+    ASSERT_GT(size, 16384U);
+    fs::resize_file(file, size / 2);
+    EXPECT_EQ(openError(file), StoreError::Kind::NotADatabase);
+}
+
+TEST(StoreMigration, ForeignSqliteDatabaseIsRefused)
+{
+    TempDir dir;
+    const fs::path file = dir / "other.db";
+    {
+        RawDb raw(file);
+        raw.exec("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)");
+    }
+    const std::string before = fileBytes(file);
+    EXPECT_EQ(openError(file), StoreError::Kind::NotADatabase);
+    EXPECT_EQ(fileBytes(file), before);
+
+    const fs::path marked = dir / "marked.db";
+    {
+        RawDb raw(marked);
+        raw.exec("PRAGMA application_id = 42; PRAGMA user_version = 1;");
+    }
+    EXPECT_EQ(openError(marked), StoreError::Kind::NotADatabase);
+}
+
+} // namespace clientes
