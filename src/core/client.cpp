@@ -7,13 +7,13 @@ namespace
 {
 
 constexpr std::array<Field, 13> kFields = {
-    Field::Code,   Field::LegalName, Field::TradeName, Field::TaxId, Field::Country,
-    Field::Street, Field::PostalCode, Field::City,     Field::Region, Field::Email,
-    Field::Phone,  Field::Website,   Field::Notes};
+    Field::Code,   Field::LegalName,  Field::TradeName, Field::TaxId,  Field::Country,
+    Field::Street, Field::PostalCode, Field::City,      Field::Region, Field::Email,
+    Field::Phone,  Field::Website,    Field::Notes};
 
 constexpr std::array<std::string_view, 13> kNames = {
-    "code",       "legalName", "tradeName", "taxId", "country", "street", "postalCode",
-    "city",       "region",    "email",     "phone", "website", "notes"};
+    "code", "legalName", "tradeName", "taxId", "country", "street", "postalCode",
+    "city", "region",    "email",     "phone", "website", "notes"};
 
 } // namespace
 

@@ -54,8 +54,8 @@ struct Client
     std::string website;
     std::string notes;
     bool archived = false;
-    std::string createdAt;  // ISO 8601 UTC, e.g. "2024-05-01T10:20:30.123Z"
-    std::string updatedAt;  // ISO 8601 UTC
+    std::string createdAt;    // ISO 8601 UTC, e.g. "2024-05-01T10:20:30.123Z"
+    std::string updatedAt;    // ISO 8601 UTC
     std::int64_t version = 0; // 1 after add, bumped on every change
 
     std::string& value(Field field);

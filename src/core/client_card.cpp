@@ -9,7 +9,8 @@ namespace clientes
 {
 namespace
 {
-void appendJoined(std::string& out, std::initializer_list<const std::string*> parts, const char* sep)
+void appendJoined(std::string& out, std::initializer_list<const std::string*> parts,
+                  const char* sep)
 {
     for (const std::string* part : parts)
     {

@@ -81,8 +81,11 @@ public:
     void setArchived(std::int64_t id, bool archived);
 
     // Empty query (or only punctuation): all clients ordered by legal name. Otherwise prefix
-    // match of every word over legal name, trade name, tax ID (any spelling), city, e-mail and
-    // code, ignoring case and accents, best match first. Never throws on odd user input.
+    // match of every word, ignoring case and accents: words without digits look at legal name,
+    // trade name, city and e-mail; words with digits or inner punctuation also at tax ID (any
+    // spelling), code and the whole e-mail address. Best match first (bm25, legal name weighted
+    // up); when more than 1,000 clients match (a letter or two typed), legal names starting with
+    // the query come first, then the other matches alphabetically. Never throws on user input.
     SearchPage search(std::string_view query, bool includeArchived, std::size_t limit);
     // Same matching over active clients; codes best first; limit <= 0 → all.
     std::vector<std::string> findCodes(std::string_view query, int limit);

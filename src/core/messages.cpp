@@ -180,7 +180,8 @@ std::string fieldLabel(Field field, Language language)
 
 std::string describe(const FieldIssue& issue, Language language)
 {
-    std::string text = fill(issueText(issue).in(language), "label", fieldLabel(issue.field, language));
+    std::string text =
+        fill(issueText(issue).in(language), "label", fieldLabel(issue.field, language));
     return fill(text, "limit", formatNumber(issue.limit, language));
 }
 

@@ -30,8 +30,8 @@ StoreError makeError(int rc, sqlite3* db, const std::string& path, std::string_v
     }
     std::string detail(context);
     detail += ": ";
-    detail += (db != nullptr && sqlite3_errcode(db) == rc) ? sqlite3_errmsg(db)
-                                                           : sqlite3_errstr(rc);
+    detail +=
+        (db != nullptr && sqlite3_errcode(db) == rc) ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     return StoreError(kind, path, detail);
 }
 
@@ -62,8 +62,7 @@ void Statement::bind(int index, std::int64_t value)
 
 void Statement::bind(int index, std::string_view value)
 {
-    sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()),
-                      SQLITE_TRANSIENT);
+    sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
 }
 
 void Statement::bindPointer(int index, void* pointer, const char* type)
@@ -109,8 +108,8 @@ std::string Statement::text(int column) const
 Database::Database(const std::string& path) : path_(path)
 {
     // NOMUTEX: the store serialises access to its connection itself.
-    const int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
-                                   nullptr);
+    const int rc =
+        sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK)
     {
         StoreError error = makeError(rc, db_, path_, "open");
@@ -130,8 +129,8 @@ Query Database::query(std::string_view sql)
 {
     auto found = cache_.find(sql);
     if (found == cache_.end())
-        found = cache_.emplace(std::string(sql), std::make_unique<Statement>(db_, sql, path_))
-                    .first;
+        found =
+            cache_.emplace(std::string(sql), std::make_unique<Statement>(db_, sql, path_)).first;
     return Query(*found->second);
 }
 

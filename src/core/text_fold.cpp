@@ -65,8 +65,7 @@ void appendToken(std::string& out, std::string_view token)
     }
 }
 
-int onToken(void* context, int /*flags*/, const char* token, int size, int /*start*/,
-            int /*end*/)
+int onToken(void* context, int /*flags*/, const char* token, int size, int /*start*/, int /*end*/)
 {
     appendToken(*static_cast<std::string*>(context),
                 std::string_view(token, static_cast<std::size_t>(size)));
@@ -115,8 +114,7 @@ public:
         // The tokenizer takes an int length; longer input is far beyond any field limit.
         const auto size = static_cast<int>(std::min<std::size_t>(text.size(), INT_MAX));
         std::lock_guard lock(mutex_);
-        tokenizer_.xTokenize(instance_, &out, FTS5_TOKENIZE_DOCUMENT, text.data(), size,
-                             onToken);
+        tokenizer_.xTokenize(instance_, &out, FTS5_TOKENIZE_DOCUMENT, text.data(), size, onToken);
         return out;
     }
 

@@ -153,12 +153,14 @@ bool isValidDomainLabel(std::string_view label)
 {
     if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-')
         return false;
-    return std::all_of(label.begin(), label.end(), [](char c) {
-        const auto byte = static_cast<unsigned char>(c);
-        // Bytes >= 0x80 are parts of internationalised (IDN) labels.
-        return byte >= 0x80 || c == '-' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-               (c >= 'A' && c <= 'Z');
-    });
+    return std::all_of(label.begin(), label.end(),
+                       [](char c)
+                       {
+                           const auto byte = static_cast<unsigned char>(c);
+                           // Bytes >= 0x80 are parts of internationalised (IDN) labels.
+                           return byte >= 0x80 || c == '-' || (c >= '0' && c <= '9') ||
+                                  (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+                       });
 }
 
 bool isValidDomain(std::string_view domain)
@@ -207,8 +209,8 @@ bool isStrippedInTaxId(char32_t cp)
 std::string describeIssues(const std::vector<FieldIssue>& issues)
 {
     static constexpr std::string_view kProblems[] = {
-        "required", "invalid e-mail", "too long", "invalid country", "invalid text",
-        "read-only", "unknown field"};
+        "required",     "invalid e-mail", "too long",     "invalid country",
+        "invalid text", "read-only",      "unknown field"};
     std::string text = "invalid client:";
     for (const FieldIssue& issue : issues)
     {
@@ -265,9 +267,8 @@ void tidy(Client& client)
     }
     const std::size_t at = client.email.rfind('@');
     if (at != std::string::npos)
-        std::transform(client.email.begin() + static_cast<std::ptrdiff_t>(at),
-                       client.email.end(), client.email.begin() + static_cast<std::ptrdiff_t>(at),
-                       asciiLower);
+        std::transform(client.email.begin() + static_cast<std::ptrdiff_t>(at), client.email.end(),
+                       client.email.begin() + static_cast<std::ptrdiff_t>(at), asciiLower);
     std::transform(client.country.begin(), client.country.end(), client.country.begin(),
                    asciiUpper);
 }

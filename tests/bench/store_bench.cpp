@@ -27,36 +27,37 @@ double millisSince(Clock::time_point start)
 }
 
 constexpr std::array kFirstNames = {
-    "José",     "María",   "Antonio", "Carmen",  "Manuel",   "Ana",      "Francisco", "Lucía",
-    "João",     "Maria",   "António", "Inês",    "Gonçalo",  "Conceição", "Sebastião", "Beatriz",
-    "Jesús",    "Ángela",  "Raúl",    "Sofía",   "Nuño",     "Begoña",   "Iñaki",     "Íñigo",
-    "Rodrigo",  "Tomás",   "Joaquín", "Mónica",  "Víctor",   "Álvaro",   "Óscar",     "Noemí"};
+    "José",    "María",  "Antonio", "Carmen", "Manuel",  "Ana",       "Francisco", "Lucía",
+    "João",    "Maria",  "António", "Inês",   "Gonçalo", "Conceição", "Sebastião", "Beatriz",
+    "Jesús",   "Ángela", "Raúl",    "Sofía",  "Nuño",    "Begoña",    "Iñaki",     "Íñigo",
+    "Rodrigo", "Tomás",  "Joaquín", "Mónica", "Víctor",  "Álvaro",    "Óscar",     "Noemí"};
 constexpr std::array kSurnames = {
-    "García",  "Fernández", "González", "Rodríguez", "López",    "Martínez", "Sánchez", "Pérez",
-    "Gómez",   "Martín",    "Jiménez",  "Ruiz",      "Hernández", "Díaz",    "Moreno",  "Muñoz",
-    "Álvarez", "Romero",    "Alonso",   "Gutiérrez", "Silva",    "Santos",   "Ferreira", "Pereira",
-    "Oliveira", "Costa",    "Rodrigues", "Martins",  "Jesus",    "Sousa",    "Fernandes", "Gonçalves",
-    "Núñez",   "Ibáñez",    "Peña",     "Castaño",   "Brandão",  "Simões",   "Conceição", "Magalhães"};
+    "García",  "Fernández", "González",  "Rodríguez", "López",    "Martínez",  "Sánchez",
+    "Pérez",   "Gómez",     "Martín",    "Jiménez",   "Ruiz",     "Hernández", "Díaz",
+    "Moreno",  "Muñoz",     "Álvarez",   "Romero",    "Alonso",   "Gutiérrez", "Silva",
+    "Santos",  "Ferreira",  "Pereira",   "Oliveira",  "Costa",    "Rodrigues", "Martins",
+    "Jesus",   "Sousa",     "Fernandes", "Gonçalves", "Núñez",    "Ibáñez",    "Peña",
+    "Castaño", "Brandão",   "Simões",    "Conceição", "Magalhães"};
 constexpr std::array kBusinesses = {
-    "Construcciones", "Transportes", "Talleres",    "Inmobiliaria", "Distribuciones", "Panadería",
-    "Ferretería",     "Clínica",     "Asesoría",    "Farmacia",     "Carpintería",    "Restaurante",
-    "Construções",    "Transportes", "Padaria",     "Serralharia",  "Comércio",       "Consultoria",
+    "Construcciones", "Transportes",  "Talleres",   "Inmobiliaria", "Distribuciones", "Panadería",
+    "Ferretería",     "Clínica",      "Asesoría",   "Farmacia",     "Carpintería",    "Restaurante",
+    "Construções",    "Transportes",  "Padaria",    "Serralharia",  "Comércio",       "Consultoria",
     "Gráficas",       "Electricidad", "Fontanería", "Óptica",       "Librería",       "Viveros"};
-constexpr std::array kForms = {"S.L.", "S.A.", "S.L.U.", "Lda.", "Unipessoal Lda.", "S.A.",
-                               "Sociedad Cooperativa", "C.B.", "", ""};
+constexpr std::array kForms = {
+    "S.L.", "S.A.", "S.L.U.", "Lda.", "Unipessoal Lda.", "S.A.", "Sociedad Cooperativa",
+    "C.B.", "",     ""};
 constexpr std::array kSpanishCities = {
-    "Madrid",  "Barcelona", "Valencia", "Sevilla",   "Zaragoza", "Málaga",  "Murcia", "Palma",
-    "Bilbao",  "Alicante",  "Córdoba",  "Valladolid", "Vigo",    "Gijón",   "A Coruña", "Granada",
-    "Cádiz",   "Ávila",     "León",     "Logroño",   "Cáceres",  "Almería", "Jaén",   "Teruel"};
-constexpr std::array kPortugueseCities = {"Lisboa",  "Porto",   "Braga",    "Coimbra",  "Funchal",
-                                          "Évora",   "Setúbal", "Aveiro",   "Faro",     "Guimarães",
-                                          "Viseu",   "Leiria",  "Bragança", "Santarém", "Óbidos"};
-constexpr std::array kStreets = {"Calle Mayor", "Avenida de la Constitución", "Rua Augusta",
-                                 "Plaza de España", "Rua de Santa Catarina", "Paseo del Prado",
-                                 "Calle Real", "Avenida da Liberdade", "Camino Viejo"};
+    "Madrid", "Barcelona", "Valencia", "Sevilla",    "Zaragoza", "Málaga",  "Murcia",   "Palma",
+    "Bilbao", "Alicante",  "Córdoba",  "Valladolid", "Vigo",     "Gijón",   "A Coruña", "Granada",
+    "Cádiz",  "Ávila",     "León",     "Logroño",    "Cáceres",  "Almería", "Jaén",     "Teruel"};
+constexpr std::array kPortugueseCities = {"Lisboa", "Porto",   "Braga",    "Coimbra",  "Funchal",
+                                          "Évora",  "Setúbal", "Aveiro",   "Faro",     "Guimarães",
+                                          "Viseu",  "Leiria",  "Bragança", "Santarém", "Óbidos"};
+constexpr std::array kStreets = {"Calle Mayor",     "Avenida de la Constitución", "Rua Augusta",
+                                 "Plaza de España", "Rua de Santa Catarina",      "Paseo del Prado",
+                                 "Calle Real",      "Avenida da Liberdade",       "Camino Viejo"};
 
-template <typename Array>
-const char* pick(std::mt19937& random, const Array& values)
+template <typename Array> const char* pick(std::mt19937& random, const Array& values)
 {
     return values[random() % values.size()];
 }
@@ -96,8 +97,7 @@ Client makeClient(std::mt19937& random, int index)
     }
     else
     {
-        client.legalName =
-            std::string(pick(random, kFirstNames)) + " " + surname + " " + surname2;
+        client.legalName = std::string(pick(random, kFirstNames)) + " " + surname + " " + surname2;
     }
     client.country = portuguese ? "PT" : "ES";
     client.city = portuguese ? pick(random, kPortugueseCities) : pick(random, kSpanishCities);
@@ -109,12 +109,14 @@ Client makeClient(std::mt19937& random, int index)
     else
         client.taxId = digits(random, 8) + "-" + "TRWAGMYFPDXBNJZSQVHLCKE"[random() % 23];
     client.street = std::string(pick(random, kStreets)) + ", " + std::to_string(random() % 200);
-    client.postalCode = portuguese ? digits(random, 4) + "-" + digits(random, 3) : digits(random, 5);
-    client.email = asciiSlug(surname) + std::to_string(index % 1000) + "@" +
-                   asciiSlug(surname2) + (portuguese ? ".pt" : ".es");
+    client.postalCode =
+        portuguese ? digits(random, 4) + "-" + digits(random, 3) : digits(random, 5);
+    client.email = asciiSlug(surname) + std::to_string(index % 1000) + "@" + asciiSlug(surname2) +
+                   (portuguese ? ".pt" : ".es");
     client.phone = (portuguese ? "+351 " : "+34 ") + digits(random, 9);
     if (random() % 4 == 0)
-        client.notes = "Cliente desde " + std::to_string(1990 + random() % 34) + ". Paga a 30 días.";
+        client.notes =
+            "Cliente desde " + std::to_string(1990 + random() % 34) + ". Paga a 30 días.";
     return client;
 }
 
@@ -131,8 +133,8 @@ std::vector<std::string> makeQueries(const std::vector<Client>& clients)
         // full names, with and without accents
         "García", "garcia", "Fernández", "fernandez", "Muñoz", "munoz", "Conceição", "conceicao",
         "João Silva", "joao silva", "Pérez López", "perez lopez", "Ibáñez", "ibanez",
-        "construcciones garcia", "transportes silva lda", "maria santos", "gonçalves",
-        "magalhaes", "Brandão", "simoes",
+        "construcciones garcia", "transportes silva lda", "maria santos", "gonçalves", "magalhaes",
+        "Brandão", "simoes",
         // cities
         "Sevilla", "Lisboa", "Málaga", "malaga", "Porto", "A Coruña", "Guimarães", "evora",
         "madrid garcia", "porto silva",
@@ -172,12 +174,16 @@ std::vector<std::string> makeQueries(const std::vector<Client>& clients)
 int main(int argc, char** argv)
 {
     const int count = argc > 1 ? std::atoi(argv[1]) : 100000;
-    const fs::path dir = argc > 2 ? fs::path(argv[2])
-                                  : fs::temp_directory_path() / ("clientes-bench-" +
-                                                                 std::to_string(std::random_device{}()));
+    const fs::path dir = argc > 2
+                             ? fs::path(argv[2])
+                             : fs::temp_directory_path() /
+                                   ("clientes-bench-" + std::to_string(std::random_device{}()));
     fs::create_directories(dir);
     const fs::path file = dir / "bench.db";
-    fs::remove(file);
+    // BENCH_REUSE=1 searches an existing bench.db again (e.g. after changing the search code).
+    const bool reuse = std::getenv("BENCH_REUSE") != nullptr && fs::exists(file);
+    if (!reuse)
+        fs::remove(file);
 
     std::mt19937 random(20240501);
     std::vector<Client> input;
@@ -186,6 +192,14 @@ int main(int argc, char** argv)
         input.push_back(makeClient(random, i));
 
     std::vector<Client> stored;
+    if (reuse)
+    {
+        ClientStore store(file);
+        for (std::int64_t id = 1; id <= count; ++id)
+            if (auto client = store.byId(id))
+                stored.push_back(std::move(*client));
+    }
+    else
     {
         ClientStore store(file);
         // add() row by row, each in its own transaction (what the UI does), on a sample.
@@ -231,12 +245,12 @@ int main(int argc, char** argv)
     std::vector<Timing> sorted = timings;
     std::sort(sorted.begin(), sorted.end(),
               [](const Timing& a, const Timing& b) { return a.ms < b.ms; });
-    std::printf("search (limit 200 + total), %zu queries over %d clients:\n", sorted.size(),
-                count);
+    std::printf("search (limit 200 + total), %zu queries over %d clients:\n", sorted.size(), count);
     std::printf("  median %.2f ms, 90th %.2f ms, worst %.2f ms\n", sorted[sorted.size() / 2].ms,
                 sorted[sorted.size() * 9 / 10].ms, sorted.back().ms);
     std::printf("  slowest:\n");
-    for (std::size_t i = sorted.size(); i-- > sorted.size() - std::min<std::size_t>(10, sorted.size());)
+    for (std::size_t i = sorted.size();
+         i-- > sorted.size() - std::min<std::size_t>(10, sorted.size());)
         std::printf("    %7.2f ms  %8lld matches  \"%s\"\n", sorted[i].ms,
                     static_cast<long long>(sorted[i].total), sorted[i].query.c_str());
     if (std::getenv("BENCH_ALL") != nullptr)

@@ -72,6 +72,14 @@ int run(const std::vector<std::string>& argv, const std::filesystem::path& logFi
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+std::string logOf(const std::filesystem::path& file)
+{
+    std::ifstream in(file);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
 void writeFile(const std::filesystem::path& path, const std::string& content)
 {
     std::filesystem::create_directories(path.parent_path());
@@ -107,7 +115,9 @@ Office::Office(OfficeOptions options) : m_options(std::move(options))
         throw std::runtime_error("mkdtemp failed");
     m_workDir = pattern;
     m_profile = m_workDir / "profile";
-    m_database = m_options.database.empty() ? m_workDir / "data" / "clientes.db" : m_options.database;
+    m_database = m_options.defaultDatabase   ? m_profile / "user" / "clientes" / "clientes.db"
+                 : m_options.database.empty() ? m_workDir / "data" / "clientes.db"
+                                              : m_options.database;
     m_pipeName = "clientes_it_" + std::to_string(getpid()) + "_" + m_workDir.filename().string().substr(12);
     try
     {
@@ -143,36 +153,48 @@ void Office::installExtension() const
     const std::filesystem::path oxt = m_workDir / "clientes.oxt";
     std::filesystem::copy_file(builtExtension(), oxt);
 
+    const int status = unopkg({"add", "--suppress-license", oxt.string()});
+    if (status != 0)
+        throw std::runtime_error("unopkg add failed (" + std::to_string(status) + "): " + logOf(m_workDir / "unopkg.log"));
+}
+
+void Office::handProfileToInstaller() const
+{
+    // unopkg refuses a per-user install as root: the throw-away folder is handed to 'nobody'
+    // for it, as an ordinary user would do it. The office (run as root) can use it all the same.
+    const passwd* nobody = getpwnam("nobody");
+    if (!nobody)
+        throw std::runtime_error("running as root needs the user 'nobody' to install the .oxt");
+    if (chown(m_workDir.c_str(), nobody->pw_uid, nobody->pw_gid) != 0)
+        throw std::runtime_error("chown failed");
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(m_workDir))
+        if (lchown(entry.path().c_str(), nobody->pw_uid, nobody->pw_gid) != 0)
+            throw std::runtime_error("chown failed");
+}
+
+int Office::unopkg(const std::vector<std::string>& arguments) const
+{
     std::vector<std::string> command;
-    std::vector<std::string> environment = {"HOME=" + m_workDir.string()};
     if (geteuid() == 0)
     {
-        // unopkg refuses a per-user install as root: the throw-away profile is handed to
-        // 'nobody' for the install, as an ordinary user would do it.
+        handProfileToInstaller();
         const passwd* nobody = getpwnam("nobody");
-        if (!nobody)
-            throw std::runtime_error("running as root needs the user 'nobody' to install the .oxt");
-        for (const auto& entry : std::filesystem::recursive_directory_iterator(m_workDir))
-            if (chown(entry.path().c_str(), nobody->pw_uid, nobody->pw_gid) != 0)
-                throw std::runtime_error("chown failed");
-        if (chown(m_workDir.c_str(), nobody->pw_uid, nobody->pw_gid) != 0)
-            throw std::runtime_error("chown failed");
         command = {"setpriv", "--reuid=" + std::to_string(nobody->pw_uid),
                    "--regid=" + std::to_string(nobody->pw_gid), "--clear-groups"};
     }
-    const std::vector<std::string> unopkg = {std::string(kProgramDir) + "/unopkg", "add",
-                                             "--suppress-license",
-                                             "-env:UserInstallation=" + fileUrl(m_profile),
-                                             oxt.string()};
-    command.insert(command.end(), unopkg.begin(), unopkg.end());
-    const int status = run(command, m_workDir / "unopkg.log", environment);
-    if (status != 0)
-    {
-        std::ifstream in(m_workDir / "unopkg.log");
-        std::stringstream text;
-        text << in.rdbuf();
-        throw std::runtime_error("unopkg add failed (" + std::to_string(status) + "): " + text.str());
-    }
+    command.push_back(std::string(kProgramDir) + "/unopkg");
+    command.insert(command.end(), arguments.begin(), arguments.end());
+    command.push_back("-env:UserInstallation=" + fileUrl(m_profile));
+    return run(command, m_workDir / "unopkg.log", {"HOME=" + m_workDir.string()});
+}
+
+void Office::shutdown() { stopProcess(); }
+
+void Office::restart()
+{
+    stopProcess();
+    start();
+    connect();
 }
 
 void Office::start()
@@ -184,7 +206,8 @@ void Office::start()
         "--nologo", "--nodefault", "--nolockcheck",
         "-env:UserInstallation=" + fileUrl(m_profile),
         "--accept=pipe,name=" + m_pipeName + ";urp;"};
-    const std::string databaseEnv = "CLIENTES_DB=" + m_database.string();
+    const std::string databaseEnv =
+        m_options.defaultDatabase ? std::string() : "CLIENTES_DB=" + m_database.string();
     m_pid = fork();
     if (m_pid < 0)
         throw std::runtime_error("fork failed");
@@ -196,7 +219,10 @@ void Office::start()
         dup2(fd, 2);
         const int null = open("/dev/null", O_RDONLY);
         dup2(null, 0);
-        putenv(const_cast<char*>(databaseEnv.c_str()));
+        if (databaseEnv.empty())
+            unsetenv("CLIENTES_DB");
+        else
+            putenv(const_cast<char*>(databaseEnv.c_str()));
         setenv("SAL_USE_VCLPLUGIN", "svp", 1);
         unsetenv("URE_BOOTSTRAP");
         std::vector<char*> args;
@@ -282,15 +308,19 @@ Reference<css::uno::XInterface> Office::create(const char* service) const
         OUString::createFromAscii(service), m_remote);
 }
 
-std::string Office::log() const
-{
-    std::ifstream in(m_workDir / "office.log");
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+std::string Office::log() const { return logOf(m_workDir / "office.log"); }
 
 void Office::stop() noexcept
+{
+    stopProcess();
+    if (!m_workDir.empty() && !std::getenv("CLIENTES_KEEP_TEST_DIRS"))
+    {
+        std::error_code ignored;
+        std::filesystem::remove_all(m_workDir, ignored);
+    }
+}
+
+void Office::stopProcess() noexcept
 {
     if (m_remote.is())
     {
@@ -312,11 +342,6 @@ void Office::stop() noexcept
         int status = 0;
         waitpid(m_pid, &status, 0);
         m_pid = -1;
-    }
-    if (!m_workDir.empty() && !std::getenv("CLIENTES_KEEP_TEST_DIRS"))
-    {
-        std::error_code ignored;
-        std::filesystem::remove_all(m_workDir, ignored);
     }
 }
 } // namespace clientes::testing

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 #include <sys/types.h>
 
 namespace clientes::testing
@@ -15,6 +16,7 @@ namespace clientes::testing
 struct OfficeOptions
 {
     std::filesystem::path database;    // CLIENTES_DB for the office; empty = inside the temp dir
+    bool defaultDatabase = false;      // no CLIENTES_DB: the extension picks its own place
     std::string uiLocale = "es-ES";    // pinned so that assertions on words hold
 };
 
@@ -33,6 +35,13 @@ public:
     // The office's own output (stdout and stderr), for failure messages.
     std::string log() const;
     bool running() const;
+    // Ends the office (the profile stays), runs unopkg on the profile, starts it again.
+    void shutdown();
+    void restart();
+    // unopkg with the profile's UserInstallation (as 'nobody' when run as root); returns the
+    // exit status, output in unopkg.log.
+    int unopkg(const std::vector<std::string>& arguments) const;
+    const std::filesystem::path& profile() const { return m_profile; }
     // Returns once the office's main thread has run everything posted to it so far (the deck
     // does its work there).
     void waitForMainThread() const;
@@ -42,6 +51,8 @@ private:
     void start();
     void connect();
     void stop() noexcept;
+    void stopProcess() noexcept;
+    void handProfileToInstaller() const;
 
     OfficeOptions m_options;
     std::filesystem::path m_workDir;

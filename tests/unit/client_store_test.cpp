@@ -66,8 +66,8 @@ TEST(ClientStore, AddAssignsIdentityAndTimestamps)
 {
     TempDir dir;
     ClientStore store(dir / "c.db");
-    Client input = makeClient("  Pérez   Díaz, S.L. ", "b-12.345.678", "Sevilla", "info@PEREZ.es",
-                              " es");
+    Client input =
+        makeClient("  Pérez   Díaz, S.L. ", "b-12.345.678", "Sevilla", "info@PEREZ.es", " es");
     input.code = "HACKED";
     input.id = 77;
     const Client added = store.add(input);
@@ -309,13 +309,15 @@ TEST(ClientStore, ByKeyFindsCodesAndTaxIdsInAnySpelling)
     const Client portuguese = store.add(makeClient("Silva", "501 234 567", "", "", "PT"));
     const Client greek = store.add(makeClient("Nikos", "EL 099999999", "", "", "GR"));
     const Client foreign = store.add(makeClient("Sin país", "FR 12 345", "", "", ""));
-    const auto idOf = [&store](std::string_view key) {
+    const auto idOf = [&store](std::string_view key)
+    {
         const auto found = store.byKey(key);
         return found ? found->id : std::int64_t{0};
     };
     EXPECT_EQ(idOf("c-000001"), spanish.id);
     EXPECT_EQ(idOf("C-2"), portuguese.id);
-    for (const char* key : {"B12345678", "b-12345678", "B-12.345.678", "ESB12345678", "es b 12345678"})
+    for (const char* key :
+         {"B12345678", "b-12345678", "B-12.345.678", "ESB12345678", "es b 12345678"})
         EXPECT_EQ(idOf(key), spanish.id) << key;
     for (const char* key : {"501234567", "PT501234567", "pt 501.234.567"})
         EXPECT_EQ(idOf(key), portuguese.id) << key;
@@ -360,21 +362,24 @@ TEST(ClientStore, ConcurrentUseFromSeveralThreads)
     std::atomic<int> errors = 0;
     std::vector<std::thread> threads;
     for (int t = 0; t < 4; ++t)
-        threads.emplace_back([&store, &errors, t] {
-            try
+        threads.emplace_back(
+            [&store, &errors, t]
             {
-                for (int i = 0; i < 25; ++i)
+                try
                 {
-                    store.add(makeClient("Hilo " + std::to_string(t) + " n" + std::to_string(i)));
-                    store.search("hilo", false, 10);
-                    store.count();
+                    for (int i = 0; i < 25; ++i)
+                    {
+                        store.add(
+                            makeClient("Hilo " + std::to_string(t) + " n" + std::to_string(i)));
+                        store.search("hilo", false, 10);
+                        store.count();
+                    }
                 }
-            }
-            catch (...)
-            {
-                ++errors;
-            }
-        });
+                catch (...)
+                {
+                    ++errors;
+                }
+            });
     for (auto& thread : threads)
         thread.join();
     EXPECT_EQ(errors, 0);

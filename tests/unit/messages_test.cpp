@@ -12,9 +12,8 @@ namespace
 {
 
 constexpr Language kLanguages[] = {Language::Es, Language::En, Language::Pt};
-constexpr Problem kProblems[] = {Problem::Required,       Problem::InvalidEmail,
-                                 Problem::TooLong,        Problem::InvalidCountry,
-                                 Problem::InvalidText,    Problem::ReadOnly,
+constexpr Problem kProblems[] = {Problem::Required,       Problem::InvalidEmail, Problem::TooLong,
+                                 Problem::InvalidCountry, Problem::InvalidText,  Problem::ReadOnly,
                                  Problem::UnknownField};
 constexpr StoreError::Kind kKinds[] = {
     StoreError::Kind::CannotOpen,       StoreError::Kind::NotADatabase, StoreError::Kind::Locked,

@@ -63,10 +63,7 @@ PRAGMA user_version = 1;
 class RawDb
 {
 public:
-    explicit RawDb(const fs::path& file)
-    {
-        EXPECT_EQ(sqlite3_open(file.c_str(), &db_), SQLITE_OK);
-    }
+    explicit RawDb(const fs::path& file) { EXPECT_EQ(sqlite3_open(file.c_str(), &db_), SQLITE_OK); }
     ~RawDb() { sqlite3_close(db_); }
     RawDb(const RawDb&) = delete;
     RawDb& operator=(const RawDb&) = delete;
@@ -248,7 +245,8 @@ TEST(StoreMigration, TruncatedDatabaseIsNotADatabase)
         ClientStore store(file);
         std::vector<Client> batch;
         for (int i = 0; i < 500; ++i)
-            batch.push_back(makeClient("Cliente número " + std::to_string(i), "B" + std::to_string(i),
+            batch.push_back(makeClient("Cliente número " + std::to_string(i),
+                                       "B" + std::to_string(i),
                                        "Ciudad " + std::to_string(i % 17)));
         store.addMany(batch);
     }

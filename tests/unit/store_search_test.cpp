@@ -21,8 +21,8 @@ class StoreSearch : public ::testing::Test
 protected:
     void SetUp() override
     {
-        perez = store.add(makeClient("Pérez-Díaz, S.L.", "B-12345678", "Sevilla",
-                                     "info@perezdiaz.es"));
+        perez =
+            store.add(makeClient("Pérez-Díaz, S.L.", "B-12345678", "Sevilla", "info@perezdiaz.es"));
         conceicao = store.add(makeClient("Conceição & Irmãos, Lda.", "PT 501 234 567", "Lisboa",
                                          "geral@conceicao.pt", "PT"));
         alvarez = store.add(makeClient("Construcciones Álvarez", "A87654321", "Málaga"));
@@ -115,7 +115,8 @@ TEST_F(StoreSearch, PlainLettersLookAtNamesOnly)
     // a first typed letter must still narrow the list down to names.
     std::vector<std::string> found = names("c");
     std::sort(found.begin(), found.end());
-    EXPECT_EQ(found, (std::vector<std::string>{"Conceição & Irmãos, Lda.", "Construcciones Álvarez"}));
+    EXPECT_EQ(found,
+              (std::vector<std::string>{"Conceição & Irmãos, Lda.", "Construcciones Álvarez"}));
     EXPECT_TRUE(names("b").empty());
     EXPECT_TRUE(names("es").empty());
     EXPECT_TRUE(names("pt").empty());
@@ -184,14 +185,60 @@ TEST_F(StoreSearch, FindCodes)
 
 TEST_F(StoreSearch, HostileInputNeverThrows)
 {
-    const std::vector<std::string> hostile = {
-        "\"", "\"\"", "'", "*", "**", "a*", "*a", "NEAR(", "NEAR(a b)", "NEAR(perez, 2)", "-",
-        "-perez", "--", "(", ")", "()", "(perez", "perez)", "a OR", "OR", "AND", "NOT", "OR NOT",
-        "perez AND", "{legal_name}: x", "legal_name:perez", "state:archived", "^perez", "+", "a\"b",
-        "\"perez\"", "perez\"*", ":", "{", "}", "[", "]", "%", "_", "\\", "\\\"", "", "   ",
-        "\t\n", "\xFF\xFE", "\xC3", "😀", "🇪🇸 perez", std::string(1, '\0'), "a\0b",
-        std::string(5000, 'a'), std::string(3000, '('), "a b c d e f g h i j k l m n o p q r s t "
-                                                         "u v w x y z a b c d e f g h i j k"};
+    const std::vector<std::string> hostile = {"\"",
+                                              "\"\"",
+                                              "'",
+                                              "*",
+                                              "**",
+                                              "a*",
+                                              "*a",
+                                              "NEAR(",
+                                              "NEAR(a b)",
+                                              "NEAR(perez, 2)",
+                                              "-",
+                                              "-perez",
+                                              "--",
+                                              "(",
+                                              ")",
+                                              "()",
+                                              "(perez",
+                                              "perez)",
+                                              "a OR",
+                                              "OR",
+                                              "AND",
+                                              "NOT",
+                                              "OR NOT",
+                                              "perez AND",
+                                              "{legal_name}: x",
+                                              "legal_name:perez",
+                                              "state:archived",
+                                              "^perez",
+                                              "+",
+                                              "a\"b",
+                                              "\"perez\"",
+                                              "perez\"*",
+                                              ":",
+                                              "{",
+                                              "}",
+                                              "[",
+                                              "]",
+                                              "%",
+                                              "_",
+                                              "\\",
+                                              "\\\"",
+                                              "",
+                                              "   ",
+                                              "\t\n",
+                                              "\xFF\xFE",
+                                              "\xC3",
+                                              "😀",
+                                              "🇪🇸 perez",
+                                              std::string(1, '\0'),
+                                              "a\0b",
+                                              std::string(5000, 'a'),
+                                              std::string(3000, '('),
+                                              "a b c d e f g h i j k l m n o p q r s t "
+                                              "u v w x y z a b c d e f g h i j k"};
     for (const std::string& query : hostile)
     {
         EXPECT_NO_THROW(store.search(query, false, 10)) << query;

@@ -69,12 +69,14 @@ TEST(TextFold, ThreadSafe)
     std::vector<std::thread> threads;
     std::vector<int> failures(8, 0);
     for (std::size_t t = 0; t < failures.size(); ++t)
-        threads.emplace_back([&failures, t] {
-            for (int i = 0; i < 2000; ++i)
-                if (foldForSearch("Pérez-Díaz, São João " + std::to_string(i)) !=
-                    "perez diaz sao joao " + std::to_string(i))
-                    ++failures[t];
-        });
+        threads.emplace_back(
+            [&failures, t]
+            {
+                for (int i = 0; i < 2000; ++i)
+                    if (foldForSearch("Pérez-Díaz, São João " + std::to_string(i)) !=
+                        "perez diaz sao joao " + std::to_string(i))
+                        ++failures[t];
+            });
     for (auto& thread : threads)
         thread.join();
     for (int count : failures)

@@ -31,8 +31,10 @@ TEST(UiText, EveryKeyHasTextInEveryLanguage)
 
 TEST(UiText, PartialListNoteNamesShownAndTotal)
 {
-    EXPECT_EQ(partialListNote(500, 12345, Language::Es), "Se muestran 500 de 12.345: afine la búsqueda.");
-    EXPECT_EQ(partialListNote(500, 12345, Language::En), "Showing 500 of 12,345: refine the search.");
+    EXPECT_EQ(partialListNote(500, 12345, Language::Es),
+              "Se muestran 500 de 12.345: afine la búsqueda.");
+    EXPECT_EQ(partialListNote(500, 12345, Language::En),
+              "Showing 500 of 12,345: refine the search.");
 }
 
 TEST(ClientCard, ListsOnlyTheFieldsPresent)

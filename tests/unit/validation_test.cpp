@@ -125,15 +125,15 @@ TEST(Validation, Countries)
 TEST(Validation, InvalidText)
 {
     const std::vector<FieldIssue> city = {{Field::City, Problem::InvalidText}};
-    EXPECT_EQ(issuesWith(Field::City, "Ma\xFFrid"), city);         // invalid byte
-    EXPECT_EQ(issuesWith(Field::City, "Madri\xC3"), city);         // truncated sequence
-    EXPECT_EQ(issuesWith(Field::City, "\xC0\xAF"), city);          // overlong form
-    EXPECT_EQ(issuesWith(Field::City, "\xED\xA0\x80"), city);      // surrogate
-    EXPECT_EQ(issuesWith(Field::City, "Ma\ndrid"), city);          // line break in a line field
+    EXPECT_EQ(issuesWith(Field::City, "Ma\xFFrid"), city);    // invalid byte
+    EXPECT_EQ(issuesWith(Field::City, "Madri\xC3"), city);    // truncated sequence
+    EXPECT_EQ(issuesWith(Field::City, "\xC0\xAF"), city);     // overlong form
+    EXPECT_EQ(issuesWith(Field::City, "\xED\xA0\x80"), city); // surrogate
+    EXPECT_EQ(issuesWith(Field::City, "Ma\ndrid"), city);     // line break in a line field
     EXPECT_EQ(issuesWith(Field::City, "Ma\tdrid"), city);
     EXPECT_EQ(issuesWith(Field::City, std::string("Ma\0d", 4)), city);
-    EXPECT_EQ(issuesWith(Field::City, "Ma\x7F"), city);            // DEL
-    EXPECT_EQ(issuesWith(Field::City, "Ma\xC2\x85"), city);        // C1 control (NEL)
+    EXPECT_EQ(issuesWith(Field::City, "Ma\x7F"), city);     // DEL
+    EXPECT_EQ(issuesWith(Field::City, "Ma\xC2\x85"), city); // C1 control (NEL)
     EXPECT_TRUE(issuesWith(Field::Notes, "Línea 1\nLínea\t2").empty());
     const std::vector<FieldIssue> notes = {{Field::Notes, Problem::InvalidText}};
     EXPECT_EQ(issuesWith(Field::Notes, "bell\a"), notes);
@@ -209,22 +209,23 @@ TEST_P(TaxIdNormalisation, Normalises)
     EXPECT_EQ(normalizeTaxId(raw, country), expected) << raw << " / " << country;
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Validation, TaxIdNormalisation,
-    ::testing::Values(std::tuple{"b-12345678", "", "B12345678"},
-                      std::tuple{"ES B-12.345.678", "ES", "B12345678"},
-                      std::tuple{"es b12345678", "es", "B12345678"},
-                      std::tuple{"ESB12345678", "", "ESB12345678"},
-                      std::tuple{"ESB12345678", "PT", "ESB12345678"},
-                      std::tuple{"PT 501 234 567", "PT", "501234567"},
-                      std::tuple{"501/234/567", "PT", "501234567"},
-                      std::tuple{"EL 123456789", "GR", "123456789"},
-                      std::tuple{"GR123456789", "GR", "123456789"},
-                      std::tuple{"EL123456789", "ES", "EL123456789"},
-                      std::tuple{"12.345.678-z", "ES", "12345678Z"},
-                      std::tuple{"x\xC2\xA0" "1234567\xE2\x80\x93L", "ES", "X1234567L"},
-                      std::tuple{"ES", "ES", "ES"}, // nothing would be left
-                      std::tuple{"", "ES", ""}, std::tuple{" - . / ", "", ""}),
-    [](const auto& info) { return "case" + std::to_string(info.index); });
+INSTANTIATE_TEST_SUITE_P(Validation, TaxIdNormalisation,
+                         ::testing::Values(std::tuple{"b-12345678", "", "B12345678"},
+                                           std::tuple{"ES B-12.345.678", "ES", "B12345678"},
+                                           std::tuple{"es b12345678", "es", "B12345678"},
+                                           std::tuple{"ESB12345678", "", "ESB12345678"},
+                                           std::tuple{"ESB12345678", "PT", "ESB12345678"},
+                                           std::tuple{"PT 501 234 567", "PT", "501234567"},
+                                           std::tuple{"501/234/567", "PT", "501234567"},
+                                           std::tuple{"EL 123456789", "GR", "123456789"},
+                                           std::tuple{"GR123456789", "GR", "123456789"},
+                                           std::tuple{"EL123456789", "ES", "EL123456789"},
+                                           std::tuple{"12.345.678-z", "ES", "12345678Z"},
+                                           std::tuple{"x\xC2\xA0"
+                                                      "1234567\xE2\x80\x93L",
+                                                      "ES", "X1234567L"},
+                                           std::tuple{"ES", "ES", "ES"}, // nothing would be left
+                                           std::tuple{"", "ES", ""}, std::tuple{" - . / ", "", ""}),
+                         [](const auto& info) { return "case" + std::to_string(info.index); });
 
 } // namespace clientes
