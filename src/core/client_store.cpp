@@ -208,9 +208,6 @@ std::string quoteFts(std::string_view text)
     return quoted;
 }
 
-// The user's query as an FTS5 expression. Every term is folded and quoted, so no user text
-// can reach the FTS5 syntax; terms are ANDed and prefix-matched. A term with inner punctuation
-// ("b-12345678", "ana@x.com") matches as a phrase of its parts or as one compact word.
 const std::string kAllColumns = "{legal_name trade_name tax_id city email code keys}";
 const std::string kNameColumns = "{legal_name trade_name city email}";
 
@@ -220,6 +217,9 @@ struct MatchQuery
     std::string folded;     // folded terms joined by spaces, for the legal-name prefix
 };
 
+// The user's query as an FTS5 expression. Every term is folded and quoted, so no user text
+// can reach the FTS5 syntax; terms are ANDed and prefix-matched. A term with inner punctuation
+// ("b-12345678", "ana@x.com") matches as a phrase of its parts or as one compact word.
 MatchQuery buildMatch(std::string_view query, bool includeArchived)
 {
     MatchQuery match;
@@ -304,13 +304,13 @@ void createParentDirectories(const fs::path& file)
     if (parent.empty())
         return;
     std::vector<fs::path> missing;
-    for (fs::path dir = parent; !dir.empty() && !fs::exists(dir); dir = dir.parent_path())
+    std::error_code error;
+    for (fs::path dir = parent; !dir.empty() && !fs::exists(dir, error); dir = dir.parent_path())
     {
         missing.push_back(dir);
         if (dir == dir.parent_path())
             break;
     }
-    std::error_code error;
     fs::create_directories(parent, error);
     if (error)
         throwFileError(file, error, "cannot create the folder " + parent.string());

@@ -54,6 +54,8 @@ OUString controlName(const char* prefix, Field field)
     return fromUtf8(name);
 }
 
+constexpr sal_Int32 kMessageColor = 0xB00020;
+
 constexpr Field kEditableFields[] = {Field::LegalName, Field::TradeName,  Field::TaxId,
                                      Field::Country,   Field::Street,     Field::PostalCode,
                                      Field::City,      Field::Region,     Field::Email,
@@ -184,8 +186,17 @@ private:
     void clearMessages(const Reference<css::awt::XDialog>& dialog)
     {
         for (Field field : kEditableFields)
-            model(dialog, controlName("err", field))->setPropertyValue(ascii("Label"), Any(OUString()));
-        model(dialog, ascii("errForm"))->setPropertyValue(ascii("Label"), Any(OUString()));
+            showMessage(dialog, controlName("err", field), OUString());
+        showMessage(dialog, ascii("errForm"), OUString());
+    }
+
+    // Messages are red whatever the .xdl or the theme says, so that they read as errors.
+    static void showMessage(const Reference<css::awt::XDialog>& dialog, const OUString& name,
+                            const OUString& text)
+    {
+        const Reference<css::beans::XPropertySet> label = model(dialog, name);
+        label->setPropertyValue(ascii("TextColor"), Any(kMessageColor));
+        label->setPropertyValue(ascii("Label"), Any(text));
     }
 
     // Typing in a field takes its message away; the others stay until the next save.
@@ -204,7 +215,7 @@ private:
             return;
         const OUString messageName = "err" + name.copy(2);
         if (Reference<css::awt::XControlContainer>(dialog, UNO_QUERY_THROW)->getControl(messageName).is())
-            model(dialog, messageName)->setPropertyValue(ascii("Label"), Any(OUString()));
+            showMessage(dialog, messageName, OUString());
     }
 
     Client readForm(const Reference<css::awt::XDialog>& dialog, ClientStore& store) const
@@ -230,8 +241,8 @@ private:
         bool focused = false;
         for (const FieldIssue& issue : issues)
         {
-            model(dialog, controlName("err", issue.field))
-                ->setPropertyValue(ascii("Label"), Any(fromUtf8(describe(issue, m_language))));
+            showMessage(dialog, controlName("err", issue.field),
+                        fromUtf8(describe(issue, m_language)));
             if (!focused)
             {
                 Reference<css::awt::XWindow>(control(dialog, controlName("ed", issue.field)),
@@ -260,15 +271,13 @@ private:
         }
         catch (const StoreError& error)
         {
-            model(dialog, ascii("errForm"))
-                ->setPropertyValue(ascii("Label"), Any(fromUtf8(describe(error, m_language))));
+            showMessage(dialog, ascii("errForm"), fromUtf8(describe(error, m_language)));
             return;
         }
         catch (const NotFound&)
         {
-            model(dialog, ascii("errForm"))
-                ->setPropertyValue(ascii("Label"),
-                                   Any(fromUtf8(noClientMessage(std::string(), m_language))));
+            showMessage(dialog, ascii("errForm"),
+                        fromUtf8(noClientMessage(std::string(), m_language)));
             return;
         }
         storeAccess().notifyChanged();

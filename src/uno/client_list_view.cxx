@@ -71,14 +71,14 @@ makeColumns(const Reference<css::uno::XComponentContext>& context, Language lang
     {
         UiText title;
         sal_Int32 width, flexibility;
-    } layout[] = {{UiText::ColumnLegalName, 130, 3}, {UiText::ColumnTaxId, 80, 1},
-                  {UiText::ColumnCity, 70, 1}};
+    } layout[] = {{UiText::ColumnLegalName, 60, 4}, {UiText::ColumnTaxId, 40, 2},
+                  {UiText::ColumnCity, 36, 2}};
     for (const auto& column : layout)
     {
         const Reference<css::awt::grid::XGridColumn> gridColumn = columns->createColumn();
         gridColumn->setTitle(text(column.title, language));
         gridColumn->setColumnWidth(column.width);
-        gridColumn->setMinWidth(40);
+        gridColumn->setMinWidth(24);
         gridColumn->setFlexibility(column.flexibility);
         gridColumn->setResizeable(true);
         columns->addColumn(gridColumn);

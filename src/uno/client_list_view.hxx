@@ -50,7 +50,7 @@ public:
     void reveal(std::int64_t clientId);
     void dispose();
 
-    static constexpr sal_Int32 kMinimalWidth = 220;
+    static constexpr sal_Int32 kMinimalWidth = 300;
     static constexpr sal_Int32 kMinimalHeight = 380;
     static constexpr sal_Int32 kPreferredHeight = 620;
 

@@ -82,7 +82,7 @@ INSTANTIATE_TEST_SUITE_P(
                       std::tuple{Field::Website, 200}, std::tuple{Field::Street, 200},
                       std::tuple{Field::PostalCode, 20}, std::tuple{Field::City, 100},
                       std::tuple{Field::Region, 100}, std::tuple{Field::Notes, 100000}),
-    [](const auto& info) { return std::string(fieldName(std::get<0>(info.param))); });
+    [](const auto& test) { return std::string(fieldName(std::get<0>(test.param))); });
 
 TEST(Validation, EmailLengthLimit)
 {
@@ -226,6 +226,6 @@ INSTANTIATE_TEST_SUITE_P(Validation, TaxIdNormalisation,
                                                       "ES", "X1234567L"},
                                            std::tuple{"ES", "ES", "ES"}, // nothing would be left
                                            std::tuple{"", "ES", ""}, std::tuple{" - . / ", "", ""}),
-                         [](const auto& info) { return "case" + std::to_string(info.index); });
+                         [](const auto& test) { return "case" + std::to_string(test.index); });
 
 } // namespace clientes

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what Clientes needs on Debian 12 (when missing), then configures and builds it.
+# Usage: packaging/setup-debian.sh [build-dir]    (default: build)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${1:-$here/build}"
+
+packages=(
+    cmake g++ make pkg-config binutils unzip util-linux
+    libreoffice-calc libreoffice-dev python3-uno
+    libreoffice-l10n-es libreoffice-l10n-pt
+    libsqlite3-dev libboost-dev libgtest-dev
+    xvfb xauth imagemagick fonts-dejavu-core
+)
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+        missing+=("$package")
+done
+if ((${#missing[@]})); then
+    echo "Installing: ${missing[*]}"
+    sudo_cmd=()
+    [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+    "${sudo_cmd[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends \
+        "${missing[@]}"
+fi
+
+cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE="${CMAKE_BUILD_TYPE:-RelWithDebInfo}" >/dev/null
+cmake --build "$build" -j"$(nproc)"
+echo "Built $build/clientes.oxt"
