@@ -48,7 +48,6 @@ def unopkg(profile, *args):
 
 def install(profile, oxt, ui_locale=None):
     os.makedirs(profile, exist_ok=True)
-    os.chmod(os.path.dirname(profile), 0o755)
     if ui_locale:
         user = os.path.join(profile, "user")
         os.makedirs(user, exist_ok=True)

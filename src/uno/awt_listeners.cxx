@@ -4,9 +4,26 @@
 
 namespace clientes::uno
 {
-void SAL_CALL OpenGestureForwarder::keyPressed(const css::awt::KeyEvent& event)
+void SAL_CALL ListGestureForwarder::keyPressed(const css::awt::KeyEvent& event)
 {
     if (event.KeyCode == css::awt::Key::RETURN && event.Modifiers == 0)
-        guardedNoThrow("opening a client", m_onOpen);
+        guardedNoThrow("opening a client", m_handlers.open);
+}
+
+void SAL_CALL ListGestureForwarder::keyReleased(const css::awt::KeyEvent& event)
+{
+    switch (event.KeyCode)
+    {
+    case css::awt::Key::UP:
+    case css::awt::Key::DOWN:
+    case css::awt::Key::PAGEUP:
+    case css::awt::Key::PAGEDOWN:
+    case css::awt::Key::HOME:
+    case css::awt::Key::END:
+        guardedNoThrow("moving in the client list", m_handlers.cursorMoved);
+        break;
+    default:
+        break;
+    }
 }
 } // namespace clientes::uno

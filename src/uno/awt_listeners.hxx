@@ -5,6 +5,7 @@
 #include "entry_guard.hxx"
 
 #include <com/sun/star/awt/XActionListener.hpp>
+#include <com/sun/star/awt/XFocusListener.hpp>
 #include <com/sun/star/awt/XKeyListener.hpp>
 #include <com/sun/star/awt/XMouseListener.hpp>
 #include <com/sun/star/awt/XTextListener.hpp>
@@ -12,6 +13,7 @@
 #include <com/sun/star/awt/grid/XGridSelectionListener.hpp>
 #include <cppuhelper/implbase1.hxx>
 #include <cppuhelper/implbase2.hxx>
+#include <cppuhelper/implbase3.hxx>
 
 #include <functional>
 #include <utility>
@@ -82,25 +84,40 @@ private:
     std::function<void()> m_onSelect;
 };
 
-// Double-click and Enter both "open" the item under the cursor.
-class OpenGestureForwarder
-    : public ::cppu::WeakImplHelper2<css::awt::XMouseListener, css::awt::XKeyListener>
+// What the deck's list needs from mouse, keyboard and focus: double-click and Enter open the
+// client; the arrow keys move the grid's cursor, which the selection follows; entering the list
+// by keyboard selects a row so that Enter has something to open.
+struct ListGestureHandlers
+{
+    std::function<void()> open;
+    std::function<void()> cursorMoved;
+    std::function<void()> focused;
+};
+
+class ListGestureForwarder
+    : public ::cppu::WeakImplHelper3<css::awt::XMouseListener, css::awt::XKeyListener,
+                                     css::awt::XFocusListener>
 {
 public:
-    explicit OpenGestureForwarder(std::function<void()> onOpen) : m_onOpen(std::move(onOpen)) {}
+    explicit ListGestureForwarder(ListGestureHandlers handlers) : m_handlers(std::move(handlers)) {}
     void SAL_CALL mousePressed(const css::awt::MouseEvent& event) override
     {
         if (event.ClickCount == 2)
-            guardedNoThrow("opening a client", m_onOpen);
+            guardedNoThrow("opening a client", m_handlers.open);
     }
     void SAL_CALL mouseReleased(const css::awt::MouseEvent&) override {}
     void SAL_CALL mouseEntered(const css::awt::MouseEvent&) override {}
     void SAL_CALL mouseExited(const css::awt::MouseEvent&) override {}
     void SAL_CALL keyPressed(const css::awt::KeyEvent& event) override;
-    void SAL_CALL keyReleased(const css::awt::KeyEvent&) override {}
+    void SAL_CALL keyReleased(const css::awt::KeyEvent& event) override;
+    void SAL_CALL focusGained(const css::awt::FocusEvent&) override
+    {
+        guardedNoThrow("entering the client list", m_handlers.focused);
+    }
+    void SAL_CALL focusLost(const css::awt::FocusEvent&) override {}
     void SAL_CALL disposing(const css::lang::EventObject&) override {}
 
 private:
-    std::function<void()> m_onOpen;
+    ListGestureHandlers m_handlers;
 };
 } // namespace clientes::uno

@@ -27,6 +27,7 @@
 #include <com/sun/star/awt/grid/DefaultGridColumnModel.hpp>
 #include <com/sun/star/awt/grid/DefaultGridDataModel.hpp>
 #include <com/sun/star/awt/grid/XGridColumn.hpp>
+#include <com/sun/star/awt/grid/XGridControl.hpp>
 #include <com/sun/star/awt/grid/XGridRowSelection.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/view/SelectionType.hpp>
@@ -160,11 +161,13 @@ void ClientListView::createControls()
     Reference<css::awt::grid::XGridRowSelection>(list, UNO_QUERY_THROW)
         ->addSelectionListener(
             new GridSelectionForwarder(onMainThread(&ClientListView::showSelection)));
-    rtl::Reference<OpenGestureForwarder> opener(
-        new OpenGestureForwarder(onMainThread(&ClientListView::openSelected)));
+    rtl::Reference<ListGestureForwarder> gestures(new ListGestureForwarder(
+        {onMainThread(&ClientListView::openSelected), onMainThread(&ClientListView::selectCursorRow),
+         onMainThread(&ClientListView::selectSomethingOnEntry)}));
     const Reference<css::awt::XWindow> listWindow(list, UNO_QUERY_THROW);
-    listWindow->addMouseListener(opener.get());
-    listWindow->addKeyListener(opener.get());
+    listWindow->addMouseListener(gestures.get());
+    listWindow->addKeyListener(gestures.get());
+    listWindow->addFocusListener(gestures.get());
 }
 
 std::function<void()> ClientListView::onMainThread(void (ClientListView::*member)())
@@ -282,11 +285,10 @@ void ClientListView::fill(SearchPage page, std::optional<std::int64_t> select)
                                   : clientCount(page.total, m_language);
     modelOf(control(kCount))->setPropertyValue(ascii("Label"), Any(fromUtf8(count)));
 
-    const auto grid = Reference<css::awt::grid::XGridRowSelection>(control(kList), UNO_QUERY_THROW);
-    grid->deselectAllRows();
+    Reference<css::awt::grid::XGridRowSelection>(control(kList), UNO_QUERY_THROW)->deselectAllRows();
     for (std::size_t i = 0; i < m_rows.size(); ++i)
         if (select && m_rows[i].id == *select)
-            grid->selectRow(static_cast<sal_Int32>(i));
+            selectRow(static_cast<sal_Int32>(i));
     showSelection();
 }
 
@@ -349,6 +351,38 @@ void ClientListView::showStoreProblem(const std::string& message)
         m_storeProblem = true;
         layout();
     }
+}
+
+// The grid's keyboard cursor and its selection are separate; the deck keeps them together so
+// that the arrow keys move the selection and Enter opens what is shown selected.
+void ClientListView::selectRow(sal_Int32 row)
+{
+    if (row < 0 || static_cast<std::size_t>(row) >= m_rows.size())
+        return;
+    const Reference<css::awt::XControl> list = control(kList);
+    const auto selection = Reference<css::awt::grid::XGridRowSelection>(list, UNO_QUERY_THROW);
+    if (!selection->isRowSelected(row))
+    {
+        selection->deselectAllRows();
+        selection->selectRow(row);
+    }
+    const auto grid = Reference<css::awt::grid::XGridControl>(list, UNO_QUERY_THROW);
+    if (grid->getCurrentRow() != row)
+        grid->goToCell(0, row);
+}
+
+void ClientListView::selectCursorRow()
+{
+    selectRow(Reference<css::awt::grid::XGridControl>(control(kList), UNO_QUERY_THROW)->getCurrentRow());
+}
+
+void ClientListView::selectSomethingOnEntry()
+{
+    if (m_rows.empty() || selectedId())
+        return;
+    const sal_Int32 row =
+        Reference<css::awt::grid::XGridControl>(control(kList), UNO_QUERY_THROW)->getCurrentRow();
+    selectRow(row >= 0 && static_cast<std::size_t>(row) < m_rows.size() ? row : 0);
 }
 
 void ClientListView::openSelected()

@@ -59,6 +59,9 @@ private:
     void fill(SearchPage page, std::optional<std::int64_t> select);
     void showSelection();
     void openSelected();
+    void selectRow(sal_Int32 row);
+    void selectCursorRow();
+    void selectSomethingOnEntry();
     void addClient();
     void showMoreMenu();
     void showAbout();
