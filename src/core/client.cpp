@@ -6,18 +6,28 @@ namespace clientes
 namespace
 {
 
-constexpr std::array<Field, 13> kFields = {
-    Field::Code,   Field::LegalName,  Field::TradeName, Field::TaxId,  Field::Country,
-    Field::Street, Field::PostalCode, Field::City,      Field::Region, Field::Email,
-    Field::Phone,  Field::Website,    Field::Notes};
+constexpr std::array<Field, 17> kFields = {
+    Field::Code,         Field::LegalName,  Field::TradeName, Field::TaxId,  Field::Country,
+    Field::Street,       Field::PostalCode, Field::City,      Field::Region, Field::Email,
+    Field::Phone,        Field::Website,    Field::Notes,     Field::Kind,   Field::Tags,
+    Field::PaymentTerms, Field::Currency};
 
-constexpr std::array<std::string_view, 13> kNames = {
-    "code", "legalName", "tradeName", "taxId", "country", "street", "postalCode",
-    "city", "region",    "email",     "phone", "website", "notes"};
+constexpr std::array<std::string_view, 17> kNames = {
+    "code",       "legalName", "tradeName", "taxId",        "country", "street",
+    "postalCode", "city",      "region",    "email",        "phone",   "website",
+    "notes",      "kind",      "tags",      "paymentTerms", "currency"};
+
+std::string_view trimBlanks(std::string_view text)
+{
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos)
+        return {};
+    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
 
 } // namespace
 
-const std::array<Field, 13>& allFields()
+const std::array<Field, 17>& allFields()
 {
     return kFields;
 }
@@ -71,8 +81,66 @@ const std::string& Client::value(Field field) const
         return website;
     case Field::Notes:
         return notes;
+    case Field::Kind:
+        return kind;
+    case Field::Tags:
+        return tags;
+    case Field::PaymentTerms:
+        return paymentTerms;
+    case Field::Currency:
+        return currency;
     }
     return notes; // unreachable for valid enumerators
+}
+
+std::vector<std::string> Client::tagList() const
+{
+    return splitTags(tags);
+}
+
+std::optional<int> Client::paymentTermDays() const
+{
+    const std::string_view text = trimBlanks(paymentTerms);
+    if (text.empty() || text.size() > 9)
+        return std::nullopt;
+    int days = 0;
+    for (char c : text)
+    {
+        if (c < '0' || c > '9')
+            return std::nullopt;
+        days = days * 10 + (c - '0');
+    }
+    return days;
+}
+
+std::vector<std::string> splitTags(std::string_view text)
+{
+    std::vector<std::string> tags;
+    std::size_t start = 0;
+    while (start <= text.size())
+    {
+        const auto comma = text.find(',', start);
+        const std::string_view item = trimBlanks(
+            text.substr(start, comma == std::string_view::npos ? text.npos : comma - start));
+        if (!item.empty())
+            tags.emplace_back(item);
+        if (comma == std::string_view::npos)
+            break;
+        start = comma + 1;
+    }
+    return tags;
+}
+
+std::string joinTags(const std::vector<std::string>& tags)
+{
+    std::string text;
+    for (const std::string& tag : tags)
+    {
+        if (!text.empty())
+            text += ", ";
+        text += tag;
+    }
+    return text;
 }
 
 } // namespace clientes

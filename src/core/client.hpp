@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace clientes
 {
@@ -24,13 +25,19 @@ enum class Field
     Email,
     Phone,
     Website,
-    Notes
+    Notes,
+    // Schema v3. Their values are text too, in the API's spelling (see Client).
+    Kind,
+    Tags,
+    PaymentTerms,
+    Currency
 };
 
-const std::array<Field, 13>& allFields();
+const std::array<Field, 17>& allFields();
 
 // API names: "code", "legalName", "tradeName", "taxId", "country", "street", "postalCode",
-// "city", "region", "email", "phone", "website", "notes".
+// "city", "region", "email", "phone", "website", "notes", "kind", "tags", "paymentTerms",
+// "currency".
 std::string_view fieldName(Field field);
 
 // Exact (case-sensitive) API name → field.
@@ -53,6 +60,15 @@ struct Client
     std::string phone;
     std::string website;
     std::string notes;
+    // "company", "person", or "" (not stated; what clients stored before schema v3 have).
+    std::string kind;
+    // Labels, comma-separated: "vip, wholesale". tidy() trims each, drops empty ones and
+    // duplicates (ignoring case and accents) and writes them as "a, b"; see tagList().
+    std::string tags;
+    // Whole days, "0" to "365", or "" when not agreed; see paymentTermDays().
+    std::string paymentTerms;
+    // Default currency, ISO 4217 alpha-3 ("EUR"), or "".
+    std::string currency;
     bool archived = false;
     std::string createdAt;    // ISO 8601 UTC, e.g. "2024-05-01T10:20:30.123Z"
     std::string updatedAt;    // ISO 8601 UTC
@@ -60,7 +76,20 @@ struct Client
 
     std::string& value(Field field);
     const std::string& value(Field field) const;
+
+    // The tags one by one (split at commas, trimmed, empty ones left out).
+    std::vector<std::string> tagList() const;
+    // paymentTerms as a number; nullopt when empty or not a whole number.
+    std::optional<int> paymentTermDays() const;
 };
+
+inline constexpr std::string_view kKindCompany = "company";
+inline constexpr std::string_view kKindPerson = "person";
+
+// "a, b ,,c" → {"a", "b", "c"}: split at commas, blanks trimmed, empty items left out.
+std::vector<std::string> splitTags(std::string_view text);
+// {"a", "b"} → "a, b".
+std::string joinTags(const std::vector<std::string>& tags);
 
 // The columns shown in the search list.
 struct ClientSummary

@@ -1,5 +1,6 @@
 #include "core/client_store.hpp"
 
+#include "core/profile_store_internal.hpp"
 #include "core/sqlite_db.hpp"
 #include "core/text_fold.hpp"
 #include "core/validation.hpp"
@@ -38,6 +39,57 @@ StoreError::StoreError(Kind k, std::string p, const std::string& detail)
 
 NotFound::NotFound(const std::string& key) : std::runtime_error("client not found: " + key) {}
 
+NotFound::NotFound(std::string_view what, std::int64_t id)
+    : std::runtime_error(std::string(what) + " not found: " + std::to_string(id))
+{
+}
+
+ConflictError::ConflictError(std::string p, Client stored)
+    : StoreError(Kind::Conflict, std::move(p),
+                 "client " + stored.code + " was changed by someone else (now version " +
+                     std::to_string(stored.version) + ")"),
+      current(std::move(stored))
+{
+}
+
+namespace
+{
+
+std::string describeLinks(std::int64_t clientId, const LinkedRecords& linked)
+{
+    std::string text = "client " + std::to_string(clientId) + " has linked records:";
+    const std::pair<const char*, std::int64_t> counts[] = {
+        {"projects", linked.projects},
+        {"tasks", linked.tasks},
+        {"purchase orders", linked.purchaseOrders},
+        {"invoices", linked.invoices},
+        {"deals", linked.deals},
+        {"files", linked.files}};
+    bool first = true;
+    for (const auto& [name, count] : counts)
+        if (count > 0)
+        {
+            text += first ? " " : ", ";
+            text += name + std::string(" ") + std::to_string(count);
+            first = false;
+        }
+    return text;
+}
+
+} // namespace
+
+HasLinkedRecords::HasLinkedRecords(std::int64_t id, LinkedRecords links)
+    : std::runtime_error(describeLinks(id, links)), clientId(id), linked(links)
+{
+}
+
+FileTooLarge::FileTooLarge(std::string fileName, std::int64_t bytes, std::int64_t maximum)
+    : std::runtime_error("file " + fileName + " has " + std::to_string(bytes) +
+                         " bytes, more than the limit of " + std::to_string(maximum)),
+      name(std::move(fileName)), size(bytes), limit(maximum)
+{
+}
+
 namespace
 {
 
@@ -52,25 +104,29 @@ constexpr std::size_t kRankedMatchesMax = 1000;
 // Bounds the FTS expression built from pasted text.
 constexpr std::size_t kMaxQueryTerms = 32;
 
-// Database column of each Field, in allFields() order.
-constexpr std::array<std::string_view, 13> kColumns = {
-    "code", "legal_name", "trade_name", "tax_id", "country", "street", "postal_code",
-    "city", "region",     "email",      "phone",  "website", "notes"};
+// The text fields every schema version has, in allFields() order; schema v3 added kind,
+// payment_terms and currency (tags live in client_tags).
+constexpr std::string_view kTextColumns =
+    "code, legal_name, trade_name, tax_id, country, street, postal_code, city, region, email, "
+    "phone, website, notes";
+constexpr std::size_t kTextFieldCount = 13;
 
-constexpr std::string_view kClientColumns =
+constexpr std::string_view kClientColumnsV2 =
     "id, uuid, code, legal_name, trade_name, tax_id, country, street, postal_code, city, "
     "region, email, phone, website, notes, archived, created_at, updated_at, version";
 
+constexpr std::string_view kClientColumns =
+    "id, uuid, code, legal_name, trade_name, tax_id, country, street, postal_code, city, "
+    "region, email, phone, website, notes, archived, created_at, updated_at, version, kind, "
+    "payment_terms, currency";
+
 constexpr std::string_view kSummaryColumns = "id, code, legal_name, tax_id, city, archived";
 
-std::string_view column(Field field)
-{
-    return kColumns.at(static_cast<std::size_t>(field));
-}
+} // namespace
 
 // ------------------------------------------------------------------------- small helpers
 
-std::string nowUtc()
+std::string detail::nowUtc()
 {
     const auto now = std::chrono::system_clock::now();
     const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
@@ -89,6 +145,12 @@ std::string nowUtc()
                   static_cast<int>(millis));
     return buffer;
 }
+
+namespace
+{
+
+using detail::MatchQuery;
+using detail::nowUtc;
 
 std::string formatCode(std::int64_t number)
 {
@@ -210,12 +272,6 @@ std::string quoteFts(std::string_view text)
 
 const std::string kAllColumns = "{legal_name trade_name tax_id city email code keys}";
 const std::string kNameColumns = "{legal_name trade_name city email}";
-
-struct MatchQuery
-{
-    std::string expression; // empty: no usable term, i.e. "everything"
-    std::string folded;     // folded terms joined by spaces, for the legal-name prefix
-};
 
 // The user's query as an FTS5 expression. Every term is folded and quoted, so no user text
 // can reach the FTS5 syntax; terms are ANDed and prefix-matched. A term with inner punctuation
@@ -360,19 +416,54 @@ void prepareFile(const fs::path& file)
 
 // ------------------------------------------------------------------------- row mapping
 
-Client readClient(sql::Statement& row)
+// A row of kClientColumns (or of kClientColumnsV2 when !v3); tags are read separately.
+Client readClient(sql::Statement& row, bool v3 = true)
 {
     Client client;
     client.id = row.int64(0);
     client.uuid = row.text(1);
     int index = 2;
-    for (Field field : allFields())
-        client.value(field) = row.text(index++);
+    for (std::size_t i = 0; i < kTextFieldCount; ++i)
+        client.value(allFields()[i]) = row.text(index++);
     client.archived = row.int64(index++) != 0;
     client.createdAt = row.text(index++);
     client.updatedAt = row.text(index++);
-    client.version = row.int64(index);
+    client.version = row.int64(index++);
+    if (v3)
+    {
+        client.kind = row.text(index++);
+        client.paymentTerms = row.isNull(index) ? "" : std::to_string(row.int64(index));
+        ++index;
+        client.currency = row.text(index);
+    }
     return client;
+}
+
+// Binds the stored columns of a client from `first` on, in the order of kTextColumns minus
+// code, then kind, payment_terms, currency.
+int bindEditable(sql::Statement& statement, int first, const Client& client)
+{
+    int index = first;
+    for (std::size_t i = 1; i < kTextFieldCount; ++i)
+        statement.bind(index++, client.value(allFields()[i]));
+    statement.bind(index++, client.kind);
+    if (const auto days = client.paymentTermDays())
+        statement.bind(index++, std::int64_t{*days});
+    else
+        statement.bindNull(index++);
+    statement.bind(index++, client.currency);
+    return index;
+}
+
+// Field by field, old → new, as the activity history keeps them (code excluded).
+std::vector<FieldChange> clientChanges(const Client& before, const Client& after)
+{
+    std::vector<FieldChange> changes;
+    for (Field field : allFields())
+        if (field != Field::Code && before.value(field) != after.value(field))
+            changes.push_back(
+                {std::string(fieldName(field)), before.value(field), after.value(field)});
+    return changes;
 }
 
 ClientSummary readSummary(sql::Statement& row)
@@ -469,9 +560,10 @@ INSERT INTO clients_fts (clients_fts, rank) VALUES ('rank', 'bm25(10, 4, 6, 2, 2
     // the same code that maintains them on every write.
     std::vector<Client> clients;
     {
-        auto rows = db.query(selectClientBy("1 ORDER BY id"));
+        auto rows =
+            db.query("SELECT " + std::string(kClientColumnsV2) + " FROM clients ORDER BY id");
         while (rows->step())
-            clients.push_back(readClient(*rows));
+            clients.push_back(readClient(*rows, false));
     }
     for (const Client& client : clients)
     {
@@ -488,7 +580,7 @@ INSERT INTO clients_fts (clients_fts, rank) VALUES ('rank', 'bm25(10, 4, 6, 2, 2
 // Index i brings the schema from version i to version i + 1.
 const std::vector<Migration>& migrations()
 {
-    static const std::vector<Migration> list = {migrateToV1, migrateToV2};
+    static const std::vector<Migration> list = {migrateToV1, migrateToV2, detail::migrateToV3};
     return list;
 }
 
@@ -552,53 +644,59 @@ void migrate(Database& db, const fs::path& file)
 
 // ------------------------------------------------------------------------- the store
 
-struct ClientStore::Impl
+ClientStore::Impl::Impl(fs::path file)
+    : path(std::move(file)), db((prepareFile(path), path.string()))
 {
-    explicit Impl(fs::path file) : path(std::move(file)), db((prepareFile(path), path.string()))
-    {
-        if (sqlite3_db_readonly(db.handle(), "main") == 1)
-            throw StoreError(StoreError::Kind::PermissionDenied, db.path(), "read-only file");
-        sqlite3_busy_timeout(db.handle(), 5000);
-        checkHeader(db);
-        db.exec("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON");
-        migrate(db, path);
-    }
-
-    fs::path path;
-    Database db;
-    std::mutex mutex;
-    boost::uuids::random_generator uuids;
-
-    std::optional<Client> clientWhere(std::string_view condition, std::string_view key);
-    std::optional<Client> clientWhere(std::string_view condition, std::int64_t key);
-    std::string allocateCode();
-    Client insert(Client client, const std::string& now);
-    std::vector<std::int64_t> orderedMatches(const MatchQuery& match, std::size_t limit,
-                                             std::int64_t& total);
-    std::vector<std::int64_t> rankedMatches(const MatchQuery& match, std::size_t limit);
-    std::vector<std::int64_t> alphabeticalMatches(const MatchQuery& match,
-                                                  const std::vector<std::int64_t>& members,
-                                                  std::size_t limit);
-    std::optional<Client> byCode(std::string_view code);
-};
+    if (sqlite3_db_readonly(db.handle(), "main") == 1)
+        throw StoreError(StoreError::Kind::PermissionDenied, db.path(), "read-only file");
+    sqlite3_busy_timeout(db.handle(), 5000);
+    checkHeader(db);
+    db.exec("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON");
+    migrate(db, path);
+}
 
 std::optional<Client> ClientStore::Impl::clientWhere(std::string_view condition,
                                                      std::string_view key)
 {
-    auto row = db.query(selectClientBy(condition));
-    row->bind(1, key);
-    if (!row->step())
-        return std::nullopt;
-    return readClient(*row);
+    std::optional<Client> client;
+    {
+        auto row = db.query(selectClientBy(condition));
+        row->bind(1, key);
+        if (!row->step())
+            return std::nullopt;
+        client = readClient(*row);
+    }
+    client->tags = detail::readTags(db, client->id);
+    return client;
 }
 
 std::optional<Client> ClientStore::Impl::clientWhere(std::string_view condition, std::int64_t key)
 {
-    auto row = db.query(selectClientBy(condition));
-    row->bind(1, key);
-    if (!row->step())
-        return std::nullopt;
-    return readClient(*row);
+    std::optional<Client> client;
+    {
+        auto row = db.query(selectClientBy(condition));
+        row->bind(1, key);
+        if (!row->step())
+            return std::nullopt;
+        client = readClient(*row);
+    }
+    client->tags = detail::readTags(db, client->id);
+    return client;
+}
+
+Client ClientStore::Impl::requireClient(std::int64_t id)
+{
+    auto client = clientWhere("id = ?1", id);
+    if (!client)
+        throw NotFound("id " + std::to_string(id));
+    return std::move(*client);
+}
+
+bool ClientStore::Impl::clientExists(std::int64_t id)
+{
+    auto row = db.query("SELECT 1 FROM clients WHERE id = ?1");
+    row->bind(1, id);
+    return row->step();
 }
 
 std::string ClientStore::Impl::allocateCode()
@@ -624,7 +722,8 @@ std::string ClientStore::Impl::allocateCode()
     }
 }
 
-Client ClientStore::Impl::insert(Client client, const std::string& now)
+Client ClientStore::Impl::insert(Client client, const std::string& now,
+                                 std::string_view importBatchId)
 {
     client.uuid = boost::uuids::to_string(uuids());
     client.code = allocateCode();
@@ -635,13 +734,13 @@ Client ClientStore::Impl::insert(Client client, const std::string& now)
     {
         auto insert = db.query(
             "INSERT INTO clients (uuid, code, legal_name, trade_name, tax_id, country, street, "
-            "postal_code, city, region, email, phone, website, notes, archived, created_at, "
-            "updated_at, version, tax_id_norm, sort_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-            "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)");
+            "postal_code, city, region, email, phone, website, notes, kind, payment_terms, "
+            "currency, archived, created_at, updated_at, version, tax_id_norm, sort_key) VALUES "
+            "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+            "?19, ?20, ?21, ?22, ?23)");
         insert->bind(1, client.uuid);
-        int index = 2;
-        for (Field field : allFields())
-            insert->bind(index++, client.value(field));
+        insert->bind(2, client.code);
+        int index = bindEditable(*insert, 3, client);
         insert->bind(index++, std::int64_t{client.archived ? 1 : 0});
         insert->bind(index++, client.createdAt);
         insert->bind(index++, client.updatedAt);
@@ -652,6 +751,12 @@ Client ClientStore::Impl::insert(Client client, const std::string& now)
     }
     client.id = db.lastInsertId();
     writeSearchRow(db, client, taxIdNorm);
+    detail::writeTags(db, client.id, client.tags);
+    detail::ActivityRecord entry;
+    entry.kind = importBatchId.empty() ? ActivityKind::Created : ActivityKind::Imported;
+    entry.label = client.code;
+    entry.batchId = std::string(importBatchId);
+    detail::writeActivity(db, client.id, now, std::move(entry));
     return client;
 }
 
@@ -747,12 +852,18 @@ Client ClientStore::add(Client client)
     checkClient(client);
     std::lock_guard lock(impl_->mutex);
     Transaction transaction(impl_->db);
-    Client stored = impl_->insert(std::move(client), nowUtc());
+    Client stored = impl_->insert(std::move(client), nowUtc(), {});
     transaction.commit();
     return stored;
 }
 
 std::vector<Client> ClientStore::addMany(std::vector<Client> clients)
+{
+    return addMany(std::move(clients), {});
+}
+
+std::vector<Client> ClientStore::addMany(std::vector<Client> clients,
+                                         std::string_view importBatchId)
 {
     for (Client& client : clients)
         checkClient(client);
@@ -760,7 +871,7 @@ std::vector<Client> ClientStore::addMany(std::vector<Client> clients)
     Transaction transaction(impl_->db);
     const std::string now = nowUtc();
     for (Client& client : clients)
-        client = impl_->insert(std::move(client), now);
+        client = impl_->insert(std::move(client), now, importBatchId);
     transaction.commit();
     return clients;
 }
@@ -795,7 +906,9 @@ std::optional<Client> ClientStore::byKey(std::string_view key)
     row->bind(3, prefixed ? std::string_view(taxId).substr(0, 2) : std::string_view{});
     if (!row->step())
         return std::nullopt;
-    return readClient(*row);
+    Client client = readClient(*row);
+    client.tags = detail::readTags(impl_->db, client.id);
+    return client;
 }
 
 Client ClientStore::update(const Client& client)
@@ -808,6 +921,9 @@ Client ClientStore::update(const Client& client)
     std::optional<Client> stored = impl_->clientWhere("id = ?1", client.id);
     if (!stored)
         throw NotFound("id " + std::to_string(client.id));
+    if (client.version != stored->version)
+        throw ConflictError(impl_->path.string(), std::move(*stored));
+    const Client before = *stored;
     for (Field field : allFields())
         if (field != Field::Code)
             stored->value(field) = changed.value(field);
@@ -815,24 +931,31 @@ Client ClientStore::update(const Client& client)
     stored->version += 1;
     const std::string taxIdNorm = normalizeTaxId(stored->taxId, stored->country);
     {
-        std::string sql = "UPDATE clients SET ";
-        for (Field field : allFields())
-            if (field != Field::Code)
-                sql += std::string(column(field)) + " = ?" +
-                       std::to_string(static_cast<int>(field) + 1) + ", ";
-        sql += "updated_at = ?14, version = ?15, tax_id_norm = ?16, sort_key = ?17 WHERE id = ?1";
-        auto update = db.query(sql);
+        auto update = db.query("UPDATE clients SET legal_name = ?2, trade_name = ?3, tax_id = ?4, "
+                               "country = ?5, street = ?6, postal_code = ?7, city = ?8, "
+                               "region = ?9, email = ?10, phone = ?11, website = ?12, notes = ?13, "
+                               "kind = ?14, payment_terms = ?15, currency = ?16, updated_at = ?17, "
+                               "version = ?18, tax_id_norm = ?19, sort_key = ?20 WHERE id = ?1");
         update->bind(1, stored->id);
-        for (Field field : allFields())
-            if (field != Field::Code)
-                update->bind(static_cast<int>(field) + 1, stored->value(field));
-        update->bind(14, stored->updatedAt);
-        update->bind(15, stored->version);
-        update->bind(16, taxIdNorm);
-        update->bind(17, foldForSearch(stored->legalName));
+        int index = bindEditable(*update, 2, *stored);
+        update->bind(index++, stored->updatedAt);
+        update->bind(index++, stored->version);
+        update->bind(index++, taxIdNorm);
+        update->bind(index, foldForSearch(stored->legalName));
         update->run();
     }
     writeSearchRow(db, *stored, taxIdNorm);
+    if (stored->tags != before.tags)
+        detail::writeTags(db, stored->id, stored->tags);
+    std::vector<FieldChange> changes = clientChanges(before, *stored);
+    if (!changes.empty())
+    {
+        detail::ActivityRecord entry;
+        entry.kind = ActivityKind::Updated;
+        entry.label = stored->code;
+        entry.changes = std::move(changes);
+        detail::writeActivity(db, stored->id, stored->updatedAt, std::move(entry));
+    }
     transaction.commit();
     return *stored;
 }
@@ -842,12 +965,13 @@ void ClientStore::setArchived(std::int64_t id, bool archived)
     std::lock_guard lock(impl_->mutex);
     Database& db = impl_->db;
     Transaction transaction(db);
+    const std::string now = nowUtc();
     {
         auto update = db.query("UPDATE clients SET archived = ?2, updated_at = ?3, "
                                "version = version + 1 WHERE id = ?1 AND archived <> ?2");
         update->bind(1, id);
         update->bind(2, std::int64_t{archived ? 1 : 0});
-        update->bind(3, nowUtc());
+        update->bind(3, now);
         update->run();
     }
     if (db.changes() == 0)
@@ -864,7 +988,20 @@ void ClientStore::setArchived(std::int64_t id, bool archived)
         state->bind(2, std::string_view(archived ? "archived" : "active"));
         state->run();
     }
+    detail::ActivityRecord entry;
+    entry.kind = archived ? ActivityKind::Archived : ActivityKind::Restored;
+    detail::writeActivity(db, id, now, std::move(entry));
     transaction.commit();
+}
+
+void ClientStore::archive(std::int64_t id)
+{
+    setArchived(id, true);
+}
+
+void ClientStore::restore(std::int64_t id)
+{
+    setArchived(id, false);
 }
 
 SearchPage ClientStore::search(std::string_view query, bool includeArchived, std::size_t limit)

@@ -33,7 +33,7 @@ struct Texts
 };
 
 // Indexed by Field.
-constexpr std::array<Texts, 13> kLabels = {{
+constexpr std::array<Texts, 17> kLabels = {{
     {"Código", "Code", "Código"},
     {"Nombre legal", "Legal name", "Nome legal"},
     {"Nombre comercial", "Trade name", "Nome comercial"},
@@ -47,7 +47,118 @@ constexpr std::array<Texts, 13> kLabels = {{
     {"Teléfono", "Phone", "Telefone"},
     {"Sitio web", "Website", "Site"},
     {"Notas", "Notes", "Notas"},
+    {"Tipo de cliente", "Client type", "Tipo de cliente"},
+    {"Etiquetas", "Tags", "Etiquetas"},
+    {"Plazo de pago (días)", "Payment terms (days)", "Prazo de pagamento (dias)"},
+    {"Moneda", "Currency", "Moeda"},
 }};
+
+// Indexed by RecordType.
+constexpr std::array<Texts, 9> kRecordTypes = {{
+    {"Contacto", "Contact", "Contato"},
+    {"Proyecto", "Project", "Projeto"},
+    {"Registro de horas", "Time entry", "Apontamento de horas"},
+    {"Tarea", "Task", "Tarefa"},
+    {"Pedido", "Purchase order", "Pedido de compra"},
+    {"Factura", "Invoice", "Fatura"},
+    {"Oferta", "Deal", "Proposta"},
+    {"Archivo", "File", "Arquivo"},
+    {"Nota", "Note", "Observação"},
+}};
+
+// Indexed by RecordField.
+constexpr std::array<Texts, 21> kRecordFields = {{
+    {"Nombre", "Name", "Nome"},
+    {"Cargo", "Role", "Cargo"},
+    {"Correo electrónico", "E-mail", "E-mail"},
+    {"Teléfono", "Phone", "Telefone"},
+    {"Estado", "Status", "Situação"},
+    {"Fecha", "Date", "Data"},
+    {"Horas", "Hours", "Horas"},
+    {"Nota", "Note", "Observação"},
+    {"Título", "Title", "Título"},
+    {"Fecha de vencimiento", "Due date", "Data de vencimento"},
+    {"Número", "Number", "Número"},
+    {"Importe", "Amount", "Valor"},
+    {"Moneda", "Currency", "Moeda"},
+    {"Fecha de emisión", "Issue date", "Data de emissão"},
+    {"Base imponible", "Net amount", "Valor líquido"},
+    {"Impuestos", "Tax", "Impostos"},
+    {"Total", "Total", "Total"},
+    {"Fase", "Stage", "Etapa"},
+    {"Válida hasta", "Valid until", "Válida até"},
+    {"Tipo de archivo", "File type", "Tipo de arquivo"},
+    {"Texto", "Text", "Texto"},
+}};
+
+// Indexed by ActivityKind.
+constexpr std::array<Texts, 11> kActivityKinds = {{
+    {"Cliente creado", "Client created", "Cliente criado"},
+    {"Datos modificados", "Details changed", "Dados alterados"},
+    {"Archivado", "Archived", "Arquivado"},
+    {"Restaurado", "Restored", "Restaurado"},
+    {"Archivo adjuntado", "File attached", "Arquivo anexado"},
+    {"Archivo eliminado", "File removed", "Arquivo removido"},
+    {"Registro añadido", "Record added", "Registro adicionado"},
+    {"Registro modificado", "Record changed", "Registro alterado"},
+    {"Registro eliminado", "Record removed", "Registro removido"},
+    {"Importado", "Imported", "Importado"},
+    {"Nota", "Note", "Observação"},
+}};
+
+// Fields whose problems have their own sentences.
+enum class Subject
+{
+    Other,
+    LegalName,
+    Kind,
+    PaymentTerms,
+    Hours,
+    Amount,
+    DueDate,
+    ValidUntil,
+    InvoiceNumber,
+    DealTitle,
+    MimeType
+};
+
+Subject subjectOf(Field field)
+{
+    switch (field)
+    {
+    case Field::LegalName:
+        return Subject::LegalName;
+    case Field::Kind:
+        return Subject::Kind;
+    case Field::PaymentTerms:
+        return Subject::PaymentTerms;
+    default:
+        return Subject::Other;
+    }
+}
+
+Subject subjectOf(RecordType type, RecordField field)
+{
+    switch (field)
+    {
+    case RecordField::Hours:
+        return Subject::Hours;
+    case RecordField::Amount:
+        return Subject::Amount;
+    case RecordField::DueDate:
+        return Subject::DueDate;
+    case RecordField::ValidUntil:
+        return Subject::ValidUntil;
+    case RecordField::Number:
+        return type == RecordType::Invoice ? Subject::InvoiceNumber : Subject::Other;
+    case RecordField::Title:
+        return type == RecordType::Deal ? Subject::DealTitle : Subject::Other;
+    case RecordField::MimeType:
+        return Subject::MimeType;
+    default:
+        return Subject::Other;
+    }
+}
 
 // Replaces every "{label}", "{limit}" and "{path}" in a template.
 std::string fill(std::string_view pattern, std::string_view name, std::string_view value)
@@ -83,14 +194,18 @@ std::string formatNumber(std::size_t number, Language language)
     return out;
 }
 
-Texts issueText(const FieldIssue& issue)
+Texts problemText(Problem problem, Subject subject)
 {
-    switch (issue.problem)
+    switch (problem)
     {
     case Problem::Required:
-        if (issue.field == Field::LegalName)
+        if (subject == Subject::LegalName)
             return {"El nombre legal es obligatorio.", "The legal name is required.",
                     "O nome legal é obrigatório."};
+        if (subject == Subject::DealTitle)
+            return {"Indique un título o un número para la oferta.",
+                    "Enter a title or a number for the deal.",
+                    "Informe um título ou um número para a proposta."};
         return {"El campo «{label}» es obligatorio.", "“{label}” is required.",
                 "O campo «{label}» é obrigatório."};
     case Problem::InvalidEmail:
@@ -113,6 +228,79 @@ Texts issueText(const FieldIssue& issue)
                 "O campo «{label}» não pode ser alterado."};
     case Problem::UnknownField:
         break;
+    case Problem::InvalidChoice:
+        if (subject == Subject::Kind)
+            return {"El tipo de cliente debe ser «company» (empresa) o «person» (persona).",
+                    "The client type must be “company” or “person”.",
+                    "O tipo de cliente deve ser «company» (empresa) ou «person» (pessoa)."};
+        if (subject == Subject::MimeType)
+            return {"El tipo de archivo debe tener la forma «tipo/subtipo», por ejemplo "
+                    "application/pdf.",
+                    "The file type must look like “type/subtype”, for example application/pdf.",
+                    "O tipo de arquivo deve ter a forma «tipo/subtipo», por exemplo "
+                    "application/pdf."};
+        return {"El valor del campo «{label}» no es válido.",
+                "“{label}” has a value that is not allowed.",
+                "O valor do campo «{label}» não é válido."};
+    case Problem::InvalidCurrency:
+        return {"La moneda debe ser un código ISO 4217 de tres letras, por ejemplo EUR o USD.",
+                "The currency must be a three-letter ISO 4217 code, for example EUR or USD.",
+                "A moeda deve ser um código ISO 4217 de três letras, por exemplo BRL, EUR ou "
+                "USD."};
+    case Problem::InvalidNumber:
+        if (subject == Subject::PaymentTerms)
+            return {"El plazo de pago debe ser un número entero de días.",
+                    "The payment terms must be a whole number of days.",
+                    "O prazo de pagamento deve ser um número inteiro de dias."};
+        return {"El campo «{label}» debe ser un número.", "“{label}” must be a number.",
+                "O campo «{label}» deve ser um número."};
+    case Problem::OutOfRange:
+        if (subject == Subject::PaymentTerms)
+            return {"El plazo de pago debe estar entre 0 y {limit} días.",
+                    "The payment terms must be between 0 and {limit} days.",
+                    "O prazo de pagamento deve estar entre 0 e {limit} dias."};
+        if (subject == Subject::Hours)
+            return {"Las horas deben ser más de 0 y como máximo {limit}.",
+                    "The hours must be more than 0 and at most {limit}.",
+                    "As horas devem ser mais de 0 e no máximo {limit}."};
+        if (subject == Subject::Amount)
+            return {"El importe no puede ser negativo.", "The amount cannot be negative.",
+                    "O valor não pode ser negativo."};
+        return {"El valor del campo «{label}» está fuera del intervalo permitido.",
+                "“{label}” is outside the allowed range.",
+                "O valor do campo «{label}» está fora do intervalo permitido."};
+    case Problem::InvalidDate:
+        return {"El campo «{label}» debe ser una fecha válida con la forma AAAA-MM-DD.",
+                "“{label}” must be a valid date written YYYY-MM-DD.",
+                "O campo «{label}» deve ser uma data válida no formato AAAA-MM-DD."};
+    case Problem::DateOrder:
+        if (subject == Subject::DueDate)
+            return {"La fecha de vencimiento no puede ser anterior a la fecha de emisión.",
+                    "The due date cannot be before the issue date.",
+                    "A data de vencimento não pode ser anterior à data de emissão."};
+        if (subject == Subject::ValidUntil)
+            return {"La oferta no puede caducar antes de su fecha.",
+                    "The deal cannot expire before its date.",
+                    "A proposta não pode expirar antes da sua data."};
+        return {"El campo «{label}» no puede ser anterior a la fecha de la que depende.",
+                "“{label}” cannot be before the date it follows.",
+                "O campo «{label}» não pode ser anterior à data da qual depende."};
+    case Problem::TotalMismatch:
+        return {"El total debe ser la base imponible más los impuestos.",
+                "The total must be the net amount plus tax.",
+                "O total deve ser o valor líquido mais os impostos."};
+    case Problem::Duplicate:
+        if (subject == Subject::InvoiceNumber)
+            return {"Ya existe una factura con este número.",
+                    "An invoice with this number already exists.",
+                    "Já existe uma fatura com este número."};
+        return {"Ya existe otro registro con este valor en «{label}».",
+                "Another record already has this “{label}”.",
+                "Já existe outro registro com este valor em «{label}»."};
+    case Problem::TagTooLong:
+        return {"Cada etiqueta admite como máximo {limit} caracteres.",
+                "Each tag can have at most {limit} characters.",
+                "Cada etiqueta aceita no máximo {limit} caracteres."};
     }
     return {"Campo desconocido.", "Unknown field.", "Campo desconhecido."};
 }
@@ -160,6 +348,13 @@ Texts storeErrorText(StoreError::Kind kind)
                 "Update the extension to open it; the file has not been changed.",
                 "O registro de clientes «{path}» foi criado por uma versão mais recente do "
                 "Clientes. Atualize a extensão para abri-lo; o arquivo não foi alterado."};
+    case Kind::Conflict:
+        return {"Otra persona ha modificado estos datos mientras usted los editaba. Vuelva a "
+                "abrirlos para ver los valores actuales y repita sus cambios.",
+                "Someone else changed this data while you were editing it. Open it again to see "
+                "the current values, then repeat your changes.",
+                "Outra pessoa alterou estes dados enquanto você os editava. Abra-os novamente "
+                "para ver os valores atuais e repita suas alterações."};
     case Kind::Io:
         break;
     }
@@ -180,9 +375,78 @@ std::string fieldLabel(Field field, Language language)
 
 std::string describe(const FieldIssue& issue, Language language)
 {
-    std::string text =
-        fill(issueText(issue).in(language), "label", fieldLabel(issue.field, language));
+    std::string text = fill(problemText(issue.problem, subjectOf(issue.field)).in(language),
+                            "label", fieldLabel(issue.field, language));
     return fill(text, "limit", formatNumber(issue.limit, language));
+}
+
+std::string recordTypeLabel(RecordType type, Language language)
+{
+    return std::string(kRecordTypes.at(static_cast<std::size_t>(type)).in(language));
+}
+
+std::string recordFieldLabel(RecordType type, RecordField field, Language language)
+{
+    if (type == RecordType::File && field == RecordField::Name)
+        return std::string(
+            Texts{"Nombre del archivo", "File name", "Nome do arquivo"}.in(language));
+    return std::string(kRecordFields.at(static_cast<std::size_t>(field)).in(language));
+}
+
+std::string describe(const RecordIssue& issue, Language language)
+{
+    std::string text =
+        fill(problemText(issue.problem, subjectOf(issue.record, issue.field)).in(language), "label",
+             recordFieldLabel(issue.record, issue.field, language));
+    return fill(text, "limit", formatNumber(issue.limit, language));
+}
+
+std::string describe(const FileTooLarge& error, Language language)
+{
+    const Texts pattern = {
+        "El archivo «{name}» ocupa {size} bytes y el máximo es de {limit} bytes ({mb} MB).",
+        "The file “{name}” has {size} bytes; the maximum is {limit} bytes ({mb} MB).",
+        "O arquivo «{name}» tem {size} bytes e o máximo é de {limit} bytes ({mb} MB)."};
+    const auto bytes = [language](std::int64_t value)
+    { return formatNumber(static_cast<std::size_t>(value < 0 ? 0 : value), language); };
+    std::string text = fill(pattern.in(language), "name", error.name);
+    text = fill(text, "size", bytes(error.size));
+    text = fill(text, "mb", bytes(error.limit / (1024 * 1024)));
+    return fill(text, "limit", bytes(error.limit));
+}
+
+std::string describe(const HasLinkedRecords& error, Language language)
+{
+    const Texts pattern = {
+        "No se puede eliminar el cliente porque tiene registros vinculados ({list}). "
+        "Archívelo en su lugar.",
+        "The client cannot be deleted because it has linked records ({list}). Archive it "
+        "instead.",
+        "Não é possível excluir o cliente porque ele tem registros vinculados ({list}). "
+        "Arquive-o em vez disso."};
+    const std::pair<Texts, std::int64_t> parts[] = {
+        {{"proyectos", "projects", "projetos"}, error.linked.projects},
+        {{"tareas", "tasks", "tarefas"}, error.linked.tasks},
+        {{"pedidos", "purchase orders", "pedidos de compra"}, error.linked.purchaseOrders},
+        {{"facturas", "invoices", "faturas"}, error.linked.invoices},
+        {{"ofertas", "deals", "propostas"}, error.linked.deals},
+        {{"archivos", "files", "arquivos"}, error.linked.files}};
+    std::string list;
+    for (const auto& [name, count] : parts)
+    {
+        if (count <= 0)
+            continue;
+        if (!list.empty())
+            list += ", ";
+        list += std::string(name.in(language)) + ": " +
+                formatNumber(static_cast<std::size_t>(count), language);
+    }
+    return fill(pattern.in(language), "list", list);
+}
+
+std::string activityKindLabel(ActivityKind kind, Language language)
+{
+    return std::string(kActivityKinds.at(static_cast<std::size_t>(kind)).in(language));
 }
 
 std::string describe(const StoreError& error, Language language)

@@ -65,6 +65,25 @@ void Statement::bind(int index, std::string_view value)
     sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
 }
 
+void Statement::bindReal(int index, double value)
+{
+    sqlite3_bind_double(stmt_, index, value);
+}
+
+void Statement::bindNull(int index)
+{
+    sqlite3_bind_null(stmt_, index);
+}
+
+void Statement::bindBlob(int index, std::span<const std::uint8_t> bytes)
+{
+    // A zero-length blob, not NULL, for empty files.
+    if (bytes.empty())
+        sqlite3_bind_zeroblob(stmt_, index, 0);
+    else
+        sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+}
+
 void Statement::bindPointer(int index, void* pointer, const char* type)
 {
     sqlite3_bind_pointer(stmt_, index, pointer, type, nullptr);
@@ -90,6 +109,25 @@ void Statement::run()
 std::int64_t Statement::int64(int column) const
 {
     return sqlite3_column_int64(stmt_, column);
+}
+
+double Statement::real(int column) const
+{
+    return sqlite3_column_double(stmt_, column);
+}
+
+bool Statement::isNull(int column) const
+{
+    return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+std::vector<std::uint8_t> Statement::blob(int column) const
+{
+    const auto* data = static_cast<const std::uint8_t*>(sqlite3_column_blob(stmt_, column));
+    const auto size = static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column));
+    if (data == nullptr)
+        return {};
+    return {data, data + size};
 }
 
 std::string_view Statement::textView(int column) const
@@ -179,6 +217,17 @@ void Transaction::commit()
 {
     db_.query("COMMIT")->run();
     open_ = false;
+}
+
+ReadTransaction::ReadTransaction(Database& db) : db_(db)
+{
+    db_.query("BEGIN")->run();
+}
+
+ReadTransaction::~ReadTransaction()
+{
+    // Nothing was written: rolling back always ends it and loses nothing.
+    sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
 } // namespace clientes::sql

@@ -9,8 +9,10 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace clientes::sql
 {
@@ -30,6 +32,10 @@ public:
 
     void bind(int index, std::int64_t value);
     void bind(int index, std::string_view value);
+    void bindReal(int index, double value);
+    void bindNull(int index);
+    // The bytes are copied by SQLite.
+    void bindBlob(int index, std::span<const std::uint8_t> bytes);
     void bindPointer(int index, void* pointer, const char* type);
 
     // true when a row is available, false when done; throws StoreError on failure.
@@ -38,6 +44,9 @@ public:
     void run();
 
     std::int64_t int64(int column) const;
+    double real(int column) const;
+    bool isNull(int column) const;
+    std::vector<std::uint8_t> blob(int column) const;
     std::string text(int column) const;
     std::string_view textView(int column) const; // valid until the next step/reset
 
@@ -108,6 +117,19 @@ public:
 private:
     Database& db_;
     bool open_ = true;
+};
+
+// A deferred (read) transaction: the queries inside see one snapshot of the file.
+class ReadTransaction
+{
+public:
+    explicit ReadTransaction(Database& db);
+    ~ReadTransaction();
+    ReadTransaction(const ReadTransaction&) = delete;
+    ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+private:
+    Database& db_;
 };
 
 } // namespace clientes::sql

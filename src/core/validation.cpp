@@ -1,8 +1,11 @@
 #include "core/validation.hpp"
 
+#include "core/profile_money.hpp"
+#include "core/text_fold.hpp"
 #include "core/utf8.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <string_view>
 
 namespace clientes
@@ -115,7 +118,7 @@ std::string unifyLineBreaks(std::string_view text)
     return out;
 }
 
-bool isBlank(std::string_view text)
+bool blank(std::string_view text)
 {
     for (std::size_t pos = 0; pos < text.size();)
     {
@@ -127,7 +130,7 @@ bool isBlank(std::string_view text)
 }
 
 // Valid UTF-8 without C0/C1 controls or DEL; `multiLine` additionally allows LF and TAB.
-bool isCleanText(std::string_view text, bool multiLine)
+bool cleanText(std::string_view text, bool multiLine)
 {
     for (std::size_t pos = 0; pos < text.size();)
     {
@@ -186,7 +189,7 @@ bool isValidDomain(std::string_view domain)
     return labels >= 2 && tld.size() >= 2 && !numericTld;
 }
 
-bool isValidEmail(std::string_view email)
+bool validEmail(std::string_view email)
 {
     for (std::size_t pos = 0; pos < email.size();)
     {
@@ -206,11 +209,63 @@ bool isStrippedInTaxId(char32_t cp)
            (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212; // typographic dashes, minus sign
 }
 
+// "vip,  Mayorista , VIP,, mayorista" → "vip, Mayorista".
+std::string tidyTags(std::string_view text)
+{
+    std::vector<std::string> tags;
+    std::vector<std::string> keys;
+    for (const std::string& raw : splitTags(text))
+    {
+        std::string tag = trimSpaces(raw, true);
+        if (tag.empty())
+            continue;
+        // Tags of punctuation only fold to nothing; they are compared as written.
+        std::string key = foldForSearch(tag);
+        if (key.empty())
+            key = tag;
+        if (std::find(keys.begin(), keys.end(), key) != keys.end())
+            continue;
+        keys.push_back(std::move(key));
+        tags.push_back(std::move(tag));
+    }
+    return joinTags(tags);
+}
+
+// "030" → "30", "000" → "0"; anything else unchanged (validation reports it).
+std::string dropLeadingZeros(std::string_view text)
+{
+    std::string out = trimSpaces(text, true);
+    if (out.size() > 1 &&
+        std::all_of(out.begin(), out.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    {
+        const auto first = out.find_first_not_of('0');
+        out.erase(0, first == std::string::npos ? out.size() - 1 : first);
+    }
+    return out;
+}
+
+std::optional<FieldIssue> paymentTermsIssue(std::string_view text)
+{
+    if (text.empty())
+        return std::nullopt;
+    const bool negative = text.front() == '-';
+    const std::string_view digits = negative ? text.substr(1) : text;
+    if (digits.empty() || digits.size() > 9 ||
+        !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return FieldIssue{Field::PaymentTerms, Problem::InvalidNumber};
+    if (negative || std::stoi(std::string(digits)) > kMaxPaymentTermDays)
+        return FieldIssue{Field::PaymentTerms, Problem::OutOfRange,
+                          static_cast<std::size_t>(kMaxPaymentTermDays)};
+    return std::nullopt;
+}
+
 std::string describeIssues(const std::vector<FieldIssue>& issues)
 {
     static constexpr std::string_view kProblems[] = {
-        "required",     "invalid e-mail", "too long",     "invalid country",
-        "invalid text", "read-only",      "unknown field"};
+        "required",         "invalid e-mail", "too long",      "invalid country",
+        "invalid text",     "read-only",      "unknown field", "invalid choice",
+        "invalid currency", "invalid number", "out of range",  "invalid date",
+        "date order",       "total mismatch", "duplicate",     "tag too long"};
     std::string text = "invalid client:";
     for (const FieldIssue& issue : issues)
     {
@@ -249,6 +304,13 @@ std::size_t maxLength(Field field)
         return 100000;
     case Field::Country:
         return 2;
+    case Field::Tags:
+        return 1000;
+    case Field::Currency:
+        return 3;
+    case Field::PaymentTerms:
+        return 3;
+    case Field::Kind:
     case Field::Code:
         return 0;
     }
@@ -271,20 +333,51 @@ void tidy(Client& client)
                        client.email.begin() + static_cast<std::ptrdiff_t>(at), asciiLower);
     std::transform(client.country.begin(), client.country.end(), client.country.begin(),
                    asciiUpper);
+    std::transform(client.currency.begin(), client.currency.end(), client.currency.begin(),
+                   asciiUpper);
+    std::transform(client.kind.begin(), client.kind.end(), client.kind.begin(), asciiLower);
+    client.tags = tidyTags(client.tags);
+    client.paymentTerms = dropLeadingZeros(client.paymentTerms);
 }
 
 std::vector<FieldIssue> validate(const Client& client)
 {
+    // Field-specific checks first; the loop below skips the fields they handled.
+    const auto specific = [&client](Field field) -> std::optional<FieldIssue>
+    {
+        const std::string& text = client.value(field);
+        switch (field)
+        {
+        case Field::Kind:
+            if (!text.empty() && text != kKindCompany && text != kKindPerson)
+                return FieldIssue{field, Problem::InvalidChoice};
+            return std::nullopt;
+        case Field::Currency:
+            if (!text.empty() && !isCurrencyCode(text))
+                return FieldIssue{field, Problem::InvalidCurrency};
+            return std::nullopt;
+        case Field::PaymentTerms:
+            return paymentTermsIssue(text);
+        case Field::Tags:
+            for (const std::string& tag : splitTags(text))
+                if (utf8::length(tag) > kMaxTagLength)
+                    return FieldIssue{field, Problem::TagTooLong, kMaxTagLength};
+            return std::nullopt;
+        default:
+            return std::nullopt;
+        }
+    };
+
     std::vector<FieldIssue> issues;
     for (Field field : allFields())
     {
         const std::string& text = client.value(field);
-        if (!isCleanText(text, field == Field::Notes))
+        if (!cleanText(text, field == Field::Notes))
         {
             issues.push_back({field, Problem::InvalidText});
             continue;
         }
-        if (field == Field::LegalName && isBlank(text))
+        if (field == Field::LegalName && blank(text))
         {
             issues.push_back({field, Problem::Required});
             continue;
@@ -295,16 +388,45 @@ std::vector<FieldIssue> validate(const Client& client)
                 issues.push_back({field, Problem::InvalidCountry});
             continue;
         }
+        if (field == Field::Kind || field == Field::Currency || field == Field::PaymentTerms)
+        {
+            if (auto issue = specific(field))
+                issues.push_back(*issue);
+            continue;
+        }
         const std::size_t limit = maxLength(field);
         if (limit != 0 && utf8::length(text) > limit)
         {
             issues.push_back({field, Problem::TooLong, limit});
             continue;
         }
-        if (field == Field::Email && !text.empty() && !isValidEmail(text))
+        if (field == Field::Email && !text.empty() && !validEmail(text))
             issues.push_back({field, Problem::InvalidEmail});
+        if (field == Field::Tags)
+            if (auto issue = specific(field))
+                issues.push_back(*issue);
     }
     return issues;
+}
+
+std::string tidyText(std::string_view text, bool multiLine)
+{
+    return multiLine ? trimSpaces(unifyLineBreaks(text), false) : trimSpaces(text, true);
+}
+
+bool isCleanText(std::string_view text, bool multiLine)
+{
+    return cleanText(text, multiLine);
+}
+
+bool isBlank(std::string_view text)
+{
+    return blank(text);
+}
+
+bool isValidEmail(std::string_view email)
+{
+    return validEmail(email);
 }
 
 std::string normalizeTaxId(std::string_view raw, std::string_view country)

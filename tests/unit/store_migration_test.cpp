@@ -1,4 +1,5 @@
 #include "core/client_store.hpp"
+#include "core/validation.hpp"
 
 #include "test_support.hpp"
 
@@ -58,6 +59,32 @@ VALUES
    1, '2023-01-03T00:00:00.000Z', '2023-01-03T00:00:00.000Z');
 PRAGMA application_id = 1131178341;
 PRAGMA user_version = 1;
+)sql";
+
+// The schema of version 2 (search), as that release left it: version 1 plus the sort key and
+// the full-text table, with rows written the way version 2 wrote them.
+constexpr const char* kSchemaV2 = R"sql(
+ALTER TABLE clients ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';
+CREATE INDEX clients_sort ON clients (sort_key);
+CREATE VIRTUAL TABLE clients_fts USING fts5 (
+    legal_name, trade_name, tax_id, city, email, code, keys, state,
+    tokenize = "unicode61 remove_diacritics 2",
+    prefix = '1 2 3'
+);
+INSERT INTO clients_fts (clients_fts, rank) VALUES ('rank', 'bm25(10, 4, 6, 2, 2, 6, 6, 0)');
+UPDATE clients SET tax_id_norm = 'B12345678', sort_key = 'perez diaz s l' WHERE id = 1;
+UPDATE clients SET sort_key = 'conceicao irmaos lda' WHERE id = 2;
+UPDATE clients SET sort_key = 'antigua nandu' WHERE id = 3;
+INSERT INTO clients_fts (rowid, legal_name, trade_name, tax_id, city, email, code, keys, state)
+VALUES
+  (1, 'perez diaz s l', '', 'b 12345678', 'sevilla', 'info perezdiaz', 'c000001',
+   'b12345678 12345678 esb12345678 c1 infoperezdiazes', 'active'),
+  (2, 'conceicao irmaos lda', '', 'pt 501 234 567', 'lisboa', '', 'c000002',
+   '501234567 pt501234567 c2', 'active'),
+  (3, 'antigua nandu', '', '', 'avila', '', 'c000003', 'c3', 'archived');
+UPDATE clients SET notes = 'Cliente desde 1998.', version = 4, updated_at = '2024-02-02T10:00:00.000Z'
+WHERE id = 1;
+PRAGMA user_version = 2;
 )sql";
 
 class RawDb
@@ -191,8 +218,10 @@ TEST(StoreMigration, FromVersion1)
     }
     {
         RawDb raw(file);
-        EXPECT_EQ(raw.text("PRAGMA user_version"), "2");
+        EXPECT_EQ(raw.text("PRAGMA user_version"), std::to_string(ClientStore::kSchemaVersion));
+        EXPECT_EQ(raw.text("PRAGMA foreign_key_check"), "");
     }
+    EXPECT_FALSE(fs::exists(dir / "c.db.backup-v2")); // one backup, of the version found
     const fs::path backup = dir / "c.db.backup-v1";
     ASSERT_TRUE(fs::exists(backup));
     EXPECT_EQ(fs::status(backup).permissions() & fs::perms::all,
@@ -205,19 +234,93 @@ TEST(StoreMigration, FromVersion1)
     EXPECT_EQ(raw.text("SELECT value FROM counters"), "3");
 }
 
+TEST(StoreMigration, FromVersion2)
+{
+    TempDir dir;
+    const fs::path file = dir / "c.db";
+    {
+        RawDb raw(file);
+        raw.exec(kSchemaV1);
+        raw.exec(kSchemaV2);
+    }
+    {
+        ClientStore store(file);
+        EXPECT_EQ(store.count(), 2);
+        EXPECT_EQ(store.count(true), 3);
+        EXPECT_EQ(store.search("perez", false, 10).total, 1);
+        EXPECT_EQ(store.search("nandu", true, 10).total, 1);
+        EXPECT_EQ(store.search("PT501234567", false, 10).total, 1);
+        const Client old = *store.byKey("ES B-12345678");
+        EXPECT_EQ(old.code, "C-000001");
+        EXPECT_EQ(old.uuid, "6f1c1d2e-0000-4000-8000-000000000001");
+        EXPECT_EQ(old.legalName, "Pérez-Díaz, S.L.");
+        EXPECT_EQ(old.notes, "Cliente desde 1998.");
+        EXPECT_EQ(old.createdAt, "2023-01-01T00:00:00.000Z");
+        EXPECT_EQ(old.updatedAt, "2024-02-02T10:00:00.000Z");
+        EXPECT_EQ(old.version, 4);
+        // The new fields have their defaults, which are valid.
+        EXPECT_EQ(old.kind, "");
+        EXPECT_EQ(old.tags, "");
+        EXPECT_EQ(old.paymentTerms, "");
+        EXPECT_EQ(old.currency, "");
+        EXPECT_TRUE(validate(old).empty());
+        EXPECT_TRUE(store.byCode("C-000003")->archived);
+        // No history before the migration; the profile works on old clients.
+        EXPECT_EQ(store.activity(old.id, 10).total, 0);
+        Client changed = old;
+        changed.kind = "company";
+        changed.currency = "EUR";
+        changed.paymentTerms = "30";
+        changed.tags = "antiguo";
+        const Client updated = store.update(changed);
+        EXPECT_EQ(updated.version, 5);
+        EXPECT_EQ(store.byId(old.id)->tags, "antiguo");
+        Invoice invoice;
+        invoice.clientId = old.id;
+        invoice.number = "F-1";
+        invoice.issueDate = "2024-05-01";
+        invoice.net = 100;
+        invoice.total = 100;
+        EXPECT_EQ(store.add(invoice).currency, "EUR");
+        EXPECT_EQ(store.summary(old.id, "2024-05-02").invoices.count, 1);
+        EXPECT_EQ(store.add(makeClient("Nuevo")).code, "C-000004");
+    }
+    {
+        RawDb raw(file);
+        EXPECT_EQ(raw.text("PRAGMA user_version"), "3");
+        EXPECT_EQ(raw.text("PRAGMA integrity_check"), "ok");
+        EXPECT_EQ(raw.text("PRAGMA foreign_key_check"), "");
+        EXPECT_EQ(raw.text("SELECT count(*) FROM clients"), "4");
+    }
+    EXPECT_FALSE(fs::exists(dir / "c.db.backup-v1"));
+    const fs::path backup = dir / "c.db.backup-v2";
+    ASSERT_TRUE(fs::exists(backup));
+    EXPECT_EQ(fs::status(backup).permissions() & fs::perms::all,
+              fs::perms::owner_read | fs::perms::owner_write);
+    RawDb raw(backup);
+    EXPECT_EQ(raw.text("PRAGMA integrity_check"), "ok");
+    EXPECT_EQ(raw.text("PRAGMA user_version"), "2");
+    EXPECT_EQ(raw.text("SELECT count(*) FROM clients"), "3");
+    EXPECT_EQ(raw.text("SELECT count(*) FROM clients_fts"), "3");
+    EXPECT_EQ(raw.text("SELECT count(*) FROM sqlite_schema WHERE name = 'invoices'"), "0");
+    EXPECT_EQ(raw.text("SELECT notes FROM clients WHERE id = 1"), "Cliente desde 1998.");
+}
+
 TEST(StoreMigration, TooNewIsNeverTouched)
 {
     TempDir dir;
     const fs::path file = dir / "c.db";
     {
         RawDb raw(file);
-        raw.exec("CREATE TABLE clients (id INTEGER PRIMARY KEY); PRAGMA user_version = 3;");
+        raw.exec("CREATE TABLE clients (id INTEGER PRIMARY KEY); PRAGMA user_version = " +
+                 std::to_string(ClientStore::kSchemaVersion + 1) + ";");
     }
     const std::string before = fileBytes(file);
     EXPECT_EQ(openError(file), StoreError::Kind::TooNew);
     EXPECT_EQ(fileBytes(file), before);
     EXPECT_FALSE(fs::exists(dir / "c.db-wal"));
-    EXPECT_FALSE(fs::exists(dir / "c.db.backup-v3"));
+    EXPECT_FALSE(
+        fs::exists(dir / ("c.db.backup-v" + std::to_string(ClientStore::kSchemaVersion + 1))));
 }
 
 TEST(StoreMigration, RandomBytesAreNotADatabase)

@@ -1,0 +1,202 @@
+#pragma once
+
+// The records around a client (its 360° profile): contacts, projects and their time entries,
+// tasks, purchase orders, sales invoices, deals and files. Plain values; the store
+// (client_store.hpp) validates, keeps and lists them.
+//
+// Every editable record carries `version`: 1 after add, bumped on every update. update() only
+// succeeds when the record's version is the stored one (optimistic concurrency), otherwise it
+// throws RecordConflict<Record> with the stored record.
+//
+// Dates are ISO 8601 calendar dates, "2024-05-31", or "" where optional. Money is an integer
+// number of minor units of its currency (cents for EUR, yen for JPY; see profile_money.hpp).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace clientes
+{
+
+// The kinds of record around a client (Note: a note in the activity history).
+enum class RecordType
+{
+    Contact,
+    Project,
+    TimeEntry,
+    Task,
+    PurchaseOrder,
+    Invoice,
+    Deal,
+    File,
+    Note
+};
+
+// API names: "contact", "project", "timeEntry", "task", "purchaseOrder", "invoice", "deal",
+// "file", "note".
+std::string_view recordTypeName(RecordType type);
+std::optional<RecordType> recordTypeFromName(std::string_view name);
+
+enum class ProjectStatus
+{
+    Open,
+    Closed
+};
+
+enum class TaskStatus
+{
+    Pending,
+    Done
+};
+
+enum class OrderStatus
+{
+    Open,
+    Closed
+};
+
+enum class InvoiceStatus
+{
+    Draft,
+    Authorised, // issued; due for payment
+    Paid
+};
+
+enum class DealStage
+{
+    Draft,
+    Sent,
+    Accepted,
+    Rejected
+};
+
+// API names: "open"/"closed", "pending"/"done", "draft"/"authorised"/"paid",
+// "draft"/"sent"/"accepted"/"rejected".
+std::string_view statusName(ProjectStatus status);
+std::string_view statusName(TaskStatus status);
+std::string_view statusName(OrderStatus status);
+std::string_view statusName(InvoiceStatus status);
+std::string_view statusName(DealStage stage);
+// Exact API name → value.
+std::optional<ProjectStatus> projectStatusFromName(std::string_view name);
+std::optional<TaskStatus> taskStatusFromName(std::string_view name);
+std::optional<OrderStatus> orderStatusFromName(std::string_view name);
+std::optional<InvoiceStatus> invoiceStatusFromName(std::string_view name);
+std::optional<DealStage> dealStageFromName(std::string_view name);
+
+// A person to talk to at the client. A client has any number of them.
+struct Contact
+{
+    std::int64_t id = 0;       // 0 = not stored yet
+    std::int64_t clientId = 0; // set on add, kept on update
+    std::string name;          // required
+    std::string role;          // "Gerente", "Accounts payable"…
+    std::string email;
+    std::string phone;
+    std::string createdAt; // ISO 8601 UTC, set by the store
+    std::string updatedAt;
+    std::int64_t version = 0;
+};
+
+struct Project
+{
+    std::int64_t id = 0;
+    std::int64_t clientId = 0;
+    std::string name; // required
+    ProjectStatus status = ProjectStatus::Open;
+    std::string createdAt;
+    std::string updatedAt;
+    std::int64_t version = 0;
+};
+
+// Hours worked on a project on one day.
+struct TimeEntry
+{
+    std::int64_t id = 0;
+    std::int64_t projectId = 0; // set on add, kept on update
+    std::int64_t clientId = 0;  // the project's client; filled in by the store
+    std::string date;           // required
+    double hours = 0;           // > 0 and <= 24
+    std::string note;
+    std::string createdAt;
+    std::string updatedAt;
+    std::int64_t version = 0;
+};
+
+struct Task
+{
+    std::int64_t id = 0;
+    std::int64_t clientId = 0;
+    std::string title;   // required
+    std::string dueDate; // optional
+    TaskStatus status = TaskStatus::Pending;
+    std::string createdAt;
+    std::string updatedAt;
+    std::int64_t version = 0;
+};
+
+// An order the client placed with the firm.
+struct PurchaseOrder
+{
+    std::int64_t id = 0;
+    std::int64_t clientId = 0;
+    std::string number;      // required (the client's reference)
+    std::string date;        // optional
+    std::int64_t amount = 0; // minor units, >= 0
+    std::string currency;    // ISO 4217; "" on add/update = the client's default currency
+    OrderStatus status = OrderStatus::Open;
+    std::string createdAt;
+    std::string updatedAt;
+    std::int64_t version = 0;
+};
+
+// A sales invoice. total must equal net + tax (tax may be negative, e.g. with a withholding;
+// all three may be negative in a credit note).
+struct Invoice
+{
+    std::int64_t id = 0;
+    std::int64_t clientId = 0;
+    std::string number;    // required, unique in the store (ignoring ASCII case)
+    std::string issueDate; // required
+    std::string dueDate;   // "" on add/update = issueDate (due on receipt); not before issueDate
+    std::int64_t net = 0;  // minor units
+    std::int64_t tax = 0;
+    std::int64_t total = 0;
+    std::string currency; // ISO 4217; "" on add/update = the client's default currency
+    InvoiceStatus status = InvoiceStatus::Draft;
+    std::string createdAt;
+    std::string updatedAt;
+    std::int64_t version = 0;
+};
+
+// An offer or a quote.
+struct Deal
+{
+    std::int64_t id = 0;
+    std::int64_t clientId = 0;
+    std::string title; // title or number is required
+    std::string number;
+    std::string date;        // optional
+    std::int64_t amount = 0; // minor units, >= 0
+    std::string currency;    // ISO 4217; "" on add/update = the client's default currency
+    DealStage stage = DealStage::Draft;
+    std::string validUntil; // optional; not before date
+    std::string createdAt;
+    std::string updatedAt;
+    std::int64_t version = 0;
+};
+
+// A file kept inside the register (the bytes are read with ClientStore::fileBytes).
+struct FileInfo
+{
+    std::int64_t id = 0;
+    std::int64_t clientId = 0;
+    std::string name;      // as shown to the user, e.g. "contrato 2024.pdf"
+    std::string mimeType;  // "application/pdf"; "application/octet-stream" when not given
+    std::int64_t size = 0; // bytes
+    std::string sha256;    // 64 lower-case hex digits
+    std::string addedAt;   // ISO 8601 UTC
+};
+
+} // namespace clientes
