@@ -45,4 +45,11 @@ bool isValidTaxId(std::string_view taxId, std::string_view country);
 // checkTaxId(taxId, country).normalized
 std::string normalizeTaxIdFor(std::string_view taxId, std::string_view country);
 
+// The character rules shared with the store's comparison key (validation.hpp's
+// normalizeTaxId): separators removed, letters upper-cased, bad UTF-8 as U+FFFD.
+std::string compactTaxId(std::string_view raw);
+
+// True when a 2-letter VAT prefix stands for country ("EL" for GR, "GB"/"XI" for each other).
+bool isCountryPrefix(std::string_view prefix, std::string_view country);
+
 } // namespace clientes

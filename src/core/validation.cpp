@@ -1,5 +1,7 @@
 #include "core/validation.hpp"
 
+#include "core/tax_id.hpp"
+
 #include "core/profile_money.hpp"
 #include "core/text_fold.hpp"
 #include "core/utf8.hpp"
@@ -201,12 +203,6 @@ bool validEmail(std::string_view email)
     if (at == std::string_view::npos || email.find('@', at + 1) != std::string_view::npos)
         return false;
     return isValidLocalPart(email.substr(0, at)) && isValidDomain(email.substr(at + 1));
-}
-
-bool isStrippedInTaxId(char32_t cp)
-{
-    return utf8::isSpace(cp) || cp == '.' || cp == '-' || cp == '/' ||
-           (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212; // typographic dashes, minus sign
 }
 
 // "vip,  Mayorista , VIP,, mayorista" → "vip, Mayorista".
@@ -431,26 +427,14 @@ bool isValidEmail(std::string_view email)
 
 std::string normalizeTaxId(std::string_view raw, std::string_view country)
 {
-    std::string out;
-    out.reserve(raw.size());
-    for (std::size_t pos = 0; pos < raw.size();)
-    {
-        const std::size_t start = pos;
-        const char32_t cp = utf8::next(raw, pos);
-        if (cp != utf8::kInvalid && isStrippedInTaxId(cp))
-            continue;
-        for (std::size_t i = start; i < pos; ++i)
-            out += asciiUpper(raw[i]);
-    }
+    // The characters follow the tax-ID module's rules; the prefix is dropped only when it is
+    // the client's own country, so that "PTB12345678" never matches a Spanish B12345678.
+    std::string out = compactTaxId(raw);
     std::string upperCountry(country);
     std::transform(upperCountry.begin(), upperCountry.end(), upperCountry.begin(), asciiUpper);
-    if (upperCountry.size() == 2 && out.size() > 2)
-    {
-        // EU VAT numbers carry the country as prefix; Greece uses "EL" there.
-        const std::string_view prefix = std::string_view(out).substr(0, 2);
-        if (prefix == upperCountry || (upperCountry == "GR" && prefix == "EL"))
-            out.erase(0, 2);
-    }
+    if (upperCountry.size() == 2 && out.size() > 2 &&
+        isCountryPrefix(std::string_view(out).substr(0, 2), upperCountry))
+        out.erase(0, 2);
     return out;
 }
 

@@ -1,4 +1,5 @@
 #include "core/validation.hpp"
+#include "core/tax_id.hpp"
 
 #include <gtest/gtest.h>
 
@@ -228,4 +229,18 @@ INSTANTIATE_TEST_SUITE_P(Validation, TaxIdNormalisation,
                                            std::tuple{"", "ES", ""}, std::tuple{" - . / ", "", ""}),
                          [](const auto& test) { return "case" + std::to_string(test.index); });
 
+} // namespace clientes
+
+namespace clientes
+{
+// The store's comparison key and the tax-ID module agree on characters; they differ only in
+// that the store drops a prefix solely when it is the client's own country.
+TEST(TaxIdNormalisationAgreement, SameCharactersAsTheTaxIdModule)
+{
+    for (const char* raw : {"b_12,345.678", "x-1234567-l", "ñ 123", "B\xE2\x80\x93" "12345678"})
+        EXPECT_EQ(normalizeTaxId(raw, ""), compactTaxId(raw)) << raw;
+    EXPECT_EQ(normalizeTaxId("XI 123 4567 89", "XI"), "123456789");
+    EXPECT_EQ(normalizeTaxId("GB123456789", "XI"), "123456789");
+    EXPECT_EQ(normalizeTaxId("PTB12345678", "ES"), "PTB12345678");
+}
 } // namespace clientes
