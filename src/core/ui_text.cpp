@@ -43,6 +43,16 @@ constexpr std::array kEntries{
     Entry{UiText::Archived, "archivado", "archived", "arquivado"},
     Entry{UiText::ErrorTitle, "Clientes", "Clientes", "Clientes"},
     Entry{UiText::Address, "Dirección", "Address", "Morada"},
+    Entry{UiText::ImportClients, "~Importar clientes desde hoja…", "~Import clients from sheet…",
+          "~Importar clientes de uma folha…"},
+    Entry{UiText::ImportInvoices, "Importar ~facturas desde hoja…", "Import ~invoices from sheet…",
+          "Importar ~faturas de uma folha…"},
+    Entry{UiText::ExportClients, "~Exportar clientes a una hoja…", "~Export clients to a sheet…",
+          "~Exportar clientes para uma folha…"},
+    Entry{UiText::ExportInvoices, "Exportar facturas a una ~hoja…", "Export invoices to a ~sheet…",
+          "Exportar faturas para uma f~olha…"},
+    Entry{UiText::UndoImport, "~Deshacer la última importación", "~Undo the last import",
+          "~Anular a última importação"},
 };
 // clang-format on
 

@@ -31,6 +31,11 @@ enum class UiText
     Archived,
     ErrorTitle,
     Address,
+    ImportClients,
+    ImportInvoices,
+    ExportClients,
+    ExportInvoices,
+    UndoImport,
 };
 
 std::string uiText(UiText key, Language language);

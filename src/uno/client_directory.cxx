@@ -3,6 +3,8 @@
 #include "client_fields.hxx"
 #include "entry_guard.hxx"
 #include "office_settings.hxx"
+#include "profile_api.hxx"
+#include "sheet_api.hxx"
 #include "store_access.hxx"
 #include "store_errors.hxx"
 #include "core/ui_text.hpp"
@@ -103,6 +105,96 @@ public:
             return static_cast<sal_Int32>(
                 storeAccess().with(m_context, [](ClientStore& store) { return store.count(); }));
         });
+    }
+
+    // ---- the client's profile (profile_api.cxx)
+
+    void SAL_CALL restoreClient(const OUString& key) override
+    {
+        call("restoreClient", [&] { profile_api::restoreClient(m_context, key); });
+    }
+    void SAL_CALL deleteClient(const OUString& key) override
+    {
+        call("deleteClient", [&] { profile_api::deleteClient(m_context, key); });
+    }
+    sal_Bool SAL_CALL isValidTaxId(const OUString& taxId, const OUString& country) override
+    {
+        return call("isValidTaxId", [&] { return profile_api::isValidTaxId(taxId, country); });
+    }
+    OUString SAL_CALL normalizeTaxId(const OUString& taxId, const OUString& country) override
+    {
+        return call("normalizeTaxId",
+                    [&] { return profile_api::normalizeTaxId(taxId, country); });
+    }
+    Sequence<Sequence<NamedValue>> SAL_CALL getRecords(const OUString& key,
+                                                       const OUString& kind) override
+    {
+        return call("getRecords", [&] { return profile_api::getRecords(m_context, key, kind); });
+    }
+    sal_Int64 SAL_CALL addRecord(const OUString& key, const OUString& kind,
+                                 const Sequence<NamedValue>& fields) override
+    {
+        return call("addRecord",
+                    [&] { return profile_api::addRecord(m_context, key, kind, fields); });
+    }
+    void SAL_CALL updateRecord(const OUString& kind, sal_Int64 id,
+                               const Sequence<NamedValue>& fields) override
+    {
+        call("updateRecord", [&] { profile_api::updateRecord(m_context, kind, id, fields); });
+    }
+    void SAL_CALL removeRecord(const OUString& kind, sal_Int64 id) override
+    {
+        call("removeRecord", [&] { profile_api::removeRecord(m_context, kind, id); });
+    }
+    Sequence<NamedValue> SAL_CALL getSummary(const OUString& key) override
+    {
+        return call("getSummary", [&] { return profile_api::getSummary(m_context, key); });
+    }
+    void SAL_CALL addNote(const OUString& key, const OUString& text) override
+    {
+        call("addNote", [&] { profile_api::addNote(m_context, key, text); });
+    }
+    sal_Int64 SAL_CALL attachFile(const OUString& key, const OUString& fileUrl) override
+    {
+        return call("attachFile",
+                    [&] { return profile_api::attachFile(m_context, key, fileUrl); });
+    }
+    void SAL_CALL saveFileCopy(sal_Int64 fileId, const OUString& targetUrl) override
+    {
+        call("saveFileCopy", [&] { profile_api::saveFileCopy(m_context, fileId, targetUrl); });
+    }
+
+    // ---- import and export through Calc (sheet_api.cxx)
+
+    Sequence<NamedValue> SAL_CALL importClients(const Reference<css::table::XCellRange>& source,
+                                                const Sequence<NamedValue>& options) override
+    {
+        return call("importClients",
+                    [&] { return sheet_api::importClients(m_context, source, options); });
+    }
+    Sequence<NamedValue> SAL_CALL importInvoices(const Reference<css::table::XCellRange>& source,
+                                                 const Sequence<NamedValue>& options) override
+    {
+        return call("importInvoices",
+                    [&] { return sheet_api::importInvoices(m_context, source, options); });
+    }
+    sal_Int32 SAL_CALL undoLastImport() override
+    {
+        return call("undoLastImport", [&] { return sheet_api::undoLastImport(m_context); });
+    }
+    Reference<css::table::XCellRange> SAL_CALL
+    exportClients(const Reference<css::sheet::XSpreadsheet>& target,
+                  const Sequence<NamedValue>& options) override
+    {
+        return call("exportClients",
+                    [&] { return sheet_api::exportClients(m_context, target, options); });
+    }
+    Reference<css::table::XCellRange> SAL_CALL
+    exportInvoices(const Reference<css::sheet::XSpreadsheet>& target,
+                   const Sequence<NamedValue>& options) override
+    {
+        return call("exportInvoices",
+                    [&] { return sheet_api::exportInvoices(m_context, target, options); });
     }
 
     OUString SAL_CALL getImplementationName() override { return implementationName(); }

@@ -9,6 +9,7 @@
 #include "entry_guard.hxx"
 #include "office_settings.hxx"
 #include "store_access.hxx"
+#include "transfer_dialogs.hxx"
 #include "uno_text.hxx"
 
 #include <com/sun/star/awt/FontDescriptor.hpp>
@@ -58,8 +59,14 @@ constexpr sal_Int32 kMoreWidth = 30;
 constexpr sal_Int32 kStatusHeight = 72;
 constexpr std::size_t kListLimit = 500;
 
-constexpr sal_Int16 kMenuShowArchived = 1;
-constexpr sal_Int16 kMenuAbout = 2;
+// Menu item ids (0 means "cancelled" to XPopupMenu::execute).
+constexpr sal_Int16 kMenuImportClients = 1;
+constexpr sal_Int16 kMenuImportInvoices = 2;
+constexpr sal_Int16 kMenuExportClients = 3;
+constexpr sal_Int16 kMenuExportInvoices = 4;
+constexpr sal_Int16 kMenuUndoImport = 5;
+constexpr sal_Int16 kMenuShowArchived = 6;
+constexpr sal_Int16 kMenuAbout = 7;
 
 OUString text(UiText key, Language language) { return fromUtf8(uiText(key, language)); }
 
@@ -89,8 +96,9 @@ makeColumns(const Reference<css::uno::XComponentContext>& context, Language lang
 } // namespace
 
 ClientListView::ClientListView(const Reference<css::uno::XComponentContext>& context,
+                               const Reference<css::frame::XFrame>& frame,
                                const Reference<css::awt::XWindow>& parent)
-    : m_context(context), m_parent(parent), m_language(uiLanguage(context))
+    : m_context(context), m_frame(frame), m_parent(parent), m_language(uiLanguage(context))
 {
     m_container = createContainer(context, Reference<css::awt::XWindowPeer>(parent, UNO_QUERY_THROW));
     createControls();
@@ -137,7 +145,7 @@ void ClientListView::createControls()
                 {"GridDataModel", Any(m_rowsModel)},
                 {"ShowRowHeader", Any(false)},
                 {"ShowColumnHeader", Any(true)},
-                {"SelectionModel", Any(css::view::SelectionType_SINGLE)},
+                {"SelectionModel", Any(css::view::SelectionType_MULTI)},
                 {"HScroll", Any(false)},
                 {"VScroll", Any(true)},
                 {"HelpText", Any(text(UiText::ListHelp, lang))},
@@ -405,24 +413,77 @@ void ClientListView::addClient()
 void ClientListView::showMoreMenu()
 {
     const Reference<css::awt::XPopupMenu> menu = css::awt::PopupMenu::create(m_context);
-    menu->insertItem(kMenuShowArchived, text(UiText::ShowArchived, m_language),
-                     css::awt::MenuItemStyle::CHECKABLE, 0);
+    sal_Int16 position = 0;
+    const auto item = [&](sal_Int16 id, UiText label, sal_Int16 style = 0) {
+        menu->insertItem(id, text(label, m_language), style, position++);
+    };
+    item(kMenuImportClients, UiText::ImportClients);
+    item(kMenuImportInvoices, UiText::ImportInvoices);
+    item(kMenuExportClients, UiText::ExportClients);
+    item(kMenuExportInvoices, UiText::ExportInvoices);
+    item(kMenuUndoImport, UiText::UndoImport);
+    menu->insertSeparator(position++);
+    item(kMenuShowArchived, UiText::ShowArchived, css::awt::MenuItemStyle::CHECKABLE);
     menu->checkItem(kMenuShowArchived, m_showArchived);
-    menu->insertSeparator(1);
-    menu->insertItem(kMenuAbout, text(UiText::About, m_language), 0, 2);
+    menu->insertSeparator(position++);
+    item(kMenuAbout, UiText::About);
 
     const css::awt::Rectangle button =
         Reference<css::awt::XWindow>(control(kMore), UNO_QUERY_THROW)->getPosSize();
-    const sal_Int16 chosen = menu->execute(
+    runMenuCommand(menu->execute(
         Reference<css::awt::XWindowPeer>(control(kMore)->getPeer(), UNO_QUERY_THROW),
-        css::awt::Rectangle(0, button.Height, 1, 1), css::awt::PopupMenuDirection::EXECUTE_DOWN);
-    if (chosen == kMenuShowArchived)
+        css::awt::Rectangle(0, button.Height, 1, 1), css::awt::PopupMenuDirection::EXECUTE_DOWN));
+}
+
+void ClientListView::runMenuCommand(sal_Int16 command)
+{
+    const Reference<css::frame::XFrame> frame(m_frame);
+    const auto query = [this] {
+        return toUtf8(
+            Reference<css::awt::XTextComponent>(control(kSearch), UNO_QUERY_THROW)->getText());
+    };
+    switch (command)
     {
+    case kMenuImportClients:
+        if (transfer_dialogs::importClients(m_context, frame))
+            reload();
+        break;
+    case kMenuImportInvoices:
+        if (transfer_dialogs::importInvoices(m_context, frame))
+            reload();
+        break;
+    case kMenuExportClients:
+        transfer_dialogs::exportClients(m_context, frame, query(), selectedCodes());
+        break;
+    case kMenuExportInvoices:
+        transfer_dialogs::exportInvoices(m_context, frame);
+        break;
+    case kMenuUndoImport:
+        if (transfer_dialogs::undoLastImport(m_context, frame))
+            reload();
+        break;
+    case kMenuShowArchived:
         m_showArchived = !m_showArchived;
         reload();
-    }
-    else if (chosen == kMenuAbout)
+        break;
+    case kMenuAbout:
         showAbout();
+        break;
+    default:
+        break;
+    }
+}
+
+std::vector<std::string> ClientListView::selectedCodes() const
+{
+    std::vector<std::string> codes;
+    const Sequence<sal_Int32> selected =
+        Reference<css::awt::grid::XGridRowSelection>(control(kList), UNO_QUERY_THROW)
+            ->getSelectedRows();
+    for (sal_Int32 row : selected)
+        if (row >= 0 && static_cast<std::size_t>(row) < m_rows.size())
+            codes.push_back(m_rows[static_cast<std::size_t>(row)].code);
+    return codes;
 }
 
 void ClientListView::showAbout()

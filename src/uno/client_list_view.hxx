@@ -11,6 +11,8 @@
 #include <com/sun/star/awt/XControlContainer.hpp>
 #include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/awt/grid/XMutableGridDataModel.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
+#include <cppuhelper/weakref.hxx>
 #include <com/sun/star/uno/XComponentContext.hpp>
 
 #include <cstdint>
@@ -34,6 +36,7 @@ public:
     static constexpr const char* kStatus = "Status";
 
     ClientListView(const css::uno::Reference<css::uno::XComponentContext>& context,
+                   const css::uno::Reference<css::frame::XFrame>& frame,
                    const css::uno::Reference<css::awt::XWindow>& parent);
     ~ClientListView();
     ClientListView(const ClientListView&) = delete;
@@ -65,6 +68,8 @@ private:
     void addClient();
     void showMoreMenu();
     void showAbout();
+    void runMenuCommand(sal_Int16 command);
+    std::vector<std::string> selectedCodes() const;
     void showStoreProblem(const std::string& message);
     std::optional<std::int64_t> selectedId() const;
     css::uno::Reference<css::awt::XControl> control(const char* name) const;
@@ -72,6 +77,7 @@ private:
     std::function<void()> onMainThread(void (ClientListView::*member)());
 
     css::uno::Reference<css::uno::XComponentContext> m_context;
+    css::uno::WeakReference<css::frame::XFrame> m_frame;
     css::uno::Reference<css::awt::XWindow> m_parent;
     css::uno::Reference<css::awt::XControlContainer> m_container;
     css::uno::Reference<css::awt::grid::XMutableGridDataModel> m_rowsModel;

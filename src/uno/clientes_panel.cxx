@@ -29,7 +29,7 @@ ClientesPanel::~ClientesPanel() = default;
 
 void ClientesPanel::start()
 {
-    m_view = std::make_unique<ClientListView>(m_context, m_parent);
+    m_view = std::make_unique<ClientListView>(m_context, getFrame(), m_parent);
     // The subscription keeps the panel alive while a notification is under way; disposing()
     // ends it.
     rtl::Reference<ClientesPanel> self(this);

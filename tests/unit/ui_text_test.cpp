@@ -23,7 +23,7 @@ TEST(UiText, OneClientIsSingular)
 
 TEST(UiText, EveryKeyHasTextInEveryLanguage)
 {
-    for (int key = 0; key <= static_cast<int>(UiText::Address); ++key)
+    for (int key = 0; key <= static_cast<int>(UiText::UndoImport); ++key)
         for (Language language : {Language::Es, Language::En, Language::Pt})
             EXPECT_FALSE(uiText(static_cast<UiText>(key), language).empty())
                 << "key " << key << " language " << static_cast<int>(language);
