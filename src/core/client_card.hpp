@@ -3,6 +3,7 @@
 
 #include "core/client.hpp"
 #include "core/language.hpp"
+#include "core/profile_summary.hpp"
 
 #include <string>
 
@@ -12,6 +13,18 @@ namespace clientes
 // that is present. Empty fields leave no empty labels behind.
 std::string formatClientCard(const Client& client, Language language);
 
-// "Calle Mayor 1, 28001 Madrid, Madrid, ES": the parts present, in postal order.
+// The deck's card: the legal name, code and trade name, then the profile's key figures when
+// there is anything to say ("Facturas: 3 vencidas (1.250,00 EUR) · Tareas: …", profile_text's
+// keyFiguresLine), then tax ID, address, e-mail and phone, website — compact, one line each,
+// so that it fits the deck's narrow detail area.
+std::string formatClientCard(const Client& client, const ProfileSummary& summary,
+                             Language language);
+
+// Every field of the client for the profile's "Datos de contacto" tab: one "Label: value" line
+// per field that has a value (kind, tags, payment terms and currency included), then the notes.
+std::string formatClientDetails(const Client& client, Language language);
+
+// "Calle Mayor 1, 28001 Madrid, ES": the parts present, in postal order; the region only when
+// it is not the city's name too ("Zaragoza, Zaragoza").
 std::string formatAddress(const Client& client);
 } // namespace clientes

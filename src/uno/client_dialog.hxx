@@ -17,7 +17,8 @@ namespace clientes::uno::client_dialog
 ::rtl::OUString dialogUrl();
 
 // Shows the dialog modally: a new client when clientId is empty, else that client's record.
-// Returns the id of the client stored when the user saved, nothing when cancelled. Problems
+// Returns the id of the client stored when the user saved, or of the existing client the user
+// chose to open instead (a tax ID that another client has); nothing when cancelled. Problems
 // are shown to the user; nothing is thrown.
 std::optional<std::int64_t> run(const css::uno::Reference<css::uno::XComponentContext>& context,
                                 std::optional<std::int64_t> clientId);

@@ -8,6 +8,8 @@
 #include "core/ui_text.hpp"
 #include "entry_guard.hxx"
 #include "office_settings.hxx"
+#include "profile_dialog.hxx"
+#include "profile_fields.hxx"
 #include "store_access.hxx"
 #include "transfer_dialogs.hxx"
 #include "uno_text.hxx"
@@ -54,7 +56,7 @@ constexpr sal_Int32 kButtonHeight = 26;
 constexpr sal_Int32 kEditHeight = 24;
 constexpr sal_Int32 kLabelHeight = 18;
 constexpr sal_Int32 kDetailNameHeight = 20;
-constexpr sal_Int32 kDetailHeight = 112;
+constexpr sal_Int32 kDetailHeight = 170;
 constexpr sal_Int32 kMoreWidth = 30;
 constexpr sal_Int32 kStatusHeight = 72;
 constexpr std::size_t kListLimit = 500;
@@ -319,11 +321,20 @@ void ClientListView::showSelection()
     std::string detail;
     if (const auto id = selectedId())
     {
+        // The client's legal and contact data, and its key figures in one line.
+        std::optional<ProfileSummary> summary;
         const std::optional<Client> client =
-            storeAccess().with(m_context, [&](ClientStore& store) { return store.byId(*id); });
+            storeAccess().with(m_context,
+                               [&](ClientStore& store)
+                               {
+                                   std::optional<Client> found = store.byId(*id);
+                                   if (found)
+                                       summary = store.summary(*id, profile_fields::todayIso());
+                                   return found;
+                               });
         if (client)
         {
-            const std::string card = formatClientCard(*client, m_language);
+            const std::string card = formatClientCard(*client, *summary, m_language);
             const auto lineEnd = card.find('\n');
             name = card.substr(0, lineEnd);
             detail = lineEnd == std::string::npos ? std::string() : card.substr(lineEnd + 1);
@@ -398,8 +409,9 @@ void ClientListView::openSelected()
     const auto id = selectedId();
     if (!id)
         return;
-    if (const auto saved = client_dialog::run(m_context, *id))
-        reveal(*saved);
+    // The client's profile; what changed there shows in the list, the client kept selected.
+    if (profile_dialog::run(m_context, css::uno::Reference<css::frame::XFrame>(m_frame), *id))
+        reveal(*id);
 }
 
 void ClientListView::addClient()

@@ -54,8 +54,8 @@ public:
     void dispose();
 
     static constexpr sal_Int32 kMinimalWidth = 300;
-    static constexpr sal_Int32 kMinimalHeight = 380;
-    static constexpr sal_Int32 kPreferredHeight = 620;
+    static constexpr sal_Int32 kMinimalHeight = 440;
+    static constexpr sal_Int32 kPreferredHeight = 680;
 
 private:
     void createControls();

@@ -2,6 +2,7 @@
 #include "client_dialog.hxx"
 #include "client_directory.hxx"
 #include "panel_factory.hxx"
+#include "profile_dialog.hxx"
 #include "entry_guard.hxx"
 
 #include <cppuhelper/factory.hxx>
@@ -14,6 +15,7 @@ namespace
 namespace directory = clientes::uno::client_directory;
 namespace dialog = clientes::uno::client_dialog;
 namespace panels = clientes::uno::panel_factory;
+namespace profile = clientes::uno::profile_dialog;
 
 const ::cppu::ImplementationEntry kImplementations[] = {
     {directory::create, directory::implementationName, directory::serviceNames,
@@ -21,6 +23,8 @@ const ::cppu::ImplementationEntry kImplementations[] = {
     {panels::create, panels::implementationName, panels::serviceNames,
      ::cppu::createSingleComponentFactory, nullptr, 0},
     {dialog::create, dialog::implementationName, dialog::serviceNames,
+     ::cppu::createSingleComponentFactory, nullptr, 0},
+    {profile::create, profile::implementationName, profile::serviceNames,
      ::cppu::createSingleComponentFactory, nullptr, 0},
     {nullptr, nullptr, nullptr, nullptr, nullptr, 0},
 };

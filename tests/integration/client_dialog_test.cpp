@@ -8,6 +8,7 @@
 #include <com/sun/star/awt/XControlContainer.hpp>
 #include <com/sun/star/awt/XDialog.hpp>
 #include <com/sun/star/awt/XDialogEventHandler.hpp>
+#include <com/sun/star/awt/XListBox.hpp>
 #include <com/sun/star/awt/XTextComponent.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
@@ -91,21 +92,49 @@ protected:
     {
         rtl::OUString value;
         Reference<css::beans::XPropertySet>(control(name)->getModel(), UNO_QUERY_THROW)
-                ->getPropertyValue(u("Label")) >>=
-            value;
+            ->getPropertyValue(u("Label")) >>= value;
         if (!value.startsWith("&"))
             return s(value);
         Reference<css::resource::XStringResourceResolver> resolver;
         Reference<css::beans::XPropertySet>(
             Reference<css::awt::XControl>(dialog, UNO_QUERY_THROW)->getModel(), UNO_QUERY_THROW)
-                ->getPropertyValue(u("ResourceResolver")) >>=
-            resolver;
+            ->getPropertyValue(u("ResourceResolver")) >>= resolver;
         if (!resolver.is())
             return s(value);
         return s(resolver->resolveString(value.copy(1)));
     }
 
     void clickSave() const { handler->callHandlerMethod(dialog, Any(), u("onSave")); }
+
+    // What the dialog's events call: leaving the tax ID field, the "open existing" button.
+    bool call(const char* method) const
+    {
+        return handler->callHandlerMethod(dialog, Any(), rtl::OUString::createFromAscii(method));
+    }
+
+    Reference<css::beans::XPropertySet> model(const char* name) const
+    {
+        return Reference<css::beans::XPropertySet>(control(name)->getModel(), UNO_QUERY_THROW);
+    }
+
+    template <typename T> T property(const char* name, const char* property) const
+    {
+        T value{};
+        model(name)->getPropertyValue(rtl::OUString::createFromAscii(property)) >>= value;
+        return value;
+    }
+
+    Reference<css::awt::XListBox> list(const char* name) const
+    {
+        return Reference<css::awt::XListBox>(control(name), UNO_QUERY_THROW);
+    }
+
+    static std::string codeOf(const std::string& search)
+    {
+        const auto codes = directory->findClients(u(search), 0);
+        return codes.getLength() == 1 ? s(codes[0])
+                                      : "<" + std::to_string(codes.getLength()) + " found>";
+    }
 
     static std::unique_ptr<Office> office;
     static Reference<XClientDirectory> directory;
@@ -217,6 +246,187 @@ TEST_F(ClientDialog, TheHandlerAnswersEveryEventTheDialogBinds)
         supported.insert(s(name));
     EXPECT_TRUE(supported.count("onSave"));
     EXPECT_TRUE(supported.count("onEdited"));
+    EXPECT_TRUE(supported.count("onTaxIdLeft"));
+    EXPECT_TRUE(supported.count("onOpenExisting"));
     EXPECT_FALSE(handler->callHandlerMethod(dialog, Any(), u("noSuchMethod")));
+}
+
+TEST_F(ClientDialog, KindTagsPaymentTermsAndCurrencyAreStored)
+{
+    open();
+    EXPECT_EQ(label("lblKind"), "Tipo de c~liente");
+    EXPECT_EQ(label("lblPaymentTerms"), "Pla~zo de pago (días)");
+    const auto kinds = list("edKind")->getItems();
+    ASSERT_EQ(kinds.getLength(), 3);
+    EXPECT_EQ(s(kinds[0]), "(sin indicar)");
+    EXPECT_EQ(s(kinds[1]), "Empresa");
+    EXPECT_EQ(s(kinds[2]), "Persona");
+    EXPECT_EQ(list("edKind")->getSelectedItemPos(), 0);
+
+    type("edLegalName", "Talleres Ribera, S.L.");
+    list("edKind")->selectItemPos(1, true);
+    type("edTags", "vip,  mayorista ,VIP");
+    type("edPaymentTerms", "030");
+    type("edCurrency", "eur");
+    clickSave();
+    EXPECT_EQ(label("errForm"), "");
+    const auto client = directory->getClient(u(codeOf("talleres ribera")));
+    EXPECT_EQ(field(client, "kind"), "company");
+    EXPECT_EQ(field(client, "tags"), "vip, mayorista");
+    EXPECT_EQ(field(client, "paymentTerms"), "30");
+    EXPECT_EQ(field(client, "currency"), "EUR");
+}
+
+TEST_F(ClientDialog, EditShowsKindTagsTermsAndCurrency)
+{
+    const std::string code = s(directory->addClient(fields({{"legalName", "Lucía Ferrer"},
+                                                            {"kind", "person"},
+                                                            {"tags", "particular"},
+                                                            {"paymentTerms", "15"},
+                                                            {"currency", "USD"}})));
+    open(code);
+    EXPECT_EQ(list("edKind")->getSelectedItemPos(), 2);
+    EXPECT_EQ(text("edTags"), "particular");
+    EXPECT_EQ(text("edPaymentTerms"), "15");
+    EXPECT_EQ(text("edCurrency"), "USD");
+    list("edKind")->selectItemPos(0, true); // not stated
+    clickSave();
+    EXPECT_EQ(field(directory->getClient(u(code)), "kind"), "");
+}
+
+TEST_F(ClientDialog, InvalidTermsAndCurrencyAreShownAtTheirFields)
+{
+    const sal_Int32 before = directory->countClients();
+    open();
+    type("edLegalName", "Plazos Raros, S.A.");
+    type("edPaymentTerms", "30d");
+    type("edCurrency", "EU");
+    clickSave();
+    EXPECT_EQ(label("errPaymentTerms"), "El plazo de pago debe ser un número entero de días.");
+    EXPECT_NE(label("errCurrency").find("ISO 4217"), std::string::npos) << label("errCurrency");
+    EXPECT_EQ(directory->countClients(), before);
+}
+
+TEST_F(ClientDialog, AConflictShowsTheStoredValuesAndSavingAgainWorks)
+{
+    const std::string code =
+        s(directory->addClient(fields({{"legalName", "Conflictiva, S.L."}, {"city", "Lugo"}})));
+    open(code);
+    // Someone else saves the client between opening and saving.
+    directory->updateClient(u(code), fields({{"city", "Ourense"}}));
+    type("edPhone", "982 000 000");
+    clickSave();
+    EXPECT_NE(label("errForm").find("Otra persona ha modificado este cliente"), std::string::npos)
+        << label("errForm");
+    EXPECT_EQ(text("edCity"), "Ourense");
+    EXPECT_EQ(text("edPhone"), "");
+    EXPECT_EQ(field(directory->getClient(u(code)), "phone"), "");
+
+    type("edPhone", "982 000 000");
+    clickSave();
+    EXPECT_EQ(label("errForm"), "");
+    const auto client = directory->getClient(u(code));
+    EXPECT_EQ(field(client, "phone"), "982 000 000");
+    EXPECT_EQ(field(client, "city"), "Ourense");
+}
+
+TEST_F(ClientDialog, ATaxIdFailingItsCheckDigitsWarnsButIsStored)
+{
+    const sal_Int32 before = directory->countClients();
+    open();
+    type("edLegalName", "Dígito Erróneo, S.L.");
+    type("edTaxId", "12345678A");
+    type("edCountry", "ES");
+    clickSave();
+    EXPECT_EQ(directory->countClients(), before + 1);
+    const std::string code = codeOf("digito erroneo");
+    EXPECT_EQ(field(directory->getClient(u(code)), "taxId"), "12345678A");
+    EXPECT_NE(label("errTaxId").find("dígitos de control"), std::string::npos) << label("errTaxId");
+    EXPECT_NE(label("errTaxId").find("se guardará igualmente"), std::string::npos);
+    EXPECT_EQ(property<sal_Int32>("errTaxId", "TextColor"), 0x8A5A00); // amber, not red
+    // Stored: the dialog stays open once to show why, now editing the stored client.
+    EXPECT_NE(label("errForm").find("Cliente " + code + " guardado"), std::string::npos)
+        << label("errForm");
+    EXPECT_EQ(s(dialog->getTitle()), "Editar cliente");
+    EXPECT_EQ(label("btnCancel"), "Cerrar");
+    EXPECT_EQ(label("lblCode"), code);
+    clickSave(); // saving again updates, nothing new
+    EXPECT_EQ(directory->countClients(), before + 1);
+}
+
+TEST_F(ClientDialog, LeavingTheTaxIdFieldChecksIt)
+{
+    open();
+    type("edTaxId", "87654321A");
+    type("edCountry", "ES");
+    ASSERT_TRUE(call("onTaxIdLeft"));
+    EXPECT_NE(label("errTaxId").find("no cuadran (ES-NIF)"), std::string::npos)
+        << label("errTaxId");
+    type("edTaxId", "87654321-x");
+    ASSERT_TRUE(call("onTaxIdLeft"));
+    EXPECT_EQ(label("errTaxId"), "");
+    type("edTaxId", "B1234");
+    ASSERT_TRUE(call("onTaxIdLeft"));
+    EXPECT_NE(label("errTaxId").find("no tiene el formato de ES"), std::string::npos)
+        << label("errTaxId");
+    EXPECT_FALSE(property<bool>("btnOpenExisting", "EnableVisible"));
+}
+
+TEST_F(ClientDialog, ADuplicateTaxIdWarnsAndOffersToOpenTheExistingClient)
+{
+    const std::string existing = s(directory->addClient(fields(
+        {{"legalName", "Original Duplicado, S.L."}, {"taxId", "00000000T"}, {"country", "ES"}})));
+    const sal_Int32 before = directory->countClients();
+    open();
+    EXPECT_FALSE(property<bool>("btnOpenExisting", "EnableVisible"));
+    type("edLegalName", "Copia Duplicada");
+    type("edTaxId", "ES-00.000.000-t");
+    type("edCountry", "ES");
+    ASSERT_TRUE(call("onTaxIdLeft"));
+    EXPECT_EQ(label("errTaxId"), "Ya existe un cliente con esta identificación fiscal: Original "
+                                 "Duplicado, S.L. (" +
+                                     existing + ").");
+    EXPECT_TRUE(property<bool>("btnOpenExisting", "EnableVisible"));
+    EXPECT_EQ(label("btnOpenExisting"), "Abrir cliente e~xistente");
+
+    clickSave(); // the first save stops at the warning
+    EXPECT_EQ(directory->countClients(), before);
+    EXPECT_NE(label("errForm").find("otra vez"), std::string::npos) << label("errForm");
+    EXPECT_TRUE(property<bool>("btnOpenExisting", "EnableVisible"));
+
+    ASSERT_TRUE(call("onOpenExisting"));
+    EXPECT_EQ(text("edLegalName"), "Original Duplicado, S.L.");
+    EXPECT_EQ(text("edTaxId"), "00000000T");
+    EXPECT_EQ(s(dialog->getTitle()), "Editar cliente");
+    EXPECT_EQ(label("lblCode"), existing);
+    EXPECT_EQ(label("errTaxId"), "");
+    EXPECT_FALSE(property<bool>("btnOpenExisting", "EnableVisible"));
+    type("edCity", "Cuenca");
+    clickSave();
+    EXPECT_EQ(field(directory->getClient(u(existing)), "city"), "Cuenca");
+    EXPECT_EQ(directory->countClients(), before);
+}
+
+TEST_F(ClientDialog, ADuplicateIsStoredWhenSavedAgain)
+{
+    directory->addClient(
+        fields({{"legalName", "Primero Repetido"}, {"taxId", "11111111H"}, {"country", "ES"}}));
+    const sal_Int32 before = directory->countClients();
+    open();
+    type("edLegalName", "Segundo Repetido");
+    type("edTaxId", "11111111-h");
+    type("edCountry", "ES");
+    type("edEmail", "segundo en repetido");
+    clickSave(); // field errors and the duplicate warning show together
+    EXPECT_EQ(label("errEmail"), "El correo electrónico no es válido.");
+    EXPECT_NE(label("errTaxId").find("Primero Repetido"), std::string::npos);
+    EXPECT_EQ(directory->countClients(), before);
+    type("edEmail", "segundo@repetido.es");
+    clickSave();
+    EXPECT_EQ(directory->countClients(), before);
+    EXPECT_NE(label("errTaxId").find("Primero Repetido"), std::string::npos);
+    clickSave();
+    EXPECT_EQ(directory->countClients(), before + 1);
+    EXPECT_EQ(field(directory->getClient(u(codeOf("segundo repetido"))), "taxId"), "11111111-h");
 }
 } // namespace clientes::testing
