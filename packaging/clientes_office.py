@@ -171,6 +171,136 @@ def open_client_dialog(ctx, invalid_entry=False):
     return dialog
 
 
+PROFILE_DIALOG = "vnd.sun.star.extension://org.clientes.calc/dialogs/ProfileDialog.xdl"
+# The profile dialog's tabs, in the order of its Step (1..8), as its handler names them.
+PROFILE_TABS = ["Summary", "Contact", "Projects", "Orders", "Invoices", "Deals", "Files",
+                "Activity"]
+
+
+def add_profile_samples(ctx, key=None, work_dir=None):
+    """Fills the profile of one sample client (by default the first, Pérez Gómez Asesores):
+    contacts, projects with time entries, tasks around today, purchase orders, invoices in EUR
+    and USD (paid, pending, overdue, a draft), deals, two files and notes. Returns its code."""
+    import datetime
+    directory = ctx.ServiceManager.createInstanceWithContext("org.clientes.ClientDirectory", ctx)
+    if key is None:
+        key = directory.findClients("Perez Gomez Asesores", 1)[0]
+    today = datetime.date.today()
+
+    def day(offset):
+        return (today + datetime.timedelta(days=offset)).isoformat()
+
+    def add(kind, owner=None, **fields):
+        return directory.addRecord(owner or key, kind,
+                                   tuple(NamedValue(n, v) for n, v in fields.items()))
+
+    directory.updateClient(key, (NamedValue("kind", "company"),
+                                 NamedValue("tags", "vip, asesoría, factura electrónica"),
+                                 NamedValue("paymentTerms", "30"), NamedValue("currency", "EUR")))
+    add("contacts", name="Lucía Pérez Gómez", role="Gerente", email="lucia@pgasesores.es",
+        phone="+34 976 123 450")
+    add("contacts", name="Jorge Martín", role="Contabilidad", email="conta@pgasesores.es",
+        phone="+34 976 123 457")
+    add("contacts", name="Marta Ibáñez", role="Compras", email="compras@pgasesores.es")
+    accounting = add("projects", name="Contabilidad 2024")
+    erp = add("projects", name="Migración del ERP")
+    audit = add("projects", name="Auditoría 2023", status="closed")
+    for owner, entries in ((accounting, [(-12, "6", "Cierre trimestral"),
+                                         (-5, "3,5", "Conciliación bancaria"),
+                                         (-1, "2", "Revisión de facturas")]),
+                           (erp, [(-20, "7,5", "Análisis de requisitos"),
+                                  (-9, "8", "Migración de datos maestros")]),
+                           (audit, [(-90, "12", "Informe final")])):
+        for offset, hours, note in entries:
+            add("timeEntries", owner=str(owner), date=day(offset), hours=hours, note=note)
+    add("tasks", title="Reclamar la factura F-2024-014", dueDate=day(-5))
+    add("tasks", title="Enviar la propuesta de renovación", dueDate=day(-1))
+    add("tasks", title="Reunión trimestral de seguimiento", dueDate=day(3))
+    add("tasks", title="Revisar el contrato marco", dueDate=day(20))
+    add("tasks", title="Alta en el portal de proveedores", dueDate=day(-30), status="done")
+    add("purchaseOrders", number="PO-2024-117", date=day(-15), amount="12000")
+    add("purchaseOrders", number="PO-2024-098", date=day(-70), amount="3450.75", status="closed")
+    add("purchaseOrders", number="PO-US-0042", date=day(-8), amount="1800", currency="USD")
+    add("invoices", number="F-2024-014", issueDate=day(-50), dueDate=day(-20), net="1033.06",
+        tax="216.94", status="authorised")
+    add("invoices", number="F-2024-021", issueDate=day(-20), dueDate=day(10), net="3000",
+        tax="630", status="authorised")
+    add("invoices", number="F-2024-003", issueDate=day(-120), dueDate=day(-90), net="2000",
+        tax="420", status="paid")
+    add("invoices", number="INV-US-0007", issueDate=day(-35), dueDate=day(-5), net="2000",
+        currency="USD", status="authorised")
+    add("invoices", number="F-2024-025", issueDate=day(0), net="900", tax="189")
+    add("deals", title="Renovación anual de servicios", number="P-2024-31", date=day(-4),
+        amount="8000", stage="sent", validUntil=day(26))
+    add("deals", title="Consultoría fiscal internacional", number="P-2024-33", date=day(-1),
+        amount="4500", currency="USD")
+    add("deals", title="Formación del equipo contable", number="P-2024-12", date=day(-60),
+        amount="2200", stage="accepted")
+    folder = tempfile.mkdtemp(prefix="clientes-samples-", dir=work_dir)
+    for name, text in (("Contrato de servicios 2024.pdf", "%PDF-1.4\n% muestra\n" + "x" * 40000),
+                       ("Certificado de retenciones.txt", "Certificado de retenciones 2023\n")):
+        path = os.path.join(folder, name)
+        with open(path, "w", encoding="utf-8") as out:
+            out.write(text)
+        directory.attachFile(key, file_url(path))
+    directory.addNote(key, "Prefiere que le llamen por la mañana, antes de las 11.")
+    directory.addNote(key, "Pide factura electrónica (FacturaE) a partir de enero.")
+    return key
+
+
+def open_profile_dialog(ctx, key, tab="Summary"):
+    """Shows a client's profile without blocking: the handler prepares the dialog, then
+    setVisible(True). A modal execute() cannot be used here: it would block this bridge call
+    until someone closes the dialog, so the script could neither switch tabs nor take the
+    screenshot (and under --headless execute() returns at once)."""
+    smgr = ctx.ServiceManager
+    handler = smgr.createInstanceWithContext("org.clientes.ProfileViewer", ctx)
+    if handler is not None:
+        handler.initialize((key,))
+    else:  # until the handler is registered as its own service, the client editor serves
+        handler = smgr.createInstanceWithArgumentsAndContext(
+            "org.clientes.ClientEditor", (NamedValue("Profile", key),), ctx)
+    provider = smgr.createInstanceWithContext("com.sun.star.awt.DialogProvider2", ctx)
+    dialog = provider.createDialogWithHandler(PROFILE_DIALOG, handler)
+    handler.callHandlerMethod(dialog, None, "prepare")
+    show_profile_tab(dialog, handler, tab)
+    dialog.setVisible(True)
+    return dialog, handler
+
+
+def show_profile_tab(dialog, handler, tab):
+    """Switches to a tab as its button does, and selects the first row of the tab's list so
+    that its form shows a record (on Proyectos: the first project and its hours)."""
+    handler.callHandlerMethod(dialog, None, "onTab" + tab)
+    grid = {"Summary": "gridTasks", "Contact": "gridContacts", "Projects": "gridProjects",
+            "Orders": "gridOrders", "Invoices": "gridInvoices", "Deals": "gridDeals",
+            "Files": "gridFiles"}.get(tab)
+    if grid and dialog.getControl(grid).getModel().GridDataModel.RowCount > 0:
+        dialog.getControl(grid).selectRow(0)
+        if tab == "Projects" and dialog.getControl("gridTime").getModel().GridDataModel.RowCount:
+            dialog.getControl("gridTime").selectRow(0)
+
+
+def profile_screenshots(ctx, panel, key, folder, settle):
+    """Saves the deck with the sample client selected (its key figures in the detail area),
+    then one PNG per tab of the client's profile. Returns the paths."""
+    os.makedirs(folder, exist_ok=True)
+    grid = panel.getControl("ClientList")
+    model = grid.getModel().GridDataModel
+    for row in range(model.RowCount):
+        if model.getCellData(0, row).startswith("Pérez Gómez Asesores"):
+            grid.selectRow(row)
+    time.sleep(settle / 2)
+    paths = [screenshot(os.path.join(folder, "profile-0-deck.png"))]
+    dialog, handler = open_profile_dialog(ctx, key)
+    for number, tab in enumerate(PROFILE_TABS, start=1):
+        show_profile_tab(dialog, handler, tab)
+        time.sleep(settle / 2)
+        paths.append(screenshot(os.path.join(folder, "profile-%d-%s.png" % (number, tab.lower()))))
+    dialog.setVisible(False)
+    return paths
+
+
 def screenshot(path):
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     subprocess.run(["import", "-window", "root", path], check=True)
@@ -199,6 +329,12 @@ def main():
     parser.add_argument("--screenshot", help="save a screenshot here, then close the office")
     parser.add_argument("--dialog", choices=["add", "add-invalid"],
                         help="also show the add-client dialog in the screenshot")
+    parser.add_argument("--profile-samples", action="store_true",
+                        help="add the sample clients and fill the first one's profile")
+    parser.add_argument("--profile-tab", choices=PROFILE_TABS,
+                        help="with --screenshot: show that client's profile on this tab")
+    parser.add_argument("--profile-shots", metavar="FOLDER",
+                        help="save the deck and one PNG per profile tab into FOLDER, then close")
     parser.add_argument("--settle", type=float, default=4.0,
                         help="seconds to let the window paint before the screenshot")
     args = parser.parse_args()
@@ -210,14 +346,27 @@ def main():
     process = start(args.profile, pipe, env, log)
     ctx = connect(pipe, process, args.types)
     try:
-        if args.samples:
+        profiled = args.profile_samples or args.profile_tab or args.profile_shots
+        if args.samples or profiled:
             add_sample_clients(ctx)
+        profile_key = None
+        if profiled:
+            profile_key = add_profile_samples(ctx, work_dir=os.path.dirname(args.profile))
         panel = show_deck(calc_document(ctx))
+        if args.profile_shots:
+            time.sleep(args.settle / 2)
+            for path in profile_screenshots(ctx, panel, profile_key, args.profile_shots,
+                                            args.settle):
+                print(path)
+            terminate(ctx, process)
+            return
         if args.screenshot:
             time.sleep(args.settle / 2)
             select_first(panel)
             if args.dialog:
                 dialog = open_client_dialog(ctx, args.dialog == "add-invalid")
+            if args.profile_tab:
+                dialog = open_profile_dialog(ctx, profile_key, args.profile_tab)
             time.sleep(args.settle / 2)
             print(screenshot(args.screenshot))
             terminate(ctx, process)

@@ -9,6 +9,7 @@
 #include <boost/uuid/uuid_io.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -16,6 +17,7 @@
 #include <functional>
 #include <mutex>
 #include <system_error>
+#include <unordered_set>
 
 #ifndef _WIN32
 #include <fcntl.h>
@@ -1083,6 +1085,297 @@ std::int64_t ClientStore::dataVersion()
     auto rows = impl_->db.query("PRAGMA data_version");
     rows->step();
     return rows->int64(0);
+}
+
+} // namespace clientes
+
+// ------------------------------------------------------------------------- imports (bulk)
+
+namespace clientes
+{
+
+namespace
+{
+
+// The search row of a client that has none yet (a new rowid: no DELETE needed).
+void insertSearchRow(Database& db, const Client& client, const std::string& taxIdNorm)
+{
+    auto insert = db.query("INSERT INTO clients_fts (rowid, legal_name, trade_name, tax_id, city, "
+                           "email, code, keys, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    insert->bind(1, client.id);
+    insert->bind(2, foldForSearch(client.legalName));
+    insert->bind(3, foldForSearch(client.tradeName));
+    insert->bind(4, foldForSearch(client.taxId));
+    insert->bind(5, foldForSearch(client.city));
+    insert->bind(6, emailWords(client.email));
+    insert->bind(7, foldForSearch(compactAlnum(client.code)));
+    insert->bind(8, searchKeys(client, taxIdNorm));
+    insert->bind(9, std::string_view(client.archived ? "archived" : "active"));
+    insert->run();
+}
+
+std::string asciiUpper(std::string_view text)
+{
+    std::string upper(text);
+    for (char& c : upper)
+        if (c >= 'a' && c <= 'z')
+            c = static_cast<char>(c - 'a' + 'A');
+    return upper;
+}
+
+} // namespace
+
+void ClientStore::Impl::insertImported(std::vector<Client>& clients, const std::string& now,
+                                       std::string_view batchId,
+                                       std::vector<std::int64_t>& activityIds)
+{
+    if (clients.empty())
+        return;
+    db.enableBulkRows();
+    // Codes in one go: the counter's next numbers, skipping codes already taken (compared
+    // without case, as the column's NOCASE collation does).
+    std::unordered_set<std::string> taken;
+    {
+        auto rows = db.query("SELECT code FROM clients");
+        while (rows->step())
+            taken.insert(asciiUpper(rows->textView(0)));
+    }
+    std::int64_t number = db.scalar("SELECT value FROM counters WHERE name = 'client_code'");
+    // Ids given explicitly, the ones SQLite would assign: the rows are written by one
+    // INSERT … SELECT each (see sql::BulkRows), which reports no ids back.
+    std::int64_t nextId = db.scalar("SELECT coalesce(max(id), 0) FROM clients") + 1;
+    const std::size_t count = clients.size();
+    for (Client& client : clients)
+    {
+        std::string code;
+        do
+            code = formatCode(++number);
+        while (taken.contains(code));
+        client.id = nextId++;
+        client.uuid = boost::uuids::to_string(uuids());
+        client.code = std::move(code);
+        client.createdAt = now;
+        client.updatedAt = now;
+        client.version = 1;
+    }
+    taken.clear();
+    using Value = sql::BulkRows::Value;
+    {
+        std::string taxIdNorm;
+        std::string sortKey;
+        sql::BulkRowsOf rows(count,
+                             [&](std::size_t row, std::size_t column) -> Value
+                             {
+                                 const Client& client = clients[row];
+                                 if (column == 0)
+                                     return Value::of(client.id);
+                                 if (column == 1)
+                                     return Value::of(client.uuid);
+                                 if (column == 2)
+                                     return Value::of(client.code);
+                                 if (column < 2 + kTextFieldCount) // legal name … notes
+                                     return Value::of(client.value(allFields()[column - 2]));
+                                 switch (column - 2 - kTextFieldCount)
+                                 {
+                                 case 0:
+                                     return Value::of(client.kind);
+                                 case 1:
+                                     if (const auto days = client.paymentTermDays())
+                                         return Value::of(std::int64_t{*days});
+                                     return Value::null();
+                                 case 2:
+                                     return Value::of(client.currency);
+                                 case 3:
+                                     return Value::of(std::int64_t{client.archived ? 1 : 0});
+                                 case 4:
+                                     return Value::of(client.createdAt);
+                                 case 5:
+                                     return Value::of(client.updatedAt);
+                                 case 6:
+                                     return Value::of(client.version);
+                                 case 7:
+                                     taxIdNorm = normalizeTaxId(client.taxId, client.country);
+                                     return Value::of(taxIdNorm);
+                                 default:
+                                     sortKey = foldForSearch(client.legalName);
+                                     return Value::of(sortKey);
+                                 }
+                             });
+        auto insert = db.query(
+            "INSERT INTO clients (id, uuid, code, legal_name, trade_name, tax_id, country, "
+            "street, postal_code, city, region, email, phone, website, notes, kind, "
+            "payment_terms, currency, archived, created_at, updated_at, version, tax_id_norm, "
+            "sort_key) SELECT c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, "
+            "c15, c16, c17, c18, c19, c20, c21, c22, c23 FROM bulk_rows(?1)");
+        insert->bindRows(1, rows);
+        insert->run();
+    }
+    {
+        std::string text;
+        sql::BulkRowsOf rows(count,
+                             [&](std::size_t row, std::size_t column) -> Value
+                             {
+                                 const Client& client = clients[row];
+                                 switch (column)
+                                 {
+                                 case 0:
+                                     return Value::of(client.id);
+                                 case 1:
+                                     text = foldForSearch(client.legalName);
+                                     break;
+                                 case 2:
+                                     text = foldForSearch(client.tradeName);
+                                     break;
+                                 case 3:
+                                     text = foldForSearch(client.taxId);
+                                     break;
+                                 case 4:
+                                     text = foldForSearch(client.city);
+                                     break;
+                                 case 5:
+                                     text = emailWords(client.email);
+                                     break;
+                                 case 6:
+                                     text = foldForSearch(compactAlnum(client.code));
+                                     break;
+                                 case 7:
+                                     text = searchKeys(
+                                         client, normalizeTaxId(client.taxId, client.country));
+                                     break;
+                                 default:
+                                     return Value::of(client.archived ? "archived" : "active");
+                                 }
+                                 return Value::of(text);
+                             });
+        auto insert = db.query("INSERT INTO clients_fts (rowid, legal_name, trade_name, tax_id, "
+                               "city, email, code, keys, state) SELECT c0, c1, c2, c3, c4, c5, "
+                               "c6, c7, c8 FROM bulk_rows(?1)");
+        insert->bindRows(1, rows);
+        insert->run();
+    }
+    for (const Client& client : clients)
+        if (!client.tags.empty())
+            detail::writeTags(db, client.id, client.tags);
+    {
+        const std::int64_t firstActivity =
+            db.scalar("SELECT coalesce(max(id), 0) FROM activity") + 1;
+        const std::string_view kind = activityKindName(ActivityKind::Imported);
+        sql::BulkRowsOf rows(count,
+                             [&](std::size_t row, std::size_t column) -> Value
+                             {
+                                 switch (column)
+                                 {
+                                 case 0:
+                                     return Value::of(firstActivity + static_cast<std::int64_t>(row));
+                                 case 1:
+                                     return Value::of(clients[row].id);
+                                 case 2:
+                                     return Value::of(now);
+                                 case 3:
+                                     return Value::of(kind);
+                                 case 4:
+                                     return Value::of(clients[row].code);
+                                 default:
+                                     return Value::of(batchId);
+                                 }
+                             });
+        auto insert = db.query("INSERT INTO activity (id, client_id, at, kind, label, batch_id) "
+                               "SELECT c0, c1, c2, c3, c4, c5 FROM bulk_rows(?1)");
+        insert->bindRows(1, rows);
+        insert->run();
+        activityIds.reserve(activityIds.size() + count);
+        for (std::size_t i = 0; i < count; ++i)
+            activityIds.push_back(firstActivity + static_cast<std::int64_t>(i));
+    }
+    auto counter = db.query("UPDATE counters SET value = ?1 WHERE name = 'client_code'");
+    counter->bind(1, number);
+    counter->run();
+}
+
+std::int64_t ClientStore::Impl::rewriteClient(Client& client, const Client& before,
+                                              const std::string& now, ActivityKind kind,
+                                              std::string_view batchId)
+{
+    client.id = before.id;
+    client.uuid = before.uuid;
+    client.code = before.code;
+    client.createdAt = before.createdAt;
+    client.archived = before.archived;
+    client.updatedAt = now;
+    client.version = before.version + 1;
+    const std::string taxIdNorm = normalizeTaxId(client.taxId, client.country);
+    {
+        auto update = db.query("UPDATE clients SET legal_name = ?2, trade_name = ?3, tax_id = ?4, "
+                               "country = ?5, street = ?6, postal_code = ?7, city = ?8, "
+                               "region = ?9, email = ?10, phone = ?11, website = ?12, notes = ?13, "
+                               "kind = ?14, payment_terms = ?15, currency = ?16, updated_at = ?17, "
+                               "version = ?18, tax_id_norm = ?19, sort_key = ?20 WHERE id = ?1");
+        update->bind(1, client.id);
+        int index = bindEditable(*update, 2, client);
+        update->bind(index++, client.updatedAt);
+        update->bind(index++, client.version);
+        update->bind(index++, taxIdNorm);
+        update->bind(index, foldForSearch(client.legalName));
+        update->run();
+    }
+    writeSearchRow(db, client, taxIdNorm);
+    if (client.tags != before.tags)
+        detail::writeTags(db, client.id, client.tags);
+    detail::ActivityRecord entry;
+    entry.kind = kind;
+    entry.label = client.code;
+    entry.batchId = std::string(batchId);
+    entry.changes = clientChanges(before, client);
+    return detail::writeActivity(db, client.id, now, std::move(entry)).id;
+}
+
+void ClientStore::Impl::deleteClients(std::string_view idsQuery, std::int64_t key)
+{
+    // Set-based: each statement walks the ids once. The search rows first, in one pass:
+    // interleaved with the other tables' deletes FTS5 flushes its pending data far more often.
+    const auto run = [&](const std::string& sql)
+    {
+        auto statement = db.query(sql);
+        statement->bind(1, key);
+        statement->run();
+    };
+    const std::string ids(idsQuery);
+    run("DELETE FROM clients_fts WHERE rowid IN (" + ids + ")");
+    run("DELETE FROM activity_changes WHERE activity_id IN (SELECT id FROM activity WHERE "
+        "client_id IN (" + ids + "))");
+    run("DELETE FROM activity WHERE client_id IN (" + ids + ")");
+    run("DELETE FROM client_tags WHERE client_id IN (" + ids + ")");
+    run("DELETE FROM contacts WHERE client_id IN (" + ids + ")");
+    run("DELETE FROM clients WHERE id IN (" + ids + ")");
+}
+
+void ClientStore::Impl::forEachClient(const std::function<void(Client&&)>& visit)
+{
+    // Two cursors walked side by side: one query for the clients, one for all tags.
+    auto rows = db.query(selectClientBy("1 ORDER BY id"));
+    auto tags = db.query("SELECT client_id, tag FROM client_tags ORDER BY client_id, position");
+    bool tagRow = tags->step();
+    while (rows->step())
+    {
+        Client client = readClient(*rows);
+        while (tagRow && tags->int64(0) < client.id)
+            tagRow = tags->step();
+        while (tagRow && tags->int64(0) == client.id)
+        {
+            if (!client.tags.empty())
+                client.tags += ", ";
+            client.tags += tags->textView(1);
+            tagRow = tags->step();
+        }
+        visit(std::move(client));
+    }
+}
+
+void ClientStore::forEachClient(const std::function<void(Client&&)>& visit)
+{
+    std::lock_guard lock(impl_->mutex);
+    sql::ReadTransaction snapshot(impl_->db);
+    impl_->forEachClient(visit);
 }
 
 } // namespace clientes

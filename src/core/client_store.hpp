@@ -2,12 +2,14 @@
 
 #include "core/activity.hpp"
 #include "core/client.hpp"
+#include "core/import_batch.hpp"
 #include "core/profile_records.hpp"
 #include "core/profile_summary.hpp"
 
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -111,6 +113,23 @@ struct TagCount
 {
     std::string tag; // one of its spellings ("VIP" or "vip": the first in byte order)
     std::int64_t clients = 0;
+};
+
+// One line of the invoice list (exportInvoices): the invoice with its client's names.
+struct InvoiceListRow
+{
+    Invoice invoice;
+    std::string clientCode;
+    std::string clientLegalName;
+    std::string clientTaxId;
+};
+
+// Which invoices the list holds; empty strings do not filter.
+struct InvoiceFilter
+{
+    std::string from; // issue date on or after, "YYYY-MM-DD"
+    std::string to;   // issue date on or before
+    std::optional<InvoiceStatus> status;
 };
 
 struct SearchPage
@@ -266,6 +285,45 @@ public:
     ActivityEntry recordImport(std::int64_t clientId, std::string_view batchId);
     // Newest first: up to `limit` entries older than `beforeId` (0 = from the newest).
     ActivityPage activity(std::int64_t clientId, std::size_t limit, std::int64_t beforeId = 0);
+
+    // ---------------------------------------------------------------- imports and exports
+    // (import_batch_store.cpp, export_store.cpp). Imports write all rows or none, in one
+    // transaction recorded as an import batch; Imported activity entries carry the batch id
+    // (updates also list their field changes, old and new).
+
+    // Throws ValidationError (a client to create or update is invalid; nothing written),
+    // ConflictError (a client to update was saved since it was planned). Nothing to write
+    // (no creation, no update): nothing is written and no batch recorded.
+    ImportCommitResult commitClientImport(ClientImportCommit commit);
+    // Throws RecordValidationError, ValidationError (a new client), RecordConflict<Invoice>,
+    // NotFound (a client that no longer exists).
+    ImportCommitResult commitInvoiceImport(InvoiceImportCommit commit);
+    // The newest import batch not undone yet.
+    std::optional<ImportBatchInfo> lastImport();
+    // Reverts the newest batch: clients and invoices it created are deleted, the fields it
+    // updated get their previous values back (an Updated / RecordChanged activity entry says
+    // so). Throws NothingToUndo, or ImportUndoRefused (nothing written) when a record it wrote
+    // was deleted or saved since, or a client it created has new records or notes.
+    ImportUndoResult undoLastImport();
+
+    // Every client (archived ones too), with tags, in id order: for loading the register
+    // once before planning a large import. Holds the store lock while it runs.
+    void forEachClient(const std::function<void(Client&&)>& visit);
+    // Every invoice, in id order.
+    std::vector<Invoice> allInvoices();
+    // Clients for an export: all (empty codes and query), the matches of a search query (as
+    // findCodes), or the given codes (any spelling; unknown ones are left out), ordered by
+    // legal name (codes: in the order given).
+    std::vector<Client> clientsForExport(std::string_view query,
+                                         const std::vector<std::string>& codes,
+                                         bool includeArchived);
+    // Invoices by issue date, then number, with their client's code, legal name and tax ID.
+    std::vector<InvoiceListRow> invoiceList(const InvoiceFilter& filter);
+
+    // Column mappings the user chose for a header row (import_mapping.hpp's mappingKey):
+    // free text the caller encodes. remember with an empty mapping forgets.
+    std::optional<std::string> rememberedMapping(std::string_view key);
+    void rememberMapping(std::string_view key, std::string_view mapping);
 
     // The client's figures as of `today` ("YYYY-MM-DD"; std::invalid_argument otherwise).
     // Throws NotFound.

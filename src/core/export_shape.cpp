@@ -1,6 +1,12 @@
 #include "core/export_shape.hpp"
 
+#include "core/import_invoices.hpp"
+#include "core/import_messages.hpp"
 #include "core/messages.hpp"
+#include "core/profile_money.hpp"
+#include "core/transfer_text.hpp"
+
+#include <algorithm>
 
 #include <cmath>
 #include <cstdint>
@@ -73,7 +79,7 @@ const std::vector<Field>& exportedClientFields()
     return fields;
 }
 
-ExportSheet shapeClients(const std::vector<Client>& clients, Language language)
+ExportSheet shapeClients(std::span<const Client> clients, Language language)
 {
     const std::vector<Field>& fields = exportedClientFields();
     ExportSheet sheet;
@@ -150,6 +156,169 @@ bool needsTextProtection(std::string_view text)
         return false;
     const char first = text.front();
     return first == '=' || first == '+' || first == '-' || first == '@';
+}
+
+std::vector<std::size_t> widestClientRows(std::span<const Client> clients)
+{
+    const std::vector<Field>& fields = exportedClientFields();
+    std::vector<std::size_t> rows(fields.size() + 2, 0); // + the two date columns
+    std::vector<std::size_t> longest(fields.size(), 0);
+    const auto characters = [](const std::string& text)
+    {
+        return static_cast<std::size_t>(std::count_if(
+            text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    };
+    for (std::size_t r = 0; r < clients.size(); ++r)
+        for (std::size_t c = 0; c < fields.size(); ++c)
+        {
+            const std::string& text = clients[r].value(fields[c]);
+            if (text.size() <= longest[c]) // bytes bound characters from above
+                continue;
+            const std::size_t length = characters(text);
+            if (length > longest[c])
+            {
+                longest[c] = length;
+                rows[c] = r;
+            }
+        }
+    return rows;
+}
+
+void visitClientRow(const Client& client,
+                    const std::function<void(CellKind kind, std::string_view text, double number)>& cell)
+{
+    for (Field field : exportedClientFields())
+        cell(CellKind::Text, client.value(field), 0);
+    for (const std::string* at : {&client.createdAt, &client.updatedAt})
+    {
+        const double serial = toSpreadsheetSerial(*at);
+        if (std::isnan(serial))
+            cell(CellKind::Text, *at, 0); // never seen: kept as text
+        else
+            cell(CellKind::Date, *at, serial);
+    }
+}
+
+ExportSheet shapeClientList(std::span<const Client> clients, Language language)
+{
+    ExportSheet sheet;
+    const ExportSheet plain = shapeClients({}, language);
+    sheet.headers = plain.headers;
+    sheet.headers.push_back(transferText(TransferText::CreatedAt, language));
+    sheet.headers.push_back(transferText(TransferText::UpdatedAt, language));
+    sheet.columnKinds = plain.columnKinds;
+    sheet.columnKinds.push_back(CellKind::Date);
+    sheet.columnKinds.push_back(CellKind::Date);
+    sheet.rows.reserve(clients.size());
+    for (const Client& client : clients)
+    {
+        std::vector<ExportCell> row;
+        row.reserve(sheet.headers.size());
+        visitClientRow(client, [&row](CellKind kind, std::string_view text, double number)
+                       { row.push_back({kind, std::string(text), number}); });
+        sheet.rows.push_back(std::move(row));
+    }
+    return sheet;
+}
+
+InvoiceListSheet shapeInvoiceList(const std::vector<InvoiceListRow>& invoices, Language language,
+                                  std::size_t firstDataRow)
+{
+    InvoiceListSheet list;
+    ExportSheet& sheet = list.sheet;
+    for (InvoiceField field : {InvoiceField::Number, InvoiceField::ClientName,
+                               InvoiceField::ClientTaxId, InvoiceField::IssueDate,
+                               InvoiceField::DueDate, InvoiceField::Net, InvoiceField::Tax,
+                               InvoiceField::Total, InvoiceField::Currency, InvoiceField::Status,
+                               InvoiceField::ClientCode})
+        sheet.headers.push_back(invoiceFieldLabel(field, language));
+    sheet.columnKinds = {CellKind::Text,   CellKind::Text,   CellKind::Text, CellKind::Date,
+                         CellKind::Date,   CellKind::Number, CellKind::Number, CellKind::Number,
+                         CellKind::Text,   CellKind::Text,   CellKind::Text};
+    std::vector<const InvoiceListRow*> order;
+    order.reserve(invoices.size());
+    for (const InvoiceListRow& row : invoices)
+        order.push_back(&row);
+    std::stable_sort(order.begin(), order.end(),
+                     [](const InvoiceListRow* a, const InvoiceListRow* b)
+                     {
+                         const Invoice& x = a->invoice;
+                         const Invoice& y = b->invoice;
+                         return std::tie(x.status, x.currency, x.issueDate, x.number) <
+                                std::tie(y.status, y.currency, y.issueDate, y.number);
+                     });
+    const auto date = [](const std::string& iso) -> ExportCell
+    {
+        const double serial = toSpreadsheetSerial(iso);
+        if (std::isnan(serial))
+            return {CellKind::Text, iso, 0};
+        return {CellKind::Date, iso, serial};
+    };
+    for (const InvoiceListRow* row : order)
+    {
+        const Invoice& invoice = row->invoice;
+        const int digits = minorUnitDigits(invoice.currency).value_or(2);
+        const auto amount = [&](std::int64_t minor) -> ExportCell
+        { return {CellKind::Number, formatMinorUnits(minor, digits), minorUnitsToDouble(minor, digits)}; };
+        if (list.groups.empty() || list.groups.back().status != invoice.status ||
+            list.groups.back().currency != invoice.currency)
+            list.groups.push_back({invoice.status, invoice.currency, digits, sheet.rows.size(),
+                                   sheet.rows.size()});
+        list.groups.back().lastRow = sheet.rows.size();
+        sheet.rows.push_back({{CellKind::Text, invoice.number, 0},
+                              {CellKind::Text, row->clientLegalName, 0},
+                              {CellKind::Text, row->clientTaxId, 0},
+                              date(invoice.issueDate),
+                              date(invoice.dueDate),
+                              amount(invoice.net),
+                              amount(invoice.tax),
+                              amount(invoice.total),
+                              {CellKind::Text, invoice.currency, 0},
+                              {CellKind::Text, invoiceStatusLabel(invoice.status, language), 0},
+                              {CellKind::Text, row->clientCode, 0}});
+    }
+    // SUBTOTAL(109; …) per group, and per currency over its groups: SUBTOTAL leaves out the
+    // rows an AutoFilter hides, and other SUBTOTALs inside its ranges.
+    const auto range = [&](std::size_t column, const InvoiceGroup& group)
+    {
+        const std::string letters = columnLetters(column);
+        return letters + std::to_string(firstDataRow + group.firstRow) + ":" + letters +
+               std::to_string(firstDataRow + group.lastRow);
+    };
+    std::vector<std::string> currencies;
+    for (const InvoiceGroup& group : list.groups)
+    {
+        ExportTotal total;
+        total.label = transferText(TransferText::TotalOfStatus, language,
+                                   {{"status", invoiceStatusLabel(group.status, language)},
+                                    {"currency", group.currency}});
+        total.currency = group.currency;
+        total.digits = group.digits;
+        for (std::size_t c = 0; c < 3; ++c)
+            total.formulas.push_back("=SUBTOTAL(109;" + range(list.firstAmountColumn + c, group) +
+                                     ")");
+        list.totals.push_back(std::move(total));
+        if (std::find(currencies.begin(), currencies.end(), group.currency) == currencies.end())
+            currencies.push_back(group.currency);
+    }
+    std::sort(currencies.begin(), currencies.end());
+    for (const std::string& currency : currencies)
+    {
+        ExportTotal total;
+        total.label = transferText(TransferText::GrandTotal, language, {{"currency", currency}});
+        total.currency = currency;
+        total.digits = minorUnitDigits(currency).value_or(2);
+        for (std::size_t c = 0; c < 3; ++c)
+        {
+            std::string formula = "=SUBTOTAL(109";
+            for (const InvoiceGroup& group : list.groups)
+                if (group.currency == currency)
+                    formula += ";" + range(list.firstAmountColumn + c, group);
+            total.formulas.push_back(formula + ")");
+        }
+        list.totals.push_back(std::move(total));
+    }
+    return list;
 }
 
 } // namespace clientes

@@ -71,6 +71,7 @@ InMemoryClients::InMemoryClients(std::vector<Client> clients)
     clients_.reserve(clients.size());
     codes_.reserve(clients.size());
     taxIds_.reserve(clients.size());
+    ids_.reserve(clients.size());
     for (Client& client : clients)
         add(std::move(client));
 }
@@ -80,6 +81,8 @@ void InMemoryClients::add(Client client)
     const std::size_t index = clients_.size();
     clients_.push_back(std::move(client));
     const Client& added = clients_.back();
+    if (added.id != 0)
+        ids_.insert_or_assign(added.id, index);
     if (!added.code.empty())
         codes_.insert_or_assign(canonicalClientCode(added.code), index);
     std::string taxId = normalizeTaxId(added.taxId, added.country);
@@ -98,6 +101,14 @@ std::optional<Client> InMemoryClients::byCode(std::string_view code)
 {
     const auto found = codes_.find(canonicalClientCode(code));
     if (found == codes_.end())
+        return std::nullopt;
+    return clients_[found->second];
+}
+
+std::optional<Client> InMemoryClients::byId(std::int64_t id)
+{
+    const auto found = ids_.find(id);
+    if (found == ids_.end())
         return std::nullopt;
     return clients_[found->second];
 }

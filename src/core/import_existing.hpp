@@ -32,6 +32,7 @@ public:
 
     std::optional<Client> byCode(std::string_view code) override;
     std::optional<Client> byNormalizedTaxId(std::string_view normalized) override;
+    std::optional<Client> byId(std::int64_t id) override;
 
 private:
     struct Hash
@@ -47,6 +48,7 @@ private:
     std::vector<Client> clients_;
     Index codes_;  // canonical code → position in clients_
     Index taxIds_; // normalised tax ID → position in clients_
+    std::unordered_map<std::int64_t, std::size_t> ids_;
 };
 
 } // namespace clientes

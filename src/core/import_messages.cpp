@@ -94,22 +94,22 @@ Texts texts(ImportText key)
 
 } // namespace
 
-std::string importText(ImportText key, Language language,
-                       const std::vector<std::pair<std::string_view, std::string>>& values)
+std::string fillPlaceholders(std::string_view pattern,
+                             const std::vector<std::pair<std::string_view, std::string>>& values)
 {
-    const std::string_view pattern = texts(key).in(language);
     std::string out;
     out.reserve(pattern.size() + 32);
     for (std::size_t pos = 0; pos < pattern.size();)
     {
         const std::size_t open = pattern.find('{', pos);
-        if (open == std::string_view::npos)
+        const std::size_t close =
+            open == std::string_view::npos ? open : pattern.find('}', open);
+        if (close == std::string_view::npos)
         {
             out.append(pattern.substr(pos));
             break;
         }
         out.append(pattern.substr(pos, open - pos));
-        const std::size_t close = pattern.find('}', open);
         const std::string_view name = pattern.substr(open + 1, close - open - 1);
         bool replaced = false;
         for (const auto& [placeholder, value] : values)
@@ -124,6 +124,12 @@ std::string importText(ImportText key, Language language,
         pos = close + 1;
     }
     return out;
+}
+
+std::string importText(ImportText key, Language language,
+                       const std::vector<std::pair<std::string_view, std::string>>& values)
+{
+    return fillPlaceholders(texts(key).in(language), values);
 }
 
 std::string columnLetters(std::size_t column)

@@ -128,6 +128,8 @@ public:
     virtual std::optional<Client> byCode(std::string_view code) = 0;
     // A tax ID as normalizeTaxId(taxId, country) gives it; active clients first, then lowest id.
     virtual std::optional<Client> byNormalizedTaxId(std::string_view normalized) = 0;
+    // The client with that id (store id).
+    virtual std::optional<Client> byId(std::int64_t id) = 0;
 };
 
 // Rules (details in import_plan.cpp):

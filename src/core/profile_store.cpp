@@ -1224,4 +1224,124 @@ std::int64_t totalCount(const std::vector<MoneyTotal>& totals)
     return count;
 }
 
+// ------------------------------------------------------------------------- imports
+
+Invoice ClientStore::Impl::insertImportedInvoice(Invoice invoice, const std::string& now,
+                                                 std::string_view batchId)
+{
+    invoice.id = 0;
+    prepareRecord(invoice);
+    invoice.createdAt = now;
+    invoice.updatedAt = now;
+    invoice.version = 1;
+    {
+        auto insert = db.query(insertSql<Invoice>());
+        insert->bind(1, invoice.clientId);
+        insert->bind(2, invoice.createdAt);
+        insert->bind(3, invoice.updatedAt);
+        insert->bind(4, invoice.version);
+        Traits<Invoice>::bind(*insert, 5, invoice);
+        insert->run();
+    }
+    invoice.id = db.lastInsertId();
+    detail::ActivityRecord entry;
+    entry.kind = ActivityKind::RecordAdded;
+    entry.record = RecordType::Invoice;
+    entry.recordId = invoice.id;
+    entry.label = Traits<Invoice>::label(invoice);
+    entry.batchId = std::string(batchId);
+    detail::writeActivity(db, invoice.clientId, now, std::move(entry));
+    return invoice;
+}
+
+Invoice ClientStore::Impl::rewriteInvoice(Invoice invoice, const Invoice& stored,
+                                          const std::string& now, std::string_view batchId)
+{
+    invoice.id = stored.id;
+    keepOwner(invoice, stored);
+    prepareRecord(invoice);
+    invoice.createdAt = stored.createdAt;
+    invoice.updatedAt = now;
+    invoice.version = stored.version + 1;
+    {
+        auto update = db.query(updateSql<Invoice>());
+        update->bind(1, invoice.id);
+        update->bind(2, invoice.updatedAt);
+        update->bind(3, invoice.version);
+        Traits<Invoice>::bind(*update, 4, invoice);
+        update->run();
+    }
+    std::vector<FieldChange> changes = recordChanges(stored, invoice);
+    if (!changes.empty())
+    {
+        detail::ActivityRecord entry;
+        entry.kind = ActivityKind::RecordChanged;
+        entry.record = RecordType::Invoice;
+        entry.recordId = invoice.id;
+        entry.label = Traits<Invoice>::label(invoice);
+        entry.batchId = std::string(batchId);
+        entry.changes = std::move(changes);
+        detail::writeActivity(db, invoice.clientId, now, std::move(entry));
+    }
+    return invoice;
+}
+
+void ClientStore::Impl::deleteInvoice(const Invoice& stored, const std::string& now,
+                                      std::string_view batchId)
+{
+    {
+        auto remove = db.query("DELETE FROM invoices WHERE id = ?1");
+        remove->bind(1, stored.id);
+        remove->run();
+    }
+    detail::ActivityRecord entry;
+    entry.kind = ActivityKind::RecordRemoved;
+    entry.record = RecordType::Invoice;
+    entry.recordId = stored.id;
+    entry.label = Traits<Invoice>::label(stored);
+    entry.batchId = std::string(batchId);
+    detail::writeActivity(db, stored.clientId, now, std::move(entry));
+}
+
+std::optional<Invoice> ClientStore::Impl::invoiceById(std::int64_t id)
+{
+    return fetchRecord<Invoice>(id);
+}
+
+std::vector<Invoice> ClientStore::allInvoices()
+{
+    std::lock_guard lock(impl_->mutex);
+    std::vector<Invoice> invoices;
+    auto rows = impl_->db.query(selectSql<Invoice>() + " ORDER BY id");
+    while (rows->step())
+        invoices.push_back(readRecord<Invoice>(*rows));
+    return invoices;
+}
+
+std::vector<InvoiceListRow> ClientStore::invoiceList(const InvoiceFilter& filter)
+{
+    std::lock_guard lock(impl_->mutex);
+    std::vector<InvoiceListRow> list;
+    std::string sql = "SELECT i.id, i.client_id, i.created_at, i.updated_at, i.version, i.number, "
+                      "i.issue_date, i.due_date, i.net, i.tax, i.total, i.currency, i.status, "
+                      "c.code, c.legal_name, c.tax_id FROM invoices AS i JOIN clients AS c ON "
+                      "c.id = i.client_id WHERE (?1 = '' OR i.issue_date >= ?1) AND (?2 = '' OR "
+                      "i.issue_date <= ?2) AND (?3 = '' OR i.status = ?3) "
+                      "ORDER BY i.issue_date, i.number COLLATE NOCASE, i.id";
+    auto rows = impl_->db.query(sql);
+    rows->bind(1, filter.from);
+    rows->bind(2, filter.to);
+    rows->bind(3, filter.status ? statusName(*filter.status) : std::string_view(""));
+    while (rows->step())
+    {
+        InvoiceListRow row;
+        row.invoice = readRecord<Invoice>(*rows);
+        row.clientCode = rows->text(13);
+        row.clientLegalName = rows->text(14);
+        row.clientTaxId = rows->text(15);
+        list.push_back(std::move(row));
+    }
+    return list;
+}
+
 } // namespace clientes

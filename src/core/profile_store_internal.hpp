@@ -12,8 +12,10 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <optional>
+#include <thread>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -87,6 +89,37 @@ struct ClientStore::Impl
                                                   std::size_t limit);
     std::optional<Client> byCode(std::string_view code);
 
+    // ------------------------------------------------------------ imports
+    // (client_store.cpp) Inserts clients already tidied and validated, inside the caller's
+    // transaction: codes allocated in one go, activity Imported with batchId. Fills in id,
+    // uuid, code, timestamps and version; activityIds gets each client's entry.
+    void insertImported(std::vector<Client>& clients, const std::string& now,
+                        std::string_view batchId, std::vector<std::int64_t>& activityIds);
+    // Writes `client` (tidied, validated; id and version as stored) over `before`: version + 1,
+    // updatedAt = now, search row and tags; one activity entry of `kind` (Imported or Updated)
+    // with batchId and the field changes. Returns the entry's id (0 when nothing changed).
+    std::int64_t rewriteClient(Client& client, const Client& before, const std::string& now,
+                               ActivityKind kind, std::string_view batchId);
+    // Deletes the clients that idsQuery selects (SQL giving ids, with ?1 bound to key), with
+    // their search rows, tags, contacts and activity, whether or not foreign keys are on.
+    void deleteClients(std::string_view idsQuery, std::int64_t key);
+    // Every client in id order, tags included.
+    void forEachClient(const std::function<void(Client&&)>& visit);
+
+    // (profile_store.cpp) Invoices written by imports, inside the caller's transaction; the
+    // activity entries carry batchId. Throw RecordValidationError, NotFound.
+    Invoice insertImportedInvoice(Invoice invoice, const std::string& now,
+                                  std::string_view batchId);
+    Invoice rewriteInvoice(Invoice invoice, const Invoice& stored, const std::string& now,
+                           std::string_view batchId);
+    // Deletes an invoice; a RecordRemoved entry (with batchId) tells its client's history.
+    void deleteInvoice(const Invoice& stored, const std::string& now, std::string_view batchId);
+    std::optional<Invoice> invoiceById(std::int64_t id);
+
+    // (import_batch_store.cpp)
+    void ensureImportTables();
+    bool hasImportTables();
+
     // ------------------------------------------------------------ records (profile_store.cpp)
     // Defined and instantiated in profile_store.cpp only.
     template <typename Record> Record insertRecord(Record record, const std::string& now);
@@ -97,6 +130,12 @@ struct ClientStore::Impl
     template <typename Record> std::optional<Record> fetchRecord(std::int64_t id);
     template <typename Record> std::vector<Record> listRecords(std::int64_t parentId);
     template <typename Record> void prepareRecord(Record& record);
+
+    // (import_batch_store.cpp) A large import's write-ahead log is copied into the database
+    // on this thread, with a connection of its own, after the commit: the import does not
+    // wait for it. Declared last: destroyed (joined) first.
+    void checkpointInBackground();
+    std::jthread checkpointer;
 };
 
 } // namespace clientes

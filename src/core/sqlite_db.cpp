@@ -1,5 +1,8 @@
 #include "core/sqlite_db.hpp"
 
+#include <new>
+#include <string>
+
 namespace clientes::sql
 {
 
@@ -228,6 +231,187 @@ ReadTransaction::~ReadTransaction()
 {
     // Nothing was written: rolling back always ends it and loses nothing.
     sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+} // namespace clientes::sql
+
+// ------------------------------------------------------------------------- bulk_rows
+
+namespace clientes::sql
+{
+
+namespace
+{
+
+constexpr const char* kBulkRowsPointer = "clientes.BulkRows";
+
+struct BulkTable
+{
+    sqlite3_vtab base{};
+};
+
+struct BulkCursor
+{
+    sqlite3_vtab_cursor base{};
+    BulkRows* rows = nullptr;
+    std::size_t row = 0;
+};
+
+int bulkConnect(sqlite3* db, void*, int, const char* const*, sqlite3_vtab** table, char**)
+{
+    std::string schema = "CREATE TABLE x(";
+    for (std::size_t c = 0; c < BulkRows::kMaxColumns; ++c)
+        schema += "c" + std::to_string(c) + ", ";
+    schema += "source HIDDEN)";
+    const int rc = sqlite3_declare_vtab(db, schema.c_str());
+    if (rc != SQLITE_OK)
+        return rc;
+    auto* created = static_cast<BulkTable*>(sqlite3_malloc(sizeof(BulkTable)));
+    if (created == nullptr)
+        return SQLITE_NOMEM;
+    *created = BulkTable{};
+    *table = &created->base;
+    return SQLITE_OK;
+}
+
+int bulkDisconnect(sqlite3_vtab* table)
+{
+    sqlite3_free(table);
+    return SQLITE_OK;
+}
+
+// The only plan: the hidden column "source" given by equality, as the function's argument.
+int bulkBestIndex(sqlite3_vtab*, sqlite3_index_info* info)
+{
+    for (int i = 0; i < info->nConstraint; ++i)
+    {
+        const auto& constraint = info->aConstraint[i];
+        if (constraint.iColumn == static_cast<int>(BulkRows::kMaxColumns) && constraint.usable &&
+            constraint.op == SQLITE_INDEX_CONSTRAINT_EQ)
+        {
+            info->aConstraintUsage[i].argvIndex = 1;
+            info->aConstraintUsage[i].omit = 1;
+            info->idxNum = 1;
+            info->estimatedCost = 1;
+            return SQLITE_OK;
+        }
+    }
+    return SQLITE_CONSTRAINT; // bulk_rows() without its argument
+}
+
+int bulkOpen(sqlite3_vtab*, sqlite3_vtab_cursor** cursor)
+{
+    auto* opened = new (std::nothrow) BulkCursor();
+    if (opened == nullptr)
+        return SQLITE_NOMEM;
+    *cursor = &opened->base;
+    return SQLITE_OK;
+}
+
+int bulkClose(sqlite3_vtab_cursor* cursor)
+{
+    delete reinterpret_cast<BulkCursor*>(cursor);
+    return SQLITE_OK;
+}
+
+int bulkFilter(sqlite3_vtab_cursor* cursor, int, const char*, int argc, sqlite3_value** argv)
+{
+    auto* c = reinterpret_cast<BulkCursor*>(cursor);
+    c->rows = argc > 0 ? static_cast<BulkRows*>(sqlite3_value_pointer(argv[0], kBulkRowsPointer))
+                       : nullptr;
+    c->row = 0;
+    return SQLITE_OK;
+}
+
+int bulkNext(sqlite3_vtab_cursor* cursor)
+{
+    ++reinterpret_cast<BulkCursor*>(cursor)->row;
+    return SQLITE_OK;
+}
+
+int bulkEof(sqlite3_vtab_cursor* cursor)
+{
+    const auto* c = reinterpret_cast<BulkCursor*>(cursor);
+    return c->rows == nullptr || c->row >= c->rows->rows();
+}
+
+int bulkColumn(sqlite3_vtab_cursor* cursor, sqlite3_context* context, int column)
+{
+    auto* c = reinterpret_cast<BulkCursor*>(cursor);
+    if (c->rows == nullptr || column < 0)
+    {
+        sqlite3_result_null(context);
+        return SQLITE_OK;
+    }
+    try
+    {
+        const BulkRows::Value value = c->rows->value(c->row, static_cast<std::size_t>(column));
+        switch (value.kind)
+        {
+        case BulkRows::Kind::Text:
+            sqlite3_result_text64(context, value.text.data(), value.text.size(), SQLITE_TRANSIENT,
+                                  SQLITE_UTF8);
+            break;
+        case BulkRows::Kind::Integer:
+            sqlite3_result_int64(context, value.integer);
+            break;
+        case BulkRows::Kind::Null:
+            sqlite3_result_null(context);
+            break;
+        }
+    }
+    catch (const std::bad_alloc&)
+    {
+        sqlite3_result_error_nomem(context);
+    }
+    catch (const std::exception& e)
+    {
+        sqlite3_result_error(context, e.what(), -1);
+    }
+    return SQLITE_OK;
+}
+
+int bulkRowid(sqlite3_vtab_cursor* cursor, sqlite3_int64* rowid)
+{
+    *rowid = static_cast<sqlite3_int64>(reinterpret_cast<BulkCursor*>(cursor)->row);
+    return SQLITE_OK;
+}
+
+const sqlite3_module& bulkRowsModule()
+{
+    static const sqlite3_module module = []
+    {
+        sqlite3_module m{}; // version 0; no xCreate: eponymous only; read only
+        m.xConnect = bulkConnect;
+        m.xBestIndex = bulkBestIndex;
+        m.xDisconnect = bulkDisconnect;
+        m.xOpen = bulkOpen;
+        m.xClose = bulkClose;
+        m.xFilter = bulkFilter;
+        m.xNext = bulkNext;
+        m.xEof = bulkEof;
+        m.xColumn = bulkColumn;
+        m.xRowid = bulkRowid;
+        return m;
+    }();
+    return module;
+}
+
+} // namespace
+
+void Statement::bindRows(int index, BulkRows& rows)
+{
+    sqlite3_bind_pointer(stmt_, index, &rows, kBulkRowsPointer, nullptr);
+}
+
+void Database::enableBulkRows()
+{
+    if (bulkRowsEnabled_)
+        return;
+    const int rc = sqlite3_create_module(db_, "bulk_rows", &bulkRowsModule(), nullptr);
+    if (rc != SQLITE_OK)
+        fail(rc, "bulk_rows");
+    bulkRowsEnabled_ = true;
 }
 
 } // namespace clientes::sql

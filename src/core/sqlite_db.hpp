@@ -20,6 +20,52 @@ namespace clientes::sql
 // The one place where SQLite result codes become StoreError kinds.
 StoreError makeError(int rc, sqlite3* db, const std::string& path, std::string_view context);
 
+// Rows made by the caller, read by SQL through the table-valued function bulk_rows(?) (see
+// Database::enableBulkRows and Statement::bindRows): one INSERT … SELECT writes them all,
+// which saves SQLite's per-statement work (cursors opened on the table and every index for
+// each row) that dominates one-row INSERTs in large imports. Cells are produced on demand,
+// row after row, so nothing is materialised.
+class BulkRows
+{
+public:
+    static constexpr std::size_t kMaxColumns = 32;
+
+    enum class Kind : unsigned char
+    {
+        Text,
+        Integer,
+        Null
+    };
+    struct Value
+    {
+        Kind kind = Kind::Null;
+        std::string_view text; // valid until the next call of value()
+        std::int64_t integer = 0;
+
+        static Value of(std::string_view text) { return {Kind::Text, text, 0}; }
+        static Value of(std::int64_t integer) { return {Kind::Integer, {}, integer}; }
+        static Value null() { return {}; }
+    };
+
+    virtual ~BulkRows() = default;
+    virtual std::size_t rows() const = 0;
+    // Called row by row (row never decreases), each column at most once per row.
+    virtual Value value(std::size_t row, std::size_t column) = 0;
+};
+
+// BulkRows over a function (row, column) → Value.
+template <typename Cells> class BulkRowsOf : public BulkRows
+{
+public:
+    BulkRowsOf(std::size_t rows, Cells cells) : rows_(rows), cells_(std::move(cells)) {}
+    std::size_t rows() const override { return rows_; }
+    Value value(std::size_t row, std::size_t column) override { return cells_(row, column); }
+
+private:
+    std::size_t rows_;
+    Cells cells_;
+};
+
 class Statement
 {
 public:
@@ -37,6 +83,8 @@ public:
     // The bytes are copied by SQLite.
     void bindBlob(int index, std::span<const std::uint8_t> bytes);
     void bindPointer(int index, void* pointer, const char* type);
+    // For "… FROM bulk_rows(?index)": the rows stay the caller's.
+    void bindRows(int index, BulkRows& rows);
 
     // true when a row is available, false when done; throws StoreError on failure.
     bool step();
@@ -91,6 +139,8 @@ public:
     Query query(std::string_view sql);
     // For one-off statements (schema changes, pragmas) that may hold several statements.
     void exec(const std::string& sql);
+    // Makes bulk_rows(?) (columns c0 … c31) available on this connection; idempotent.
+    void enableBulkRows();
     std::int64_t scalar(std::string_view sql);
     std::int64_t changes() const;
     std::int64_t lastInsertId() const;
@@ -101,6 +151,7 @@ private:
     std::string path_;
     sqlite3* db_ = nullptr;
     std::map<std::string, std::unique_ptr<Statement>, std::less<>> cache_;
+    bool bulkRowsEnabled_ = false;
 };
 
 // Rolls back unless commit() was reached, so an exception never leaves a half-done write.

@@ -1,43 +1,307 @@
-// Placeholder until the module is written: every call says so.
+// The import / export methods of org.clientes.XClientDirectory: options read and checked
+// here, the work done by import_engine / export_engine.
 #include "sheet_api.hxx"
 
+#include "core/client_store.hpp"
+#include "core/import_outcome.hpp"
+#include "core/profile_dates.hpp"
+#include "core/transfer_text.hpp"
+#include "export_engine.hxx"
+#include "import_engine.hxx"
+#include "office_settings.hxx"
+#include "sheet_io.hxx"
+#include "sheet_marks.hxx"
+#include "store_access.hxx"
 #include "uno_text.hxx"
 
-#include <com/sun/star/uno/RuntimeException.hpp>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+
+#include <map>
+#include <set>
+
+namespace css = ::com::sun::star;
+using css::uno::Any;
+using css::uno::Reference;
+using css::uno::Sequence;
 
 namespace clientes::uno::sheet_api
 {
-
-Options importClients(const Context& context, const css::uno::Reference<css::table::XCellRange>& source,
-                      const Options& options)
+namespace
 {
-    throw css::uno::RuntimeException(ascii("Clientes: importClients is not available yet"));
+// The options of one call, read by name; every name given must be one the method knows.
+class OptionReader
+{
+public:
+    OptionReader(const Options& options, std::set<std::string> known, Language language)
+        : m_language(language)
+    {
+        for (const css::beans::NamedValue& option : options)
+        {
+            const std::string name = toUtf8(option.Name);
+            if (!known.contains(name))
+                fail(name, transferText(TransferText::UnknownOption, language));
+            m_values[name] = option.Value;
+        }
+    }
+
+    bool flag(const std::string& name, bool fallback) const
+    {
+        const Any* value = find(name);
+        if (value == nullptr || !value->hasValue())
+            return fallback;
+        bool result = false;
+        if (!(*value >>= result))
+            fail(name, transferText(TransferText::NotABoolean, m_language));
+        return result;
+    }
+
+    std::optional<std::string> text(const std::string& name) const
+    {
+        const Any* value = find(name);
+        if (value == nullptr || !value->hasValue())
+            return std::nullopt;
+        OUString result;
+        if (!(*value >>= result))
+            fail(name, transferText(TransferText::NotAString, m_language));
+        return toUtf8(result);
+    }
+
+    std::optional<std::vector<std::string>> texts(const std::string& name) const
+    {
+        const Any* value = find(name);
+        if (value == nullptr || !value->hasValue())
+            return std::nullopt;
+        Sequence<OUString> strings;
+        if (*value >>= strings)
+        {
+            std::vector<std::string> result;
+            for (const OUString& item : strings)
+                result.push_back(toUtf8(item));
+            return result;
+        }
+        // Basic passes arrays as sequence<any>.
+        Sequence<Any> anys;
+        if (!(*value >>= anys))
+            fail(name, transferText(TransferText::NotStrings, m_language));
+        std::vector<std::string> result;
+        for (const Any& item : anys)
+        {
+            OUString string;
+            if (item.hasValue() && !(item >>= string))
+                fail(name, transferText(TransferText::NotStrings, m_language));
+            result.push_back(toUtf8(string));
+        }
+        return result;
+    }
+
+    [[noreturn]] void fail(const std::string& option, const std::string& reason) const
+    {
+        throw css::lang::IllegalArgumentException(
+            fromUtf8(transferText(TransferText::BadOption, m_language,
+                                  {{"option", option}, {"reason", reason}})),
+            nullptr, 1);
+    }
+
+private:
+    const Any* find(const std::string& name) const
+    {
+        const auto found = m_values.find(name);
+        return found == m_values.end() ? nullptr : &found->second;
+    }
+
+    Language m_language;
+    std::map<std::string, Any> m_values;
+};
+
+Language languageOf(const Context& context)
+{
+    return uiLanguage(context);
 }
 
-Options importInvoices(const Context& context,
-                       const css::uno::Reference<css::table::XCellRange>& source,
+css::beans::NamedValue value(const char* name, Any any)
+{
+    return css::beans::NamedValue(ascii(name), std::move(any));
+}
+
+Options runImport(const Context& context, const Reference<css::table::XCellRange>& source,
+                  const Options& options, ImportKind kind)
+{
+    const Language language = languageOf(context);
+    std::set<std::string> known = {"HasHeader", "Mapping",     "DryRun",     "Mode",
+                                   "UpdatePolicy", "MarkCells", "SkipInvalid", "RemoveMarks",
+                                   "ReportSheet"};
+    if (kind == ImportKind::Invoices)
+        known.insert("CreateMissingClients");
+    const OptionReader reader(options, known, language);
+    if (!source.is())
+        reader.fail("source", transferText(TransferText::NoSource, language));
+
+    ImportSettings settings;
+    settings.kind = kind;
+    settings.hasHeader = reader.flag("HasHeader", true);
+    settings.mapping = reader.texts("Mapping");
+    const bool dryRun = reader.flag("DryRun", false);
+    if (const auto mode = reader.text("Mode"))
+    {
+        const auto parsed = importModeFromName(*mode);
+        if (!parsed)
+            reader.fail("Mode", transferText(TransferText::BadMode, language, {{"value", *mode}}));
+        settings.mode = *parsed;
+    }
+    if (const auto policy = reader.text("UpdatePolicy"))
+    {
+        const auto parsed = updatePolicyFromName(*policy);
+        if (!parsed)
+            reader.fail("UpdatePolicy",
+                        transferText(TransferText::BadPolicy, language, {{"value", *policy}}));
+        settings.policy = *parsed;
+    }
+    settings.markCells = reader.flag("MarkCells", false);
+    settings.skipInvalid = reader.flag("SkipInvalid", false);
+    settings.createMissingClients = reader.flag("CreateMissingClients", false);
+    settings.reportSheet = reader.text("ReportSheet").value_or("");
+    const bool removeMarks = reader.flag("RemoveMarks", false);
+
+    sheet_io::Located where;
+    try
+    {
+        where = sheet_io::locate(context, source);
+    }
+    catch (const css::lang::IllegalArgumentException& error)
+    {
+        reader.fail("source", toUtf8(error.Message));
+    }
+    std::size_t unmarked = 0;
+    if (removeMarks && where.document.is())
+        unmarked = sheet_marks::removeAll(where.document);
+
+    ImportResult result;
+    {
+        SheetImport import(context, where, describeRange(where, false, language));
+        result = dryRun ? import.check(settings) : import.commitOnce(settings);
+    }
+    releaseFreedMemory();
+
+    std::vector<css::beans::NamedValue> values;
+    const auto count = [&](const char* name, std::size_t number)
+    { values.push_back(value(name, Any(static_cast<sal_Int32>(number)))); };
+    count("Created", result.created);
+    count("Updated", result.updated);
+    count("Unchanged", result.unchanged);
+    count("Skipped", result.skipped);
+    count("Errors", result.errors);
+    count("Warnings", result.warnings);
+    count("Invalid", result.invalid);
+    if (kind == ImportKind::Invoices)
+        count("ClientsCreated", result.clientsCreated);
+    Sequence<OUString> problems(static_cast<sal_Int32>(result.problems.size()));
+    for (std::size_t i = 0; i < result.problems.size(); ++i)
+        problems.getArray()[i] = fromUtf8(result.problems[i].apiText);
+    values.push_back(value("Problems", Any(problems)));
+    values.push_back(value("Committed", Any(result.committed)));
+    if (!result.blocked.empty())
+        values.push_back(value("Message", Any(fromUtf8(result.blocked))));
+    count("Marked", result.marked);
+    count("Unmarked", unmarked);
+    values.push_back(value("ReportSheet", Any(fromUtf8(result.reportSheet))));
+    Sequence<OUString> mapping(static_cast<sal_Int32>(result.mapping.size()));
+    for (std::size_t i = 0; i < result.mapping.size(); ++i)
+        mapping.getArray()[i] = fromUtf8(result.mapping[i].value_or(""));
+    values.push_back(value("Mapping", Any(mapping)));
+    return Options(values.data(), static_cast<sal_Int32>(values.size()));
+}
+
+Reference<css::sheet::XSpreadsheetDocument> targetDocument(const Context& context,
+                                                           const Reference<css::sheet::XSpreadsheet>& target,
+                                                           const OptionReader& reader,
+                                                           Language language)
+{
+    if (!target.is())
+        reader.fail("target", transferText(TransferText::NoTarget, language));
+    const Reference<css::sheet::XSpreadsheetDocument> document =
+        sheet_io::documentOfSheet(context, target);
+    if (!document.is())
+        reader.fail("target", transferText(TransferText::NoTarget, language));
+    return document;
+}
+
+std::string isoDateOption(const OptionReader& reader, const char* name, Language language)
+{
+    const std::string date = reader.text(name).value_or("");
+    if (!date.empty() && !isIsoDate(date))
+        reader.fail(name, transferText(TransferText::BadDate, language, {{"value", date}}));
+    return date;
+}
+} // namespace
+
+Options importClients(const Context& context, const Reference<css::table::XCellRange>& source,
+                      const Options& options)
+{
+    return runImport(context, source, options, ImportKind::Clients);
+}
+
+Options importInvoices(const Context& context, const Reference<css::table::XCellRange>& source,
                        const Options& options)
 {
-    throw css::uno::RuntimeException(ascii("Clientes: importInvoices is not available yet"));
+    return runImport(context, source, options, ImportKind::Invoices);
 }
 
 sal_Int32 undoLastImport(const Context& context)
 {
-    throw css::uno::RuntimeException(ascii("Clientes: undoLastImport is not available yet"));
+    const Language language = languageOf(context);
+    try
+    {
+        const ImportUndoResult undone = storeAccess().with(
+            context, [](ClientStore& store) { return store.undoLastImport(); });
+        storeAccess().notifyChanged();
+        releaseFreedMemory();
+        return static_cast<sal_Int32>(undone.reverted);
+    }
+    catch (const NothingToUndo&)
+    {
+        throw css::lang::IllegalArgumentException(
+            fromUtf8(transferText(TransferText::NothingToUndo, language)), nullptr, 0);
+    }
+    catch (const ImportUndoRefused& refused)
+    {
+        throw css::lang::IllegalArgumentException(fromUtf8(describeRefusal(refused, language)),
+                                                  nullptr, 0);
+    }
 }
 
-css::uno::Reference<css::table::XCellRange>
-exportClients(const Context& context, const css::uno::Reference<css::sheet::XSpreadsheet>& target,
+Reference<css::table::XCellRange>
+exportClients(const Context& context, const Reference<css::sheet::XSpreadsheet>& target,
               const Options& options)
 {
-    throw css::uno::RuntimeException(ascii("Clientes: exportClients is not available yet"));
+    const Language language = languageOf(context);
+    const OptionReader reader(options, {"Query", "Codes", "IncludeArchived"}, language);
+    const Reference<css::sheet::XSpreadsheetDocument> document =
+        targetDocument(context, target, reader, language);
+    ClientExportSettings settings;
+    settings.query = reader.text("Query").value_or("");
+    settings.codes = reader.texts("Codes").value_or(std::vector<std::string>());
+    settings.includeArchived = reader.flag("IncludeArchived", false);
+    return exportClientList(context, document, target, settings);
 }
 
-css::uno::Reference<css::table::XCellRange>
-exportInvoices(const Context& context, const css::uno::Reference<css::sheet::XSpreadsheet>& target,
+Reference<css::table::XCellRange>
+exportInvoices(const Context& context, const Reference<css::sheet::XSpreadsheet>& target,
                const Options& options)
 {
-    throw css::uno::RuntimeException(ascii("Clientes: exportInvoices is not available yet"));
+    const Language language = languageOf(context);
+    const OptionReader reader(options, {"From", "To", "Status"}, language);
+    const Reference<css::sheet::XSpreadsheetDocument> document =
+        targetDocument(context, target, reader, language);
+    InvoiceFilter filter;
+    filter.from = isoDateOption(reader, "From", language);
+    filter.to = isoDateOption(reader, "To", language);
+    if (const auto status = reader.text("Status"); status && !status->empty())
+    {
+        filter.status = invoiceStatusFromName(*status);
+        if (!filter.status)
+            reader.fail("Status", transferText(TransferText::BadStatus, language,
+                                               {{"value", *status}}));
+    }
+    return exportInvoiceList(context, document, target, filter);
 }
-
 } // namespace clientes::uno::sheet_api

@@ -156,6 +156,14 @@ void Office::installExtension() const
     const int status = unopkg({"add", "--suppress-license", oxt.string()});
     if (status != 0)
         throw std::runtime_error("unopkg add failed (" + std::to_string(status) + "): " + logOf(m_workDir / "unopkg.log"));
+    for (const std::filesystem::path& extra : m_options.extraExtensions)
+    {
+        const std::filesystem::path copy = m_workDir / extra.filename();
+        std::filesystem::copy_file(extra, copy, std::filesystem::copy_options::overwrite_existing);
+        if (unopkg({"add", "--suppress-license", copy.string()}) != 0)
+            throw std::runtime_error("unopkg add " + extra.string() + " failed: " +
+                                     logOf(m_workDir / "unopkg.log"));
+    }
 }
 
 void Office::handProfileToInstaller() const

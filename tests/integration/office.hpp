@@ -18,6 +18,7 @@ struct OfficeOptions
     std::filesystem::path database;    // CLIENTES_DB for the office; empty = inside the temp dir
     bool defaultDatabase = false;      // no CLIENTES_DB: the extension picks its own place
     std::string uiLocale = "es-ES";    // pinned so that assertions on words hold
+    std::vector<std::filesystem::path> extraExtensions; // installed after clientes.oxt (benchmarks)
 };
 
 class Office
@@ -42,6 +43,8 @@ public:
     // exit status, output in unopkg.log.
     int unopkg(const std::vector<std::string>& arguments) const;
     const std::filesystem::path& profile() const { return m_profile; }
+    // The office's process id (its resident size is read from /proc by benchmarks).
+    pid_t pid() const { return m_pid; }
     // Returns once the office's main thread has run everything posted to it so far (the deck
     // does its work there).
     void waitForMainThread() const;

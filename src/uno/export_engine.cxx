@@ -1,0 +1,158 @@
+#include "export_engine.hxx"
+
+#include "core/export_shape.hpp"
+#include "core/transfer_text.hpp"
+#include "import_engine.hxx"
+#include "office_settings.hxx"
+#include "sheet_io.hxx"
+#include "store_access.hxx"
+#include "uno_text.hxx"
+
+#include <com/sun/star/awt/FontWeight.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XCellRangeFormula.hpp>
+#include <com/sun/star/table/CellHoriJustify.hpp>
+
+#include <span>
+
+namespace css = ::com::sun::star;
+using css::uno::Any;
+using css::uno::Reference;
+using css::uno::Sequence;
+using css::uno::UNO_QUERY_THROW;
+
+namespace clientes::uno
+{
+Reference<css::table::XCellRange>
+exportClientList(const Reference<css::uno::XComponentContext>& context,
+                 const Reference<css::sheet::XSpreadsheetDocument>& document,
+                 const Reference<css::sheet::XSpreadsheet>& target,
+                 const ClientExportSettings& settings, std::size_t* written)
+{
+    const Language language = uiLanguage(context);
+    const std::vector<Client> clients = storeAccess().with(
+        context,
+        [&](ClientStore& store)
+        { return store.clientsForExport(settings.query, settings.codes, settings.includeArchived); });
+    if (written != nullptr)
+        *written = clients.size();
+    const ExportSheet empty = shapeClientList({}, language);
+    sheet_io::ListLayout layout;
+    layout.headers = empty.headers;
+    layout.columnKinds = empty.columnKinds;
+    layout.rows = clients.size();
+    layout.widestRows = widestClientRows(clients);
+    sheet_io::ListStyle style;
+    style.databaseRangeName = fromUtf8(transferText(TransferText::SheetClients, language));
+    style.dateTimeColumns = true;
+    // Rows are shaped block by block on the helper thread, while Calc writes the previous.
+    const std::span<const Client> all(clients);
+    Reference<css::table::XCellRange> range = sheet_io::writeList(
+        document, target, layout,
+        [&](std::size_t first, std::size_t count)
+        {
+            Sequence<Sequence<Any>> data(static_cast<sal_Int32>(count));
+            Sequence<Any>* out = data.getArray();
+            const auto width = static_cast<sal_Int32>(layout.headers.size());
+            for (const Client& client : all.subspan(first, count))
+            {
+                Sequence<Any> row(width);
+                Any* cell = row.getArray();
+                visitClientRow(client,
+                               [&cell](CellKind kind, std::string_view text, double number)
+                               {
+                                   if (kind == CellKind::Text)
+                                       *cell++ <<= fromUtf8(text); // a string: never parsed
+                                   else
+                                       *cell++ <<= number;
+                               });
+                *out++ = std::move(row);
+            }
+            return data;
+        },
+        style);
+    releaseFreedMemory();
+    return range;
+}
+
+Reference<css::table::XCellRange>
+exportInvoiceList(const Reference<css::uno::XComponentContext>& context,
+                  const Reference<css::sheet::XSpreadsheetDocument>& document,
+                  const Reference<css::sheet::XSpreadsheet>& target, const InvoiceFilter& filter,
+                  std::size_t* written)
+{
+    const Language language = uiLanguage(context);
+    const std::vector<InvoiceListRow> rows =
+        storeAccess().with(context, [&](ClientStore& store) { return store.invoiceList(filter); });
+    const InvoiceListSheet list = shapeInvoiceList(rows, language, 2);
+    if (written != nullptr)
+        *written = list.sheet.rows.size();
+    sheet_io::ListStyle style;
+    style.databaseRangeName = fromUtf8(transferText(TransferText::SheetInvoices, language));
+    const Reference<css::table::XCellRange> data =
+        sheet_io::writeList(document, target, list.sheet, style);
+
+    const sheet_io::Formats formats = sheet_io::formats(document);
+    const auto amountColumns = [&](sal_Int32 firstRow, sal_Int32 lastRow)
+    {
+        const auto first = static_cast<sal_Int32>(list.firstAmountColumn);
+        return Reference<css::beans::XPropertySet>(
+            target->getCellRangeByPosition(first, firstRow, first + 2, lastRow), UNO_QUERY_THROW);
+    };
+    // Each run of one currency gets its currency's format (rows are grouped by currency).
+    for (const InvoiceGroup& group : list.groups)
+        amountColumns(static_cast<sal_Int32>(group.firstRow) + 1,
+                      static_cast<sal_Int32>(group.lastRow) + 1)
+            ->setPropertyValue(ascii("NumberFormat"),
+                               Any(formats.currency(group.currency, group.digits)));
+    if (list.totals.empty())
+        return data;
+
+    // The totals, one empty row under the list: outside the database range, so that the
+    // AutoFilter never hides them.
+    const auto firstTotal = static_cast<sal_Int32>(list.sheet.rows.size()) + 2;
+    const auto lastTotal = firstTotal + static_cast<sal_Int32>(list.totals.size()) - 1;
+    const auto labelColumn = static_cast<sal_Int32>(list.firstAmountColumn) - 1;
+    {
+        Sequence<Sequence<Any>> labels(static_cast<sal_Int32>(list.totals.size()));
+        Sequence<Sequence<OUString>> formulas(static_cast<sal_Int32>(list.totals.size()));
+        for (std::size_t i = 0; i < list.totals.size(); ++i)
+        {
+            Sequence<Any> label(1);
+            label.getArray()[0] <<= fromUtf8(list.totals[i].label);
+            labels.getArray()[i] = label;
+            Sequence<OUString> row(3);
+            for (sal_Int32 c = 0; c < 3; ++c)
+                row.getArray()[c] = fromUtf8(list.totals[i].formulas[static_cast<std::size_t>(c)]);
+            formulas.getArray()[i] = row;
+        }
+        Reference<css::sheet::XCellRangeData>(
+            target->getCellRangeByPosition(labelColumn, firstTotal, labelColumn, lastTotal),
+            UNO_QUERY_THROW)
+            ->setDataArray(labels);
+        Reference<css::sheet::XCellRangeFormula>(
+            target->getCellRangeByPosition(labelColumn + 1, firstTotal, labelColumn + 3, lastTotal),
+            UNO_QUERY_THROW)
+            ->setFormulaArray(formulas);
+    }
+    for (std::size_t i = 0; i < list.totals.size(); ++i)
+    {
+        const auto row = firstTotal + static_cast<sal_Int32>(i);
+        amountColumns(row, row)->setPropertyValue(
+            ascii("NumberFormat"),
+            Any(formats.currency(list.totals[i].currency, list.totals[i].digits)));
+    }
+    Reference<css::beans::XPropertySet>(
+        target->getCellRangeByPosition(labelColumn, firstTotal, labelColumn + 3, lastTotal),
+        UNO_QUERY_THROW)
+        ->setPropertyValue(ascii("CharWeight"), Any(css::awt::FontWeight::BOLD));
+    // Right-aligned, a label runs to the left over the empty cells before it.
+    Reference<css::beans::XPropertySet>(
+        target->getCellRangeByPosition(labelColumn, firstTotal, labelColumn, lastTotal),
+        UNO_QUERY_THROW)
+        ->setPropertyValue(ascii("HoriJustify"), Any(css::table::CellHoriJustify_RIGHT));
+    return target->getCellRangeByPosition(
+        0, 0, static_cast<sal_Int32>(list.sheet.headers.size()) - 1, lastTotal);
+}
+} // namespace clientes::uno

@@ -1,0 +1,140 @@
+// Reading and writing Calc ranges whole: getDataArray / setDataArray in blocks, never cell by
+// cell, never through a CSV file. Also the helpers around them: the document a range belongs
+// to, used areas, number formats of the document's locale, a styled list with a frozen header,
+// AutoFilter and a named database range.
+#pragma once
+
+#include "core/export_shape.hpp"
+#include "core/import_plan.hpp"
+#include "core/language.hpp"
+
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/lang/Locale.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/table/CellRangeAddress.hpp>
+#include <com/sun/star/table/XCellRange.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+#include <rtl/ustring.hxx>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace clientes::uno::sheet_io
+{
+using css::uno::Reference;
+
+// A range and where it lives.
+struct Located
+{
+    Reference<css::table::XCellRange> range;
+    Reference<css::sheet::XSpreadsheet> sheet;
+    Reference<css::sheet::XSpreadsheetDocument> document; // empty when not found
+    css::table::CellRangeAddress address;
+    ::rtl::OUString sheetName;
+};
+
+// The sheet, address and document of a range (the document is looked up among the open ones:
+// a range does not name it). Throws IllegalArgumentException for something that is no range
+// of a spreadsheet.
+Located locate(const Reference<css::uno::XComponentContext>& context,
+               const Reference<css::table::XCellRange>& range);
+
+// The used area of a sheet, from A1 (the cursor's "used area"); nothing when it is empty.
+Reference<css::table::XCellRange> usedArea(const Reference<css::sheet::XSpreadsheet>& sheet);
+
+// "Hoja1.A1:J100" in the spreadsheet's own notation ($ signs dropped).
+std::string rangeName(const Located& where);
+// The document's file name, or its title when it was never saved.
+std::string documentName(const Reference<css::sheet::XSpreadsheetDocument>& document);
+
+// Reads rows [firstRow, lastRow) of the range (0-based within the range), in blocks of rows:
+// strings become text cells, numbers number cells, empty and error cells empty text.
+ImportTable readRows(const Reference<css::table::XCellRange>& range, sal_Int32 firstRow,
+                     sal_Int32 lastRow);
+// Number cells of the given columns (0-based within the range) whose number format writes
+// leading zeros ("00000") get that text as ImportCell::text, as Calc shows them: the formats
+// are read per block of equally formatted cells, not per cell.
+void addShownZeros(const Located& where, ImportTable& table, sal_Int32 firstRow,
+                   const std::vector<std::size_t>& columns);
+
+// Opens a spreadsheet file (a file URL) hidden and read-only through Calc's own filters,
+// without running its macros or updating its links. A .csv or .txt file is read with every
+// column as text (leading zeros and "=…" stay as written), as UTF-8 (Windows-1252 when it is
+// not UTF-8), with the separator its first lines use (comma, semicolon, tab or bar). Throws
+// the office's exception when the file cannot be opened, IllegalArgumentException when it is
+// no spreadsheet.
+Reference<css::sheet::XSpreadsheetDocument>
+openSpreadsheetFile(const Reference<css::uno::XComponentContext>& context, const ::rtl::OUString& url);
+
+// ---------------------------------------------------------------- writing
+
+// The document's locale (CharLocale), else en-US.
+css::lang::Locale documentLocale(const Reference<css::sheet::XSpreadsheetDocument>& document);
+
+// Number format keys of the document's locale.
+struct Formats
+{
+    sal_Int32 date = 0;     // DATE_SYS_DDMMYYYY of the locale
+    sal_Int32 dateTime = 0; // DATETIME_SYS_DDMMYYYY_HHMMSS
+    sal_Int32 text = 0;     // "@"
+    // A currency format with the currency's decimals: the locale's own currency format for
+    // its currency, else "#,##0.00 [$XXX]" converted to the locale.
+    std::function<sal_Int32(const std::string& currency, int digits)> currency;
+};
+Formats formats(const Reference<css::sheet::XSpreadsheetDocument>& document);
+// The ISO code of the currency of the document's locale ("EUR" for es-ES), or "".
+std::string localeCurrency(const Reference<css::sheet::XSpreadsheetDocument>& document);
+
+struct ListStyle
+{
+    ::rtl::OUString databaseRangeName; // made unique with "_2", "_3"… when taken
+    bool dateTimeColumns = false;      // Date columns as date and time
+    sal_Int32 maxColumnWidth = 9000;   // 1/100 mm: 9 cm, so that 10,000-character notes fit
+};
+
+// The rows of a list, produced block by block on a helper thread (so it must not call the
+// office): rows [first, first + count) as setDataArray takes them.
+using RowSource = std::function<css::uno::Sequence<css::uno::Sequence<css::uno::Any>>(
+    std::size_t first, std::size_t count)>;
+
+struct ListLayout
+{
+    std::vector<std::string> headers;
+    std::vector<CellKind> columnKinds; // Number and Date cells are numbers, Text cells strings
+    std::size_t rows = 0;
+    std::vector<std::size_t> widestRows; // rows whose cells the column widths must fit
+};
+
+// Writes a list at A1 of target: number formats first (on empty cells, where they cost
+// nothing), the styled header, the rows in blocks of setDataArray (the next block is made
+// while Calc writes one), column widths fitted with Calc's OptimalWidth on the header, the
+// first rows and the widest rows, a named database range with AutoFilter over header and
+// rows, the header frozen. Text cells are strings: never parsed, so leading zeros and "=…"
+// stay text. Returns header + rows.
+Reference<css::table::XCellRange> writeList(const Reference<css::sheet::XSpreadsheetDocument>& document,
+                                            const Reference<css::sheet::XSpreadsheet>& target,
+                                            const ListLayout& layout, const RowSource& rows,
+                                            const ListStyle& style);
+// The same for a list already shaped.
+Reference<css::table::XCellRange> writeList(const Reference<css::sheet::XSpreadsheetDocument>& document,
+                                            const Reference<css::sheet::XSpreadsheet>& target,
+                                            const ExportSheet& list, const ListStyle& style);
+// Rows [first, first + count) of a shaped list as setDataArray data.
+css::uno::Sequence<css::uno::Sequence<css::uno::Any>> dataOf(const ExportSheet& list,
+                                                             std::size_t first, std::size_t count);
+
+// The document that holds target (looked up among the open documents).
+Reference<css::sheet::XSpreadsheetDocument>
+documentOfSheet(const Reference<css::uno::XComponentContext>& context,
+                const Reference<css::sheet::XSpreadsheet>& sheet);
+
+// A new sheet at the end of the document, named `name` or "name 2", "name 3"… when taken.
+Reference<css::sheet::XSpreadsheet>
+appendSheet(const Reference<css::sheet::XSpreadsheetDocument>& document, const std::string& name);
+
+// Shows `sheet` in the document's view, when it has one.
+void activate(const Reference<css::sheet::XSpreadsheetDocument>& document,
+              const Reference<css::sheet::XSpreadsheet>& sheet);
+} // namespace clientes::uno::sheet_io

@@ -1,0 +1,445 @@
+// importClients / undoLastImport through the real office: ranges and selections, dry runs
+// that write nothing, atomic commits, cell marks and their removal, reports, mappings
+// remembered, number cells with leading zeros, spreadsheet files opened with Calc's filters.
+#include "import_export_support.hpp"
+
+#include <com/sun/star/beans/XPropertyState.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/sheet/XSheetAnnotation.hpp>
+#include <com/sun/star/sheet/XSheetAnnotationAnchor.hpp>
+#include <com/sun/star/sheet/XSheetAnnotations.hpp>
+#include <com/sun/star/sheet/XSheetAnnotationsSupplier.hpp>
+#include <com/sun/star/sheet/XSpreadsheets.hpp>
+#include <com/sun/star/table/CellAddress.hpp>
+#include <com/sun/star/table/XCell.hpp>
+#include <com/sun/star/text/XSimpleText.hpp>
+#include <com/sun/star/lang/Locale.hpp>
+#include <com/sun/star/util/XNumberFormats.hpp>
+#include <com/sun/star/util/XNumberFormatsSupplier.hpp>
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+namespace css = ::com::sun::star;
+using css::uno::Any;
+using css::uno::Reference;
+using css::uno::UNO_QUERY_THROW;
+using org::clientes::XClientDirectory;
+
+namespace clientes::testing
+{
+class ImportApi : public ::testing::Test
+{
+protected:
+    static void SetUpTestSuite()
+    {
+        office = std::make_unique<Office>();
+        directory.set(office->create("org.clientes.ClientDirectory"), UNO_QUERY_THROW);
+    }
+    static void TearDownTestSuite()
+    {
+        directory.clear();
+        office.reset();
+    }
+    void SetUp() override
+    {
+        // Each test starts from an empty register: undo what earlier tests imported, delete
+        // what they added by hand.
+        for (int i = 0; i < 20; ++i)
+        {
+            try
+            {
+                directory->undoLastImport();
+            }
+            catch (const css::lang::IllegalArgumentException&)
+            {
+                break;
+            }
+        }
+        for (const auto& code : directory->findClients(rtl::OUString(), 0))
+            directory->deleteClient(code);
+    }
+
+    static std::unique_ptr<Office> office;
+    static Reference<XClientDirectory> directory;
+};
+std::unique_ptr<Office> ImportApi::office;
+Reference<XClientDirectory> ImportApi::directory;
+
+namespace
+{
+std::string cellText(const SheetDocument& document, const std::string& name)
+{
+    return s(Reference<css::text::XSimpleText>(
+                 Reference<css::table::XCellRange>(document.range(name), UNO_QUERY_THROW)
+                     ->getCellByPosition(0, 0),
+                 UNO_QUERY_THROW)
+                 ->getString());
+}
+
+Reference<css::table::XCell> cellOf(const SheetDocument& document, const std::string& name)
+{
+    return document.range(name)->getCellByPosition(0, 0);
+}
+
+std::string noteOf(const SheetDocument& document, const std::string& name)
+{
+    return s(Reference<css::text::XSimpleText>(
+                 Reference<css::sheet::XSheetAnnotationAnchor>(cellOf(document, name),
+                                                               UNO_QUERY_THROW)
+                     ->getAnnotation(),
+                 UNO_QUERY_THROW)
+                 ->getString());
+}
+
+sal_Int32 backgroundOf(const SheetDocument& document, const std::string& name)
+{
+    sal_Int32 color = 0;
+    Reference<css::beans::XPropertySet>(cellOf(document, name), UNO_QUERY_THROW)
+            ->getPropertyValue(u("CellBackColor")) >>=
+        color;
+    return color;
+}
+
+// Everything a mark could change, for every cell of a block: contents, annotation text and
+// visibility, background colour and whether it is the cell's own.
+std::string sheetState(const SheetDocument& document, const std::string& block)
+{
+    const Reference<css::table::XCellRange> range = document.range(block);
+    const auto address =
+        Reference<css::sheet::XCellRangeAddressable>(range, UNO_QUERY_THROW)->getRangeAddress();
+    std::string state;
+    for (sal_Int32 r = 0; r <= address.EndRow - address.StartRow; ++r)
+        for (sal_Int32 c = 0; c <= address.EndColumn - address.StartColumn; ++c)
+        {
+            const Reference<css::table::XCell> cell = range->getCellByPosition(c, r);
+            const Reference<css::sheet::XSheetAnnotation> note =
+                Reference<css::sheet::XSheetAnnotationAnchor>(cell, UNO_QUERY_THROW)->getAnnotation();
+            const Reference<css::beans::XPropertySet> properties(cell, UNO_QUERY_THROW);
+            sal_Int32 color = 0;
+            bool transparent = false;
+            properties->getPropertyValue(u("CellBackColor")) >>= color;
+            properties->getPropertyValue(u("IsCellBackgroundTransparent")) >>= transparent;
+            const auto own = Reference<css::beans::XPropertyState>(cell, UNO_QUERY_THROW)
+                                 ->getPropertyState(u("CellBackColor"));
+            state += s(cell->getFormula()) + "|" +
+                     s(Reference<css::text::XSimpleText>(note, UNO_QUERY_THROW)->getString()) +
+                     "|" + (note->getIsVisible() ? "v" : "h") + "|" + std::to_string(color) +
+                     "|" + (transparent ? "t" : "o") + "|" + std::to_string(static_cast<int>(own)) +
+                     "\n";
+        }
+    const auto annotations =
+        Reference<css::container::XIndexAccess>(
+            Reference<css::sheet::XSheetAnnotationsSupplier>(document.sheet(), UNO_QUERY_THROW)
+                ->getAnnotations(),
+            UNO_QUERY_THROW);
+    return state + "notes=" + std::to_string(annotations->getCount());
+}
+
+const Rows kClients = {
+    {"Razón social", "NIF", "Ciudad", "Correo"},
+    {"Ferretería Núñez, S.L.", "B-1234567-4", "Albacete", "pedidos@nunez.es"},
+    {"Padaria Conceição, Lda.", "PT 501 964 843", "Braga", ""},
+    {"Óptica Miranda", "ESB-1234567-5", "Burgos", "optica@miranda.es"}, // wrong check digit
+};
+} // namespace
+
+TEST_F(ImportApi, ImportsARangeAnywhereOnTheSheet)
+{
+    SheetDocument document(*office);
+    const auto range = document.fill("C4", kClients);
+    const auto result = directory->importClients(range, {});
+    EXPECT_EQ(count(result, "Created"), 3) << joined(problems(result));
+    EXPECT_EQ(count(result, "Errors"), 0);
+    bool committed = false;
+    resultValue(result, "Committed") >>= committed;
+    EXPECT_TRUE(committed);
+    EXPECT_EQ(directory->countClients(), 3);
+    const auto client = directory->getClient(u("B12345674"));
+    EXPECT_EQ(field(client, "legalName"), "Ferretería Núñez, S.L.");
+    EXPECT_EQ(field(client, "city"), "Albacete");
+    EXPECT_EQ(field(directory->getClient(u("PT501964843")), "city"), "Braga");
+    // Problems name the sheet's rows: the wrong check digit of the last row is on row 7.
+    EXPECT_EQ(count(result, "Warnings"), 1);
+    ASSERT_EQ(problems(result).size(), 1U);
+    EXPECT_EQ(problems(result)[0].rfind("row 7, taxId: ", 0), 0U) << problems(result)[0];
+    css::uno::Sequence<rtl::OUString> mapping;
+    resultValue(result, "Mapping") >>= mapping;
+    ASSERT_EQ(mapping.getLength(), 4);
+    EXPECT_EQ(s(mapping[0]), "legalName");
+    EXPECT_EQ(s(mapping[3]), "email");
+}
+
+TEST_F(ImportApi, DryRunWritesNothing)
+{
+    SheetDocument document(*office);
+    directory->addClient(fields({{"legalName", "Ya existe"}, {"taxId", "B12345674"}}));
+    const std::string before = fileFingerprint(office->database());
+    const std::string clientsBefore = clientDump(directory);
+    const auto result =
+        directory->importClients(document.fill("A1", kClients), options({{"DryRun", Any(true)}}));
+    EXPECT_EQ(count(result, "Created"), 2) << joined(problems(result));
+    EXPECT_EQ(count(result, "Updated"), 1);
+    bool committed = true;
+    resultValue(result, "Committed") >>= committed;
+    EXPECT_FALSE(committed);
+    EXPECT_EQ(fileFingerprint(office->database()), before);
+    EXPECT_EQ(clientDump(directory), clientsBefore);
+    EXPECT_EQ(directory->countClients(), 1);
+}
+
+TEST_F(ImportApi, AnErrorBlocksTheWholeCommitUnlessSkipped)
+{
+    SheetDocument document(*office);
+    Rows rows = kClients;
+    rows.push_back({"", "", "Soria", "esto no es un correo"}); // row 5: two errors
+    const auto range = document.fill("A1", rows);
+    const std::string before = fileFingerprint(office->database());
+    const auto blocked = directory->importClients(range, {});
+    EXPECT_EQ(count(blocked, "Created"), 0);
+    EXPECT_EQ(count(blocked, "Errors"), 2);
+    EXPECT_EQ(count(blocked, "Invalid"), 1);
+    bool committed = true;
+    resultValue(blocked, "Committed") >>= committed;
+    EXPECT_FALSE(committed);
+    const std::string problemText = joined(problems(blocked));
+    EXPECT_NE(problemText.find("row 5, legalName: "), std::string::npos) << problemText;
+    EXPECT_NE(problemText.find("row 5, email: "), std::string::npos) << problemText;
+    EXPECT_EQ(fileFingerprint(office->database()), before);
+    EXPECT_EQ(directory->countClients(), 0);
+
+    const auto skipped = directory->importClients(range, options({{"SkipInvalid", Any(true)}}));
+    EXPECT_EQ(count(skipped, "Created"), 3);
+    EXPECT_EQ(count(skipped, "Skipped"), 1);
+    EXPECT_EQ(directory->countClients(), 3);
+}
+
+TEST_F(ImportApi, UndoRevertsAndRefusesAfterALaterEdit)
+{
+    SheetDocument document(*office);
+    directory->addClient(fields({{"legalName", "Ferretería Núñez, S.L."},
+                                 {"taxId", "B12345674"},
+                                 {"city", "Toledo"}}));
+    const auto result = directory->importClients(document.fill("A1", kClients), {});
+    EXPECT_EQ(count(result, "Created"), 2);
+    EXPECT_EQ(count(result, "Updated"), 1);
+    EXPECT_EQ(field(directory->getClient(u("B12345674")), "city"), "Albacete");
+    EXPECT_EQ(directory->undoLastImport(), 3);
+    EXPECT_EQ(directory->countClients(), 1);
+    EXPECT_EQ(field(directory->getClient(u("B12345674")), "city"), "Toledo");
+    try
+    {
+        directory->undoLastImport();
+        FAIL() << "expected IllegalArgumentException";
+    }
+    catch (const css::lang::IllegalArgumentException& e)
+    {
+        EXPECT_EQ(s(e.Message), "No hay ninguna importación que deshacer.");
+    }
+
+    // Imported again, then one of the new clients is edited: undo says which and stops.
+    directory->importClients(document.range("A1:D4"), {});
+    const std::string code = s(directory->findClients(u("miranda"), 1)[0]);
+    directory->updateClient(u(code), fields({{"phone", "947 000 000"}}));
+    const std::string before = clientDump(directory);
+    try
+    {
+        directory->undoLastImport();
+        FAIL() << "expected IllegalArgumentException";
+    }
+    catch (const css::lang::IllegalArgumentException& e)
+    {
+        const std::string message = s(e.Message);
+        EXPECT_NE(message.find(code + " Óptica Miranda (modificado)"), std::string::npos)
+            << message;
+        EXPECT_NE(message.find("No se ha deshecho nada."), std::string::npos) << message;
+    }
+    EXPECT_EQ(clientDump(directory), before);
+}
+
+TEST_F(ImportApi, MarksCellsAndRemovesThemLeavingTheSheetAsItWas)
+{
+    SheetDocument document(*office);
+    Rows rows = kClients;
+    rows.push_back({"", "B-1234567-4", "Soria", "mal correo"}); // row 5
+    const auto range = document.fill("A1", rows);
+    // A note and a background of the user's own on a cell that gets marked, and a style-less
+    // cell next to it.
+    const auto annotations =
+        Reference<css::sheet::XSheetAnnotationsSupplier>(document.sheet(), UNO_QUERY_THROW)
+            ->getAnnotations();
+    annotations->insertNew(css::table::CellAddress(0, 3, 4), u("Preguntar a Marta"));
+    Reference<css::beans::XPropertySet>(cellOf(document, "D5"), UNO_QUERY_THROW)
+        ->setPropertyValue(u("CellBackColor"), Any(sal_Int32(0x123456)));
+    const std::string before = sheetState(document, "A1:E6");
+
+    const auto result = directory->importClients(
+        range, options({{"DryRun", Any(true)}, {"MarkCells", Any(true)}}));
+    EXPECT_GE(count(result, "Marked"), 3) << joined(problems(result));
+    // Row 5: legal name missing (A5, error), same tax ID as row 2 (B5), e-mail (D5).
+    EXPECT_EQ(backgroundOf(document, "A5"), 0xFFC7CE);
+    EXPECT_EQ(backgroundOf(document, "D5"), 0xFFC7CE);
+    EXPECT_NE(noteOf(document, "A5").find("obligatorio"), std::string::npos) << noteOf(document, "A5");
+    EXPECT_NE(noteOf(document, "D5").find("Preguntar a Marta"), std::string::npos);
+    EXPECT_EQ(backgroundOf(document, "B4"), 0xFFEB9C) << noteOf(document, "B4"); // a warning
+    EXPECT_EQ(cellText(document, "A2"), "Ferretería Núñez, S.L.");
+    EXPECT_NE(sheetState(document, "A1:E6"), before);
+
+    // Checking again replaces the marks (no double notes).
+    directory->importClients(range, options({{"DryRun", Any(true)}, {"MarkCells", Any(true)}}));
+    const auto removed = directory->importClients(
+        range, options({{"DryRun", Any(true)}, {"RemoveMarks", Any(true)}}));
+    EXPECT_GE(count(removed, "Unmarked"), 3);
+    EXPECT_EQ(count(removed, "Marked"), 0);
+    EXPECT_EQ(sheetState(document, "A1:E6"), before);
+    EXPECT_EQ(noteOf(document, "D5"), "Preguntar a Marta");
+    EXPECT_EQ(directory->countClients(), 0);
+}
+
+TEST_F(ImportApi, ReportSheetListsTheRowsNotImported)
+{
+    SheetDocument document(*office);
+    Rows rows = kClients;
+    rows.push_back({"", "", "Soria", ""}); // row 5: no legal name
+    const auto result = directory->importClients(
+        document.fill("A1", rows),
+        options({{"SkipInvalid", Any(true)}, {"ReportSheet", Any(u("Informe"))}}));
+    EXPECT_EQ(count(result, "Created"), 3);
+    rtl::OUString name;
+    resultValue(result, "ReportSheet") >>= name;
+    EXPECT_EQ(s(name), "Informe");
+    ASSERT_TRUE(document.document()->getSheets()->hasByName(u("Informe")));
+    SheetDocument* doc = &document;
+    const auto report = Reference<css::table::XCellRange>(
+        document.document()->getSheets()->getByName(u("Informe")), UNO_QUERY_THROW);
+    const auto data = Reference<css::sheet::XCellRangeData>(
+                          report->getCellRangeByName(u("A1:E2")), UNO_QUERY_THROW)
+                          ->getDataArray();
+    EXPECT_EQ(s(data[0][0].get<rtl::OUString>()), "Fila");
+    EXPECT_EQ(data[1][0].get<double>(), 5.0);
+    EXPECT_EQ(s(data[1][1].get<rtl::OUString>()), "Omitida");
+    EXPECT_EQ(s(data[1][3].get<rtl::OUString>()), "Nombre legal");
+    (void)doc;
+}
+
+TEST_F(ImportApi, MappingsAreRememberedForTheSameHeaders)
+{
+    SheetDocument document(*office);
+    const Rows rows = {{"Col1", "Col2", "Extra"}, {"Sociedad Rara", "Teruel", "x"}};
+    const auto range = document.fill("A1", rows);
+    const auto automatic = directory->importClients(range, options({{"DryRun", Any(true)}}));
+    EXPECT_EQ(count(automatic, "Errors"), 1); // no column recognised
+    const auto mapped = directory->importClients(
+        range, options({{"Mapping", strings({"legalName", "city", ""})}}));
+    EXPECT_EQ(count(mapped, "Created"), 1) << joined(problems(mapped));
+    EXPECT_EQ(field(directory->getClient(directory->findClients(u("rara"), 1)[0]), "city"),
+              "Teruel");
+    // Another sheet with the same headers (other case and accents): the same mapping.
+    SheetDocument other(*office);
+    const auto again = directory->importClients(
+        other.fill("A1", {{"COL1", "col2", "extra"}, {"Otra Sociedad", "Soria", "y"}}),
+        options({{"DryRun", Any(true)}}));
+    EXPECT_EQ(count(again, "Created"), 1) << joined(problems(again));
+    css::uno::Sequence<rtl::OUString> mapping;
+    resultValue(again, "Mapping") >>= mapping;
+    ASSERT_EQ(mapping.getLength(), 3);
+    EXPECT_EQ(s(mapping[1]), "city");
+}
+
+TEST_F(ImportApi, NumberCellsShownWithLeadingZerosKeepThem)
+{
+    SheetDocument document(*office);
+    const auto range = document.fill("A1", {{"Razón social", "C.P.", "Teléfono"},
+                                            {"Cero Inicial, S.L.", 8001.0, 600000000.0}});
+    // The postal code column shows five digits ("00000" format).
+    const auto formats = Reference<css::util::XNumberFormats>(
+        Reference<css::util::XNumberFormatsSupplier>(document.document(), UNO_QUERY_THROW)
+            ->getNumberFormats());
+    const css::lang::Locale locale(u("es"), u("ES"), rtl::OUString());
+    sal_Int32 key = formats->queryKey(u("00000"), locale, false);
+    if (key < 0)
+        key = formats->addNew(u("00000"), locale);
+    Reference<css::beans::XPropertySet>(document.range("B2"), UNO_QUERY_THROW)
+        ->setPropertyValue(u("NumberFormat"), Any(key));
+    const auto result = directory->importClients(range, {});
+    EXPECT_EQ(count(result, "Created"), 1) << joined(problems(result));
+    const auto client = directory->getClient(directory->findClients(u("cero"), 1)[0]);
+    EXPECT_EQ(field(client, "postalCode"), "08001");
+    EXPECT_EQ(field(client, "phone"), "600000000");
+}
+
+TEST_F(ImportApi, BadOptionsNameTheOption)
+{
+    SheetDocument document(*office);
+    const auto range = document.fill("A1", kClients);
+    const auto message = [&](const css::uno::Sequence<css::beans::NamedValue>& given)
+    {
+        try
+        {
+            directory->importClients(range, given);
+        }
+        catch (const css::lang::IllegalArgumentException& e)
+        {
+            return s(e.Message);
+        }
+        return std::string("no exception");
+    };
+    EXPECT_EQ(message(options({{"Mode", Any(u("sometimes"))}})),
+              "Mode: «sometimes» no es un modo: create, update o both.");
+    EXPECT_EQ(message(options({{"UpdatePolicy", Any(u("all"))}})).rfind("UpdatePolicy: ", 0), 0U);
+    EXPECT_EQ(message(options({{"DryRun", Any(u("yes"))}})).rfind("DryRun: ", 0), 0U);
+    EXPECT_EQ(message(options({{"Mapping", strings({"legalName", "nombre"})}})),
+              "Mapping: «nombre» no es un nombre de campo.");
+    EXPECT_EQ(message(options({{"Frobnicate", Any(true)}})), "Frobnicate: opción desconocida.");
+    EXPECT_EQ(message(options({{"CreateMissingClients", Any(true)}})).rfind("CreateMissingClients: ", 0),
+              0U);
+    try
+    {
+        directory->importClients({}, {});
+        FAIL();
+    }
+    catch (const css::lang::IllegalArgumentException& e)
+    {
+        EXPECT_EQ(s(e.Message).rfind("source: ", 0), 0U);
+    }
+    EXPECT_EQ(directory->countClients(), 0);
+}
+
+TEST_F(ImportApi, ImportsFromXlsxAndCsvFilesOpenedWithCalcsFilters)
+{
+    const std::filesystem::path dir = office->workDir() / "files";
+    std::filesystem::create_directories(dir);
+    {
+        SheetDocument source(*office);
+        source.fill("A1", {{"Razón social", "NIF", "C.P.", "Notas"},
+                           {"Excel Ñandú, S.A.", "B-1234567-4", "08001", "=SUMA(A1)"},
+                           {"Çedilha Lda.", "PT 501 964 843", "4700-001", "Olá 🙂"}});
+        source.storeTo(dir / "clientes.xlsx", "Calc MS Excel 2007 XML");
+        source.storeTo(dir / "clientes.csv", "Text - txt - csv (StarCalc)", "44,34,76");
+    }
+    // A macro loading a CSV itself reads every column as text (format 2), as the wizard does:
+    // otherwise Calc turns "08001" into 8001.
+    std::string textColumns = "44,34,76,1,";
+    for (int column = 1; column <= 16; ++column)
+        textColumns += (column > 1 ? "/" : "") + std::to_string(column) + "/2";
+    for (const char* name : {"clientes.xlsx", "clientes.csv"})
+    {
+        SetUp();
+        const bool csv = std::string(name).ends_with(".csv");
+        SheetDocument file(*office, "file://" + (dir / name).string(), true,
+                           csv ? "Text - txt - csv (StarCalc)" : "", csv ? textColumns : "");
+        const auto sheet = file.sheet();
+        const auto result = directory->importClients(file.range("A1:D3"), {});
+        EXPECT_EQ(count(result, "Created"), 2) << name << "\n" << joined(problems(result));
+        const auto client = directory->getClient(u("B12345674"));
+        EXPECT_EQ(field(client, "legalName"), "Excel Ñandú, S.A.") << name;
+        EXPECT_EQ(field(client, "notes"), "=SUMA(A1)") << name;
+        EXPECT_EQ(field(client, "postalCode"), "08001") << name;
+        EXPECT_EQ(field(directory->getClient(u("PT501964843")), "notes"), "Olá 🙂") << name;
+        (void)sheet;
+    }
+}
+} // namespace clientes::testing
