@@ -301,6 +301,125 @@ def profile_screenshots(ctx, panel, key, folder, settle):
     return paths
 
 
+IMPORT_WIZARD = "vnd.sun.star.extension://org.clientes.calc/dialogs/ImportWizard.xdl"
+EXPORT_DIALOG = "vnd.sun.star.extension://org.clientes.calc/dialogs/ExportDialog.xdl"
+
+# A sheet as clients send them: other header words, a client already in the register (by
+# tax ID), one with a wrong check digit, one without a name, a bad e-mail, the same tax ID
+# twice, a postal code that lost its zero.
+IMPORT_SAMPLE = [
+    ["Empresa", "CIF/NIF", "País", "Domicilio", "C.P.", "Población", "Correo", "Teléfono",
+     "Comentario"],
+    ["Talleres Ibáñez e Hijos, S.L.", "B-1234567-4", "España", "Polígono Norte, nave 7", "02001",
+     "Albacete", "taller@ibanez.es", "967 000 111", "Cliente desde 2015"],
+    ["Construções Simões, Lda.", "PT 501 964 843", "Portugal", "Rua do Sol 12", "4700-001",
+     "Braga", "geral@simoes.pt", "+351 253 111 222", ""],
+    ["Gráficas Núñez", "B87654321", "ES", "Calle Imprenta 3", 8012.0, "Barcelona",
+     "info@graficasnunez.es", "93 555 12 12", "C.P. escrito como número"],
+    ["", "X1234567L", "ES", "Calle Sin Nombre 1", "28001", "Madrid", "sin@nombre.es", "", ""],
+    ["Óptica Miranda", "B-12345679", "ES", "Plaza Mayor 4", "09001", "Burgos",
+     "optica en miranda", "947 000 000", "Correo mal escrito"],
+    ["Ferretería Conceição", "B87654321", "ES", "Rua Nova 2", "36001", "Pontevedra",
+     "ferreteria@conceicao.es", "", "Mismo NIF que la fila 4"],
+    ["Açores Pescas, Lda.", "PT501964843", "PT", "Rua do Mercado 4", "9500-326",
+     "Ponta Delgada", "geral@acorespescas.pt", "+351 296 000 000", "Ya está en el registro"],
+    ["Librería Peña", "B11111112", "ES", "Calle Real 8", "37001", "Salamanca",
+     "libros@pena.es", "923 000 222", ""],
+]
+
+
+def fill_import_sample(document):
+    """Writes IMPORT_SAMPLE at A1 of the document's first sheet, selects it and returns the
+    range."""
+    sheet = document.Sheets.getByIndex(0)
+    rows = len(IMPORT_SAMPLE)
+    cells = sheet.getCellRangeByPosition(0, 0, len(IMPORT_SAMPLE[0]) - 1, rows - 1)
+    cells.setDataArray(tuple(tuple(row) for row in IMPORT_SAMPLE))
+    document.getCurrentController().select(cells)
+    return cells
+
+
+def open_transfer_dialog(ctx, document, url, service, **arguments):
+    """Shows the import wizard or the export dialog without blocking (setVisible; a modal
+    execute() would wait for the user), over the document's frame."""
+    smgr = ctx.ServiceManager
+    handler = smgr.createInstanceWithContext(service, ctx)
+    if handler is None:
+        raise RuntimeError(service + " is not registered in this build of the extension")
+    values = dict(arguments, Frame=document.getCurrentController().getFrame())
+    handler.initialize(tuple(NamedValue(name, value) for name, value in values.items()))
+    provider = smgr.createInstanceWithContext("com.sun.star.awt.DialogProvider2", ctx)
+    dialog = provider.createDialogWithHandler(url, handler)
+    handler.callHandlerMethod(dialog, None, "prepare")
+    dialog.setVisible(True)
+    return dialog, handler
+
+
+def import_screenshots(ctx, document, folder, settle, ui_locale=""):
+    """Walks the import wizard over IMPORT_SAMPLE: one PNG per step (source, columns, check
+    with the cells marked on the sheet, result), the sheet after "Quitar marcas", then the
+    export dialogs. Returns the paths."""
+    os.makedirs(folder, exist_ok=True)
+    suffix = ("-" + ui_locale) if ui_locale else ""
+    paths = []
+
+    def shot(name):
+        time.sleep(settle / 2)
+        paths.append(screenshot(os.path.join(folder, "import-%s%s.png" % (name, suffix))))
+
+    fill_import_sample(document)
+    dialog, handler = open_transfer_dialog(ctx, document, IMPORT_WIZARD,
+                                           "org.clientes.ImportWizard", Kind="clients")
+    # Beside the sheet, so that the marked cells show behind it.
+    dialog.setPosSize(560, 300, 0, 0, 3)
+    shot("1-source")
+    handler.callHandlerMethod(dialog, None, "onNext")
+    shot("2-columns")
+    handler.callHandlerMethod(dialog, None, "onNext")
+    shot("3-check")
+    dialog.getControl("chkSkipInvalid").getModel().State = 1
+    dialog.getControl("chkReport").getModel().State = 1
+    handler.callHandlerMethod(dialog, None, "onCheck")
+    shot("3-check-skipping")
+    handler.callHandlerMethod(dialog, None, "onRemoveMarks")
+    handler.callHandlerMethod(dialog, None, "onImport")
+    shot("4-result")
+    dialog.setVisible(False)
+    dialog.dispose()
+
+    for kind, name in (("clients", "5-export-clients"), ("invoices", "6-export-invoices")):
+        export, _ = open_transfer_dialog(ctx, document, EXPORT_DIALOG, "org.clientes.ExportDialog",
+                                         Kind=kind, Query="nunez", Codes=("C-000001", "C-000002"))
+        export.setPosSize(560, 300, 0, 0, 3)
+        shot(name)
+        export.setVisible(False)
+        export.dispose()
+
+    invoices = document.Sheets
+    invoices.insertNewByName("Facturas emitidas", invoices.getCount())
+    sheet = invoices.getByName("Facturas emitidas")
+    sheet.getCellRangeByPosition(0, 0, 6, 3).setDataArray((
+        ("Nº factura", "NIF", "Cliente", "Fecha", "Base imponible", "IVA", "Estado"),
+        ("F-2024-101", "B-1234567-4", "Talleres Ibáñez", "15/05/2024", "1.250,00", "262,50",
+         "Pagada"),
+        ("F-2024-102", "B99999999", "Nuevo Cliente, S.L.", "20/05/2024", "800", "168",
+         "Emitida"),
+        ("F-2024-103", "PT501964843", "", "2024-05-31", "310,5", "71,42", "Emitida")))
+    document.getCurrentController().setActiveSheet(sheet)
+    document.getCurrentController().select(sheet.getCellRangeByPosition(0, 0, 6, 3))
+    dialog, handler = open_transfer_dialog(ctx, document, IMPORT_WIZARD,
+                                           "org.clientes.ImportWizard", Kind="invoices")
+    dialog.setPosSize(560, 300, 0, 0, 3)
+    dialog.getControl("chkCreateMissing").getModel().State = 1
+    handler.callHandlerMethod(dialog, None, "onNext")
+    shot("7-invoices-columns")
+    handler.callHandlerMethod(dialog, None, "onNext")
+    shot("8-invoices-check")
+    dialog.setVisible(False)
+    dialog.dispose()
+    return paths
+
+
 def screenshot(path):
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     subprocess.run(["import", "-window", "root", path], check=True)
@@ -335,6 +454,9 @@ def main():
                         help="with --screenshot: show that client's profile on this tab")
     parser.add_argument("--profile-shots", metavar="FOLDER",
                         help="save the deck and one PNG per profile tab into FOLDER, then close")
+    parser.add_argument("--import-shots", metavar="FOLDER",
+                        help="walk the import wizard and the export dialogs over a sample sheet, "
+                             "saving one PNG per step into FOLDER, then close")
     parser.add_argument("--settle", type=float, default=4.0,
                         help="seconds to let the window paint before the screenshot")
     args = parser.parse_args()
@@ -353,6 +475,13 @@ def main():
         if profiled:
             profile_key = add_profile_samples(ctx, work_dir=os.path.dirname(args.profile))
         panel = show_deck(calc_document(ctx))
+        if args.import_shots:
+            time.sleep(args.settle / 2)
+            for path in import_screenshots(ctx, calc_document(ctx), args.import_shots,
+                                           args.settle, args.ui_locale or ""):
+                print(path)
+            terminate(ctx, process)
+            return
         if args.profile_shots:
             time.sleep(args.settle / 2)
             for path in profile_screenshots(ctx, panel, profile_key, args.profile_shots,

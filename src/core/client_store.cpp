@@ -1097,23 +1097,6 @@ namespace clientes
 namespace
 {
 
-// The search row of a client that has none yet (a new rowid: no DELETE needed).
-void insertSearchRow(Database& db, const Client& client, const std::string& taxIdNorm)
-{
-    auto insert = db.query("INSERT INTO clients_fts (rowid, legal_name, trade_name, tax_id, city, "
-                           "email, code, keys, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-    insert->bind(1, client.id);
-    insert->bind(2, foldForSearch(client.legalName));
-    insert->bind(3, foldForSearch(client.tradeName));
-    insert->bind(4, foldForSearch(client.taxId));
-    insert->bind(5, foldForSearch(client.city));
-    insert->bind(6, emailWords(client.email));
-    insert->bind(7, foldForSearch(compactAlnum(client.code)));
-    insert->bind(8, searchKeys(client, taxIdNorm));
-    insert->bind(9, std::string_view(client.archived ? "archived" : "active"));
-    insert->run();
-}
-
 std::string asciiUpper(std::string_view text)
 {
     std::string upper(text);

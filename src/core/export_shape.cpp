@@ -165,8 +165,9 @@ std::vector<std::size_t> widestClientRows(std::span<const Client> clients)
     std::vector<std::size_t> longest(fields.size(), 0);
     const auto characters = [](const std::string& text)
     {
-        return static_cast<std::size_t>(std::count_if(
-            text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+        return static_cast<std::size_t>(
+            std::count_if(text.begin(), text.end(),
+                          [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
     };
     for (std::size_t r = 0; r < clients.size(); ++r)
         for (std::size_t c = 0; c < fields.size(); ++c)
@@ -184,8 +185,9 @@ std::vector<std::size_t> widestClientRows(std::span<const Client> clients)
     return rows;
 }
 
-void visitClientRow(const Client& client,
-                    const std::function<void(CellKind kind, std::string_view text, double number)>& cell)
+void visitClientRow(
+    const Client& client,
+    const std::function<void(CellKind kind, std::string_view text, double number)>& cell)
 {
     for (Field field : exportedClientFields())
         cell(CellKind::Text, client.value(field), 0);
@@ -214,8 +216,10 @@ ExportSheet shapeClientList(std::span<const Client> clients, Language language)
     {
         std::vector<ExportCell> row;
         row.reserve(sheet.headers.size());
-        visitClientRow(client, [&row](CellKind kind, std::string_view text, double number)
-                       { row.push_back({kind, std::string(text), number}); });
+        visitClientRow(client,
+                       [&row](CellKind kind, std::string_view text, double number) {
+                           row.push_back({kind, std::string(text), number});
+                       });
         sheet.rows.push_back(std::move(row));
     }
     return sheet;
@@ -226,15 +230,15 @@ InvoiceListSheet shapeInvoiceList(const std::vector<InvoiceListRow>& invoices, L
 {
     InvoiceListSheet list;
     ExportSheet& sheet = list.sheet;
-    for (InvoiceField field : {InvoiceField::Number, InvoiceField::ClientName,
-                               InvoiceField::ClientTaxId, InvoiceField::IssueDate,
-                               InvoiceField::DueDate, InvoiceField::Net, InvoiceField::Tax,
-                               InvoiceField::Total, InvoiceField::Currency, InvoiceField::Status,
-                               InvoiceField::ClientCode})
+    for (InvoiceField field :
+         {InvoiceField::Number, InvoiceField::ClientName, InvoiceField::ClientTaxId,
+          InvoiceField::IssueDate, InvoiceField::DueDate, InvoiceField::Net, InvoiceField::Tax,
+          InvoiceField::Total, InvoiceField::Currency, InvoiceField::Status,
+          InvoiceField::ClientCode})
         sheet.headers.push_back(invoiceFieldLabel(field, language));
-    sheet.columnKinds = {CellKind::Text,   CellKind::Text,   CellKind::Text, CellKind::Date,
-                         CellKind::Date,   CellKind::Number, CellKind::Number, CellKind::Number,
-                         CellKind::Text,   CellKind::Text,   CellKind::Text};
+    sheet.columnKinds = {CellKind::Text, CellKind::Text,   CellKind::Text,   CellKind::Date,
+                         CellKind::Date, CellKind::Number, CellKind::Number, CellKind::Number,
+                         CellKind::Text, CellKind::Text,   CellKind::Text};
     std::vector<const InvoiceListRow*> order;
     order.reserve(invoices.size());
     for (const InvoiceListRow& row : invoices)
@@ -258,12 +262,14 @@ InvoiceListSheet shapeInvoiceList(const std::vector<InvoiceListRow>& invoices, L
     {
         const Invoice& invoice = row->invoice;
         const int digits = minorUnitDigits(invoice.currency).value_or(2);
-        const auto amount = [&](std::int64_t minor) -> ExportCell
-        { return {CellKind::Number, formatMinorUnits(minor, digits), minorUnitsToDouble(minor, digits)}; };
+        const auto amount = [&](std::int64_t minor) -> ExportCell {
+            return {CellKind::Number, formatMinorUnits(minor, digits),
+                    minorUnitsToDouble(minor, digits)};
+        };
         if (list.groups.empty() || list.groups.back().status != invoice.status ||
             list.groups.back().currency != invoice.currency)
-            list.groups.push_back({invoice.status, invoice.currency, digits, sheet.rows.size(),
-                                   sheet.rows.size()});
+            list.groups.push_back(
+                {invoice.status, invoice.currency, digits, sheet.rows.size(), sheet.rows.size()});
         list.groups.back().lastRow = sheet.rows.size();
         sheet.rows.push_back({{CellKind::Text, invoice.number, 0},
                               {CellKind::Text, row->clientLegalName, 0},
@@ -289,9 +295,9 @@ InvoiceListSheet shapeInvoiceList(const std::vector<InvoiceListRow>& invoices, L
     for (const InvoiceGroup& group : list.groups)
     {
         ExportTotal total;
-        total.label = transferText(TransferText::TotalOfStatus, language,
-                                   {{"status", invoiceStatusLabel(group.status, language)},
-                                    {"currency", group.currency}});
+        total.label = transferText(
+            TransferText::TotalOfStatus, language,
+            {{"status", invoiceStatusLabel(group.status, language)}, {"currency", group.currency}});
         total.currency = group.currency;
         total.digits = group.digits;
         for (std::size_t c = 0; c < 3; ++c)

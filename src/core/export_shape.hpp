@@ -54,8 +54,9 @@ const std::vector<Field>& exportedClientFields();
 ExportSheet shapeClientList(std::span<const Client> clients, Language language);
 // The cells of a client's row of shapeClientList, given to `cell` in column order without
 // copying the texts.
-void visitClientRow(const Client& client,
-                    const std::function<void(CellKind kind, std::string_view text, double number)>& cell);
+void visitClientRow(
+    const Client& client,
+    const std::function<void(CellKind kind, std::string_view text, double number)>& cell);
 // For each column of shapeClientList, the row whose text is longest (in characters): what
 // a column's width must fit.
 std::vector<std::size_t> widestClientRows(std::span<const Client> clients);
@@ -65,7 +66,7 @@ struct InvoiceGroup
 {
     InvoiceStatus status = InvoiceStatus::Draft;
     std::string currency;
-    int digits = 2;          // decimals of the currency
+    int digits = 2;           // decimals of the currency
     std::size_t firstRow = 0; // in ExportSheet::rows
     std::size_t lastRow = 0;  // inclusive
 };
@@ -85,7 +86,7 @@ struct InvoiceListSheet
 {
     ExportSheet sheet;
     std::vector<InvoiceGroup> groups;
-    std::vector<ExportTotal> totals; // per group, then one per currency
+    std::vector<ExportTotal> totals;   // per group, then one per currency
     std::size_t firstAmountColumn = 5; // net; tax and total follow
 };
 
@@ -94,8 +95,8 @@ struct InvoiceListSheet
 // status (draft, issued, paid), currency, issue date and number. Amounts are Number cells
 // in the currency's units; dates Date cells. `firstDataRow` is the 1-based sheet row of the
 // first invoice (the header is on the row above), for the totals' formulas.
-InvoiceListSheet shapeInvoiceList(const std::vector<InvoiceListRow>& invoices,
-                                  Language language, std::size_t firstDataRow = 2);
+InvoiceListSheet shapeInvoiceList(const std::vector<InvoiceListRow>& invoices, Language language,
+                                  std::size_t firstDataRow = 2);
 
 // Days since 1899-12-30 (the Calc/Excel serial; 1 = 1899-12-31, 45413 = 2024-05-01) of an ISO
 // date "YYYY-MM-DD", optionally followed by a time "THH:MM[:SS[.fff]]" with an optional "Z"

@@ -30,8 +30,8 @@ struct ImportBatchInfo
     std::int64_t id = 0;
     std::string batchId; // random UUID; the batchId of the batch's activity entries
     ImportKind kind = ImportKind::Clients;
-    std::string source; // where the rows came from, as the caller described it
-    std::string at;     // ISO 8601 UTC
+    std::string source;        // where the rows came from, as the caller described it
+    std::string at;            // ISO 8601 UTC
     std::size_t created = 0;   // clients (or invoices) created
     std::size_t updated = 0;   // clients (or invoices) updated
     std::size_t unchanged = 0; // rows that matched and changed nothing (not written)

@@ -122,8 +122,8 @@ public:
     // (its history shows them), so this is a safety net.
     static void checkClientReferences(Database& db, const std::string& path)
     {
-        for (const char* table : {"projects", "time_entries", "tasks", "purchase_orders",
-                                  "invoices", "deals", "files"})
+        for (const char* table :
+             {"projects", "time_entries", "tasks", "purchase_orders", "invoices", "deals", "files"})
         {
             auto check = db.query(std::string("PRAGMA foreign_key_check(") + table + ")");
             if (check->step())
@@ -447,8 +447,8 @@ ImportCommitResult ClientStore::commitClientImport(ClientImportCommit commit)
             throw NotFound("id " + std::to_string(client.id));
         if (stored->version != client.version)
             throw ConflictError(impl_->path.string(), std::move(*stored));
-        const std::int64_t activityId =
-            impl_->rewriteClient(client, *stored, now, ActivityKind::Imported, result.batch.batchId);
+        const std::int64_t activityId = impl_->rewriteClient(
+            client, *stored, now, ActivityKind::Imported, result.batch.batchId);
         recordClientItem(db, result.batch.id, client.id, false, client.version, activityId);
     }
     std::vector<std::int64_t> activityIds;
@@ -560,8 +560,8 @@ ImportUndoResult ClientStore::undoLastImport()
     std::vector<InvoiceItem> invoices;
     std::vector<UndoConflict> conflicts;
     std::size_t totalConflicts = 0;
-    const auto conflict = [&](UndoConflict::What what, RecordType record, std::int64_t id,
-                              std::string label)
+    const auto conflict =
+        [&](UndoConflict::What what, RecordType record, std::int64_t id, std::string label)
     {
         ++totalConflicts;
         if (conflicts.size() < ImportUndoRefused::kMaxListedConflicts)
@@ -586,7 +586,8 @@ ImportUndoResult ClientStore::undoLastImport()
             const bool created = rows->int64(1) != 0;
             const std::string label = clientLabel(rows->textView(6), rows->textView(7));
             if (rows->int64(4) != 0)
-                conflict(UndoConflict::What::Deleted, RecordType::Note, id, "id " + std::to_string(id));
+                conflict(UndoConflict::What::Deleted, RecordType::Note, id,
+                         "id " + std::to_string(id));
             else if (rows->int64(5) != rows->int64(2))
                 conflict(UndoConflict::What::Changed, RecordType::Note, id, label);
             else if (rows->int64(8) != 0)
@@ -640,12 +641,13 @@ ImportUndoResult ClientStore::undoLastImport()
     // An update reverted gives the record back the state an earlier import left it in (this
     // batch updated it from that state, at version - 1): that import may still be undone, at
     // the record's new version.
-    const auto handOver = [&](const char* table, const char* idColumn, std::int64_t id,
-                              std::int64_t versionAfter)
+    const auto handOver =
+        [&](const char* table, const char* idColumn, std::int64_t id, std::int64_t versionAfter)
     {
-        auto update = db.query(std::string("UPDATE ") + table + " SET version = ?3 WHERE " +
-                               idColumn + " = ?1 AND version = ?2 AND batch IN (SELECT id FROM "
-                               "import_batches WHERE undone_at = '' AND id < ?4)");
+        auto update =
+            db.query(std::string("UPDATE ") + table + " SET version = ?3 WHERE " + idColumn +
+                     " = ?1 AND version = ?2 AND batch IN (SELECT id FROM "
+                     "import_batches WHERE undone_at = '' AND id < ?4)");
         update->bind(1, id);
         update->bind(2, versionAfter - 1);
         update->bind(3, versionAfter + 1);

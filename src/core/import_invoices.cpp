@@ -110,9 +110,9 @@ constexpr std::pair<std::string_view, InvoiceField> kExactHeaders[] = {
 };
 // clang-format on
 
-const std::unordered_set<std::string_view> kFillers = {"de",  "del", "la", "el",  "do",  "da",
-                                                       "of",  "the", "y",  "e",   "and", "en",
-                                                       "em",  "a",   "o",  "los", "las", "dos"};
+const std::unordered_set<std::string_view> kFillers = {"de", "del", "la", "el",  "do",  "da",
+                                                       "of", "the", "y",  "e",   "and", "en",
+                                                       "em", "a",   "o",  "los", "las", "dos"};
 
 std::vector<std::string> headerWords(std::string_view header)
 {
@@ -285,8 +285,8 @@ std::string normalizedAmount(std::string_view raw, int currencyDigits)
             kept += static_cast<char>(cp);
         else if (cp == utf8::kInvalid)
             return {};
-        else if (!(utf8::isSpace(cp) || cp == U'\'' || cp == 0x2019 || cp == U'€' ||
-                   cp == U'$' || cp == U'£' || cp == U'¥' || (cp >= 'A' && cp <= 'Z') ||
+        else if (!(utf8::isSpace(cp) || cp == U'\'' || cp == 0x2019 || cp == U'€' || cp == U'$' ||
+                   cp == U'£' || cp == U'¥' || (cp >= 'A' && cp <= 'Z') ||
                    (cp >= 'a' && cp <= 'z')))
             return {};
         (void)start;
@@ -370,7 +370,10 @@ bool isDecimalText(std::string_view text)
         text.remove_prefix(1);
     const std::size_t point = text.find('.');
     const auto digitsOnly = [](std::string_view part)
-    { return !part.empty() && std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; }); };
+    {
+        return !part.empty() &&
+               std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
     if (point == std::string_view::npos)
         return digitsOnly(text);
     return digitsOnly(text.substr(0, point)) && digitsOnly(text.substr(point + 1));
@@ -468,11 +471,10 @@ private:
         if (!options_.hasHeader)
             return 0;
         std::size_t r = 0;
-        while (r < table_.size() &&
-               std::all_of(table_[r].begin(), table_[r].end(), isBlankCell))
+        while (r < table_.size() && std::all_of(table_[r].begin(), table_[r].end(), isBlankCell))
             ++r;
         for (std::size_t e = 0; e < r; ++e)
-            {
+        {
             PlannedInvoice empty;
             empty.tableRow = e;
             plan_.rows.push_back(std::move(empty));
@@ -597,13 +599,13 @@ private:
         if (const ImportCell* number = cell(cells, InvoiceField::Number))
             invoice.number = identifierText(*number);
         if (invoice.number.empty())
-            error(InvoiceField::Number, describe(RecordIssue{RecordType::Invoice,
-                                                             RecordField::Number,
-                                                             Problem::Required},
-                                                 language_));
+            error(InvoiceField::Number,
+                  describe(RecordIssue{RecordType::Invoice, RecordField::Number, Problem::Required},
+                           language_));
         else
         {
-            const auto [earlier, first] = seenNumbers_.try_emplace(asciiLower(invoice.number), sheetRow);
+            const auto [earlier, first] =
+                seenNumbers_.try_emplace(asciiLower(invoice.number), sheetRow);
             if (!first)
                 error(InvoiceField::Number,
                       transferText(TransferText::InvoiceDuplicateNumber, language_,
@@ -637,8 +639,8 @@ private:
                   transferText(TransferText::InvoiceClientNotFound, language_,
                                {{"key", taxId.empty() ? code : taxId}}));
         else
-            planNewClient(row, taxId, nameCell ? std::string(trimmed(shown(*nameCell))) : "",
-                          error, problem);
+            planNewClient(row, taxId, nameCell ? std::string(trimmed(shown(*nameCell))) : "", error,
+                          problem);
 
         // Currency, then the amounts with its decimals.
         if (const ImportCell* currency = cell(cells, InvoiceField::Currency))
@@ -650,8 +652,9 @@ private:
             if (isCurrencyCode(value))
                 invoice.currency = value;
             else
-                error(InvoiceField::Currency, transferText(TransferText::InvoiceBadCurrency,
-                                                           language_, {{"value", shown(*currency)}}));
+                error(InvoiceField::Currency,
+                      transferText(TransferText::InvoiceBadCurrency, language_,
+                                   {{"value", shown(*currency)}}));
         }
         bool amountsGiven = false;
         std::optional<std::int64_t> net;
@@ -720,9 +723,9 @@ private:
         if (!invoice.number.empty())
             existing = invoices_.byNumber(invoice.number);
         if (effectiveCurrency.empty())
-            effectiveCurrency = existing ? existing->currency
-                                         : (!clientCurrency.empty() ? clientCurrency
-                                                                    : options_.defaultCurrency);
+            effectiveCurrency =
+                existing ? existing->currency
+                         : (!clientCurrency.empty() ? clientCurrency : options_.defaultCurrency);
         const bool amountsOk = readAmounts(effectiveCurrency);
         // Any two of net, tax and total give the third.
         if (amountsOk && amountsGiven)
@@ -768,8 +771,9 @@ private:
             problem(InvoiceField::Number, Severity::Warning,
                     transferText(TransferText::InvoiceMatches, language_,
                                  {{"number", existing->number}}));
-            const bool sameClient = row.newClient == ImportedInvoice::npos &&
-                                    (invoice.clientId == 0 || invoice.clientId == existing->clientId);
+            const bool sameClient =
+                row.newClient == ImportedInvoice::npos &&
+                (invoice.clientId == 0 || invoice.clientId == existing->clientId);
             if (!sameClient)
             {
                 const std::optional<Client> owner = clients_.byId(existing->clientId);
@@ -853,7 +857,8 @@ private:
         tidy(invoice);
         for (const RecordIssue& issue : validate(invoice))
         {
-            const InvoiceField field = fieldOfRecordField(issue.field).value_or(InvoiceField::Number);
+            const InvoiceField field =
+                fieldOfRecordField(issue.field).value_or(InvoiceField::Number);
             if (issue.problem == Problem::TotalMismatch)
                 continue; // reported with the amounts
             error(field, describe(issue, language_));
@@ -892,14 +897,16 @@ private:
         bool valid = true;
         for (const FieldIssue& issue : validate(client))
         {
-            error(issue.field == Field::TaxId ? InvoiceField::ClientTaxId : InvoiceField::ClientName,
+            error(issue.field == Field::TaxId ? InvoiceField::ClientTaxId
+                                              : InvoiceField::ClientName,
                   describe(issue, language_));
             valid = false;
         }
         if (!valid)
             return;
-        problem(InvoiceField::ClientName, Severity::Warning,
-                transferText(TransferText::InvoiceNewClient, language_, {{"name", client.legalName}}));
+        problem(
+            InvoiceField::ClientName, Severity::Warning,
+            transferText(TransferText::InvoiceNewClient, language_, {{"name", client.legalName}}));
         row.newClient = plan_.newClients.size();
         row.clientLabel = client.legalName;
         newClientByTaxId_.emplace(key, row.newClient);
@@ -1013,7 +1020,8 @@ std::optional<InvoiceField> invoiceFieldForHeader(std::string_view header)
                        "ruc", "rut", "nit", "contribuinte", "tin"}) &&
         !hasAny(words, {"importe", "amount", "cuota", "valor", "total"}))
         return InvoiceField::ClientTaxId;
-    if (hasAny(words, {"identificacion", "identificacao"}) || (hasAny(words, {"tax"}) && hasAny(words, {"id", "number", "code"})))
+    if (hasAny(words, {"identificacion", "identificacao"}) ||
+        (hasAny(words, {"tax"}) && hasAny(words, {"id", "number", "code"})))
         return InvoiceField::ClientTaxId;
     if (hasAny(words, {"vencimiento", "vence", "due", "vencimento", "vto"}))
         return InvoiceField::DueDate;
@@ -1071,9 +1079,9 @@ std::string InvoiceProblem::text(Language language) const
 {
     if (tableRow == npos)
         return reason;
-    return importText(ImportText::RowPrefix, language,
-                      {{"row", std::to_string(sheetRow)},
-                       {"label", invoiceFieldLabel(field, language)}}) +
+    return importText(
+               ImportText::RowPrefix, language,
+               {{"row", std::to_string(sheetRow)}, {"label", invoiceFieldLabel(field, language)}}) +
            reason;
 }
 
@@ -1082,8 +1090,10 @@ bool InvoicePlan::committable() const
     if (invalid != 0)
         return false;
     return std::none_of(problems.begin(), problems.end(),
-                        [](const InvoiceProblem& p)
-                        { return p.tableRow == InvoiceProblem::npos && p.severity == Severity::Error; });
+                        [](const InvoiceProblem& p) {
+                            return p.tableRow == InvoiceProblem::npos &&
+                                   p.severity == Severity::Error;
+                        });
 }
 
 InMemoryInvoices::InMemoryInvoices(std::vector<Invoice> invoices) : invoices_(std::move(invoices))
@@ -1097,9 +1107,9 @@ InMemoryInvoices::InMemoryInvoices(std::vector<Invoice> invoices) : invoices_(st
 std::optional<Invoice> InMemoryInvoices::byNumber(std::string_view number)
 {
     const std::string key = asciiLower(number);
-    const auto found = std::lower_bound(index_.begin(), index_.end(), key,
-                                        [](const auto& entry, const std::string& k)
-                                        { return entry.first < k; });
+    const auto found =
+        std::lower_bound(index_.begin(), index_.end(), key,
+                         [](const auto& entry, const std::string& k) { return entry.first < k; });
     if (found == index_.end() || found->first != key)
         return std::nullopt;
     return invoices_[found->second];
@@ -1151,22 +1161,38 @@ std::optional<InvoiceStatus> importStatus(std::string_view text)
         return status;
     const std::string folded = foldForSearch(text);
     static const std::unordered_map<std::string_view, InvoiceStatus> kWords = {
-        {"borrador", InvoiceStatus::Draft},       {"draft", InvoiceStatus::Draft},
-        {"rascunho", InvoiceStatus::Draft},       {"proforma", InvoiceStatus::Draft},
-        {"emitida", InvoiceStatus::Authorised},   {"emitido", InvoiceStatus::Authorised},
-        {"pendiente", InvoiceStatus::Authorised}, {"pendiente de cobro", InvoiceStatus::Authorised},
-        {"por cobrar", InvoiceStatus::Authorised}, {"enviada", InvoiceStatus::Authorised},
-        {"vencida", InvoiceStatus::Authorised},   {"authorised", InvoiceStatus::Authorised},
-        {"authorized", InvoiceStatus::Authorised}, {"issued", InvoiceStatus::Authorised},
-        {"sent", InvoiceStatus::Authorised},      {"unpaid", InvoiceStatus::Authorised},
-        {"open", InvoiceStatus::Authorised},      {"due", InvoiceStatus::Authorised},
-        {"overdue", InvoiceStatus::Authorised},   {"pendente", InvoiceStatus::Authorised},
-        {"em aberto", InvoiceStatus::Authorised}, {"por receber", InvoiceStatus::Authorised},
-        {"pagada", InvoiceStatus::Paid},          {"pagado", InvoiceStatus::Paid},
-        {"cobrada", InvoiceStatus::Paid},         {"cobrado", InvoiceStatus::Paid},
-        {"liquidada", InvoiceStatus::Paid},       {"paid", InvoiceStatus::Paid},
-        {"settled", InvoiceStatus::Paid},         {"paga", InvoiceStatus::Paid},
-        {"pago", InvoiceStatus::Paid},            {"recebida", InvoiceStatus::Paid},
+        {"borrador", InvoiceStatus::Draft},
+        {"draft", InvoiceStatus::Draft},
+        {"rascunho", InvoiceStatus::Draft},
+        {"proforma", InvoiceStatus::Draft},
+        {"emitida", InvoiceStatus::Authorised},
+        {"emitido", InvoiceStatus::Authorised},
+        {"pendiente", InvoiceStatus::Authorised},
+        {"pendiente de cobro", InvoiceStatus::Authorised},
+        {"por cobrar", InvoiceStatus::Authorised},
+        {"enviada", InvoiceStatus::Authorised},
+        {"vencida", InvoiceStatus::Authorised},
+        {"authorised", InvoiceStatus::Authorised},
+        {"authorized", InvoiceStatus::Authorised},
+        {"issued", InvoiceStatus::Authorised},
+        {"sent", InvoiceStatus::Authorised},
+        {"unpaid", InvoiceStatus::Authorised},
+        {"open", InvoiceStatus::Authorised},
+        {"due", InvoiceStatus::Authorised},
+        {"overdue", InvoiceStatus::Authorised},
+        {"pendente", InvoiceStatus::Authorised},
+        {"em aberto", InvoiceStatus::Authorised},
+        {"por receber", InvoiceStatus::Authorised},
+        {"pagada", InvoiceStatus::Paid},
+        {"pagado", InvoiceStatus::Paid},
+        {"cobrada", InvoiceStatus::Paid},
+        {"cobrado", InvoiceStatus::Paid},
+        {"liquidada", InvoiceStatus::Paid},
+        {"paid", InvoiceStatus::Paid},
+        {"settled", InvoiceStatus::Paid},
+        {"paga", InvoiceStatus::Paid},
+        {"pago", InvoiceStatus::Paid},
+        {"recebida", InvoiceStatus::Paid},
         {"liquidado", InvoiceStatus::Paid}};
     const auto found = kWords.find(folded);
     if (found == kWords.end())

@@ -102,8 +102,7 @@ std::string fillPlaceholders(std::string_view pattern,
     for (std::size_t pos = 0; pos < pattern.size();)
     {
         const std::size_t open = pattern.find('{', pos);
-        const std::size_t close =
-            open == std::string_view::npos ? open : pattern.find('}', open);
+        const std::size_t close = open == std::string_view::npos ? open : pattern.find('}', open);
         if (close == std::string_view::npos)
         {
             out.append(pattern.substr(pos));

@@ -40,12 +40,13 @@ std::vector<ReportLine> linesOf(const Plan& plan, const std::vector<TransferProb
         if (row.action != RowAction::Skip && row.action != RowAction::Invalid)
             continue;
         const std::size_t sheetRow = options.firstSheetRow + row.tableRow;
-        const std::string status = transferText(row.action == RowAction::Skip
-                                                    ? TransferText::ReportSkipped
-                                                    : TransferText::ReportNotImported,
-                                                language);
+        const std::string status =
+            transferText(row.action == RowAction::Skip ? TransferText::ReportSkipped
+                                                       : TransferText::ReportNotImported,
+                         language);
         const auto [first, last] = byRow.equal_range(sheetRow);
-        const bool hasError = std::any_of(first, last, [](const auto& entry)
+        const bool hasError = std::any_of(first, last,
+                                          [](const auto& entry)
                                           { return entry.second->severity == Severity::Error; });
         if (!hasError)
             lines.push_back({sheetRow, status, transferText(TransferText::ReportWarning, language),
@@ -53,12 +54,12 @@ std::vector<ReportLine> linesOf(const Plan& plan, const std::vector<TransferProb
         for (auto it = first; it != last; ++it)
         {
             const TransferProblem& problem = *it->second;
-            lines.push_back({sheetRow, status,
-                             transferText(problem.severity == Severity::Error
-                                              ? TransferText::ReportError
-                                              : TransferText::ReportWarning,
-                                          language),
-                             problem.fieldLabel, problem.reason});
+            lines.push_back(
+                {sheetRow, status,
+                 transferText(problem.severity == Severity::Error ? TransferText::ReportError
+                                                                  : TransferText::ReportWarning,
+                              language),
+                 problem.fieldLabel, problem.reason});
         }
     }
     return lines;
@@ -71,8 +72,8 @@ std::vector<std::string_view> splitNames(std::string_view text)
     while (true)
     {
         const std::size_t comma = text.find(',', start);
-        names.push_back(text.substr(start, comma == std::string_view::npos ? text.npos
-                                                                            : comma - start));
+        names.push_back(
+            text.substr(start, comma == std::string_view::npos ? text.npos : comma - start));
         if (comma == std::string_view::npos)
             break;
         start = comma + 1;
@@ -163,8 +164,11 @@ std::vector<CellMark> cellMarks(const std::vector<TransferProblem>& problems,
     {
         if (marks.size() >= limit)
             break;
-        std::stable_sort(list.begin(), list.end(), [](const auto* a, const auto* b)
-                         { return a->severity == Severity::Error && b->severity != Severity::Error; });
+        std::stable_sort(list.begin(), list.end(),
+                         [](const auto* a, const auto* b) {
+                             return a->severity == Severity::Error &&
+                                    b->severity != Severity::Error;
+                         });
         CellMark mark;
         mark.sheetRow = cell.first;
         mark.sheetColumn = cell.second;

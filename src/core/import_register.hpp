@@ -50,8 +50,8 @@ private:
     Client rebuild(std::size_t index) const;
 
     std::string arena_;
-    std::vector<Entry> entries_;                               // in id order
-    std::vector<std::pair<std::string, std::uint32_t>> codes_; // canonical code → entry
+    std::vector<Entry> entries_;                                // in id order
+    std::vector<std::pair<std::string, std::uint32_t>> codes_;  // canonical code → entry
     std::vector<std::pair<std::string, std::uint32_t>> taxIds_; // best client first per key
 };
 

@@ -168,8 +168,9 @@ Texts texts(TransferText key)
                 "atualizadas."};
     case T::UndoDone:
         return {"Importación deshecha: {count} filas revertidas.",
-                "Import undone: {count} rows reverted.", "Importação anulada: {count} linhas "
-                                                         "revertidas."};
+                "Import undone: {count} rows reverted.",
+                "Importação anulada: {count} linhas "
+                "revertidas."};
     case T::UndoTitle:
         return {"Deshacer la última importación", "Undo the last import",
                 "Anular a última importação"};
@@ -265,18 +266,19 @@ std::string describeRefusal(const ImportUndoRefused& refused, Language language)
     std::string list;
     for (const UndoConflict& conflict : refused.conflicts)
     {
-        const TransferText key = conflict.what == UndoConflict::What::Deleted ? TransferText::ConflictDeleted
-                                 : conflict.what == UndoConflict::What::Changed
-                                     ? TransferText::ConflictChanged
-                                     : TransferText::ConflictNewActivity;
+        const TransferText key =
+            conflict.what == UndoConflict::What::Deleted   ? TransferText::ConflictDeleted
+            : conflict.what == UndoConflict::What::Changed ? TransferText::ConflictChanged
+                                                           : TransferText::ConflictNewActivity;
         if (!list.empty())
             list += "; ";
         list += transferText(key, language, {{"label", conflict.label}});
     }
     if (refused.totalConflicts > refused.conflicts.size())
-        list += "; " + transferText(TransferText::AndMore, language,
-                                    {{"count", std::to_string(refused.totalConflicts -
-                                                              refused.conflicts.size())}});
+        list += "; " +
+                transferText(
+                    TransferText::AndMore, language,
+                    {{"count", std::to_string(refused.totalConflicts - refused.conflicts.size())}});
     return transferText(TransferText::UndoRefused, language,
                         {{"when", localTimeLabel(refused.batch.at)},
                          {"source", refused.batch.source},
@@ -317,7 +319,7 @@ std::string localTimeLabel(std::string_view iso)
     const std::time_t when = timegm(&utc);
     std::tm local{};
     localtime_r(&when, &local);
-    char buffer[32];
+    char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d %02d:%02d", local.tm_year + 1900,
                   local.tm_mon + 1, local.tm_mday, local.tm_hour, local.tm_min);
     return buffer;

@@ -36,10 +36,10 @@ enum class TransferText
     InvoiceNoCurrency,      //
     InvoiceMatches,         // {number}
     InvoiceOfOtherClient,   // {number} {client}
-    // ---- rows left out
+                          // ---- rows left out
     ExcludedExisting, // {what}: the mode only creates
     ExcludedMissing,  // the mode only updates
-    // ---- commit and undo
+                     // ---- commit and undo
     ImportBlocked,       // {errors}
     ImportConflict,      // {what}
     NothingToUndo,       //
@@ -56,7 +56,7 @@ enum class TransferText
     SourceRange,     // {range} {document}
     SourceSelection, // {range} {document}
     SourceFile,      // {file}
-    // ---- report sheet
+                // ---- report sheet
     ReportRow,
     ReportStatus,
     ReportField,
@@ -73,7 +73,7 @@ enum class TransferText
     UpdatedAt,
     TotalOfStatus, // {status} {currency}
     GrandTotal,    // {currency}
-    // ---- options of the API
+                // ---- options of the API
     BadOption,   // {option} {reason}
     NotABoolean, //
     NotAString,  //

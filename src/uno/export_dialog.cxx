@@ -16,13 +16,13 @@
 #include <com/sun/star/awt/XDialog2.hpp>
 #include <com/sun/star/awt/XDialogEventHandler.hpp>
 #include <com/sun/star/beans/NamedValue.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/lang/XInitialization.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
-#include <com/sun/star/container/XIndexAccess.hpp>
-#include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/util/Date.hpp>
 #include <cppuhelper/implbase3.hxx>
 #include <cppuhelper/supportsservice.hxx>
@@ -61,9 +61,9 @@ std::string isoOf(const Dialog& dialog, const char* name)
     return buffer;
 }
 
-class ExportDialog : public ::cppu::WeakImplHelper3<css::awt::XDialogEventHandler,
-                                                    css::lang::XInitialization,
-                                                    css::lang::XServiceInfo>
+class ExportDialog
+    : public ::cppu::WeakImplHelper3<css::awt::XDialogEventHandler, css::lang::XInitialization,
+                                     css::lang::XServiceInfo>
 {
 public:
     explicit ExportDialog(const Reference<XComponentContext>& context)
@@ -85,7 +85,8 @@ public:
                             continue;
                         OUString text;
                         if (value.Name == "Kind" && (value.Value >>= text))
-                            m_kind = text == "invoices" ? ImportKind::Invoices : ImportKind::Clients;
+                            m_kind =
+                                text == "invoices" ? ImportKind::Invoices : ImportKind::Clients;
                         else if (value.Name == "Frame")
                         {
                             Reference<css::frame::XFrame> frame;
@@ -171,8 +172,8 @@ private:
                 m_context,
                 [&](ClientStore& store)
                 {
-                    return std::make_pair(store.count(),
-                                          m_query.empty() ? 0 : store.search(m_query, false, 0).total);
+                    return std::make_pair(
+                        store.count(), m_query.empty() ? 0 : store.search(m_query, false, 0).total);
                 });
             const auto count = [&](std::int64_t n) { return groupThousands(n, m_language); };
             setLabel(dialog, "optAll", text(dialog, key("All"), {{"count", count(all)}}));
@@ -229,16 +230,17 @@ private:
 
         Reference<css::sheet::XSpreadsheetDocument> document = m_document;
         Reference<css::sheet::XSpreadsheet> sheet;
-        const std::string name =
-            transferText(invoices() ? TransferText::SheetInvoices : TransferText::SheetClients, m_language);
+        const std::string name = transferText(
+            invoices() ? TransferText::SheetInvoices : TransferText::SheetClients, m_language);
         if (isChecked(dialog, "optNewDocument") || !document.is())
         {
             document.set(css::frame::Desktop::create(m_context)->loadComponentFromURL(
                              ascii("private:factory/scalc"), ascii("_blank"), 0, {}),
                          UNO_QUERY_THROW);
-            sheet.set(Reference<css::container::XIndexAccess>(document->getSheets(), UNO_QUERY_THROW)
-                          ->getByIndex(0),
-                      UNO_QUERY_THROW);
+            sheet.set(
+                Reference<css::container::XIndexAccess>(document->getSheets(), UNO_QUERY_THROW)
+                    ->getByIndex(0),
+                UNO_QUERY_THROW);
             Reference<css::container::XNamed>(sheet, UNO_QUERY_THROW)->setName(fromUtf8(name));
         }
         else
@@ -270,32 +272,35 @@ OUString dialogUrl()
 void run(const Reference<XComponentContext>& context, const Reference<css::frame::XFrame>& frame,
          ImportKind kind, const std::string& query, const std::vector<std::string>& selectedCodes)
 {
-    guardedNoThrow("the export dialog",
-                   [&]
-                   {
-                       rtl::Reference<ExportDialog> handler(new ExportDialog(context));
-                       Sequence<OUString> codes(static_cast<sal_Int32>(selectedCodes.size()));
-                       for (std::size_t i = 0; i < selectedCodes.size(); ++i)
-                           codes.getArray()[i] = fromUtf8(selectedCodes[i]);
-                       Sequence<Any> arguments(4);
-                       Any* out = arguments.getArray();
-                       out[0] <<= css::beans::NamedValue(
-                           ascii("Kind"),
-                           Any(ascii(kind == ImportKind::Invoices ? "invoices" : "clients")));
-                       out[1] <<= css::beans::NamedValue(ascii("Frame"), Any(frame));
-                       out[2] <<= css::beans::NamedValue(ascii("Query"), Any(fromUtf8(query)));
-                       out[3] <<= css::beans::NamedValue(ascii("Codes"), Any(codes));
-                       handler->initialize(arguments);
-                       const Reference<css::awt::XDialog> dialog =
-                           css::awt::DialogProvider2::create(context)->createDialogWithHandler(
-                               dialogUrl(), Reference<css::awt::XDialogEventHandler>(handler.get()));
-                       handler->callHandlerMethod(dialog, Any(), ascii("prepare"));
-                       dialog->execute();
-                       Reference<css::lang::XComponent>(dialog, UNO_QUERY_THROW)->dispose();
-                   });
+    guardedNoThrow(
+        "the export dialog",
+        [&]
+        {
+            rtl::Reference<ExportDialog> handler(new ExportDialog(context));
+            Sequence<OUString> codes(static_cast<sal_Int32>(selectedCodes.size()));
+            for (std::size_t i = 0; i < selectedCodes.size(); ++i)
+                codes.getArray()[i] = fromUtf8(selectedCodes[i]);
+            Sequence<Any> arguments(4);
+            Any* out = arguments.getArray();
+            out[0] <<= css::beans::NamedValue(
+                ascii("Kind"), Any(ascii(kind == ImportKind::Invoices ? "invoices" : "clients")));
+            out[1] <<= css::beans::NamedValue(ascii("Frame"), Any(frame));
+            out[2] <<= css::beans::NamedValue(ascii("Query"), Any(fromUtf8(query)));
+            out[3] <<= css::beans::NamedValue(ascii("Codes"), Any(codes));
+            handler->initialize(arguments);
+            const Reference<css::awt::XDialog> dialog =
+                css::awt::DialogProvider2::create(context)->createDialogWithHandler(
+                    dialogUrl(), Reference<css::awt::XDialogEventHandler>(handler.get()));
+            handler->callHandlerMethod(dialog, Any(), ascii("prepare"));
+            dialog->execute();
+            Reference<css::lang::XComponent>(dialog, UNO_QUERY_THROW)->dispose();
+        });
 }
 
-OUString implementationName() { return ascii("org.clientes.calc.ExportDialog"); }
+OUString implementationName()
+{
+    return ascii("org.clientes.calc.ExportDialog");
+}
 
 Sequence<OUString> serviceNames()
 {

@@ -33,8 +33,9 @@ exportClientList(const Reference<css::uno::XComponentContext>& context,
     const Language language = uiLanguage(context);
     const std::vector<Client> clients = storeAccess().with(
         context,
-        [&](ClientStore& store)
-        { return store.clientsForExport(settings.query, settings.codes, settings.includeArchived); });
+        [&](ClientStore& store) {
+            return store.clientsForExport(settings.query, settings.codes, settings.includeArchived);
+        });
     if (written != nullptr)
         *written = clients.size();
     const ExportSheet empty = shapeClientList({}, language);

@@ -47,10 +47,10 @@ bool blank(const ImportCell& cell)
 [[noreturn]] void badMapping(const std::string& value, Language language)
 {
     throw css::lang::IllegalArgumentException(
-        fromUtf8(transferText(TransferText::BadOption, language,
-                              {{"option", "Mapping"},
-                               {"reason", transferText(TransferText::BadField, language,
-                                                       {{"value", value}})}})),
+        fromUtf8(transferText(
+            TransferText::BadOption, language,
+            {{"option", "Mapping"},
+             {"reason", transferText(TransferText::BadField, language, {{"value", value}})}})),
         nullptr, 1);
 }
 
@@ -154,7 +154,8 @@ std::vector<std::string> SheetImport::headers(bool hasHeader) const
     return texts;
 }
 
-std::vector<std::optional<std::string>> SheetImport::proposedMapping(ImportKind kind, bool hasHeader)
+std::vector<std::optional<std::string>> SheetImport::proposedMapping(ImportKind kind,
+                                                                     bool hasHeader)
 {
     if (!hasHeader)
         return std::vector<std::optional<std::string>>(m_columns);
@@ -224,7 +225,8 @@ void SheetImport::writeReport(ImportResult& result, const std::vector<ReportLine
 {
     if (!m_source.document.is())
         return;
-    const Reference<css::sheet::XSpreadsheet> sheet = sheet_io::appendSheet(m_source.document, name);
+    const Reference<css::sheet::XSpreadsheet> sheet =
+        sheet_io::appendSheet(m_source.document, name);
     result.reportSheet =
         toUtf8(Reference<css::container::XNamed>(sheet, UNO_QUERY_THROW)->getName());
     const std::vector<std::string> headers = reportHeaders(m_language);
@@ -284,14 +286,14 @@ ImportResult SheetImport::run(const ImportSettings& settings, bool write, bool r
             options.mapping = clientMappingOf(*settings.mapping, m_language);
         // Load the register in one pass; the mapping remembered for these headers too.
         std::optional<std::string> remembered;
-        RegisterSnapshot snapshot = storeAccess().with(
-            m_context,
-            [&](ClientStore& store)
-            {
-                if (!settings.mapping && settings.hasHeader)
-                    remembered = store.rememberedMapping(mappingKeyText);
-                return RegisterSnapshot::load(store);
-            });
+        RegisterSnapshot snapshot =
+            storeAccess().with(m_context,
+                               [&](ClientStore& store)
+                               {
+                                   if (!settings.mapping && settings.hasHeader)
+                                       remembered = store.rememberedMapping(mappingKeyText);
+                                   return RegisterSnapshot::load(store);
+                               });
         if (remembered)
             if (auto mapping = decodeClientMapping(*remembered))
                 options.mapping = std::move(*mapping);
@@ -342,9 +344,9 @@ ImportResult SheetImport::run(const ImportSettings& settings, bool write, bool r
         }
         catch (const ConflictError& conflict)
         {
-            result.blocked = transferText(
-                TransferText::ImportConflict, m_language,
-                {{"what", conflict.current.code + " " + conflict.current.legalName}});
+            result.blocked =
+                transferText(TransferText::ImportConflict, m_language,
+                             {{"what", conflict.current.code + " " + conflict.current.legalName}});
             return result;
         }
         result.created = created;
@@ -370,15 +372,15 @@ ImportResult SheetImport::run(const ImportSettings& settings, bool write, bool r
             options.mapping = invoiceMappingOf(*settings.mapping, m_language);
         std::optional<std::string> remembered;
         std::vector<Invoice> stored;
-        RegisterSnapshot snapshot = storeAccess().with(
-            m_context,
-            [&](ClientStore& store)
-            {
-                if (!settings.mapping && settings.hasHeader)
-                    remembered = store.rememberedMapping(mappingKeyText);
-                stored = store.allInvoices();
-                return RegisterSnapshot::load(store);
-            });
+        RegisterSnapshot snapshot =
+            storeAccess().with(m_context,
+                               [&](ClientStore& store)
+                               {
+                                   if (!settings.mapping && settings.hasHeader)
+                                       remembered = store.rememberedMapping(mappingKeyText);
+                                   stored = store.allInvoices();
+                                   return RegisterSnapshot::load(store);
+                               });
         if (remembered)
             if (auto mapping = decodeInvoiceMapping(*remembered))
                 options.mapping = std::move(*mapping);

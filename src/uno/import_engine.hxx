@@ -41,7 +41,7 @@ struct ImportResult
     std::string blocked;            // why a commit wrote nothing
     std::vector<TransferProblem> problems;
     std::size_t marked = 0;
-    std::string reportSheet; // name of the sheet written
+    std::string reportSheet;                         // name of the sheet written
     std::vector<std::optional<std::string>> mapping; // field API name per column, as used
 };
 

@@ -92,9 +92,10 @@ void setText(const Dialog& dialog, const char* name, const OUString& value)
 
 void setItems(const Dialog& dialog, const char* name, const std::vector<OUString>& items)
 {
-    model(dialog, name)->setPropertyValue(
-        ascii("StringItemList"),
-        Any(Sequence<OUString>(items.data(), static_cast<sal_Int32>(items.size()))));
+    model(dialog, name)
+        ->setPropertyValue(
+            ascii("StringItemList"),
+            Any(Sequence<OUString>(items.data(), static_cast<sal_Int32>(items.size()))));
 }
 
 sal_Int16 selected(const Dialog& dialog, const char* name)
@@ -131,13 +132,12 @@ sal_Int16 message(const Reference<css::uno::XComponentContext>& context,
     const Reference<css::awt::XMessageBoxFactory> boxes(css::awt::Toolkit::create(context),
                                                         UNO_QUERY_THROW);
     return boxes
-        ->createMessageBox(parent,
-                           question ? css::awt::MessageBoxType_QUERYBOX
-                                    : css::awt::MessageBoxType_INFOBOX,
-                           question ? css::awt::MessageBoxButtons::BUTTONS_YES_NO |
-                                          css::awt::MessageBoxButtons::DEFAULT_BUTTON_NO
-                                    : css::awt::MessageBoxButtons::BUTTONS_OK,
-                           title, body)
+        ->createMessageBox(
+            parent, question ? css::awt::MessageBoxType_QUERYBOX : css::awt::MessageBoxType_INFOBOX,
+            question ? css::awt::MessageBoxButtons::BUTTONS_YES_NO |
+                           css::awt::MessageBoxButtons::DEFAULT_BUTTON_NO
+                     : css::awt::MessageBoxButtons::BUTTONS_OK,
+            title, body)
         ->execute();
 }
 } // namespace clientes::uno::transfer_ui

@@ -75,9 +75,9 @@ std::string key(const char* name)
     return std::string("ImportWizard.") + name;
 }
 
-class ImportWizard : public ::cppu::WeakImplHelper3<css::awt::XDialogEventHandler,
-                                                    css::lang::XInitialization,
-                                                    css::lang::XServiceInfo>
+class ImportWizard
+    : public ::cppu::WeakImplHelper3<css::awt::XDialogEventHandler, css::lang::XInitialization,
+                                     css::lang::XServiceInfo>
 {
 public:
     explicit ImportWizard(const Reference<XComponentContext>& context)
@@ -103,7 +103,8 @@ public:
                         {
                             OUString kind;
                             value.Value >>= kind;
-                            m_kind = kind == "invoices" ? ImportKind::Invoices : ImportKind::Clients;
+                            m_kind =
+                                kind == "invoices" ? ImportKind::Invoices : ImportKind::Clients;
                         }
                         else if (value.Name == "Frame")
                         {
@@ -162,10 +163,10 @@ public:
 
     Sequence<OUString> SAL_CALL getSupportedMethodNames() override
     {
-        static const char* const names[] = {"prepare",         "onNext",          "onBack",
-                                            "onSourceChanged", "onBrowse",        "onColumnSelected",
-                                            "onFieldSelected", "onOptionChanged", "onCheck",
-                                            "onRemoveMarks",   "onImport"};
+        static const char* const names[] = {
+            "prepare",  "onNext",           "onBack",          "onSourceChanged",
+            "onBrowse", "onColumnSelected", "onFieldSelected", "onOptionChanged",
+            "onCheck",  "onRemoveMarks",    "onImport"};
         Sequence<OUString> result(static_cast<sal_Int32>(std::size(names)));
         for (std::size_t i = 0; i < std::size(names); ++i)
             result.getArray()[i] = ascii(names[i]);
@@ -218,15 +219,16 @@ private:
     void prepare(const Dialog& dialog)
     {
         dialog->setTitle(text(dialog, key(invoices() ? "Title.Invoices" : "Title.Clients")));
-        model(dialog, "lblStep")->setPropertyValue(ascii("FontWeight"),
-                                                   Any(css::awt::FontWeight::BOLD));
+        model(dialog, "lblStep")
+            ->setPropertyValue(ascii("FontWeight"), Any(css::awt::FontWeight::BOLD));
         setVisible(dialog, "chkCreateMissing", invoices());
         addPreviewGrid(dialog);
-        setItems(dialog, "lstMode", {text(dialog, key("ModeBoth")), text(dialog, key("ModeCreate")),
-                                     text(dialog, key("ModeUpdate"))});
+        setItems(dialog, "lstMode",
+                 {text(dialog, key("ModeBoth")), text(dialog, key("ModeCreate")),
+                  text(dialog, key("ModeUpdate"))});
         select(dialog, "lstMode", 0);
-        setItems(dialog, "lstPolicy", {text(dialog, key("PolicyOverwrite")),
-                                       text(dialog, key("PolicyFillEmpty"))});
+        setItems(dialog, "lstPolicy",
+                 {text(dialog, key("PolicyOverwrite")), text(dialog, key("PolicyFillEmpty"))});
         select(dialog, "lstPolicy", 0);
 
         // The selection is offered when it is a block of rows; else the sheet's used area.
@@ -243,8 +245,7 @@ private:
         setEnabled(dialog, "optSelection", m_selection.is());
         if (m_sheet.is())
         {
-            const sheet_io::Located used =
-                sheet_io::locate(m_context, sheet_io::usedArea(m_sheet));
+            const sheet_io::Located used = sheet_io::locate(m_context, sheet_io::usedArea(m_sheet));
             setLabel(dialog, "optSheet",
                      text(dialog, key("SourceSheet"), {{"range", sheet_io::rangeName(used)}}));
         }
@@ -290,8 +291,8 @@ private:
     {
         if (!m_file.is())
             return;
-        guardedNoThrow("closing the imported file",
-                       [this] { Reference<css::util::XCloseable>(m_file, UNO_QUERY_THROW)->close(true); });
+        guardedNoThrow("closing the imported file", [this]
+                       { Reference<css::util::XCloseable>(m_file, UNO_QUERY_THROW)->close(true); });
         m_file.clear();
     }
 
@@ -328,10 +329,10 @@ private:
                 UNO_QUERY_THROW);
             where = sheet_io::locate(m_context, sheet_io::usedArea(first));
             const sal_Int32 slash = url.lastIndexOf('/');
-            description = transferText(TransferText::SourceFile, m_language,
-                                       {{"file", toUtf8(rtl::Uri::decode(
-                                                     url.copy(slash + 1), rtl_UriDecodeWithCharset,
-                                                     RTL_TEXTENCODING_UTF8))}});
+            description = transferText(
+                TransferText::SourceFile, m_language,
+                {{"file", toUtf8(rtl::Uri::decode(url.copy(slash + 1), rtl_UriDecodeWithCharset,
+                                                  RTL_TEXTENCODING_UTF8))}});
         }
         else if (isChecked(dialog, "optSelection") && m_selection.is())
         {
@@ -347,10 +348,10 @@ private:
             return fail(dialog, text(dialog, key("NoDocument")));
         m_import = std::make_unique<SheetImport>(m_context, where, std::move(description));
         const std::size_t header = m_import->headerRow();
-        const bool empty = m_import->rowCount() == 0 ||
-                           std::all_of(m_import->table().begin() + static_cast<std::ptrdiff_t>(header),
-                                       m_import->table().end(),
-                                       [](const auto& row) { return row.empty(); });
+        const bool empty =
+            m_import->rowCount() == 0 ||
+            std::all_of(m_import->table().begin() + static_cast<std::ptrdiff_t>(header),
+                        m_import->table().end(), [](const auto& row) { return row.empty(); });
         if (empty)
         {
             m_import.reset();
@@ -378,7 +379,8 @@ private:
 
     void addPreviewGrid(const Dialog& dialog)
     {
-        const Reference<css::container::XNameContainer> models(dialogModel(dialog), UNO_QUERY_THROW);
+        const Reference<css::container::XNameContainer> models(dialogModel(dialog),
+                                                               UNO_QUERY_THROW);
         if (models->hasByName(ascii("gridPreview")))
             return;
         const Reference<css::beans::XPropertySet> grid(
@@ -463,9 +465,9 @@ private:
         // The list of columns and the list of fields.
         std::vector<OUString> entries;
         for (std::size_t c = 0; c < m_import->columnCount(); ++c)
-            entries.push_back(text(dialog, key("ColumnEntry"),
-                                   {{"letter", columnLetters(startColumn + c)},
-                                    {"header", headers[c]}}));
+            entries.push_back(
+                text(dialog, key("ColumnEntry"),
+                     {{"letter", columnLetters(startColumn + c)}, {"header", headers[c]}}));
         setItems(dialog, "lstColumn", entries);
         std::vector<OUString> labels;
         for (const auto& choice : fieldChoices(dialog))
@@ -516,15 +518,17 @@ private:
         const auto startColumn = static_cast<std::size_t>(m_import->source().address.StartColumn);
         const Reference<css::awt::grid::XGridColumnModel> columns(
             model(dialog, "gridPreview")->getPropertyValue(ascii("ColumnModel")), UNO_QUERY_THROW);
-        for (std::size_t c = 0; c < m_mapping.size() && c < static_cast<std::size_t>(columns->getColumnCount()); ++c)
-            columns->getColumn(static_cast<sal_Int32>(c))->setTitle(gridTitle(dialog, c, headers, startColumn));
+        for (std::size_t c = 0;
+             c < m_mapping.size() && c < static_cast<std::size_t>(columns->getColumnCount()); ++c)
+            columns->getColumn(static_cast<sal_Int32>(c))
+                ->setTitle(gridTitle(dialog, c, headers, startColumn));
         updateMappingNote(dialog);
     }
 
     std::size_t mappedColumns() const
     {
-        return static_cast<std::size_t>(
-            std::count_if(m_mapping.begin(), m_mapping.end(), [](const auto& m) { return m.has_value(); }));
+        return static_cast<std::size_t>(std::count_if(m_mapping.begin(), m_mapping.end(),
+                                                      [](const auto& m) { return m.has_value(); }));
     }
 
     void updateMappingNote(const Dialog& dialog)
@@ -549,7 +553,7 @@ private:
             names.push_back(mapped.value_or(""));
         settings.mapping = std::move(names);
         const sal_Int16 mode = selected(dialog, "lstMode");
-        settings.mode = mode == 1 ? ImportMode::CreateOnly
+        settings.mode = mode == 1   ? ImportMode::CreateOnly
                         : mode == 2 ? ImportMode::UpdateOnly
                                     : ImportMode::Both;
         settings.policy =
@@ -570,17 +574,19 @@ private:
 
     std::string countsText(const Dialog& dialog, const ImportResult& result) const
     {
-        return toUtf8(text(dialog, key("Counts"),
-                           {{"created", groupThousands(static_cast<std::int64_t>(result.created), m_language)},
-                            {"updated", groupThousands(static_cast<std::int64_t>(result.updated), m_language)},
-                            {"unchanged", groupThousands(static_cast<std::int64_t>(result.unchanged), m_language)},
-                            {"skipped", groupThousands(static_cast<std::int64_t>(result.skipped), m_language)},
-                            {"errors", groupThousands(static_cast<std::int64_t>(result.errors), m_language)},
-                            {"warnings", groupThousands(static_cast<std::int64_t>(result.warnings), m_language)}}));
+        return toUtf8(text(
+            dialog, key("Counts"),
+            {{"created", groupThousands(static_cast<std::int64_t>(result.created), m_language)},
+             {"updated", groupThousands(static_cast<std::int64_t>(result.updated), m_language)},
+             {"unchanged", groupThousands(static_cast<std::int64_t>(result.unchanged), m_language)},
+             {"skipped", groupThousands(static_cast<std::int64_t>(result.skipped), m_language)},
+             {"errors", groupThousands(static_cast<std::int64_t>(result.errors), m_language)},
+             {"warnings",
+              groupThousands(static_cast<std::int64_t>(result.warnings), m_language)}}));
     }
 
-    void showProblems(const Dialog& dialog, const char* list, const std::vector<TransferProblem>& problems,
-                      bool rowsNotImportedOnly)
+    void showProblems(const Dialog& dialog, const char* list,
+                      const std::vector<TransferProblem>& problems, bool rowsNotImportedOnly)
     {
         std::vector<OUString> lines;
         for (const TransferProblem& problem : problems)
@@ -606,18 +612,22 @@ private:
         const ImportResult result = m_import->check(wanted);
         std::string counts = countsText(dialog, result);
         if (result.marked > 0)
-            counts += "\n" + toUtf8(text(dialog, key("Marked"), {{"count", std::to_string(result.marked)}}));
+            counts += "\n" + toUtf8(text(dialog, key("Marked"),
+                                         {{"count", std::to_string(result.marked)}}));
         const bool ready = result.invalid == 0 &&
                            std::none_of(result.problems.begin(), result.problems.end(),
-                                        [](const TransferProblem& p)
-                                        { return p.sheetRow == 0 && p.severity == Severity::Error; });
-        counts += "\n" + toUtf8(text(dialog, key(!ready                                ? "HasErrors"
-                                                 : result.created + result.updated == 0 ? "NothingToDo"
-                                                                                        : "Ready")));
+                                        [](const TransferProblem& p) {
+                                            return p.sheetRow == 0 && p.severity == Severity::Error;
+                                        });
+        counts +=
+            "\n" + toUtf8(text(dialog, key(!ready                                 ? "HasErrors"
+                                           : result.created + result.updated == 0 ? "NothingToDo"
+                                                                                  : "Ready")));
         setLabel(dialog, "lblCounts", fromUtf8(counts));
         showProblems(dialog, "lstProblems", result.problems, false);
         setEnabled(dialog, "btnRemoveMarks",
-                   m_import->source().document.is() && sheet_marks::count(m_import->source().document) > 0);
+                   m_import->source().document.is() &&
+                       sheet_marks::count(m_import->source().document) > 0);
         setEnabled(dialog, "btnImport", ready && result.created + result.updated > 0);
         m_checked = result;
     }
@@ -645,7 +655,8 @@ private:
         const ImportResult result = m_import->commit(wanted);
         if (!result.committed)
         {
-            setLabel(dialog, "lblCounts", fromUtf8(countsText(dialog, result) + "\n" + result.blocked));
+            setLabel(dialog, "lblCounts",
+                     fromUtf8(countsText(dialog, result) + "\n" + result.blocked));
             showProblems(dialog, "lstProblems", result.problems, false);
             setEnabled(dialog, "btnImport", false);
             return;
@@ -655,14 +666,17 @@ private:
         if (!m_imported)
             summary = toUtf8(text(dialog, key("ResultNothing")));
         else
-            summary = toUtf8(text(dialog, key(invoices() ? "ResultInvoices" : "ResultClients"),
-                                  {{"created", groupThousands(static_cast<std::int64_t>(result.created), m_language)},
-                                   {"updated", groupThousands(static_cast<std::int64_t>(result.updated), m_language)},
-                                   {"unchanged", groupThousands(static_cast<std::int64_t>(result.unchanged), m_language)},
-                                   {"skipped", groupThousands(static_cast<std::int64_t>(result.skipped), m_language)},
-                                   {"clients", std::to_string(result.clientsCreated)}}));
+            summary = toUtf8(text(
+                dialog, key(invoices() ? "ResultInvoices" : "ResultClients"),
+                {{"created", groupThousands(static_cast<std::int64_t>(result.created), m_language)},
+                 {"updated", groupThousands(static_cast<std::int64_t>(result.updated), m_language)},
+                 {"unchanged",
+                  groupThousands(static_cast<std::int64_t>(result.unchanged), m_language)},
+                 {"skipped", groupThousands(static_cast<std::int64_t>(result.skipped), m_language)},
+                 {"clients", std::to_string(result.clientsCreated)}}));
         if (!result.reportSheet.empty())
-            summary += "\n" + toUtf8(text(dialog, key("ResultReport"), {{"sheet", result.reportSheet}}));
+            summary +=
+                "\n" + toUtf8(text(dialog, key("ResultReport"), {{"sheet", result.reportSheet}}));
         setLabel(dialog, "lblResult", fromUtf8(summary));
         showProblems(dialog, "lstSkipped", result.problems, true);
         setVisible(dialog, "lblUndoHint", m_imported);
@@ -711,9 +725,9 @@ private:
         setLabel(dialog, "lblStepHelp", text(dialog, key((step + "Help").c_str())));
         setEnabled(dialog, "btnBack", target == kColumnsPage || target == kCheckPage);
         setEnabled(dialog, "btnNext", target == kSourcePage || target == kColumnsPage);
-        setEnabled(dialog, "btnImport", target == kCheckPage && m_checked &&
-                                            m_checked->invalid == 0 &&
-                                            m_checked->created + m_checked->updated > 0);
+        setEnabled(dialog, "btnImport",
+                   target == kCheckPage && m_checked && m_checked->invalid == 0 &&
+                       m_checked->created + m_checked->updated > 0);
         setLabel(dialog, "btnClose", text(dialog, key(target == kResultPage ? "Close" : "Cancel")));
         setEnabled(dialog, "chkMarkCells", !m_file.is());
         setEnabled(dialog, "chkReport", !m_file.is());
@@ -742,28 +756,31 @@ bool run(const Reference<XComponentContext>& context, const Reference<css::frame
          ImportKind kind)
 {
     bool imported = false;
-    guardedNoThrow("the import wizard",
-                   [&]
-                   {
-                       rtl::Reference<ImportWizard> wizard(new ImportWizard(context));
-                       Sequence<Any> arguments(2);
-                       arguments.getArray()[0] <<= css::beans::NamedValue(
-                           ascii("Kind"),
-                           Any(ascii(kind == ImportKind::Invoices ? "invoices" : "clients")));
-                       arguments.getArray()[1] <<= css::beans::NamedValue(ascii("Frame"), Any(frame));
-                       wizard->initialize(arguments);
-                       const Reference<css::awt::XDialog> dialog =
-                           css::awt::DialogProvider2::create(context)->createDialogWithHandler(
-                               dialogUrl(), Reference<css::awt::XDialogEventHandler>(wizard.get()));
-                       wizard->callHandlerMethod(dialog, Any(), ascii("prepare"));
-                       dialog->execute();
-                       imported = wizard->imported();
-                       Reference<css::lang::XComponent>(dialog, UNO_QUERY_THROW)->dispose();
-                   });
+    guardedNoThrow(
+        "the import wizard",
+        [&]
+        {
+            rtl::Reference<ImportWizard> wizard(new ImportWizard(context));
+            Sequence<Any> arguments(2);
+            arguments.getArray()[0] <<= css::beans::NamedValue(
+                ascii("Kind"), Any(ascii(kind == ImportKind::Invoices ? "invoices" : "clients")));
+            arguments.getArray()[1] <<= css::beans::NamedValue(ascii("Frame"), Any(frame));
+            wizard->initialize(arguments);
+            const Reference<css::awt::XDialog> dialog =
+                css::awt::DialogProvider2::create(context)->createDialogWithHandler(
+                    dialogUrl(), Reference<css::awt::XDialogEventHandler>(wizard.get()));
+            wizard->callHandlerMethod(dialog, Any(), ascii("prepare"));
+            dialog->execute();
+            imported = wizard->imported();
+            Reference<css::lang::XComponent>(dialog, UNO_QUERY_THROW)->dispose();
+        });
     return imported;
 }
 
-OUString implementationName() { return ascii("org.clientes.calc.ImportWizard"); }
+OUString implementationName()
+{
+    return ascii("org.clientes.calc.ImportWizard");
+}
 
 Sequence<OUString> serviceNames()
 {

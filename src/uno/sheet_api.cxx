@@ -127,9 +127,9 @@ Options runImport(const Context& context, const Reference<css::table::XCellRange
                   const Options& options, ImportKind kind)
 {
     const Language language = languageOf(context);
-    std::set<std::string> known = {"HasHeader", "Mapping",     "DryRun",     "Mode",
-                                   "UpdatePolicy", "MarkCells", "SkipInvalid", "RemoveMarks",
-                                   "ReportSheet"};
+    std::set<std::string> known = {"HasHeader",   "Mapping",      "DryRun",
+                                   "Mode",        "UpdatePolicy", "MarkCells",
+                                   "SkipInvalid", "RemoveMarks",  "ReportSheet"};
     if (kind == ImportKind::Invoices)
         known.insert("CreateMissingClients");
     const OptionReader reader(options, known, language);
@@ -211,10 +211,9 @@ Options runImport(const Context& context, const Reference<css::table::XCellRange
     return Options(values.data(), static_cast<sal_Int32>(values.size()));
 }
 
-Reference<css::sheet::XSpreadsheetDocument> targetDocument(const Context& context,
-                                                           const Reference<css::sheet::XSpreadsheet>& target,
-                                                           const OptionReader& reader,
-                                                           Language language)
+Reference<css::sheet::XSpreadsheetDocument>
+targetDocument(const Context& context, const Reference<css::sheet::XSpreadsheet>& target,
+               const OptionReader& reader, Language language)
 {
     if (!target.is())
         reader.fail("target", transferText(TransferText::NoTarget, language));
@@ -251,8 +250,8 @@ sal_Int32 undoLastImport(const Context& context)
     const Language language = languageOf(context);
     try
     {
-        const ImportUndoResult undone = storeAccess().with(
-            context, [](ClientStore& store) { return store.undoLastImport(); });
+        const ImportUndoResult undone =
+            storeAccess().with(context, [](ClientStore& store) { return store.undoLastImport(); });
         storeAccess().notifyChanged();
         releaseFreedMemory();
         return static_cast<sal_Int32>(undone.reverted);
@@ -269,9 +268,9 @@ sal_Int32 undoLastImport(const Context& context)
     }
 }
 
-Reference<css::table::XCellRange>
-exportClients(const Context& context, const Reference<css::sheet::XSpreadsheet>& target,
-              const Options& options)
+Reference<css::table::XCellRange> exportClients(const Context& context,
+                                                const Reference<css::sheet::XSpreadsheet>& target,
+                                                const Options& options)
 {
     const Language language = languageOf(context);
     const OptionReader reader(options, {"Query", "Codes", "IncludeArchived"}, language);
@@ -284,9 +283,9 @@ exportClients(const Context& context, const Reference<css::sheet::XSpreadsheet>&
     return exportClientList(context, document, target, settings);
 }
 
-Reference<css::table::XCellRange>
-exportInvoices(const Context& context, const Reference<css::sheet::XSpreadsheet>& target,
-               const Options& options)
+Reference<css::table::XCellRange> exportInvoices(const Context& context,
+                                                 const Reference<css::sheet::XSpreadsheet>& target,
+                                                 const Options& options)
 {
     const Language language = languageOf(context);
     const OptionReader reader(options, {"From", "To", "Status"}, language);
@@ -299,8 +298,8 @@ exportInvoices(const Context& context, const Reference<css::sheet::XSpreadsheet>
     {
         filter.status = invoiceStatusFromName(*status);
         if (!filter.status)
-            reader.fail("Status", transferText(TransferText::BadStatus, language,
-                                               {{"value", *status}}));
+            reader.fail("Status",
+                        transferText(TransferText::BadStatus, language, {{"value", *status}}));
     }
     return exportInvoiceList(context, document, target, filter);
 }

@@ -5,19 +5,19 @@
 #include <com/sun/star/awt/FontWeight.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
-#include <com/sun/star/document/MacroExecMode.hpp>
-#include <com/sun/star/document/UpdateDocMode.hpp>
-#include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/container/XEnumeration.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/document/MacroExecMode.hpp>
+#include <com/sun/star/document/UpdateDocMode.hpp>
 #include <com/sun/star/drawing/XDrawPageSupplier.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/frame/XTitle.hpp>
 #include <com/sun/star/i18n/NumberFormatIndex.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/sheet/XCellFormatRangesSupplier.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
@@ -127,7 +127,14 @@ Reference<css::drawing::XDrawPage> drawPageOf(const Reference<css::sheet::XSprea
     // The draw page is the one object Calc keeps per sheet: two wrappers of the same sheet
     // give the same draw page, which identifies the sheet among all documents.
     const Reference<css::drawing::XDrawPageSupplier> supplier(sheet, UNO_QUERY);
-    return supplier.is() ? supplier->getDrawPage() : Reference<css::drawing::XDrawPage>();
+    if (!supplier.is())
+        return {};
+        // Deprecated in the IDL in favour of the document's XDrawPagesSupplier, which gives new
+        // wrappers; the sheet's own one is what keeps its identity.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    return supplier->getDrawPage();
+#pragma GCC diagnostic pop
 }
 
 bool allZeros(const OUString& format)
@@ -266,8 +273,9 @@ void addShownZeros(const Located& where, ImportTable& table, sal_Int32 firstRow,
     const auto rows = static_cast<sal_Int32>(table.size());
     for (std::size_t column : columns)
     {
-        const bool hasNumbers = std::any_of(table.begin(), table.end(), [&](const auto& row)
-                                            { return column < row.size() && row[column].isNumber; });
+        const bool hasNumbers = std::any_of(
+            table.begin(), table.end(),
+            [&](const auto& row) { return column < row.size() && row[column].isNumber; });
         if (!hasNumbers)
             continue;
         const Reference<css::sheet::XCellFormatRangesSupplier> supplier(
@@ -460,9 +468,9 @@ std::string localeCurrency(const Reference<css::sheet::XSpreadsheetDocument>& do
 {
     const Reference<css::util::XNumberFormats> numberFormats =
         Reference<css::util::XNumberFormatsSupplier>(document, UNO_QUERY_THROW)->getNumberFormats();
-    const sal_Int32 key = Reference<css::util::XNumberFormatTypes>(numberFormats, UNO_QUERY_THROW)
-                              ->getStandardFormat(css::util::NumberFormat::CURRENCY,
-                                                  documentLocale(document));
+    const sal_Int32 key =
+        Reference<css::util::XNumberFormatTypes>(numberFormats, UNO_QUERY_THROW)
+            ->getStandardFormat(css::util::NumberFormat::CURRENCY, documentLocale(document));
     OUString currency;
     numberFormats->getByKey(key)->getPropertyValue(ascii("CurrencyAbbreviation")) >>= currency;
     return toUtf8(currency);
@@ -475,8 +483,8 @@ appendSheet(const Reference<css::sheet::XSpreadsheetDocument>& document, const s
     OUString unique = fromUtf8(name);
     for (int n = 2; sheets->hasByName(unique); ++n)
         unique = fromUtf8(name + " " + std::to_string(n));
-    const auto count =
-        static_cast<sal_Int16>(Reference<css::container::XIndexAccess>(sheets, UNO_QUERY_THROW)->getCount());
+    const auto count = static_cast<sal_Int16>(
+        Reference<css::container::XIndexAccess>(sheets, UNO_QUERY_THROW)->getCount());
     sheets->insertNewByName(unique, count);
     return Reference<css::sheet::XSpreadsheet>(sheets->getByName(unique), UNO_QUERY_THROW);
 }
@@ -556,8 +564,8 @@ private:
             return;
         const std::size_t count = std::min(size, m_last - m_next);
         m_pendingFirst = m_next;
-        m_pending = std::async(std::launch::async, [this, first = m_next, count]
-                               { return m_source(first, count); });
+        m_pending = std::async(std::launch::async,
+                               [this, first = m_next, count] { return m_source(first, count); });
         m_next += count;
     }
 
@@ -579,10 +587,10 @@ void writeRows(const Reference<css::sheet::XSpreadsheet>& target, sal_Int32 colu
 }
 } // namespace
 
-Reference<css::table::XCellRange> writeList(const Reference<css::sheet::XSpreadsheetDocument>& document,
-                                            const Reference<css::sheet::XSpreadsheet>& target,
-                                            const ListLayout& layout, const RowSource& rows,
-                                            const ListStyle& style)
+Reference<css::table::XCellRange>
+writeList(const Reference<css::sheet::XSpreadsheetDocument>& document,
+          const Reference<css::sheet::XSpreadsheet>& target, const ListLayout& layout,
+          const RowSource& rows, const ListStyle& style)
 {
     const auto columns = static_cast<sal_Int32>(layout.headers.size());
     const auto rowCount = static_cast<sal_Int32>(layout.rows);
@@ -621,7 +629,8 @@ Reference<css::table::XCellRange> writeList(const Reference<css::sheet::XSpreads
         for (sal_Int32 c = 0; c < columns; ++c)
             titles.getArray()[c] <<= fromUtf8(layout.headers[static_cast<std::size_t>(c)]);
         headerData.getArray()[0] = titles;
-        Reference<css::sheet::XCellRangeData>(headerRange, UNO_QUERY_THROW)->setDataArray(headerData);
+        Reference<css::sheet::XCellRangeData>(headerRange, UNO_QUERY_THROW)
+            ->setDataArray(headerData);
     }
 
     // Widths fitted to the header, the first rows and the widest rows, before the rest is
@@ -662,7 +671,8 @@ Reference<css::table::XCellRange> writeList(const Reference<css::sheet::XSpreads
     for (int n = 2; ranges->hasByName(name); ++n)
         name = style.databaseRangeName + "_" + OUString::number(n);
     ranges->addNewByName(
-        name, Reference<css::sheet::XCellRangeAddressable>(written, UNO_QUERY_THROW)->getRangeAddress());
+        name,
+        Reference<css::sheet::XCellRangeAddressable>(written, UNO_QUERY_THROW)->getRangeAddress());
     Reference<css::beans::XPropertySet>(ranges->getByName(name), UNO_QUERY_THROW)
         ->setPropertyValue(ascii("AutoFilter"), Any(true));
 
@@ -679,16 +689,18 @@ Reference<css::table::XCellRange> writeList(const Reference<css::sheet::XSpreads
     return written;
 }
 
-Reference<css::table::XCellRange> writeList(const Reference<css::sheet::XSpreadsheetDocument>& document,
-                                            const Reference<css::sheet::XSpreadsheet>& target,
-                                            const ExportSheet& list, const ListStyle& style)
+Reference<css::table::XCellRange>
+writeList(const Reference<css::sheet::XSpreadsheetDocument>& document,
+          const Reference<css::sheet::XSpreadsheet>& target, const ExportSheet& list,
+          const ListStyle& style)
 {
     ListLayout layout;
     layout.headers = list.headers;
     layout.columnKinds = list.columnKinds;
     layout.rows = list.rows.size();
-    return writeList(document, target, layout,
-                     [&list](std::size_t first, std::size_t count) { return dataOf(list, first, count); },
-                     style);
+    return writeList(
+        document, target, layout,
+        [&list](std::size_t first, std::size_t count) { return dataOf(list, first, count); },
+        style);
 }
 } // namespace clientes::uno::sheet_io

@@ -66,7 +66,8 @@ void addShownZeros(const Located& where, ImportTable& table, sal_Int32 firstRow,
 // the office's exception when the file cannot be opened, IllegalArgumentException when it is
 // no spreadsheet.
 Reference<css::sheet::XSpreadsheetDocument>
-openSpreadsheetFile(const Reference<css::uno::XComponentContext>& context, const ::rtl::OUString& url);
+openSpreadsheetFile(const Reference<css::uno::XComponentContext>& context,
+                    const ::rtl::OUString& url);
 
 // ---------------------------------------------------------------- writing
 
@@ -113,14 +114,15 @@ struct ListLayout
 // first rows and the widest rows, a named database range with AutoFilter over header and
 // rows, the header frozen. Text cells are strings: never parsed, so leading zeros and "=…"
 // stay text. Returns header + rows.
-Reference<css::table::XCellRange> writeList(const Reference<css::sheet::XSpreadsheetDocument>& document,
-                                            const Reference<css::sheet::XSpreadsheet>& target,
-                                            const ListLayout& layout, const RowSource& rows,
-                                            const ListStyle& style);
+Reference<css::table::XCellRange>
+writeList(const Reference<css::sheet::XSpreadsheetDocument>& document,
+          const Reference<css::sheet::XSpreadsheet>& target, const ListLayout& layout,
+          const RowSource& rows, const ListStyle& style);
 // The same for a list already shaped.
-Reference<css::table::XCellRange> writeList(const Reference<css::sheet::XSpreadsheetDocument>& document,
-                                            const Reference<css::sheet::XSpreadsheet>& target,
-                                            const ExportSheet& list, const ListStyle& style);
+Reference<css::table::XCellRange>
+writeList(const Reference<css::sheet::XSpreadsheetDocument>& document,
+          const Reference<css::sheet::XSpreadsheet>& target, const ExportSheet& list,
+          const ListStyle& style);
 // Rows [first, first + count) of a shaped list as setDataArray data.
 css::uno::Sequence<css::uno::Sequence<css::uno::Any>> dataOf(const ExportSheet& list,
                                                              std::size_t first, std::size_t count);

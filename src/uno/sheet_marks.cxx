@@ -4,11 +4,11 @@
 
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/beans/XPropertyState.hpp>
-#include <com/sun/star/lang/DisposedException.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/document/XUndoManager.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/lang/DisposedException.hpp>
 #include <com/sun/star/sheet/XCellAddressable.hpp>
 #include <com/sun/star/sheet/XSheetAnnotation.hpp>
 #include <com/sun/star/sheet/XSheetAnnotationAnchor.hpp>
@@ -279,9 +279,9 @@ std::size_t mark(const Reference<css::sheet::XSpreadsheetDocument>& document,
         properties->getPropertyValue(ascii("CellBackColor")) >>= cell.previousColor;
         properties->getPropertyValue(ascii("IsCellBackgroundTransparent")) >>=
             cell.previousTransparent;
-        cell.previousColorSet =
-            Reference<css::beans::XPropertyState>(target, UNO_QUERY_THROW)
-                ->getPropertyState(ascii("CellBackColor")) == css::beans::PropertyState_DIRECT_VALUE;
+        cell.previousColorSet = Reference<css::beans::XPropertyState>(target, UNO_QUERY_THROW)
+                                    ->getPropertyState(ascii("CellBackColor")) ==
+                                css::beans::PropertyState_DIRECT_VALUE;
         // The user's own note stays readable under ours.
         cell.text = fromUtf8(wanted.text);
         if (!cell.previousText.isEmpty())
@@ -297,7 +297,8 @@ std::size_t mark(const Reference<css::sheet::XSpreadsheetDocument>& document,
 
 std::size_t removeAll(const Reference<css::sheet::XSpreadsheetDocument>& document)
 {
-    std::vector<SheetMarks> marks = takeMarks(Reference<css::uno::XInterface>(document, UNO_QUERY_THROW));
+    std::vector<SheetMarks> marks =
+        takeMarks(Reference<css::uno::XInterface>(document, UNO_QUERY_THROW));
     return restoreAll(document, marks);
 }
 

@@ -58,7 +58,8 @@ Client makeClient(std::mt19937& random, int index)
     client.taxId =
         portuguese ? std::to_string(500000000 + index) : "B-" + std::to_string(10000000 + index);
     client.street = "Calle Mayor " + std::to_string(random() % 200);
-    client.postalCode = portuguese ? digits(random, 4) + "-" + digits(random, 3) : "0" + digits(random, 4);
+    client.postalCode =
+        portuguese ? digits(random, 4) + "-" + digits(random, 3) : "0" + digits(random, 4);
     client.email = "cliente" + std::to_string(index) + (portuguese ? "@empresa.pt" : "@empresa.es");
     client.phone = (portuguese ? "+351 " : "+34 ") + digits(random, 9);
     if (random() % 4 == 0)
@@ -72,7 +73,8 @@ Client makeClient(std::mt19937& random, int index)
 int main(int argc, char** argv)
 {
     const int count = argc > 1 ? std::atoi(argv[1]) : 100000;
-    const fs::path dir = argc > 2 ? fs::path(argv[2]) : fs::temp_directory_path() / "clientes-import-store-bench";
+    const fs::path dir =
+        argc > 2 ? fs::path(argv[2]) : fs::temp_directory_path() / "clientes-import-store-bench";
     fs::remove_all(dir);
     fs::create_directories(dir);
     std::mt19937 random(20240501);
@@ -91,7 +93,8 @@ int main(int argc, char** argv)
     std::printf("commitClientImport: %d new clients in %.0f ms\n", count, millisSince(start));
 
     if (std::getenv("KEEP_COPY"))
-        fs::copy_file(dir / "bench.db", std::getenv("KEEP_COPY"), fs::copy_options::overwrite_existing);
+        fs::copy_file(dir / "bench.db", std::getenv("KEEP_COPY"),
+                      fs::copy_options::overwrite_existing);
     start = Clock::now();
     std::vector<Client> loaded;
     loaded.reserve(static_cast<std::size_t>(count));
@@ -144,8 +147,8 @@ int main(int argc, char** argv)
     undone = other.undoLastImport();
     std::printf("undoLastImport: %zu creations reverted in %.0f ms\n", undone.reverted,
                 millisSince(start));
-    std::printf("clients left: %lld (first batch %s)\n",
-                static_cast<long long>(other.count(true)), created.batch.batchId.c_str());
+    std::printf("clients left: %lld (first batch %s)\n", static_cast<long long>(other.count(true)),
+                created.batch.batchId.c_str());
     const bool empty = other.count(true) == 0;
     fs::remove_all(dir);
     return empty ? 0 : 1;

@@ -45,9 +45,11 @@ protected:
                                                {"phone", "+34 600 000 000"},
                                                {"notes", "=SUMA(A1:A3)"},
                                                {"city", "Barcelona"}})));
-        second = s(directory->addClient(
-            fields({{"legalName", "Açores Pescas, Lda."}, {"taxId", "PT 501 964 843"},
-                    {"country", "PT"}, {"postalCode", "9500-326"}, {"city", "Ponta Delgada"}})));
+        second = s(directory->addClient(fields({{"legalName", "Açores Pescas, Lda."},
+                                                {"taxId", "PT 501 964 843"},
+                                                {"country", "PT"},
+                                                {"postalCode", "9500-326"},
+                                                {"city", "Ponta Delgada"}})));
         archived = s(directory->addClient(fields({{"legalName", "Antigua, S.L."}})));
         directory->archiveClient(u(archived));
     }
@@ -76,28 +78,26 @@ namespace
 sal_Int16 formatType(const SheetDocument& document, const Reference<css::table::XCell>& cell)
 {
     sal_Int32 key = 0;
-    Reference<css::beans::XPropertySet>(cell, UNO_QUERY_THROW)->getPropertyValue(u("NumberFormat")) >>=
-        key;
+    Reference<css::beans::XPropertySet>(cell, UNO_QUERY_THROW)
+        ->getPropertyValue(u("NumberFormat")) >>= key;
     sal_Int16 type = 0;
     Reference<css::util::XNumberFormatsSupplier>(document.document(), UNO_QUERY_THROW)
-            ->getNumberFormats()
-            ->getByKey(key)
-            ->getPropertyValue(u("Type")) >>=
-        type;
+        ->getNumberFormats()
+        ->getByKey(key)
+        ->getPropertyValue(u("Type")) >>= type;
     return type;
 }
 
 std::string formatString(const SheetDocument& document, const Reference<css::table::XCell>& cell)
 {
     sal_Int32 key = 0;
-    Reference<css::beans::XPropertySet>(cell, UNO_QUERY_THROW)->getPropertyValue(u("NumberFormat")) >>=
-        key;
+    Reference<css::beans::XPropertySet>(cell, UNO_QUERY_THROW)
+        ->getPropertyValue(u("NumberFormat")) >>= key;
     rtl::OUString format;
     Reference<css::util::XNumberFormatsSupplier>(document.document(), UNO_QUERY_THROW)
-            ->getNumberFormats()
-            ->getByKey(key)
-            ->getPropertyValue(u("FormatString")) >>=
-        format;
+        ->getNumberFormats()
+        ->getByKey(key)
+        ->getPropertyValue(u("FormatString")) >>= format;
     return s(format);
 }
 
@@ -129,8 +129,7 @@ TEST_F(ExportApi, ClientsAreTypedCells)
     const sal_Int32 row = 2;
     // Text cells, leading zeros and formula-looking text kept.
     for (sal_Int32 column : {0, 3, 6, 10, 12})
-        EXPECT_EQ(cell(range, column, row)->getType(), css::table::CellContentType_TEXT)
-            << column;
+        EXPECT_EQ(cell(range, column, row)->getType(), css::table::CellContentType_TEXT) << column;
     EXPECT_EQ(s(data[2][6].get<rtl::OUString>()), "08001");
     EXPECT_EQ(s(data[2][3].get<rtl::OUString>()), "B-12.345.674");
     EXPECT_EQ(s(data[2][12].get<rtl::OUString>()), "=SUMA(A1:A3)");
@@ -145,13 +144,11 @@ TEST_F(ExportApi, ClientsAreTypedCells)
     // Header bold on a background, frozen.
     float weight = 0;
     Reference<css::beans::XPropertySet>(cell(range, 0, 0), UNO_QUERY_THROW)
-            ->getPropertyValue(u("CharWeight")) >>=
-        weight;
+        ->getPropertyValue(u("CharWeight")) >>= weight;
     EXPECT_EQ(weight, css::awt::FontWeight::BOLD);
     sal_Int32 background = -1;
     Reference<css::beans::XPropertySet>(cell(range, 5, 0), UNO_QUERY_THROW)
-            ->getPropertyValue(u("CellBackColor")) >>=
-        background;
+        ->getPropertyValue(u("CellBackColor")) >>= background;
     EXPECT_NE(background, -1);
     const Reference<css::sheet::XViewFreezable> view(
         Reference<css::frame::XModel>(document.document(), UNO_QUERY_THROW)->getCurrentController(),
@@ -167,20 +164,19 @@ TEST_F(ExportApi, ClientsAreTypedCells)
     EXPECT_EQ(databaseAddress.EndRow, 2);
     EXPECT_EQ(databaseAddress.EndColumn, 14);
     bool autoFilter = false;
-    Reference<css::beans::XPropertySet>(database, UNO_QUERY_THROW)->getPropertyValue(u("AutoFilter")) >>=
-        autoFilter;
+    Reference<css::beans::XPropertySet>(database, UNO_QUERY_THROW)
+        ->getPropertyValue(u("AutoFilter")) >>= autoFilter;
     EXPECT_TRUE(autoFilter);
 
     // Fitted widths: the notes column is wider than the code column, and bounded.
-    const auto columns = Reference<css::table::XColumnRowRange>(range, UNO_QUERY_THROW)->getColumns();
+    const auto columns =
+        Reference<css::table::XColumnRowRange>(range, UNO_QUERY_THROW)->getColumns();
     sal_Int32 codeWidth = 0;
     sal_Int32 nameWidth = 0;
     Reference<css::beans::XPropertySet>(columns->getByIndex(0), UNO_QUERY_THROW)
-            ->getPropertyValue(u("Width")) >>=
-        codeWidth;
+        ->getPropertyValue(u("Width")) >>= codeWidth;
     Reference<css::beans::XPropertySet>(columns->getByIndex(1), UNO_QUERY_THROW)
-            ->getPropertyValue(u("Width")) >>=
-        nameWidth;
+        ->getPropertyValue(u("Width")) >>= nameWidth;
     EXPECT_GT(nameWidth, codeWidth);
     EXPECT_LE(nameWidth, 9000);
 
@@ -197,8 +193,8 @@ TEST_F(ExportApi, ScopeOptions)
         SheetDocument document(*office);
         const auto range = directory->exportClients(document.sheet(), given);
         return Reference<css::sheet::XCellRangeAddressable>(range, UNO_QUERY_THROW)
-                   ->getRangeAddress()
-                   .EndRow;
+            ->getRangeAddress()
+            .EndRow;
     };
     EXPECT_EQ(rowsOf({}), 2);
     EXPECT_EQ(rowsOf(options({{"IncludeArchived", Any(true)}})), 3);
@@ -234,8 +230,10 @@ TEST_F(ExportApi, InvoicesWithCurrencyFormatsAndSubtotals)
     {
         const auto fieldsOf = [&]
         {
-            css::uno::Sequence<css::beans::NamedValue> values = fields(
-                {{"number", number}, {"issueDate", date}, {"currency", currency}, {"status", status}});
+            css::uno::Sequence<css::beans::NamedValue> values = fields({{"number", number},
+                                                                        {"issueDate", date},
+                                                                        {"currency", currency},
+                                                                        {"status", status}});
             values.realloc(values.getLength() + 3);
             auto* out = values.getArray() + values.getLength() - 3;
             out[0] = css::beans::NamedValue(u("net"), Any(u(net)));
@@ -260,7 +258,8 @@ TEST_F(ExportApi, InvoicesWithCurrencyFormatsAndSubtotals)
     // Header, 4 invoices, an empty row, 3 group totals and 2 currency totals.
     EXPECT_EQ(address.EndRow, 4 + 1 + 3 + 2);
     const auto data =
-        Reference<css::sheet::XCellRangeData>(document.range("A1:K5"), UNO_QUERY_THROW)->getDataArray();
+        Reference<css::sheet::XCellRangeData>(document.range("A1:K5"), UNO_QUERY_THROW)
+            ->getDataArray();
     EXPECT_EQ(s(data[0][0].get<rtl::OUString>()), "Número de factura");
     EXPECT_EQ(s(data[0][1].get<rtl::OUString>()), "Cliente");
     EXPECT_EQ(s(data[0][2].get<rtl::OUString>()), "NIF del cliente");
@@ -284,12 +283,14 @@ TEST_F(ExportApi, InvoicesWithCurrencyFormatsAndSubtotals)
     EXPECT_NE(formatString(document, document.range("H2")->getCellByPosition(0, 0)).find("EUR"),
               std::string::npos)
         << formatString(document, document.range("H2")->getCellByPosition(0, 0));
-    EXPECT_NE(formatString(document, document.range("H5")->getCellByPosition(0, 0)).find("[$$-409]"),
-              std::string::npos)
+    EXPECT_NE(
+        formatString(document, document.range("H5")->getCellByPosition(0, 0)).find("[$$-409]"),
+        std::string::npos)
         << formatString(document, document.range("H5")->getCellByPosition(0, 0));
 
     // Totals: SUBTOTAL(109; …) per status and currency, then per currency.
-    const auto totalCell = [&](const char* name) { return document.range(name)->getCellByPosition(0, 0); };
+    const auto totalCell = [&](const char* name)
+    { return document.range(name)->getCellByPosition(0, 0); };
     EXPECT_EQ(s(totalCell("E7")->getFormula()), "Total Emitida (EUR)");
     EXPECT_EQ(s(totalCell("H7")->getFormula()), "=SUBTOTAL(109;H2:H2)");
     EXPECT_EQ(s(totalCell("H8")->getFormula()), "=SUBTOTAL(109;H3:H4)");
@@ -301,17 +302,19 @@ TEST_F(ExportApi, InvoicesWithCurrencyFormatsAndSubtotals)
 
     const auto ranges = databaseRanges(document);
     ASSERT_TRUE(ranges->hasByName(u("Facturas")));
-    EXPECT_EQ(Reference<css::sheet::XDatabaseRange>(ranges->getByName(u("Facturas")), UNO_QUERY_THROW)
-                  ->getDataArea()
-                  .EndRow,
-              4); // the totals stay out of the filtered range
+    EXPECT_EQ(
+        Reference<css::sheet::XDatabaseRange>(ranges->getByName(u("Facturas")), UNO_QUERY_THROW)
+            ->getDataArea()
+            .EndRow,
+        4); // the totals stay out of the filtered range
 
     // Filters: period and status.
     SheetDocument filtered(*office);
     const auto paid = directory->exportInvoices(
         filtered.sheet(), options({{"Status", Any(u("paid"))}, {"From", Any(u("2024-02-01"))}}));
-    const auto paidData = Reference<css::sheet::XCellRangeData>(filtered.range("A1:A3"), UNO_QUERY_THROW)
-                              ->getDataArray();
+    const auto paidData =
+        Reference<css::sheet::XCellRangeData>(filtered.range("A1:A3"), UNO_QUERY_THROW)
+            ->getDataArray();
     EXPECT_EQ(s(paidData[1][0].get<rtl::OUString>()), "F-2024-003");
     EXPECT_EQ(s(paidData[2][0].get<rtl::OUString>()), "U-1");
     try

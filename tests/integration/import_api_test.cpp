@@ -7,6 +7,7 @@
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/lang/Locale.hpp>
 #include <com/sun/star/sheet/XSheetAnnotation.hpp>
 #include <com/sun/star/sheet/XSheetAnnotationAnchor.hpp>
 #include <com/sun/star/sheet/XSheetAnnotations.hpp>
@@ -15,7 +16,6 @@
 #include <com/sun/star/table/CellAddress.hpp>
 #include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/text/XSimpleText.hpp>
-#include <com/sun/star/lang/Locale.hpp>
 #include <com/sun/star/util/XNumberFormats.hpp>
 #include <com/sun/star/util/XNumberFormatsSupplier.hpp>
 
@@ -87,11 +87,10 @@ Reference<css::table::XCell> cellOf(const SheetDocument& document, const std::st
 
 std::string noteOf(const SheetDocument& document, const std::string& name)
 {
-    return s(Reference<css::text::XSimpleText>(
-                 Reference<css::sheet::XSheetAnnotationAnchor>(cellOf(document, name),
-                                                               UNO_QUERY_THROW)
-                     ->getAnnotation(),
-                 UNO_QUERY_THROW)
+    return s(Reference<css::text::XSimpleText>(Reference<css::sheet::XSheetAnnotationAnchor>(
+                                                   cellOf(document, name), UNO_QUERY_THROW)
+                                                   ->getAnnotation(),
+                                               UNO_QUERY_THROW)
                  ->getString());
 }
 
@@ -99,8 +98,7 @@ sal_Int32 backgroundOf(const SheetDocument& document, const std::string& name)
 {
     sal_Int32 color = 0;
     Reference<css::beans::XPropertySet>(cellOf(document, name), UNO_QUERY_THROW)
-            ->getPropertyValue(u("CellBackColor")) >>=
-        color;
+        ->getPropertyValue(u("CellBackColor")) >>= color;
     return color;
 }
 
@@ -117,7 +115,8 @@ std::string sheetState(const SheetDocument& document, const std::string& block)
         {
             const Reference<css::table::XCell> cell = range->getCellByPosition(c, r);
             const Reference<css::sheet::XSheetAnnotation> note =
-                Reference<css::sheet::XSheetAnnotationAnchor>(cell, UNO_QUERY_THROW)->getAnnotation();
+                Reference<css::sheet::XSheetAnnotationAnchor>(cell, UNO_QUERY_THROW)
+                    ->getAnnotation();
             const Reference<css::beans::XPropertySet> properties(cell, UNO_QUERY_THROW);
             sal_Int32 color = 0;
             bool transparent = false;
@@ -127,15 +126,13 @@ std::string sheetState(const SheetDocument& document, const std::string& block)
                                  ->getPropertyState(u("CellBackColor"));
             state += s(cell->getFormula()) + "|" +
                      s(Reference<css::text::XSimpleText>(note, UNO_QUERY_THROW)->getString()) +
-                     "|" + (note->getIsVisible() ? "v" : "h") + "|" + std::to_string(color) +
-                     "|" + (transparent ? "t" : "o") + "|" + std::to_string(static_cast<int>(own)) +
-                     "\n";
+                     "|" + (note->getIsVisible() ? "v" : "h") + "|" + std::to_string(color) + "|" +
+                     (transparent ? "t" : "o") + "|" + std::to_string(static_cast<int>(own)) + "\n";
         }
-    const auto annotations =
-        Reference<css::container::XIndexAccess>(
-            Reference<css::sheet::XSheetAnnotationsSupplier>(document.sheet(), UNO_QUERY_THROW)
-                ->getAnnotations(),
-            UNO_QUERY_THROW);
+    const auto annotations = Reference<css::container::XIndexAccess>(
+        Reference<css::sheet::XSheetAnnotationsSupplier>(document.sheet(), UNO_QUERY_THROW)
+            ->getAnnotations(),
+        UNO_QUERY_THROW);
     return state + "notes=" + std::to_string(annotations->getCount());
 }
 
@@ -220,9 +217,8 @@ TEST_F(ImportApi, AnErrorBlocksTheWholeCommitUnlessSkipped)
 TEST_F(ImportApi, UndoRevertsAndRefusesAfterALaterEdit)
 {
     SheetDocument document(*office);
-    directory->addClient(fields({{"legalName", "Ferretería Núñez, S.L."},
-                                 {"taxId", "B12345674"},
-                                 {"city", "Toledo"}}));
+    directory->addClient(fields(
+        {{"legalName", "Ferretería Núñez, S.L."}, {"taxId", "B12345674"}, {"city", "Toledo"}}));
     const auto result = directory->importClients(document.fill("A1", kClients), {});
     EXPECT_EQ(count(result, "Created"), 2);
     EXPECT_EQ(count(result, "Updated"), 1);
@@ -276,13 +272,14 @@ TEST_F(ImportApi, MarksCellsAndRemovesThemLeavingTheSheetAsItWas)
         ->setPropertyValue(u("CellBackColor"), Any(sal_Int32(0x123456)));
     const std::string before = sheetState(document, "A1:E6");
 
-    const auto result = directory->importClients(
-        range, options({{"DryRun", Any(true)}, {"MarkCells", Any(true)}}));
+    const auto result =
+        directory->importClients(range, options({{"DryRun", Any(true)}, {"MarkCells", Any(true)}}));
     EXPECT_GE(count(result, "Marked"), 3) << joined(problems(result));
     // Row 5: legal name missing (A5, error), same tax ID as row 2 (B5), e-mail (D5).
     EXPECT_EQ(backgroundOf(document, "A5"), 0xFFC7CE);
     EXPECT_EQ(backgroundOf(document, "D5"), 0xFFC7CE);
-    EXPECT_NE(noteOf(document, "A5").find("obligatorio"), std::string::npos) << noteOf(document, "A5");
+    EXPECT_NE(noteOf(document, "A5").find("obligatorio"), std::string::npos)
+        << noteOf(document, "A5");
     EXPECT_NE(noteOf(document, "D5").find("Preguntar a Marta"), std::string::npos);
     EXPECT_EQ(backgroundOf(document, "B4"), 0xFFEB9C) << noteOf(document, "B4"); // a warning
     EXPECT_EQ(cellText(document, "A2"), "Ferretería Núñez, S.L.");
@@ -315,8 +312,8 @@ TEST_F(ImportApi, ReportSheetListsTheRowsNotImported)
     SheetDocument* doc = &document;
     const auto report = Reference<css::table::XCellRange>(
         document.document()->getSheets()->getByName(u("Informe")), UNO_QUERY_THROW);
-    const auto data = Reference<css::sheet::XCellRangeData>(
-                          report->getCellRangeByName(u("A1:E2")), UNO_QUERY_THROW)
+    const auto data = Reference<css::sheet::XCellRangeData>(report->getCellRangeByName(u("A1:E2")),
+                                                            UNO_QUERY_THROW)
                           ->getDataArray();
     EXPECT_EQ(s(data[0][0].get<rtl::OUString>()), "Fila");
     EXPECT_EQ(data[1][0].get<double>(), 5.0);
@@ -332,8 +329,8 @@ TEST_F(ImportApi, MappingsAreRememberedForTheSameHeaders)
     const auto range = document.fill("A1", rows);
     const auto automatic = directory->importClients(range, options({{"DryRun", Any(true)}}));
     EXPECT_EQ(count(automatic, "Errors"), 1); // no column recognised
-    const auto mapped = directory->importClients(
-        range, options({{"Mapping", strings({"legalName", "city", ""})}}));
+    const auto mapped =
+        directory->importClients(range, options({{"Mapping", strings({"legalName", "city", ""})}}));
     EXPECT_EQ(count(mapped, "Created"), 1) << joined(problems(mapped));
     EXPECT_EQ(field(directory->getClient(directory->findClients(u("rara"), 1)[0]), "city"),
               "Teruel");
@@ -352,8 +349,8 @@ TEST_F(ImportApi, MappingsAreRememberedForTheSameHeaders)
 TEST_F(ImportApi, NumberCellsShownWithLeadingZerosKeepThem)
 {
     SheetDocument document(*office);
-    const auto range = document.fill("A1", {{"Razón social", "C.P.", "Teléfono"},
-                                            {"Cero Inicial, S.L.", 8001.0, 600000000.0}});
+    const auto range = document.fill(
+        "A1", {{"Razón social", "C.P.", "Teléfono"}, {"Cero Inicial, S.L.", 8001.0, 600000000.0}});
     // The postal code column shows five digits ("00000" format).
     const auto formats = Reference<css::util::XNumberFormats>(
         Reference<css::util::XNumberFormatsSupplier>(document.document(), UNO_QUERY_THROW)
@@ -394,8 +391,9 @@ TEST_F(ImportApi, BadOptionsNameTheOption)
     EXPECT_EQ(message(options({{"Mapping", strings({"legalName", "nombre"})}})),
               "Mapping: «nombre» no es un nombre de campo.");
     EXPECT_EQ(message(options({{"Frobnicate", Any(true)}})), "Frobnicate: opción desconocida.");
-    EXPECT_EQ(message(options({{"CreateMissingClients", Any(true)}})).rfind("CreateMissingClients: ", 0),
-              0U);
+    EXPECT_EQ(
+        message(options({{"CreateMissingClients", Any(true)}})).rfind("CreateMissingClients: ", 0),
+        0U);
     try
     {
         directory->importClients({}, {});

@@ -68,8 +68,7 @@ public:
                            const std::string& filterOptions = {})
     {
         std::vector<css::beans::PropertyValue> list;
-        const auto add = [&](const char* name, css::uno::Any value)
-        {
+        const auto add = [&](const char* name, css::uno::Any value) {
             list.emplace_back(u(name), 0, std::move(value), css::beans::PropertyState_DIRECT_VALUE);
         };
         if (hidden)
@@ -121,15 +120,17 @@ public:
                                                      sal_Int32 index = 0) const
     {
         const auto data = dataOf(rows);
-        const css::uno::Reference<css::table::XCellRange> all(sheet(index), css::uno::UNO_QUERY_THROW);
-        const css::uno::Reference<css::table::XCellRange> cell = all->getCellRangeByName(u(topLeft));
+        const css::uno::Reference<css::table::XCellRange> all(sheet(index),
+                                                              css::uno::UNO_QUERY_THROW);
+        const css::uno::Reference<css::table::XCellRange> cell =
+            all->getCellRangeByName(u(topLeft));
         const auto addressable =
             css::uno::Reference<css::sheet::XCellRangeAddressable>(cell, css::uno::UNO_QUERY_THROW)
                 ->getRangeAddress();
-        const auto target = all->getCellRangeByPosition(
-            addressable.StartColumn, addressable.StartRow,
-            addressable.StartColumn + data[0].getLength() - 1,
-            addressable.StartRow + data.getLength() - 1);
+        const auto target =
+            all->getCellRangeByPosition(addressable.StartColumn, addressable.StartRow,
+                                        addressable.StartColumn + data[0].getLength() - 1,
+                                        addressable.StartRow + data.getLength() - 1);
         css::uno::Reference<css::sheet::XCellRangeData>(target, css::uno::UNO_QUERY_THROW)
             ->setDataArray(data);
         return target;
@@ -138,9 +139,8 @@ public:
                  const std::string& filterOptions = {}) const
     {
         css::uno::Sequence<css::beans::PropertyValue> arguments(filterOptions.empty() ? 1 : 2);
-        arguments.getArray()[0] =
-            css::beans::PropertyValue(u("FilterName"), 0, css::uno::Any(u(filter)),
-                                      css::beans::PropertyState_DIRECT_VALUE);
+        arguments.getArray()[0] = css::beans::PropertyValue(
+            u("FilterName"), 0, css::uno::Any(u(filter)), css::beans::PropertyState_DIRECT_VALUE);
         if (!filterOptions.empty())
             arguments.getArray()[1] =
                 css::beans::PropertyValue(u("FilterOptions"), 0, css::uno::Any(u(filterOptions)),

@@ -4,8 +4,8 @@
 #include "import_export_support.hpp"
 
 #include <com/sun/star/container/NoSuchElementException.hpp>
-#include <com/sun/star/lang/Locale.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/lang/Locale.hpp>
 
 #include <gtest/gtest.h>
 
@@ -70,7 +70,8 @@ try
     SheetDocument document(*office);
     // A Spanish document: "02/05/2024" is the 2nd of May, and EUR the currency of its locale.
     Reference<css::beans::XPropertySet>(document.document(), UNO_QUERY_THROW)
-        ->setPropertyValue(u("CharLocale"), Any(css::lang::Locale(u("es"), u("ES"), rtl::OUString())));
+        ->setPropertyValue(u("CharLocale"),
+                           Any(css::lang::Locale(u("es"), u("ES"), rtl::OUString())));
     const Rows rows = {
         {"Nº factura", "NIF", "Cliente", "Fecha", "Base", "IVA", "Total", "Estado"},
         {"A-2024-1", "B-1234567-4", "Pérez", 45413.0, 100.0, 21.0, 121.0, "Pagada"},

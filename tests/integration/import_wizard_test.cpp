@@ -102,10 +102,11 @@ protected:
         for (const auto& argument : arguments)
             values.getArray()[i++] <<= argument;
         Reference<css::lang::XInitialization>(handler, UNO_QUERY_THROW)->initialize(values);
-        dialog = css::awt::DialogProvider2::create(office->context())
-                     ->createDialogWithHandler(
-                         u(std::string("vnd.sun.star.extension://org.clientes.calc/dialogs/") + xdl),
-                         handler);
+        dialog =
+            css::awt::DialogProvider2::create(office->context())
+                ->createDialogWithHandler(
+                    u(std::string("vnd.sun.star.extension://org.clientes.calc/dialogs/") + xdl),
+                    handler);
         return dialog.is() && handler->callHandlerMethod(dialog, Any(), u("prepare"));
     }
 
@@ -132,8 +133,7 @@ protected:
         Reference<css::resource::XStringResourceResolver> resolver;
         Reference<css::beans::XPropertySet>(
             Reference<css::awt::XControl>(dialog, UNO_QUERY_THROW)->getModel(), UNO_QUERY_THROW)
-                ->getPropertyValue(u("ResourceResolver")) >>=
-            resolver;
+            ->getPropertyValue(u("ResourceResolver")) >>= resolver;
         return s(resolver->resolveString(value.copy(1)));
     }
 
@@ -164,8 +164,7 @@ protected:
         sal_Int32 step = 0;
         Reference<css::beans::XPropertySet>(
             Reference<css::awt::XControl>(dialog, UNO_QUERY_THROW)->getModel(), UNO_QUERY_THROW)
-                ->getPropertyValue(u("Step")) >>=
-            step;
+            ->getPropertyValue(u("Step")) >>= step;
         return step;
     }
 
@@ -187,10 +186,11 @@ Reference<XClientDirectory> ImportWizard::directory;
 TEST_F(ImportWizard, FromTheSelectionThroughEveryStep)
 {
     SheetDocument document(*office);
-    const auto range = document.fill("B2", {{"Empresa", "CIF", "Localidad", "Comentario"},
-                                            {"Talleres Ñúñez, S.L.", "B-1234567-4", "Albacete", "x"},
-                                            {"Panadería Conceição", "PT 501 964 843", "Braga", "y"},
-                                            {"", "", "Soria", "sin nombre"}});
+    const auto range =
+        document.fill("B2", {{"Empresa", "CIF", "Localidad", "Comentario"},
+                             {"Talleres Ñúñez, S.L.", "B-1234567-4", "Albacete", "x"},
+                             {"Panadería Conceição", "PT 501 964 843", "Braga", "y"},
+                             {"", "", "Soria", "sin nombre"}});
     Reference<css::view::XSelectionSupplier>(
         Reference<css::frame::XModel>(document.document(), UNO_QUERY_THROW)->getCurrentController(),
         UNO_QUERY_THROW)
@@ -271,7 +271,8 @@ TEST_F(ImportWizard, FromTheSelectionThroughEveryStep)
 
     // Step 4: the result.
     EXPECT_EQ(page(), 4);
-    EXPECT_NE(label("lblResult").find("2 clientes creados"), std::string::npos) << label("lblResult");
+    EXPECT_NE(label("lblResult").find("2 clientes creados"), std::string::npos)
+        << label("lblResult");
     EXPECT_NE(label("lblResult").find("Informe de importación"), std::string::npos);
     EXPECT_EQ(items("lstSkipped").size(), 1U);
     EXPECT_EQ(label("btnClose"), "Cerrar");
@@ -307,7 +308,8 @@ TEST_F(ImportWizard, FromACsvFileAndRemembersTheMapping)
     // "Identificador" is not recognised: the user maps it to the tax ID.
     choose("lstColumn", 1);
     ASSERT_TRUE(call("onColumnSelected"));
-    choose("lstField", 4); // (ignorar), Código, Nombre legal, Nombre comercial, Identificación fiscal
+    choose("lstField",
+           4); // (ignorar), Código, Nombre legal, Nombre comercial, Identificación fiscal
     ASSERT_EQ(items("lstField")[4], "Identificación fiscal");
     ASSERT_TRUE(call("onFieldSelected"));
     ASSERT_TRUE(call("onNext"));
@@ -341,7 +343,8 @@ TEST_F(ImportWizard, InvoicesCreatingMissingClients)
 {
     SheetDocument document(*office);
     Reference<css::beans::XPropertySet>(document.document(), UNO_QUERY_THROW)
-        ->setPropertyValue(u("CharLocale"), Any(css::lang::Locale(u("es"), u("ES"), rtl::OUString())));
+        ->setPropertyValue(u("CharLocale"),
+                           Any(css::lang::Locale(u("es"), u("ES"), rtl::OUString())));
     document.fill("A1", {{"Factura", "NIF", "Cliente", "Fecha", "Total", "Estado"},
                          {"W-1", "B87654321", "Nueva, S.L.", "15/06/2024", "1.210,00", "Pagada"}});
     if (!open("org.clientes.ImportWizard", "ImportWizard.xdl",
@@ -359,7 +362,8 @@ TEST_F(ImportWizard, InvoicesCreatingMissingClients)
     ASSERT_TRUE(call("onNext"));
     EXPECT_NE(label("lblCounts").find("Crear: 1"), std::string::npos) << label("lblCounts");
     ASSERT_TRUE(call("onImport"));
-    EXPECT_NE(label("lblResult").find("1 facturas creadas"), std::string::npos) << label("lblResult");
+    EXPECT_NE(label("lblResult").find("1 facturas creadas"), std::string::npos)
+        << label("lblResult");
     const auto invoices = directory->getRecords(u("B87654321"), u("invoices"));
     ASSERT_EQ(invoices.getLength(), 1);
     EXPECT_EQ(field(invoices[0], "issueDate"), "2024-06-15");
@@ -396,12 +400,17 @@ TEST_F(ImportWizard, ExportDialogWritesANewSheet)
     // Invoices: period and status from the dialog.
     TearDown();
     directory->addRecord(directory->findClients(u("export"), 1)[0], u("invoices"),
-                         fields({{"number", "E-1"}, {"issueDate", "2024-03-01"}, {"net", "10"},
-                                 {"tax", "0"}, {"total", "10"}, {"currency", "EUR"},
+                         fields({{"number", "E-1"},
+                                 {"issueDate", "2024-03-01"},
+                                 {"net", "10"},
+                                 {"tax", "0"},
+                                 {"total", "10"},
+                                 {"currency", "EUR"},
                                  {"status", "paid"}}));
     ASSERT_TRUE(open("org.clientes.ExportDialog", "ExportDialog.xdl",
                      {named("Kind", Any(u("invoices"))), named("Frame", Any(frameOf(document)))}));
-    EXPECT_EQ(items("lstStatus"), (std::vector<std::string>{"Todos", "Borrador", "Emitida", "Pagada"}));
+    EXPECT_EQ(items("lstStatus"),
+              (std::vector<std::string>{"Todos", "Borrador", "Emitida", "Pagada"}));
     model("dateFrom")->setPropertyValue(u("Date"), Any(css::util::Date(1, 1, 2024)));
     model("dateTo")->setPropertyValue(u("Date"), Any(css::util::Date(31, 12, 2024)));
     choose("lstStatus", 3);

@@ -74,10 +74,9 @@ struct Register
     InMemoryInvoices invoices{{storedInvoice(10, 1, "F-2024-001")}};
 };
 
-const std::vector<ImportCell> kHeader = {text("Nº factura"), text("NIF"),      text("Cliente"),
-                                         text("Fecha"),      text("Vencimiento"), text("Base"),
-                                         text("IVA"),        text("Total"),    text("Moneda"),
-                                         text("Estado")};
+const std::vector<ImportCell> kHeader = {
+    text("Nº factura"), text("NIF"), text("Cliente"), text("Fecha"),  text("Vencimiento"),
+    text("Base"),       text("IVA"), text("Total"),   text("Moneda"), text("Estado")};
 
 InvoicePlan plan(const ImportTable& table, InvoiceImportOptions options = {})
 {
@@ -185,8 +184,8 @@ TEST(ImportInvoices, Dates)
     EXPECT_EQ(importDate(text("31.05.2024 10:30"), true), "2024-05-31");
     EXPECT_EQ(importDate(text("05/31/2024"), false), "2024-05-31");
     EXPECT_EQ(importDate(text("2024/05/31"), false), "2024-05-31");
-    for (const char* bad : {"31/05/2024x", "2024-02-30", "13/13/2024", "mayo", "", "1/5",
-                            "31-05/2024", "05/31/2024"})
+    for (const char* bad :
+         {"31/05/2024x", "2024-02-30", "13/13/2024", "mayo", "", "1/5", "31-05/2024", "05/31/2024"})
         EXPECT_FALSE(importDate(text(bad), true)) << bad;
     EXPECT_FALSE(importDate(number(1e9), true));
     EXPECT_EQ(isoDateFromSerial(0), "1899-12-30");
@@ -253,8 +252,8 @@ TEST(ImportInvoices, CreatesInvoicesLinkedByTaxIdOrCode)
          number(100), number(21), number(121), text("EUR"), text("Pagada")},
         {text("F-2024-101"), text("PT501964843"), text("Açores"), text("02/05/2024"),
          text("01/06/2024"), text("1.000,50"), text(""), text("1.210,61"), text(""), text("")},
-        {text("F-2024-102"), text("ES B12345674"), text(""), text("2024-05-03"), text(""),
-         text(""), text(""), text("50"), text("eur"), text("borrador")},
+        {text("F-2024-102"), text("ES B12345674"), text(""), text("2024-05-03"), text(""), text(""),
+         text(""), text("50"), text("eur"), text("borrador")},
     };
     const InvoicePlan result = plan(table);
     EXPECT_EQ(result.created, 3U) << ::testing::PrintToString(problemTexts(result));
@@ -276,7 +275,7 @@ TEST(ImportInvoices, CreatesInvoicesLinkedByTaxIdOrCode)
     EXPECT_EQ(second.issueDate, "2024-05-02");
     EXPECT_EQ(second.dueDate, "2024-06-01");
     EXPECT_EQ(second.net, 100050);
-    EXPECT_EQ(second.tax, 21011); // total - net
+    EXPECT_EQ(second.tax, 21011);      // total - net
     EXPECT_EQ(second.currency, "EUR"); // the client's
     EXPECT_EQ(second.status, InvoiceStatus::Authorised);
     const Invoice& third = result.rows[2].invoice;
@@ -292,8 +291,8 @@ TEST(ImportInvoices, RowProblems)
         kHeader,
         {text(""), text("B12345674"), text(""), number(45413), text(""), number(100), number(21),
          number(121), text(""), text("")},
-        {text("F-1"), text("B99999999"), text(""), number(45413), text(""), number(100),
-         number(21), number(121), text(""), text("")},
+        {text("F-1"), text("B99999999"), text(""), number(45413), text(""), number(100), number(21),
+         number(121), text(""), text("")},
         {text("F-2"), text("B12345674"), text(""), text("mañana"), text(""), number(100),
          number(21), number(120), text("EURO"), text("anulada")},
         {text("f-1"), text("B12345674"), text(""), number(45413), number(45400), text("1,2345"),
@@ -336,7 +335,8 @@ TEST(ImportInvoices, RowProblems)
 
 TEST(ImportInvoices, MissingColumnsAreTableErrors)
 {
-    const InvoicePlan result = plan({{text("Cliente"), text("Observaciones")}, {text("x"), text("y")}});
+    const InvoicePlan result =
+        plan({{text("Cliente"), text("Observaciones")}, {text("x"), text("y")}});
     EXPECT_FALSE(result.committable());
     EXPECT_TRUE(hasProblem(result, InvoiceField::Number, Severity::Error));
     EXPECT_TRUE(hasProblem(result, InvoiceField::ClientTaxId, Severity::Error));
@@ -373,12 +373,12 @@ TEST(ImportInvoices, CreateMissingClients)
 
 TEST(ImportInvoices, ExistingInvoices)
 {
-    const auto row = [](const char* invoiceNumber, const char* taxId, double total,
-                        const char* status)
+    const auto row =
+        [](const char* invoiceNumber, const char* taxId, double total, const char* status)
     {
-        return std::vector<ImportCell>{text(invoiceNumber), text(taxId), text(""), number(45352),
-                                       number(45382), number(100), number(21), number(total),
-                                       text("EUR"), text(status)};
+        return std::vector<ImportCell>{text(invoiceNumber), text(taxId), text(""),   number(45352),
+                                       number(45382),       number(100), number(21), number(total),
+                                       text("EUR"),         text(status)};
     };
     // Same values as stored: unchanged. A new status: update of that field only.
     const InvoicePlan same = plan({kHeader, row("f-2024-001", "B12345674", 121, "Emitida")});

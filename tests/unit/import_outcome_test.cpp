@@ -65,8 +65,8 @@ TEST(ImportOutcome, ProblemsMarksAndReport)
     const std::vector<TransferProblem> problems = transferProblems(plan, Language::Es);
     ASSERT_FALSE(problems.empty());
     // Row 4 (Existente) is excluded by the mode: a warning on its tax ID cell (C4).
-    const auto matches = std::find_if(problems.begin(), problems.end(), [](const auto& p)
-                                      { return p.sheetRow == 4; });
+    const auto matches = std::find_if(problems.begin(), problems.end(),
+                                      [](const auto& p) { return p.sheetRow == 4; });
     ASSERT_NE(matches, problems.end());
     EXPECT_EQ(matches->sheetColumn, 2U);
     EXPECT_EQ(matches->severity, Severity::Warning);
@@ -80,7 +80,8 @@ TEST(ImportOutcome, ProblemsMarksAndReport)
     // Row 5: legal name missing (B5) and the e-mail (D5) are errors.
     const auto at = [&](std::size_t row, std::size_t column)
     {
-        return std::find_if(marks.begin(), marks.end(), [&](const CellMark& m)
+        return std::find_if(marks.begin(), marks.end(),
+                            [&](const CellMark& m)
                             { return m.sheetRow == row && m.sheetColumn == column; });
     };
     ASSERT_NE(at(5, 1), marks.end());
@@ -95,10 +96,11 @@ TEST(ImportOutcome, ProblemsMarksAndReport)
     EXPECT_EQ(lines[0].sheetRow, 4U);
     EXPECT_EQ(lines[0].status, "Omitida");
     EXPECT_NE(lines[0].reason.find("C-000001"), std::string::npos) << lines[0].reason;
-    EXPECT_TRUE(std::any_of(lines.begin(), lines.end(), [](const ReportLine& l)
+    EXPECT_TRUE(std::any_of(lines.begin(), lines.end(),
+                            [](const ReportLine& l)
                             { return l.sheetRow == 5 && l.severity == "Error"; }));
-    EXPECT_FALSE(std::any_of(lines.begin(), lines.end(), [](const ReportLine& l)
-                             { return l.sheetRow == 6; }));
+    EXPECT_FALSE(std::any_of(lines.begin(), lines.end(),
+                             [](const ReportLine& l) { return l.sheetRow == 6; }));
     EXPECT_EQ(reportHeaders(Language::En),
               (std::vector<std::string>{"Row", "Status", "Kind", "Field", "Reason"}));
 

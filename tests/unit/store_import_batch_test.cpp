@@ -162,9 +162,9 @@ TEST(StoreImportBatch, NothingToWriteWritesNothing)
     EXPECT_EQ(result.batch.unchanged, 1U);
     EXPECT_FALSE(store.lastImport());
     EXPECT_EQ(dump(dir / "c.db"), before);
-    EXPECT_EQ(scalar(dir / "c.db",
-                     "SELECT count(*) FROM sqlite_schema WHERE name = 'import_batches'"),
-              0);
+    EXPECT_EQ(
+        scalar(dir / "c.db", "SELECT count(*) FROM sqlite_schema WHERE name = 'import_batches'"),
+        0);
 }
 
 TEST(StoreImportBatch, AnInvalidLastRowLeavesTheStoreUntouched)
@@ -295,11 +295,12 @@ TEST(StoreImportBatch, UndoOfManyCreationsLeavesNoTrace)
     EXPECT_EQ(store.search("sevilla", false, 10).total, 0);
     EXPECT_TRUE(store.clientsWithTag("lote", false).empty());
     for (const char* table : {"client_tags", "activity", "clients_fts"})
-        EXPECT_EQ(scalar(dir / "c.db", std::string("SELECT count(*) FROM ") + table +
-                                           (std::string(table) == "clients_fts"
-                                                ? " WHERE rowid NOT IN (SELECT id FROM clients)"
-                                                : " WHERE client_id NOT IN (SELECT id FROM clients)")),
-                  0)
+        EXPECT_EQ(
+            scalar(dir / "c.db", std::string("SELECT count(*) FROM ") + table +
+                                     (std::string(table) == "clients_fts"
+                                          ? " WHERE rowid NOT IN (SELECT id FROM clients)"
+                                          : " WHERE client_id NOT IN (SELECT id FROM clients)")),
+            0)
             << table;
     EXPECT_EQ(scalar(dir / "c.db", "PRAGMA foreign_keys"), 0); // a fresh connection's default
     // The store's own connection has its foreign keys back on.
@@ -461,7 +462,8 @@ TEST(StoreImportBatch, BulkLoadsAndSnapshot)
     EXPECT_EQ(exported[1].tags, "vip, norte");
     EXPECT_EQ(store.clientsForExport("", {}, true).size(), 3U);
     EXPECT_EQ(store.clientsForExport("madrid", {}, false).size(), 1U);
-    const std::vector<Client> chosen = store.clientsForExport("", {"c3", "nope", "C-000001"}, false);
+    const std::vector<Client> chosen =
+        store.clientsForExport("", {"c3", "nope", "C-000001"}, false);
     ASSERT_EQ(chosen.size(), 2U);
     EXPECT_EQ(chosen[0].legalName, "Beta");
     EXPECT_EQ(chosen[1].legalName, "Zeta");

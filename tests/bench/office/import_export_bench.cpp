@@ -29,8 +29,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -91,9 +91,9 @@ pid_t officeProcess(pid_t launcher)
     return launcher;
 }
 
-constexpr std::array kSurnames = {"García",  "Fernández", "González", "Rodríguez", "López",
-                                  "Martínez", "Sánchez",  "Pérez",    "Muñoz",     "Álvarez",
-                                  "Silva",    "Santos",   "Gonçalves", "Conceição", "Magalhães"};
+constexpr std::array kSurnames = {"García",   "Fernández", "González",  "Rodríguez", "López",
+                                  "Martínez", "Sánchez",   "Pérez",     "Muñoz",     "Álvarez",
+                                  "Silva",    "Santos",    "Gonçalves", "Conceição", "Magalhães"};
 constexpr std::array kBusinesses = {"Construcciones", "Transportes", "Talleres", "Asesoría",
                                     "Construções",    "Padaria",     "Comércio", "Ferretería"};
 constexpr std::array kCities = {"Madrid", "Barcelona", "Sevilla", "A Coruña", "Cádiz", "León"};
@@ -112,8 +112,8 @@ Sequence<Sequence<Any>> clientSheet(int rows)
 {
     std::mt19937 random(20240501);
     Sequence<Sequence<Any>> data(rows + 1);
-    const char* headers[] = {"Razón social", "NIF",      "País",     "Dirección",   "C.P.",
-                             "Población",    "Provincia", "E-mail",  "Teléfono",    "Notas"};
+    const char* headers[] = {"Razón social", "NIF",       "País",   "Dirección", "C.P.",
+                             "Población",    "Provincia", "E-mail", "Teléfono",  "Notas"};
     Sequence<Any> header(10);
     for (int c = 0; c < 10; ++c)
         header.getArray()[c] <<= u(headers[c]);
@@ -129,7 +129,8 @@ Sequence<Sequence<Any>> clientSheet(int rows)
         cell[2] <<= u("ES");
         cell[3] <<= u("Calle Mayor " + std::to_string(random() % 200));
         char postal[8];
-        std::snprintf(postal, sizeof postal, "%05u", static_cast<unsigned>(1000 + random() % 50000));
+        std::snprintf(postal, sizeof postal, "%05u",
+                      static_cast<unsigned>(1000 + random() % 50000));
         cell[4] <<= u(postal);
         cell[5] <<= u(kCities[random() % kCities.size()]);
         cell[6] <<= u("Provincia");
@@ -162,14 +163,14 @@ long resultCount(const Sequence<css::beans::NamedValue>& result, const char* nam
     return -1;
 }
 
-Reference<css::sheet::XSpreadsheet> newSheet(const Reference<css::sheet::XSpreadsheetDocument>& document,
-                                             const char* name)
+Reference<css::sheet::XSpreadsheet>
+newSheet(const Reference<css::sheet::XSpreadsheetDocument>& document, const char* name)
 {
     const auto sheets = document->getSheets();
-    sheets->insertNewByName(OUString::createFromAscii(name),
-                            static_cast<sal_Int16>(Reference<css::container::XIndexAccess>(
-                                                       sheets, UNO_QUERY_THROW)
-                                                       ->getCount()));
+    sheets->insertNewByName(
+        OUString::createFromAscii(name),
+        static_cast<sal_Int16>(
+            Reference<css::container::XIndexAccess>(sheets, UNO_QUERY_THROW)->getCount()));
     return Reference<css::sheet::XSpreadsheet>(sheets->getByName(OUString::createFromAscii(name)),
                                                UNO_QUERY_THROW);
 }
@@ -195,12 +196,14 @@ try
             ->loadComponentFromURL(u("private:factory/scalc"), u("_blank"), 0, {}),
         UNO_QUERY_THROW);
     const Reference<css::sheet::XSpreadsheet> sheet(
-        Reference<css::container::XIndexAccess>(document->getSheets(), UNO_QUERY_THROW)->getByIndex(0),
+        Reference<css::container::XIndexAccess>(document->getSheets(), UNO_QUERY_THROW)
+            ->getByIndex(0),
         UNO_QUERY_THROW);
     const Reference<css::table::XCellRange> source = sheet->getCellRangeByPosition(0, 0, 9, rows);
     {
         auto start = Clock::now();
-        Reference<css::sheet::XCellRangeData>(source, UNO_QUERY_THROW)->setDataArray(clientSheet(rows));
+        Reference<css::sheet::XCellRangeData>(source, UNO_QUERY_THROW)
+            ->setDataArray(clientSheet(rows));
         std::printf("setup: %d clients x 10 columns written over the bridge in %.0f ms\n", rows,
                     millisSince(start));
     }
@@ -270,8 +273,8 @@ try
     directory->importClients(source, {});
     auto start = Clock::now();
     const auto unchanged = directory->importClients(source, options({{"DryRun", Any(true)}}));
-    std::printf("dry run against the full register: %.0f ms (%ld unchanged)\n",
-                millisSince(start), resultCount(unchanged, "Unchanged"));
+    std::printf("dry run against the full register: %.0f ms (%ld unchanged)\n", millisSince(start),
+                resultCount(unchanged, "Unchanged"));
 
     // Export, three times, each followed by a bare setDataArray of exactly the cells written.
     std::vector<double> exports;
@@ -281,7 +284,8 @@ try
         const Reference<css::sheet::XSpreadsheet> exportSheet =
             newSheet(document, ("Export" + std::to_string(run)).c_str());
         start = Clock::now();
-        const Reference<css::table::XCellRange> exported = directory->exportClients(exportSheet, {});
+        const Reference<css::table::XCellRange> exported =
+            directory->exportClients(exportSheet, {});
         exports.push_back(millisSince(start));
         const Sequence<Sequence<Any>> cells =
             Reference<css::sheet::XCellRangeData>(exported, UNO_QUERY_THROW)->getDataArray();
@@ -292,8 +296,9 @@ try
         bares.push_back(bareMs);
         if (run == 0)
         {
-            const auto address = Reference<css::sheet::XCellRangeAddressable>(exported, UNO_QUERY_THROW)
-                                     ->getRangeAddress();
+            const auto address =
+                Reference<css::sheet::XCellRangeAddressable>(exported, UNO_QUERY_THROW)
+                    ->getRangeAddress();
             std::printf("export of %d rows x %d columns (header included)\n", address.EndRow + 1,
                         address.EndColumn + 1);
         }
