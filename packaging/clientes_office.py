@@ -312,7 +312,7 @@ IMPORT_SAMPLE = [
      "Comentario"],
     ["Talleres Ibáñez e Hijos, S.L.", "B-1234567-4", "España", "Polígono Norte, nave 7", "02001",
      "Albacete", "taller@ibanez.es", "967 000 111", "Cliente desde 2015"],
-    ["Construções Simões, Lda.", "PT 501 964 843", "Portugal", "Rua do Sol 12", "4700-001",
+    ["Construções Simões, Lda.", "PT 503 504 564", "Portugal", "Rua do Sol 12", "4700-001",
      "Braga", "geral@simoes.pt", "+351 253 111 222", ""],
     ["Gráficas Núñez", "B87654321", "ES", "Calle Imprenta 3", 8012.0, "Barcelona",
      "info@graficasnunez.es", "93 555 12 12", "C.P. escrito como número"],
@@ -370,6 +370,8 @@ def import_screenshots(ctx, document, folder, settle, ui_locale=""):
     fill_import_sample(document)
     dialog, handler = open_transfer_dialog(ctx, document, IMPORT_WIZARD,
                                            "org.clientes.ImportWizard", Kind="clients")
+    # The wizard took the selection; a single cell selected lets the marks' colours show.
+    document.getCurrentController().select(document.Sheets.getByIndex(0).getCellRangeByName("K1"))
     # Beside the sheet, so that the marked cells show behind it.
     dialog.setPosSize(560, 300, 0, 0, 3)
     shot("1-source")
@@ -409,6 +411,7 @@ def import_screenshots(ctx, document, folder, settle, ui_locale=""):
     document.getCurrentController().select(sheet.getCellRangeByPosition(0, 0, 6, 3))
     dialog, handler = open_transfer_dialog(ctx, document, IMPORT_WIZARD,
                                            "org.clientes.ImportWizard", Kind="invoices")
+    document.getCurrentController().select(sheet.getCellRangeByName("I1"))
     dialog.setPosSize(560, 300, 0, 0, 3)
     dialog.getControl("chkCreateMissing").getModel().State = 1
     handler.callHandlerMethod(dialog, None, "onNext")

@@ -262,7 +262,12 @@ std::optional<std::string> dateFromText(std::string_view raw, bool dayFirst)
     if (na > 2 || (nc != 4 && nc != 2))
         return std::nullopt;
     const int year = nc == 2 ? 2000 + c : c;
-    return dayFirst ? isoOf(year, b, a) : isoOf(year, a, b);
+    // The locale's order, or the other one when only that one makes sense ("15/05/2024" in a
+    // month-first locale: there is no month 15).
+    auto date = dayFirst ? isoOf(year, b, a) : isoOf(year, a, b);
+    if (!date && (dayFirst ? b > 12 : a > 12))
+        date = dayFirst ? isoOf(year, a, b) : isoOf(year, b, a);
+    return date;
 }
 
 bool isAmountChar(char c)

@@ -142,7 +142,8 @@ private:
 //   client with createMissingClients (needs a name; rows naming the same unknown tax ID share
 //   one new client).
 // - Dates: Calc serial numbers (date cells), ISO text "2024-05-31", or "31/05/2024",
-//   "31-05-2024", "31.05.2024" (month first without dayFirst); two-digit years are 20xx.
+//   "31-05-2024", "31.05.2024" (month first without dayFirst, unless only day first makes
+//   sense, as in "15/05/2024"); two-digit years are 20xx.
 // - Amounts: numbers, or text with ',' or '.' as the decimal separator ("1.234,56",
 //   "1,234.56", "-12,5 €"); more decimals than the currency has → error. Of net, tax and
 //   total any two give the third; all three must add up (net + tax = total).

@@ -98,11 +98,17 @@ public:
                             m_query = toUtf8(text);
                         else if (value.Name == "Codes")
                         {
-                            Sequence<OUString> codes;
-                            value.Value >>= codes;
+                            // sequence<string> from C++, sequence<any> from Basic and Python.
                             m_codes.clear();
-                            for (const OUString& code : codes)
-                                m_codes.push_back(toUtf8(code));
+                            Sequence<OUString> codes;
+                            Sequence<Any> anys;
+                            if (value.Value >>= codes)
+                                for (const OUString& code : codes)
+                                    m_codes.push_back(toUtf8(code));
+                            else if (value.Value >>= anys)
+                                for (const Any& item : anys)
+                                    if (item >>= text)
+                                        m_codes.push_back(toUtf8(text));
                         }
                     }
                 });

@@ -18,6 +18,7 @@
 #include <com/sun/star/awt/DialogProvider2.hpp>
 #include <com/sun/star/awt/FontWeight.hpp>
 #include <com/sun/star/awt/XDialog2.hpp>
+#include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/awt/XDialogEventHandler.hpp>
 #include <com/sun/star/awt/grid/DefaultGridColumnModel.hpp>
 #include <com/sun/star/awt/grid/DefaultGridDataModel.hpp>
@@ -444,7 +445,10 @@ private:
         {
             const Reference<css::awt::grid::XGridColumn> column = columns->createColumn();
             column->setTitle(gridTitle(dialog, c, headers, startColumn));
-            column->setColumnWidth(80);
+            // Fixed widths, scrolled sideways: flexible columns squeeze some to nothing.
+            column->setFlexibility(0);
+            column->setMinWidth(40);
+            column->setColumnWidth(100);
             columns->addColumn(column);
         }
         const Reference<css::awt::grid::XMutableGridDataModel> rows(
@@ -720,6 +724,9 @@ private:
     void showPage(const Dialog& dialog, sal_Int16 target)
     {
         setPage(dialog, target);
+        // Added after the dialog was made, the grid does not follow the page by itself.
+        Reference<css::awt::XWindow>(control(dialog, "gridPreview"), UNO_QUERY_THROW)
+            ->setVisible(target == kColumnsPage);
         const std::string step = "Step" + std::to_string(target);
         setLabel(dialog, "lblStep", text(dialog, key(step.c_str())));
         setLabel(dialog, "lblStepHelp", text(dialog, key((step + "Help").c_str())));

@@ -271,7 +271,7 @@ TEST_F(ImportWizard, FromTheSelectionThroughEveryStep)
 
     // Step 4: the result.
     EXPECT_EQ(page(), 4);
-    EXPECT_NE(label("lblResult").find("2 clientes creados"), std::string::npos)
+    EXPECT_NE(label("lblResult").find("Clientes creados: 2 "), std::string::npos)
         << label("lblResult");
     EXPECT_NE(label("lblResult").find("Informe de importación"), std::string::npos);
     EXPECT_EQ(items("lstSkipped").size(), 1U);
@@ -362,7 +362,7 @@ TEST_F(ImportWizard, InvoicesCreatingMissingClients)
     ASSERT_TRUE(call("onNext"));
     EXPECT_NE(label("lblCounts").find("Crear: 1"), std::string::npos) << label("lblCounts");
     ASSERT_TRUE(call("onImport"));
-    EXPECT_NE(label("lblResult").find("1 facturas creadas"), std::string::npos)
+    EXPECT_NE(label("lblResult").find("Facturas creadas: 1 "), std::string::npos)
         << label("lblResult");
     const auto invoices = directory->getRecords(u("B87654321"), u("invoices"));
     ASSERT_EQ(invoices.getLength(), 1);

@@ -184,8 +184,13 @@ TEST(ImportInvoices, Dates)
     EXPECT_EQ(importDate(text("31.05.2024 10:30"), true), "2024-05-31");
     EXPECT_EQ(importDate(text("05/31/2024"), false), "2024-05-31");
     EXPECT_EQ(importDate(text("2024/05/31"), false), "2024-05-31");
+    // The other order when only it makes sense; the locale's when both do.
+    EXPECT_EQ(importDate(text("15/05/2024"), false), "2024-05-15");
+    EXPECT_EQ(importDate(text("05/31/2024"), true), "2024-05-31");
+    EXPECT_EQ(importDate(text("05/04/2024"), true), "2024-04-05");
+    EXPECT_EQ(importDate(text("05/04/2024"), false), "2024-05-04");
     for (const char* bad :
-         {"31/05/2024x", "2024-02-30", "13/13/2024", "mayo", "", "1/5", "31-05/2024", "05/31/2024"})
+         {"31/05/2024x", "2024-02-30", "13/13/2024", "mayo", "", "1/5", "31-05/2024", "32/05/2024"})
         EXPECT_FALSE(importDate(text(bad), true)) << bad;
     EXPECT_FALSE(importDate(number(1e9), true));
     EXPECT_EQ(isoDateFromSerial(0), "1899-12-30");
