@@ -371,7 +371,8 @@ def import_screenshots(ctx, document, folder, settle, ui_locale=""):
     dialog, handler = open_transfer_dialog(ctx, document, IMPORT_WIZARD,
                                            "org.clientes.ImportWizard", Kind="clients")
     # The wizard took the selection; a single cell selected lets the marks' colours show.
-    document.getCurrentController().select(document.Sheets.getByIndex(0).getCellRangeByName("K1"))
+    first = document.Sheets.getByIndex(0)
+    document.getCurrentController().select(first.getCellRangeByName("A12"))
     # Beside the sheet, so that the marked cells show behind it.
     dialog.setPosSize(560, 300, 0, 0, 3)
     shot("1-source")
@@ -411,7 +412,7 @@ def import_screenshots(ctx, document, folder, settle, ui_locale=""):
     document.getCurrentController().select(sheet.getCellRangeByPosition(0, 0, 6, 3))
     dialog, handler = open_transfer_dialog(ctx, document, IMPORT_WIZARD,
                                            "org.clientes.ImportWizard", Kind="invoices")
-    document.getCurrentController().select(sheet.getCellRangeByName("I1"))
+    document.getCurrentController().select(sheet.getCellRangeByName("A8"))
     dialog.setPosSize(560, 300, 0, 0, 3)
     dialog.getControl("chkCreateMissing").getModel().State = 1
     handler.callHandlerMethod(dialog, None, "onNext")
@@ -420,6 +421,8 @@ def import_screenshots(ctx, document, folder, settle, ui_locale=""):
     shot("8-invoices-check")
     dialog.setVisible(False)
     dialog.dispose()
+    # Nothing to save: otherwise closing the office asks, and no one answers under Xvfb.
+    document.setModified(False)
     return paths
 
 

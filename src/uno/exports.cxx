@@ -1,9 +1,11 @@
 // The component's entry points: the office asks here for a factory by implementation name.
 #include "client_dialog.hxx"
 #include "client_directory.hxx"
+#include "entry_guard.hxx"
+#include "export_dialog.hxx"
+#include "import_wizard.hxx"
 #include "panel_factory.hxx"
 #include "profile_dialog.hxx"
-#include "entry_guard.hxx"
 
 #include <cppuhelper/factory.hxx>
 #include <cppuhelper/implementationentry.hxx>
@@ -16,6 +18,8 @@ namespace directory = clientes::uno::client_directory;
 namespace dialog = clientes::uno::client_dialog;
 namespace panels = clientes::uno::panel_factory;
 namespace profile = clientes::uno::profile_dialog;
+namespace wizard = clientes::uno::import_wizard;
+namespace exporter = clientes::uno::export_dialog;
 
 const ::cppu::ImplementationEntry kImplementations[] = {
     {directory::create, directory::implementationName, directory::serviceNames,
@@ -26,6 +30,10 @@ const ::cppu::ImplementationEntry kImplementations[] = {
      ::cppu::createSingleComponentFactory, nullptr, 0},
     {profile::create, profile::implementationName, profile::serviceNames,
      ::cppu::createSingleComponentFactory, nullptr, 0},
+    {wizard::create, wizard::implementationName, wizard::serviceNames,
+     ::cppu::createSingleComponentFactory, nullptr, 0},
+    {exporter::create, exporter::implementationName, exporter::serviceNames,
+     ::cppu::createSingleComponentFactory, nullptr, 0},
     {nullptr, nullptr, nullptr, nullptr, nullptr, 0},
 };
 } // namespace
@@ -35,10 +43,13 @@ extern "C" SAL_DLLPUBLIC_EXPORT void* SAL_CALL component_getFactory(const char* 
                                                                     void* registryKey)
 {
     void* factory = nullptr;
-    clientes::uno::guardedNoThrow("component_getFactory", [&] {
-        factory = ::cppu::component_getFactoryHelper(implementationName, serviceManager,
-                                                     registryKey, kImplementations);
-    });
+    clientes::uno::guardedNoThrow("component_getFactory",
+                                  [&]
+                                  {
+                                      factory = ::cppu::component_getFactoryHelper(
+                                          implementationName, serviceManager, registryKey,
+                                          kImplementations);
+                                  });
     return factory;
 }
 

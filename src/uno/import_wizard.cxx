@@ -18,8 +18,8 @@
 #include <com/sun/star/awt/DialogProvider2.hpp>
 #include <com/sun/star/awt/FontWeight.hpp>
 #include <com/sun/star/awt/XDialog2.hpp>
-#include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/awt/XDialogEventHandler.hpp>
+#include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/awt/grid/DefaultGridColumnModel.hpp>
 #include <com/sun/star/awt/grid/DefaultGridDataModel.hpp>
 #include <com/sun/star/awt/grid/XGridColumn.hpp>
