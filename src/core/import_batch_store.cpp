@@ -641,18 +641,28 @@ ImportUndoResult ClientStore::undoLastImport()
     // An update reverted gives the record back the state an earlier import left it in (this
     // batch updated it from that state, at version - 1): that import may still be undone, at
     // the record's new version.
+    std::vector<std::int64_t> earlierBatches; // still undoable, older than this one
+    {
+        auto rows = db.query("SELECT id FROM import_batches WHERE undone_at = '' AND id < ?1");
+        rows->bind(1, batch->id);
+        while (rows->step())
+            earlierBatches.push_back(rows->int64(0));
+    }
     const auto handOver =
         [&](const char* table, const char* idColumn, std::int64_t id, std::int64_t versionAfter)
     {
-        auto update =
-            db.query(std::string("UPDATE ") + table + " SET version = ?3 WHERE " + idColumn +
-                     " = ?1 AND version = ?2 AND batch IN (SELECT id FROM "
-                     "import_batches WHERE undone_at = '' AND id < ?4)");
-        update->bind(1, id);
-        update->bind(2, versionAfter - 1);
-        update->bind(3, versionAfter + 1);
-        update->bind(4, batch->id);
-        update->run();
+        // One primary-key lookup per earlier batch (usually none or one).
+        for (std::int64_t earlier : earlierBatches)
+        {
+            auto update = db.query(std::string("UPDATE ") + table +
+                                   " SET version = ?3 WHERE batch = ?4 AND " + idColumn +
+                                   " = ?1 AND version = ?2");
+            update->bind(1, id);
+            update->bind(2, versionAfter - 1);
+            update->bind(3, versionAfter + 1);
+            update->bind(4, earlier);
+            update->run();
+        }
     };
     for (const InvoiceItem& item : invoices)
     {

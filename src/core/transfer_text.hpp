@@ -36,27 +36,27 @@ enum class TransferText
     InvoiceNoCurrency,      //
     InvoiceMatches,         // {number}
     InvoiceOfOtherClient,   // {number} {client}
-                          // ---- rows left out
-    ExcludedExisting, // {what}: the mode only creates
-    ExcludedMissing,  // the mode only updates
-                     // ---- commit and undo
-    ImportBlocked,       // {errors}
-    ImportConflict,      // {what}
-    NothingToUndo,       //
-    UndoRefused,         // {when} {source} {count} {list}
-    ConflictDeleted,     // {label}
-    ConflictChanged,     // {label}
-    ConflictNewActivity, // {label}
-    AndMore,             // {count}
-    UndoConfirm,         // {when} {source} {created} {updated}
-    UndoConfirmInvoices, // {when} {source} {created} {updated} {clients}
-    UndoDone,            // {count}
+                            // ---- rows left out
+    ExcludedExisting,       // {what}: the mode only creates
+    ExcludedMissing,        // the mode only updates
+                            // ---- commit and undo
+    ImportBlocked,          // {errors}
+    ImportConflict,         // {what}
+    NothingToUndo,          //
+    UndoRefused,            // {when} {source} {count} {list}
+    ConflictDeleted,        // {label}
+    ConflictChanged,        // {label}
+    ConflictNewActivity,    // {label}
+    AndMore,                // {count}
+    UndoConfirm,            // {when} {source} {created} {updated}
+    UndoConfirmInvoices,    // {when} {source} {created} {updated} {clients}
+    UndoDone,               // {count}
     UndoTitle,
     // ---- where rows came from
     SourceRange,     // {range} {document}
     SourceSelection, // {range} {document}
     SourceFile,      // {file}
-                // ---- report sheet
+                     // ---- report sheet
     ReportRow,
     ReportStatus,
     ReportField,
@@ -73,18 +73,18 @@ enum class TransferText
     UpdatedAt,
     TotalOfStatus, // {status} {currency}
     GrandTotal,    // {currency}
-                // ---- options of the API
-    BadOption,   // {option} {reason}
-    NotABoolean, //
-    NotAString,  //
-    NotStrings,  //
-    BadMode,     // {value}
-    BadPolicy,   // {value}
-    BadField,    // {value}
-    BadDate,     // {value}
-    BadStatus,   // {value}
-    NoSource,    //
-    NoTarget,    //
+                   // ---- options of the API
+    BadOption,     // {option} {reason}
+    NotABoolean,   //
+    NotAString,    //
+    NotStrings,    //
+    BadMode,       // {value}
+    BadPolicy,     // {value}
+    BadField,      // {value}
+    BadDate,       // {value}
+    BadStatus,     // {value}
+    NoSource,      //
+    NoTarget,      //
     UnknownOption,
 };
 
