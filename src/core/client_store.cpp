@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <ctime>
 #include <functional>
+#include <future>
 #include <mutex>
 #include <system_error>
 #include <unordered_set>
@@ -318,8 +319,8 @@ MatchQuery buildMatch(std::string_view query, bool includeArchived)
     compact.erase(std::remove(compact.begin(), compact.end(), ' '), compact.end());
     if (parts.size() > 1 && std::any_of(compact.begin(), compact.end(), isAsciiDigit))
         expression = "(" + expression + ") OR " + kAllColumns + " : " + quoteFts(compact) + "*";
-    // Archived rows carry the word "archived" in the state column; a NOT with that short
-    // document list is much cheaper than joining every match with the clients table.
+    // Archived rows carry the word "archived" in the state column (see searchRow); a NOT with
+    // that short document list is much cheaper than joining every match with the clients table.
     if (!includeArchived)
         expression = "(" + expression + ") NOT state : archived";
     match.expression = std::move(expression);
@@ -524,6 +525,53 @@ INSERT INTO counters (name, value) VALUES ('client_code', 0);
 )sql");
 }
 
+// The texts of a client's full-text row, in the order of clients_fts's columns (legal_name,
+// trade_name, tax_id, city, email, code, keys, state).
+constexpr std::size_t kSearchColumns = 8;
+
+std::array<std::string, kSearchColumns> searchRow(const Client& client,
+                                                  const std::string& taxIdNorm)
+{
+    return {foldForSearch(client.legalName), foldForSearch(client.tradeName),
+            foldForSearch(client.taxId), foldForSearch(client.city), emailWords(client.email),
+            foldForSearch(compactAlnum(client.code)), searchKeys(client, taxIdNorm),
+            // Archived rows carry a word to exclude; active rows none (older registers
+            // wrote "active", which no query looks for).
+            client.archived ? "archived" : ""};
+}
+
+// The full-text rows of many clients, packed in one buffer (about 100 bytes a client).
+class SearchTexts
+{
+public:
+    explicit SearchTexts(const std::vector<Client>& clients)
+    {
+        ends_.reserve(clients.size() * kSearchColumns);
+        buffer_.reserve(clients.size() * 96);
+        for (const Client& client : clients)
+            for (const std::string& text :
+                 searchRow(client, normalizeTaxId(client.taxId, client.country)))
+            {
+                buffer_ += text;
+                ends_.push_back(buffer_.size());
+            }
+    }
+
+    std::string_view text(std::size_t row, std::size_t column) const
+    {
+        const std::size_t index = row * kSearchColumns + column;
+        const std::size_t begin = index == 0 ? 0 : ends_[index - 1];
+        return std::string_view(buffer_).substr(begin, ends_[index] - begin);
+    }
+
+private:
+    std::string buffer_;
+    std::vector<std::size_t> ends_;
+};
+
+// From this many clients an import folds their search texts on a second thread.
+constexpr std::size_t kParallelSearchTexts = 2000;
+
 // Writes the full-text row of a client (the caller is inside a transaction).
 void writeSearchRow(Database& db, const Client& client, const std::string& taxIdNorm)
 {
@@ -535,14 +583,9 @@ void writeSearchRow(Database& db, const Client& client, const std::string& taxId
     auto insert = db.query("INSERT INTO clients_fts (rowid, legal_name, trade_name, tax_id, city, "
                            "email, code, keys, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     insert->bind(1, client.id);
-    insert->bind(2, foldForSearch(client.legalName));
-    insert->bind(3, foldForSearch(client.tradeName));
-    insert->bind(4, foldForSearch(client.taxId));
-    insert->bind(5, foldForSearch(client.city));
-    insert->bind(6, emailWords(client.email));
-    insert->bind(7, foldForSearch(compactAlnum(client.code)));
-    insert->bind(8, searchKeys(client, taxIdNorm));
-    insert->bind(9, std::string_view(client.archived ? "archived" : "active"));
+    int index = 2;
+    for (const std::string& text : searchRow(client, taxIdNorm))
+        insert->bind(index++, text);
     insert->run();
 }
 
@@ -987,7 +1030,7 @@ void ClientStore::setArchived(std::int64_t id, bool archived)
     {
         auto state = db.query("UPDATE clients_fts SET state = ?2 WHERE rowid = ?1");
         state->bind(1, id);
-        state->bind(2, std::string_view(archived ? "archived" : "active"));
+        state->bind(2, std::string_view(archived ? "archived" : ""));
         state->run();
     }
     detail::ActivityRecord entry;
@@ -1142,6 +1185,11 @@ void ClientStore::Impl::insertImported(std::vector<Client>& clients, const std::
         client.version = 1;
     }
     taken.clear();
+    // The search rows' texts are folded on a second core while SQLite writes the clients
+    // table on this one.
+    std::future<SearchTexts> searchTexts = std::async(
+        clients.size() >= kParallelSearchTexts ? std::launch::async : std::launch::deferred,
+        [&clients] { return SearchTexts(clients); });
     using Value = sql::BulkRows::Value;
     {
         std::string taxIdNorm;
@@ -1194,41 +1242,13 @@ void ClientStore::Impl::insertImported(std::vector<Client>& clients, const std::
         insert->run();
     }
     {
-        std::string text;
+        const SearchTexts texts = searchTexts.get();
         sql::BulkRowsOf rows(count,
                              [&](std::size_t row, std::size_t column) -> Value
                              {
-                                 const Client& client = clients[row];
-                                 switch (column)
-                                 {
-                                 case 0:
-                                     return Value::of(client.id);
-                                 case 1:
-                                     text = foldForSearch(client.legalName);
-                                     break;
-                                 case 2:
-                                     text = foldForSearch(client.tradeName);
-                                     break;
-                                 case 3:
-                                     text = foldForSearch(client.taxId);
-                                     break;
-                                 case 4:
-                                     text = foldForSearch(client.city);
-                                     break;
-                                 case 5:
-                                     text = emailWords(client.email);
-                                     break;
-                                 case 6:
-                                     text = foldForSearch(compactAlnum(client.code));
-                                     break;
-                                 case 7:
-                                     text = searchKeys(
-                                         client, normalizeTaxId(client.taxId, client.country));
-                                     break;
-                                 default:
-                                     return Value::of(client.archived ? "archived" : "active");
-                                 }
-                                 return Value::of(text);
+                                 if (column == 0)
+                                     return Value::of(clients[row].id);
+                                 return Value::of(texts.text(row, column - 1));
                              });
         auto insert = db.query("INSERT INTO clients_fts (rowid, legal_name, trade_name, tax_id, "
                                "city, email, code, keys, state) SELECT c0, c1, c2, c3, c4, c5, "
@@ -1236,6 +1256,7 @@ void ClientStore::Impl::insertImported(std::vector<Client>& clients, const std::
         insert->bindRows(1, rows);
         insert->run();
     }
+
     for (const Client& client : clients)
         if (!client.tags.empty())
             detail::writeTags(db, client.id, client.tags);
@@ -1249,7 +1270,8 @@ void ClientStore::Impl::insertImported(std::vector<Client>& clients, const std::
                                  switch (column)
                                  {
                                  case 0:
-                                     return Value::of(firstActivity + static_cast<std::int64_t>(row));
+                                     return Value::of(firstActivity +
+                                                      static_cast<std::int64_t>(row));
                                  case 1:
                                      return Value::of(clients[row].id);
                                  case 2:
@@ -1270,6 +1292,7 @@ void ClientStore::Impl::insertImported(std::vector<Client>& clients, const std::
         for (std::size_t i = 0; i < count; ++i)
             activityIds.push_back(firstActivity + static_cast<std::int64_t>(i));
     }
+
     auto counter = db.query("UPDATE counters SET value = ?1 WHERE name = 'client_code'");
     counter->bind(1, number);
     counter->run();
@@ -1325,7 +1348,8 @@ void ClientStore::Impl::deleteClients(std::string_view idsQuery, std::int64_t ke
     const std::string ids(idsQuery);
     run("DELETE FROM clients_fts WHERE rowid IN (" + ids + ")");
     run("DELETE FROM activity_changes WHERE activity_id IN (SELECT id FROM activity WHERE "
-        "client_id IN (" + ids + "))");
+        "client_id IN (" +
+        ids + "))");
     run("DELETE FROM activity WHERE client_id IN (" + ids + ")");
     run("DELETE FROM client_tags WHERE client_id IN (" + ids + ")");
     run("DELETE FROM contacts WHERE client_id IN (" + ids + ")");

@@ -28,6 +28,8 @@ using sql::Transaction;
 // rows do not fit SQLite's default 2 MB, and spilling them mid-transaction costs seconds.
 constexpr int kBulkCacheKiB = 64 * 1024;
 constexpr std::size_t kBulkRows = 2000;
+// Bounds the background tidying of the search index after a bulk write (steps of 200 pages).
+constexpr int kMaxMergeSteps = 2000;
 
 class BulkCache
 {
@@ -339,17 +341,38 @@ ImportUndoRefused::ImportUndoRefused(ImportBatchInfo b, std::vector<UndoConflict
 void ClientStore::Impl::checkpointInBackground()
 {
     if (checkpointer.joinable())
-        checkpointer.join(); // the previous one is long done in practice
+    {
+        // A new bulk write: the previous tidying stops after its current step.
+        checkpointer.request_stop();
+        checkpointer.join();
+    }
     checkpointer = std::jthread(
-        [file = path.string()]
+        [file = path.string()](std::stop_token stop)
         {
-            // PASSIVE: copies what it can without blocking the store's own connection, which
-            // keeps reading and writing meanwhile; the next commits finish the job otherwise.
             sqlite3* db = nullptr;
             if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
                                 nullptr) == SQLITE_OK)
             {
                 sqlite3_busy_timeout(db, 1000);
+                // A bulk write leaves the search index in many small segments (merging is
+                // deferred during it). Merged here in small steps, each its own short
+                // transaction, the store's connection waits a few milliseconds at most;
+                // otherwise the next writes would merge them, and a later import would
+                // pay for a crisis merge of them all.
+                for (int step = 0; step < kMaxMergeSteps && !stop.stop_requested(); ++step)
+                {
+                    const sqlite3_int64 before = sqlite3_total_changes64(db);
+                    if (sqlite3_exec(db,
+                                     "INSERT INTO clients_fts (clients_fts, rank) VALUES "
+                                     "('merge', 200)",
+                                     nullptr, nullptr, nullptr) != SQLITE_OK)
+                        break;
+                    if (sqlite3_total_changes64(db) - before < 2) // no work left
+                        break;
+                }
+                // PASSIVE: copies what it can without blocking the store's own connection,
+                // which keeps reading and writing meanwhile; the next commits finish the job
+                // otherwise.
                 sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
             }
             sqlite3_close(db);

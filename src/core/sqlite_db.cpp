@@ -1,5 +1,6 @@
 #include "core/sqlite_db.hpp"
 
+#include <mutex>
 #include <new>
 #include <string>
 
@@ -146,8 +147,19 @@ std::string Statement::text(int column) const
     return std::string(textView(column));
 }
 
+// Before SQLite's first use in the process: no allocation statistics (each allocation would
+// otherwise take a global mutex; nothing here reads them). Our copy of SQLite is private to
+// the component, so the setting touches no one else; where SQLite is already initialised the
+// call is refused harmlessly.
+void configureSqliteOnce()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
 Database::Database(const std::string& path) : path_(path)
 {
+    configureSqliteOnce();
     // NOMUTEX: the store serialises access to its connection itself.
     const int rc =
         sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);

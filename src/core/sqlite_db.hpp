@@ -106,6 +106,10 @@ private:
 
 class Database;
 
+// Process-wide SQLite settings, applied before SQLite's first use (Database and the text
+// folder call it); later calls do nothing.
+void configureSqliteOnce();
+
 // A cached statement borrowed for one use: bindings are cleared now, the statement is reset
 // (releasing its read lock) when the Query goes out of scope.
 class Query

@@ -1026,7 +1026,10 @@ std::string normalizeTaxIdFor(std::string_view taxId, std::string_view country)
     return checkTaxId(taxId, country).normalized;
 }
 
-std::string compactTaxId(std::string_view raw) { return compact(raw); }
+std::string compactTaxId(std::string_view raw)
+{
+    return compact(raw);
+}
 
 bool isCountryPrefix(std::string_view prefix, std::string_view country)
 {

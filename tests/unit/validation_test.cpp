@@ -1,5 +1,5 @@
-#include "core/validation.hpp"
 #include "core/tax_id.hpp"
+#include "core/validation.hpp"
 
 #include <gtest/gtest.h>
 
@@ -182,6 +182,43 @@ TEST(Tidy, TrimsCollapsesAndNormalisesCase)
     EXPECT_EQ(client.taxId, "B-12 345");
 }
 
+// Text that looks tidy at a glance but holds one thing to tidy (the fast path for already
+// tidy text must not take it), and tidy text that must come out byte for byte.
+TEST(Tidy, OneSpaceToTidyInOtherwiseTidyText)
+{
+    const std::pair<const char*, const char*> cases[] = {
+        {"P\xC3\xA9rez\xC2\xA0"
+         "D\xC3\xADaz",
+         "P\xC3\xA9rez D\xC3\xADaz"},            // NBSP
+        {"Tienda\xE2\x80\xAFUno", "Tienda Uno"}, // narrow NBSP
+        {"Tienda\xE3\x80\x80Uno", "Tienda Uno"}, // ideographic
+        {"Uno\xEF\xBB\xBF", "Uno"},              // BOM at the end
+        {"a\tb", "a b"},
+        {"a  b", "a b"},
+        {"a ", "a"},
+        {" a", "a"},
+        {"\xC3\x91and\xC3\xBA S.A. \xF0\x9F\x98\x80 \xC3\xA7\xC3\xA3", // kept as is
+         "\xC3\x91and\xC3\xBA S.A. \xF0\x9F\x98\x80 \xC3\xA7\xC3\xA3"},
+        {"C\xC2\xBA 3", "C\xC2\xBA 3"}, // º shares NBSP's lead byte and stays
+    };
+    for (const auto& [raw, expected] : cases)
+    {
+        Client client;
+        client.legalName = raw;
+        client.notes = raw;
+        tidy(client);
+        EXPECT_EQ(client.legalName, expected) << raw;
+    }
+    Client notes;
+    notes.notes = "a  b";
+    tidy(notes);
+    EXPECT_EQ(notes.notes, "a  b"); // notes keep their inner spacing
+    Client control;
+    control.legalName = "A\x7F";
+    tidy(control);
+    EXPECT_EQ(validate(control).front().problem, Problem::InvalidText);
+}
+
 TEST(Tidy, KeepsInvalidBytesForValidationToReport)
 {
     Client client;
@@ -237,7 +274,9 @@ namespace clientes
 // that the store drops a prefix solely when it is the client's own country.
 TEST(TaxIdNormalisationAgreement, SameCharactersAsTheTaxIdModule)
 {
-    for (const char* raw : {"b_12,345.678", "x-1234567-l", "ñ 123", "B\xE2\x80\x93" "12345678"})
+    for (const char* raw : {"b_12,345.678", "x-1234567-l", "ñ 123",
+                            "B\xE2\x80\x93"
+                            "12345678"})
         EXPECT_EQ(normalizeTaxId(raw, ""), compactTaxId(raw)) << raw;
     EXPECT_EQ(normalizeTaxId("XI 123 4567 89", "XI"), "123456789");
     EXPECT_EQ(normalizeTaxId("GB123456789", "XI"), "123456789");
