@@ -530,6 +530,8 @@ constexpr std::size_t kWriteBlock = 16384;
 constexpr std::size_t kFirstBlock = 2048;
 // Rows Calc's OptimalWidth looks at (besides the widest): over 100,000 rows it takes seconds.
 constexpr std::size_t kWidthSample = 1000;
+// Room for an AutoFilter button beside a header's text, in 1/100 mm.
+constexpr sal_Int32 kFilterButtonWidth = 500;
 
 // Blocks made on a helper thread, one ahead of the writer.
 class BlockMaker
@@ -650,8 +652,10 @@ writeList(const Reference<css::sheet::XSpreadsheetDocument>& document,
                                                          UNO_QUERY_THROW);
         sal_Int32 width = 0;
         column->getPropertyValue(ascii("Width")) >>= width;
-        if (width > style.maxColumnWidth)
-            column->setPropertyValue(ascii("Width"), Any(style.maxColumnWidth));
+        // Calc's optimal width leaves no room for the AutoFilter button, which would cover
+        // the end of the header's text.
+        column->setPropertyValue(ascii("Width"),
+                                 Any(std::min(width + kFilterButtonWidth, style.maxColumnWidth)));
     }
 
     // The other rows, block after block.
