@@ -419,8 +419,21 @@ def import_screenshots(ctx, document, folder, settle, ui_locale=""):
     shot("7-invoices-columns")
     handler.callHandlerMethod(dialog, None, "onNext")
     shot("8-invoices-check")
+    handler.callHandlerMethod(dialog, None, "onImport")
     dialog.setVisible(False)
     dialog.dispose()
+
+    # What the exports write: typed cells, styled and frozen header, AutoFilter, totals.
+    directory = ctx.ServiceManager.createInstanceWithContext("org.clientes.ClientDirectory", ctx)
+    for name, method in (("9-exported-clients", "exportClients"),
+                         ("10-exported-invoices", "exportInvoices")):
+        sheets = document.Sheets
+        sheets.insertNewByName(name[name.index("-") + 1:], sheets.getCount())
+        target = sheets.getByName(name[name.index("-") + 1:])
+        getattr(directory, method)(target, ())
+        document.getCurrentController().setActiveSheet(target)
+        document.getCurrentController().select(target.getCellRangeByName("A1"))
+        shot(name)
     # Nothing to save: otherwise closing the office asks, and no one answers under Xvfb.
     document.setModified(False)
     return paths
