@@ -346,6 +346,27 @@ TEST_F(ImportApi, MappingsAreRememberedForTheSameHeaders)
     EXPECT_EQ(s(mapping[1]), "city");
 }
 
+TEST_F(ImportApi, WithoutAHeaderEveryRowIsData)
+{
+    SheetDocument document(*office);
+    const auto range = document.fill(
+        "A1", {{"Nombre legal", "Ciudad"}, {"Ferretería Núñez, S.L.", "Albacete"}, {"", "Soria"}});
+    const auto result = directory->importClients(
+        range, options({{"HasHeader", Any(false)}, {"Mapping", strings({"legalName", "city"})}}));
+    // Row 1 is a client too (its legal name is the text "Nombre legal"); row 3 has none.
+    EXPECT_EQ(count(result, "Created"), 0);
+    EXPECT_EQ(count(result, "Errors"), 1);
+    ASSERT_EQ(problems(result).size(), 1U);
+    EXPECT_EQ(problems(result)[0].rfind("row 3, legalName: ", 0), 0U) << problems(result)[0];
+    const auto skipped =
+        directory->importClients(range, options({{"HasHeader", Any(false)},
+                                                 {"Mapping", strings({"legalName", "city"})},
+                                                 {"SkipInvalid", Any(true)}}));
+    EXPECT_EQ(count(skipped, "Created"), 2) << joined(problems(skipped));
+    EXPECT_EQ(directory->countClients(), 2);
+    EXPECT_EQ(directory->findClients(u("nombre legal"), 5).getLength(), 1);
+}
+
 TEST_F(ImportApi, NumberCellsShownWithLeadingZerosKeepThem)
 {
     SheetDocument document(*office);

@@ -337,6 +337,11 @@ TEST_F(ImportWizard, FromACsvFileAndRemembersTheMapping)
     model("lstField")->getPropertyValue(u("SelectedItems")) >>= selected;
     ASSERT_EQ(selected.getLength(), 1);
     EXPECT_EQ(selected[0], 4);
+    // The sheet's used area imports as it is.
+    ASSERT_TRUE(call("onNext"));
+    ASSERT_TRUE(call("onImport")) << label("lblCounts");
+    EXPECT_EQ(page(), 4) << label("lblCounts");
+    EXPECT_EQ(field(directory->getClient(u("B87654321")), "legalName"), "Otra");
 }
 
 TEST_F(ImportWizard, InvoicesCreatingMissingClients)
