@@ -27,18 +27,6 @@ namespace
 
 constexpr std::size_t npos = InvoiceProblem::npos;
 
-struct Texts
-{
-    std::string_view es;
-    std::string_view en;
-    std::string_view pt;
-
-    std::string_view in(Language language) const
-    {
-        return language == Language::Es ? es : language == Language::Pt ? pt : en;
-    }
-};
-
 struct FieldInfo
 {
     InvoiceField field;

@@ -6,27 +6,6 @@ namespace clientes
 namespace
 {
 
-struct Texts
-{
-    std::string_view es;
-    std::string_view en;
-    std::string_view pt;
-
-    std::string_view in(Language language) const
-    {
-        switch (language)
-        {
-        case Language::Es:
-            return es;
-        case Language::Pt:
-            return pt;
-        case Language::En:
-            break;
-        }
-        return en;
-    }
-};
-
 Texts texts(ImportText key)
 {
     switch (key)
@@ -93,37 +72,6 @@ Texts texts(ImportText key)
 }
 
 } // namespace
-
-std::string fillPlaceholders(std::string_view pattern,
-                             const std::vector<std::pair<std::string_view, std::string>>& values)
-{
-    std::string out;
-    out.reserve(pattern.size() + 32);
-    for (std::size_t pos = 0; pos < pattern.size();)
-    {
-        const std::size_t open = pattern.find('{', pos);
-        const std::size_t close = open == std::string_view::npos ? open : pattern.find('}', open);
-        if (close == std::string_view::npos)
-        {
-            out.append(pattern.substr(pos));
-            break;
-        }
-        out.append(pattern.substr(pos, open - pos));
-        const std::string_view name = pattern.substr(open + 1, close - open - 1);
-        bool replaced = false;
-        for (const auto& [placeholder, value] : values)
-            if (placeholder == name)
-            {
-                out.append(value); // values are never scanned again: no injection via "{…}"
-                replaced = true;
-                break;
-            }
-        if (!replaced)
-            out.append(pattern.substr(open, close - open + 1));
-        pos = close + 1;
-    }
-    return out;
-}
 
 std::string importText(ImportText key, Language language,
                        const std::vector<std::pair<std::string_view, std::string>>& values)

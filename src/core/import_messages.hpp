@@ -28,10 +28,6 @@ enum class ImportText
     RowPrefix,           // {row} {label}: "fila 12, Nombre legal: "
 };
 
-// `pattern` with every "{name}" replaced by its value (values are not scanned again).
-std::string fillPlaceholders(std::string_view pattern,
-                             const std::vector<std::pair<std::string_view, std::string>>& values);
-
 // The text with every "{name}" replaced by its value.
 std::string importText(ImportText key, Language language,
                        const std::vector<std::pair<std::string_view, std::string>>& values = {});

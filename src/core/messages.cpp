@@ -11,27 +11,6 @@ namespace clientes
 namespace
 {
 
-struct Texts
-{
-    std::string_view es;
-    std::string_view en;
-    std::string_view pt;
-
-    std::string_view in(Language language) const
-    {
-        switch (language)
-        {
-        case Language::Es:
-            return es;
-        case Language::Pt:
-            return pt;
-        case Language::En:
-            break;
-        }
-        return en;
-    }
-};
-
 // Indexed by Field.
 constexpr std::array<Texts, 17> kLabels = {{
     {"Código", "Code", "Código"},
@@ -158,23 +137,6 @@ Subject subjectOf(RecordType type, RecordField field)
     default:
         return Subject::Other;
     }
-}
-
-// Replaces every "{label}", "{limit}" and "{path}" in a template.
-std::string fill(std::string_view pattern, std::string_view name, std::string_view value)
-{
-    std::string out;
-    const std::string placeholder = "{" + std::string(name) + "}";
-    std::size_t start = 0;
-    for (auto found = pattern.find(placeholder); found != std::string_view::npos;
-         found = pattern.find(placeholder, start))
-    {
-        out.append(pattern.substr(start, found - start));
-        out.append(value);
-        start = found + placeholder.size();
-    }
-    out.append(pattern.substr(start));
-    return out;
 }
 
 // Thousands separators as each language writes them: 100.000 (es, pt), 100,000 (en).
@@ -375,9 +337,9 @@ std::string fieldLabel(Field field, Language language)
 
 std::string describe(const FieldIssue& issue, Language language)
 {
-    std::string text = fill(problemText(issue.problem, subjectOf(issue.field)).in(language),
-                            "label", fieldLabel(issue.field, language));
-    return fill(text, "limit", formatNumber(issue.limit, language));
+    return fillPlaceholders(problemText(issue.problem, subjectOf(issue.field)).in(language),
+                            {{"label", fieldLabel(issue.field, language)},
+                             {"limit", formatNumber(issue.limit, language)}});
 }
 
 std::string recordTypeLabel(RecordType type, Language language)
@@ -395,10 +357,10 @@ std::string recordFieldLabel(RecordType type, RecordField field, Language langua
 
 std::string describe(const RecordIssue& issue, Language language)
 {
-    std::string text =
-        fill(problemText(issue.problem, subjectOf(issue.record, issue.field)).in(language), "label",
-             recordFieldLabel(issue.record, issue.field, language));
-    return fill(text, "limit", formatNumber(issue.limit, language));
+    return fillPlaceholders(
+        problemText(issue.problem, subjectOf(issue.record, issue.field)).in(language),
+        {{"label", recordFieldLabel(issue.record, issue.field, language)},
+         {"limit", formatNumber(issue.limit, language)}});
 }
 
 std::string describe(const FileTooLarge& error, Language language)
@@ -409,10 +371,10 @@ std::string describe(const FileTooLarge& error, Language language)
         "O arquivo «{name}» tem {size} bytes e o máximo é de {limit} bytes ({mb} MB)."};
     const auto bytes = [language](std::int64_t value)
     { return formatNumber(static_cast<std::size_t>(value < 0 ? 0 : value), language); };
-    std::string text = fill(pattern.in(language), "name", error.name);
-    text = fill(text, "size", bytes(error.size));
-    text = fill(text, "mb", bytes(error.limit / (1024 * 1024)));
-    return fill(text, "limit", bytes(error.limit));
+    return fillPlaceholders(pattern.in(language), {{"name", error.name},
+                                                   {"size", bytes(error.size)},
+                                                   {"mb", bytes(error.limit / (1024 * 1024))},
+                                                   {"limit", bytes(error.limit)}});
 }
 
 std::string describe(const HasLinkedRecords& error, Language language)
@@ -441,7 +403,7 @@ std::string describe(const HasLinkedRecords& error, Language language)
         list += std::string(name.in(language)) + ": " +
                 formatNumber(static_cast<std::size_t>(count), language);
     }
-    return fill(pattern.in(language), "list", list);
+    return fillPlaceholders(pattern.in(language), {{"list", list}});
 }
 
 std::string activityKindLabel(ActivityKind kind, Language language)
@@ -451,7 +413,7 @@ std::string activityKindLabel(ActivityKind kind, Language language)
 
 std::string describe(const StoreError& error, Language language)
 {
-    return fill(storeErrorText(error.kind).in(language), "path", error.path);
+    return fillPlaceholders(storeErrorText(error.kind).in(language), {{"path", error.path}});
 }
 
 } // namespace clientes

@@ -17,31 +17,11 @@ namespace clientes
 {
 namespace
 {
-struct Texts
-{
-    std::string_view es;
-    std::string_view en;
-    std::string_view pt;
-
-    std::string in(Language language) const
-    {
-        switch (language)
-        {
-        case Language::Es:
-            return std::string(es);
-        case Language::Pt:
-            return std::string(pt);
-        case Language::En:
-            break;
-        }
-        return std::string(en);
-    }
-};
 
 // "{n} vencida" / "{n} vencidas": the count written the language's way, then the word.
 std::string counted(std::int64_t count, const Texts& one, const Texts& many, Language language)
 {
-    return fillIn((count == 1 ? one : many).in(language), "n", groupThousands(count, language));
+    return fillIn((count == 1 ? one : many).str(language), "n", groupThousands(count, language));
 }
 
 Texts textOf(ProfileText key)
@@ -330,16 +310,12 @@ std::string oneLine(std::string_view text)
 
 std::string profileText(ProfileText key, Language language)
 {
-    return textOf(key).in(language);
+    return textOf(key).str(language);
 }
 
 std::string fillIn(std::string text, std::string_view name, std::string_view value)
 {
-    const std::string placeholder = "{" + std::string(name) + "}";
-    for (auto at = text.find(placeholder); at != std::string::npos;
-         at = text.find(placeholder, at + value.size()))
-        text.replace(at, placeholder.size(), value);
-    return text;
+    return fillPlaceholders(text, {{name, std::string(value)}});
 }
 
 std::string clientKindLabel(std::string_view kind, Language language)
@@ -355,21 +331,21 @@ std::string statusLabel(ProjectStatus status, Language language)
 {
     return (status == ProjectStatus::Open ? Texts{"Abierto", "Open", "Aberto"}
                                           : Texts{"Cerrado", "Closed", "Fechado"})
-        .in(language);
+        .str(language);
 }
 
 std::string statusLabel(TaskStatus status, Language language)
 {
     return (status == TaskStatus::Pending ? Texts{"Pendiente", "Pending", "Pendente"}
                                           : Texts{"Hecha", "Done", "Concluída"})
-        .in(language);
+        .str(language);
 }
 
 std::string statusLabel(OrderStatus status, Language language)
 {
     return (status == OrderStatus::Open ? Texts{"Abierta", "Open", "Aberta"}
                                         : Texts{"Cerrada", "Closed", "Fechada"})
-        .in(language);
+        .str(language);
 }
 
 std::string statusLabel(InvoiceStatus status, Language language)
@@ -377,13 +353,13 @@ std::string statusLabel(InvoiceStatus status, Language language)
     switch (status)
     {
     case InvoiceStatus::Draft:
-        return Texts{"Borrador", "Draft", "Rascunho"}.in(language);
+        return Texts{"Borrador", "Draft", "Rascunho"}.str(language);
     case InvoiceStatus::Authorised:
-        return Texts{"Autorizada", "Authorised", "Autorizada"}.in(language);
+        return Texts{"Autorizada", "Authorised", "Autorizada"}.str(language);
     case InvoiceStatus::Paid:
         break;
     }
-    return Texts{"Cobrada", "Paid", "Paga"}.in(language);
+    return Texts{"Cobrada", "Paid", "Paga"}.str(language);
 }
 
 std::string statusLabel(DealStage stage, Language language)
@@ -391,15 +367,15 @@ std::string statusLabel(DealStage stage, Language language)
     switch (stage)
     {
     case DealStage::Draft:
-        return Texts{"Borrador", "Draft", "Rascunho"}.in(language);
+        return Texts{"Borrador", "Draft", "Rascunho"}.str(language);
     case DealStage::Sent:
-        return Texts{"Enviada", "Sent", "Enviada"}.in(language);
+        return Texts{"Enviada", "Sent", "Enviada"}.str(language);
     case DealStage::Accepted:
-        return Texts{"Aceptada", "Accepted", "Aceita"}.in(language);
+        return Texts{"Aceptada", "Accepted", "Aceita"}.str(language);
     case DealStage::Rejected:
         break;
     }
-    return Texts{"Rechazada", "Rejected", "Rejeitada"}.in(language);
+    return Texts{"Rechazada", "Rejected", "Rejeitada"}.str(language);
 }
 
 bool isOverdue(const Invoice& invoice, std::string_view today)
@@ -412,7 +388,7 @@ std::string invoiceStateLabel(const Invoice& invoice, std::string_view today, La
 {
     std::string label = statusLabel(invoice.status, language);
     if (isOverdue(invoice, today))
-        label += " · " + Texts{"vencida", "overdue", "vencida"}.in(language);
+        label += " · " + Texts{"vencida", "overdue", "vencida"}.str(language);
     return label;
 }
 
@@ -420,7 +396,7 @@ std::string taskStateLabel(const Task& task, std::string_view today, Language la
 {
     std::string label = statusLabel(task.status, language);
     if (task.status == TaskStatus::Pending && !task.dueDate.empty() && task.dueDate < today)
-        label += " · " + Texts{"vencida", "overdue", "vencida"}.in(language);
+        label += " · " + Texts{"vencida", "overdue", "vencida"}.str(language);
     return label;
 }
 
@@ -551,7 +527,7 @@ std::optional<double> parseHoursInput(std::string_view text)
 
 std::string projectsLine(const ProfileSummary& s, Language language)
 {
-    std::string line = Texts{"Proyectos: ", "Projects: ", "Projetos: "}.in(language) +
+    std::string line = Texts{"Proyectos: ", "Projects: ", "Projetos: "}.str(language) +
                        groupThousands(s.projects.count, language);
     if (s.projects.count > 0)
         line += " (" +
@@ -559,14 +535,14 @@ std::string projectsLine(const ProfileSummary& s, Language language)
                         {"{n} abiertos", "{n} open", "{n} abertos"}, language) +
                 ")";
     return line + " · " + formatHours(s.projects.hours, language) + " " +
-           Texts{"registradas", "logged", "registradas"}.in(language);
+           Texts{"registradas", "logged", "registradas"}.str(language);
 }
 
 std::string tasksLine(const ProfileSummary& s, Language language)
 {
     const Texts upcoming = {"{n} en los próximos 7 días", "{n} due in the next 7 days",
                             "{n} nos próximos 7 dias"};
-    return Texts{"Tareas: ", "Tasks: ", "Tarefas: "}.in(language) +
+    return Texts{"Tareas: ", "Tasks: ", "Tarefas: "}.str(language) +
            counted(s.tasks.overdue, {"{n} vencida", "{n} overdue", "{n} vencida"},
                    {"{n} vencidas", "{n} overdue", "{n} vencidas"}, language) +
            " · " +
@@ -578,7 +554,7 @@ std::string tasksLine(const ProfileSummary& s, Language language)
 std::string ordersLine(const ProfileSummary& s, Language language)
 {
     std::string line =
-        Texts{"Órdenes de compra: ", "Purchase orders: ", "Ordens de compra: "}.in(language) +
+        Texts{"Órdenes de compra: ", "Purchase orders: ", "Ordens de compra: "}.str(language) +
         groupThousands(s.purchaseOrders.count, language);
     if (s.purchaseOrders.count > 0)
         line += " (" +
@@ -595,17 +571,17 @@ std::vector<std::string> invoiceLines(const ProfileSummary& s, Language language
 {
     std::vector<std::string> lines;
     lines.push_back(
-        Texts{"Facturas autorizadas: ", "Authorised invoices: ", "Faturas autorizadas: "}.in(
+        Texts{"Facturas autorizadas: ", "Authorised invoices: ", "Faturas autorizadas: "}.str(
             language) +
         countAndMoney(s.invoices.authorised, language));
     lines.push_back(
-        Texts{"    pendientes de cobro: ", "    awaiting payment: ", "    a receber: "}.in(
+        Texts{"    pendientes de cobro: ", "    awaiting payment: ", "    a receber: "}.str(
             language) +
         countAndMoney(s.invoices.pending, language));
-    lines.push_back(Texts{"    vencidas: ", "    overdue: ", "    vencidas: "}.in(language) +
+    lines.push_back(Texts{"    vencidas: ", "    overdue: ", "    vencidas: "}.str(language) +
                     countAndMoney(s.invoices.overdue, language));
     if (s.invoices.draft > 0)
-        lines.push_back(Texts{"    borradores: ", "    drafts: ", "    rascunhos: "}.in(language) +
+        lines.push_back(Texts{"    borradores: ", "    drafts: ", "    rascunhos: "}.str(language) +
                         groupThousands(s.invoices.draft, language));
     return lines;
 }
@@ -613,7 +589,7 @@ std::vector<std::string> invoiceLines(const ProfileSummary& s, Language language
 std::string dealsLine(const ProfileSummary& s, Language language)
 {
     std::string line =
-        Texts{"Ofertas abiertas: ", "Open offers: ", "Propostas abertas: "}.in(language) +
+        Texts{"Ofertas abiertas: ", "Open offers: ", "Propostas abertas: "}.str(language) +
         countAndMoney(s.deals.openAmounts, language);
     if (s.deals.accepted > 0)
         line += " · " + counted(s.deals.accepted, {"{n} aceptada", "{n} accepted", "{n} aceita"},
@@ -623,9 +599,9 @@ std::string dealsLine(const ProfileSummary& s, Language language)
 
 std::string contactsAndFilesLine(const ProfileSummary& s, Language language)
 {
-    std::string line = Texts{"Contactos: ", "Contacts: ", "Contatos: "}.in(language) +
+    std::string line = Texts{"Contactos: ", "Contacts: ", "Contatos: "}.str(language) +
                        groupThousands(s.contacts, language) + " · " +
-                       Texts{"Archivos: ", "Files: ", "Arquivos: "}.in(language) +
+                       Texts{"Archivos: ", "Files: ", "Arquivos: "}.str(language) +
                        groupThousands(s.files, language);
     if (s.files > 0)
         line += " (" + formatFileSize(s.fileBytes, language) + ")";
@@ -661,7 +637,7 @@ std::string keyFiguresLine(const ProfileSummary& s, Language language)
                                    {"{n} pendientes", "{n} pending", "{n} pendentes"}, language));
     if (!invoices.empty())
     {
-        std::string part = Texts{"Facturas: ", "Invoices: ", "Faturas: "}.in(language);
+        std::string part = Texts{"Facturas: ", "Invoices: ", "Faturas: "}.str(language);
         for (std::size_t i = 0; i < invoices.size(); ++i)
             part += (i ? ", " : "") + invoices[i];
         parts.push_back(part);
@@ -676,7 +652,7 @@ std::string keyFiguresLine(const ProfileSummary& s, Language language)
                                 {"{n} próximas", "{n} upcoming", "{n} próximas"}, language));
     if (!tasks.empty())
     {
-        std::string part = Texts{"Tareas: ", "Tasks: ", "Tarefas: "}.in(language);
+        std::string part = Texts{"Tareas: ", "Tasks: ", "Tarefas: "}.str(language);
         for (std::size_t i = 0; i < tasks.size(); ++i)
             part += (i ? ", " : "") + tasks[i];
         parts.push_back(part);
@@ -871,7 +847,7 @@ std::string taxIdWarning(const TaxIdCheck& check, Language language)
                   "anyway.",
                   "Os dígitos de controle da identificação fiscal não conferem{scheme}. "
                   "Verifique-a; será guardada mesmo assim."}
-                .in(language);
+                .str(language);
         return fillIn(text, "scheme", check.scheme.empty() ? "" : " (" + check.scheme + ")");
     }
     case TaxIdVerdict::InvalidFormat:
@@ -884,14 +860,14 @@ std::string taxIdWarning(const TaxIdCheck& check, Language language)
                         "anyway.",
                         "A identificação fiscal não tem um formato válido. Verifique-a; será "
                         "guardada mesmo assim."}
-                      .in(language)
+                      .str(language)
                 : Texts{"La identificación fiscal no tiene el formato de {country}. Revísela; "
                         "se guardará igualmente.",
                         "The tax ID does not have the format of {country}. Check it; it will be "
                         "saved anyway.",
                         "A identificação fiscal não tem o formato de {country}. Verifique-a; "
                         "será guardada mesmo assim."}
-                      .in(language);
+                      .str(language);
         return fillIn(text, "country", check.country);
     }
     case TaxIdVerdict::Valid:

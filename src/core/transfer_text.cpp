@@ -11,27 +11,6 @@ namespace clientes
 namespace
 {
 
-struct Texts
-{
-    std::string_view es;
-    std::string_view en;
-    std::string_view pt;
-
-    std::string_view in(Language language) const
-    {
-        switch (language)
-        {
-        case Language::Es:
-            return es;
-        case Language::Pt:
-            return pt;
-        case Language::En:
-            break;
-        }
-        return en;
-    }
-};
-
 Texts texts(TransferText key)
 {
     using T = TransferText;

@@ -394,6 +394,11 @@ TEST(ProfileMessages, FileTooLargeLinkedRecordsAndConflict)
         describe(tooLarge, Language::En),
         "The file “plano.dwg” has 52,428,801 bytes; the maximum is 52,428,800 bytes (50 MB).");
     EXPECT_NE(describe(tooLarge, Language::Pt).find("52.428.801"), std::string::npos);
+    // A file name that looks like a placeholder is the user's text, not the template's.
+    const FileTooLarge oddName("{size} {limit}.txt", kMaxFileBytes + 1, kMaxFileBytes);
+    EXPECT_EQ(describe(oddName, Language::En),
+              "The file “{size} {limit}.txt” has 52,428,801 bytes; the maximum is 52,428,800 "
+              "bytes (50 MB).");
 
     LinkedRecords linked;
     linked.projects = 2;
