@@ -918,36 +918,7 @@ private:
 
     void finishRow(PlannedInvoice row, RowAction action, std::vector<InvoiceProblem>& problems)
     {
-        row.action = action;
-        switch (action)
-        {
-        case RowAction::Create:
-            ++plan_.created;
-            break;
-        case RowAction::Update:
-            ++plan_.updated;
-            break;
-        case RowAction::Unchanged:
-            ++plan_.unchanged;
-            break;
-        case RowAction::Skip:
-            ++plan_.skipped;
-            break;
-        case RowAction::Invalid:
-            ++plan_.invalid;
-            break;
-        case RowAction::Empty:
-            break;
-        }
-        std::stable_sort(problems.begin(), problems.end(),
-                         [](const InvoiceProblem& a, const InvoiceProblem& b)
-                         {
-                             if (a.severity != b.severity)
-                                 return a.severity == Severity::Error;
-                             return a.tableColumn < b.tableColumn;
-                         });
-        std::move(problems.begin(), problems.end(), std::back_inserter(plan_.problems));
-        plan_.rows.push_back(std::move(row));
+        appendPlannedRow(plan_, std::move(row), action, problems);
     }
 
     const ImportTable& table_;

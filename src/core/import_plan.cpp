@@ -461,37 +461,7 @@ private:
 
     void finishRow(PlannedRow row, RowAction action, std::vector<ImportProblem>& problems)
     {
-        row.action = action;
-        switch (action)
-        {
-        case RowAction::Create:
-            ++plan_.created;
-            break;
-        case RowAction::Update:
-            ++plan_.updated;
-            break;
-        case RowAction::Unchanged:
-            ++plan_.unchanged;
-            break;
-        case RowAction::Skip:
-            ++plan_.skipped;
-            break;
-        case RowAction::Invalid:
-            ++plan_.invalid;
-            break;
-        case RowAction::Empty:
-            break;
-        }
-        // Errors first, then by column (whole-row problems last).
-        std::stable_sort(problems.begin(), problems.end(),
-                         [](const ImportProblem& a, const ImportProblem& b)
-                         {
-                             if (a.severity != b.severity)
-                                 return a.severity == Severity::Error;
-                             return a.tableColumn < b.tableColumn;
-                         });
-        std::move(problems.begin(), problems.end(), std::back_inserter(plan_.problems));
-        plan_.rows.push_back(std::move(row));
+        appendPlannedRow(plan_, std::move(row), action, problems);
     }
 
     const ImportTable& table_;

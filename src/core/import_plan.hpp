@@ -7,9 +7,11 @@
 #include "core/import_mapping.hpp"
 #include "core/language.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -131,6 +133,43 @@ public:
     // The client with that id (store id).
     virtual std::optional<Client> byId(std::int64_t id) = 0;
 };
+
+// A planned row joins its plan (client or invoice import): its action counted, its problems
+// appended errors first, then by column (whole-row problems last), the row itself last.
+template <typename Plan, typename Row, typename Problem>
+void appendPlannedRow(Plan& plan, Row row, RowAction action, std::vector<Problem>& problems)
+{
+    row.action = action;
+    switch (action)
+    {
+    case RowAction::Create:
+        ++plan.created;
+        break;
+    case RowAction::Update:
+        ++plan.updated;
+        break;
+    case RowAction::Unchanged:
+        ++plan.unchanged;
+        break;
+    case RowAction::Skip:
+        ++plan.skipped;
+        break;
+    case RowAction::Invalid:
+        ++plan.invalid;
+        break;
+    case RowAction::Empty:
+        break;
+    }
+    std::stable_sort(problems.begin(), problems.end(),
+                     [](const Problem& a, const Problem& b)
+                     {
+                         if (a.severity != b.severity)
+                             return a.severity == Severity::Error;
+                         return a.tableColumn < b.tableColumn;
+                     });
+    std::move(problems.begin(), problems.end(), std::back_inserter(plan.problems));
+    plan.rows.push_back(std::move(row));
+}
 
 // Rules (details in import_plan.cpp):
 // - Header: with hasHeader the first row with a non-blank cell; rows before it are Empty.
