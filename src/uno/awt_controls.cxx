@@ -2,9 +2,12 @@
 
 #include "uno_text.hxx"
 
+#include <com/sun/star/awt/DialogProvider2.hpp>
 #include <com/sun/star/awt/PosSize.hpp>
 #include <com/sun/star/awt/Toolkit.hpp>
+#include <com/sun/star/awt/XDialog.hpp>
 #include <com/sun/star/awt/XWindow.hpp>
+#include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/lang/XMultiComponentFactory.hpp>
 
 namespace css = ::com::sun::star;
@@ -28,8 +31,9 @@ Reference<css::uno::XInterface> createService(const Reference<XComponentContext>
 }
 } // namespace
 
-Reference<css::awt::XControlContainer> createContainer(const Reference<XComponentContext>& context,
-                                                       const Reference<css::awt::XWindowPeer>& parent)
+Reference<css::awt::XControlContainer>
+createContainer(const Reference<XComponentContext>& context,
+                const Reference<css::awt::XWindowPeer>& parent)
 {
     Reference<css::awt::XControl> control(
         createService(context, ascii("com.sun.star.awt.UnoControlContainer")), UNO_QUERY_THROW);
@@ -37,7 +41,8 @@ Reference<css::awt::XControlContainer> createContainer(const Reference<XComponen
         createService(context, ascii("com.sun.star.awt.UnoControlContainerModel")),
         UNO_QUERY_THROW);
     control->setModel(model);
-    const Reference<css::awt::XToolkit> toolkit(css::awt::Toolkit::create(context), UNO_QUERY_THROW);
+    const Reference<css::awt::XToolkit> toolkit(css::awt::Toolkit::create(context),
+                                                UNO_QUERY_THROW);
     control->createPeer(toolkit, parent);
     return Reference<css::awt::XControlContainer>(control, UNO_QUERY_THROW);
 }
@@ -69,5 +74,25 @@ void setPosSize(const Reference<css::awt::XControl>& control, sal_Int32 x, sal_I
 {
     Reference<css::awt::XWindow>(control, UNO_QUERY_THROW)
         ->setPosSize(x, y, width, height, css::awt::PosSize::POSSIZE);
+}
+
+void runDialog(const css::uno::Reference<css::uno::XComponentContext>& context,
+               const ::rtl::OUString& dialogUrl,
+               const css::uno::Reference<css::awt::XDialogEventHandler>& handler)
+{
+    const css::uno::Reference<css::awt::XDialog> dialog =
+        css::awt::DialogProvider2::create(context)->createDialogWithHandler(dialogUrl, handler);
+    const css::uno::Reference<css::lang::XComponent> component(dialog, css::uno::UNO_QUERY_THROW);
+    try
+    {
+        handler->callHandlerMethod(dialog, css::uno::Any(), ::rtl::OUString("prepare"));
+        dialog->execute();
+    }
+    catch (...)
+    {
+        component->dispose();
+        throw;
+    }
+    component->dispose();
 }
 } // namespace clientes::uno

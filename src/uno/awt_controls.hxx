@@ -4,6 +4,7 @@
 
 #include <com/sun/star/awt/XControl.hpp>
 #include <com/sun/star/awt/XControlContainer.hpp>
+#include <com/sun/star/awt/XDialogEventHandler.hpp>
 #include <com/sun/star/awt/XWindowPeer.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
@@ -32,4 +33,10 @@ modelOf(const css::uno::Reference<css::awt::XControl>& control);
 
 void setPosSize(const css::uno::Reference<css::awt::XControl>& control, sal_Int32 x, sal_Int32 y,
                 sal_Int32 width, sal_Int32 height);
+
+// Creates the dialog of dialogUrl (an .xdl) with handler, lets the handler prepare it (its
+// "prepare" method), runs it modally and disposes of it, also when something throws.
+void runDialog(const css::uno::Reference<css::uno::XComponentContext>& context,
+               const ::rtl::OUString& dialogUrl,
+               const css::uno::Reference<css::awt::XDialogEventHandler>& handler);
 } // namespace clientes::uno

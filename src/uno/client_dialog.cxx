@@ -1,4 +1,5 @@
 #include "client_dialog.hxx"
+#include "awt_controls.hxx"
 
 #include "core/client_store.hpp"
 #include "core/messages.hpp"
@@ -465,14 +466,9 @@ std::optional<std::int64_t> run(const Reference<XComponentContext>& context,
                                arguments.getArray()[0] <<= static_cast<sal_Int64>(*clientId);
                                editor->initialize(arguments);
                            }
-                           const Reference<css::awt::XDialog> dialog =
-                               css::awt::DialogProvider2::create(context)->createDialogWithHandler(
-                                   dialogUrl(),
-                                   Reference<css::awt::XDialogEventHandler>(editor.get()));
-                           editor->callHandlerMethod(dialog, Any(), ascii("prepare"));
-                           dialog->execute();
+                           runDialog(context, dialogUrl(),
+                                     Reference<css::awt::XDialogEventHandler>(editor.get()));
                            result = editor->result();
-                           Reference<css::lang::XComponent>(dialog, UNO_QUERY_THROW)->dispose();
                        }
                        catch (const StoreError& error)
                        {

@@ -1,4 +1,5 @@
 #include "export_dialog.hxx"
+#include "awt_controls.hxx"
 
 #include "core/client_store.hpp"
 #include "core/messages.hpp"
@@ -278,29 +279,25 @@ OUString dialogUrl()
 void run(const Reference<XComponentContext>& context, const Reference<css::frame::XFrame>& frame,
          ImportKind kind, const std::string& query, const std::vector<std::string>& selectedCodes)
 {
-    guardedNoThrow(
-        "the export dialog",
-        [&]
-        {
-            rtl::Reference<ExportDialog> handler(new ExportDialog(context));
-            Sequence<OUString> codes(static_cast<sal_Int32>(selectedCodes.size()));
-            for (std::size_t i = 0; i < selectedCodes.size(); ++i)
-                codes.getArray()[i] = fromUtf8(selectedCodes[i]);
-            Sequence<Any> arguments(4);
-            Any* out = arguments.getArray();
-            out[0] <<= css::beans::NamedValue(
-                ascii("Kind"), Any(ascii(kind == ImportKind::Invoices ? "invoices" : "clients")));
-            out[1] <<= css::beans::NamedValue(ascii("Frame"), Any(frame));
-            out[2] <<= css::beans::NamedValue(ascii("Query"), Any(fromUtf8(query)));
-            out[3] <<= css::beans::NamedValue(ascii("Codes"), Any(codes));
-            handler->initialize(arguments);
-            const Reference<css::awt::XDialog> dialog =
-                css::awt::DialogProvider2::create(context)->createDialogWithHandler(
-                    dialogUrl(), Reference<css::awt::XDialogEventHandler>(handler.get()));
-            handler->callHandlerMethod(dialog, Any(), ascii("prepare"));
-            dialog->execute();
-            Reference<css::lang::XComponent>(dialog, UNO_QUERY_THROW)->dispose();
-        });
+    guardedNoThrow("the export dialog",
+                   [&]
+                   {
+                       rtl::Reference<ExportDialog> handler(new ExportDialog(context));
+                       Sequence<OUString> codes(static_cast<sal_Int32>(selectedCodes.size()));
+                       for (std::size_t i = 0; i < selectedCodes.size(); ++i)
+                           codes.getArray()[i] = fromUtf8(selectedCodes[i]);
+                       Sequence<Any> arguments(4);
+                       Any* out = arguments.getArray();
+                       out[0] <<= css::beans::NamedValue(
+                           ascii("Kind"),
+                           Any(ascii(kind == ImportKind::Invoices ? "invoices" : "clients")));
+                       out[1] <<= css::beans::NamedValue(ascii("Frame"), Any(frame));
+                       out[2] <<= css::beans::NamedValue(ascii("Query"), Any(fromUtf8(query)));
+                       out[3] <<= css::beans::NamedValue(ascii("Codes"), Any(codes));
+                       handler->initialize(arguments);
+                       runDialog(context, dialogUrl(),
+                                 Reference<css::awt::XDialogEventHandler>(handler.get()));
+                   });
 }
 
 OUString implementationName()

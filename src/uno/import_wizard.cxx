@@ -1,4 +1,5 @@
 #include "import_wizard.hxx"
+#include "awt_controls.hxx"
 
 #include "core/client.hpp"
 #include "core/import_invoices.hpp"
@@ -773,13 +774,8 @@ bool run(const Reference<XComponentContext>& context, const Reference<css::frame
                 ascii("Kind"), Any(ascii(kind == ImportKind::Invoices ? "invoices" : "clients")));
             arguments.getArray()[1] <<= css::beans::NamedValue(ascii("Frame"), Any(frame));
             wizard->initialize(arguments);
-            const Reference<css::awt::XDialog> dialog =
-                css::awt::DialogProvider2::create(context)->createDialogWithHandler(
-                    dialogUrl(), Reference<css::awt::XDialogEventHandler>(wizard.get()));
-            wizard->callHandlerMethod(dialog, Any(), ascii("prepare"));
-            dialog->execute();
+            runDialog(context, dialogUrl(), Reference<css::awt::XDialogEventHandler>(wizard.get()));
             imported = wizard->imported();
-            Reference<css::lang::XComponent>(dialog, UNO_QUERY_THROW)->dispose();
         });
     return imported;
 }
