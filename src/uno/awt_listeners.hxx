@@ -68,10 +68,12 @@ private:
     std::function<void()> m_onResize;
 };
 
-class GridSelectionForwarder : public ::cppu::WeakImplHelper1<css::awt::grid::XGridSelectionListener>
+class GridSelectionForwarder
+    : public ::cppu::WeakImplHelper1<css::awt::grid::XGridSelectionListener>
 {
 public:
-    explicit GridSelectionForwarder(std::function<void()> onSelect) : m_onSelect(std::move(onSelect))
+    explicit GridSelectionForwarder(std::function<void()> onSelect)
+        : m_onSelect(std::move(onSelect))
     {
     }
     void SAL_CALL selectionChanged(const css::awt::grid::GridSelectionEvent&) override

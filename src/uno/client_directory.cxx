@@ -1,13 +1,13 @@
 #include "client_directory.hxx"
 
 #include "client_fields.hxx"
+#include "core/ui_text.hpp"
 #include "entry_guard.hxx"
 #include "office_settings.hxx"
 #include "profile_api.hxx"
 #include "sheet_api.hxx"
 #include "store_access.hxx"
 #include "store_errors.hxx"
-#include "core/ui_text.hpp"
 #include "uno_text.hxx"
 
 #include <com/sun/star/container/NoSuchElementException.hpp>
@@ -36,75 +36,88 @@ public:
 private:
     template <typename Body> decltype(auto) call(const char* method, Body&& body)
     {
-        return guarded(method, [&]() -> decltype(auto) {
-            return translateStoreFailures(language(), std::forward<Body>(body));
-        });
+        return guarded(method,
+                       [&]() -> decltype(auto)
+                       { return translateStoreFailures(language(), std::forward<Body>(body)); });
     }
 
 public:
-
     OUString SAL_CALL addClient(const Sequence<NamedValue>& fields) override
     {
-        return call("addClient", [&] {
-            Client client;
-            applyNamedValues(fields, client, language());
-            const Client stored = storeAccess().with(
-                m_context, [&](ClientStore& store) { return store.add(std::move(client)); });
-            storeAccess().notifyChanged();
-            return fromUtf8(stored.code);
-        });
+        return call("addClient",
+                    [&]
+                    {
+                        Client client;
+                        applyNamedValues(fields, client, language());
+                        const Client stored =
+                            storeAccess().with(m_context, [&](ClientStore& store)
+                                               { return store.add(std::move(client)); });
+                        storeAccess().notifyChanged();
+                        return fromUtf8(stored.code);
+                    });
     }
 
     Sequence<NamedValue> SAL_CALL getClient(const OUString& key) override
     {
-        return call("getClient", [&] {
-            return storeAccess().with(m_context, [&](ClientStore& store) {
-                return toNamedValues(existing(store, key));
-            });
-        });
+        return call("getClient",
+                    [&]
+                    {
+                        return storeAccess().with(m_context, [&](ClientStore& store)
+                                                  { return toNamedValues(existing(store, key)); });
+                    });
     }
 
     void SAL_CALL updateClient(const OUString& key, const Sequence<NamedValue>& fields) override
     {
-        call("updateClient", [&] {
-            storeAccess().with(m_context, [&](ClientStore& store) {
-                Client client = existing(store, key);
-                applyNamedValues(fields, client, language());
-                store.update(client);
-            });
-            storeAccess().notifyChanged();
-        });
+        call("updateClient",
+             [&]
+             {
+                 storeAccess().with(m_context,
+                                    [&](ClientStore& store)
+                                    {
+                                        Client client = existing(store, key);
+                                        applyNamedValues(fields, client, language());
+                                        store.update(client);
+                                    });
+                 storeAccess().notifyChanged();
+             });
     }
 
     void SAL_CALL archiveClient(const OUString& key) override
     {
-        call("archiveClient", [&] {
-            storeAccess().with(m_context, [&](ClientStore& store) {
-                store.setArchived(existing(store, key).id, true);
-            });
-            storeAccess().notifyChanged();
-        });
+        call("archiveClient",
+             [&]
+             {
+                 storeAccess().with(m_context, [&](ClientStore& store)
+                                    { store.setArchived(existing(store, key).id, true); });
+                 storeAccess().notifyChanged();
+             });
     }
 
     Sequence<OUString> SAL_CALL findClients(const OUString& query, sal_Int32 limit) override
     {
-        return call("findClients", [&] {
-            const std::vector<std::string> codes = storeAccess().with(
-                m_context, [&](ClientStore& store) { return store.findCodes(toUtf8(query), limit); });
-            Sequence<OUString> result(static_cast<sal_Int32>(codes.size()));
-            OUString* out = result.getArray();
-            for (const std::string& code : codes)
-                *out++ = fromUtf8(code);
-            return result;
-        });
+        return call("findClients",
+                    [&]
+                    {
+                        const std::vector<std::string> codes =
+                            storeAccess().with(m_context, [&](ClientStore& store)
+                                               { return store.findCodes(toUtf8(query), limit); });
+                        Sequence<OUString> result(static_cast<sal_Int32>(codes.size()));
+                        OUString* out = result.getArray();
+                        for (const std::string& code : codes)
+                            *out++ = fromUtf8(code);
+                        return result;
+                    });
     }
 
     sal_Int32 SAL_CALL countClients() override
     {
-        return call("countClients", [&] {
-            return static_cast<sal_Int32>(
-                storeAccess().with(m_context, [](ClientStore& store) { return store.count(); }));
-        });
+        return call("countClients",
+                    [&]
+                    {
+                        return static_cast<sal_Int32>(storeAccess().with(
+                            m_context, [](ClientStore& store) { return store.count(); }));
+                    });
     }
 
     // ---- the client's profile (profile_api.cxx)
@@ -123,8 +136,7 @@ public:
     }
     OUString SAL_CALL normalizeTaxId(const OUString& taxId, const OUString& country) override
     {
-        return call("normalizeTaxId",
-                    [&] { return profile_api::normalizeTaxId(taxId, country); });
+        return call("normalizeTaxId", [&] { return profile_api::normalizeTaxId(taxId, country); });
     }
     Sequence<Sequence<NamedValue>> SAL_CALL getRecords(const OUString& key,
                                                        const OUString& kind) override
@@ -156,8 +168,7 @@ public:
     }
     sal_Int64 SAL_CALL attachFile(const OUString& key, const OUString& fileUrl) override
     {
-        return call("attachFile",
-                    [&] { return profile_api::attachFile(m_context, key, fileUrl); });
+        return call("attachFile", [&] { return profile_api::attachFile(m_context, key, fileUrl); });
     }
     void SAL_CALL saveFileCopy(sal_Int64 fileId, const OUString& targetUrl) override
     {
@@ -182,16 +193,16 @@ public:
     {
         return call("undoLastImport", [&] { return sheet_api::undoLastImport(m_context); });
     }
-    Reference<css::table::XCellRange> SAL_CALL
-    exportClients(const Reference<css::sheet::XSpreadsheet>& target,
-                  const Sequence<NamedValue>& options) override
+    Reference<css::table::XCellRange>
+        SAL_CALL exportClients(const Reference<css::sheet::XSpreadsheet>& target,
+                               const Sequence<NamedValue>& options) override
     {
         return call("exportClients",
                     [&] { return sheet_api::exportClients(m_context, target, options); });
     }
-    Reference<css::table::XCellRange> SAL_CALL
-    exportInvoices(const Reference<css::sheet::XSpreadsheet>& target,
-                   const Sequence<NamedValue>& options) override
+    Reference<css::table::XCellRange>
+        SAL_CALL exportInvoices(const Reference<css::sheet::XSpreadsheet>& target,
+                                const Sequence<NamedValue>& options) override
     {
         return call("exportInvoices",
                     [&] { return sheet_api::exportInvoices(m_context, target, options); });
@@ -219,7 +230,10 @@ private:
 };
 } // namespace
 
-OUString implementationName() { return ascii("org.clientes.calc.ClientDirectory"); }
+OUString implementationName()
+{
+    return ascii("org.clientes.calc.ClientDirectory");
+}
 
 Sequence<OUString> serviceNames()
 {

@@ -15,12 +15,12 @@
 #include "uno_text.hxx"
 
 #include <com/sun/star/awt/FontDescriptor.hpp>
-#include <com/sun/star/awt/PosSize.hpp>
 #include <com/sun/star/awt/FontWeight.hpp>
 #include <com/sun/star/awt/MenuItemStyle.hpp>
 #include <com/sun/star/awt/MessageBoxButtons.hpp>
 #include <com/sun/star/awt/PopupMenu.hpp>
 #include <com/sun/star/awt/PopupMenuDirection.hpp>
+#include <com/sun/star/awt/PosSize.hpp>
 #include <com/sun/star/awt/Rectangle.hpp>
 #include <com/sun/star/awt/Toolkit.hpp>
 #include <com/sun/star/awt/XButton.hpp>
@@ -70,7 +70,10 @@ constexpr sal_Int16 kMenuUndoImport = 5;
 constexpr sal_Int16 kMenuShowArchived = 6;
 constexpr sal_Int16 kMenuAbout = 7;
 
-OUString text(UiText key, Language language) { return fromUtf8(uiText(key, language)); }
+OUString text(UiText key, Language language)
+{
+    return fromUtf8(uiText(key, language));
+}
 
 Reference<css::awt::grid::XGridColumnModel>
 makeColumns(const Reference<css::uno::XComponentContext>& context, Language language)
@@ -81,7 +84,8 @@ makeColumns(const Reference<css::uno::XComponentContext>& context, Language lang
     {
         UiText title;
         sal_Int32 width, flexibility;
-    } layout[] = {{UiText::ColumnLegalName, 60, 4}, {UiText::ColumnTaxId, 40, 2},
+    } layout[] = {{UiText::ColumnLegalName, 60, 4},
+                  {UiText::ColumnTaxId, 40, 2},
                   {UiText::ColumnCity, 36, 2}};
     for (const auto& column : layout)
     {
@@ -102,7 +106,8 @@ ClientListView::ClientListView(const Reference<css::uno::XComponentContext>& con
                                const Reference<css::awt::XWindow>& parent)
     : m_context(context), m_frame(frame), m_parent(parent), m_language(uiLanguage(context))
 {
-    m_container = createContainer(context, Reference<css::awt::XWindowPeer>(parent, UNO_QUERY_THROW));
+    m_container =
+        createContainer(context, Reference<css::awt::XWindowPeer>(parent, UNO_QUERY_THROW));
     createControls();
     m_resizeListener = new ResizeForwarder([this] { layout(); });
     m_parent->addWindowListener(m_resizeListener);
@@ -171,9 +176,10 @@ void ClientListView::createControls()
     Reference<css::awt::grid::XGridRowSelection>(list, UNO_QUERY_THROW)
         ->addSelectionListener(
             new GridSelectionForwarder(onMainThread(&ClientListView::showSelection)));
-    rtl::Reference<ListGestureForwarder> gestures(new ListGestureForwarder(
-        {onMainThread(&ClientListView::openSelected), onMainThread(&ClientListView::selectCursorRow),
-         onMainThread(&ClientListView::selectSomethingOnEntry)}));
+    rtl::Reference<ListGestureForwarder> gestures(
+        new ListGestureForwarder({onMainThread(&ClientListView::openSelected),
+                                  onMainThread(&ClientListView::selectCursorRow),
+                                  onMainThread(&ClientListView::selectSomethingOnEntry)}));
     const Reference<css::awt::XWindow> listWindow(list, UNO_QUERY_THROW);
     listWindow->addMouseListener(gestures.get());
     listWindow->addKeyListener(gestures.get());
@@ -182,7 +188,8 @@ void ClientListView::createControls()
 
 std::function<void()> ClientListView::onMainThread(void (ClientListView::*member)())
 {
-    return [this, member] { postWhileAlive(m_context, m_alive, [this, member] { (this->*member)(); }); };
+    return [this, member]
+    { postWhileAlive(m_context, m_alive, [this, member] { (this->*member)(); }); };
 }
 
 void ClientListView::layout()
@@ -223,10 +230,8 @@ void ClientListView::refresh(std::optional<std::int64_t> select)
         toUtf8(Reference<css::awt::XTextComponent>(control(kSearch), UNO_QUERY_THROW)->getText());
     try
     {
-        fill(storeAccess().with(m_context,
-                                [&](ClientStore& store) {
-                                    return store.search(query, m_showArchived, kListLimit);
-                                }),
+        fill(storeAccess().with(m_context, [&](ClientStore& store)
+                                { return store.search(query, m_showArchived, kListLimit); }),
              select);
     }
     catch (const StoreError& error)
@@ -241,19 +246,22 @@ void ClientListView::reveal(std::int64_t clientId)
         toUtf8(Reference<css::awt::XTextComponent>(control(kSearch), UNO_QUERY_THROW)->getText());
     try
     {
-        SearchPage page = storeAccess().with(m_context, [&](ClientStore& store) {
-            SearchPage result = store.search(query, m_showArchived, kListLimit);
-            const bool listed =
-                std::any_of(result.rows.begin(), result.rows.end(),
-                            [&](const ClientSummary& row) { return row.id == clientId; });
-            if (!listed)
-                if (const auto client = store.byId(clientId))
-                    result.rows.insert(result.rows.begin(),
-                                       ClientSummary{client->id, client->code, client->legalName,
-                                                     client->taxId, client->city,
-                                                     client->archived});
-            return result;
-        });
+        SearchPage page = storeAccess().with(
+            m_context,
+            [&](ClientStore& store)
+            {
+                SearchPage result = store.search(query, m_showArchived, kListLimit);
+                const bool listed =
+                    std::any_of(result.rows.begin(), result.rows.end(),
+                                [&](const ClientSummary& row) { return row.id == clientId; });
+                if (!listed)
+                    if (const auto client = store.byId(clientId))
+                        result.rows.insert(result.rows.begin(),
+                                           ClientSummary{client->id, client->code,
+                                                         client->legalName, client->taxId,
+                                                         client->city, client->archived});
+                return result;
+            });
         fill(std::move(page), clientId);
     }
     catch (const StoreError& error)
@@ -278,9 +286,9 @@ void ClientListView::fill(SearchPage page, std::optional<std::int64_t> select)
     {
         Sequence<Any> line(3);
         Any* cell = line.getArray();
-        cell[0] <<= fromUtf8(row.archived ? row.legalName + " (" +
-                                                uiText(UiText::Archived, m_language) + ")"
-                                          : row.legalName);
+        cell[0] <<= fromUtf8(row.archived
+                                 ? row.legalName + " (" + uiText(UiText::Archived, m_language) + ")"
+                                 : row.legalName);
         cell[1] <<= fromUtf8(row.taxId);
         cell[2] <<= fromUtf8(row.city);
         *out++ = line;
@@ -290,12 +298,12 @@ void ClientListView::fill(SearchPage page, std::optional<std::int64_t> select)
         m_rowsModel->addRows(headings, cells);
 
     const auto shown = static_cast<std::int64_t>(m_rows.size());
-    const std::string count = shown < page.total
-                                  ? partialListNote(shown, page.total, m_language)
-                                  : clientCount(page.total, m_language);
+    const std::string count = shown < page.total ? partialListNote(shown, page.total, m_language)
+                                                 : clientCount(page.total, m_language);
     modelOf(control(kCount))->setPropertyValue(ascii("Label"), Any(fromUtf8(count)));
 
-    Reference<css::awt::grid::XGridRowSelection>(control(kList), UNO_QUERY_THROW)->deselectAllRows();
+    Reference<css::awt::grid::XGridRowSelection>(control(kList), UNO_QUERY_THROW)
+        ->deselectAllRows();
     for (std::size_t i = 0; i < m_rows.size(); ++i)
         if (select && m_rows[i].id == *select)
             selectRow(static_cast<sal_Int32>(i));
@@ -359,9 +367,9 @@ void ClientListView::showStoreProblem(const std::string& message)
     m_rows.clear();
     m_rowsModel->removeAllRows();
     modelOf(control(kStatus))
-        ->setPropertyValue(ascii("Label"),
-                           Any(fromUtf8(uiText(UiText::StoreUnavailableTitle, m_language) + "\n" +
-                                        message)));
+        ->setPropertyValue(
+            ascii("Label"),
+            Any(fromUtf8(uiText(UiText::StoreUnavailableTitle, m_language) + "\n" + message)));
     modelOf(control(kCount))->setPropertyValue(ascii("Label"), Any(OUString()));
     modelOf(control(kDetailName))->setPropertyValue(ascii("Label"), Any(OUString()));
     modelOf(control(kDetail))->setPropertyValue(ascii("Label"), Any(OUString()));
@@ -392,7 +400,8 @@ void ClientListView::selectRow(sal_Int32 row)
 
 void ClientListView::selectCursorRow()
 {
-    selectRow(Reference<css::awt::grid::XGridControl>(control(kList), UNO_QUERY_THROW)->getCurrentRow());
+    selectRow(
+        Reference<css::awt::grid::XGridControl>(control(kList), UNO_QUERY_THROW)->getCurrentRow());
 }
 
 void ClientListView::selectSomethingOnEntry()
@@ -426,9 +435,8 @@ void ClientListView::showMoreMenu()
 {
     const Reference<css::awt::XPopupMenu> menu = css::awt::PopupMenu::create(m_context);
     sal_Int16 position = 0;
-    const auto item = [&](sal_Int16 id, UiText label, sal_Int16 style = 0) {
-        menu->insertItem(id, text(label, m_language), style, position++);
-    };
+    const auto item = [&](sal_Int16 id, UiText label, sal_Int16 style = 0)
+    { menu->insertItem(id, text(label, m_language), style, position++); };
     item(kMenuImportClients, UiText::ImportClients);
     item(kMenuImportInvoices, UiText::ImportInvoices);
     item(kMenuExportClients, UiText::ExportClients);
@@ -450,7 +458,8 @@ void ClientListView::showMoreMenu()
 void ClientListView::runMenuCommand(sal_Int16 command)
 {
     const Reference<css::frame::XFrame> frame(m_frame);
-    const auto query = [this] {
+    const auto query = [this]
+    {
         return toUtf8(
             Reference<css::awt::XTextComponent>(control(kSearch), UNO_QUERY_THROW)->getText());
     };
@@ -501,7 +510,8 @@ std::vector<std::string> ClientListView::selectedCodes() const
 void ClientListView::showAbout()
 {
     std::string body = uiText(UiText::AboutBody, m_language);
-    const auto replace = [&body](const std::string& token, const std::string& value) {
+    const auto replace = [&body](const std::string& token, const std::string& value)
+    {
         if (const auto at = body.find(token); at != std::string::npos)
             body.replace(at, token.size(), value);
     };
@@ -520,11 +530,13 @@ void ClientListView::showAbout()
 void ClientListView::dispose()
 {
     m_alive.reset(); // work already posted for this view is dropped
-    guardedNoThrow("closing the deck", [this] {
-        if (m_parent.is() && m_resizeListener.is())
-            m_parent->removeWindowListener(m_resizeListener);
-        Reference<css::lang::XComponent>(m_container, UNO_QUERY_THROW)->dispose();
-    });
+    guardedNoThrow("closing the deck",
+                   [this]
+                   {
+                       if (m_parent.is() && m_resizeListener.is())
+                           m_parent->removeWindowListener(m_resizeListener);
+                       Reference<css::lang::XComponent>(m_container, UNO_QUERY_THROW)->dispose();
+                   });
     m_container.clear();
     m_parent.clear();
 }

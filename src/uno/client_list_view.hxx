@@ -12,8 +12,8 @@
 #include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/awt/grid/XMutableGridDataModel.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
-#include <cppuhelper/weakref.hxx>
 #include <com/sun/star/uno/XComponentContext.hpp>
+#include <cppuhelper/weakref.hxx>
 
 #include <cstdint>
 #include <functional>

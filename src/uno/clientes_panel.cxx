@@ -36,7 +36,6 @@ void ClientesPanel::start()
     m_subscription = storeAccess().subscribe([self] { self->onStoreChanged(); });
 }
 
-
 void ClientesPanel::onStoreChanged()
 {
     // A macro may change clients from a bridge thread; AWT and the sidebar belong to the main
@@ -56,9 +55,15 @@ Reference<css::frame::XFrame> SAL_CALL ClientesPanel::getFrame()
     return Reference<css::frame::XFrame>(m_frame);
 }
 
-OUString SAL_CALL ClientesPanel::getResourceURL() { return m_url; }
+OUString SAL_CALL ClientesPanel::getResourceURL()
+{
+    return m_url;
+}
 
-sal_Int16 SAL_CALL ClientesPanel::getType() { return css::ui::UIElementType::TOOLPANEL; }
+sal_Int16 SAL_CALL ClientesPanel::getType()
+{
+    return css::ui::UIElementType::TOOLPANEL;
+}
 
 Reference<css::uno::XInterface> SAL_CALL ClientesPanel::getRealInterface()
 {
@@ -70,28 +75,34 @@ Reference<css::awt::XWindow> SAL_CALL ClientesPanel::getWindow()
     return m_view ? m_view->window() : Reference<css::awt::XWindow>();
 }
 
-Reference<css::accessibility::XAccessible> SAL_CALL
-ClientesPanel::createAccessible(const Reference<css::accessibility::XAccessible>&)
+Reference<css::accessibility::XAccessible>
+    SAL_CALL ClientesPanel::createAccessible(const Reference<css::accessibility::XAccessible>&)
 {
     return Reference<css::accessibility::XAccessible>(getWindow(), css::uno::UNO_QUERY);
 }
 
 css::ui::LayoutSize SAL_CALL ClientesPanel::getHeightForWidth(sal_Int32)
 {
-    return css::ui::LayoutSize(ClientListView::kMinimalHeight, -1, ClientListView::kPreferredHeight);
+    return css::ui::LayoutSize(ClientListView::kMinimalHeight, -1,
+                               ClientListView::kPreferredHeight);
 }
 
-sal_Int32 SAL_CALL ClientesPanel::getMinimalWidth() { return ClientListView::kMinimalWidth; }
+sal_Int32 SAL_CALL ClientesPanel::getMinimalWidth()
+{
+    return ClientListView::kMinimalWidth;
+}
 
 void SAL_CALL ClientesPanel::disposing()
 {
-    guardedNoThrow("closing the Clientes panel", [this] {
-        storeAccess().unsubscribe(m_subscription);
-        if (m_view)
-            m_view->dispose();
-        m_view.reset();
-        m_parent.clear();
-        m_sidebar.clear();
-    });
+    guardedNoThrow("closing the Clientes panel",
+                   [this]
+                   {
+                       storeAccess().unsubscribe(m_subscription);
+                       if (m_view)
+                           m_view->dispose();
+                       m_view.reset();
+                       m_parent.clear();
+                       m_sidebar.clear();
+                   });
 }
 } // namespace clientes::uno

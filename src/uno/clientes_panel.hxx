@@ -16,8 +16,8 @@
 
 namespace clientes::uno
 {
-using ClientesPanelBase =
-    ::cppu::WeakComponentImplHelper3<css::ui::XUIElement, css::ui::XToolPanel, css::ui::XSidebarPanel>;
+using ClientesPanelBase = ::cppu::WeakComponentImplHelper3<css::ui::XUIElement, css::ui::XToolPanel,
+                                                           css::ui::XSidebarPanel>;
 
 class ClientesPanel : private ::cppu::BaseMutex, public ClientesPanelBase
 {
@@ -25,7 +25,8 @@ public:
     ClientesPanel(const css::uno::Reference<css::uno::XComponentContext>& context,
                   const css::uno::Reference<css::frame::XFrame>& frame,
                   const css::uno::Reference<css::awt::XWindow>& parent,
-                  const css::uno::Reference<css::ui::XSidebar>& sidebar, const ::rtl::OUString& url);
+                  const css::uno::Reference<css::ui::XSidebar>& sidebar,
+                  const ::rtl::OUString& url);
     ~ClientesPanel() override;
 
     // Creates the view and subscribes to changes; separate from the constructor so that the
@@ -40,8 +41,8 @@ public:
 
     // XToolPanel
     css::uno::Reference<css::awt::XWindow> SAL_CALL getWindow() override;
-    css::uno::Reference<css::accessibility::XAccessible>
-        SAL_CALL createAccessible(const css::uno::Reference<css::accessibility::XAccessible>&) override;
+    css::uno::Reference<css::accessibility::XAccessible> SAL_CALL
+    createAccessible(const css::uno::Reference<css::accessibility::XAccessible>&) override;
 
     // XSidebarPanel: called without a try/catch by the sidebar, so they never throw.
     css::ui::LayoutSize SAL_CALL getHeightForWidth(sal_Int32 width) override;

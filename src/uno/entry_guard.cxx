@@ -18,7 +18,7 @@ css::uno::RuntimeException toRuntimeException(std::string_view where, const char
 
 void logFailure(std::string_view where, const char* what) noexcept
 {
-    std::fprintf(stderr, "Clientes: %.*s failed: %s\n", static_cast<int>(where.size()), where.data(),
-                 what ? what : "");
+    std::fprintf(stderr, "Clientes: %.*s failed: %s\n", static_cast<int>(where.size()),
+                 where.data(), what ? what : "");
 }
 } // namespace clientes::uno

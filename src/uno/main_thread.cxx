@@ -37,9 +37,11 @@ void postWhileAlive(const css::uno::Reference<css::uno::XComponentContext>& cont
                     const AliveToken& token, std::function<void()> work)
 {
     std::weak_ptr<const bool> alive = token;
-    postToMainThread(context, [alive, work = std::move(work)] {
-        if (alive.lock())
-            work();
-    });
+    postToMainThread(context,
+                     [alive, work = std::move(work)]
+                     {
+                         if (alive.lock())
+                             work();
+                     });
 }
 } // namespace clientes::uno

@@ -20,7 +20,10 @@ void postToMainThread(const css::uno::Reference<css::uno::XComponentContext>& co
 // Work posted for an object that may be gone by the time the main thread runs it: the call
 // runs only while the token's owner still lives.
 using AliveToken = std::shared_ptr<const bool>;
-inline AliveToken makeAliveToken() { return std::make_shared<const bool>(true); }
+inline AliveToken makeAliveToken()
+{
+    return std::make_shared<const bool>(true);
+}
 void postWhileAlive(const css::uno::Reference<css::uno::XComponentContext>& context,
                     const AliveToken& token, std::function<void()> work);
 } // namespace clientes::uno

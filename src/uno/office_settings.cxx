@@ -31,8 +31,8 @@ OUString readConfigString(const Reference<XComponentContext>& context, const cha
     Sequence<Any> arguments(1);
     arguments.getArray()[0] <<= css::beans::NamedValue(ascii("nodepath"), Any(ascii(nodePath)));
     const Reference<css::container::XNameAccess> node(
-        provider->createInstanceWithArguments(ascii("com.sun.star.configuration.ConfigurationAccess"),
-                                              arguments),
+        provider->createInstanceWithArguments(
+            ascii("com.sun.star.configuration.ConfigurationAccess"), arguments),
         UNO_QUERY_THROW);
     OUString value;
     node->getByName(ascii(property)) >>= value;
@@ -43,11 +43,14 @@ OUString readConfigString(const Reference<XComponentContext>& context, const cha
 Language uiLanguage(const Reference<XComponentContext>& context)
 {
     OUString tag;
-    guardedNoThrow("reading the UI language", [&] {
-        tag = readConfigString(context, "/org.openoffice.Setup/L10N", "ooLocale");
-        if (tag.isEmpty())
-            tag = readConfigString(context, "/org.openoffice.System/L10N", "UILocale");
-    });
+    guardedNoThrow("reading the UI language",
+                   [&]
+                   {
+                       tag = readConfigString(context, "/org.openoffice.Setup/L10N", "ooLocale");
+                       if (tag.isEmpty())
+                           tag =
+                               readConfigString(context, "/org.openoffice.System/L10N", "UILocale");
+                   });
     if (tag.isEmpty())
     {
         // An office without a chosen UI language follows the session's locale.
@@ -59,7 +62,8 @@ Language uiLanguage(const Reference<XComponentContext>& context)
 
 std::filesystem::path databasePath(const Reference<XComponentContext>& context)
 {
-    if (const char* fromEnvironment = std::getenv("CLIENTES_DB"); fromEnvironment && *fromEnvironment)
+    if (const char* fromEnvironment = std::getenv("CLIENTES_DB");
+        fromEnvironment && *fromEnvironment)
         return std::filesystem::path(fromEnvironment);
 
     const Reference<css::util::XStringSubstitution> substitution =

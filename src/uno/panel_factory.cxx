@@ -35,30 +35,32 @@ public:
     Reference<css::ui::XUIElement> SAL_CALL
     createUIElement(const OUString& url, const Sequence<PropertyValue>& arguments) override
     {
-        return guarded("creating the Clientes panel", [&] {
-            if (!url.endsWith("/ClientesPanel"))
-                throw css::container::NoSuchElementException("Clientes: unknown panel " + url,
-                                                             nullptr);
-            Reference<css::frame::XFrame> frame;
-            Reference<css::awt::XWindow> parent;
-            Reference<css::ui::XSidebar> sidebar;
-            for (const PropertyValue& argument : arguments)
-            {
-                if (argument.Name == "Frame")
-                    argument.Value >>= frame;
-                else if (argument.Name == "ParentWindow")
-                    argument.Value >>= parent;
-                else if (argument.Name == "Sidebar")
-                    argument.Value >>= sidebar;
-            }
-            if (!parent.is())
-                throw css::lang::IllegalArgumentException(
-                    ascii("Clientes: the panel needs a ParentWindow"), nullptr, 1);
-            rtl::Reference<ClientesPanel> panel(
-                new ClientesPanel(m_context, frame, parent, sidebar, url));
-            panel->start();
-            return Reference<css::ui::XUIElement>(panel.get());
-        });
+        return guarded("creating the Clientes panel",
+                       [&]
+                       {
+                           if (!url.endsWith("/ClientesPanel"))
+                               throw css::container::NoSuchElementException(
+                                   "Clientes: unknown panel " + url, nullptr);
+                           Reference<css::frame::XFrame> frame;
+                           Reference<css::awt::XWindow> parent;
+                           Reference<css::ui::XSidebar> sidebar;
+                           for (const PropertyValue& argument : arguments)
+                           {
+                               if (argument.Name == "Frame")
+                                   argument.Value >>= frame;
+                               else if (argument.Name == "ParentWindow")
+                                   argument.Value >>= parent;
+                               else if (argument.Name == "Sidebar")
+                                   argument.Value >>= sidebar;
+                           }
+                           if (!parent.is())
+                               throw css::lang::IllegalArgumentException(
+                                   ascii("Clientes: the panel needs a ParentWindow"), nullptr, 1);
+                           rtl::Reference<ClientesPanel> panel(
+                               new ClientesPanel(m_context, frame, parent, sidebar, url));
+                           panel->start();
+                           return Reference<css::ui::XUIElement>(panel.get());
+                       });
     }
 
     OUString SAL_CALL getImplementationName() override { return implementationName(); }
@@ -73,7 +75,10 @@ private:
 };
 } // namespace
 
-OUString implementationName() { return ascii("org.clientes.calc.PanelFactory"); }
+OUString implementationName()
+{
+    return ascii("org.clientes.calc.PanelFactory");
+}
 
 Sequence<OUString> serviceNames()
 {
@@ -82,7 +87,8 @@ Sequence<OUString> serviceNames()
     return names;
 }
 
-Reference<css::uno::XInterface> SAL_CALL create(const Reference<css::uno::XComponentContext>& context)
+Reference<css::uno::XInterface>
+    SAL_CALL create(const Reference<css::uno::XComponentContext>& context)
 {
     return guarded("creating PanelFactory",
                    [&] { return static_cast<cppu::OWeakObject*>(new PanelFactory(context)); });

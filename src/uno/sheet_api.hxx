@@ -15,7 +15,8 @@ namespace clientes::uno::sheet_api
 using Context = css::uno::Reference<css::uno::XComponentContext>;
 using Options = css::uno::Sequence<css::beans::NamedValue>;
 
-Options importClients(const Context& context, const css::uno::Reference<css::table::XCellRange>& source,
+Options importClients(const Context& context,
+                      const css::uno::Reference<css::table::XCellRange>& source,
                       const Options& options);
 Options importInvoices(const Context& context,
                        const css::uno::Reference<css::table::XCellRange>& source,

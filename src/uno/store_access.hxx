@@ -23,7 +23,8 @@ public:
     // use; a store that could not be opened is tried again next time (the user may have fixed
     // the file meanwhile). Throws StoreError when it cannot be opened.
     template <typename Work>
-    decltype(auto) with(const css::uno::Reference<css::uno::XComponentContext>& context, Work&& work)
+    decltype(auto) with(const css::uno::Reference<css::uno::XComponentContext>& context,
+                        Work&& work)
     {
         std::lock_guard<std::recursive_mutex> lock(m_mutex);
         return std::forward<Work>(work)(open(context));

@@ -21,5 +21,8 @@ inline OUString fromUtf8(std::string_view text)
     return OUString(text.data(), static_cast<sal_Int32>(text.size()), RTL_TEXTENCODING_UTF8);
 }
 
-inline OUString ascii(const char* text) { return OUString::createFromAscii(text); }
+inline OUString ascii(const char* text)
+{
+    return OUString::createFromAscii(text);
+}
 } // namespace clientes::uno
