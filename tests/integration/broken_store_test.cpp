@@ -76,8 +76,7 @@ TEST_F(BrokenStore, TheDeckShowsTheProblemAndTheOfficeKeepsRunning)
     office->waitForMainThread();
     rtl::OUString message;
     Reference<css::beans::XPropertySet>(status->getModel(), UNO_QUERY_THROW)
-            ->getPropertyValue(u("Label")) >>=
-        message;
+        ->getPropertyValue(u("Label")) >>= message;
     EXPECT_NE(s(message).find("No se puede abrir la base de datos de clientes"), std::string::npos)
         << s(message);
     EXPECT_NE(s(message).find(database.string()), std::string::npos) << s(message);

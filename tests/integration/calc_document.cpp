@@ -25,8 +25,9 @@ CalcDocument::CalcDocument(const Office& office)
     m_document = css::frame::Desktop::create(office.context())
                      ->loadComponentFromURL(OUString::createFromAscii("private:factory/scalc"),
                                             OUString::createFromAscii("_blank"), 0, {});
-    m_controller.set(Reference<css::frame::XModel>(m_document, UNO_QUERY_THROW)->getCurrentController(),
-                     UNO_QUERY_THROW);
+    m_controller.set(
+        Reference<css::frame::XModel>(m_document, UNO_QUERY_THROW)->getCurrentController(),
+        UNO_QUERY_THROW);
 }
 
 CalcDocument::~CalcDocument()
@@ -57,8 +58,9 @@ try
 }
 catch (const css::uno::Exception& e)
 {
-    throw std::runtime_error("cannot open the Clientes panel: " +
-                             std::string(rtl::OUStringToOString(e.Message, RTL_TEXTENCODING_UTF8).getStr()));
+    throw std::runtime_error(
+        "cannot open the Clientes panel: " +
+        std::string(rtl::OUStringToOString(e.Message, RTL_TEXTENCODING_UTF8).getStr()));
 }
 
 Reference<css::awt::XControl> CalcDocument::panelControl(const char* name)

@@ -35,13 +35,15 @@ std::unique_ptr<Office> ClientDirectoryApi::office;
 
 TEST_F(ClientDirectoryApi, AddReturnsSequentialCodesAndGetReadsEveryField)
 {
-    const std::string first = s(directory->addClient(fields({{"legalName", "Ferretería Núñez, S.L."},
-                                                             {"taxId", "B-1234567-8"},
-                                                             {"country", "es"},
-                                                             {"city", "Málaga"},
-                                                             {"postalCode", "02900"},
-                                                             {"email", "info@nunez.es"}})));
-    const std::string second = s(directory->addClient(fields({{"legalName", "Padaria Conceição"}})));
+    const std::string first =
+        s(directory->addClient(fields({{"legalName", "Ferretería Núñez, S.L."},
+                                       {"taxId", "B-1234567-8"},
+                                       {"country", "es"},
+                                       {"city", "Málaga"},
+                                       {"postalCode", "02900"},
+                                       {"email", "info@nunez.es"}})));
+    const std::string second =
+        s(directory->addClient(fields({{"legalName", "Padaria Conceição"}})));
     ASSERT_EQ(first.rfind("C-", 0), 0u) << first;
     EXPECT_EQ(std::stoi(second.substr(2)), std::stoi(first.substr(2)) + 1);
 
@@ -76,8 +78,8 @@ TEST_F(ClientDirectoryApi, FindIgnoresCaseAndAccentsBestMatchFirst)
 
 TEST_F(ClientDirectoryApi, UpdateChangesOnlyTheGivenFields)
 {
-    const std::string code = s(directory->addClient(
-        fields({{"legalName", "Papelería Sol"}, {"city", "Sevilla"}, {"phone", "+34 600 000 000"}})));
+    const std::string code = s(directory->addClient(fields(
+        {{"legalName", "Papelería Sol"}, {"city", "Sevilla"}, {"phone", "+34 600 000 000"}})));
     directory->updateClient(u(code), fields({{"city", "Córdoba"}}));
     const auto client = directory->getClient(u(code));
     EXPECT_EQ(field(client, "city"), "Córdoba");
@@ -165,8 +167,8 @@ TEST_F(ClientDirectoryApi, UnknownKeysRaiseNoSuchElement)
 
 TEST_F(ClientDirectoryApi, InvalidUpdateLeavesTheRecordAsItWas)
 {
-    const std::string code = s(directory->addClient(
-        fields({{"legalName", "Intacta"}, {"email", "ok@intacta.pt"}})));
+    const std::string code =
+        s(directory->addClient(fields({{"legalName", "Intacta"}, {"email", "ok@intacta.pt"}})));
     EXPECT_THROW(directory->updateClient(u(code), fields({{"legalName", ""}, {"email", "mal"}})),
                  css::lang::IllegalArgumentException);
     const auto client = directory->getClient(u(code));

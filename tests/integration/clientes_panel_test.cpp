@@ -34,7 +34,8 @@ protected:
                                      {"city", "Zaragoza"},
                                      {"email", "admin@perezgomez.es"},
                                      {"phone", "+34 976 000 111"}}));
-        directory->addClient(fields({{"legalName", "Açores Pescas, Lda."}, {"city", "Ponta Delgada"}}));
+        directory->addClient(
+            fields({{"legalName", "Açores Pescas, Lda."}, {"city", "Ponta Delgada"}}));
         directory->addClient(fields({{"legalName", "Bright Ideas Ltd"}, {"city", "Leeds"}}));
         document = std::make_unique<CalcDocument>(*office);
     }
@@ -52,8 +53,7 @@ protected:
         Reference<css::awt::grid::XGridDataModel> model;
         Reference<css::beans::XPropertySet>(document->panelControl("ClientList")->getModel(),
                                             UNO_QUERY_THROW)
-                ->getPropertyValue(u("GridDataModel")) >>=
-            model;
+            ->getPropertyValue(u("GridDataModel")) >>= model;
         return model;
     }
 
@@ -62,8 +62,7 @@ protected:
         rtl::OUString text;
         Reference<css::beans::XPropertySet>(document->panelControl(control)->getModel(),
                                             UNO_QUERY_THROW)
-                ->getPropertyValue(u("Label")) >>=
-            text;
+            ->getPropertyValue(u("Label")) >>= text;
         return s(text);
     }
 
@@ -128,7 +127,8 @@ TEST_F(ClientesPanel, SelectingAClientShowsItsLegalAndContactData)
 {
     search("perez");
     ASSERT_EQ(rows()->getRowCount(), 1);
-    Reference<css::awt::grid::XGridRowSelection>(document->panelControl("ClientList"), UNO_QUERY_THROW)
+    Reference<css::awt::grid::XGridRowSelection>(document->panelControl("ClientList"),
+                                                 UNO_QUERY_THROW)
         ->selectRow(0);
     office->waitForMainThread();
     EXPECT_EQ(label("DetailName"), "Pérez Gómez, S.L.");

@@ -3,22 +3,22 @@
 #include <com/sun/star/awt/AsyncCallback.hpp>
 #include <com/sun/star/awt/XCallback.hpp>
 #include <com/sun/star/bridge/UnoUrlResolver.hpp>
+#include <com/sun/star/connection/NoConnectException.hpp>
 #include <com/sun/star/container/XSet.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/lang/DisposedException.hpp>
-#include <com/sun/star/connection/NoConnectException.hpp>
 #include <cppuhelper/bootstrap.hxx>
 #include <cppuhelper/implbase1.hxx>
-#include <rtl/ref.hxx>
 #include <rtl/bootstrap.hxx>
+#include <rtl/ref.hxx>
 
 #include <chrono>
 #include <condition_variable>
-#include <mutex>
 #include <cstdlib>
 #include <fcntl.h>
 #include <fstream>
 #include <grp.h>
+#include <mutex>
 #include <pwd.h>
 #include <signal.h>
 #include <sstream>
@@ -44,7 +44,10 @@ OUString u(const std::string& text)
     return OUString(text.c_str(), static_cast<sal_Int32>(text.size()), RTL_TEXTENCODING_UTF8);
 }
 
-std::string fileUrl(const std::filesystem::path& path) { return "file://" + path.string(); }
+std::string fileUrl(const std::filesystem::path& path)
+{
+    return "file://" + path.string();
+}
 
 // Runs argv, waiting for it; stdout and stderr go to logFile. Returns the exit status.
 int run(const std::vector<std::string>& argv, const std::filesystem::path& logFile,
@@ -87,20 +90,27 @@ void writeFile(const std::filesystem::path& path, const std::string& content)
 }
 } // namespace
 
-std::filesystem::path builtExtension() { return CLIENTES_TEST_OXT; }
-std::filesystem::path builtTypes() { return CLIENTES_TEST_RDB; }
+std::filesystem::path builtExtension()
+{
+    return CLIENTES_TEST_OXT;
+}
+std::filesystem::path builtTypes()
+{
+    return CLIENTES_TEST_RDB;
+}
 
 Reference<css::uno::XComponentContext> localContext()
 {
-    static const Reference<css::uno::XComponentContext> context = [] {
+    static const Reference<css::uno::XComponentContext> context = []
+    {
         // The office's own bootstrap file knows every type and service of the URE.
         setenv("URE_BOOTSTRAP",
                (std::string("vnd.sun.star.pathname:") + kProgramDir + "/fundamentalrc").c_str(), 1);
         Reference<css::uno::XComponentContext> local =
             cppu::defaultBootstrap_InitialComponentContext();
         Reference<css::container::XSet> types(
-            local->getValueByName(
-                OUString::createFromAscii("/singletons/com.sun.star.reflection.theTypeDescriptionManager")),
+            local->getValueByName(OUString::createFromAscii(
+                "/singletons/com.sun.star.reflection.theTypeDescriptionManager")),
             UNO_QUERY_THROW);
         types->insert(css::uno::Any(u(fileUrl(builtTypes()))));
         return local;
@@ -115,10 +125,11 @@ Office::Office(OfficeOptions options) : m_options(std::move(options))
         throw std::runtime_error("mkdtemp failed");
     m_workDir = pattern;
     m_profile = m_workDir / "profile";
-    m_database = m_options.defaultDatabase   ? m_profile / "user" / "clientes" / "clientes.db"
+    m_database = m_options.defaultDatabase    ? m_profile / "user" / "clientes" / "clientes.db"
                  : m_options.database.empty() ? m_workDir / "data" / "clientes.db"
                                               : m_options.database;
-    m_pipeName = "clientes_it_" + std::to_string(getpid()) + "_" + m_workDir.filename().string().substr(12);
+    m_pipeName =
+        "clientes_it_" + std::to_string(getpid()) + "_" + m_workDir.filename().string().substr(12);
     try
     {
         installExtension();
@@ -132,37 +143,42 @@ Office::Office(OfficeOptions options) : m_options(std::move(options))
     }
 }
 
-Office::~Office() { stop(); }
+Office::~Office()
+{
+    stop();
+}
 
 void Office::installExtension() const
 {
     // The UI language is pinned in the profile, where Tools ▸ Options ▸ Language Settings keeps
     // it; at start the office derives ooLocale (what the extension reads) from it.
-    writeFile(m_profile / "user" / "registrymodifications.xcu",
-              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-              "<oor:items xmlns:oor=\"http://openoffice.org/2001/registry\" "
-              "xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" "
-              "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
-              "<item oor:path=\"/org.openoffice.Office.Linguistic/General\"><prop oor:name=\"UILocale\" "
-              "oor:op=\"fuse\"><value>" +
-                  m_options.uiLocale +
-                  "</value></prop></item>\n"
-                  "<item oor:path=\"/org.openoffice.Office.Common/Misc\"><prop "
-                  "oor:name=\"FirstRun\" oor:op=\"fuse\"><value>false</value></prop></item>\n"
-                  "</oor:items>\n");
+    writeFile(
+        m_profile / "user" / "registrymodifications.xcu",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<oor:items xmlns:oor=\"http://openoffice.org/2001/registry\" "
+        "xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" "
+        "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
+        "<item oor:path=\"/org.openoffice.Office.Linguistic/General\"><prop oor:name=\"UILocale\" "
+        "oor:op=\"fuse\"><value>" +
+            m_options.uiLocale +
+            "</value></prop></item>\n"
+            "<item oor:path=\"/org.openoffice.Office.Common/Misc\"><prop "
+            "oor:name=\"FirstRun\" oor:op=\"fuse\"><value>false</value></prop></item>\n"
+            "</oor:items>\n");
     const std::filesystem::path oxt = m_workDir / "clientes.oxt";
     std::filesystem::copy_file(builtExtension(), oxt);
 
     const int status = unopkg({"add", "--suppress-license", oxt.string()});
     if (status != 0)
-        throw std::runtime_error("unopkg add failed (" + std::to_string(status) + "): " + logOf(m_workDir / "unopkg.log"));
+        throw std::runtime_error("unopkg add failed (" + std::to_string(status) +
+                                 "): " + logOf(m_workDir / "unopkg.log"));
     for (const std::filesystem::path& extra : m_options.extraExtensions)
     {
         const std::filesystem::path copy = m_workDir / extra.filename();
         std::filesystem::copy_file(extra, copy, std::filesystem::copy_options::overwrite_existing);
         if (unopkg({"add", "--suppress-license", copy.string()}) != 0)
-            throw std::runtime_error("unopkg add " + extra.string() + " failed: " +
-                                     logOf(m_workDir / "unopkg.log"));
+            throw std::runtime_error("unopkg add " + extra.string() +
+                                     " failed: " + logOf(m_workDir / "unopkg.log"));
     }
 }
 
@@ -196,7 +212,10 @@ int Office::unopkg(const std::vector<std::string>& arguments) const
     return run(command, m_workDir / "unopkg.log", {"HOME=" + m_workDir.string()});
 }
 
-void Office::shutdown() { stopProcess(); }
+void Office::shutdown()
+{
+    stopProcess();
+}
 
 void Office::restart()
 {
@@ -209,11 +228,15 @@ void Office::start()
 {
     std::filesystem::create_directories(m_database.parent_path());
     const std::string logFile = (m_workDir / "office.log").string();
-    const std::vector<std::string> argv = {
-        std::string(kProgramDir) + "/soffice", "--headless", "--invisible", "--norestore",
-        "--nologo", "--nodefault", "--nolockcheck",
-        "-env:UserInstallation=" + fileUrl(m_profile),
-        "--accept=pipe,name=" + m_pipeName + ";urp;"};
+    const std::vector<std::string> argv = {std::string(kProgramDir) + "/soffice",
+                                           "--headless",
+                                           "--invisible",
+                                           "--norestore",
+                                           "--nologo",
+                                           "--nodefault",
+                                           "--nolockcheck",
+                                           "-env:UserInstallation=" + fileUrl(m_profile),
+                                           "--accept=pipe,name=" + m_pipeName + ";urp;"};
     const std::string databaseEnv =
         m_options.defaultDatabase ? std::string() : "CLIENTES_DB=" + m_database.string();
     m_pid = fork();
@@ -316,7 +339,10 @@ Reference<css::uno::XInterface> Office::create(const char* service) const
         OUString::createFromAscii(service), m_remote);
 }
 
-std::string Office::log() const { return logOf(m_workDir / "office.log"); }
+std::string Office::log() const
+{
+    return logOf(m_workDir / "office.log");
+}
 
 void Office::stop() noexcept
 {

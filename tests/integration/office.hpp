@@ -8,16 +8,16 @@
 
 #include <filesystem>
 #include <string>
-#include <vector>
 #include <sys/types.h>
+#include <vector>
 
 namespace clientes::testing
 {
 struct OfficeOptions
 {
-    std::filesystem::path database;    // CLIENTES_DB for the office; empty = inside the temp dir
-    bool defaultDatabase = false;      // no CLIENTES_DB: the extension picks its own place
-    std::string uiLocale = "es-ES";    // pinned so that assertions on words hold
+    std::filesystem::path database; // CLIENTES_DB for the office; empty = inside the temp dir
+    bool defaultDatabase = false;   // no CLIENTES_DB: the extension picks its own place
+    std::string uiLocale = "es-ES"; // pinned so that assertions on words hold
     std::vector<std::filesystem::path> extraExtensions; // installed after clientes.oxt (benchmarks)
 };
 

@@ -7,9 +7,9 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <cstdio>
 #include <fstream>
 #include <iterator>
-#include <cstdio>
 #include <memory>
 #include <regex>
 #include <set>
@@ -45,11 +45,14 @@ std::string unzipped(const char* member)
 TEST(Packaging, TheComponentNeedsOnlyTheUnoAndCRuntimes)
 {
     const std::string dynamic =
-        capture("unzip -p '" + builtExtension().string() + "' clientes.uno.so > /tmp/clientes-needed-check.so && "
+        capture("unzip -p '" + builtExtension().string() +
+                "' clientes.uno.so > /tmp/clientes-needed-check.so && "
                 "readelf -d /tmp/clientes-needed-check.so; rm -f /tmp/clientes-needed-check.so");
     const std::set<std::string> allowed = {
-        "libuno_cppu.so.3", "libuno_cppuhelpergcc3.so.3", "libuno_sal.so.3",
-        "libuno_salhelpergcc3.so.3", "libstdc++.so.6", "libm.so.6", "libgcc_s.so.1", "libc.so.6",
+        "libuno_cppu.so.3",    "libuno_cppuhelpergcc3.so.3",
+        "libuno_sal.so.3",     "libuno_salhelpergcc3.so.3",
+        "libstdc++.so.6",      "libm.so.6",
+        "libgcc_s.so.1",       "libc.so.6",
         "ld-linux-x86-64.so.2"}; // glibc's loader: thread-local storage
     const std::regex needed(R"(\(NEEDED\)\s+Shared library: \[([^\]]+)\])");
     int count = 0;
@@ -73,8 +76,10 @@ TEST(Packaging, DescriptionNamesIdentifierVersionPlatformAndLanguages)
     for (const char* lang : {"es", "en", "pt"})
     {
         EXPECT_NE(description.find(std::string("description_") + lang + ".txt"), std::string::npos);
-        EXPECT_FALSE(unzipped((std::string("description/description_") + lang + ".txt").c_str()).empty());
-        EXPECT_FALSE(unzipped((std::string("dialogs/ClientDialog_") + lang + ".properties").c_str()).empty());
+        EXPECT_FALSE(
+            unzipped((std::string("description/description_") + lang + ".txt").c_str()).empty());
+        EXPECT_FALSE(unzipped((std::string("dialogs/ClientDialog_") + lang + ".properties").c_str())
+                         .empty());
     }
     EXPECT_FALSE(unzipped("registration/LICENSE").empty());
     EXPECT_FALSE(unzipped("icons/clientes-42.png").empty());
@@ -123,7 +128,8 @@ TEST(Packaging, TheExtensionManagerListsIdentifierAndVersion)
     office.shutdown();
     ASSERT_EQ(office.unopkg({"list"}), 0);
     std::ifstream in(office.workDir() / "unopkg.log");
-    const std::string listing((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string listing((std::istreambuf_iterator<char>(in)),
+                              std::istreambuf_iterator<char>());
     EXPECT_NE(listing.find("Identifier: org.clientes.calc"), std::string::npos) << listing;
     EXPECT_NE(listing.find("Version: " CLIENTES_TEST_VERSION), std::string::npos) << listing;
     EXPECT_NE(listing.find("is registered: yes"), std::string::npos) << listing;

@@ -28,8 +28,8 @@ fields(std::initializer_list<std::pair<const char*, std::string>> values)
     css::uno::Sequence<css::beans::NamedValue> result(static_cast<sal_Int32>(values.size()));
     css::beans::NamedValue* out = result.getArray();
     for (const auto& [name, value] : values)
-        *out++ = css::beans::NamedValue(rtl::OUString::createFromAscii(name),
-                                        css::uno::Any(u(value)));
+        *out++ =
+            css::beans::NamedValue(rtl::OUString::createFromAscii(name), css::uno::Any(u(value)));
     return result;
 }
 

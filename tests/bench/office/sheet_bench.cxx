@@ -43,7 +43,8 @@ public:
                 argument.Value >>= data;
         }
         if (!sheet.is() || data.getLength() == 0)
-            throw css::lang::IllegalArgumentException("SheetBench: Sheet and Data needed", nullptr, 0);
+            throw css::lang::IllegalArgumentException("SheetBench: Sheet and Data needed", nullptr,
+                                                      0);
         const Reference<css::sheet::XCellRangeData> range(
             sheet->getCellRangeByPosition(0, 0, data[0].getLength() - 1, data.getLength() - 1),
             css::uno::UNO_QUERY_THROW);
@@ -67,7 +68,8 @@ public:
         names.getArray()[0] = "org.clientes.bench.SheetBench";
         return names;
     }
-    static Reference<css::uno::XInterface> SAL_CALL create(const Reference<css::uno::XComponentContext>&)
+    static Reference<css::uno::XInterface>
+        SAL_CALL create(const Reference<css::uno::XComponentContext>&)
     {
         return static_cast<cppu::OWeakObject*>(new SheetBench());
     }
