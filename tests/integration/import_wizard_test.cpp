@@ -12,6 +12,9 @@
 #include <com/sun/star/awt/XTextComponent.hpp>
 #include <com/sun/star/awt/grid/XGridColumnModel.hpp>
 #include <com/sun/star/awt/grid/XGridDataModel.hpp>
+#include <com/sun/star/container/XEnumeration.hpp>
+#include <com/sun/star/container/XEnumerationAccess.hpp>
+#include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/lang/Locale.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
@@ -21,6 +24,7 @@
 #include <com/sun/star/sheet/XSpreadsheets.hpp>
 #include <com/sun/star/text/XSimpleText.hpp>
 #include <com/sun/star/util/Date.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
 #include <com/sun/star/view/XSelectionSupplier.hpp>
 
 #include <gtest/gtest.h>
@@ -79,7 +83,15 @@ protected:
             }
         }
         for (const auto& code : directory->findClients(rtl::OUString(), 0))
+        {
+            // Invoices an earlier test gave the client go first: a client with records
+            // cannot be deleted.
+            for (const auto& record : directory->getRecords(code, u("invoices")))
+                for (const auto& value : record)
+                    if (value.Name == "id")
+                        directory->removeRecord(u("invoices"), value.Value.get<sal_Int64>());
             directory->deleteClient(code);
+        }
     }
     void TearDown() override
     {
@@ -425,4 +437,34 @@ TEST_F(ImportWizard, ExportDialogWritesANewSheet)
         document.document()->getSheets()->getByName(u("Facturas")), UNO_QUERY_THROW);
     EXPECT_EQ(s(invoices->getCellByPosition(0, 1)->getFormula()), "E-1");
 }
+TEST_F(ImportWizard, ExportDialogWritesANewDocument)
+{
+    directory->addClient(fields({{"legalName", "Documento Nuevo, S.L."}, {"taxId", "B12345674"}}));
+    SheetDocument document(*office);
+    ASSERT_TRUE(open("org.clientes.ExportDialog", "ExportDialog.xdl",
+                     {named("Kind", Any(u("clients"))), named("Frame", Any(frameOf(document)))}));
+    check("optNewSheet", false);
+    check("optNewDocument", true);
+    ASSERT_TRUE(call("onExport"));
+    EXPECT_FALSE(document.document()->getSheets()->hasByName(u("Clientes")));
+
+    // A new Calc document holds the list.
+    Reference<css::sheet::XSpreadsheetDocument> created;
+    const auto components = css::frame::Desktop::create(office->context())->getComponents();
+    const auto each = components->createEnumeration();
+    while (each->hasMoreElements())
+    {
+        const Reference<css::sheet::XSpreadsheetDocument> candidate(each->nextElement(), UNO_QUERY);
+        if (candidate.is() && candidate != document.document() &&
+            candidate->getSheets()->hasByName(u("Clientes")))
+            created = candidate;
+    }
+    ASSERT_TRUE(created.is());
+    const auto sheet = Reference<css::table::XCellRange>(
+        created->getSheets()->getByName(u("Clientes")), UNO_QUERY_THROW);
+    EXPECT_EQ(s(sheet->getCellByPosition(1, 1)->getFormula()), "Documento Nuevo, S.L.");
+    EXPECT_EQ(s(sheet->getCellByPosition(3, 1)->getFormula()), "B12345674");
+    Reference<css::util::XCloseable>(created, UNO_QUERY_THROW)->close(true);
+}
+
 } // namespace clientes::testing
