@@ -18,6 +18,7 @@
 #include <future>
 #include <mutex>
 #include <system_error>
+#include <unordered_map>
 #include <unordered_set>
 
 #ifndef _WIN32
@@ -1374,6 +1375,43 @@ void ClientStore::Impl::forEachClient(const std::function<void(Client&&)>& visit
             client.tags += tags->textView(1);
             tagRow = tags->step();
         }
+        visit(std::move(client));
+    }
+}
+
+void ClientStore::forEachClientInListOrder(bool includeArchived,
+                                           const std::function<void(std::size_t)>& begin,
+                                           const std::function<void(Client&&)>& visit)
+{
+    std::lock_guard lock(impl_->mutex);
+    Database& db = impl_->db;
+    sql::ReadTransaction snapshot(db);
+    {
+        auto count = db.query("SELECT count(*) FROM clients WHERE ?1 OR archived = 0");
+        count->bind(1, std::int64_t{includeArchived ? 1 : 0});
+        begin(count->step() ? static_cast<std::size_t>(count->int64(0)) : 0);
+    }
+    // Tags are few: read them all first, then walk the clients in the sort index's order.
+    std::unordered_map<std::int64_t, std::string> tags;
+    {
+        auto rows = db.query("SELECT client_id, tag FROM client_tags ORDER BY client_id, position");
+        while (rows->step())
+        {
+            std::string& list = tags[rows->int64(0)];
+            if (!list.empty())
+                list += ", ";
+            list += rows->textView(1);
+        }
+    }
+    auto rows = db.query("SELECT " + std::string(kClientColumns) +
+                         " FROM clients INDEXED BY clients_sort WHERE ?1 OR archived = 0 "
+                         "ORDER BY sort_key, id");
+    rows->bind(1, std::int64_t{includeArchived ? 1 : 0});
+    while (rows->step())
+    {
+        Client client = readClient(*rows);
+        if (const auto found = tags.find(client.id); found != tags.end())
+            client.tags = std::move(found->second);
         visit(std::move(client));
     }
 }

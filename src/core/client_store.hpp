@@ -309,6 +309,13 @@ public:
     // Every client (archived ones too), with tags, in id order: for loading the register
     // once before planning a large import. Holds the store lock while it runs.
     void forEachClient(const std::function<void(Client&&)>& visit);
+    // Every client in the deck's order (folded legal name, then id), archived ones only
+    // when asked, with tags, from one read snapshot: `begin` learns how many there are
+    // before `visit` gets each. For an export that writes while it reads. Holds the store
+    // lock while it runs.
+    void forEachClientInListOrder(bool includeArchived,
+                                  const std::function<void(std::size_t)>& begin,
+                                  const std::function<void(Client&&)>& visit);
     // Every invoice, in id order.
     std::vector<Invoice> allInvoices();
     // Clients for an export: all (empty codes and query), the matches of a search query (as

@@ -467,6 +467,25 @@ TEST(StoreImportBatch, BulkLoadsAndSnapshot)
     ASSERT_EQ(chosen.size(), 2U);
     EXPECT_EQ(chosen[0].legalName, "Beta");
     EXPECT_EQ(chosen[1].legalName, "Zeta");
+
+    // The streaming read gives the same clients in the same order, the count first.
+    for (const bool archived : {false, true})
+    {
+        std::size_t announced = 0;
+        std::vector<Client> streamed;
+        store.forEachClientInListOrder(
+            archived, [&](std::size_t total) { announced = total; },
+            [&](Client&& client) { streamed.push_back(std::move(client)); });
+        const std::vector<Client> all = store.clientsForExport("", {}, archived);
+        EXPECT_EQ(announced, all.size());
+        ASSERT_EQ(streamed.size(), all.size());
+        for (std::size_t i = 0; i < all.size(); ++i)
+        {
+            EXPECT_EQ(streamed[i].id, all[i].id) << i;
+            EXPECT_EQ(streamed[i].tags, all[i].tags) << i;
+            EXPECT_EQ(streamed[i].notes, all[i].notes) << i;
+        }
+    }
 }
 
 TEST(StoreImportBatch, InvoiceImportCommitAndUndo)
