@@ -587,6 +587,121 @@ void writeRows(const Reference<css::sheet::XSpreadsheet>& target, sal_Int32 colu
         UNO_QUERY_THROW)
         ->setDataArray(block);
 }
+
+// Number formats of a list's columns on rows [1, rows] of sheet: text columns get the text
+// format too, so that what the user types there later stays text ("08002" keeps its zero).
+void formatColumns(const Reference<css::sheet::XSpreadsheet>& sheet, const ListLayout& layout,
+                   sal_Int32 rows, const Formats& numberFormats, const ListStyle& style)
+{
+    if (rows <= 0)
+        return;
+    const auto columns = static_cast<sal_Int32>(layout.headers.size());
+    for (sal_Int32 c = 0; c < columns; ++c)
+    {
+        const CellKind kind = layout.columnKinds.at(static_cast<std::size_t>(c));
+        if (kind == CellKind::Number)
+            continue;
+        sal_Int32 format = numberFormats.text;
+        if (kind == CellKind::Date)
+            format = style.dateTimeColumns ? numberFormats.dateTime : numberFormats.date;
+        Reference<css::beans::XPropertySet>(sheet->getCellRangeByPosition(c, 1, c, rows),
+                                            UNO_QUERY_THROW)
+            ->setPropertyValue(ascii("NumberFormat"), Any(format));
+    }
+}
+
+// The styled header of a list in row 0 of sheet.
+void writeHeader(const Reference<css::sheet::XSpreadsheet>& sheet, const ListLayout& layout)
+{
+    const auto columns = static_cast<sal_Int32>(layout.headers.size());
+    const Reference<css::table::XCellRange> headerRange =
+        sheet->getCellRangeByPosition(0, 0, columns - 1, 0);
+    const Reference<css::beans::XPropertySet> header(headerRange, UNO_QUERY_THROW);
+    header->setPropertyValue(ascii("CharWeight"), Any(css::awt::FontWeight::BOLD));
+    header->setPropertyValue(ascii("CellBackColor"), Any(kHeaderColor));
+    Sequence<Sequence<Any>> headerData(1);
+    Sequence<Any> titles(columns);
+    for (sal_Int32 c = 0; c < columns; ++c)
+        titles.getArray()[c] <<= fromUtf8(layout.headers[static_cast<std::size_t>(c)]);
+    headerData.getArray()[0] = titles;
+    Reference<css::sheet::XCellRangeData>(headerRange, UNO_QUERY_THROW)->setDataArray(headerData);
+}
+
+// Column widths fitted by Calc's OptimalWidth to the header, the first rows and the widest
+// rows of the list. OptimalWidth measures every cell of a column, seconds over 100,000 rows:
+// the rows that matter are copied to a scratch sheet of the same document (same styles),
+// measured there, and the scratch sheet removed. Where the document takes no new sheet
+// (protected structure) the widths stay as they are.
+void fitColumns(const Reference<css::sheet::XSpreadsheetDocument>& document,
+                const Reference<css::sheet::XSpreadsheet>& target, const ListLayout& layout,
+                const RowSource& rows, const ListStyle& style, const Formats& numberFormats)
+{
+    const auto columns = static_cast<sal_Int32>(layout.headers.size());
+    const Reference<css::sheet::XSpreadsheets> sheets = document->getSheets();
+    OUString scratchName = ascii("__clientes_widths");
+    for (int n = 2; sheets->hasByName(scratchName); ++n)
+        scratchName = ascii("__clientes_widths_") + OUString::number(n);
+    std::vector<sal_Int32> widths(static_cast<std::size_t>(columns), 0);
+    try
+    {
+        sheets->insertNewByName(
+            scratchName,
+            static_cast<sal_Int16>(
+                Reference<css::container::XIndexAccess>(sheets, UNO_QUERY_THROW)->getCount()));
+    }
+    catch (const css::uno::Exception&)
+    {
+        return;
+    }
+    try
+    {
+        const Reference<css::sheet::XSpreadsheet> scratch(sheets->getByName(scratchName),
+                                                          UNO_QUERY_THROW);
+        std::vector<std::size_t> measured;
+        const std::size_t sample = std::min(layout.rows, kWidthSample);
+        const std::vector<std::size_t> widestRows =
+            layout.widestRows ? layout.widestRows() : std::vector<std::size_t>();
+        for (std::size_t widest : widestRows)
+            if (widest >= sample && widest < layout.rows &&
+                std::find(measured.begin(), measured.end(), widest) == measured.end())
+                measured.push_back(widest);
+        const auto scratchRows = static_cast<sal_Int32>(sample + measured.size());
+        formatColumns(scratch, layout, scratchRows, numberFormats, style);
+        writeHeader(scratch, layout);
+        if (sample > 0)
+            writeRows(scratch, columns, 0, rows(0, sample));
+        for (std::size_t i = 0; i < measured.size(); ++i)
+            writeRows(scratch, columns, sample + i, rows(measured[i], 1));
+        const Reference<css::table::XTableColumns> scratchColumns =
+            Reference<css::table::XColumnRowRange>(
+                scratch->getCellRangeByPosition(0, 0, columns - 1, std::max(scratchRows, 1)),
+                UNO_QUERY_THROW)
+                ->getColumns();
+        Reference<css::beans::XPropertySet>(scratchColumns, UNO_QUERY_THROW)
+            ->setPropertyValue(ascii("OptimalWidth"), Any(true));
+        for (sal_Int32 c = 0; c < columns; ++c)
+            Reference<css::beans::XPropertySet>(scratchColumns->getByIndex(c), UNO_QUERY_THROW)
+                ->getPropertyValue(ascii("Width")) >>= widths[static_cast<std::size_t>(c)];
+    }
+    catch (...)
+    {
+        sheets->removeByName(scratchName);
+        throw;
+    }
+    sheets->removeByName(scratchName);
+
+    const Reference<css::table::XTableColumns> targetColumns =
+        Reference<css::table::XColumnRowRange>(target->getCellRangeByPosition(0, 0, columns - 1, 0),
+                                               UNO_QUERY_THROW)
+            ->getColumns();
+    for (sal_Int32 c = 0; c < columns; ++c)
+        // Calc's optimal width leaves no room for the AutoFilter button, which would cover
+        // the end of the header's text.
+        Reference<css::beans::XPropertySet>(targetColumns->getByIndex(c), UNO_QUERY_THROW)
+            ->setPropertyValue(ascii("Width"), Any(std::min(widths[static_cast<std::size_t>(c)] +
+                                                                kFilterButtonWidth,
+                                                            style.maxColumnWidth)));
+}
 } // namespace
 
 Reference<css::table::XCellRange>
@@ -599,72 +714,22 @@ writeList(const Reference<css::sheet::XSpreadsheetDocument>& document,
     const Reference<css::table::XCellRange> written =
         target->getCellRangeByPosition(0, 0, columns - 1, rowCount);
 
-    // The rows after the width sample are made on a helper thread from now on.
-    const std::size_t sample = std::min(layout.rows, kWidthSample);
-    BlockMaker blocks(rows, sample, layout.rows);
+    // The rows are made on a helper thread, one block ahead of Calc, from now on.
+    BlockMaker blocks(rows, 0, layout.rows);
 
     // Formats and header style while the cells are empty.
     const Formats numberFormats = formats(document);
-    if (rowCount > 0)
-        for (sal_Int32 c = 0; c < columns; ++c)
-        {
-            const CellKind kind = layout.columnKinds.at(static_cast<std::size_t>(c));
-            if (kind == CellKind::Number)
-                continue;
-            sal_Int32 format = numberFormats.text;
-            if (kind == CellKind::Date)
-                format = style.dateTimeColumns ? numberFormats.dateTime : numberFormats.date;
-            // Text columns get the text format too: what the user types there later stays
-            // text ("08002" keeps its zero).
-            Reference<css::beans::XPropertySet>(target->getCellRangeByPosition(c, 1, c, rowCount),
-                                                UNO_QUERY_THROW)
-                ->setPropertyValue(ascii("NumberFormat"), Any(format));
-        }
-    const Reference<css::table::XCellRange> headerRange =
-        target->getCellRangeByPosition(0, 0, columns - 1, 0);
-    const Reference<css::beans::XPropertySet> header(headerRange, UNO_QUERY_THROW);
-    header->setPropertyValue(ascii("CharWeight"), Any(css::awt::FontWeight::BOLD));
-    header->setPropertyValue(ascii("CellBackColor"), Any(kHeaderColor));
-    {
-        Sequence<Sequence<Any>> headerData(1);
-        Sequence<Any> titles(columns);
-        for (sal_Int32 c = 0; c < columns; ++c)
-            titles.getArray()[c] <<= fromUtf8(layout.headers[static_cast<std::size_t>(c)]);
-        headerData.getArray()[0] = titles;
-        Reference<css::sheet::XCellRangeData>(headerRange, UNO_QUERY_THROW)
-            ->setDataArray(headerData);
-    }
+    formatColumns(target, layout, rowCount, numberFormats, style);
+    writeHeader(target, layout);
 
-    // Widths fitted to the header, the first rows and the widest rows, before the rest is
-    // written (OptimalWidth measures every cell of a column).
-    if (sample > 0)
-        writeRows(target, columns, 0, rows(0, sample));
-    for (std::size_t widest : layout.widestRows)
-        if (widest >= sample && widest < layout.rows)
-            writeRows(target, columns, widest, rows(widest, 1));
-    const Reference<css::table::XTableColumns> tableColumns =
-        Reference<css::table::XColumnRowRange>(written, UNO_QUERY_THROW)->getColumns();
-    Reference<css::beans::XPropertySet>(tableColumns, UNO_QUERY_THROW)
-        ->setPropertyValue(ascii("OptimalWidth"), Any(true));
-    for (sal_Int32 c = 0; c < columns; ++c)
-    {
-        const Reference<css::beans::XPropertySet> column(tableColumns->getByIndex(c),
-                                                         UNO_QUERY_THROW);
-        sal_Int32 width = 0;
-        column->getPropertyValue(ascii("Width")) >>= width;
-        // Calc's optimal width leaves no room for the AutoFilter button, which would cover
-        // the end of the header's text.
-        column->setPropertyValue(ascii("Width"),
-                                 Any(std::min(width + kFilterButtonWidth, style.maxColumnWidth)));
-    }
-
-    // The other rows, block after block.
+    // The rows, block after block.
     {
         std::size_t first = 0;
         Sequence<Sequence<Any>> block;
         while (blocks.take(first, block))
             writeRows(target, columns, first, block);
     }
+    fitColumns(document, target, layout, rows, style, numberFormats);
 
     // A named database range with AutoFilter over header and rows.
     const Reference<css::sheet::XDatabaseRanges> ranges(

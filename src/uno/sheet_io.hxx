@@ -105,15 +105,17 @@ struct ListLayout
     std::vector<std::string> headers;
     std::vector<CellKind> columnKinds; // Number and Date cells are numbers, Text cells strings
     std::size_t rows = 0;
-    std::vector<std::size_t> widestRows; // rows whose cells the column widths must fit
+    // Rows whose cells the column widths must fit besides the first ones; asked once every
+    // row is written (an export may still be reading its rows when it starts writing).
+    std::function<std::vector<std::size_t>()> widestRows;
 };
 
 // Writes a list at A1 of target: number formats first (on empty cells, where they cost
 // nothing), the styled header, the rows in blocks of setDataArray (the next block is made
 // while Calc writes one), column widths fitted with Calc's OptimalWidth on the header, the
-// first rows and the widest rows, a named database range with AutoFilter over header and
-// rows, the header frozen. Text cells are strings: never parsed, so leading zeros and "=…"
-// stay text. Returns header + rows.
+// first rows and the widest rows (measured on a scratch sheet), a named database range with
+// AutoFilter over header and rows, the header frozen. Text cells are strings: never parsed, so
+// leading zeros and "=…" stay text. Returns header + rows.
 Reference<css::table::XCellRange>
 writeList(const Reference<css::sheet::XSpreadsheetDocument>& document,
           const Reference<css::sheet::XSpreadsheet>& target, const ListLayout& layout,

@@ -179,6 +179,9 @@ TEST_F(ExportApi, ClientsAreTypedCells)
         ->getPropertyValue(u("Width")) >>= nameWidth;
     EXPECT_GT(nameWidth, codeWidth);
     EXPECT_LE(nameWidth, 9000);
+    // Widths are measured on a scratch sheet, which is gone again.
+    const auto sheetNames = document.document()->getSheets()->getElementNames();
+    EXPECT_EQ(sheetNames.getLength(), 1);
 
     // A second export into the same document gets its own range name.
     SheetDocument again(*office);
