@@ -67,6 +67,37 @@ private:
     std::int64_t previousCheckpoint_ = 1000;
 };
 
+// Around a bulk write's transaction (set before it begins: SQLite refuses inside one): the
+// commit does not wait for the disk (synchronous = NORMAL saves 0.15 s of a 100,000-row
+// import); the background checkpoint that follows syncs the log first, and so does the next
+// ordinary commit. A power cut in those seconds rolls the whole batch back, never a part of
+// it (WAL commits stay atomic); an office crash loses nothing.
+class BulkDurability
+{
+public:
+    BulkDurability(Database& db, std::size_t rows) : db_(db), active_(rows >= kBulkRows)
+    {
+        if (!active_)
+            return;
+        previous_ = db_.scalar("PRAGMA synchronous");
+        db_.exec("PRAGMA synchronous = NORMAL");
+    }
+    ~BulkDurability()
+    {
+        if (active_)
+            sqlite3_exec(db_.handle(),
+                         ("PRAGMA synchronous = " + std::to_string(previous_)).c_str(), nullptr,
+                         nullptr, nullptr);
+    }
+    BulkDurability(const BulkDurability&) = delete;
+    BulkDurability& operator=(const BulkDurability&) = delete;
+
+private:
+    Database& db_;
+    bool active_;
+    std::int64_t previous_ = 2; // FULL
+};
+
 // Inside a bulk write's transaction: FTS5 merges its index segments as it goes ("automerge"),
 // which costs a third of a 100,000-row insert; the merge is left to the writes that follow
 // (searches over the unmerged segments measured as fast). Restored before the commit.
@@ -456,6 +487,7 @@ ImportCommitResult ClientStore::commitClientImport(ClientImportCommit commit)
     std::lock_guard lock(impl_->mutex);
     Database& db = impl_->db;
     BulkCache cache(db, commit.creates.size() + commit.updates.size());
+    BulkDurability durability(db, commit.creates.size() + commit.updates.size());
     Transaction transaction(db);
     impl_->ensureImportTables();
     DeferredFtsMerge merge(db, commit.creates.size() + commit.updates.size());
@@ -504,6 +536,7 @@ ImportCommitResult ClientStore::commitInvoiceImport(InvoiceImportCommit commit)
     std::lock_guard lock(impl_->mutex);
     Database& db = impl_->db;
     BulkCache cache(db, commit.creates.size() + commit.updates.size());
+    BulkDurability durability(db, commit.creates.size() + commit.updates.size());
     Transaction transaction(db);
     impl_->ensureImportTables();
     DeferredFtsMerge merge(db, commit.newClients.size());
@@ -560,6 +593,10 @@ ImportUndoResult ClientStore::undoLastImport()
     if (!impl_->hasImportTables())
         throw NothingToUndo();
     ForeignKeysOff foreignKeysOff(db);
+    std::size_t rows = 0;
+    if (const std::optional<ImportBatchInfo> newest = newestBatch(db))
+        rows = newest->created + newest->updated + newest->clientsCreated;
+    BulkDurability durability(db, rows);
     Transaction transaction(db);
     std::optional<ImportBatchInfo> batch = newestBatch(db);
     if (!batch)
