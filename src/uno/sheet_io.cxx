@@ -627,80 +627,19 @@ void writeHeader(const Reference<css::sheet::XSpreadsheet>& sheet, const ListLay
     Reference<css::sheet::XCellRangeData>(headerRange, UNO_QUERY_THROW)->setDataArray(headerData);
 }
 
-// Column widths fitted by Calc's OptimalWidth to the header, the first rows and the widest
-// rows of the list. OptimalWidth measures every cell of a column, seconds over 100,000 rows:
-// the rows that matter are copied to a scratch sheet of the same document (same styles),
-// measured there, and the scratch sheet removed. Where the document takes no new sheet
-// (protected structure) the widths stay as they are.
-void fitColumns(const Reference<css::sheet::XSpreadsheetDocument>& document,
-                const Reference<css::sheet::XSpreadsheet>& target, const ListLayout& layout,
-                const RowSource& rows, const ListStyle& style, const Formats& numberFormats)
+// Characters of the longest text in each column of a block (numbers and dates: 0, as their
+// shown width does not vary much and the first rows measure it).
+void longestTexts(const Sequence<Sequence<Any>>& block, std::vector<sal_Int32>& longest)
 {
-    const auto columns = static_cast<sal_Int32>(layout.headers.size());
-    const Reference<css::sheet::XSpreadsheets> sheets = document->getSheets();
-    OUString scratchName = ascii("__clientes_widths");
-    for (int n = 2; sheets->hasByName(scratchName); ++n)
-        scratchName = ascii("__clientes_widths_") + OUString::number(n);
-    std::vector<sal_Int32> widths(static_cast<std::size_t>(columns), 0);
-    try
-    {
-        sheets->insertNewByName(
-            scratchName,
-            static_cast<sal_Int16>(
-                Reference<css::container::XIndexAccess>(sheets, UNO_QUERY_THROW)->getCount()));
-    }
-    catch (const css::uno::Exception&)
-    {
-        return;
-    }
-    try
-    {
-        const Reference<css::sheet::XSpreadsheet> scratch(sheets->getByName(scratchName),
-                                                          UNO_QUERY_THROW);
-        std::vector<std::size_t> measured;
-        const std::size_t sample = std::min(layout.rows, kWidthSample);
-        const std::vector<std::size_t> widestRows =
-            layout.widestRows ? layout.widestRows() : std::vector<std::size_t>();
-        for (std::size_t widest : widestRows)
-            if (widest >= sample && widest < layout.rows &&
-                std::find(measured.begin(), measured.end(), widest) == measured.end())
-                measured.push_back(widest);
-        const auto scratchRows = static_cast<sal_Int32>(sample + measured.size());
-        formatColumns(scratch, layout, scratchRows, numberFormats, style);
-        writeHeader(scratch, layout);
-        if (sample > 0)
-            writeRows(scratch, columns, 0, rows(0, sample));
-        for (std::size_t i = 0; i < measured.size(); ++i)
-            writeRows(scratch, columns, sample + i, rows(measured[i], 1));
-        const Reference<css::table::XTableColumns> scratchColumns =
-            Reference<css::table::XColumnRowRange>(
-                scratch->getCellRangeByPosition(0, 0, columns - 1, std::max(scratchRows, 1)),
-                UNO_QUERY_THROW)
-                ->getColumns();
-        Reference<css::beans::XPropertySet>(scratchColumns, UNO_QUERY_THROW)
-            ->setPropertyValue(ascii("OptimalWidth"), Any(true));
-        for (sal_Int32 c = 0; c < columns; ++c)
-            Reference<css::beans::XPropertySet>(scratchColumns->getByIndex(c), UNO_QUERY_THROW)
-                ->getPropertyValue(ascii("Width")) >>= widths[static_cast<std::size_t>(c)];
-    }
-    catch (...)
-    {
-        sheets->removeByName(scratchName);
-        throw;
-    }
-    sheets->removeByName(scratchName);
-
-    const Reference<css::table::XTableColumns> targetColumns =
-        Reference<css::table::XColumnRowRange>(target->getCellRangeByPosition(0, 0, columns - 1, 0),
-                                               UNO_QUERY_THROW)
-            ->getColumns();
-    for (sal_Int32 c = 0; c < columns; ++c)
-        // Calc's optimal width leaves no room for the AutoFilter button, which would cover
-        // the end of the header's text.
-        Reference<css::beans::XPropertySet>(targetColumns->getByIndex(c), UNO_QUERY_THROW)
-            ->setPropertyValue(ascii("Width"), Any(std::min(widths[static_cast<std::size_t>(c)] +
-                                                                kFilterButtonWidth,
-                                                            style.maxColumnWidth)));
+    for (const Sequence<Any>& row : block)
+        for (sal_Int32 c = 0; c < row.getLength() && c < static_cast<sal_Int32>(longest.size());
+             ++c)
+            if (row[c].getValueTypeClass() == css::uno::TypeClass_STRING)
+            {
+                sal_Int32& length = longest[static_cast<std::size_t>(c)];
+                length =
+                    std::max(length, static_cast<const OUString*>(row[c].getValue())->getLength());
+            }
 }
 } // namespace
 
@@ -714,22 +653,70 @@ writeList(const Reference<css::sheet::XSpreadsheetDocument>& document,
     const Reference<css::table::XCellRange> written =
         target->getCellRangeByPosition(0, 0, columns - 1, rowCount);
 
-    // The rows are made on a helper thread, one block ahead of Calc, from now on.
-    BlockMaker blocks(rows, 0, layout.rows);
+    // The rows after the first ones are made on a helper thread from now on, one block
+    // ahead of Calc.
+    const std::size_t sample = std::min(layout.rows, kWidthSample);
+    BlockMaker blocks(rows, sample, layout.rows);
 
     // Formats and header style while the cells are empty.
     const Formats numberFormats = formats(document);
     formatColumns(target, layout, rowCount, numberFormats, style);
     writeHeader(target, layout);
 
-    // The rows, block after block.
+    // Widths fitted by Calc's OptimalWidth to the header and the first rows, before the rest
+    // is written (OptimalWidth measures every cell of a column: seconds over 100,000 rows).
+    std::vector<sal_Int32> measuredLength(static_cast<std::size_t>(columns), 0);
+    {
+        Sequence<Sequence<Any>> headerRow(1);
+        Sequence<Any> titles(columns);
+        for (sal_Int32 c = 0; c < columns; ++c)
+            titles.getArray()[c] <<= fromUtf8(layout.headers[static_cast<std::size_t>(c)]);
+        headerRow.getArray()[0] = titles;
+        longestTexts(headerRow, measuredLength);
+    }
+    if (sample > 0)
+    {
+        const Sequence<Sequence<Any>> first = rows(0, sample);
+        longestTexts(first, measuredLength);
+        writeRows(target, columns, 0, first);
+    }
+    const Reference<css::table::XTableColumns> tableColumns =
+        Reference<css::table::XColumnRowRange>(written, UNO_QUERY_THROW)->getColumns();
+    Reference<css::beans::XPropertySet>(tableColumns, UNO_QUERY_THROW)
+        ->setPropertyValue(ascii("OptimalWidth"), Any(true));
+    std::vector<sal_Int32> widths(static_cast<std::size_t>(columns), 0);
+    for (sal_Int32 c = 0; c < columns; ++c)
+        Reference<css::beans::XPropertySet>(tableColumns->getByIndex(c), UNO_QUERY_THROW)
+            ->getPropertyValue(ascii("Width")) >>= widths[static_cast<std::size_t>(c)];
+
+    // The other rows, block after block.
     {
         std::size_t first = 0;
         Sequence<Sequence<Any>> block;
         while (blocks.take(first, block))
             writeRows(target, columns, first, block);
     }
-    fitColumns(document, target, layout, rows, style, numberFormats);
+
+    // A longer text further down (the widest rows are known once every row is read) widens
+    // its column in proportion to its length.
+    if (layout.widestRows)
+    {
+        std::vector<sal_Int32> widestLength(static_cast<std::size_t>(columns), 0);
+        for (std::size_t widest : layout.widestRows())
+            if (widest >= sample && widest < layout.rows)
+                longestTexts(rows(widest, 1), widestLength);
+        for (std::size_t c = 0; c < widths.size(); ++c)
+            if (widestLength[c] > measuredLength[c] && measuredLength[c] > 0)
+                widths[c] = static_cast<sal_Int32>(static_cast<double>(widths[c]) *
+                                                   widestLength[c] / measuredLength[c]);
+    }
+    // Calc's optimal width leaves no room for the AutoFilter button, which would cover the
+    // end of the header's text.
+    for (sal_Int32 c = 0; c < columns; ++c)
+        Reference<css::beans::XPropertySet>(tableColumns->getByIndex(c), UNO_QUERY_THROW)
+            ->setPropertyValue(ascii("Width"), Any(std::min(widths[static_cast<std::size_t>(c)] +
+                                                                kFilterButtonWidth,
+                                                            style.maxColumnWidth)));
 
     // A named database range with AutoFilter over header and rows.
     const Reference<css::sheet::XDatabaseRanges> ranges(

@@ -112,9 +112,9 @@ struct ListLayout
 
 // Writes a list at A1 of target: number formats first (on empty cells, where they cost
 // nothing), the styled header, the rows in blocks of setDataArray (the next block is made
-// while Calc writes one), column widths fitted with Calc's OptimalWidth on the header, the
-// first rows and the widest rows (measured on a scratch sheet), a named database range with
-// AutoFilter over header and rows, the header frozen. Text cells are strings: never parsed, so
+// while Calc writes one), column widths fitted with Calc's OptimalWidth on the header and
+// the first rows (widened in proportion for a longer text further down), a named database
+// range with AutoFilter over header and rows, the header frozen. Text cells are strings: never parsed, so
 // leading zeros and "=…" stay text. Returns header + rows.
 Reference<css::table::XCellRange>
 writeList(const Reference<css::sheet::XSpreadsheetDocument>& document,
