@@ -188,8 +188,10 @@ TEST(Tidy, OneSpaceToTidyInOtherwiseTidyText)
 {
     const std::pair<const char*, const char*> cases[] = {
         {"P\xC3\xA9rez\xC2\xA0"
-         "D\xC3\xADaz",
-         "P\xC3\xA9rez D\xC3\xADaz"},            // NBSP
+         "D\xC3\xAD"
+         "az",
+         "P\xC3\xA9rez D\xC3\xAD"
+         "az"},                                  // NBSP
         {"Tienda\xE2\x80\xAFUno", "Tienda Uno"}, // narrow NBSP
         {"Tienda\xE3\x80\x80Uno", "Tienda Uno"}, // ideographic
         {"Uno\xEF\xBB\xBF", "Uno"},              // BOM at the end
@@ -197,8 +199,10 @@ TEST(Tidy, OneSpaceToTidyInOtherwiseTidyText)
         {"a  b", "a b"},
         {"a ", "a"},
         {" a", "a"},
-        {"\xC3\x91and\xC3\xBA S.A. \xF0\x9F\x98\x80 \xC3\xA7\xC3\xA3", // kept as is
-         "\xC3\x91and\xC3\xBA S.A. \xF0\x9F\x98\x80 \xC3\xA7\xC3\xA3"},
+        {"\xC3\x91"
+         "and\xC3\xBA S.A. \xF0\x9F\x98\x80 \xC3\xA7\xC3\xA3", // kept as is
+         "\xC3\x91"
+         "and\xC3\xBA S.A. \xF0\x9F\x98\x80 \xC3\xA7\xC3\xA3"},
         {"C\xC2\xBA 3", "C\xC2\xBA 3"}, // º shares NBSP's lead byte and stays
     };
     for (const auto& [raw, expected] : cases)
