@@ -1,4 +1,5 @@
 #include "core/client.hpp"
+#include "core/validation.hpp"
 
 namespace clientes
 {
@@ -16,14 +17,6 @@ constexpr std::array<std::string_view, 17> kNames = {
     "code",       "legalName", "tradeName", "taxId",        "country", "street",
     "postalCode", "city",      "region",    "email",        "phone",   "website",
     "notes",      "kind",      "tags",      "paymentTerms", "currency"};
-
-std::string_view trimBlanks(std::string_view text)
-{
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos)
-        return {};
-    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
 
 } // namespace
 
@@ -100,7 +93,7 @@ std::vector<std::string> Client::tagList() const
 
 std::optional<int> Client::paymentTermDays() const
 {
-    const std::string_view text = trimBlanks(paymentTerms);
+    const std::string_view text = trimAscii(paymentTerms);
     if (text.empty() || text.size() > 9)
         return std::nullopt;
     int days = 0;
@@ -120,7 +113,7 @@ std::vector<std::string> splitTags(std::string_view text)
     while (start <= text.size())
     {
         const auto comma = text.find(',', start);
-        const std::string_view item = trimBlanks(
+        const std::string_view item = trimAscii(
             text.substr(start, comma == std::string_view::npos ? text.npos : comma - start));
         if (!item.empty())
             tags.emplace_back(item);

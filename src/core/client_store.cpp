@@ -173,15 +173,6 @@ bool isAsciiAlpha(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-std::string_view trimAscii(std::string_view text)
-{
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos)
-        return {};
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return text.substr(first, last - first + 1);
-}
-
 // "c-1", "C1", "c 000001" → "C-000001"; anything else is returned as given.
 std::string canonicalCode(std::string_view raw)
 {

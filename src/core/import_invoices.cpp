@@ -184,11 +184,6 @@ std::string_view trimmed(std::string_view text)
     return text.substr(begin, end - begin);
 }
 
-bool isBlankCell(const ImportCell& cell)
-{
-    return cell.isNumber ? !std::isfinite(cell.number) : trimmed(cell.text).empty();
-}
-
 // The text of a cell for the number, code or tax ID: numbers as whole digits.
 std::string identifierText(const ImportCell& cell)
 {
@@ -448,11 +443,8 @@ public:
 
     InvoicePlan run()
     {
-        std::size_t width = 0;
-        for (const auto& row : table_)
-            width = std::max(width, row.size());
         const std::size_t firstData = readHeader();
-        chooseMapping(width);
+        chooseMapping(tableWidth(table_));
         for (std::size_t r = firstData; r < table_.size(); ++r)
             planRow(r);
         return std::move(plan_);
@@ -463,9 +455,7 @@ private:
     {
         if (!options_.hasHeader)
             return 0;
-        std::size_t r = 0;
-        while (r < table_.size() && std::all_of(table_[r].begin(), table_[r].end(), isBlankCell))
-            ++r;
+        const std::size_t r = firstFilledRow(table_);
         for (std::size_t e = 0; e < r; ++e)
         {
             PlannedInvoice empty;

@@ -24,22 +24,6 @@ constexpr std::size_t npos = ImportProblem::npos;
 // Doubles hold every integer up to 2^53 exactly; beyond that the digits are not the user's.
 constexpr double kMaxExactInteger = 9007199254740992.0;
 
-bool isBlank(std::string_view text)
-{
-    for (std::size_t pos = 0; pos < text.size();)
-    {
-        const char32_t cp = utf8::next(text, pos);
-        if (cp == utf8::kInvalid || !utf8::isSpace(cp))
-            return false;
-    }
-    return true;
-}
-
-bool cellIsBlank(const ImportCell& cell)
-{
-    return cell.isNumber ? !std::isfinite(cell.number) : isBlank(cell.text);
-}
-
 bool allDigits(std::string_view text)
 {
     return !text.empty() &&
@@ -169,11 +153,8 @@ public:
 
     ImportPlan run()
     {
-        std::size_t width = 0;
-        for (const auto& row : table_)
-            width = std::max(width, row.size());
         const std::size_t firstData = readHeader();
-        chooseMapping(width);
+        chooseMapping(tableWidth(table_));
         const std::size_t dataRows = table_.size() - std::min(firstData, table_.size());
         plan_.rows.reserve(plan_.rows.size() + dataRows);
         seenCodes_.reserve(dataRows);
@@ -190,9 +171,7 @@ private:
     {
         if (!options_.hasHeader)
             return 0;
-        std::size_t r = 0;
-        while (r < table_.size() && std::all_of(table_[r].begin(), table_[r].end(), cellIsBlank))
-            ++r;
+        const std::size_t r = firstFilledRow(table_);
         for (std::size_t e = 0; e < r; ++e)
             plan_.rows.push_back({e, RowAction::Empty, 0, {}, {}});
         if (r == table_.size())
@@ -262,7 +241,7 @@ private:
     {
         const std::size_t n = std::min(cells.size(), plan_.mapping.size());
         for (std::size_t c = 0; c < n; ++c)
-            if (plan_.mapping[c] && !cellIsBlank(cells[c]))
+            if (plan_.mapping[c] && !isBlankCell(cells[c]))
                 return false;
         return true;
     }
@@ -482,6 +461,27 @@ private:
 };
 
 } // namespace
+
+bool isBlankCell(const ImportCell& cell)
+{
+    return cell.isNumber ? !std::isfinite(cell.number) : isBlank(cell.text);
+}
+
+std::size_t firstFilledRow(const ImportTable& table)
+{
+    std::size_t r = 0;
+    while (r < table.size() && std::all_of(table[r].begin(), table[r].end(), isBlankCell))
+        ++r;
+    return r;
+}
+
+std::size_t tableWidth(const ImportTable& table)
+{
+    std::size_t width = 0;
+    for (const auto& row : table)
+        width = std::max(width, row.size());
+    return width;
+}
 
 std::string cellText(const ImportCell& cell, Field field)
 {

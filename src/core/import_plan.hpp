@@ -190,6 +190,15 @@ void appendPlannedRow(Plan& plan, Row row, RowAction action, std::vector<Problem
 ImportPlan planImport(const ImportTable& table, const ImportOptions& options,
                       ExistingClients& existing, Language language);
 
+// A cell with nothing in it: empty or white-space text (any Unicode space), or a number cell
+// without a finite value.
+bool isBlankCell(const ImportCell& cell);
+// The first row with a filled cell (the header row, when the table has one); table.size()
+// when every row is blank.
+std::size_t firstFilledRow(const ImportTable& table);
+// The number of columns of the widest row.
+std::size_t tableWidth(const ImportTable& table);
+
 // The text planImport reads from a cell for a field (see ImportCell and the number rules).
 std::string cellText(const ImportCell& cell, Field field);
 

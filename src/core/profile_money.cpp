@@ -1,4 +1,5 @@
 #include "core/profile_money.hpp"
+#include "core/validation.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -33,14 +34,6 @@ constexpr std::int64_t kPowersOfTen[] = {1, 10, 100, 1000, 10000};
 std::int64_t scaleOf(int digits)
 {
     return kPowersOfTen[digits < 0 ? 0 : digits > 4 ? 4 : digits];
-}
-
-std::string_view trimBlanks(std::string_view text)
-{
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos)
-        return {};
-    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
 }
 
 bool isDigit(char c)
@@ -132,7 +125,7 @@ std::optional<int> minorUnitDigits(std::string_view currency)
 
 std::optional<std::int64_t> parseMinorUnits(std::string_view text, int digits)
 {
-    return decimalToMinor(trimBlanks(text), digits, false);
+    return decimalToMinor(trimAscii(text), digits, false);
 }
 
 std::optional<Money> parseMoney(std::string_view text, std::string_view currency)

@@ -1,4 +1,5 @@
 #include "core/profile_text.hpp"
+#include "core/validation.hpp"
 
 #include "core/client.hpp"
 #include "core/messages.hpp"
@@ -231,14 +232,6 @@ bool isDigit(char c)
     return c >= '0' && c <= '9';
 }
 
-std::string_view trim(std::string_view text)
-{
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos)
-        return {};
-    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
-
 std::string lower(std::string_view text)
 {
     std::string out(text);
@@ -418,12 +411,12 @@ std::string formatAmountInput(std::int64_t minor, std::string_view currency, Lan
 std::optional<std::int64_t> parseAmountInput(std::string_view text, std::string_view currency,
                                              Language language)
 {
-    text = trim(text);
+    text = trimAscii(text);
     std::string sign;
     if (!text.empty() && (text.front() == '-' || text.front() == '+'))
     {
         sign = text.front() == '-' ? "-" : "";
-        text = trim(text.substr(1));
+        text = trimAscii(text.substr(1));
     }
     if (text.empty())
         return std::nullopt;
@@ -499,7 +492,7 @@ std::string formatHours(double hours, Language language)
 
 std::optional<double> parseHoursInput(std::string_view text)
 {
-    text = trim(text);
+    text = trimAscii(text);
     if (text.empty())
         return std::nullopt;
     std::string plain;

@@ -449,6 +449,14 @@ bool isBlank(std::string_view text)
     return blank(text);
 }
 
+std::string_view trimAscii(std::string_view text)
+{
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos)
+        return {};
+    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
 bool isValidEmail(std::string_view email)
 {
     return validEmail(email);

@@ -66,6 +66,8 @@ std::string tidyText(std::string_view text, bool multiLine);
 // Valid UTF-8 without control characters (multi-line text may have LF and TAB).
 bool isCleanText(std::string_view text, bool multiLine);
 bool isBlank(std::string_view text);
+// text without ASCII spaces, tabs and line breaks at either end.
+std::string_view trimAscii(std::string_view text);
 bool isValidEmail(std::string_view email);
 
 // Canonical form of a tax ID for comparisons: no spaces, dots, dashes or slashes, upper case,

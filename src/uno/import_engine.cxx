@@ -37,12 +37,6 @@ namespace clientes::uno
 {
 namespace
 {
-bool blank(const ImportCell& cell)
-{
-    if (cell.isNumber)
-        return !std::isfinite(cell.number);
-    return cell.text.find_first_not_of(" \t\r\n") == std::string::npos;
-}
 
 [[noreturn]] void badMapping(const std::string& value, Language language)
 {
@@ -134,10 +128,8 @@ SheetImport::SheetImport(const Reference<css::uno::XComponentContext>& context,
 
 std::size_t SheetImport::headerRow() const
 {
-    for (std::size_t r = 0; r < m_table.size(); ++r)
-        if (!std::all_of(m_table[r].begin(), m_table[r].end(), blank))
-            return r;
-    return 0;
+    const std::size_t row = firstFilledRow(m_table);
+    return row < m_table.size() ? row : 0;
 }
 
 std::vector<std::string> SheetImport::headers(bool hasHeader) const
