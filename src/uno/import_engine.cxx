@@ -92,6 +92,15 @@ template <typename Mapping> std::vector<std::optional<std::string>> namesOf(cons
     }
     return names;
 }
+// What to remember for a mapping the user gave for a sheet with headers: nothing ("") when it
+// is the one the headers give anyway.
+template <typename Mapping> std::string mappingToRemember(Mapping given, Mapping automatic)
+{
+    const std::string text = encodeMapping(given);
+    automatic.resize(std::max(automatic.size(), given.size()));
+    given.resize(automatic.size());
+    return automatic == given ? std::string() : text;
+}
 } // namespace
 
 std::string describeRange(const sheet_io::Located& source, bool selection, Language language)
@@ -312,15 +321,8 @@ ImportResult SheetImport::run(const ImportSettings& settings, bool write, bool r
         plan = ImportPlan();
         const bool explicitMapping = settings.mapping && settings.hasHeader;
         const std::string mappingText =
-            explicitMapping ? encodeMapping(options.mapping) : std::string();
-        const bool isAutomatic = explicitMapping && [&]
-        {
-            ColumnMapping automatic = autoMapping(headerTexts);
-            ColumnMapping given = options.mapping;
-            automatic.resize(std::max(automatic.size(), given.size()));
-            given.resize(automatic.size());
-            return automatic == given;
-        }();
+            explicitMapping ? mappingToRemember(options.mapping, autoMapping(headerTexts))
+                            : std::string();
         try
         {
             storeAccess().with(m_context,
@@ -330,8 +332,7 @@ ImportResult SheetImport::run(const ImportSettings& settings, bool write, bool r
                                    // The user's choice is remembered for the next sheet with
                                    // these headers; the automatic one needs no memory.
                                    if (explicitMapping)
-                                       store.rememberMapping(mappingKeyText,
-                                                             isAutomatic ? "" : mappingText);
+                                       store.rememberMapping(mappingKeyText, mappingText);
                                });
         }
         catch (const ConflictError& conflict)
@@ -395,14 +396,9 @@ ImportResult SheetImport::run(const ImportSettings& settings, bool write, bool r
         InvoiceImportCommit commit = invoiceCommit(plan, m_description);
         const std::size_t newClients = commit.newClients.size();
         const bool explicitMapping = settings.mapping && settings.hasHeader;
-        const bool isAutomatic = explicitMapping && [&]
-        {
-            InvoiceMapping automatic = autoInvoiceMapping(headerTexts);
-            InvoiceMapping given = options.mapping;
-            automatic.resize(std::max(automatic.size(), given.size()));
-            given.resize(automatic.size());
-            return automatic == given;
-        }();
+        const std::string mappingText =
+            explicitMapping ? mappingToRemember(options.mapping, autoInvoiceMapping(headerTexts))
+                            : std::string();
         try
         {
             storeAccess().with(m_context,
@@ -410,9 +406,7 @@ ImportResult SheetImport::run(const ImportSettings& settings, bool write, bool r
                                {
                                    store.commitInvoiceImport(std::move(commit));
                                    if (explicitMapping)
-                                       store.rememberMapping(
-                                           mappingKeyText,
-                                           isAutomatic ? "" : encodeMapping(options.mapping));
+                                       store.rememberMapping(mappingKeyText, mappingText);
                                });
         }
         catch (const RecordConflict<Invoice>& conflict)
