@@ -7,6 +7,7 @@
 #include <com/sun/star/awt/Toolkit.hpp>
 #include <com/sun/star/awt/XDialog.hpp>
 #include <com/sun/star/awt/XWindow.hpp>
+#include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/lang/XMultiComponentFactory.hpp>
 
@@ -78,10 +79,17 @@ void setPosSize(const Reference<css::awt::XControl>& control, sal_Int32 x, sal_I
 
 void runDialog(const css::uno::Reference<css::uno::XComponentContext>& context,
                const ::rtl::OUString& dialogUrl,
-               const css::uno::Reference<css::awt::XDialogEventHandler>& handler)
+               const css::uno::Reference<css::awt::XDialogEventHandler>& handler,
+               const css::uno::Reference<css::awt::XWindowPeer>& parent)
 {
+    css::uno::Sequence<css::beans::NamedValue> arguments(parent.is() ? 2 : 1);
+    arguments.getArray()[0] =
+        css::beans::NamedValue(::rtl::OUString("EventHandler"), css::uno::Any(handler));
+    if (parent.is())
+        arguments.getArray()[1] =
+            css::beans::NamedValue(::rtl::OUString("ParentWindow"), css::uno::Any(parent));
     const css::uno::Reference<css::awt::XDialog> dialog =
-        css::awt::DialogProvider2::create(context)->createDialogWithHandler(dialogUrl, handler);
+        css::awt::DialogProvider2::create(context)->createDialogWithArguments(dialogUrl, arguments);
     const css::uno::Reference<css::lang::XComponent> component(dialog, css::uno::UNO_QUERY_THROW);
     try
     {

@@ -34,9 +34,11 @@ modelOf(const css::uno::Reference<css::awt::XControl>& control);
 void setPosSize(const css::uno::Reference<css::awt::XControl>& control, sal_Int32 x, sal_Int32 y,
                 sal_Int32 width, sal_Int32 height);
 
-// Creates the dialog of dialogUrl (an .xdl) with handler, lets the handler prepare it (its
-// "prepare" method), runs it modally and disposes of it, also when something throws.
+// Creates the dialog of dialogUrl (an .xdl) with handler, over parent when given, lets the
+// handler prepare it (its "prepare" method), runs it modally and disposes of it, also when
+// something throws.
 void runDialog(const css::uno::Reference<css::uno::XComponentContext>& context,
                const ::rtl::OUString& dialogUrl,
-               const css::uno::Reference<css::awt::XDialogEventHandler>& handler);
+               const css::uno::Reference<css::awt::XDialogEventHandler>& handler,
+               const css::uno::Reference<css::awt::XWindowPeer>& parent = {});
 } // namespace clientes::uno

@@ -1,4 +1,5 @@
 #include "profile_dialog.hxx"
+#include "awt_controls.hxx"
 
 #include "awt_listeners.hxx"
 #include "client_dialog.hxx"
@@ -1504,21 +1505,12 @@ bool run(const Reference<XComponentContext>& context, const Reference<css::frame
             try
             {
                 rtl::Reference<ProfileViewer> viewer(new ProfileViewer(context, clientId));
-                Sequence<css::beans::NamedValue> arguments(frame.is() ? 2 : 1);
-                arguments.getArray()[0] = css::beans::NamedValue(
-                    ascii("EventHandler"),
-                    Any(Reference<css::awt::XDialogEventHandler>(viewer.get())));
-                if (frame.is())
-                    arguments.getArray()[1] = css::beans::NamedValue(
-                        ascii("ParentWindow"), Any(Reference<css::awt::XWindowPeer>(
-                                                   frame->getContainerWindow(), UNO_QUERY)));
-                const Reference<css::awt::XDialog> dialog =
-                    css::awt::DialogProvider2::create(context)->createDialogWithArguments(
-                        dialogUrl(), arguments);
-                viewer->callHandlerMethod(dialog, Any(), ascii("prepare"));
-                dialog->execute();
+                runDialog(context, dialogUrl(),
+                          Reference<css::awt::XDialogEventHandler>(viewer.get()),
+                          frame.is() ? Reference<css::awt::XWindowPeer>(frame->getContainerWindow(),
+                                                                        UNO_QUERY)
+                                     : Reference<css::awt::XWindowPeer>());
                 changed = viewer->changed();
-                Reference<css::lang::XComponent>(dialog, UNO_QUERY_THROW)->dispose();
             }
             catch (const StoreError& error)
             {
