@@ -6,6 +6,7 @@
 #include "core/profile_records.hpp"
 #include "core/profile_summary.hpp"
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -138,6 +139,19 @@ struct SearchPage
     std::int64_t total = 0; // all matches, not only rows.size()
 };
 
+struct StoreOptions
+{
+    // How long writes must pause before the write-ahead log is copied into the file.
+    std::chrono::milliseconds idleCheckpointDelay{1500};
+};
+
+// A checked copy of the register (backupTo).
+struct BackupResult
+{
+    std::int64_t clients = 0;
+    std::uintmax_t bytes = 0;
+};
+
 // The client register: one SQLite file. All methods are thread-safe (one internal mutex).
 // SQLite failures throw StoreError, invalid clients ValidationError, invalid profile records
 // RecordValidationError (profile_validation.hpp). Every change writes its activity entry in the
@@ -149,12 +163,27 @@ public:
 
     // Creates the parent directory (0700) and the file (0600) if missing, opens it, backs it up
     // to "<file>.backup-v<old>" and migrates it when its schema is older.
-    explicit ClientStore(std::filesystem::path file);
+    explicit ClientStore(std::filesystem::path file, StoreOptions options = {});
+    // Closes the register: the write-ahead log is copied into the file and removed, so the
+    // file alone holds everything.
     ~ClientStore();
     ClientStore(const ClientStore&) = delete;
     ClientStore& operator=(const ClientStore&) = delete;
 
     const std::filesystem::path& path() const;
+
+    // ---------------------------------------------------------------- the file itself
+    // (store_durability.cpp) Copies the write-ahead log into the file now (also done by
+    // itself once writes pause for StoreOptions::idleCheckpointDelay, and on close).
+    void checkpoint();
+    // Checkpoints done by the idle checkpointer so far (for tests).
+    std::int64_t idleCheckpoints() const;
+    // Writes a copy of the register to `target` while it stays in use: SQLite's online
+    // back-up into a temporary file beside target, checked (integrity_check, schema, as
+    // inspectRegisterCopy in register_file.hpp) and synced before it is renamed over
+    // target, so that a failure leaves target as it was. A copy is one file (no log).
+    // Throws RegisterFileRefused for the register's own files, StoreError.
+    BackupResult backupTo(const std::filesystem::path& target);
 
     // Tidies and validates, assigns uuid, code ("C-000001"…) and timestamps; version = 1.
     // A rejected add does not consume a code.

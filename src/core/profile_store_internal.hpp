@@ -10,6 +10,9 @@
 
 #include <boost/uuid/random_generator.hpp>
 
+#include <chrono>
+#include <condition_variable>
+
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -28,6 +31,10 @@ namespace detail
 
 // "2024-05-01T10:20:30.123Z"
 std::string nowUtc();
+
+// Throws StoreError unless db is a register of ours (or an empty file) with a schema this
+// version knows: NotADatabase for another application's file or a damaged one, TooNew.
+void checkHeader(sql::Database& db);
 
 // Schema version 2 → 3 (the caller holds the migration transaction).
 void migrateToV3(sql::Database& db);
@@ -64,12 +71,43 @@ struct MatchQuery
 
 } // namespace detail
 
+// Copies the write-ahead log into the register's file once writes have paused for `delay`,
+// on a thread and a connection of its own, so that the file alone (what an ordinary file copy
+// or back-up tool takes) is at most seconds behind the register. store_durability.cpp.
+class IdleCheckpointer
+{
+public:
+    // Hooks itself to db's commits.
+    IdleCheckpointer(sql::Database& db, std::chrono::milliseconds delay);
+    ~IdleCheckpointer(); // unhooks and stops; a pending checkpoint is left to the close
+    IdleCheckpointer(const IdleCheckpointer&) = delete;
+    IdleCheckpointer& operator=(const IdleCheckpointer&) = delete;
+
+    // Checkpoints done so far (for tests).
+    std::int64_t done() const;
+
+private:
+    static int onCommit(void* self) noexcept;
+    void run(std::stop_token stop);
+
+    sql::Database& db_;
+    std::chrono::milliseconds delay_;
+    mutable std::mutex mutex_;
+    std::condition_variable_any wake_;
+    std::chrono::steady_clock::time_point due_{};
+    bool pending_ = false;
+    std::int64_t done_ = 0;
+    std::jthread thread_; // last: stopped and joined first
+};
+
 struct ClientStore::Impl
 {
-    explicit Impl(std::filesystem::path file);
+    Impl(std::filesystem::path file, const StoreOptions& options);
 
     std::filesystem::path path;
     sql::Database db;
+    // After db: destroyed (unhooked, stopped) before the connection closes.
+    IdleCheckpointer idle;
     std::mutex mutex;
     boost::uuids::random_generator uuids;
 

@@ -157,12 +157,38 @@ void configureSqliteOnce()
     std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
 }
 
-Database::Database(const std::string& path) : path_(path)
+namespace
+{
+// "file:/a%20b?immutable=1": the path percent-encoded where a URI needs it.
+std::string immutableUri(const std::string& path)
+{
+    std::string uri = "file:";
+    for (const char c : path)
+    {
+        if (c == '%' || c == '?' || c == '#' || static_cast<unsigned char>(c) < 0x21)
+        {
+            static constexpr char kHex[] = "0123456789ABCDEF";
+            uri += '%';
+            uri += kHex[static_cast<unsigned char>(c) >> 4];
+            uri += kHex[static_cast<unsigned char>(c) & 0xF];
+        }
+        else
+            uri += c;
+    }
+    return uri + "?immutable=1";
+}
+} // namespace
+
+Database::Database(const std::string& path, Mode mode) : path_(path)
 {
     configureSqliteOnce();
     // NOMUTEX: the store serialises access to its connection itself.
-    const int rc =
-        sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+    const int rc = mode == Mode::ReadWrite
+                       ? sqlite3_open_v2(path.c_str(), &db_,
+                                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr)
+                       : sqlite3_open_v2(
+                             immutableUri(path).c_str(), &db_,
+                             SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK)
     {
         StoreError error = makeError(rc, db_, path_, "open");

@@ -130,8 +130,15 @@ private:
 class Database
 {
 public:
-    // Opens an existing file read-write; throws StoreError.
-    explicit Database(const std::string& path);
+    enum class Mode
+    {
+        ReadWrite,
+        // Read-only, and without locks or a write-ahead log: for checking a copy that nobody
+        // writes (SQLite's "immutable" URI parameter). Never changes the file.
+        ReadOnlyCopy
+    };
+    // Opens an existing file; throws StoreError.
+    explicit Database(const std::string& path, Mode mode = Mode::ReadWrite);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
