@@ -1,5 +1,7 @@
 #include "core/import_outcome.hpp"
 
+#include "core/utf8.hpp"
+
 #include "core/import_mapping.hpp"
 #include "core/messages.hpp"
 #include "core/transfer_text.hpp"
@@ -337,6 +339,20 @@ std::optional<InvoiceMapping> decodeInvoiceMapping(std::string_view text)
 std::string rememberedMappingKey(ImportKind kind, const std::vector<std::string>& headers)
 {
     return std::string(importKindName(kind)) + ":" + mappingKey(headers);
+}
+
+bool isValidSheetName(std::string_view name)
+{
+    if (name.empty() || name.front() == '\'' || name.back() == '\'' || !utf8::isValid(name))
+        return false;
+    for (std::size_t pos = 0; pos < name.size();)
+    {
+        const char32_t cp = utf8::next(name, pos);
+        if (cp < 0x20 || cp == 0x7F || cp == ':' || cp == '\\' || cp == '/' || cp == '?' ||
+            cp == '*' || cp == '[' || cp == ']')
+            return false;
+    }
+    return true;
 }
 
 } // namespace clientes

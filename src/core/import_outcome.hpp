@@ -75,6 +75,9 @@ std::vector<ReportLine> reportLines(const InvoicePlan& plan,
                                     const std::vector<TransferProblem>& problems,
                                     const InvoiceImportOptions& options, Language language);
 std::vector<std::string> reportHeaders(Language language);
+// Whether Calc takes `name` for a new sheet: not empty, no : \ / ? * [ ], not starting or
+// ending with an apostrophe, valid UTF-8 without control characters.
+bool isValidSheetName(std::string_view name);
 
 // ---------------------------------------------------------------- commits
 

@@ -48,4 +48,21 @@ struct Texts
 std::string fillPlaceholders(std::string_view pattern,
                              const std::vector<std::pair<std::string_view, std::string>>& values);
 
+// A value given by a caller (a field or option name, a key, a file name), made fit to be
+// quoted in a message: invalid UTF-8 and control or bidirectional-formatting characters become
+// U+FFFD (so that nothing hides or reorders the text around it), and text longer than
+// `maxChars` code points is cut, ending in "…".
+std::string shownValue(std::string_view text, std::size_t maxChars = 60);
+
+// shownValue in the language's quotation marks: «nombre» (es, pt), “name” (en).
+std::string quoted(std::string_view text, Language language, std::size_t maxChars = 60);
+
+// A message from the office with what only its developers can read taken out: the source
+// location LibreOffice appends (" at /build/…/cellsuno.cxx:1234", "…/source/…:12: "), and
+// anything after it. Empty when nothing else was said.
+std::string withoutInternals(std::string_view message);
+
+// True when a text names a source file ("….cxx:12", "/sc/source/…").
+bool namesSourceFile(std::string_view text);
+
 } // namespace clientes

@@ -1,6 +1,7 @@
 #include "core/messages.hpp"
 
 #include "core/client_store.hpp"
+#include "core/register_file.hpp"
 
 #include <array>
 #include <string_view>
@@ -414,6 +415,73 @@ std::string activityKindLabel(ActivityKind kind, Language language)
 std::string describe(const StoreError& error, Language language)
 {
     return fillPlaceholders(storeErrorText(error.kind).in(language), {{"path", error.path}});
+}
+
+std::string describe(const RegisterFileRefused& error, Language language)
+{
+    static constexpr Texts kRefused{
+        "«{path}» es un archivo del propio registro de clientes: no se puede escribir encima "
+        "ni usarlo como copia. Elija otro nombre u otra carpeta.",
+        "“{path}” is one of the client register's own files: it cannot be written over or "
+        "used as a copy. Choose another name or folder.",
+        "«{path}» é um arquivo do próprio registro de clientes: não é possível gravar por cima "
+        "nem usá-lo como cópia. Escolha outro nome ou outra pasta."};
+    return fillPlaceholders(kRefused.in(language), {{"path", error.target.string()}});
+}
+
+std::string wrongTypeMessage(ValueType expected, std::string_view given, Language language)
+{
+    static constexpr Texts kPattern{
+        "Se esperaba {expected} y se ha recibido un valor de tipo {given}.",
+        "Expected {expected}, but got a value of type {given}.",
+        "Esperava-se {expected}, mas foi recebido um valor do tipo {given}."};
+    Texts what;
+    switch (expected)
+    {
+    case ValueType::Text:
+        what = {"un texto", "text", "um texto"};
+        break;
+    case ValueType::Number:
+        what = {"un número (o un texto con un número)", "a number (or text holding one)",
+                "um número (ou um texto com um número)"};
+        break;
+    case ValueType::WholeNumber:
+        what = {"un número entero", "a whole number", "um número inteiro"};
+        break;
+    case ValueType::Date:
+        what = {"una fecha (texto AAAA-MM-DD o com.sun.star.util.Date)",
+                "a date (text YYYY-MM-DD or com.sun.star.util.Date)",
+                "uma data (texto AAAA-MM-DD ou com.sun.star.util.Date)"};
+        break;
+    case ValueType::Boolean:
+        what = {"un valor lógico (True o False)", "a boolean (True or False)",
+                "um valor lógico (True ou False)"};
+        break;
+    case ValueType::TextList:
+        what = {"una lista de textos", "a list of texts", "uma lista de textos"};
+        break;
+    }
+    return fillPlaceholders(kPattern.in(language),
+                            {{"expected", what.str(language)}, {"given", quoted(given, language)}});
+}
+
+std::string internalErrorMessage(Language language)
+{
+    return Texts{"Clientes ha encontrado un error inesperado y no ha completado la operación; no "
+                 "se ha guardado nada a medias. Los detalles están en el registro de LibreOffice.",
+                 "Clientes ran into an unexpected error and did not complete the operation; "
+                 "nothing was half saved. The details are in LibreOffice's log.",
+                 "O Clientes encontrou um erro inesperado e não concluiu a operação; nada foi "
+                 "gravado pela metade. Os detalhes estão no registro do LibreOffice."}
+        .str(language);
+}
+
+std::string officeRefusedMessage(Language language)
+{
+    return Texts{"LibreOffice Calc no ha podido completar la operación en la hoja.",
+                 "LibreOffice Calc could not complete the operation on the sheet.",
+                 "O LibreOffice Calc não conseguiu concluir a operação na planilha."}
+        .str(language);
 }
 
 } // namespace clientes

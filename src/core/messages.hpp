@@ -14,6 +14,7 @@ namespace clientes
 class StoreError;
 class FileTooLarge;
 class HasLinkedRecords;
+class RegisterFileRefused;
 
 // Label of a field for forms and column headers ("Nombre legal", "Tax ID"…).
 std::string fieldLabel(Field field, Language language);
@@ -24,6 +25,28 @@ std::string describe(const FieldIssue& issue, Language language);
 // What went wrong with the register file (naming its path) and what the user can do.
 // Conflict (ConflictError, RecordConflict): someone else saved first; open again and repeat.
 std::string describe(const StoreError& error, Language language);
+
+// The target is the register's own file (or its log, or a back-up beside it).
+std::string describe(const RegisterFileRefused& error, Language language);
+
+// What a value given through the API should have been.
+enum class ValueType
+{
+    Text,
+    Number,
+    WholeNumber,
+    Date,
+    Boolean,
+    TextList
+};
+// "Se esperaba un texto y se ha recibido un valor de tipo «boolean»." — `given` is the type's
+// name as the caller's language calls it (UNO's name: "boolean", "double", "[]string").
+std::string wrongTypeMessage(ValueType expected, std::string_view given, Language language);
+
+// For a failure that has no message of its own: an unexpected error inside the extension
+// (details go to the office's log), or the office refusing an operation without saying why.
+std::string internalErrorMessage(Language language);
+std::string officeRefusedMessage(Language language);
 
 // Labels of the profile records and their fields ("Factura", "Fecha de vencimiento"…).
 std::string recordTypeLabel(RecordType type, Language language);

@@ -220,6 +220,13 @@ Texts texts(TransferText key)
         return {"«{value}» no es un estado: draft, authorised o paid.",
                 "“{value}” is not a status: draft, authorised or paid.",
                 "«{value}» não é um estado: draft, authorised ou paid."};
+    case T::BadSheetName:
+        return {"«{value}» no sirve como nombre de hoja: no puede estar vacío, empezar ni "
+                "terminar con un apóstrofo ni contener : \\ / ? * [ ].",
+                "“{value}” cannot be a sheet name: it cannot be empty, start or end with an "
+                "apostrophe, or contain : \\ / ? * [ ].",
+                "«{value}» não serve como nome de folha: não pode estar vazio, começar ou "
+                "terminar com um apóstrofo nem conter : \\ / ? * [ ]."};
     case T::NoSource:
         return {"falta el rango de origen.", "the source range is missing.",
                 "falta o intervalo de origem."};
@@ -237,7 +244,13 @@ Texts texts(TransferText key)
 std::string transferText(TransferText key, Language language,
                          const std::vector<std::pair<std::string_view, std::string>>& values)
 {
-    return fillPlaceholders(texts(key).in(language), values);
+    // A value a caller typed (an option's value, a cell's text, an option's name) is shown
+    // cut to a readable length, with nothing in it that could hide or reorder the message.
+    std::vector<std::pair<std::string_view, std::string>> shown = values;
+    for (auto& [name, value] : shown)
+        if (name == "value" || name == "option" || name == "key")
+            value = shownValue(value, 80);
+    return fillPlaceholders(texts(key).in(language), shown);
 }
 
 std::string describeRefusal(const ImportUndoRefused& refused, Language language)

@@ -83,6 +83,7 @@ enum class TransferText
     BadField,      // {value}
     BadDate,       // {value}
     BadStatus,     // {value}
+    BadSheetName,  // {value}
     NoSource,      //
     NoTarget,      //
     UnknownOption,

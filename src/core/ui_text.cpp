@@ -43,6 +43,21 @@ constexpr std::array kEntries{
     Entry{UiText::Archived, "archivado", "archived", "arquivado"},
     Entry{UiText::ErrorTitle, "Clientes", "Clientes", "Clientes"},
     Entry{UiText::Address, "Dirección", "Address", "Morada"},
+    Entry{UiText::Backup, "Hacer una ~copia de seguridad…", "Make a ~backup copy…",
+          "Fazer uma ~cópia de segurança…"},
+    Entry{UiText::Restore, "~Restaurar desde una copia…", "~Restore from a copy…",
+          "~Restaurar a partir de uma cópia…"},
+    Entry{UiText::RegisterCopies, "Copias del registro de clientes", "Client register copies",
+          "Cópias do registo de clientes"},
+    Entry{UiText::BackupDone, "Copia de seguridad guardada y comprobada: {clients} en «{file}».",
+          "Backup copy saved and checked: {clients} in “{file}”.",
+          "Cópia de segurança guardada e verificada: {clients} em «{file}»."},
+    Entry{UiText::RestoreQuestion, "El registro actual ({current}) se sustituirá por la copia «{file}» ({clients}). El registro actual se conservará en su carpeta con otro nombre. ¿Continuar?",
+          "The current register ({current}) will be replaced by the copy “{file}” ({clients}). The current register is kept in its folder under another name. Continue?",
+          "O registo atual ({current}) será substituído pela cópia «{file}» ({clients}). O registo atual será conservado na sua pasta com outro nome. Continuar?"},
+    Entry{UiText::RestoreDone, "Registro restaurado: {clients}. El registro anterior se ha guardado como «{aside}».",
+          "Register restored: {clients}. The previous register was kept as “{aside}”.",
+          "Registo restaurado: {clients}. O registo anterior foi guardado como «{aside}»."},
     Entry{UiText::ImportClients, "~Importar clientes desde hoja…", "~Import clients from sheet…",
           "~Importar clientes de uma folha…"},
     Entry{UiText::ImportInvoices, "Importar ~facturas desde hoja…", "Import ~invoices from sheet…",
@@ -126,8 +141,9 @@ std::string partialListNote(std::int64_t shown, std::int64_t total, Language lan
     return "Showing " + a + " of " + b + ": refine the search.";
 }
 
-std::string noClientMessage(const std::string& key, Language language)
+std::string noClientMessage(const std::string& given, Language language)
 {
+    const std::string key = shownValue(given, 80);
     switch (language)
     {
     case Language::Es:

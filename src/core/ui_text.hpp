@@ -31,6 +31,12 @@ enum class UiText
     Archived,
     ErrorTitle,
     Address,
+    Backup,          // ⋯ menu
+    Restore,         // ⋯ menu
+    RegisterCopies,  // file filter
+    BackupDone,      // {clients} {file}
+    RestoreQuestion, // {current} {file} {clients}
+    RestoreDone,     // {clients} {aside}
     ImportClients,
     ImportInvoices,
     ExportClients,

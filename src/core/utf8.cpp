@@ -120,4 +120,30 @@ void append(std::string& out, char32_t cp)
     }
 }
 
+std::string fromUtf16(std::u16string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i)
+    {
+        const char16_t unit = text[i];
+        if (unit < 0x80)
+        {
+            out += static_cast<char>(unit);
+            continue;
+        }
+        char32_t cp = unit;
+        if (unit >= 0xD800 && unit <= 0xDBFF && i + 1 < text.size() && text[i + 1] >= 0xDC00 &&
+            text[i + 1] <= 0xDFFF)
+        {
+            cp = 0x10000 + ((char32_t(unit) - 0xD800) << 10) + (char32_t(text[i + 1]) - 0xDC00);
+            ++i;
+        }
+        else if (unit >= 0xD800 && unit <= 0xDFFF)
+            cp = 0xFFFD; // a lone half of a pair
+        append(out, cp);
+    }
+    return out;
+}
+
 } // namespace clientes::utf8

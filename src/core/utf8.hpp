@@ -25,4 +25,8 @@ bool isSpace(char32_t cp);
 
 void append(std::string& out, char32_t cp);
 
+// UTF-16 (as UNO strings hold it) to UTF-8, losing nothing that is valid: surrogate pairs are
+// joined, and an unpaired surrogate becomes U+FFFD without touching what follows it.
+std::string fromUtf16(std::u16string_view text);
+
 } // namespace clientes::utf8

@@ -1,8 +1,12 @@
 #include "client_directory.hxx"
 
 #include "client_fields.hxx"
+#include "core/messages.hpp"
+#include "core/profile_text.hpp"
+#include "core/register_file.hpp"
 #include "core/ui_text.hpp"
 #include "entry_guard.hxx"
+#include "file_urls.hxx"
 #include "office_settings.hxx"
 #include "profile_api.hxx"
 #include "sheet_api.hxx"
@@ -175,6 +179,64 @@ public:
         call("saveFileCopy", [&] { profile_api::saveFileCopy(m_context, fileId, targetUrl); });
     }
 
+    // ---- the register's file
+
+    sal_Int32 SAL_CALL backupTo(const OUString& fileUrl) override
+    {
+        return call("backupTo",
+                    [&]
+                    {
+                        const std::filesystem::path target = localFile(fileUrl, "fileUrl");
+                        try
+                        {
+                            const BackupResult copied =
+                                storeAccess().with(m_context, [&](ClientStore& store)
+                                                   { return store.backupTo(target); });
+                            return static_cast<sal_Int32>(copied.clients);
+                        }
+                        catch (const RegisterFileRefused& refused)
+                        {
+                            illegal("fileUrl", describe(refused, language()));
+                        }
+                        catch (const StoreError& error)
+                        {
+                            // Where the copy goes is what is wrong (no folder, no room, no
+                            // permission): the register itself is fine.
+                            if (error.path != databasePath(m_context).string())
+                                illegal("fileUrl", describe(error, language()));
+                            throw;
+                        }
+                    });
+    }
+
+    OUString SAL_CALL restoreFrom(const OUString& fileUrl) override
+    {
+        return call("restoreFrom",
+                    [&]
+                    {
+                        const std::filesystem::path copy = localFile(fileUrl, "fileUrl");
+                        RestoreResult restored;
+                        try
+                        {
+                            restored = storeAccess().restore(m_context, copy);
+                        }
+                        catch (const RegisterFileRefused& refused)
+                        {
+                            illegal("fileUrl", describe(refused, language()));
+                        }
+                        catch (const StoreError& error)
+                        {
+                            // The copy is what is wrong: the register is as it was.
+                            if (error.path == copy.string())
+                                illegal("fileUrl", describe(error, language()));
+                            throw;
+                        }
+                        storeAccess().notifyChanged();
+                        return restored.keptAside.empty() ? OUString()
+                                                          : fileUrlOf(restored.keptAside);
+                    });
+    }
+
     // ---- import and export through Calc (sheet_api.cxx)
 
     Sequence<NamedValue> SAL_CALL importClients(const Reference<css::table::XCellRange>& source,
@@ -217,6 +279,21 @@ public:
 
 private:
     Language language() const { return uiLanguage(m_context); }
+
+    [[noreturn]] void illegal(const char* argument, const std::string& reason) const
+    {
+        throw css::lang::IllegalArgumentException(fromUtf8(std::string(argument) + ": " + reason),
+                                                  nullptr, 0);
+    }
+
+    // The local file a URL (or an absolute path) names.
+    std::filesystem::path localFile(const OUString& url, const char* argument) const
+    {
+        if (auto path = systemPathOf(url))
+            return *path;
+        illegal(argument, fillIn(profileText(ProfileText::NotAFileUrl, language()), "url",
+                                 shownValue(toUtf8(url), 80)));
+    }
 
     Client existing(ClientStore& store, const OUString& key) const
     {

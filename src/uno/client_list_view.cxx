@@ -10,6 +10,7 @@
 #include "office_settings.hxx"
 #include "profile_dialog.hxx"
 #include "profile_fields.hxx"
+#include "register_dialogs.hxx"
 #include "store_access.hxx"
 #include "transfer_dialogs.hxx"
 #include "uno_text.hxx"
@@ -69,6 +70,8 @@ constexpr sal_Int16 kMenuExportInvoices = 4;
 constexpr sal_Int16 kMenuUndoImport = 5;
 constexpr sal_Int16 kMenuShowArchived = 6;
 constexpr sal_Int16 kMenuAbout = 7;
+constexpr sal_Int16 kMenuBackup = 8;
+constexpr sal_Int16 kMenuRestore = 9;
 
 OUString text(UiText key, Language language)
 {
@@ -443,6 +446,9 @@ void ClientListView::showMoreMenu()
     item(kMenuExportInvoices, UiText::ExportInvoices);
     item(kMenuUndoImport, UiText::UndoImport);
     menu->insertSeparator(position++);
+    item(kMenuBackup, UiText::Backup);
+    item(kMenuRestore, UiText::Restore);
+    menu->insertSeparator(position++);
     item(kMenuShowArchived, UiText::ShowArchived, css::awt::MenuItemStyle::CHECKABLE);
     menu->checkItem(kMenuShowArchived, m_showArchived);
     menu->insertSeparator(position++);
@@ -481,6 +487,15 @@ void ClientListView::runMenuCommand(sal_Int16 command)
         break;
     case kMenuUndoImport:
         if (transfer_dialogs::undoLastImport(m_context, frame))
+            reload();
+        break;
+    case kMenuBackup:
+        register_dialogs::backup(
+            m_context, Reference<css::awt::XWindowPeer>(control(kMore)->getPeer(), UNO_QUERY));
+        break;
+    case kMenuRestore:
+        if (register_dialogs::restore(
+                m_context, Reference<css::awt::XWindowPeer>(control(kMore)->getPeer(), UNO_QUERY)))
             reload();
         break;
     case kMenuShowArchived:

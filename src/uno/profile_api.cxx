@@ -94,6 +94,7 @@
 #include "profile_fields.hxx"
 #include "profile_files.hxx"
 #include "store_access.hxx"
+#include "store_errors.hxx"
 #include "uno_text.hxx"
 
 #include <com/sun/star/container/NoSuchElementException.hpp>
@@ -119,42 +120,10 @@ using profile_fields::Kind;
                                               nullptr, position);
 }
 
-// "name: El campo «Nombre» es obligatorio.; amount: …" — API field names, localized reasons.
-std::string describeIssues(const RecordValidationError& error, Language language)
-{
-    std::string message;
-    for (const RecordIssue& issue : error.issues)
-    {
-        if (!message.empty())
-            message += "; ";
-        message += recordFieldName(issue.field);
-        message += ": ";
-        message += describe(issue, language);
-    }
-    return message.empty() ? std::string(error.what()) : message;
-}
-
-// The profile's own failures as the exceptions the IDL declares. (The store's ValidationError,
-// NotFound and StoreError — conflicts included — are translated by client_directory.cxx.)
+// Failures of the store as the exceptions the IDL declares (store_errors.hxx).
 template <typename Body> decltype(auto) translated(Language language, Body&& body)
 {
-    try
-    {
-        return std::forward<Body>(body)();
-    }
-    catch (const RecordValidationError& error)
-    {
-        throw css::lang::IllegalArgumentException(fromUtf8(describeIssues(error, language)),
-                                                  nullptr, 0);
-    }
-    catch (const HasLinkedRecords& error)
-    {
-        throw css::lang::IllegalArgumentException(fromUtf8(describe(error, language)), nullptr, 0);
-    }
-    catch (const FileTooLarge& error)
-    {
-        illegal("fileUrl", describe(error, language), 1);
-    }
+    return translateStoreFailures(language, std::forward<Body>(body));
 }
 
 Client clientFor(ClientStore& store, const OUString& key, Language language)
@@ -170,7 +139,7 @@ Kind kindFor(const OUString& name, Language language)
     if (const auto kind = profile_fields::kindFromName(toUtf8(name)))
         return *kind;
     std::string reason = profileText(ProfileText::UnknownRecordKind, language);
-    reason = fillIn(reason, "kind", toUtf8(name));
+    reason = fillIn(reason, "kind", shownValue(toUtf8(name), 40));
     illegal("kind", fillIn(reason, "kinds", profile_fields::kindNames()));
 }
 
@@ -193,13 +162,33 @@ Project projectFor(ClientStore& store, const OUString& key, Language language)
         if (auto project = store.project(id))
             return *project;
     throw css::container::NoSuchElementException(
-        fromUtf8(fillIn(profileText(ProfileText::ProjectNotFound, language), "id", text)), nullptr);
+        fromUtf8(fillIn(profileText(ProfileText::ProjectNotFound, language), "id",
+                        shownValue(text, 40))),
+        nullptr);
 }
 
 std::string defaultCurrencyOf(ClientStore& store, std::int64_t clientId)
 {
     const auto client = store.byId(clientId);
     return client ? client->currency : std::string();
+}
+
+// A record as getRecords returns it.
+Fields valuesOf(ClientStore& store, const Project& project)
+{
+    return profile_fields::toNamedValues(project, store.projectHours(project.id));
+}
+Fields valuesOf(ClientStore&, const Task& task)
+{
+    return profile_fields::toNamedValues(task, profile_fields::todayIso());
+}
+Fields valuesOf(ClientStore&, const Invoice& invoice)
+{
+    return profile_fields::toNamedValues(invoice, profile_fields::todayIso());
+}
+template <typename Record> Fields valuesOf(ClientStore&, const Record& record)
+{
+    return profile_fields::toNamedValues(record);
 }
 
 template <typename Record> using Getter = std::optional<Record> (ClientStore::*)(std::int64_t);
@@ -220,7 +209,14 @@ void update(ClientStore& store, Getter<Record> get, Kind kind, std::int64_t id,
     profile_fields::apply(fields, record,
                           ApplyContext{language, false, defaultCurrencyOf(store, record.clientId),
                                        profile_fields::todayIso()});
-    store.update(record);
+    try
+    {
+        store.update(record);
+    }
+    catch (const RecordConflict<Record>& conflict)
+    {
+        throwConflict(describe(conflict, language), valuesOf(store, conflict.current));
+    }
 }
 
 template <typename Record>

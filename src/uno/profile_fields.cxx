@@ -142,6 +142,12 @@ public:
         throw css::lang::IllegalArgumentException(fromUtf8(message), nullptr, m_position);
     }
 
+    [[noreturn]] void wrongType(std::string_view name, ValueType expected, const Any& value) const
+    {
+        reject(name,
+               wrongTypeMessage(expected, toUtf8(value.getValueTypeName()), m_context.language));
+    }
+
     [[noreturn]] void reject(std::string_view name, RecordField field, Problem problem) const
     {
         reject(name, describe(RecordIssue{m_type, field, problem}, m_context.language));
@@ -165,7 +171,8 @@ public:
             *value >>= number;
             return std::to_string(number);
         }
-        reject(name, field, Problem::InvalidText);
+        (void)field;
+        wrongType(name, ValueType::Text, *value);
     }
 
     // ISO text, or a com.sun.star.util.Date.
@@ -187,7 +194,8 @@ public:
             return std::string();
         if (*value >>= text)
             return toUtf8(text);
-        reject(name, field, Problem::InvalidDate);
+        (void)field;
+        wrongType(name, ValueType::Date, *value);
     }
 
     // A number, or decimal text with '.' or ',' as the decimal mark.
@@ -204,8 +212,12 @@ public:
         }
         OUString text;
         if (*value >>= text)
+        {
             if (const auto parsed = parseHoursInput(toUtf8(text)))
                 return parsed;
+        }
+        else if (!isNumber(value->getValueTypeClass()))
+            wrongType(name, ValueType::Number, *value);
         reject(name, field, Problem::InvalidNumber);
     }
 
@@ -221,8 +233,12 @@ public:
                 return minor;
         OUString text;
         if (*value >>= text)
+        {
             if (const auto minor = parseMinorUnits(toUtf8(text), digits))
                 return minor;
+        }
+        else if (!isNumber(value->getValueTypeClass()))
+            wrongType(name, ValueType::Number, *value);
         reject(name, field, Problem::InvalidNumber);
     }
 
@@ -256,6 +272,8 @@ public:
         const double number = asDouble(*value);
         if (isNumber(value->getValueTypeClass()) && std::floor(number) == number)
             return static_cast<std::int64_t>(number);
+        if (!isNumber(value->getValueTypeClass()))
+            wrongType("version", ValueType::WholeNumber, *value);
         reject("version", profileText(ProfileText::VersionNotNumber, m_context.language));
     }
 
@@ -279,8 +297,9 @@ public:
                 if (entry.Name == m_fields[i].Name)
                     stored = &entry;
             if (!stored)
-                reject(name, describe(FieldIssue{Field::Code, Problem::UnknownField},
-                                      m_context.language));
+                reject(
+                    quoted(name, m_context.language),
+                    describe(FieldIssue{Field::Code, Problem::UnknownField}, m_context.language));
             if (!sameValue(stored->Value, m_fields[i].Value))
                 reject(name, profileText(ProfileText::ReadOnlyField, m_context.language));
         }

@@ -160,6 +160,10 @@ Options runImport(const Context& context, const Reference<css::table::XCellRange
     settings.skipInvalid = reader.flag("SkipInvalid", false);
     settings.createMissingClients = reader.flag("CreateMissingClients", false);
     settings.reportSheet = reader.text("ReportSheet").value_or("");
+    // Checked before anything is written: the report sheet is made after the commit.
+    if (!settings.reportSheet.empty() && !isValidSheetName(settings.reportSheet))
+        reader.fail("ReportSheet", transferText(TransferText::BadSheetName, language,
+                                                {{"value", settings.reportSheet}}));
     const bool removeMarks = reader.flag("RemoveMarks", false);
 
     sheet_io::Located where;

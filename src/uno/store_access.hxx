@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/client_store.hpp"
+#include "core/register_file.hpp"
 
 #include <com/sun/star/uno/Reference.hxx>
 #include <com/sun/star/uno/XComponentContext.hpp>
@@ -30,6 +31,16 @@ public:
         return std::forward<Work>(work)(open(context));
     }
 
+    // Closes the register: its file alone then holds everything (no write-ahead log is left).
+    // The next use opens it again. Called when the office terminates.
+    void close() noexcept;
+
+    // Replaces the register by a checked copy (restoreRegisterFrom): closes it, swaps the
+    // files, opens it again. Throws StoreError, RegisterFileRefused; when the copy is
+    // refused the register stays open as it was.
+    RestoreResult restore(const css::uno::Reference<css::uno::XComponentContext>& context,
+                          const std::filesystem::path& copy);
+
     // Tells every subscriber that clients changed. Call it after the store lock is released.
     void notifyChanged();
     int subscribe(Listener listener);
@@ -39,6 +50,7 @@ private:
     ClientStore& open(const css::uno::Reference<css::uno::XComponentContext>& context);
 
     std::recursive_mutex m_mutex;
+    bool m_closeOnTerminationRegistered = false;
     std::unique_ptr<ClientStore> m_store;
     std::mutex m_listenersMutex;
     std::map<int, Listener> m_listeners;

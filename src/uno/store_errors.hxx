@@ -1,15 +1,14 @@
-// Turns the core's failures into the UNO exceptions a macro or the UI can show.
+// Turns the core's failures into the UNO exceptions the API declares (IDL: XClientDirectory),
+// with messages for the user in the UI language.
 #pragma once
 
-#include "core/client_store.hpp"
 #include "core/language.hpp"
-#include "core/messages.hpp"
 #include "core/validation.hpp"
 #include "uno_text.hxx"
 
-#include <com/sun/star/container/NoSuchElementException.hpp>
-#include <com/sun/star/lang/IllegalArgumentException.hpp>
-#include <com/sun/star/uno/RuntimeException.hpp>
+#include <com/sun/star/beans/NamedValue.hpp>
+#include <com/sun/star/uno/Exception.hpp>
+#include <com/sun/star/uno/Sequence.hxx>
 
 #include <string>
 #include <utility>
@@ -19,24 +18,28 @@ namespace clientes::uno
 // "legalName: El nombre legal es obligatorio.; email: …" — API field names, localized reasons.
 std::string describeIssues(const ValidationError& error, Language language);
 
+// Rethrows the exception being handled (call it inside a catch block) as the UNO exception
+// the API declares for it: invalid input → IllegalArgumentException, unknown key →
+// NoSuchElementException, a change someone else made first → org.clientes.ConflictException,
+// a register that cannot be read or written → org.clientes.RegisterException. A UNO exception
+// (from the office) keeps its type, with the office's source locations taken out of its
+// message; anything else is a defect: RuntimeException with a message for the user, the
+// details in the office's log.
+[[noreturn]] void rethrowAsUno(Language language);
+
+// The ConflictException for a change refused because `current` is stored now.
+[[noreturn]] void throwConflict(const std::string& message,
+                                const css::uno::Sequence<css::beans::NamedValue>& current);
+
 template <typename Body> decltype(auto) translateStoreFailures(Language language, Body&& body)
 {
     try
     {
         return std::forward<Body>(body)();
     }
-    catch (const ValidationError& error)
+    catch (...)
     {
-        throw css::lang::IllegalArgumentException(fromUtf8(describeIssues(error, language)),
-                                                  nullptr, 0);
-    }
-    catch (const NotFound& error)
-    {
-        throw css::container::NoSuchElementException(fromUtf8(error.what()), nullptr);
-    }
-    catch (const StoreError& error)
-    {
-        throw css::uno::RuntimeException(fromUtf8(describe(error, language)));
+        rethrowAsUno(language);
     }
 }
 } // namespace clientes::uno

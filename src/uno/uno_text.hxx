@@ -1,6 +1,8 @@
 // Conversions between UNO strings and the UTF-8 std::string used by the core.
 #pragma once
 
+#include "core/utf8.hpp"
+
 #include <rtl/ustring.hxx>
 
 #include <string>
@@ -10,10 +12,13 @@ namespace clientes::uno
 {
 using ::rtl::OUString;
 
+// Lossless for valid text; an unpaired surrogate (which Basic can produce with ChrW) becomes
+// U+FFFD and the characters after it are kept (the office's own conversion drops them).
 inline std::string toUtf8(const OUString& text)
 {
-    const ::rtl::OString bytes = ::rtl::OUStringToOString(text, RTL_TEXTENCODING_UTF8);
-    return std::string(bytes.getStr(), static_cast<std::size_t>(bytes.getLength()));
+    // sal_Unicode is a 16-bit integer outside LibreOffice's own tree: the same UTF-16 units.
+    return utf8::fromUtf16(std::u16string_view(reinterpret_cast<const char16_t*>(text.getStr()),
+                                               static_cast<std::size_t>(text.getLength())));
 }
 
 inline OUString fromUtf8(std::string_view text)

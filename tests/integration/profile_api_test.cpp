@@ -247,7 +247,7 @@ TEST_F(ProfileApi, InvalidRecordsAreRefusedNamingTheField)
                       clients->addRecord(u(code), u("contacts"),
                                          fields({{"name", "Ana"}, {"colour", "azul"}}));
                   }),
-              "colour: Campo desconocido.");
+              "«colour»: Campo desconocido.");
     const std::string readOnly = messageOf<css::lang::IllegalArgumentException>(
         [&]
         {

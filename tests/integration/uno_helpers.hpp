@@ -3,6 +3,7 @@
 
 #include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/uno/Sequence.hxx>
+#include <com/sun/star/uno/XComponentContext.hpp>
 #include <rtl/ustring.hxx>
 
 #include <initializer_list>
@@ -44,4 +45,10 @@ inline std::string field(const css::uno::Sequence<css::beans::NamedValue>& value
         }
     return "<missing " + std::string(name) + ">";
 }
+// Runs `function` of a Basic module with `source`, inside the office (as a user's macro
+// runs: in its own process, not over the bridge), and returns what it returns. The module is
+// added to an application library "ClientesTests" (made on first use).
+css::uno::Any runBasic(const css::uno::Reference<css::uno::XComponentContext>& office,
+                       const std::string& module, const std::string& source,
+                       const std::string& function);
 } // namespace clientes::testing
