@@ -2,6 +2,7 @@
 
 #include "entry_guard.hxx"
 #include "office_settings.hxx"
+#include "profile_files.hxx"
 
 #include <vector>
 
@@ -10,7 +11,10 @@ namespace clientes::uno
 ClientStore& StoreAccess::open(const css::uno::Reference<css::uno::XComponentContext>& context)
 {
     if (!m_store)
+    {
+        profile_files::cleanTemporaryCopiesOnce(); // copies of attachments opened before
         m_store = std::make_unique<ClientStore>(databasePath(context));
+    }
     return *m_store;
 }
 
