@@ -65,7 +65,9 @@ private:
 
 // Filesystems whose files are the kernel's views, not documents: their sizes say nothing
 // (0 or 4096 whatever they yield), reading them may have effects, and they hold secrets
-// (/proc/self/environ).
+// (/proc/self/environ). The filesystem's type is the robust rule: one on sizes ("st_size is 0
+// but it yields bytes") would also refuse a regular file that grows while read, miss the /sys
+// files that claim 4096 bytes, and could only tell after reading.
 bool isPseudoFileSystem(decltype(statfs::f_type) type)
 {
     constexpr std::array<unsigned long, 17> kPseudo = {PROC_SUPER_MAGIC,
