@@ -114,6 +114,51 @@ Texts textOf(ProfileText key)
         return {"No se pudo abrir «{name}» con la aplicación predeterminada del sistema.",
                 "“{name}” could not be opened with the system's default application.",
                 "Não foi possível abrir «{name}» com o aplicativo padrão do sistema."};
+    case ProfileText::FileIsFolder:
+        return {"«{name}» es una carpeta, no un archivo.", "“{name}” is a folder, not a file.",
+                "«{name}» é uma pasta, não um arquivo."};
+    case ProfileText::FileNotRegular:
+        return {"«{name}» no es un archivo normal (es una tubería, un socket o un dispositivo): "
+                "solo se pueden usar archivos normales.",
+                "“{name}” is not an ordinary file (it is a pipe, a socket or a device): only "
+                "ordinary files can be used.",
+                "«{name}» não é um arquivo comum (é um pipe, um socket ou um dispositivo): só se "
+                "podem usar arquivos comuns."};
+    case ProfileText::FileIsSystemFile:
+        return {"«{name}» es un archivo especial del sistema (de /proc, /sys o similar), no un "
+                "documento: no se adjunta.",
+                "“{name}” is a special system file (from /proc, /sys or the like), not a "
+                "document: it is not attached.",
+                "«{name}» é um arquivo especial do sistema (de /proc, /sys ou semelhante), não um "
+                "documento: não é anexado."};
+    case ProfileText::FileNameUnsafe:
+        return {"El nombre «{name}» contiene caracteres de control o que cambian la dirección "
+                "del texto (aquí [U+…]), con los que un archivo puede aparentar otro tipo. "
+                "Cámbiele el nombre y adjúntelo de nuevo.",
+                "The name “{name}” contains control characters or characters that change the "
+                "direction of text (here [U+…]), which can make a file look like another type. "
+                "Rename it and attach it again.",
+                "O nome «{name}» contém caracteres de controle ou que mudam a direção do texto "
+                "(aqui [U+…]), com os quais um arquivo pode parecer de outro tipo. Mude o nome e "
+                "anexe-o de novo."};
+    case ProfileText::FileNoSpace:
+        return {"No hay espacio suficiente para escribir «{name}». No se ha modificado nada.",
+                "There is not enough space to write “{name}”. Nothing was changed.",
+                "Não há espaço suficiente para escrever «{name}». Nada foi alterado."};
+    case ProfileText::FileIsRegisterFile:
+        return {"«{name}» es un archivo del propio registro de clientes: una copia no puede "
+                "sustituirlo. Elija otro nombre u otra carpeta.",
+                "“{name}” is one of the client register's own files: a copy cannot replace it. "
+                "Choose another name or folder.",
+                "«{name}» é um arquivo do próprio registro de clientes: uma cópia não pode "
+                "substituí-lo. Escolha outro nome ou outra pasta."};
+    case ProfileText::OpenMayRunCode:
+        return {"Este archivo puede ejecutar programas en su equipo: «{name}». ¿Abrirlo de todos "
+                "modos? Hágalo solo si confía en su origen.",
+                "This file can run programs on your computer: “{name}”. Open it anyway? Only if "
+                "you trust where it came from.",
+                "Este arquivo pode executar programas no seu computador: «{name}». Abri-lo mesmo "
+                "assim? Só se confiar na sua origem."};
     case ProfileText::NoteAdded:
         return {"Nota añadida.", "Note added.", "Observação adicionada."};
     case ProfileText::ActivityPartial:

@@ -51,6 +51,13 @@ enum class ProfileText
     FileAttached,        // {name}
     FileCopySaved,       // {name}
     OpenFailed,          // {name}
+    FileIsFolder,        // {name}
+    FileNotRegular,      // {name}: a FIFO, socket or device
+    FileIsSystemFile,    // {name}: /proc, /sys…
+    FileNameUnsafe,      // {name}, neutralised: control or bidirectional characters
+    FileNoSpace,         // {name}: disk full; nothing changed
+    FileIsRegisterFile,  // {name}: saveFileCopy onto the register's own files
+    OpenMayRunCode,      // {name}: the question before opening a program, script or launcher
     NoteAdded,
     ActivityPartial,     // {shown} {total}
                          // Client dialog.

@@ -72,21 +72,6 @@ RegisterFileRefused::RegisterFileRefused(fs::path t)
 {
 }
 
-bool isRegisterFile(const fs::path& registerFile, const fs::path& candidate)
-{
-    const fs::path own = resolved(registerFile);
-    const fs::path other = resolved(candidate);
-    if (other == own)
-        return true;
-    if (other.parent_path() != own.parent_path())
-        return false;
-    // "<file>-wal", "<file>-shm", "<file>-journal", "<file>.backup-v2", "<file>.before-…"
-    const std::string name = other.filename().string();
-    const std::string base = own.filename().string();
-    return name.size() > base.size() && name.compare(0, base.size(), base) == 0 &&
-           (name[base.size()] == '-' || name[base.size()] == '.');
-}
-
 RegisterCopyInfo inspectRegisterCopy(const fs::path& copy)
 {
     std::error_code error;

@@ -20,21 +20,14 @@ struct RegisterCopyInfo
     std::uintmax_t bytes = 0;       // the file's size
 };
 
-// A file the register must not write over, or restore from: its own database file, its
-// write-ahead log and shared memory (-wal, -shm), a rollback journal, and, for writing, the
-// copies beside it whose names start with the register's (back-ups before migrations,
-// registers kept aside by a restore). Compared after following symbolic links and "..".
+// A file the register must not write over (safe_files.hpp's isRegisterFile: its database,
+// -wal, -shm, -journal, the back-ups beside it), or restore from (its database or log).
 class RegisterFileRefused : public std::runtime_error
 {
 public:
     explicit RegisterFileRefused(std::filesystem::path target);
     std::filesystem::path target;
 };
-
-// True when writing `candidate` would write over the register at `registerFile` or one of the
-// files that belong to it (see RegisterFileRefused).
-bool isRegisterFile(const std::filesystem::path& registerFile,
-                    const std::filesystem::path& candidate);
 
 // Opens `copy` read-only without changing it and checks it: a SQLite file of ours (or an empty
 // register), PRAGMA integrity_check "ok", a schema not newer than this version knows. Throws

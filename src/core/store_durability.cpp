@@ -3,6 +3,7 @@
 #include "core/client_store.hpp"
 #include "core/profile_store_internal.hpp"
 #include "core/register_file.hpp"
+#include "core/safe_files.hpp"
 #include "core/sqlite_db.hpp"
 
 #include <system_error>
@@ -117,7 +118,7 @@ std::int64_t ClientStore::idleCheckpoints() const
 
 BackupResult ClientStore::backupTo(const fs::path& target)
 {
-    if (isRegisterFile(impl_->path, target))
+    if (isRegisterFile(target, impl_->path))
         throw RegisterFileRefused(target);
     std::error_code error;
     if (fs::exists(target, error) && !fs::is_regular_file(target, error))

@@ -72,8 +72,13 @@
    Files. attachFile reads a local file (a file:// URL or an absolute path), keeps it inside
    the register with its SHA-256 and returns its id; its name is the URL's last segment, its
    MIME type follows the extension (application/octet-stream when unknown). Over 50 MB:
-   IllegalArgumentException naming the file, its size and the limit. saveFileCopy writes the
-   bytes to a local file, replacing it.
+   IllegalArgumentException naming the file, its size and the limit. Only regular files are
+   read (a symbolic link is followed to one); a folder, FIFO, socket, device or a pseudo-file
+   of /proc or /sys, and a name with control or bidirectional characters, raise
+   IllegalArgumentException ("fileUrl: …") at once, without reading. saveFileCopy writes the
+   bytes to a temporary file beside the target and renames it over the target, so a failure
+   leaves the old file as it was; the register's own files (its database, -wal, -shm,
+   -journal, back-ups) are refused ("targetUrl: …").
 
    Errors. Invalid input raises IllegalArgumentException whose message names the API field and
    the reason in the UI language ("number: Ya existe una factura con este número."); a key or
@@ -253,24 +258,10 @@ std::vector<ActivityEntry> wholeActivity(ClientStore& store, std::int64_t client
     return entries;
 }
 
-[[noreturn]] void fileProblem(const profile_files::FileAccessError& error,
-                              std::string_view argument, Language language)
+[[noreturn]] void fileProblem(const FileProblem& problem, std::string_view argument,
+                              Language language)
 {
-    using Reason = profile_files::FileAccessError::Reason;
-    switch (error.reason)
-    {
-    case Reason::NotAFileUrl:
-        illegal(argument,
-                fillIn(profileText(ProfileText::NotAFileUrl, language), "url", error.name), 1);
-    case Reason::CannotRead:
-        illegal(argument,
-                fillIn(profileText(ProfileText::FileCannotBeRead, language), "name", error.name),
-                1);
-    case Reason::CannotWrite:
-        break;
-    }
-    illegal(argument,
-            fillIn(profileText(ProfileText::FileCannotBeWritten, language), "name", error.name), 1);
+    illegal(argument, describe(problem, language), 1);
 }
 } // namespace
 
@@ -527,14 +518,14 @@ sal_Int64 attachFile(const Context& context, const OUString& key, const OUString
         translated(language,
                    [&]() -> sal_Int64
                    {
-                       profile_files::LoadedFile file;
+                       LoadedFile file;
                        try
                        {
                            file = profile_files::readFile(fileUrl, kMaxFileBytes);
                        }
-                       catch (const profile_files::FileAccessError& error)
+                       catch (const FileProblem& problem)
                        {
-                           fileProblem(error, "fileUrl", language);
+                           fileProblem(problem, "fileUrl", language);
                        }
                        return storeAccess().with(context,
                                                  [&](ClientStore& store) {
@@ -560,13 +551,15 @@ void saveFileCopy(const Context& context, sal_Int64 fileId, const OUString& targ
                                    recordNotFound(Kind::Files, fileId, language);
                                return store.fileBytes(fileId);
                            });
+    if (targetUrl.trim().isEmpty())
+        illegal("targetUrl", profileText(ProfileText::NoFileUrl, language), 1);
     try
     {
-        profile_files::writeFile(targetUrl, bytes);
+        profile_files::writeFile(context, targetUrl, bytes);
     }
-    catch (const profile_files::FileAccessError& error)
+    catch (const FileProblem& problem)
     {
-        fileProblem(error, "targetUrl", language);
+        fileProblem(problem, "targetUrl", language);
     }
 }
 } // namespace clientes::uno::profile_api

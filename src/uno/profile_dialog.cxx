@@ -131,7 +131,8 @@ struct Pending
         Order,
         Invoice,
         Deal,
-        File
+        File,
+        OpenFile // a file that may run code: opened only after "Sí"
     } what;
     std::int64_t id = 0;
 };
@@ -577,8 +578,8 @@ private:
             fill(dialog, "gridDeals", rows, m_deals, selection.at("gridDeals"));
             rows.clear();
             for (const FileInfo& r : m_files)
-                rows.push_back({r.name, r.mimeType, figure(formatFileSize(r.size, l)),
-                                formatTimestamp(r.addedAt)});
+                rows.push_back({neutralisedName(r.name), r.mimeType,
+                                figure(formatFileSize(r.size, l)), formatTimestamp(r.addedAt)});
             fill(dialog, "gridFiles", rows, m_files, selection.at("gridFiles"));
             rows.clear();
             for (const ActivityEntry& r : m_activity.entries)
@@ -1103,7 +1104,7 @@ private:
     static std::string labelOf(const PurchaseOrder& r) { return r.number; }
     static std::string labelOf(const Invoice& r) { return r.number; }
     static std::string labelOf(const Deal& r) { return r.title.empty() ? r.number : r.title; }
-    static std::string labelOf(const FileInfo& r) { return r.name; }
+    static std::string labelOf(const FileInfo& r) { return neutralisedName(r.name); }
 
     void removeTask(const Dialog& d)
     {
@@ -1180,6 +1181,8 @@ private:
         if (!pending)
             return;
         using What = Pending::What;
+        if (pending->what == What::OpenFile)
+            return openFile(dialog, pending->id);
         const std::int64_t id = pending->id;
         try
         {
@@ -1206,6 +1209,8 @@ private:
                                        return store.removeDeal(id);
                                    case What::File:
                                        return store.removeFile(id);
+                                   case What::OpenFile:
+                                       break;
                                    }
                                });
         }
@@ -1292,23 +1297,6 @@ private:
         return files.getLength() > 0 ? files[0] : OUString();
     }
 
-    std::string fileProblem(const profile_files::FileAccessError& error) const
-    {
-        using Reason = profile_files::FileAccessError::Reason;
-        switch (error.reason)
-        {
-        case Reason::NotAFileUrl:
-            return fillIn(profileText(ProfileText::NotAFileUrl, m_language), "url", error.name);
-        case Reason::CannotRead:
-            return fillIn(profileText(ProfileText::FileCannotBeRead, m_language), "name",
-                          error.name);
-        case Reason::CannotWrite:
-            break;
-        }
-        return fillIn(profileText(ProfileText::FileCannotBeWritten, m_language), "name",
-                      error.name);
-    }
-
     void attachFile(const Dialog& dialog, const Any& event)
     {
         const OUString url = pickFile(event, false, {});
@@ -1317,7 +1305,7 @@ private:
         FileInfo attached;
         try
         {
-            const profile_files::LoadedFile file = profile_files::readFile(url, kMaxFileBytes);
+            const LoadedFile file = profile_files::readFile(url, kMaxFileBytes);
             attached = storeAccess().with(m_context,
                                           [&](ClientStore& store) {
                                               return store.attachFile(
@@ -1329,9 +1317,9 @@ private:
         {
             return failed(dialog, describe(error, m_language));
         }
-        catch (const profile_files::FileAccessError& error)
+        catch (const FileProblem& problem)
         {
-            return failed(dialog, fileProblem(error));
+            return failed(dialog, describe(problem, m_language));
         }
         catch (const RecordValidationError& error)
         {
@@ -1371,25 +1359,67 @@ private:
         return std::nullopt;
     }
 
+    // "Abrir": a temporary copy handed to the desktop's application. A program, script or
+    // launcher is not opened without asking first (the confirmation strip, "No" focused).
     void openFile(const Dialog& dialog)
     {
         const auto file = selectedFile(dialog);
         if (!file)
             return;
+        if (mayRunCode(file->first.name, file->second) ||
+            mayRunCode(neutralisedName(file->first.name), file->second))
+            return ask(dialog,
+                       fillIn(profileText(ProfileText::OpenMayRunCode, m_language), "name",
+                              neutralisedName(file->first.name)),
+                       Pending{Pending::What::OpenFile, file->first.id});
+        openCopy(dialog, file->first, file->second);
+    }
+
+    // The answer "Sí" to the question above.
+    void openFile(const Dialog& dialog, std::int64_t fileId)
+    {
+        std::optional<std::pair<FileInfo, std::vector<std::uint8_t>>> file;
         try
         {
-            const OUString url = profile_files::writeTemporaryCopy(file->first.name, file->second);
+            file = storeAccess().with(
+                m_context,
+                [&](ClientStore& store)
+                    -> std::optional<std::pair<FileInfo, std::vector<std::uint8_t>>>
+                {
+                    const auto info = store.file(fileId);
+                    if (!info)
+                        return std::nullopt;
+                    return std::make_pair(*info, store.fileBytes(fileId));
+                });
+        }
+        catch (const NotFound&)
+        {
+        }
+        if (!file)
+        {
+            reload(dialog);
+            return failed(dialog, profileText(ProfileText::SelectRecordFirst, m_language));
+        }
+        openCopy(dialog, file->first, file->second);
+    }
+
+    void openCopy(const Dialog& dialog, const FileInfo& file,
+                  const std::vector<std::uint8_t>& bytes)
+    {
+        try
+        {
+            const OUString url = profile_files::writeTemporaryCopy(m_context, file.name, bytes);
             css::system::SystemShellExecute::create(m_context)->execute(
                 url, OUString(), css::system::SystemShellExecuteFlags::URIS_ONLY);
         }
-        catch (const profile_files::FileAccessError& error)
+        catch (const FileProblem& problem)
         {
-            failed(dialog, fileProblem(error));
+            failed(dialog, describe(problem, m_language));
         }
         catch (const css::uno::Exception&)
         {
             failed(dialog, fillIn(profileText(ProfileText::OpenFailed, m_language), "name",
-                                  file->first.name));
+                                  neutralisedName(file.name)));
         }
     }
 
@@ -1403,15 +1433,15 @@ private:
             return;
         try
         {
-            profile_files::writeFile(url, file->second);
+            profile_files::writeFile(m_context, url, file->second);
         }
-        catch (const profile_files::FileAccessError& error)
+        catch (const FileProblem& problem)
         {
-            return failed(dialog, fileProblem(error));
+            return failed(dialog, describe(problem, m_language));
         }
         showMessage(dialog, ascii("lblMessage"),
                     fillIn(profileText(ProfileText::FileCopySaved, m_language), "name",
-                           profile_files::fileNameOf(url)),
+                           neutralisedName(profile_files::fileNameOf(url))),
                     kInfoColor);
     }
 

@@ -1,39 +1,76 @@
 #include "profile_files.hxx"
 
-#include "core/client_store.hpp"
+#include "entry_guard.hxx"
+#include "office_settings.hxx"
 #include "uno_text.hxx"
 
+#include <com/sun/star/frame/Desktop.hpp>
+#include <com/sun/star/frame/XTerminateListener.hpp>
+#include <cppuhelper/implbase1.hxx>
 #include <osl/file.hxx>
 #include <rtl/uri.hxx>
 
-#include <random>
+#include <mutex>
 
 namespace clientes::uno::profile_files
 {
 namespace
 {
-std::string shown(const OUString& url)
+namespace fs = std::filesystem;
+
+std::filesystem::path systemPath(const OUString& url)
 {
-    const std::string name = fileNameOf(url);
-    return name.empty() ? toUtf8(url) : name;
+    OUString path;
+    if (osl::FileBase::getSystemPathFromFileURL(url, path) != osl::FileBase::E_None ||
+        path.isEmpty())
+        throw FileProblem(FileProblem::Reason::NotAFileUrl, toUtf8(url));
+    return fs::path(toUtf8(path));
 }
 
-// Keeps a name usable as one path segment: no slashes, no control characters, not "." / "..".
-std::string safeSegment(const std::string& name)
+fs::path tempDir(const std::string& name)
 {
-    std::string out;
-    for (char c : name)
-        out += (c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20) ? '_' : c;
-    if (out.empty() || out == "." || out == "..")
-        out = "archivo";
-    return out;
+    OUString url;
+    OUString path;
+    if (osl::FileBase::getTempDirURL(url) != osl::FileBase::E_None ||
+        osl::FileBase::getSystemPathFromFileURL(url, path) != osl::FileBase::E_None)
+        throw FileProblem(FileProblem::Reason::CannotWrite, name);
+    return fs::path(toUtf8(path));
 }
+
+// The copies this office made, removed when it terminates.
+struct Copies
+{
+    std::mutex mutex;
+    fs::path tempDir;
+    std::vector<fs::path> made;
+    bool listening = false;
+};
+
+Copies& copies()
+{
+    // Never destroyed: the terminate listener may run during static teardown.
+    static Copies* const instance = new Copies();
+    return *instance;
+}
+
+class CopiesRemover : public ::cppu::WeakImplHelper1<css::frame::XTerminateListener>
+{
+public:
+    void SAL_CALL queryTermination(const css::lang::EventObject&) override {}
+    void SAL_CALL notifyTermination(const css::lang::EventObject&) override
+    {
+        guardedNoThrow("removing the temporary copies of attachments",
+                       []
+                       {
+                           Copies& state = copies();
+                           std::lock_guard<std::mutex> lock(state.mutex);
+                           removeOpenCopies(state.tempDir, state.made);
+                           state.made.clear();
+                       });
+    }
+    void SAL_CALL disposing(const css::lang::EventObject&) override {}
+};
 } // namespace
-
-FileAccessError::FileAccessError(Reason reason_, std::string name_)
-    : std::runtime_error("cannot access file " + name_), reason(reason_), name(std::move(name_))
-{
-}
 
 OUString fileUrl(const OUString& urlOrPath)
 {
@@ -45,7 +82,7 @@ OUString fileUrl(const OUString& urlOrPath)
         if (osl::FileBase::getFileURLFromSystemPath(urlOrPath, url) == osl::FileBase::E_None)
             return url;
     }
-    throw FileAccessError(FileAccessError::Reason::NotAFileUrl, toUtf8(urlOrPath));
+    throw FileProblem(FileProblem::Reason::NotAFileUrl, toUtf8(urlOrPath));
 }
 
 std::string fileNameOf(const OUString& url)
@@ -60,86 +97,48 @@ std::string fileNameOf(const OUString& url)
 
 LoadedFile readFile(const OUString& urlOrPath, std::int64_t limit)
 {
-    const OUString url = fileUrl(urlOrPath);
-    LoadedFile loaded;
-    loaded.name = fileNameOf(url);
-    osl::DirectoryItem item;
-    osl::FileStatus status(osl_FileStatus_Mask_FileSize | osl_FileStatus_Mask_Type);
-    if (osl::DirectoryItem::get(url, item) != osl::FileBase::E_None ||
-        item.getFileStatus(status) != osl::FileBase::E_None ||
-        status.getFileType() == osl::FileStatus::Directory)
-        throw FileAccessError(FileAccessError::Reason::CannotRead, shown(url));
-    const auto size = static_cast<std::int64_t>(status.getFileSize());
-    if (size > limit)
-        throw FileTooLarge(loaded.name, size, limit);
-
-    osl::File file(url);
-    if (file.open(osl_File_OpenFlag_Read) != osl::FileBase::E_None)
-        throw FileAccessError(FileAccessError::Reason::CannotRead, shown(url));
-    loaded.bytes.resize(static_cast<std::size_t>(size));
-    sal_uInt64 done = 0;
-    while (done < static_cast<sal_uInt64>(size))
-    {
-        sal_uInt64 got = 0;
-        if (file.read(loaded.bytes.data() + done, static_cast<sal_uInt64>(size) - done, got) !=
-                osl::FileBase::E_None ||
-            got == 0)
-            break;
-        done += got;
-    }
-    file.close();
-    if (done != static_cast<sal_uInt64>(size))
-        throw FileAccessError(FileAccessError::Reason::CannotRead, shown(url));
-    return loaded;
+    return readAttachment(systemPath(fileUrl(urlOrPath)), limit);
 }
 
-void writeFile(const OUString& urlOrPath, std::span<const std::uint8_t> bytes)
+void writeFile(const Context& context, const OUString& urlOrPath,
+               std::span<const std::uint8_t> bytes)
 {
-    const OUString url = fileUrl(urlOrPath);
-    osl::File file(url);
-    const osl::FileBase::RC created = file.open(osl_File_OpenFlag_Write | osl_File_OpenFlag_Create);
-    if (created == osl::FileBase::E_EXIST)
-    {
-        if (file.open(osl_File_OpenFlag_Write) != osl::FileBase::E_None ||
-            file.setSize(0) != osl::FileBase::E_None)
-            throw FileAccessError(FileAccessError::Reason::CannotWrite, shown(url));
-    }
-    else if (created != osl::FileBase::E_None)
-        throw FileAccessError(FileAccessError::Reason::CannotWrite, shown(url));
-    sal_uInt64 done = 0;
-    while (done < bytes.size())
-    {
-        sal_uInt64 written = 0;
-        if (file.write(bytes.data() + done, bytes.size() - done, written) !=
-                osl::FileBase::E_None ||
-            written == 0)
-        {
-            file.close();
-            throw FileAccessError(FileAccessError::Reason::CannotWrite, shown(url));
-        }
-        done += written;
-    }
-    if (file.close() != osl::FileBase::E_None)
-        throw FileAccessError(FileAccessError::Reason::CannotWrite, shown(url));
+    const fs::path target = systemPath(fileUrl(urlOrPath));
+    writeFileCopy(target, bytes, databasePath(context));
 }
 
-OUString writeTemporaryCopy(const std::string& name, std::span<const std::uint8_t> bytes)
+OUString writeTemporaryCopy(const Context& context, const std::string& name,
+                            std::span<const std::uint8_t> bytes)
 {
-    OUString temp;
-    if (osl::FileBase::getTempDirURL(temp) != osl::FileBase::E_None)
-        throw FileAccessError(FileAccessError::Reason::CannotWrite, name);
-    std::random_device random;
-    const OUString folder =
-        temp + "/clientes-" + OUString::number(random()) + OUString::number(random());
-    if (osl::Directory::create(folder) != osl::FileBase::E_None)
-        throw FileAccessError(FileAccessError::Reason::CannotWrite, name);
-    // Attached files may be confidential: the folder is the user's only.
-    osl::File::setAttributes(folder, osl_File_Attribute_OwnRead | osl_File_Attribute_OwnWrite |
-                                         osl_File_Attribute_OwnExe);
-    const OUString url = folder + "/" +
-                         rtl::Uri::encode(fromUtf8(safeSegment(name)), rtl_UriCharClassPchar,
-                                          rtl_UriEncodeIgnoreEscapes, RTL_TEXTENCODING_UTF8);
-    writeFile(url, bytes);
+    const fs::path temp = tempDir(name);
+    const fs::path copy = writeOpenCopy(temp, name, bytes);
+    {
+        Copies& state = copies();
+        std::lock_guard<std::mutex> lock(state.mutex);
+        state.tempDir = temp;
+        state.made.push_back(copy);
+        if (!state.listening)
+            state.listening = guardedNoThrow(
+                "watching for the office's end",
+                [&] {
+                    css::frame::Desktop::create(context)->addTerminateListener(new CopiesRemover());
+                });
+    }
+    OUString url;
+    if (osl::FileBase::getFileURLFromSystemPath(fromUtf8(copy.string()), url) !=
+        osl::FileBase::E_None)
+        throw FileProblem(FileProblem::Reason::CannotWrite, name);
     return url;
+}
+
+void cleanTemporaryCopiesOnce()
+{
+    static std::once_flag once;
+    std::call_once(once,
+                   []
+                   {
+                       guardedNoThrow("removing old temporary copies of attachments",
+                                      [] { removeOldOpenCopies(tempDir({}), kOpenCopyGrace); });
+                   });
 }
 } // namespace clientes::uno::profile_files

@@ -2,6 +2,7 @@
 
 #include "entry_guard.hxx"
 #include "office_settings.hxx"
+#include "profile_files.hxx"
 
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XTerminateListener.hpp>
@@ -33,6 +34,7 @@ ClientStore& StoreAccess::open(const css::uno::Reference<css::uno::XComponentCon
 {
     if (!m_store)
     {
+        profile_files::cleanTemporaryCopiesOnce(); // copies of attachments opened before
         m_store = std::make_unique<ClientStore>(databasePath(context));
         if (!m_closeOnTerminationRegistered)
             m_closeOnTerminationRegistered =

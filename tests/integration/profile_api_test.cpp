@@ -11,11 +11,19 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <chrono>
 #include <ctime>
 #include <fstream>
 #include <map>
 #include <memory>
+#include <thread>
+
+#include <fcntl.h>
+#include <linux/fs.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace css = ::com::sun::star;
 using css::beans::NamedValue;
@@ -629,5 +637,177 @@ TEST_F(ProfileApi, FileProblemsAreExplained)
                   [&] { clients->attachFile(u("C-999999"), fileUrlOf(big)); }),
               "no exception");
     EXPECT_EQ(records(code, "files").getLength(), 0);
+}
+
+// A FIFO used to block the call, and the office's bridge with it, until someone wrote to it.
+// The test writes to it itself after 5 s, so that a regression fails instead of hanging.
+TEST_F(ProfileApi, AttachingAFifoIsRefusedAtOnce)
+{
+    const std::string code = newClient("Tuberías, S.L.");
+    const auto fifo = office->workDir() / "tubería.pdf";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0666), 0);
+    std::atomic<bool> returned = false;
+    std::atomic<bool> unblocked = false;
+    std::thread unblocker(
+        [&]
+        {
+            const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+            while (!returned && std::chrono::steady_clock::now() < deadline)
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            if (returned)
+                return;
+            unblocked = true;
+            const int writer = ::open(fifo.c_str(), O_WRONLY | O_NONBLOCK);
+            if (writer >= 0)
+                ::close(writer);
+        });
+    const auto started = std::chrono::steady_clock::now();
+    const std::string refused = messageOf<css::lang::IllegalArgumentException>(
+        [&] { clients->attachFile(u(code), fileUrlOf(fifo)); });
+    const auto took = std::chrono::steady_clock::now() - started;
+    returned = true;
+    unblocker.join();
+    EXPECT_FALSE(unblocked) << "attachFile blocked on the FIFO until it was written to";
+    EXPECT_LT(took, std::chrono::seconds(2));
+    EXPECT_EQ(refused, "fileUrl: «tubería.pdf» no es un archivo normal (es una tubería, un socket "
+                       "o un dispositivo): solo se pueden usar archivos normales.");
+    EXPECT_EQ(records(code, "files").getLength(), 0);
+}
+
+TEST_F(ProfileApi, AttachingFollowsLinksAndRefusesWhatIsNoFile)
+{
+    const std::string code = newClient("Enlaces, S.L.");
+    const auto real = office->workDir() / "real.bin";
+    {
+        std::ofstream out(real, std::ios::binary);
+        for (int i = 0; i < 100000; ++i)
+            out.put(static_cast<char>((i * 7 + 3) % 256));
+    }
+    const auto link = office->workDir() / "contrato enlazado.pdf";
+    std::filesystem::create_symlink(real, link);
+    clients->attachFile(u(code), fileUrlOf(link));
+    auto files = records(code, "files");
+    ASSERT_EQ(files.getLength(), 1);
+    EXPECT_EQ(field(files[0], "name"), "contrato enlazado.pdf");
+    EXPECT_EQ(whole(files[0], "size"), 100000);
+    EXPECT_EQ(field(files[0], "sha256"),
+              "d96bab6a55ee326ba206dd4a85a6e95e14360d7fabbf448f03e689c24382b7d0");
+
+    EXPECT_EQ(messageOf<css::lang::IllegalArgumentException>(
+                  [&] { clients->attachFile(u(code), u("/proc/self/environ")); }),
+              "fileUrl: «environ» es un archivo especial del sistema (de /proc, /sys o similar), "
+              "no un documento: no se adjunta.");
+    const auto environ = office->workDir() / "entorno.txt";
+    std::filesystem::create_symlink("/proc/self/environ", environ);
+    EXPECT_NE(messageOf<css::lang::IllegalArgumentException>(
+                  [&] { clients->attachFile(u(code), fileUrlOf(environ)); })
+                  .find("es un archivo especial del sistema"),
+              std::string::npos);
+    const auto folder = office->workDir() / "carpeta";
+    std::filesystem::create_directories(folder);
+    EXPECT_EQ(messageOf<css::lang::IllegalArgumentException>(
+                  [&] { clients->attachFile(u(code), fileUrlOf(folder)); }),
+              "fileUrl: «carpeta» es una carpeta, no un archivo.");
+    EXPECT_NE(messageOf<css::lang::IllegalArgumentException>(
+                  [&] { clients->attachFile(u(code), u("/dev/zero")); })
+                  .find("fileUrl: «zero» no es un archivo normal"),
+              std::string::npos);
+
+    // A name that shows as "invoiceexe.pdf" but is a ".exe": refused, named visibly.
+    const auto disguised = office->workDir() / "invoice\u202Efdp.exe";
+    std::ofstream(disguised) << "MZ";
+    const std::string refused = messageOf<css::lang::IllegalArgumentException>(
+        [&] { clients->attachFile(u(code), fileUrlOf(disguised)); });
+    EXPECT_EQ(refused.rfind("fileUrl: El nombre «invoice[U+202E]fdp.exe» contiene caracteres", 0),
+              0U)
+        << refused;
+    EXPECT_EQ(refused.find("\u202E"), std::string::npos);
+    EXPECT_EQ(records(code, "files").getLength(), 1);
+}
+
+TEST_F(ProfileApi, SaveFileCopyNeverReplacesTheRegister)
+{
+    const std::string code = newClient("Copias Peligrosas, S.L.");
+    const auto source = office->workDir() / "nota.txt";
+    std::ofstream(source) << "No soy un registro de clientes.\n";
+    const sal_Int64 id = clients->attachFile(u(code), fileUrlOf(source));
+    const sal_Int32 before = clients->countClients();
+    const auto database = office->database();
+    const auto link = office->workDir() / "enlace al registro.db";
+    std::filesystem::create_symlink(database, link);
+    const std::string name = database.filename().string();
+    for (const std::filesystem::path& target :
+         {database, std::filesystem::path(database.string() + "-wal"),
+          std::filesystem::path(database.string() + "-shm"),
+          std::filesystem::path(database.string() + "-journal"),
+          std::filesystem::path(database.string() + ".backup-2024-05-01"),
+          database.parent_path() / "." / name, link})
+    {
+        const std::string refused = messageOf<css::lang::IllegalArgumentException>(
+            [&] { clients->saveFileCopy(id, fileUrlOf(target)); });
+        EXPECT_EQ(refused.rfind("targetUrl: «", 0), 0U) << refused;
+        EXPECT_NE(refused.find("es un archivo del propio registro de clientes"), std::string::npos)
+            << target << ": " << refused;
+    }
+    EXPECT_FALSE(std::filesystem::exists(database.string() + "-journal"));
+    EXPECT_TRUE(std::filesystem::is_symlink(link));
+    EXPECT_EQ(clients->countClients(), before);
+    EXPECT_EQ(field(clients->getClient(u(code)), "legalName"), "Copias Peligrosas, S.L.");
+    EXPECT_EQ(records(code, "files").getLength(), 1);
+}
+
+// The copy goes to a temporary file beside the target, renamed into place: when it cannot be
+// written, the old file is as it was. (As root, a read-only folder is made immutable.)
+TEST_F(ProfileApi, SaveFileCopyThatCannotBeWrittenLeavesTheOldFile)
+{
+    const std::string code = newClient("Copias Fallidas, S.L.");
+    const auto source = office->workDir() / "nueva versión.txt";
+    std::ofstream(source) << "versión nueva\n";
+    const sal_Int64 id = clients->attachFile(u(code), fileUrlOf(source));
+
+    const auto folder = office->workDir() / "solo lectura";
+    std::filesystem::create_directories(folder);
+    const auto old = folder / "informe.txt";
+    std::ofstream(old) << "versión anterior\n";
+    std::filesystem::permissions(
+        folder, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec |
+                    std::filesystem::perms::others_read | std::filesystem::perms::others_exec);
+    int flags = 0;
+    int locked = -1;
+    if (::geteuid() == 0)
+    {
+        locked = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY);
+        int immutable = 0;
+        if (locked < 0 || ::ioctl(locked, FS_IOC_GETFLAGS, &flags) != 0 ||
+            (immutable = flags | FS_IMMUTABLE_FL, ::ioctl(locked, FS_IOC_SETFLAGS, &immutable)) !=
+                0)
+            GTEST_SKIP() << "running as root without a way to make a folder unwritable";
+    }
+    const std::string refused = messageOf<css::lang::IllegalArgumentException>(
+        [&] { clients->saveFileCopy(id, fileUrlOf(old)); });
+    if (locked >= 0)
+    {
+        ::ioctl(locked, FS_IOC_SETFLAGS, &flags);
+        ::close(locked);
+    }
+    std::filesystem::permissions(folder, std::filesystem::perms::owner_all);
+    EXPECT_EQ(refused, "targetUrl: No se puede escribir «informe.txt». Compruebe que la carpeta "
+                       "existe y que puede escribir en ella.");
+    std::ifstream in(old);
+    const std::string kept((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(kept, "versión anterior\n");
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(folder),
+                            std::filesystem::directory_iterator()),
+              1);
+
+    // Where it can be written, the old file is replaced whole.
+    clients->saveFileCopy(id, fileUrlOf(office->workDir() / "nueva versión.txt"));
+    const auto replaced = office->workDir() / "reemplazable.txt";
+    std::ofstream(replaced) << "un texto anterior mucho más largo que el nuevo\n";
+    clients->saveFileCopy(id, fileUrlOf(replaced));
+    std::ifstream again(replaced);
+    EXPECT_EQ(
+        std::string((std::istreambuf_iterator<char>(again)), std::istreambuf_iterator<char>()),
+        "versión nueva\n");
 }
 } // namespace clientes::testing

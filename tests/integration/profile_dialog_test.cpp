@@ -26,11 +26,14 @@
 #include <osl/file.hxx>
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <ctime>
 #include <fstream>
 #include <memory>
 #include <set>
+
+#include <unistd.h>
 
 namespace css = ::com::sun::star;
 using css::beans::NamedValue;
@@ -654,6 +657,69 @@ TEST_F(ProfileDialog, FilesAreAttachedCopiedAndRemoved)
     EXPECT_EQ(message(), "Seleccione primero una fila de la lista.");
 }
 
+// A program, script or launcher is not handed to the desktop without asking: the question
+// takes the confirmation strip ("No" focused) and no copy is made until "Sí". Names with
+// hidden characters are refused at attach, and shown neutralised when stored before.
+TEST_F(ProfileDialog, RiskyFilesAskBeforeOpeningAndHiddenCharactersShow)
+{
+    const std::string code =
+        s(clients->addClient(fields({{"legalName", "Lanzadores Dudosos, S.L."}})));
+    const std::string name = "instalar-" + std::to_string(::getpid()) + ".sh";
+    std::ofstream(office->workDir() / name) << "#!/bin/sh\necho hola\n";
+    const auto copies =
+        std::filesystem::temp_directory_path() / ("clientes-open-" + std::to_string(::getuid()));
+    const auto copiesOf = [&](const std::string& file)
+    {
+        int found = 0;
+        std::error_code ignored;
+        for (const auto& entry : std::filesystem::directory_iterator(copies, ignored))
+            found += std::filesystem::exists(entry.path() / file) ? 1 : 0;
+        return found;
+    };
+    open(code);
+    ASSERT_TRUE(call("onTabFiles"));
+    ASSERT_TRUE(call("onFileAttach", Any(fileUrlOf(office->workDir() / name))));
+    ASSERT_EQ(selectRow("gridFiles", name), 0);
+    ASSERT_TRUE(call("onFileOpen"));
+    EXPECT_TRUE(shown("lblConfirm"));
+    EXPECT_EQ(label("lblConfirm"), "Este archivo puede ejecutar programas en su equipo: «" + name +
+                                       "». ¿Abrirlo de todos modos? Hágalo solo si confía en su "
+                                       "origen.");
+    EXPECT_EQ(copiesOf(name), 0);
+    ASSERT_TRUE(call("onCancelConfirm"));
+    EXPECT_FALSE(shown("lblConfirm"));
+    EXPECT_EQ(copiesOf(name), 0);
+
+    // "invoice\u202Efdp.exe" shows as "invoiceexe.pdf": refused, named visibly.
+    const auto disguised = office->workDir() / "factura\u202Efdp.exe";
+    std::ofstream(disguised) << "MZ";
+    ASSERT_TRUE(call("onFileAttach", Any(fileUrlOf(disguised))));
+    EXPECT_EQ(message().rfind("El nombre «factura[U+202E]fdp.exe» contiene caracteres", 0), 0U)
+        << message();
+    EXPECT_EQ(rows("gridFiles")->getRowCount(), 1);
+
+    // Stored before names were checked: listed, asked about and named neutralised.
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(office->database().c_str(), &db), SQLITE_OK);
+    sqlite3_busy_timeout(db, 5000);
+    const std::string rename = "UPDATE files SET name = 'viejo' || char(0x202E) || 'fdp.exe' "
+                               "WHERE name = '" +
+                               name + "'";
+    EXPECT_EQ(sqlite3_exec(db, rename.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+        << sqlite3_errmsg(db);
+    sqlite3_close(db);
+    ASSERT_TRUE(call("prepare"));
+    ASSERT_TRUE(call("onTabFiles"));
+    EXPECT_EQ(cell("gridFiles", 0, 0), "viejo[U+202E]fdp.exe");
+    ASSERT_EQ(selectRow("gridFiles", "viejo[U+202E]fdp.exe"), 0);
+    ASSERT_TRUE(call("onFileOpen"));
+    EXPECT_NE(label("lblConfirm").find("«viejo[U+202E]fdp.exe»"), std::string::npos)
+        << label("lblConfirm");
+    ASSERT_TRUE(call("onFileRemove"));
+    EXPECT_EQ(label("lblConfirm"), "¿Quitar «viejo[U+202E]fdp.exe» (Archivo)?");
+    ASSERT_TRUE(call("onCancelConfirm"));
+}
+
 TEST_F(ProfileDialog, NotesGoIntoTheActivityNewestFirst)
 {
     const std::string code =
@@ -724,6 +790,62 @@ TEST_F(ProfileDialog, DeleteRemovesAClientWithNothingLinked)
     ASSERT_TRUE(call("onConfirm"));
     EXPECT_EQ(message(), "Cliente eliminado.");
     EXPECT_THROW(clients->getClient(u(code)), css::container::NoSuchElementException);
+}
+
+// "Sí" opens the file through a copy in our own folder, read-only; the office's end removes
+// it, and the next start removes what older sessions left (but not copies of the last few
+// minutes: another office may have them open). Restarts the office: the suite's last test.
+TEST_F(ProfileDialog, OpenedCopiesGoAtTheEndAndOldOnesAtTheNextStart)
+{
+    const std::string code =
+        s(clients->addClient(fields({{"legalName", "Copias Abiertas, S.L."}})));
+    const std::string name = "script-" + std::to_string(::getpid()) + ".py";
+    std::ofstream(office->workDir() / name) << "print('hola')\n";
+    const auto copies =
+        std::filesystem::temp_directory_path() / ("clientes-open-" + std::to_string(::getuid()));
+    const auto copyOf = [&](const std::string& file)
+    {
+        std::error_code ignored;
+        for (const auto& entry : std::filesystem::directory_iterator(copies, ignored))
+            if (std::filesystem::exists(entry.path() / file))
+                return entry.path() / file;
+        return std::filesystem::path();
+    };
+    open(code);
+    ASSERT_TRUE(call("onTabFiles"));
+    ASSERT_TRUE(call("onFileAttach", Any(fileUrlOf(office->workDir() / name))));
+    ASSERT_EQ(selectRow("gridFiles", name), 0);
+    ASSERT_TRUE(call("onFileOpen"));
+    ASSERT_TRUE(shown("lblConfirm"));
+    ASSERT_TRUE(call("onConfirm")); // handed to the desktop (whatever it does with it here)
+    const auto copy = copyOf(name);
+    ASSERT_FALSE(copy.empty());
+    EXPECT_EQ(std::filesystem::status(copy).permissions(), std::filesystem::perms::owner_read);
+    EXPECT_EQ(std::filesystem::status(copies).permissions(), std::filesystem::perms::owner_all);
+
+    // What an earlier session left: one copy from an hour ago, one from just now.
+    const auto plant = [&](const std::string& folder, const std::string& file)
+    {
+        std::filesystem::create_directories(copies / folder);
+        std::ofstream(copies / folder / file) << "x";
+        return copies / folder;
+    };
+    const auto stale = plant("viejo-" + std::to_string(::getpid()), "antigua.pdf");
+    std::filesystem::last_write_time(stale, std::filesystem::file_time_type::clock::now() -
+                                                std::chrono::hours(1));
+    const auto fresh = plant("reciente-" + std::to_string(::getpid()), "reciente.pdf");
+
+    Reference<css::lang::XComponent>(dialog, UNO_QUERY_THROW)->dispose();
+    dialog.clear();
+    handler.clear();
+    clients.clear();
+    office->restart();
+    EXPECT_FALSE(std::filesystem::exists(copy)) << "left after the office's end";
+    clients.set(office->create("org.clientes.ClientDirectory"), UNO_QUERY_THROW);
+    EXPECT_GT(clients->countClients(), 0);
+    EXPECT_FALSE(std::filesystem::exists(stale)) << "left by an earlier session";
+    EXPECT_TRUE(std::filesystem::exists(fresh / "reciente.pdf"));
+    std::filesystem::remove_all(fresh);
 }
 
 // The same dialog in another UI language: its resources and the words the code composes.

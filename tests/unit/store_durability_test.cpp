@@ -2,6 +2,7 @@
 // back-up taken while the register is in use; restoring a copy keeps the replaced one aside.
 #include "core/client_store.hpp"
 #include "core/register_file.hpp"
+#include "core/safe_files.hpp"
 #include "test_support.hpp"
 
 #include <sqlite3.h>
@@ -155,13 +156,12 @@ TEST(StoreDurability, BackupIntoAMissingFolderFailsCleanly)
 TEST(StoreDurability, IsRegisterFileKnowsTheCompanions)
 {
     const fs::path file = "/data/clientes/clientes.db";
-    EXPECT_TRUE(isRegisterFile(file, "/data/clientes/clientes.db"));
-    EXPECT_TRUE(isRegisterFile(file, "/data/clientes/./clientes.db-wal"));
-    EXPECT_TRUE(isRegisterFile(file, "/data/clientes/clientes.db.backup-v2"));
-    EXPECT_TRUE(isRegisterFile(file, "/data/clientes/clientes.db.before-restore-20260101T000000Z"));
-    EXPECT_FALSE(isRegisterFile(file, "/data/clientes/clientes.dbx"));
-    EXPECT_FALSE(isRegisterFile(file, "/data/clientes/otro.db"));
-    EXPECT_FALSE(isRegisterFile(file, "/data/copias/clientes.db"));
+    EXPECT_TRUE(isRegisterFile("/data/clientes/clientes.db", file));
+    EXPECT_TRUE(isRegisterFile("/data/clientes/./clientes.db-wal", file));
+    EXPECT_TRUE(isRegisterFile("/data/clientes/clientes.db.backup-v2", file));
+    EXPECT_TRUE(isRegisterFile("/data/clientes/clientes.db.before-restore-20260101T000000Z", file));
+    EXPECT_FALSE(isRegisterFile("/data/clientes/otro.db", file));
+    EXPECT_FALSE(isRegisterFile("/data/copias/clientes.db", file));
 }
 
 TEST(StoreDurability, RestoreKeepsTheCurrentRegisterAsideAndPutsTheCopyInPlace)
