@@ -2,6 +2,7 @@
 
 #include "core/client_store.hpp"
 #include "core/profile_store_internal.hpp"
+#include "core/safe_files.hpp"
 #include "core/sqlite_db.hpp"
 
 #include <cerrno>
@@ -10,6 +11,7 @@
 #include <ctime>
 #include <fstream>
 #include <system_error>
+#include <vector>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -50,18 +52,40 @@ std::string utcStamp()
     return stamp;
 }
 
-void copyBytes(const fs::path& from, const fs::path& to)
+// Copies a regular file (safe_files' rules: never a FIFO, device or pseudo-file) into `to`.
+void copyRegularFile(const fs::path& from, const fs::path& to)
 {
-    std::ifstream in(from, std::ios::binary);
-    if (!in)
-        fileFailure(from, errno ? errno : EIO, "cannot read the copy");
-    std::ofstream out(to, std::ios::binary | std::ios::trunc);
-    if (!out)
-        fileFailure(to, errno ? errno : EIO, "cannot write");
-    out << in.rdbuf();
-    out.flush();
-    if (!out || in.bad())
-        fileFailure(to, errno ? errno : EIO, "cannot write");
+    const int in = openRegularFileForReading(from);
+    const int out = ::open(to.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+    int error = out < 0 ? errno : 0;
+    std::vector<char> buffer(1 << 20);
+    while (error == 0)
+    {
+        const ssize_t got = ::read(in, buffer.data(), buffer.size());
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+        {
+            error = errno;
+            break;
+        }
+        if (got == 0)
+            break;
+        for (ssize_t done = 0; done < got && error == 0;)
+        {
+            const ssize_t put =
+                ::write(out, buffer.data() + done, static_cast<std::size_t>(got - done));
+            if (put < 0 && errno != EINTR)
+                error = errno;
+            else if (put > 0)
+                done += put;
+        }
+    }
+    ::close(in);
+    if (out >= 0 && ::close(out) != 0 && error == 0)
+        error = errno;
+    if (error != 0)
+        fileFailure(to, error, "cannot write the copy");
 }
 
 } // namespace
@@ -80,6 +104,8 @@ RegisterCopyInfo inspectRegisterCopy(const fs::path& copy)
         throw StoreError(StoreError::Kind::CannotOpen, copy.string(), "not a file");
     if (::access(copy.c_str(), R_OK) != 0)
         fileFailure(copy, errno, "cannot read the file");
+    // A regular file, not a pseudo-file that reads as empty (throws FileProblem otherwise).
+    ::close(openRegularFileForReading(copy));
     RegisterCopyInfo info;
     info.bytes = fs::file_size(copy, error);
     sql::Database db(copy.string(), sql::Database::Mode::ReadOnlyCopy);
@@ -105,15 +131,24 @@ RestoreResult restoreRegisterFrom(const fs::path& registerFile, const fs::path& 
             throw RegisterFileRefused(copy);
 
     RestoreResult result;
-    result.restored = inspectRegisterCopy(copy);
-
+    // What is checked is the copy's bytes written beside the register, read once from a
+    // regular file: a pseudo-file or a file changing meanwhile cannot pass one check and put
+    // other bytes in place.
     const fs::path temporary = detail::createTemporaryBeside(registerFile);
     try
     {
-        copyBytes(copy, temporary);
+        copyRegularFile(copy, temporary);
         detail::syncFile(temporary);
-        // The bytes written are the ones checked: check them again where they will be used.
-        result.restored = inspectRegisterCopy(temporary);
+        try
+        {
+            result.restored = inspectRegisterCopy(temporary);
+        }
+        catch (const StoreError& error)
+        {
+            throw StoreError(error.kind, copy.string(), error.what());
+        }
+        if (result.restored.schemaVersion == 0) // an empty file: no register at all
+            throw StoreError(StoreError::Kind::NotADatabase, copy.string(), "empty file");
     }
     catch (...)
     {

@@ -43,10 +43,12 @@ struct RestoreResult
 };
 
 // Replaces the register at `registerFile` (which no ClientStore may hold open) by a checked
-// copy of `copy`: the copy is checked first (inspectRegisterCopy), written beside the register
-// and synced, the current register (with any write-ahead log it has) is renamed aside, and the
+// copy of `copy`: the copy (a regular file: safe_files' openRegularFileForReading) is written
+// beside the register, synced and checked there (inspectRegisterCopy; an empty file is no
+// register), the current register (with any write-ahead log it has) is renamed aside, and the
 // copy renamed into place. When anything fails before the last rename, the register is as it
-// was. Throws StoreError, RegisterFileRefused (copy is the register itself or its log).
+// was. Throws StoreError naming `copy`, FileProblem (not a regular file), RegisterFileRefused
+// (copy is the register itself or its log).
 RestoreResult restoreRegisterFrom(const std::filesystem::path& registerFile,
                                   const std::filesystem::path& copy);
 

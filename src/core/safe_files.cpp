@@ -51,6 +51,12 @@ public:
     Descriptor(const Descriptor&) = delete;
     Descriptor& operator=(const Descriptor&) = delete;
     int get() const { return m_fd; }
+    int release()
+    {
+        const int fd = m_fd;
+        m_fd = -1;
+        return fd;
+    }
     // Closes now; false when close reports an error (a delayed write error).
     bool close()
     {
@@ -349,14 +355,9 @@ std::string neutralisedName(std::string_view name)
 
 // ---------------------------------------------------------------------------- reading
 
-LoadedFile readAttachment(const fs::path& path, std::int64_t limit)
+int openRegularFileForReading(const fs::path& path)
 {
-    LoadedFile loaded;
-    loaded.name = path.filename().string();
-    const std::string name = loaded.name.empty() ? path.string() : loaded.name;
-    if (hasUnsafeNameCharacters(name))
-        throw FileProblem(Reason::UnsafeName, name);
-
+    const std::string name = path.filename().empty() ? path.string() : path.filename().string();
     // What the path is, before opening it: opening a device may have effects of its own.
     struct stat before
     {
@@ -383,6 +384,23 @@ LoadedFile readAttachment(const fs::path& path, std::int64_t limit)
     refuseUnlessRegular(opened, name);
     if (::fstatfs(file.get(), &system) == 0 && isPseudoFileSystem(system.f_type))
         throw FileProblem(Reason::SystemFile, name);
+    return file.release();
+}
+
+LoadedFile readAttachment(const fs::path& path, std::int64_t limit)
+{
+    LoadedFile loaded;
+    loaded.name = path.filename().string();
+    const std::string name = loaded.name.empty() ? path.string() : loaded.name;
+    if (hasUnsafeNameCharacters(name))
+        throw FileProblem(Reason::UnsafeName, name);
+
+    Descriptor file(openRegularFileForReading(path));
+    struct stat opened
+    {
+    };
+    if (::fstat(file.get(), &opened) != 0)
+        throw FileProblem(Reason::CannotRead, name);
     if (opened.st_size > limit)
         throw FileTooLarge(name, opened.st_size, limit);
 

@@ -67,6 +67,12 @@ struct LoadedFile
     std::vector<std::uint8_t> bytes;
 };
 
+// Opens a regular file for reading (a symbolic link is followed to one) and returns its
+// descriptor, which the caller closes: what readAttachment refuses (FIFOs, sockets, devices,
+// folders, pseudo-files of /proc or /sys, names with unsafe characters) throws FileProblem,
+// without ever blocking.
+int openRegularFileForReading(const std::filesystem::path& path);
+
 // Reads a file to attach: throws FileProblem (UnsafeName, CannotRead, Folder, NotRegular,
 // SystemFile) or FileTooLarge (more than `limit` bytes, by its size or by what it yields).
 // Never blocks on a FIFO or a device: their kind is checked before opening, and the file is

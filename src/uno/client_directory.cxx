@@ -4,6 +4,7 @@
 #include "core/messages.hpp"
 #include "core/profile_text.hpp"
 #include "core/register_file.hpp"
+#include "core/safe_files.hpp"
 #include "core/ui_text.hpp"
 #include "entry_guard.hxx"
 #include "file_urls.hxx"
@@ -223,6 +224,10 @@ public:
                         catch (const RegisterFileRefused& refused)
                         {
                             illegal("fileUrl", describe(refused, language()));
+                        }
+                        catch (const FileProblem& problem)
+                        {
+                            illegal("fileUrl", describe(problem, language()));
                         }
                         catch (const StoreError& error)
                         {

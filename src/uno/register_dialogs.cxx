@@ -4,6 +4,7 @@
 #include "core/language.hpp"
 #include "core/messages.hpp"
 #include "core/register_file.hpp"
+#include "core/safe_files.hpp"
 #include "core/ui_text.hpp"
 #include "entry_guard.hxx"
 #include "file_urls.hxx"
@@ -75,6 +76,10 @@ std::string problem(Language language)
     catch (const RegisterFileRefused& refused)
     {
         return describe(refused, language);
+    }
+    catch (const FileProblem& problem)
+    {
+        return describe(problem, language);
     }
     catch (const StoreError& error)
     {

@@ -5,6 +5,7 @@
 #include "core/messages.hpp"
 #include "core/profile_validation.hpp"
 #include "core/register_file.hpp"
+#include "core/safe_files.hpp"
 
 #include "entry_guard.hxx"
 
@@ -91,6 +92,10 @@ void rethrowAsUno(Language language)
     catch (const RegisterFileRefused& error)
     {
         illegal(describe(error, language));
+    }
+    catch (const FileProblem& problem)
+    {
+        illegal(describe(problem, language));
     }
     catch (const StoreError& error)
     {

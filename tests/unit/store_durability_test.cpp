@@ -242,11 +242,16 @@ TEST(StoreDurability, RestoreRefusesADamagedCopyAndChangesNothing)
     const fs::path notADatabase = dir / "notas.txt";
     std::ofstream(notADatabase) << "esto no es una base de datos\n";
 
+    std::ofstream(dir / "vacio.db").flush();
     const auto filesBefore = std::distance(fs::directory_iterator(dir.path()), {});
     EXPECT_THROW(restoreRegisterFrom(file, damaged), StoreError);
     EXPECT_THROW(restoreRegisterFrom(file, notADatabase), StoreError);
-    EXPECT_THROW(restoreRegisterFrom(file, dir / "missing.db"), StoreError);
+    EXPECT_THROW(restoreRegisterFrom(file, dir / "missing.db"), FileProblem);
     EXPECT_THROW(restoreRegisterFrom(file, file), RegisterFileRefused);
+    // An empty file would make an empty register; a pseudo-file reads as empty and then not.
+    EXPECT_THROW(restoreRegisterFrom(file, dir / "vacio.db"), StoreError);
+    EXPECT_THROW(restoreRegisterFrom(file, "/proc/self/environ"), FileProblem);
+    EXPECT_THROW(restoreRegisterFrom(file, "/dev/zero"), FileProblem);
     EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), {}), filesBefore);
     ClientStore reopened(file, StoreOptions{1h});
     EXPECT_EQ(reopened.count(), 2);
