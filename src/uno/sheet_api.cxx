@@ -140,6 +140,7 @@ Options runImport(const Context& context, const Reference<css::table::XCellRange
     settings.kind = kind;
     settings.hasHeader = reader.flag("HasHeader", true);
     settings.mapping = reader.texts("Mapping");
+    settings.rangeColumns = true;
     const bool dryRun = reader.flag("DryRun", false);
     if (const auto mode = reader.text("Mode"))
     {
