@@ -69,6 +69,8 @@ constexpr sal_Int16 kMenuExportInvoices = 4;
 constexpr sal_Int16 kMenuUndoImport = 5;
 constexpr sal_Int16 kMenuShowArchived = 6;
 constexpr sal_Int16 kMenuAbout = 7;
+constexpr sal_Int16 kMenuExportClientsCsv = 20;
+constexpr sal_Int16 kMenuExportInvoicesCsv = 21;
 
 OUString text(UiText key, Language language)
 {
@@ -441,6 +443,8 @@ void ClientListView::showMoreMenu()
     item(kMenuImportInvoices, UiText::ImportInvoices);
     item(kMenuExportClients, UiText::ExportClients);
     item(kMenuExportInvoices, UiText::ExportInvoices);
+    item(kMenuExportClientsCsv, UiText::ExportClientsCsv);
+    item(kMenuExportInvoicesCsv, UiText::ExportInvoicesCsv);
     item(kMenuUndoImport, UiText::UndoImport);
     menu->insertSeparator(position++);
     item(kMenuShowArchived, UiText::ShowArchived, css::awt::MenuItemStyle::CHECKABLE);
@@ -478,6 +482,12 @@ void ClientListView::runMenuCommand(sal_Int16 command)
         break;
     case kMenuExportInvoices:
         transfer_dialogs::exportInvoices(m_context, frame);
+        break;
+    case kMenuExportClientsCsv:
+        transfer_dialogs::exportClientsCsv(m_context, frame, m_showArchived);
+        break;
+    case kMenuExportInvoicesCsv:
+        transfer_dialogs::exportInvoicesCsv(m_context, frame);
         break;
     case kMenuUndoImport:
         if (transfer_dialogs::undoLastImport(m_context, frame))

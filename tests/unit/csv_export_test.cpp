@@ -398,4 +398,12 @@ TEST(CsvExport, ClientsAndInvoicesReadBack)
     EXPECT_EQ(invoiceLines[1][8], "EUR");
 }
 
+TEST(CsvExport, EveryTextInEveryLanguage)
+{
+    for (int key = 0; key <= static_cast<int>(CsvText::FileNameInvoices); ++key)
+        for (Language language : {Language::Es, Language::En, Language::Pt})
+            EXPECT_FALSE(csvText(static_cast<CsvText>(key), language).empty())
+                << "key " << key << " language " << static_cast<int>(language);
+}
+
 } // namespace clientes
