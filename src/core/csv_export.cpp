@@ -133,6 +133,10 @@ Texts texts(CsvText key)
         return {"la carpeta no existe", "the folder does not exist", "a pasta não existe"};
     case CsvText::IsFolder:
         return {"es una carpeta", "it is a folder", "é uma pasta"};
+    case CsvText::NotAFile:
+        return {"no es un archivo corriente (es un dispositivo, una tubería u otra cosa)",
+                "it is not a regular file (a device, a pipe or something else)",
+                "não é um ficheiro normal (é um dispositivo, um pipe ou outra coisa)"};
     case CsvText::ReadOnlyDisk:
         return {"el disco es de solo lectura", "the disk is read-only", "o disco é só de leitura"};
     case CsvText::Written:
@@ -191,8 +195,21 @@ public:
     AtomicFile(std::filesystem::path target, Language language)
         : m_target(std::move(target)), m_language(language)
     {
-        if (std::filesystem::is_directory(m_target))
+        // A symbolic link is followed: the file it names is replaced, not the link. Only a
+        // regular file is ever replaced (never /dev/null, a FIFO or a folder).
+        std::error_code error;
+        if (std::filesystem::is_symlink(m_target, error))
+        {
+            const std::filesystem::path resolved =
+                std::filesystem::weakly_canonical(m_target, error);
+            if (!error)
+                m_target = resolved;
+        }
+        const std::filesystem::file_status status = std::filesystem::status(m_target, error);
+        if (std::filesystem::is_directory(status))
             fail(EISDIR);
+        if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+            failWith(csvText(CsvText::NotAFile, m_language));
         static std::atomic<unsigned> counter{0};
         const std::filesystem::path folder =
             m_target.has_parent_path() ? m_target.parent_path() : std::filesystem::path(".");
@@ -256,11 +273,11 @@ public:
     }
 
 private:
-    [[noreturn]] void fail(int error) const
+    [[noreturn]] void fail(int error) const { failWith(reasonOf(error, m_language)); }
+    [[noreturn]] void failWith(const std::string& reason) const
     {
-        throw CsvError(csvText(
-            CsvText::CannotWrite, m_language,
-            {{"file", m_target.filename().string()}, {"reason", reasonOf(error, m_language)}}));
+        throw CsvError(csvText(CsvText::CannotWrite, m_language,
+                               {{"file", m_target.filename().string()}, {"reason", reason}}));
     }
 
     std::filesystem::path m_target;

@@ -149,6 +149,7 @@ enum class CsvText
     NoPermission,
     NoFolder,
     IsFolder,
+    NotAFile,
     ReadOnlyDisk,
     Written,      // {count} {file}: the deck's message when done
     FileFilter,   // "CSV (*.csv)"

@@ -318,6 +318,23 @@ TEST(CsvExport, FileIsReplacedWholeOrNotAtAll)
                   "The file “x.csv” cannot be written: the folder does not exist. Nothing was "
                   "changed.");
     }
+    // Only a regular file is replaced: never a device (as root, a rename over /dev/null
+    // would succeed); a symbolic link is followed, the link stays.
+    try
+    {
+        writeCsvFile("/dev/null", options, Language::En, {"A"}, [](CsvWriter&) {});
+        FAIL() << "expected CsvError";
+    }
+    catch (const CsvError& error)
+    {
+        EXPECT_NE(std::string(error.what()).find("it is not a regular file"), std::string::npos)
+            << error.what();
+    }
+    EXPECT_FALSE(std::filesystem::is_regular_file("/dev/null"));
+    std::filesystem::create_symlink(target, dir / "enlace.csv");
+    writeCsvFile(dir / "enlace.csv", options, Language::Es, {"Enlace"}, [](CsvWriter&) {});
+    EXPECT_TRUE(std::filesystem::is_symlink(dir / "enlace.csv"));
+    EXPECT_EQ(fileText(target), "Enlace\r\n");
     try
     {
         writeCsvFile(dir.path(), options, Language::Pt, {"A"}, [](CsvWriter&) {});
