@@ -137,6 +137,10 @@ Texts texts(CsvText key)
         return {"no es un archivo corriente (es un dispositivo, una tubería u otra cosa)",
                 "it is not a regular file (a device, a pipe or something else)",
                 "não é um ficheiro normal (é um dispositivo, um pipe ou outra coisa)"};
+    case CsvText::RegisterFile:
+        return {"es un archivo del propio registro de clientes",
+                "it is a file of the client register itself",
+                "é um ficheiro do próprio registo de clientes"};
     case CsvText::ReadOnlyDisk:
         return {"el disco es de solo lectura", "the disk is read-only", "o disco é só de leitura"};
     case CsvText::Written:
@@ -188,11 +192,25 @@ std::string reasonOf(int error, Language language)
     }
 }
 
+// The register's database, its -wal, -shm and -journal files and anything named after it
+// beside it (copies such as "clientes.db.bak").
+bool isRegisterFile(const std::filesystem::path& target, const std::filesystem::path& database)
+{
+    if (database.empty())
+        return false;
+    std::error_code error;
+    const std::filesystem::path file = std::filesystem::weakly_canonical(target, error);
+    const std::filesystem::path store = std::filesystem::weakly_canonical(database, error);
+    return file.parent_path() == store.parent_path() &&
+           file.filename().string().starts_with(store.filename().string());
+}
+
 // A file written beside its target and renamed over it by commit(); removed when not committed.
 class AtomicFile
 {
 public:
-    AtomicFile(std::filesystem::path target, Language language)
+    AtomicFile(std::filesystem::path target, Language language,
+               const std::filesystem::path& registerFile)
         : m_target(std::move(target)), m_language(language)
     {
         // A symbolic link is followed: the file it names is replaced, not the link. Only a
@@ -210,6 +228,8 @@ public:
             fail(EISDIR);
         if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
             failWith(csvText(CsvText::NotAFile, m_language));
+        if (isRegisterFile(m_target, registerFile))
+            failWith(csvText(CsvText::RegisterFile, m_language));
         static std::atomic<unsigned> counter{0};
         const std::filesystem::path folder =
             m_target.has_parent_path() ? m_target.parent_path() : std::filesystem::path(".");
@@ -487,9 +507,10 @@ void CsvWriter::flush()
 
 std::size_t writeCsvFile(const std::filesystem::path& target, const CsvOptions& options,
                          Language language, const std::vector<std::string>& headers,
-                         const std::function<void(CsvWriter&)>& lines)
+                         const std::function<void(CsvWriter&)>& lines,
+                         const std::filesystem::path& registerFile)
 {
-    AtomicFile file(target, language);
+    AtomicFile file(target, language, registerFile);
     CsvWriter writer(options, [&file](std::string_view bytes) { file.write(bytes); });
     for (const std::string& header : headers)
         writer.text(header);
@@ -520,21 +541,23 @@ std::size_t exportClientsCsv(ClientStore& store, const ClientCsvSelection& selec
                              Language language)
 {
     const std::vector<std::string> headers = shapeClientList({}, language).headers;
-    return writeCsvFile(target, options, language, headers,
-                        [&](CsvWriter& writer)
-                        {
-                            if (selection.query.empty() && selection.codes.empty())
-                            {
-                                // The whole register, streamed: never all in memory.
-                                store.forEachClientInListOrder(
-                                    selection.includeArchived, [](std::size_t) {},
-                                    [&](Client&& client) { visitCells(writer, client); });
-                                return;
-                            }
-                            for (const Client& client : store.clientsForExport(
-                                     selection.query, selection.codes, selection.includeArchived))
-                                visitCells(writer, client);
-                        });
+    return writeCsvFile(
+        target, options, language, headers,
+        [&](CsvWriter& writer)
+        {
+            if (selection.query.empty() && selection.codes.empty())
+            {
+                // The whole register, streamed: never all in memory.
+                store.forEachClientInListOrder(
+                    selection.includeArchived, [](std::size_t) {},
+                    [&](Client&& client) { visitCells(writer, client); });
+                return;
+            }
+            for (const Client& client : store.clientsForExport(selection.query, selection.codes,
+                                                               selection.includeArchived))
+                visitCells(writer, client);
+        },
+        store.path());
 }
 
 std::size_t exportInvoicesCsv(ClientStore& store, const InvoiceFilter& filter,
@@ -542,16 +565,18 @@ std::size_t exportInvoicesCsv(ClientStore& store, const InvoiceFilter& filter,
                               Language language)
 {
     const InvoiceListSheet list = shapeInvoiceList(store.invoiceList(filter), language);
-    return writeCsvFile(target, options, language, list.sheet.headers,
-                        [&](CsvWriter& writer)
-                        {
-                            for (const std::vector<ExportCell>& row : list.sheet.rows)
-                            {
-                                for (const ExportCell& cell : row)
-                                    writer.cell(cell.kind, cell.text);
-                                writer.endLine();
-                            }
-                        });
+    return writeCsvFile(
+        target, options, language, list.sheet.headers,
+        [&](CsvWriter& writer)
+        {
+            for (const std::vector<ExportCell>& row : list.sheet.rows)
+            {
+                for (const ExportCell& cell : row)
+                    writer.cell(cell.kind, cell.text);
+                writer.endLine();
+            }
+        },
+        store.path());
 }
 
 std::string csvText(CsvText key, Language language,

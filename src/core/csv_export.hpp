@@ -115,10 +115,13 @@ public:
 // renamed over the target once `lines` has written everything; nothing is left behind when
 // anything fails. The header line comes first. Throws CsvError when a character does not fit
 // the encoding (naming the first one, its line and column; nothing is written) or the file
-// cannot be written. Returns the lines written after the header.
+// cannot be written. Only a regular file is replaced (a symbolic link is followed), never the
+// files of the register `registerFile` (its -wal, -shm, -journal and copies named after it
+// beside it). Returns the lines written after the header.
 std::size_t writeCsvFile(const std::filesystem::path& target, const CsvOptions& options,
                          Language language, const std::vector<std::string>& headers,
-                         const std::function<void(CsvWriter&)>& lines);
+                         const std::function<void(CsvWriter&)>& lines,
+                         const std::filesystem::path& registerFile = {});
 
 // Which clients: as the sheet export (all, a search query or the given codes).
 struct ClientCsvSelection
@@ -150,6 +153,7 @@ enum class CsvText
     NoFolder,
     IsFolder,
     NotAFile,
+    RegisterFile,
     ReadOnlyDisk,
     Written,      // {count} {file}: the deck's message when done
     FileFilter,   // "CSV (*.csv)"

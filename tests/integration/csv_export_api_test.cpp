@@ -257,6 +257,13 @@ TEST_F(CsvExportApi, BadOptionsAndUrls)
     EXPECT_EQ(missing, "No se puede escribir el archivo «x.csv»: la carpeta no existe. No se ha "
                        "cambiado nada.");
     EXPECT_FALSE(std::filesystem::exists(office->workDir() / "x.csv"));
+    // Never over the register itself.
+    const std::string fingerprint = fileFingerprint(office->database());
+    EXPECT_NE(refusal([&] { directory->exportClientsToCsv(u(url(office->database())), {}); })
+                  .find("es un archivo del propio registro de clientes"),
+              std::string::npos);
+    EXPECT_EQ(fileFingerprint(office->database()), fingerprint);
+    EXPECT_EQ(directory->countClients(), 8);
 }
 
 // Calc's own CSV filter reads the file back: the same rows and columns, text as text (no cell

@@ -413,6 +413,25 @@ TEST(CsvExport, ClientsAndInvoicesReadBack)
     EXPECT_EQ(invoiceLines[1][5], "-1234,56"); // an amount: a number, never neutralised
     EXPECT_EQ(invoiceLines[1][7], "-1493,82");
     EXPECT_EQ(invoiceLines[1][8], "EUR");
+
+    // Never over the register's own files.
+    const std::string before = fileText(store.path());
+    for (const std::string& suffix : {"", "-wal", "-shm", "-journal", ".bak"})
+    {
+        try
+        {
+            exportClientsCsv(store, {}, store.path().string() + suffix, options, Language::En);
+            FAIL() << "expected CsvError for " << suffix;
+        }
+        catch (const CsvError& error)
+        {
+            EXPECT_NE(std::string(error.what()).find("a file of the client register itself"),
+                      std::string::npos)
+                << error.what();
+        }
+    }
+    EXPECT_EQ(fileText(store.path()), before);
+    EXPECT_EQ(store.findCodes("", 0).size(), names.size());
 }
 
 TEST(CsvExport, EveryTextInEveryLanguage)
