@@ -194,7 +194,7 @@ std::string reasonOf(int error, Language language)
 
 // The register's database, its -wal, -shm and -journal files and anything named after it
 // beside it (copies such as "clientes.db.bak").
-bool isRegisterFile(const std::filesystem::path& target, const std::filesystem::path& database)
+bool namesRegisterFile(const std::filesystem::path& target, const std::filesystem::path& database)
 {
     if (database.empty())
         return false;
@@ -228,7 +228,7 @@ public:
             fail(EISDIR);
         if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
             failWith(csvText(CsvText::NotAFile, m_language));
-        if (isRegisterFile(m_target, registerFile))
+        if (namesRegisterFile(m_target, registerFile))
             failWith(csvText(CsvText::RegisterFile, m_language));
         static std::atomic<unsigned> counter{0};
         const std::filesystem::path folder =
