@@ -185,9 +185,10 @@ std::string_view trimmed(std::string_view text)
 }
 
 // The text of a cell for the number, code or tax ID: numbers as whole digits.
+// Trimmed as tidying trims: never made formula-like ("\t=1" stays " =1").
 std::string identifierText(const ImportCell& cell)
 {
-    return std::string(trimmed(cellText(cell, Field::Code)));
+    return tidyText(cellText(cell, Field::Code), false);
 }
 
 // Reads up to `maxDigits` digits.
@@ -531,7 +532,8 @@ private:
         InvoiceProblem problem;
         problem.tableRow = tableRow;
         problem.tableColumn = tableColumn;
-        problem.sheetRow = tableRow == npos ? 0 : options_.firstSheetRow + tableRow;
+        problem.sheetRow =
+            tableRow == npos ? 0 : sheetRowOf(options_.sheetRows, options_.firstSheetRow, tableRow);
         problem.sheetColumn = tableColumn == npos ? npos : options_.firstSheetColumn + tableColumn;
         problem.field = field;
         problem.severity = severity;
@@ -565,17 +567,23 @@ private:
         for (std::size_t c = 0; c < std::min(cells.size(), plan_.mapping.size()); ++c)
             if (plan_.mapping[c] && !isBlankCell(cells[c]))
                 empty = false;
-        if (empty)
+        if (empty && !hasMappedFormulaError(cells, plan_.mapping))
         {
             plan_.rows.push_back(std::move(row));
             return;
         }
-        const std::size_t sheetRow = options_.firstSheetRow + r;
+        const std::size_t sheetRow = sheetRowOf(options_.sheetRows, options_.firstSheetRow, r);
         std::vector<InvoiceProblem> problems;
         const auto problem = [&](InvoiceField field, Severity severity, std::string reason)
         { addProblem(problems, r, column(field), field, severity, std::move(reason)); };
         const auto error = [&](InvoiceField field, std::string reason)
         { problem(field, Severity::Error, std::move(reason)); };
+        // Formula cells whose result is an error: the field gets nothing from them.
+        for (std::size_t c = 0; c < std::min(cells.size(), plan_.mapping.size()); ++c)
+            if (plan_.mapping[c] && cells[c].formulaError != 0)
+                addProblem(problems, r, c, *plan_.mapping[c], Severity::Warning,
+                           importText(ImportText::FormulaError, language_,
+                                      {{"error", formulaErrorText(cells[c].formulaError)}}));
 
         Invoice& invoice = row.invoice;
         // Number.
@@ -622,7 +630,7 @@ private:
                   transferText(TransferText::InvoiceClientNotFound, language_,
                                {{"key", taxId.empty() ? code : taxId}}));
         else
-            planNewClient(row, taxId, nameCell ? std::string(trimmed(shown(*nameCell))) : "", error,
+            planNewClient(row, taxId, nameCell ? tidyText(shown(*nameCell), false) : "", error,
                           problem);
 
         // Currency, then the amounts with its decimals.

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,8 +65,9 @@ struct InvoiceImportOptions
     std::string defaultCurrency;
     // Text dates such as "05/04/2024": day first (es, pt, en-GB…) or month first (en-US).
     bool dayFirst = true;
-    std::size_t firstSheetRow = 1;    // 1-based sheet row of table row 0
-    std::size_t firstSheetColumn = 0; // 0-based sheet column of table column 0
+    std::size_t firstSheetRow = 1;          // 1-based sheet row of table row 0
+    std::size_t firstSheetColumn = 0;       // 0-based sheet column of table column 0
+    std::span<const std::size_t> sheetRows; // as ImportOptions::sheetRows
 };
 
 struct InvoiceProblem

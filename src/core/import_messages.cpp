@@ -65,6 +65,13 @@ Texts texts(ImportText key)
                 "O código postal era um número na planilha ({value}) e pode ter perdido um zero "
                 "inicial; será armazenado assim. Formate a coluna como texto e importe "
                 "novamente, ou corrija-o depois."};
+    case ImportText::FormulaError:
+        return {"La fórmula da un error ({error}): este valor no se importa. Corrija la fórmula "
+                "y vuelva a importar, o complete el dato después.",
+                "The formula gives an error ({error}): this value is not imported. Correct the "
+                "formula and import again, or fill the value in afterwards.",
+                "A fórmula dá um erro ({error}): este valor não é importado. Corrija a fórmula e "
+                "importe novamente, ou complete o dado depois."};
     case ImportText::RowPrefix:
         break;
     }

@@ -25,6 +25,7 @@ enum class ImportText
     TaxIdOfOtherClient,  // {code} {name}
     TaxIdCheck,          // {taxId}
     PostalCodeWasNumber, // {value}
+    FormulaError,        // {error}: a formula cell whose result is an error
     RowPrefix,           // {row} {label}: "fila 12, Nombre legal: "
 };
 

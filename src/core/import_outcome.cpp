@@ -41,7 +41,8 @@ std::vector<ReportLine> linesOf(const Plan& plan, const std::vector<TransferProb
     {
         if (row.action != RowAction::Skip && row.action != RowAction::Invalid)
             continue;
-        const std::size_t sheetRow = options.firstSheetRow + row.tableRow;
+        const std::size_t sheetRow =
+            sheetRowOf(options.sheetRows, options.firstSheetRow, row.tableRow);
         const std::string status =
             transferText(row.action == RowAction::Skip ? TransferText::ReportSkipped
                                                        : TransferText::ReportNotImported,

@@ -225,7 +225,7 @@ private:
         ImportProblem problem;
         problem.tableRow = tableRow;
         problem.tableColumn = tableColumn;
-        problem.sheetRow = tableRow == npos ? 0 : options_.firstSheetRow + tableRow;
+        problem.sheetRow = tableRow == npos ? 0 : sheetRow(tableRow);
         problem.sheetColumn = tableColumn == npos ? npos : options_.firstSheetColumn + tableColumn;
         problem.field = field;
         problem.severity = severity;
@@ -237,17 +237,24 @@ private:
             ++plan_.warnings;
     }
 
+    std::size_t sheetRow(std::size_t tableRow) const
+    {
+        return sheetRowOf(options_.sheetRows, options_.firstSheetRow, tableRow);
+    }
+
+    // Empty: no mapped cell has a value or a formula error.
     bool rowIsEmpty(const std::vector<ImportCell>& cells) const
     {
         const std::size_t n = std::min(cells.size(), plan_.mapping.size());
         for (std::size_t c = 0; c < n; ++c)
             if (plan_.mapping[c] && !isBlankCell(cells[c]))
                 return false;
-        return true;
+        return !hasMappedFormulaError(cells, plan_.mapping);
     }
 
-    // The row's values, tidied; fromNumber_ marks the fields read from number cells.
-    Client readRow(const std::vector<ImportCell>& cells)
+    // The row's values, tidied; fromNumber_ marks the fields read from number cells. A text
+    // cell of the website column holding a hyperlink gives its URL.
+    Client readRow(std::size_t r, const std::vector<ImportCell>& cells)
     {
         Client input;
         const std::size_t n = std::min(cells.size(), plan_.mapping.size());
@@ -258,6 +265,10 @@ private:
             const Field field = *plan_.mapping[c];
             input.value(field) = cellText(cells[c], field);
             fromNumber_[static_cast<std::size_t>(field)] = cells[c].isNumber;
+            if (field == Field::Website && options_.hyperlink && !cells[c].isNumber &&
+                !isBlankCell(cells[c]))
+                if (std::optional<std::string> url = options_.hyperlink(r, c))
+                    input.website = std::move(*url);
         }
         tidy(input);
         if (!input.country.empty())
@@ -283,14 +294,20 @@ private:
             plan_.rows.push_back(std::move(row));
             return;
         }
-        const std::size_t sheetRow = options_.firstSheetRow + r;
+        const std::size_t sheetRow = this->sheetRow(r);
         std::vector<ImportProblem> problems;
         const auto problem =
             [&](std::size_t tableColumn, Field field, Severity severity, std::string reason)
         { addProblem(problems, r, tableColumn, field, severity, std::move(reason)); };
 
         std::fill(fromNumber_.begin(), fromNumber_.end(), false);
-        Client input = readRow(cells);
+        Client input = readRow(r, cells);
+        // Formula cells whose result is an error: the field gets nothing from them.
+        for (std::size_t c = 0; c < std::min(cells.size(), plan_.mapping.size()); ++c)
+            if (plan_.mapping[c] && cells[c].formulaError != 0)
+                problem(c, *plan_.mapping[c], Severity::Warning,
+                        importText(ImportText::FormulaError, language_,
+                                   {{"error", formulaErrorText(cells[c].formulaError)}}));
         const bool hasCode = mapped(Field::Code) && !input.code.empty();
         const std::string codeKey = hasCode ? canonicalClientCode(input.code) : std::string();
 
@@ -504,6 +521,32 @@ std::string cellText(const ImportCell& cell, Field field)
     }
     const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
     return std::string(buffer, end);
+}
+
+std::string formulaErrorText(std::uint16_t code)
+{
+    // Calc's names (ScGlobal::GetErrorString); the other codes show as "Err:NNN".
+    switch (code)
+    {
+    case 503:
+        return "#NUM!";
+    case 519:
+        return "#VALUE!";
+    case 521:
+        return "#NULL!";
+    case 524:
+        return "#REF!";
+    case 525:
+    case 530:
+    case 531:
+        return "#NAME?";
+    case 532:
+        return "#DIV/0!";
+    case 32767:
+        return "#N/A";
+    default:
+        return "Err:" + std::to_string(code);
+    }
 }
 
 std::string ImportProblem::text() const

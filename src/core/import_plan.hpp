@@ -13,6 +13,7 @@
 #include <functional>
 #include <iterator>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,10 +25,14 @@ namespace clientes
 // is the value; `text` may then carry the cell's displayed text (XCell::getString), which is
 // used for postal codes, tax IDs, phones and codes when it is the same whole number written
 // with leading zeros ("08001" shown by a "00000" format); otherwise `text` is ignored.
+// A formula cell whose result is an error (#DIV/0!…) is read as a blank cell with
+// `formulaError` set to Calc's error code: its field stays empty (or keeps the stored value)
+// and the planners warn about it (see formulaErrorText).
 struct ImportCell
 {
     std::string text;
     bool isNumber = false;
+    std::uint16_t formulaError = 0; // Calc's FormulaError code; 0: none
     double number = 0;
 };
 
@@ -55,6 +60,14 @@ struct ImportOptions
     bool skipInvalid = false;
     std::size_t firstSheetRow = 1;    // 1-based sheet row of table row 0, for messages
     std::size_t firstSheetColumn = 0; // 0-based sheet column of table column 0 ("A" = 0)
+    // 1-based sheet row of each table row, for a table that leaves out the empty rows of the
+    // sheet (see sheetRowOf); empty: firstSheetRow + table row. Not owned.
+    std::span<const std::size_t> sheetRows;
+    // The URL of a hyperlink (a URL text field) in a text cell, asked for the non-blank text
+    // cells of the column mapped to the website, which then gets the URL instead of the shown
+    // text ("Nuestra web"). Empty: none.
+    std::function<std::optional<std::string>(std::size_t tableRow, std::size_t tableColumn)>
+        hyperlink;
     // HOOK for the tax ID validators (being written separately): returns false when the tax ID
     // is certainly wrong for the country (check digit, length). Empty = no check. A false gives
     // a Warning, not an Error: the user may know better (foreign or provisional IDs).
@@ -201,5 +214,27 @@ std::size_t tableWidth(const ImportTable& table);
 
 // The text planImport reads from a cell for a field (see ImportCell and the number rules).
 std::string cellText(const ImportCell& cell, Field field);
+
+// The 1-based sheet row of a table row: sheetRows[tableRow] when the table lists its rows,
+// else firstSheetRow + tableRow.
+inline std::size_t sheetRowOf(std::span<const std::size_t> sheetRows, std::size_t firstSheetRow,
+                              std::size_t tableRow)
+{
+    return tableRow < sheetRows.size() ? sheetRows[tableRow] : firstSheetRow + tableRow;
+}
+
+// The text Calc shows for an error code ("#DIV/0!" for 532, "Err:502" for codes without a
+// name).
+std::string formulaErrorText(std::uint16_t code);
+// Whether the row has a formula error in a column mapped to a field.
+template <typename Mapping>
+bool hasMappedFormulaError(const std::vector<ImportCell>& cells, const Mapping& mapping)
+{
+    const std::size_t n = std::min(cells.size(), mapping.size());
+    for (std::size_t c = 0; c < n; ++c)
+        if (mapping[c] && cells[c].formulaError != 0)
+            return true;
+    return false;
+}
 
 } // namespace clientes

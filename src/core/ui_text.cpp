@@ -68,6 +68,10 @@ constexpr std::array kEntries{
           "Exportar faturas para uma f~olha…"},
     Entry{UiText::UndoImport, "~Deshacer la última importación", "~Undo the last import",
           "~Anular a última importação"},
+    Entry{UiText::ExportClientsCsv, "Exportar clientes a ~CSV…", "Export clients to ~CSV…",
+          "Exportar clientes para ~CSV…"},
+    Entry{UiText::ExportInvoicesCsv, "Exportar facturas a CS~V…", "Export invoices to CS~V…",
+          "Exportar faturas para CS~V…"},
 };
 // clang-format on
 

@@ -42,6 +42,8 @@ enum class UiText
     ExportClients,
     ExportInvoices,
     UndoImport,
+    ExportClientsCsv,
+    ExportInvoicesCsv,
 };
 
 std::string uiText(UiText key, Language language);

@@ -84,20 +84,28 @@ bool alreadyTrimmed(std::string_view text, bool collapse)
     return true;
 }
 
+bool formulaStart(char c)
+{
+    return c == '=' || c == '+' || c == '-' || c == '@';
+}
+
 std::string trimSpaces(std::string_view text, bool collapse)
 {
     if (alreadyTrimmed(text, collapse))
         return std::string(text);
     std::string out;
-    out.reserve(text.size());
+    out.reserve(text.size() + 1);
     bool pendingSpace = false;
+    bool leadingSpace = false;
     for (std::size_t pos = 0; pos < text.size();)
     {
         const std::size_t start = pos;
         const char32_t cp = utf8::next(text, pos);
         if (cp != utf8::kInvalid && utf8::isSpace(cp))
         {
-            if (!out.empty())
+            if (out.empty())
+                leadingSpace = true;
+            else
             {
                 if (collapse)
                     pendingSpace = true;
@@ -123,6 +131,11 @@ std::string trimSpaces(std::string_view text, bool collapse)
         }
         out.resize(end);
     }
+    // Text that did not start like a formula never does after trimming ("\t=1+1" would
+    // become "=1+1", which a spreadsheet or a CSV reader takes for a formula): one ASCII
+    // space stays in front. Stable: the space is trimmed and put back the next time.
+    if (leadingSpace && !out.empty() && formulaStart(out.front()))
+        out.insert(out.begin(), ' ');
     return out;
 }
 
@@ -361,7 +374,11 @@ void tidy(Client& client)
     std::transform(client.currency.begin(), client.currency.end(), client.currency.begin(),
                    asciiUpper);
     std::transform(client.kind.begin(), client.kind.end(), client.kind.begin(), asciiLower);
+    // Tags are trimmed one by one: the first one must not uncover a formula either.
+    const bool tagsLikeFormula = startsLikeFormula(client.tags);
     client.tags = tidyTags(client.tags);
+    if (!tagsLikeFormula && startsLikeFormula(client.tags))
+        client.tags.insert(client.tags.begin(), ' ');
     client.paymentTerms = dropLeadingZeros(client.paymentTerms);
 }
 
@@ -447,6 +464,11 @@ bool isCleanText(std::string_view text, bool multiLine)
 bool isBlank(std::string_view text)
 {
     return blank(text);
+}
+
+bool startsLikeFormula(std::string_view text)
+{
+    return !text.empty() && formulaStart(text.front());
 }
 
 std::string_view trimAscii(std::string_view text)

@@ -53,7 +53,8 @@ inline constexpr int kMaxPaymentTermDays = 365;
 // whitespace runs in single-line fields, turns CR LF into LF in notes, lower-cases the e-mail
 // domain part and the kind, upper-cases the country and currency, drops leading zeros of the
 // payment terms, and writes the tags as "a, b" without empty ones or duplicates (ignoring case
-// and accents; the first spelling stays).
+// and accents; the first spelling stays). A value that did not start with = + - or @ never
+// does after tidying: one ASCII space stays in front when trimming would uncover one.
 void tidy(Client& client);
 
 // All problems of the client, in field order; empty when it can be stored.
@@ -61,11 +62,15 @@ std::vector<FieldIssue> validate(const Client& client);
 
 // Shared by the profile records' validation (profile_validation.hpp).
 // Trimmed text; single-line text also gets inner white-space runs collapsed to one space and
-// multi-line text CR LF / CR turned into LF.
+// multi-line text CR LF / CR turned into LF. Trimming never makes text formula-like: when
+// the first character left would be = + - or @ (text that started with white space), one
+// ASCII space is kept in front ("\t=1+1" → " =1+1"). tidy(Client) follows the same rule.
 std::string tidyText(std::string_view text, bool multiLine);
 // Valid UTF-8 without control characters (multi-line text may have LF and TAB).
 bool isCleanText(std::string_view text, bool multiLine);
 bool isBlank(std::string_view text);
+// Text starting with = + - or @, which spreadsheets read as the start of a formula.
+bool startsLikeFormula(std::string_view text);
 // text without ASCII spaces, tabs and line breaks at either end.
 std::string_view trimAscii(std::string_view text);
 bool isValidEmail(std::string_view email);

@@ -274,6 +274,18 @@ public:
         return call("exportInvoices",
                     [&] { return sheet_api::exportInvoices(m_context, target, options); });
     }
+    sal_Int32 SAL_CALL exportClientsToCsv(const OUString& fileUrl,
+                                          const Sequence<NamedValue>& options) override
+    {
+        return call("exportClientsToCsv",
+                    [&] { return sheet_api::exportClientsToCsv(m_context, fileUrl, options); });
+    }
+    sal_Int32 SAL_CALL exportInvoicesToCsv(const OUString& fileUrl,
+                                           const Sequence<NamedValue>& options) override
+    {
+        return call("exportInvoicesToCsv",
+                    [&] { return sheet_api::exportInvoicesToCsv(m_context, fileUrl, options); });
+    }
 
     OUString SAL_CALL getImplementationName() override { return implementationName(); }
     sal_Bool SAL_CALL supportsService(const OUString& name) override

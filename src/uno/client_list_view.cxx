@@ -72,6 +72,8 @@ constexpr sal_Int16 kMenuShowArchived = 6;
 constexpr sal_Int16 kMenuAbout = 7;
 constexpr sal_Int16 kMenuBackup = 8;
 constexpr sal_Int16 kMenuRestore = 9;
+constexpr sal_Int16 kMenuExportClientsCsv = 20;
+constexpr sal_Int16 kMenuExportInvoicesCsv = 21;
 
 OUString text(UiText key, Language language)
 {
@@ -444,6 +446,8 @@ void ClientListView::showMoreMenu()
     item(kMenuImportInvoices, UiText::ImportInvoices);
     item(kMenuExportClients, UiText::ExportClients);
     item(kMenuExportInvoices, UiText::ExportInvoices);
+    item(kMenuExportClientsCsv, UiText::ExportClientsCsv);
+    item(kMenuExportInvoicesCsv, UiText::ExportInvoicesCsv);
     item(kMenuUndoImport, UiText::UndoImport);
     menu->insertSeparator(position++);
     item(kMenuBackup, UiText::Backup);
@@ -484,6 +488,12 @@ void ClientListView::runMenuCommand(sal_Int16 command)
         break;
     case kMenuExportInvoices:
         transfer_dialogs::exportInvoices(m_context, frame);
+        break;
+    case kMenuExportClientsCsv:
+        transfer_dialogs::exportClientsCsv(m_context, frame, m_showArchived);
+        break;
+    case kMenuExportInvoicesCsv:
+        transfer_dialogs::exportInvoicesCsv(m_context, frame);
         break;
     case kMenuUndoImport:
         if (transfer_dialogs::undoLastImport(m_context, frame))

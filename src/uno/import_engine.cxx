@@ -123,43 +123,73 @@ SheetImport::SheetImport(const Reference<css::uno::XComponentContext>& context,
     : m_context(context), m_language(uiLanguage(context)), m_source(std::move(source)),
       m_description(std::move(description))
 {
-    const css::table::CellRangeAddress& address = m_source.address;
-    const sal_Int32 rows = address.EndRow - address.StartRow + 1;
-    m_columns = static_cast<std::size_t>(address.EndColumn - address.StartColumn + 1);
-    m_table = sheet_io::readRows(m_source.range, 0, rows);
+    // Only what holds something is read: a whole-column or whole-sheet range costs what its
+    // filled cells cost.
+    m_cells = sheet_io::readContent(m_source);
+    m_skippedColumns =
+        static_cast<std::size_t>(m_cells.area.StartColumn - m_source.address.StartColumn);
     // Whole numbers shown with leading zeros ("08001" in a "00000" column) keep them where
     // a field needs them; the planner decides per field.
-    std::vector<std::size_t> columns(m_columns);
-    for (std::size_t c = 0; c < m_columns; ++c)
+    std::vector<std::size_t> columns(m_cells.columns);
+    for (std::size_t c = 0; c < m_cells.columns; ++c)
         columns[c] = c;
-    sheet_io::addShownZeros(m_source, m_table, 0, columns);
+    sheet_io::addShownZeros(m_source, m_cells, columns);
 }
 
 std::size_t SheetImport::headerRow() const
 {
-    const std::size_t row = firstFilledRow(m_table);
-    return row < m_table.size() ? row : 0;
+    const std::size_t row = firstFilledRow(m_cells.table);
+    return row < m_cells.table.size() ? row : 0;
 }
 
 std::vector<std::string> SheetImport::headers(bool hasHeader) const
 {
-    std::vector<std::string> texts(m_columns);
+    const ImportTable& table = m_cells.table;
+    std::vector<std::string> texts(m_cells.columns);
     const std::size_t row = headerRow();
-    for (std::size_t c = 0; c < m_columns; ++c)
+    for (std::size_t c = 0; c < m_cells.columns; ++c)
     {
-        if (hasHeader && row < m_table.size() && c < m_table[row].size())
-            texts[c] = cellText(m_table[row][c], Field::Notes);
+        if (hasHeader && row < table.size() && c < table[row].size())
+            texts[c] = cellText(table[row][c], Field::Notes);
         else
-            texts[c] = columnLetters(static_cast<std::size_t>(m_source.address.StartColumn) + c);
+            texts[c] = columnLetters(firstColumn() + c);
     }
     return texts;
+}
+
+std::optional<std::string> SheetImport::hyperlink(std::size_t tableRow, std::size_t column)
+{
+    auto known = m_hyperlinks.find(column);
+    if (known == m_hyperlinks.end())
+        known = m_hyperlinks.emplace(column, sheet_io::hyperlinks(m_source, m_cells, column)).first;
+    const auto url = known->second.find(tableRow);
+    if (url == known->second.end())
+        return std::nullopt;
+    return url->second;
+}
+
+std::vector<std::string> SheetImport::tableMapping(const std::vector<std::string>& given) const
+{
+    if (m_skippedColumns == 0)
+        return given;
+    if (given.size() <= m_skippedColumns)
+        return {};
+    return std::vector<std::string>(given.begin() + static_cast<std::ptrdiff_t>(m_skippedColumns),
+                                    given.end());
+}
+
+std::vector<std::optional<std::string>>
+SheetImport::rangeMapping(std::vector<std::optional<std::string>> mapping) const
+{
+    mapping.insert(mapping.begin(), m_skippedColumns, std::nullopt);
+    return mapping;
 }
 
 std::vector<std::optional<std::string>> SheetImport::proposedMapping(ImportKind kind,
                                                                      bool hasHeader)
 {
     if (!hasHeader)
-        return std::vector<std::optional<std::string>>(m_columns);
+        return std::vector<std::optional<std::string>>(m_cells.columns);
     const std::vector<std::string> names = headers(true);
     const std::string key = rememberedMappingKey(kind, names);
     const std::optional<std::string> remembered = storeAccess().with(
@@ -179,7 +209,7 @@ std::vector<std::optional<std::string>> SheetImport::proposedMapping(ImportKind 
             mapping = decodeInvoiceMapping(*remembered);
         result = namesOf(mapping ? *mapping : autoInvoiceMapping(names));
     }
-    result.resize(m_columns);
+    result.resize(m_cells.columns);
     return result;
 }
 
@@ -211,11 +241,12 @@ void SheetImport::finish(ImportResult& result, const Plan& plan, const Options& 
     result.invalid = plan.invalid;
     result.problems = transferProblems(plan, m_language);
     result.mapping = namesOf(plan.mapping);
+    if (settings.rangeColumns)
+        result.mapping = rangeMapping(std::move(result.mapping));
     if (settings.markCells && m_source.document.is())
-        result.marked = sheet_marks::mark(
-            m_source.document, m_source.sheet,
-            cellMarks(result.problems, static_cast<std::size_t>(m_source.address.StartColumn),
-                      sheet_marks::kMaxMarks));
+        result.marked =
+            sheet_marks::mark(m_source.document, m_source.sheet,
+                              cellMarks(result.problems, firstColumn(), sheet_marks::kMaxMarks));
     if (!settings.reportSheet.empty())
         writeReport(result, reportLines(plan, result.problems, options, m_language),
                     settings.reportSheet);
@@ -267,8 +298,8 @@ void SheetImport::writeReport(ImportResult& result, const std::vector<ReportLine
 ImportResult SheetImport::run(const ImportSettings& settings, bool write, bool releaseTable)
 {
     ImportResult result;
-    const std::size_t firstSheetRow = static_cast<std::size_t>(m_source.address.StartRow) + 1;
-    const std::size_t firstSheetColumn = static_cast<std::size_t>(m_source.address.StartColumn);
+    const std::size_t firstSheetRow = static_cast<std::size_t>(m_cells.area.StartRow) + 1;
+    const std::size_t firstSheetColumn = firstColumn();
     const std::vector<std::string> headerTexts = headers(settings.hasHeader);
     const std::string mappingKeyText = rememberedMappingKey(settings.kind, headerTexts);
 
@@ -281,10 +312,18 @@ ImportResult SheetImport::run(const ImportSettings& settings, bool write, bool r
         options.skipInvalid = settings.skipInvalid;
         options.firstSheetRow = firstSheetRow;
         options.firstSheetColumn = firstSheetColumn;
+        options.sheetRows = m_cells.sheetRows;
         options.taxIdChecker = [](const std::string& taxId, const std::string& country)
         { return isValidTaxId(taxId, country); };
+        options.hyperlink = [this](std::size_t row, std::size_t column)
+        { return hyperlink(row, column); };
         if (settings.mapping)
-            options.mapping = clientMappingOf(*settings.mapping, m_language);
+        {
+            clientMappingOf(*settings.mapping, m_language); // every name checked
+            options.mapping = clientMappingOf(
+                settings.rangeColumns ? tableMapping(*settings.mapping) : *settings.mapping,
+                m_language);
+        }
         // Load the register in one pass; the mapping remembered for these headers too.
         std::optional<std::string> remembered;
         RegisterSnapshot snapshot =
@@ -298,11 +337,11 @@ ImportResult SheetImport::run(const ImportSettings& settings, bool write, bool r
         if (remembered)
             if (auto mapping = decodeClientMapping(*remembered))
                 options.mapping = std::move(*mapping);
-        ImportPlan plan = planImport(m_table, options, snapshot, m_language);
+        ImportPlan plan = planImport(m_cells.table, options, snapshot, m_language);
         snapshot = RegisterSnapshot();
         if (releaseTable && write)
         {
-            m_table = ImportTable();
+            m_cells.table = ImportTable(); // the sheet rows stay: the report names them
             releaseFreedMemory();
         }
         finish(result, plan, options, settings);
@@ -356,13 +395,19 @@ ImportResult SheetImport::run(const ImportSettings& settings, bool write, bool r
         options.createMissingClients = settings.createMissingClients;
         options.firstSheetRow = firstSheetRow;
         options.firstSheetColumn = firstSheetColumn;
+        options.sheetRows = m_cells.sheetRows;
         if (m_source.document.is())
         {
             options.defaultCurrency = sheet_io::localeCurrency(m_source.document);
             options.dayFirst = sheet_io::documentLocale(m_source.document).Country != "US";
         }
         if (settings.mapping)
-            options.mapping = invoiceMappingOf(*settings.mapping, m_language);
+        {
+            invoiceMappingOf(*settings.mapping, m_language); // every name checked
+            options.mapping = invoiceMappingOf(
+                settings.rangeColumns ? tableMapping(*settings.mapping) : *settings.mapping,
+                m_language);
+        }
         std::optional<std::string> remembered;
         std::vector<Invoice> stored;
         RegisterSnapshot snapshot =
@@ -378,9 +423,10 @@ ImportResult SheetImport::run(const ImportSettings& settings, bool write, bool r
             if (auto mapping = decodeInvoiceMapping(*remembered))
                 options.mapping = std::move(*mapping);
         InMemoryInvoices invoices(std::move(stored));
-        InvoicePlan plan = planInvoiceImport(m_table, options, snapshot, invoices, m_language);
+        InvoicePlan plan =
+            planInvoiceImport(m_cells.table, options, snapshot, invoices, m_language);
         if (releaseTable && write)
-            m_table = ImportTable();
+            m_cells.table = ImportTable();
         finish(result, plan, options, settings);
         if (!write)
             return result;

@@ -11,6 +11,7 @@
 
 #include <com/sun/star/uno/XComponentContext.hpp>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,9 @@ struct ImportSettings
     // A field's API name or "" per column; nullopt: the mapping remembered for these headers,
     // else the automatic one.
     std::optional<std::vector<std::string>> mapping;
+    // The columns of `mapping` and of the result's mapping: those of the range given (the
+    // API), else those read (columnCount(), as proposedMapping gives them: the wizard).
+    bool rangeColumns = false;
     ImportMode mode = ImportMode::Both;
     UpdatePolicy policy = UpdatePolicy::Overwrite;
     bool skipInvalid = false;
@@ -54,9 +58,15 @@ public:
 
     const sheet_io::Located& source() const { return m_source; }
     const std::string& description() const { return m_description; }
-    std::size_t rowCount() const { return m_table.size(); }
-    std::size_t columnCount() const { return m_columns; }
-    const ImportTable& table() const { return m_table; }
+    // The rows read: those of the range that hold something (its empty rows are left out).
+    std::size_t rowCount() const { return m_cells.table.size(); }
+    // The columns read: from the range's first column holding something to its last one.
+    std::size_t columnCount() const { return m_cells.columns; }
+    const ImportTable& table() const { return m_cells.table; }
+    // 0-based sheet column of the table's first column.
+    std::size_t firstColumn() const { return static_cast<std::size_t>(m_cells.area.StartColumn); }
+    // 1-based sheet row of a table row.
+    std::size_t sheetRow(std::size_t tableRow) const { return m_cells.sheetRows.at(tableRow); }
 
     // The header row's texts (hasHeader), else the column letters.
     std::vector<std::string> headers(bool hasHeader) const;
@@ -80,12 +90,22 @@ private:
     void writeReport(ImportResult& result, const std::vector<ReportLine>& lines,
                      const std::string& name);
 
+    // The URL of a hyperlink in a text cell (column: of the table), read per column when first
+    // asked.
+    std::optional<std::string> hyperlink(std::size_t tableRow, std::size_t column);
+    // An explicit mapping is given per column of the range: the columns left of the first one
+    // read are dropped, and put back (unmapped) in the result.
+    std::vector<std::string> tableMapping(const std::vector<std::string>& rangeMapping) const;
+    std::vector<std::optional<std::string>>
+    rangeMapping(std::vector<std::optional<std::string>> tableMapping) const;
+
     css::uno::Reference<css::uno::XComponentContext> m_context;
     Language m_language;
     sheet_io::Located m_source;
     std::string m_description;
-    ImportTable m_table;
-    std::size_t m_columns = 0;
+    sheet_io::SheetCells m_cells;
+    std::size_t m_skippedColumns = 0; // columns of the range left of the first one read
+    std::map<std::size_t, std::map<std::size_t, std::string>> m_hyperlinks; // by column
 };
 
 // Where an import's rows came from, for the batch and messages.

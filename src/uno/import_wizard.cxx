@@ -434,7 +434,7 @@ private:
     {
         const bool hasHeader = isChecked(dialog, "chkHeader");
         const std::vector<std::string> headers = m_import->headers(hasHeader);
-        const auto startColumn = static_cast<std::size_t>(m_import->source().address.StartColumn);
+        const std::size_t startColumn = m_import->firstColumn();
 
         // The grid: one column per sheet column, titled with what it is mapped to.
         const Reference<css::beans::XPropertySet> grid = model(dialog, "gridPreview");
@@ -457,14 +457,14 @@ private:
         rows->removeAllRows();
         const ImportTable& table = m_import->table();
         std::size_t row = hasHeader ? m_import->headerRow() + 1 : 0;
-        const sal_Int32 firstSheetRow = m_import->source().address.StartRow + 1;
         for (std::size_t shown = 0; row < table.size() && shown < kPreviewRows; ++row, ++shown)
         {
             Sequence<Any> cells(static_cast<sal_Int32>(m_import->columnCount()));
             for (std::size_t c = 0; c < m_import->columnCount(); ++c)
                 cells.getArray()[c] <<= fromUtf8(
                     c < table[row].size() ? cellText(table[row][c], Field::Notes) : std::string());
-            rows->addRow(Any(OUString::number(firstSheetRow + static_cast<sal_Int32>(row))), cells);
+            rows->addRow(Any(OUString::number(static_cast<sal_Int64>(m_import->sheetRow(row)))),
+                         cells);
         }
 
         // The list of columns and the list of fields.
@@ -520,7 +520,7 @@ private:
             name.empty() ? std::nullopt : std::optional<std::string>(name);
         m_checked.reset();
         const std::vector<std::string> headers = m_import->headers(isChecked(dialog, "chkHeader"));
-        const auto startColumn = static_cast<std::size_t>(m_import->source().address.StartColumn);
+        const std::size_t startColumn = m_import->firstColumn();
         const Reference<css::awt::grid::XGridColumnModel> columns(
             model(dialog, "gridPreview")->getPropertyValue(ascii("ColumnModel")), UNO_QUERY_THROW);
         for (std::size_t c = 0;

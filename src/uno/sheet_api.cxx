@@ -3,6 +3,7 @@
 #include "sheet_api.hxx"
 
 #include "core/client_store.hpp"
+#include "core/csv_export.hpp"
 #include "core/import_outcome.hpp"
 #include "core/profile_dates.hpp"
 #include "core/transfer_text.hpp"
@@ -14,7 +15,13 @@
 #include "store_access.hxx"
 #include "uno_text.hxx"
 
+#include <com/sun/star/beans/NamedValue.hpp>
+#include <com/sun/star/configuration/theDefaultProvider.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/i18n/LocaleData2.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <osl/file.hxx>
 
 #include <map>
 #include <set>
@@ -140,6 +147,7 @@ Options runImport(const Context& context, const Reference<css::table::XCellRange
     settings.kind = kind;
     settings.hasHeader = reader.flag("HasHeader", true);
     settings.mapping = reader.texts("Mapping");
+    settings.rangeColumns = true;
     const bool dryRun = reader.flag("DryRun", false);
     if (const auto mode = reader.text("Mode"))
     {
@@ -235,6 +243,122 @@ std::string isoDateOption(const OptionReader& reader, const char* name, Language
         reader.fail(name, transferText(TransferText::BadDate, language, {{"value", date}}));
     return date;
 }
+
+InvoiceFilter invoiceFilter(const OptionReader& reader, Language language)
+{
+    InvoiceFilter filter;
+    filter.from = isoDateOption(reader, "From", language);
+    filter.to = isoDateOption(reader, "To", language);
+    if (const auto status = reader.text("Status"); status && !status->empty())
+    {
+        filter.status = invoiceStatusFromName(*status);
+        if (!filter.status)
+            reader.fail("Status",
+                        transferText(TransferText::BadStatus, language, {{"value", *status}}));
+    }
+    return filter;
+}
+
+// A value echoed in a message, cut to a readable length.
+std::string shortened(const std::string& text)
+{
+    constexpr std::size_t kMax = 60;
+    std::size_t characters = 0;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && ++characters > kMax)
+            return text.substr(0, i) + "…";
+    return text;
+}
+
+OUString configString(const Context& context, const char* nodePath, const char* property)
+{
+    Sequence<Any> arguments(1);
+    arguments.getArray()[0] <<= css::beans::NamedValue(ascii("nodepath"), Any(ascii(nodePath)));
+    const Reference<css::container::XNameAccess> node(
+        css::configuration::theDefaultProvider::get(context)->createInstanceWithArguments(
+            ascii("com.sun.star.configuration.ConfigurationAccess"), arguments),
+        css::uno::UNO_QUERY_THROW);
+    OUString value;
+    node->getByName(ascii(property)) >>= value;
+    return value;
+}
+
+// The decimal separator of the office's locale (Tools ▸ Options ▸ Language Settings ▸
+// Languages ▸ Locale setting; the system's when it says "Default"), as Calc uses it when it
+// opens a CSV file.
+char officeDecimalSeparator(const Context& context)
+{
+    OUString tag = configString(context, "/org.openoffice.Setup/L10N", "ooSetupSystemLocale");
+    if (tag.isEmpty())
+        tag = configString(context, "/org.openoffice.System/L10N", "Locale");
+    tag = tag.replace('_', '-');
+    css::lang::Locale locale(ascii("en"), ascii("US"), OUString());
+    if (!tag.isEmpty())
+    {
+        const sal_Int32 dash = tag.indexOf('-');
+        if (dash < 0)
+            locale = css::lang::Locale(tag, OUString(), OUString());
+        else if (tag.indexOf('-', dash + 1) < 0)
+            locale = css::lang::Locale(tag.copy(0, dash), tag.copy(dash + 1), OUString());
+        else // a longer BCP 47 tag
+            locale = css::lang::Locale(ascii("qlt"), OUString(), tag);
+    }
+    const OUString decimal =
+        css::i18n::LocaleData2::create(context)->getLocaleItem(locale).decimalSeparator;
+    return decimal == "," ? ',' : '.';
+}
+
+CsvOptions csvOptions(const Context& context, const OptionReader& reader, Language language)
+{
+    CsvOptions options;
+    options.decimalSeparator = officeDecimalSeparator(context);
+    options.separator = csvSeparatorFor(options.decimalSeparator);
+    if (const auto name = reader.text("Encoding"))
+    {
+        const auto encoding = csvEncodingFromName(*name);
+        if (!encoding)
+            reader.fail("Encoding",
+                        csvText(CsvText::BadEncoding, language, {{"value", shortened(*name)}}));
+        options.encoding = *encoding;
+    }
+    if (const auto separator = reader.text("Separator"))
+    {
+        if (separator->size() != 1 || !isCsvSeparator(separator->front()))
+            reader.fail("Separator", csvText(CsvText::BadSeparator, language,
+                                             {{"value", shortened(*separator)}}));
+        options.separator = separator->front();
+    }
+    options.neutralize = reader.flag("Neutralize", true);
+    return options;
+}
+
+std::filesystem::path csvTarget(const OUString& url, Language language)
+{
+    OUString path;
+    if (!url.startsWithIgnoreAsciiCase("file:") ||
+        osl::FileBase::getSystemPathFromFileURL(url, path) != osl::FileBase::E_None ||
+        path.isEmpty() || path.endsWith("/"))
+        throw css::lang::IllegalArgumentException(
+            fromUtf8(csvText(CsvText::BadTarget, language, {{"value", shortened(toUtf8(url))}})),
+            nullptr, 0);
+    return std::filesystem::path(toUtf8(path));
+}
+
+// A CSV file refused (a character the encoding lacks) or not written is the caller's
+// argument's problem: IllegalArgumentException with the sentence core wrote.
+template <typename Write> sal_Int32 writeCsv(const Context& context, Write write)
+{
+    try
+    {
+        const std::size_t rows = storeAccess().with(context, write);
+        releaseFreedMemory();
+        return static_cast<sal_Int32>(rows);
+    }
+    catch (const CsvError& error)
+    {
+        throw css::lang::IllegalArgumentException(fromUtf8(error.what()), nullptr, 0);
+    }
+}
 } // namespace
 
 Options importClients(const Context& context, const Reference<css::table::XCellRange>& source,
@@ -295,16 +419,37 @@ Reference<css::table::XCellRange> exportInvoices(const Context& context,
     const OptionReader reader(options, {"From", "To", "Status"}, language);
     const Reference<css::sheet::XSpreadsheetDocument> document =
         targetDocument(context, target, reader, language);
-    InvoiceFilter filter;
-    filter.from = isoDateOption(reader, "From", language);
-    filter.to = isoDateOption(reader, "To", language);
-    if (const auto status = reader.text("Status"); status && !status->empty())
-    {
-        filter.status = invoiceStatusFromName(*status);
-        if (!filter.status)
-            reader.fail("Status",
-                        transferText(TransferText::BadStatus, language, {{"value", *status}}));
-    }
+    const InvoiceFilter filter = invoiceFilter(reader, language);
     return exportInvoiceList(context, document, target, filter);
+}
+
+sal_Int32 exportClientsToCsv(const Context& context, const OUString& fileUrl,
+                             const Options& options)
+{
+    const Language language = languageOf(context);
+    const OptionReader reader(
+        options, {"Query", "Codes", "IncludeArchived", "Encoding", "Separator", "Neutralize"},
+        language);
+    ClientCsvSelection selection;
+    selection.query = reader.text("Query").value_or("");
+    selection.codes = reader.texts("Codes").value_or(std::vector<std::string>());
+    selection.includeArchived = reader.flag("IncludeArchived", false);
+    const CsvOptions csv = csvOptions(context, reader, language);
+    const std::filesystem::path target = csvTarget(fileUrl, language);
+    return writeCsv(context, [&](ClientStore& store)
+                    { return exportClientsCsv(store, selection, target, csv, language); });
+}
+
+sal_Int32 exportInvoicesToCsv(const Context& context, const OUString& fileUrl,
+                              const Options& options)
+{
+    const Language language = languageOf(context);
+    const OptionReader reader(
+        options, {"From", "To", "Status", "Encoding", "Separator", "Neutralize"}, language);
+    const InvoiceFilter filter = invoiceFilter(reader, language);
+    const CsvOptions csv = csvOptions(context, reader, language);
+    const std::filesystem::path target = csvTarget(fileUrl, language);
+    return writeCsv(context, [&](ClientStore& store)
+                    { return exportInvoicesCsv(store, filter, target, csv, language); });
 }
 } // namespace clientes::uno::sheet_api

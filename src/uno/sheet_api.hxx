@@ -28,4 +28,12 @@ exportClients(const Context& context, const css::uno::Reference<css::sheet::XSpr
 css::uno::Reference<css::table::XCellRange>
 exportInvoices(const Context& context, const css::uno::Reference<css::sheet::XSpreadsheet>& target,
                const Options& options);
+// A CSV file written directly (core/csv_export.hpp): options as exportClients / exportInvoices
+// plus Encoding, Separator and Neutralize. Returns the rows written; IllegalArgumentException
+// for a bad option or URL, a character the encoding cannot write, or a file that cannot be
+// written (nothing is changed then).
+sal_Int32 exportClientsToCsv(const Context& context, const ::rtl::OUString& fileUrl,
+                             const Options& options);
+sal_Int32 exportInvoicesToCsv(const Context& context, const ::rtl::OUString& fileUrl,
+                              const Options& options);
 } // namespace clientes::uno::sheet_api

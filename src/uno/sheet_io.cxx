@@ -5,6 +5,7 @@
 #include <com/sun/star/awt/FontWeight.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/beans/XPropertySetInfo.hpp>
 #include <com/sun/star/container/XEnumeration.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
@@ -18,18 +19,23 @@
 #include <com/sun/star/i18n/NumberFormatIndex.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
+#include <com/sun/star/sheet/CellFlags.hpp>
+#include <com/sun/star/sheet/FormulaResult.hpp>
 #include <com/sun/star/sheet/XCellFormatRangesSupplier.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XCellRangesQuery.hpp>
 #include <com/sun/star/sheet/XDatabaseRanges.hpp>
 #include <com/sun/star/sheet/XSheetCellCursor.hpp>
 #include <com/sun/star/sheet/XSheetCellRange.hpp>
+#include <com/sun/star/sheet/XSheetCellRanges.hpp>
 #include <com/sun/star/sheet/XSpreadsheetView.hpp>
 #include <com/sun/star/sheet/XSpreadsheets.hpp>
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
 #include <com/sun/star/sheet/XViewFreezable.hpp>
 #include <com/sun/star/table/XColumnRowRange.hpp>
 #include <com/sun/star/table/XTableColumns.hpp>
+#include <com/sun/star/text/XTextFieldsSupplier.hpp>
 #include <com/sun/star/util/NumberFormat.hpp>
 #include <com/sun/star/util/XNumberFormatTypes.hpp>
 #include <com/sun/star/util/XNumberFormats.hpp>
@@ -38,6 +44,7 @@
 #include <osl/file.hxx>
 #include <rtl/uri.hxx>
 
+#include <algorithm>
 #include <cmath>
 #include <future>
 #include <map>
@@ -54,9 +61,6 @@ namespace clientes::uno::sheet_io
 {
 namespace
 {
-// Rows read per getDataArray: bounds the UNO copy of the cells held at once (a 100,000-row
-// range would otherwise be a second full copy of the sheet in memory).
-constexpr sal_Int32 kRowsPerBlock = 8192;
 constexpr sal_Int32 kHeaderColor = 0xDCE6F1;
 
 // UTF-16 → UTF-8 without the intermediate OString for ASCII text, the common case.
@@ -221,22 +225,121 @@ std::string documentName(const Reference<css::sheet::XSpreadsheetDocument>& docu
     return title.is() ? toUtf8(title->getTitle()) : std::string();
 }
 
-ImportTable readRows(const Reference<css::table::XCellRange>& range, sal_Int32 firstRow,
-                     sal_Int32 lastRow)
+namespace
 {
-    ImportTable table;
-    const css::table::CellRangeAddress address =
-        Reference<css::sheet::XCellRangeAddressable>(range, UNO_QUERY_THROW)->getRangeAddress();
-    const sal_Int32 columns = address.EndColumn - address.StartColumn + 1;
-    table.reserve(static_cast<std::size_t>(std::max<sal_Int32>(0, lastRow - firstRow)));
-    for (sal_Int32 start = firstRow; start < lastRow; start += kRowsPerBlock)
+using RowRun = std::pair<sal_Int32, sal_Int32>; // first and last sheet row (0-based), inclusive
+
+// Rows between two runs of content read through rather than in a call of their own.
+constexpr sal_Int32 kMaxGapRead = 16;
+
+css::table::CellRangeAddress addressOf(const Reference<css::uno::XInterface>& range)
+{
+    return Reference<css::sheet::XCellRangeAddressable>(range, UNO_QUERY_THROW)->getRangeAddress();
+}
+
+Sequence<css::table::CellRangeAddress> queried(const Reference<css::table::XCellRange>& range,
+                                               sal_Int16 contentFlags, sal_Int32 formulaResults)
+{
+    const Reference<css::sheet::XCellRangesQuery> query(range, UNO_QUERY_THROW);
+    const Reference<css::sheet::XSheetCellRanges> found =
+        contentFlags != 0 ? query->queryContentCells(contentFlags)
+                          : query->queryFormulaCells(formulaResults);
+    if (!found.is())
+        return {};
+    return found->getRangeAddresses();
+}
+
+// The table row of a 1-based sheet row, or npos.
+std::size_t tableRowOf(const std::vector<std::size_t>& sheetRows, std::size_t sheetRow)
+{
+    const auto at = std::lower_bound(sheetRows.begin(), sheetRows.end(), sheetRow);
+    if (at == sheetRows.end() || *at != sheetRow)
+        return static_cast<std::size_t>(-1);
+    return static_cast<std::size_t>(at - sheetRows.begin());
+}
+} // namespace
+
+SheetCells readContent(const Located& where)
+{
+    SheetCells out;
+    out.area = where.address;
+    // The sheet's used area first: a whole-column or whole-sheet range shrinks to it at no cost.
+    const css::table::CellRangeAddress used = addressOf(usedArea(where.sheet));
+    css::table::CellRangeAddress area = where.address;
+    area.StartColumn = std::max(area.StartColumn, used.StartColumn);
+    area.EndColumn = std::min(area.EndColumn, used.EndColumn);
+    area.StartRow = std::max(area.StartRow, used.StartRow);
+    area.EndRow = std::min(area.EndRow, used.EndRow);
+    if (area.StartColumn > area.EndColumn || area.StartRow > area.EndRow)
+        return out;
+
+    // Then the cells that hold something, as runs of rows and the columns they span.
+    const Reference<css::table::XCellRange> areaRange = where.sheet->getCellRangeByPosition(
+        area.StartColumn, area.StartRow, area.EndColumn, area.EndRow);
+    const Sequence<css::table::CellRangeAddress> content =
+        queried(areaRange,
+                css::sheet::CellFlags::VALUE | css::sheet::CellFlags::DATETIME |
+                    css::sheet::CellFlags::STRING | css::sheet::CellFlags::FORMULA,
+                0);
+    if (!content.hasElements())
+        return out;
+    std::vector<RowRun> runs;
+    runs.reserve(static_cast<std::size_t>(content.getLength()));
+    sal_Int32 firstColumn = area.EndColumn;
+    sal_Int32 lastColumn = area.StartColumn;
+    for (const css::table::CellRangeAddress& block : content)
     {
-        const sal_Int32 end = std::min(lastRow, start + kRowsPerBlock) - 1;
-        const Reference<css::sheet::XCellRangeData> block(
-            range->getCellRangeByPosition(0, start, columns - 1, end), UNO_QUERY_THROW);
-        const Sequence<Sequence<Any>> rows = block->getDataArray();
-        for (const Sequence<Any>& row : rows)
+        runs.emplace_back(block.StartRow, block.EndRow);
+        firstColumn = std::min(firstColumn, block.StartColumn);
+        lastColumn = std::max(lastColumn, block.EndColumn);
+    }
+    std::sort(runs.begin(), runs.end());
+    std::vector<RowRun> merged;
+    for (const RowRun& run : runs)
+    {
+        if (!merged.empty() && run.first <= merged.back().second + 1)
+            merged.back().second = std::max(merged.back().second, run.second);
+        else
+            merged.push_back(run);
+    }
+    runs = std::vector<RowRun>();
+    area.StartColumn = firstColumn;
+    area.EndColumn = lastColumn;
+    area.StartRow = merged.front().first;
+    area.EndRow = merged.back().second;
+    out.area = area;
+    const sal_Int32 columns = lastColumn - firstColumn + 1;
+    out.columns = static_cast<std::size_t>(columns);
+    const sal_Int32 rowsPerBlock = std::max<sal_Int32>(1, kCellsPerBlock / columns);
+
+    // The runs, read in blocks of rows; short gaps between runs are read through and dropped.
+    std::size_t next = 0;                                       // the first run not read yet
+    sal_Int32 from = merged.empty() ? 0 : merged.front().first; // its first row not read yet
+    while (next < merged.size())
+    {
+        const sal_Int32 start = from;
+        const sal_Int32 limit = start + rowsPerBlock - 1;
+        sal_Int32 end = std::min(merged[next].second, limit);
+        std::size_t last = next; // the last run the block reaches
+        if (end == merged[next].second)
+            while (last + 1 < merged.size() &&
+                   merged[last + 1].first - merged[last].second - 1 <= kMaxGapRead &&
+                   merged[last + 1].second <= limit)
+                end = merged[++last].second;
+        const Sequence<Sequence<Any>> rows =
+            Reference<css::sheet::XCellRangeData>(
+                where.sheet->getCellRangeByPosition(firstColumn, start, lastColumn, end),
+                UNO_QUERY_THROW)
+                ->getDataArray();
+        std::size_t run = next;
+        for (sal_Int32 r = 0; r < rows.getLength(); ++r)
         {
+            const sal_Int32 sheetRow = start + r;
+            while (run <= last && merged[run].second < sheetRow)
+                ++run;
+            if (run > last || sheetRow < merged[run].first)
+                continue; // a gap between runs
+            const Sequence<Any>& row = rows[r];
             std::vector<ImportCell> cells;
             cells.reserve(static_cast<std::size_t>(row.getLength()));
             for (const Any& value : row)
@@ -244,15 +347,48 @@ ImportTable readRows(const Reference<css::table::XCellRange>& range, sal_Int32 f
             // Trailing empty cells say nothing: the planner pads short rows.
             while (!cells.empty() && !cells.back().isNumber && cells.back().text.empty())
                 cells.pop_back();
-            table.push_back(std::move(cells));
+            out.table.push_back(std::move(cells));
+            out.sheetRows.push_back(static_cast<std::size_t>(sheetRow) + 1);
+        }
+        if (end < merged[next].second)
+            from = end + 1; // a run longer than a block: its next block
+        else
+        {
+            next = last + 1;
+            if (next < merged.size())
+                from = merged[next].first;
         }
     }
-    return table;
+
+    // Formula cells whose result is an error, found in one query: their codes.
+    const Sequence<css::table::CellRangeAddress> errors = queried(
+        where.sheet->getCellRangeByPosition(firstColumn, area.StartRow, lastColumn, area.EndRow), 0,
+        css::sheet::FormulaResult::ERROR);
+    for (const css::table::CellRangeAddress& block : errors)
+        for (sal_Int32 row = block.StartRow; row <= block.EndRow; ++row)
+        {
+            const std::size_t tableRow =
+                tableRowOf(out.sheetRows, static_cast<std::size_t>(row) + 1);
+            if (tableRow >= out.table.size())
+                continue;
+            std::vector<ImportCell>& cells = out.table[tableRow];
+            for (sal_Int32 column = block.StartColumn; column <= block.EndColumn; ++column)
+            {
+                const auto c = static_cast<std::size_t>(column - firstColumn);
+                const sal_Int32 code = where.sheet->getCellByPosition(column, row)->getError();
+                if (code <= 0 || code > 0xFFFF)
+                    continue;
+                if (cells.size() <= c)
+                    cells.resize(c + 1);
+                cells[c].formulaError = static_cast<std::uint16_t>(code);
+            }
+        }
+    return out;
 }
 
-void addShownZeros(const Located& where, ImportTable& table, sal_Int32 firstRow,
-                   const std::vector<std::size_t>& columns)
+void addShownZeros(const Located& where, SheetCells& cells, const std::vector<std::size_t>& columns)
 {
+    ImportTable& table = cells.table;
     if (!where.document.is() || table.empty())
         return;
     const Reference<css::util::XNumberFormats> numberFormats =
@@ -270,7 +406,6 @@ void addShownZeros(const Located& where, ImportTable& table, sal_Int32 firstRow,
         zerosOfFormat.emplace(key, zeros);
         return zeros;
     };
-    const auto rows = static_cast<sal_Int32>(table.size());
     for (std::size_t column : columns)
     {
         const bool hasNumbers = std::any_of(
@@ -278,10 +413,10 @@ void addShownZeros(const Located& where, ImportTable& table, sal_Int32 firstRow,
             [&](const auto& row) { return column < row.size() && row[column].isNumber; });
         if (!hasNumbers)
             continue;
+        const auto sheetColumn = cells.area.StartColumn + static_cast<sal_Int32>(column);
         const Reference<css::sheet::XCellFormatRangesSupplier> supplier(
-            where.range->getCellRangeByPosition(static_cast<sal_Int32>(column), firstRow,
-                                                static_cast<sal_Int32>(column),
-                                                firstRow + rows - 1),
+            where.sheet->getCellRangeByPosition(sheetColumn, cells.area.StartRow, sheetColumn,
+                                                cells.area.EndRow),
             UNO_QUERY_THROW);
         const Reference<css::container::XIndexAccess> blocks = supplier->getCellFormatRanges();
         for (sal_Int32 b = 0; b < blocks->getCount(); ++b)
@@ -296,12 +431,18 @@ void addShownZeros(const Located& where, ImportTable& table, sal_Int32 firstRow,
             const css::table::CellRangeAddress address =
                 Reference<css::sheet::XCellRangeAddressable>(block, UNO_QUERY_THROW)
                     ->getRangeAddress();
-            for (sal_Int32 sheetRow = address.StartRow; sheetRow <= address.EndRow; ++sheetRow)
+            // The table rows inside the block (the table leaves the empty rows out).
+            auto row = std::lower_bound(cells.sheetRows.begin(), cells.sheetRows.end(),
+                                        static_cast<std::size_t>(address.StartRow) + 1);
+            for (; row != cells.sheetRows.end() &&
+                   *row <= static_cast<std::size_t>(address.EndRow) + 1;
+                 ++row)
             {
-                const sal_Int32 r = sheetRow - where.address.StartRow - firstRow;
-                if (r < 0 || r >= rows || column >= table[static_cast<std::size_t>(r)].size())
+                std::vector<ImportCell>& rowCells =
+                    table[static_cast<std::size_t>(row - cells.sheetRows.begin())];
+                if (column >= rowCells.size())
                     continue;
-                ImportCell& cell = table[static_cast<std::size_t>(r)][column];
+                ImportCell& cell = rowCells[column];
                 if (!cell.isNumber || cell.number < 0 || cell.number != std::floor(cell.number) ||
                     cell.number >= 1e15)
                     continue;
@@ -312,6 +453,50 @@ void addShownZeros(const Located& where, ImportTable& table, sal_Int32 firstRow,
             }
         }
     }
+}
+
+std::map<std::size_t, std::string> hyperlinks(const Located& where, const SheetCells& cells,
+                                              std::size_t column)
+{
+    std::map<std::size_t, std::string> urls;
+    if (cells.table.empty() || column >= cells.columns)
+        return urls;
+    const auto sheetColumn = cells.area.StartColumn + static_cast<sal_Int32>(column);
+    // Calc keeps a hyperlink as a URL field of a formatted-text ("edit") cell; plain text
+    // cells have none, and this query leaves them out.
+    const Sequence<css::table::CellRangeAddress> formatted =
+        queried(where.sheet->getCellRangeByPosition(sheetColumn, cells.area.StartRow, sheetColumn,
+                                                    cells.area.EndRow),
+                css::sheet::CellFlags::FORMATTED, 0);
+    for (const css::table::CellRangeAddress& block : formatted)
+        for (sal_Int32 row = block.StartRow; row <= block.EndRow; ++row)
+        {
+            const std::size_t tableRow =
+                tableRowOf(cells.sheetRows, static_cast<std::size_t>(row) + 1);
+            if (tableRow >= cells.table.size())
+                continue;
+            const Reference<css::text::XTextFieldsSupplier> supplier(
+                where.sheet->getCellByPosition(sheetColumn, row), UNO_QUERY);
+            if (!supplier.is())
+                continue;
+            const Reference<css::container::XEnumeration> fields =
+                supplier->getTextFields()->createEnumeration();
+            while (fields->hasMoreElements())
+            {
+                const Reference<css::beans::XPropertySet> field(fields->nextElement(), UNO_QUERY);
+                const Reference<css::beans::XPropertySetInfo> info =
+                    field.is() ? field->getPropertySetInfo() : nullptr;
+                if (!info.is() || !info->hasPropertyByName(ascii("URL")))
+                    continue;
+                OUString url;
+                field->getPropertyValue(ascii("URL")) >>= url;
+                if (url.trim().isEmpty())
+                    continue;
+                urls.emplace(tableRow, utf8Of(url));
+                break;
+            }
+        }
+    return urls;
 }
 
 namespace

@@ -18,6 +18,7 @@
 #include <rtl/ustring.hxx>
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -49,15 +50,40 @@ std::string rangeName(const Located& where);
 // The document's file name, or its title when it was never saved.
 std::string documentName(const Reference<css::sheet::XSpreadsheetDocument>& document);
 
-// Reads rows [firstRow, lastRow) of the range (0-based within the range), in blocks of rows:
-// strings become text cells, numbers number cells, empty and error cells empty text.
-ImportTable readRows(const Reference<css::table::XCellRange>& range, sal_Int32 firstRow,
-                     sal_Int32 lastRow);
-// Number cells of the given columns (0-based within the range) whose number format writes
+// The cells of a range that hold something, as an import reads them.
+struct SheetCells
+{
+    ImportTable table;                  // the rows with content, top to bottom
+    std::vector<std::size_t> sheetRows; // 1-based sheet row of each table row
+    // What was read: the range cut to the columns and rows that hold content (Calc's used
+    // area, then its content cells); Sheet, StartColumn and StartRow are meaningful also when
+    // nothing was found (the table is then empty).
+    css::table::CellRangeAddress area;
+    std::size_t columns = 0; // area's width; 0 when nothing was found
+};
+
+// Reads the cells of a range that hold a value, text or formula, never its empty rows and
+// columns: the range is cut to the sheet's used area and to the content cells Calc finds in
+// it (XCellRangesQuery::queryContentCells), and only the runs of rows holding them are read,
+// with getDataArray in blocks of at most kCellsPerBlock cells. Strings become text cells,
+// numbers number cells; formula cells whose result is an error get their error code
+// (queryFormulaCells, once per range). Memory: the rows with content (each up to its last
+// filled cell) plus one block of cells, whatever the size of the range.
+SheetCells readContent(const Located& where);
+inline constexpr sal_Int32 kCellsPerBlock = 65536;
+
+// Number cells of the given columns (0-based within cells.area) whose number format writes
 // leading zeros ("00000") get that text as ImportCell::text, as Calc shows them: the formats
 // are read per block of equally formatted cells, not per cell.
-void addShownZeros(const Located& where, ImportTable& table, sal_Int32 firstRow,
+void addShownZeros(const Located& where, SheetCells& cells,
                    const std::vector<std::size_t>& columns);
+
+// The URLs of the hyperlinks (URL text fields) in the text cells of one column of cells.area
+// (0-based), by table row: only the column's formatted-text cells are looked at (Calc keeps a
+// hyperlink in such a cell; queryContentCells(FORMATTED) finds them in one call), so plain
+// text costs nothing. A cell's first URL field counts.
+std::map<std::size_t, std::string> hyperlinks(const Located& where, const SheetCells& cells,
+                                              std::size_t column);
 
 // Opens a spreadsheet file (a file URL) hidden and read-only through Calc's own filters,
 // without running its macros or updating its links. A .csv or .txt file is read with every
@@ -114,8 +140,8 @@ struct ListLayout
 // nothing), the styled header, the rows in blocks of setDataArray (the next block is made
 // while Calc writes one), column widths fitted with Calc's OptimalWidth on the header and
 // the first rows (widened in proportion for a longer text further down), a named database
-// range with AutoFilter over header and rows, the header frozen. Text cells are strings: never parsed, so
-// leading zeros and "=…" stay text. Returns header + rows.
+// range with AutoFilter over header and rows, the header frozen. Text cells are strings: never
+// parsed, so leading zeros and "=…" stay text. Returns header + rows.
 Reference<css::table::XCellRange>
 writeList(const Reference<css::sheet::XSpreadsheetDocument>& document,
           const Reference<css::sheet::XSpreadsheet>& target, const ListLayout& layout,

@@ -4,6 +4,7 @@
 #include "transfer_dialogs.hxx"
 
 #include "core/client_store.hpp"
+#include "core/csv_export.hpp"
 #include "core/messages.hpp"
 #include "core/transfer_text.hpp"
 #include "core/ui_text.hpp"
@@ -13,11 +14,19 @@
 #include "import_ui.hxx"
 #include "import_wizard.hxx"
 #include "office_settings.hxx"
+#include "sheet_api.hxx"
 #include "store_access.hxx"
 #include "uno_text.hxx"
 
 #include <com/sun/star/awt/MessageBoxResults.hpp>
 #include <com/sun/star/awt/XWindowPeer.hpp>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/ui/dialogs/ExecutableDialogResults.hpp>
+#include <com/sun/star/ui/dialogs/ExtendedFilePickerElementIds.hpp>
+#include <com/sun/star/ui/dialogs/FilePicker.hpp>
+#include <com/sun/star/ui/dialogs/TemplateDescription.hpp>
+#include <com/sun/star/ui/dialogs/XFilePickerControlAccess.hpp>
+#include <rtl/uri.hxx>
 
 namespace css = ::com::sun::star;
 using css::uno::Reference;
@@ -32,7 +41,81 @@ Reference<css::awt::XWindowPeer> parentOf(const Frame& frame)
     return frame.is() ? Reference<css::awt::XWindowPeer>(frame->getContainerWindow(), UNO_QUERY)
                       : Reference<css::awt::XWindowPeer>();
 }
+
+void exportCsv(const Context& context, const Frame& frame, bool invoices, bool includeArchived)
+{
+    guardedNoThrow(
+        "exporting to CSV",
+        [&]
+        {
+            namespace dialogs = css::ui::dialogs;
+            const Language language = uiLanguage(context);
+            const OUString title = fromUtf8(
+                csvText(invoices ? CsvText::TitleInvoices : CsvText::TitleClients, language));
+            const Reference<dialogs::XFilePicker3> picker = dialogs::FilePicker::createWithMode(
+                context, dialogs::TemplateDescription::FILESAVE_AUTOEXTENSION);
+            picker->setTitle(title);
+            const OUString filter = fromUtf8(csvText(CsvText::FileFilter, language));
+            picker->appendFilter(filter, ascii("*.csv"));
+            picker->setCurrentFilter(filter);
+            picker->setDefaultName(fromUtf8(
+                csvText(invoices ? CsvText::FileNameInvoices : CsvText::FileNameClients, language) +
+                ".csv"));
+            const Reference<dialogs::XFilePickerControlAccess> controls(picker, UNO_QUERY);
+            if (controls.is())
+                controls->setValue(dialogs::ExtendedFilePickerElementIds::CHECKBOX_AUTOEXTENSION, 0,
+                                   css::uno::Any(true));
+            if (picker->execute() != dialogs::ExecutableDialogResults::OK)
+                return;
+            const css::uno::Sequence<OUString> files = picker->getSelectedFiles();
+            if (!files.hasElements())
+                return;
+            OUString url = files[0];
+            const OUString name = url.copy(url.lastIndexOf('/') + 1);
+            if (name.indexOf('.') < 0)
+                url += ".csv";
+            const auto tell = [&](const OUString& text)
+            { transfer_ui::message(context, parentOf(frame), false, title, text); };
+            try
+            {
+                css::uno::Sequence<css::beans::NamedValue> options;
+                if (!invoices)
+                {
+                    options.realloc(1);
+                    options.getArray()[0] = css::beans::NamedValue(ascii("IncludeArchived"),
+                                                                   css::uno::Any(includeArchived));
+                }
+                const sal_Int32 rows = invoices
+                                           ? sheet_api::exportInvoicesToCsv(context, url, options)
+                                           : sheet_api::exportClientsToCsv(context, url, options);
+                tell(fromUtf8(
+                    csvText(CsvText::Written, language,
+                            {{"count", groupThousands(rows, language)},
+                             {"file", toUtf8(rtl::Uri::decode(url.copy(url.lastIndexOf('/') + 1),
+                                                              rtl_UriDecodeWithCharset,
+                                                              RTL_TEXTENCODING_UTF8))}})));
+            }
+            catch (const css::lang::IllegalArgumentException& refused)
+            {
+                tell(refused.Message);
+            }
+            catch (const StoreError& error)
+            {
+                tell(fromUtf8(describe(error, language)));
+            }
+        });
+}
 } // namespace
+
+void exportClientsCsv(const Context& context, const Frame& frame, bool includeArchived)
+{
+    exportCsv(context, frame, false, includeArchived);
+}
+
+void exportInvoicesCsv(const Context& context, const Frame& frame)
+{
+    exportCsv(context, frame, true, false);
+}
 
 bool importClients(const Context& context, const Frame& frame)
 {

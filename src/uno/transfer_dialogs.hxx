@@ -23,6 +23,12 @@ bool importInvoices(const Context& context, const Frame& frame);
 void exportClients(const Context& context, const Frame& frame, const std::string& query,
                    const std::vector<std::string>& selectedCodes);
 void exportInvoices(const Context& context, const Frame& frame);
+// "Exportar clientes / facturas a CSV…": asks for a .csv file (save mode) and writes every
+// client (the archived ones too when includeArchived: the deck shows them) or every invoice
+// there, UTF-8 with the locale's separator and formula-like text neutralised (as
+// exportClientsToCsv / exportInvoicesToCsv with no options); tells the user the outcome.
+void exportClientsCsv(const Context& context, const Frame& frame, bool includeArchived);
+void exportInvoicesCsv(const Context& context, const Frame& frame);
 // Asks for confirmation, reverts, and tells the user what happened. True when reverted.
 bool undoLastImport(const Context& context, const Frame& frame);
 } // namespace clientes::uno::transfer_dialogs

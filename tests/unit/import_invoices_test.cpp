@@ -460,3 +460,33 @@ TEST(ImportInvoices, ExportedListImportsBackUnchanged)
 }
 
 } // namespace clientes
+
+namespace clientes
+{
+TEST(ImportInvoices, FormulaErrorsAndSheetRows)
+{
+    ImportTable table = {kHeader,
+                         {text("F-1"), text("B12345674"), text(""), text("2024-05-01"), text(""),
+                          number(100), ImportCell{}, number(121), text("EUR"), text("")}};
+    table[1][6].formulaError = 532; // IVA: =1/0
+    const std::vector<std::size_t> sheetRows = {7, 70000};
+    InvoiceImportOptions options;
+    options.sheetRows = sheetRows;
+    const InvoicePlan result = plan(table, options);
+    EXPECT_TRUE(hasProblem(result, InvoiceField::Tax, Severity::Warning, "(#DIV/0!)"))
+        << ::testing::PrintToString(problemTexts(result));
+    for (const InvoiceProblem& problem : result.problems)
+        EXPECT_EQ(problem.sheetRow, 70000U) << problem.text();
+}
+
+TEST(ImportInvoices, NumbersAreNeverMadeFormulaLike)
+{
+    const ImportTable table = {kHeader,
+                               {text("\t=F-1"), text("B12345674"), text(""), text("2024-05-01"),
+                                text(""), number(100), number(21), number(121), text("EUR"),
+                                text("")}};
+    const InvoicePlan result = plan(table);
+    ASSERT_EQ(result.rows.size(), 1U) << ::testing::PrintToString(problemTexts(result));
+    EXPECT_EQ(result.rows[0].invoice.number, " =F-1");
+}
+} // namespace clientes

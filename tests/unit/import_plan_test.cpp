@@ -817,3 +817,100 @@ TEST(ImportPlan, RandomTablesNeverThrowAndAddUp)
 }
 
 } // namespace clientes
+
+namespace clientes
+{
+// ------------------------------------------------------- sparse tables, formula errors, links
+
+// A table that leaves out the sheet's empty rows names the real sheet rows; the header is the
+// first row read, wherever it is on the sheet.
+TEST(ImportPlan, SheetRowsOfATableWithoutItsEmptyRows)
+{
+    InMemoryClients existing;
+    const ImportTable table = textTable(
+        {{"Nombre", "Correo"}, {"Ana", "ana@example.com"}, {"", "mal correo"}, {"Luis", ""}});
+    const std::vector<std::size_t> sheetRows = {3, 4, 900000, 1048576};
+    ImportOptions options;
+    options.firstSheetRow = 3;
+    options.sheetRows = sheetRows;
+    const ImportPlan result = plan(table, existing, options);
+    EXPECT_EQ(result.created, 2U);
+    ASSERT_EQ(result.errors, 2U);
+    for (const ImportProblem& problem : result.problems)
+    {
+        EXPECT_EQ(problem.sheetRow, 900000U);
+        EXPECT_EQ(problem.text().rfind("row 900000, ", 0), 0U) << problem.text();
+    }
+    EXPECT_EQ(sheetRowOf(sheetRows, 3, 3), 1048576U);
+    EXPECT_EQ(sheetRowOf({}, 3, 3), 6U);
+}
+
+TEST(ImportPlan, FormulaErrorsAreWarnedAboutAndLeaveTheFieldEmpty)
+{
+    EXPECT_EQ(formulaErrorText(532), "#DIV/0!");
+    EXPECT_EQ(formulaErrorText(32767), "#N/A");
+    EXPECT_EQ(formulaErrorText(524), "#REF!");
+    EXPECT_EQ(formulaErrorText(502), "Err:502");
+
+    InMemoryClients existing;
+    ImportTable table = textTable({{"Nombre", "Ciudad", "Nada"}, {"Ana", "", ""}, {"", "", ""}});
+    table[1][1].formulaError = 532; // Ciudad: =1/0
+    table[2][0].formulaError = 519; // a row whose only value is an error
+    table[2][2].formulaError = 519; // an ignored column: nothing said
+    ImportOptions options;
+    options.mapping = {Field::LegalName, Field::City, std::nullopt};
+    const ImportPlan result = plan(table, existing, options, Language::Es);
+    EXPECT_EQ(result.created, 1U);
+    EXPECT_EQ(result.rows[0].client.city, "");
+    ASSERT_EQ(result.warnings, 2U);
+    const ImportProblem* city = findProblem(result, 1, Severity::Warning, Field::City);
+    ASSERT_NE(city, nullptr);
+    EXPECT_EQ(city->field, Field::City);
+    EXPECT_EQ(city->tableColumn, 1U);
+    EXPECT_EQ(city->reason.rfind("La fórmula da un error (#DIV/0!)", 0), 0U) << city->reason;
+    // The row holding only an error is not taken for an empty one.
+    EXPECT_EQ(result.rows[1].action, RowAction::Invalid);
+    const ImportProblem* name = findProblem(result, 2, Severity::Warning, Field::LegalName);
+    ASSERT_NE(name, nullptr);
+    EXPECT_NE(name->reason.find("#VALUE!"), std::string::npos);
+}
+
+TEST(ImportPlan, WebsiteTakesTheHyperlinkOfItsCell)
+{
+    InMemoryClients existing;
+    ImportTable table = textTable({{"Nombre", "Web", "Notas"},
+                                   {"Ana", "Nuestra web", "Ver web"},
+                                   {"Luis", "luis.example.com", ""}});
+    std::vector<std::pair<std::size_t, std::size_t>> asked;
+    ImportOptions options;
+    options.hyperlink = [&](std::size_t row, std::size_t column) -> std::optional<std::string>
+    {
+        asked.emplace_back(row, column);
+        if (row == 1)
+            return "https://example.com";
+        return std::nullopt;
+    };
+    const ImportPlan result = plan(table, existing, options);
+    ASSERT_EQ(result.created, 2U) << (result.problems.empty() ? "" : result.problems[0].text());
+    EXPECT_EQ(result.rows[0].client.website, "https://example.com");
+    EXPECT_EQ(result.rows[0].client.notes, "Ver web");
+    EXPECT_EQ(result.rows[1].client.website, "luis.example.com");
+    // Only the website column's cells are asked about.
+    EXPECT_EQ(asked, (std::vector<std::pair<std::size_t, std::size_t>>{{1, 1}, {2, 1}}));
+}
+
+// Text that starts with white space and then = + - @ is never made formula-like on the way in.
+TEST(ImportPlan, TidyingNeverUncoversAFormula)
+{
+    InMemoryClients existing;
+    const ImportTable table = textTable({{"Nombre", "Teléfono", "Notas"},
+                                         {"\t=1+1", "\xC2\xA0+34 600", "\r\n@SUM(A1)"},
+                                         {"\xE3\x80\x80-2", "", ""}});
+    const ImportPlan result = plan(table, existing);
+    ASSERT_EQ(result.created, 2U) << (result.problems.empty() ? "" : result.problems[0].text());
+    EXPECT_EQ(result.rows[0].client.legalName, " =1+1");
+    EXPECT_EQ(result.rows[0].client.phone, " +34 600");
+    EXPECT_EQ(result.rows[0].client.notes, " @SUM(A1)");
+    EXPECT_EQ(result.rows[1].client.legalName, " -2");
+}
+} // namespace clientes

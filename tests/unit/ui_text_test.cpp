@@ -29,6 +29,19 @@ TEST(UiText, EveryKeyHasTextInEveryLanguage)
                 << "key " << key << " language " << static_cast<int>(language);
 }
 
+TEST(UiText, CsvExportEntries)
+{
+    for (UiText key : {UiText::ExportClientsCsv, UiText::ExportInvoicesCsv})
+        for (Language language : {Language::Es, Language::En, Language::Pt})
+        {
+            std::string label = uiText(key, language);
+            std::erase(label, '~'); // the mnemonic
+            EXPECT_NE(label.find("CSV"), std::string::npos) << label;
+        }
+    EXPECT_EQ(uiText(UiText::ExportClientsCsv, Language::Es), "Exportar clientes a ~CSV…");
+    EXPECT_EQ(uiText(UiText::ExportInvoicesCsv, Language::Es), "Exportar facturas a CS~V…");
+}
+
 TEST(UiText, PartialListNoteNamesShownAndTotal)
 {
     EXPECT_EQ(partialListNote(500, 12345, Language::Es),

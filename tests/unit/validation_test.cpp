@@ -232,6 +232,52 @@ TEST(Tidy, KeepsInvalidBytesForValidationToReport)
     EXPECT_EQ(validate(client).front().problem, Problem::InvalidText);
 }
 
+// Trimming never uncovers a formula: text that did not start with = + - @ does not start
+// with one after tidying (one ASCII space stays in front), whatever space was trimmed.
+TEST(Tidy, NeverMakesTextFormulaLike)
+{
+    const std::pair<const char*, const char*> cases[] = {
+        {"\t=1+1", " =1+1"},
+        {"\r=HYPERLINK(\"x\")", " =HYPERLINK(\"x\")"},
+        {"\r\n+34 600 000 000", " +34 600 000 000"},
+        {"\xC2\xA0-2", " -2"},                 // NBSP
+        {"\xE3\x80\x80@SUM(A1)", " @SUM(A1)"}, // ideographic space
+        {"\xEF\xBB\xBF=1", " =1"},             // BOM
+        {"\xE2\x80\x83 \t =1 ", " =1"},        // a run of spaces: one stays
+        {" =1", " =1"},                        // stable: tidy again, same text
+        {"=1+1", "=1+1"},                      // started so: kept as given
+        {"-2", "-2"},
+        {"\t1=1", "1=1"}, // not at the start: trimmed as before
+        {"\tA", "A"},
+    };
+    for (const auto& [raw, expected] : cases)
+    {
+        Client client;
+        client.legalName = raw;
+        client.phone = raw;
+        client.notes = raw;
+        tidy(client);
+        EXPECT_EQ(client.legalName, expected) << raw;
+        EXPECT_EQ(client.phone, expected) << raw;
+        EXPECT_EQ(client.notes, std::string(expected)) << raw;
+        Client again = client;
+        tidy(again);
+        EXPECT_EQ(again.legalName, client.legalName) << raw;
+        EXPECT_EQ(tidyText(raw, false), expected) << raw;
+        EXPECT_EQ(tidyText(raw, true), expected) << raw;
+    }
+    // Multi-line text: a leading line break is trimmed the same way.
+    EXPECT_EQ(tidyText("\n\n=1\nb", true), " =1\nb");
+    // The first tag too.
+    Client tags;
+    tags.tags = "\t=x, vip";
+    tidy(tags);
+    EXPECT_FALSE(startsLikeFormula(tags.tags)) << tags.tags;
+    EXPECT_TRUE(startsLikeFormula("@a"));
+    EXPECT_FALSE(startsLikeFormula(" @a"));
+    EXPECT_FALSE(startsLikeFormula(""));
+}
+
 TEST(Tidy, EmptyFieldsStayEmpty)
 {
     Client client;

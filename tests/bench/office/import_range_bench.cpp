@@ -1,0 +1,323 @@
+// Bounded imports, measured in a real office (not a test; prints figures from one run): a sheet
+// of N clients × 11 columns (default 100,000; the 11th a website column where one row in a
+// hundred holds a hyperlink) imported through org.clientes.ClientDirectory from the exact range,
+// from whole columns (A1:K1048576) and from the whole sheet (A1:AMJ1048576). For each: dry run
+// and commit (+ undo) times, their ratio to the exact range, and the growth of the office's
+// resident size (VmRSS) and of its peak (VmHWM, reset before each range). Then the website
+// column's cost: the dry run with it mapped (hyperlinks read) and with it ignored.
+// Usage: import_range_bench [rows]
+#include "office.hpp"
+
+#include <com/sun/star/beans/NamedValue.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/frame/Desktop.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/text/XText.hpp>
+#include <com/sun/star/text/XTextContent.hpp>
+#include <com/sun/star/text/XTextCursor.hpp>
+#include <org/clientes/XClientDirectory.hpp>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace css = ::com::sun::star;
+using css::uno::Any;
+using css::uno::Reference;
+using css::uno::Sequence;
+using css::uno::UNO_QUERY_THROW;
+using rtl::OUString;
+
+namespace
+{
+using Clock = std::chrono::steady_clock;
+using clientes::testing::Office;
+
+OUString u(const std::string& text)
+{
+    return OUString(text.c_str(), static_cast<sal_Int32>(text.size()), RTL_TEXTENCODING_UTF8);
+}
+
+double millisSince(Clock::time_point start)
+{
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+double residentMb(pid_t pid, const char* field = "VmRSS")
+{
+    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind(field, 0) == 0)
+            return std::atof(line.c_str() + std::string(field).size() + 1) / 1024.0;
+    return -1;
+}
+
+void resetPeak(pid_t pid)
+{
+    std::ofstream(std::filesystem::path("/proc") / std::to_string(pid) / "clear_refs") << "5";
+}
+
+// soffice.bin, a child of the launcher the harness started.
+pid_t officeProcess(pid_t launcher)
+{
+    for (const auto& entry : std::filesystem::directory_iterator("/proc"))
+    {
+        std::ifstream stat(entry.path() / "stat");
+        std::string line;
+        if (!std::getline(stat, line))
+            continue;
+        const auto close = line.rfind(')');
+        if (close == std::string::npos)
+            continue;
+        std::istringstream rest(line.substr(close + 2));
+        char state = 0;
+        pid_t parent = 0;
+        rest >> state >> parent;
+        if (parent == launcher && line.find("(soffice.bin)") != std::string::npos)
+            return static_cast<pid_t>(std::atoi(line.c_str()));
+    }
+    return launcher;
+}
+
+std::string nif(int number)
+{
+    static const char* letters = "TRWAGMYFPDXBNJZSQVHLCKE";
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%08d%c", number, letters[number % 23]);
+    return buffer;
+}
+
+constexpr std::array kSurnames = {"García",   "Fernández", "González", "Rodríguez", "López",
+                                  "Martínez", "Silva",     "Santos",   "Gonçalves", "Conceição"};
+constexpr std::array kCities = {"Madrid", "Barcelona", "Sevilla", "A Coruña", "Cádiz", "León"};
+
+Sequence<Sequence<Any>> clientSheet(int rows)
+{
+    std::mt19937 random(20240501);
+    Sequence<Sequence<Any>> data(rows + 1);
+    const char* headers[] = {"Razón social", "NIF",    "País",     "Dirección", "C.P.", "Población",
+                             "Provincia",    "E-mail", "Teléfono", "Notas",     "Web"};
+    Sequence<Any> header(11);
+    for (int c = 0; c < 11; ++c)
+        header.getArray()[c] <<= u(headers[c]);
+    data.getArray()[0] = header;
+    for (int r = 0; r < rows; ++r)
+    {
+        Sequence<Any> row(11);
+        Any* cell = row.getArray();
+        const std::string surname = kSurnames[random() % kSurnames.size()];
+        cell[0] <<= u("Comercial " + surname + " " + std::to_string(r) + " S.L.");
+        cell[1] <<= u(nif(10000000 + r));
+        cell[2] <<= u("ES");
+        cell[3] <<= u("Calle Mayor " + std::to_string(random() % 200));
+        char postal[8];
+        std::snprintf(postal, sizeof postal, "%05u",
+                      static_cast<unsigned>(1000 + random() % 50000));
+        cell[4] <<= u(postal);
+        cell[5] <<= u(kCities[random() % kCities.size()]);
+        cell[6] <<= u("Provincia");
+        cell[7] <<= u("cliente" + std::to_string(r) + "@empresa.es");
+        cell[8] <<= u("+34 6" + std::to_string(10000000 + random() % 89999999));
+        cell[9] <<= u(random() % 4 == 0 ? "Cliente desde 1998." : "");
+        cell[10] <<= u(r % 100 == 0 ? "" : "www.cliente" + std::to_string(r) + ".es");
+        data.getArray()[r + 1] = row;
+    }
+    return data;
+}
+
+Sequence<css::beans::NamedValue> options(std::initializer_list<std::pair<const char*, Any>> values)
+{
+    Sequence<css::beans::NamedValue> result(static_cast<sal_Int32>(values.size()));
+    sal_Int32 i = 0;
+    for (const auto& [name, value] : values)
+        result.getArray()[i++] = css::beans::NamedValue(OUString::createFromAscii(name), value);
+    return result;
+}
+
+long resultCount(const Sequence<css::beans::NamedValue>& result, const char* name)
+{
+    for (const auto& value : result)
+        if (value.Name.equalsAscii(name))
+        {
+            sal_Int32 number = -1;
+            value.Value >>= number;
+            return number;
+        }
+    return -1;
+}
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+struct Figures
+{
+    double dry = 0, commit = 0, rssGrowth = 0, peakGrowth = 0;
+    long created = 0;
+};
+} // namespace
+
+int main(int argc, char** argv)
+try
+{
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);
+    const int rows = argc > 1 ? std::atoi(argv[1]) : 100000;
+    Office office;
+    const pid_t process = officeProcess(office.pid());
+    const Reference<org::clientes::XClientDirectory> directory(
+        office.create("org.clientes.ClientDirectory"), UNO_QUERY_THROW);
+    const Reference<css::sheet::XSpreadsheetDocument> document(
+        css::frame::Desktop::create(office.context())
+            ->loadComponentFromURL(u("private:factory/scalc"), u("_blank"), 0, {}),
+        UNO_QUERY_THROW);
+    const Reference<css::sheet::XSpreadsheet> sheet(
+        Reference<css::container::XIndexAccess>(document->getSheets(), UNO_QUERY_THROW)
+            ->getByIndex(0),
+        UNO_QUERY_THROW);
+    {
+        const auto start = Clock::now();
+        Reference<css::sheet::XCellRangeData>(sheet->getCellRangeByPosition(0, 0, 10, rows),
+                                              UNO_QUERY_THROW)
+            ->setDataArray(clientSheet(rows));
+        // Every hundredth website is a hyperlink: "Nuestra web" → https://www.clienteN.es.
+        const Reference<css::lang::XMultiServiceFactory> factory(document, UNO_QUERY_THROW);
+        for (int r = 0; r < rows; r += 100)
+        {
+            const Reference<css::text::XTextContent> link(
+                factory->createInstance(u("com.sun.star.text.TextField.URL")), UNO_QUERY_THROW);
+            const Reference<css::beans::XPropertySet> properties(link, UNO_QUERY_THROW);
+            properties->setPropertyValue(u("URL"),
+                                         Any(u("https://www.cliente" + std::to_string(r) + ".es")));
+            properties->setPropertyValue(u("Representation"), Any(u("Nuestra web")));
+            const Reference<css::text::XText> text(sheet->getCellByPosition(10, r + 1),
+                                                   UNO_QUERY_THROW);
+            text->insertTextContent(
+                Reference<css::text::XTextRange>(text->createTextCursor(), UNO_QUERY_THROW), link,
+                false);
+        }
+        std::printf("setup: %d clients x 11 columns (%d hyperlinks) written over the bridge in "
+                    "%.0f ms\n",
+                    rows, (rows + 99) / 100, millisSince(start));
+    }
+    directory->countClients(); // opens the register
+
+    const std::vector<std::pair<std::string, Reference<css::table::XCellRange>>> ranges = {
+        {"exact range A1:K" + std::to_string(rows + 1),
+         sheet->getCellRangeByPosition(0, 0, 10, rows)},
+        {"whole columns A1:K1048576", sheet->getCellRangeByPosition(0, 0, 10, 1048575)},
+        {"whole sheet A1:AMJ1048576", sheet->getCellRangeByPosition(0, 0, 1023, 1048575)}};
+    // Memory: one dry run, commit and undo per range, the peak reset before each.
+    std::vector<Figures> figures(ranges.size());
+    for (std::size_t i = 0; i < ranges.size(); ++i)
+    {
+        resetPeak(process);
+        const double before = residentMb(process);
+        const auto checked =
+            directory->importClients(ranges[i].second, options({{"DryRun", Any(true)}}));
+        figures[i].created = resultCount(checked, "Created");
+        if (resultCount(checked, "Errors") != 0)
+            std::printf("unexpected errors in the sheet\n");
+        directory->importClients(ranges[i].second, {});
+        directory->undoLastImport();
+        figures[i].rssGrowth = residentMb(process) - before;
+        figures[i].peakGrowth = residentMb(process, "VmHWM") - before;
+    }
+    // Times: five rounds, each range in turn (the machine's other load spreads over all).
+    std::vector<std::vector<double>> dry(ranges.size());
+    std::vector<std::vector<double>> commits(ranges.size());
+    for (int round = 0; round < 5; ++round)
+        for (std::size_t i = 0; i < ranges.size(); ++i)
+        {
+            auto start = Clock::now();
+            directory->importClients(ranges[i].second, options({{"DryRun", Any(true)}}));
+            dry[i].push_back(millisSince(start));
+            start = Clock::now();
+            directory->importClients(ranges[i].second, {});
+            commits[i].push_back(millisSince(start));
+            directory->undoLastImport();
+        }
+    for (std::size_t i = 0; i < ranges.size(); ++i)
+    {
+        Figures& f = figures[i];
+        f.dry = median(dry[i]);
+        f.commit = median(commits[i]);
+        std::printf("%-28s dry run median %6.0f ms, commit median %6.0f ms (%ld rows); office "
+                    "resident %+5.0f MB, peak %+5.0f MB\n",
+                    ranges[i].first.c_str(), f.dry, f.commit, f.created, f.rssGrowth, f.peakGrowth);
+    }
+    for (std::size_t i = 1; i < figures.size(); ++i)
+        std::printf("%s / exact range: dry run x%.2f, commit x%.2f\n", ranges[i].first.c_str(),
+                    figures[i].dry / figures[0].dry, figures[i].commit / figures[0].commit);
+
+    // The website column's cost: mapped (hyperlinks read) or ignored, and the same rows on a
+    // sheet without hyperlinks.
+    const auto exact = ranges[0].second;
+    const Reference<css::sheet::XSpreadsheet> plain = [&]
+    {
+        const auto sheets = document->getSheets();
+        sheets->insertNewByName(u("Plain"), 1);
+        return Reference<css::sheet::XSpreadsheet>(sheets->getByName(u("Plain")), UNO_QUERY_THROW);
+    }();
+    const auto plainRange = plain->getCellRangeByPosition(0, 0, 10, rows);
+    Reference<css::sheet::XCellRangeData>(plainRange, UNO_QUERY_THROW)
+        ->setDataArray(clientSheet(rows));
+    const auto mapping = [](bool website)
+    {
+        Sequence<OUString> names(11);
+        const char* fields[] = {"legalName", "taxId", "country", "street", "postalCode", "city",
+                                "region",    "email", "phone",   "notes",  "website"};
+        for (int c = 0; c < 11; ++c)
+            names.getArray()[c] = OUString::createFromAscii(c == 10 && !website ? "" : fields[c]);
+        return Any(names);
+    };
+    std::vector<double> with;
+    std::vector<double> without;
+    std::vector<double> noLinks;
+    for (int run = 0; run < 5; ++run)
+    {
+        auto start = Clock::now();
+        directory->importClients(exact,
+                                 options({{"DryRun", Any(true)}, {"Mapping", mapping(true)}}));
+        with.push_back(millisSince(start));
+        start = Clock::now();
+        directory->importClients(exact,
+                                 options({{"DryRun", Any(true)}, {"Mapping", mapping(false)}}));
+        without.push_back(millisSince(start));
+        start = Clock::now();
+        directory->importClients(plainRange,
+                                 options({{"DryRun", Any(true)}, {"Mapping", mapping(true)}}));
+        noLinks.push_back(millisSince(start));
+    }
+    std::printf("website column (%d rows, %d hyperlinks): dry run with it mapped median %.0f ms; "
+                "ignored %.0f ms (%+.0f ms); mapped on the same rows without hyperlinks %.0f ms "
+                "(hyperlinks read: %+.0f ms)\n",
+                rows, (rows + 99) / 100, median(with), median(without),
+                median(with) - median(without), median(noLinks), median(with) - median(noLinks));
+    return 0;
+}
+catch (const css::uno::Exception& e)
+{
+    std::fprintf(stderr, "failed: %s\n",
+                 rtl::OUStringToOString(e.Message, RTL_TEXTENCODING_UTF8).getStr());
+    return 1;
+}
+catch (const std::exception& e)
+{
+    std::fprintf(stderr, "failed: %s\n", e.what());
+    return 1;
+}
