@@ -328,7 +328,7 @@ int callsFromEnvironment()
 {
     if (const char* given = std::getenv("CLIENTES_ROBUSTNESS_CALLS"))
         return std::atoi(given);
-    return 600;
+    return 1000;
 }
 } // namespace
 
@@ -371,10 +371,12 @@ TEST(ApiRobustness, HostileCallsRaiseOnlyDeclaredExceptionsAndLeaveTheRegisterIn
     { return hostile.chance(60) ? codes[hostile.below(codes.size())] : hostile.text(); };
     const auto range = [&]() -> Reference<css::table::XCellRange>
     {
-        switch (hostile.below(5))
+        switch (hostile.below(6))
         {
         case 0:
             return {};
+        case 5:
+            return document.range("A1:AMJ1048576"); // the whole sheet
         case 1:
             return document.range("A1:C4");
         case 2:
@@ -435,6 +437,12 @@ TEST(ApiRobustness, HostileCallsRaiseOnlyDeclaredExceptionsAndLeaveTheRegisterIn
          [&] { clients->exportClients(sheet(), hostile.namedValues()); }},
         {"exportInvoices", Illegal | Register,
          [&] { clients->exportInvoices(sheet(), hostile.namedValues()); }},
+        {"exportClientsToCsv", Illegal | Register,
+         [&]
+         { clients->exportClientsToCsv(u(hostile.targetUrl(database)), hostile.namedValues()); }},
+        {"exportInvoicesToCsv", Illegal | Register,
+         [&]
+         { clients->exportInvoicesToCsv(u(hostile.targetUrl(database)), hostile.namedValues()); }},
     };
 
     std::map<std::string, int> raised;
