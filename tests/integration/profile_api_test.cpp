@@ -103,22 +103,6 @@ rtl::OUString fileUrlOf(const std::filesystem::path& path)
     return url;
 }
 
-template <typename Exception, typename Call> std::string messageOf(Call&& call)
-{
-    try
-    {
-        call();
-    }
-    catch (const Exception& error)
-    {
-        return s(error.Message);
-    }
-    catch (const css::uno::Exception& other)
-    {
-        return "unexpected exception: " + s(other.Message);
-    }
-    return "no exception";
-}
 } // namespace
 
 class ProfileApi : public ::testing::Test

@@ -46,23 +46,6 @@ std::string fileUrl(const fs::path& path)
     return "file://" + path.string();
 }
 
-template <typename Exception, typename Call> std::string messageOf(Call&& call)
-{
-    try
-    {
-        call();
-    }
-    catch (const Exception& error)
-    {
-        return s(error.Message);
-    }
-    catch (const css::uno::Exception& other)
-    {
-        return "unexpected exception: " + s(other.Message);
-    }
-    return "no exception";
-}
-
 Sequence<css::beans::NamedValue> values(std::initializer_list<std::pair<const char*, Any>> list)
 {
     Sequence<css::beans::NamedValue> result(static_cast<sal_Int32>(list.size()));

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <com/sun/star/beans/NamedValue.hpp>
+#include <com/sun/star/uno/Exception.hpp>
 #include <com/sun/star/uno/Sequence.hxx>
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <rtl/ustring.hxx>
@@ -45,6 +46,25 @@ inline std::string field(const css::uno::Sequence<css::beans::NamedValue>& value
         }
     return "<missing " + std::string(name) + ">";
 }
+// The message of the Exception the call raises; "no exception", or "unexpected exception: …"
+// for another one.
+template <typename Exception, typename Call> std::string messageOf(Call&& call)
+{
+    try
+    {
+        call();
+    }
+    catch (const Exception& error)
+    {
+        return s(error.Message);
+    }
+    catch (const css::uno::Exception& other)
+    {
+        return "unexpected exception: " + s(other.Message);
+    }
+    return "no exception";
+}
+
 // Runs `function` of a Basic module with `source`, inside the office (as a user's macro
 // runs: in its own process, not over the bridge), and returns what it returns. The module is
 // added to an application library "ClientesTests" (made on first use).

@@ -6,6 +6,7 @@
 // resident size (VmRSS) and of its peak (VmHWM, reset before each range). Then the website
 // column's cost: the dry run with it mapped (hyperlinks read) and with it ignored.
 // Usage: import_range_bench [rows]
+#include "bench_support.hpp"
 #include "office.hpp"
 
 #include <com/sun/star/beans/NamedValue.hpp>
@@ -42,128 +43,8 @@ using rtl::OUString;
 
 namespace
 {
-using Clock = std::chrono::steady_clock;
+using namespace clientes::bench;
 using clientes::testing::Office;
-
-OUString u(const std::string& text)
-{
-    return OUString(text.c_str(), static_cast<sal_Int32>(text.size()), RTL_TEXTENCODING_UTF8);
-}
-
-double millisSince(Clock::time_point start)
-{
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-double residentMb(pid_t pid, const char* field = "VmRSS")
-{
-    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind(field, 0) == 0)
-            return std::atof(line.c_str() + std::string(field).size() + 1) / 1024.0;
-    return -1;
-}
-
-void resetPeak(pid_t pid)
-{
-    std::ofstream(std::filesystem::path("/proc") / std::to_string(pid) / "clear_refs") << "5";
-}
-
-// soffice.bin, a child of the launcher the harness started.
-pid_t officeProcess(pid_t launcher)
-{
-    for (const auto& entry : std::filesystem::directory_iterator("/proc"))
-    {
-        std::ifstream stat(entry.path() / "stat");
-        std::string line;
-        if (!std::getline(stat, line))
-            continue;
-        const auto close = line.rfind(')');
-        if (close == std::string::npos)
-            continue;
-        std::istringstream rest(line.substr(close + 2));
-        char state = 0;
-        pid_t parent = 0;
-        rest >> state >> parent;
-        if (parent == launcher && line.find("(soffice.bin)") != std::string::npos)
-            return static_cast<pid_t>(std::atoi(line.c_str()));
-    }
-    return launcher;
-}
-
-std::string nif(int number)
-{
-    static const char* letters = "TRWAGMYFPDXBNJZSQVHLCKE";
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%08d%c", number, letters[number % 23]);
-    return buffer;
-}
-
-constexpr std::array kSurnames = {"García",   "Fernández", "González", "Rodríguez", "López",
-                                  "Martínez", "Silva",     "Santos",   "Gonçalves", "Conceição"};
-constexpr std::array kCities = {"Madrid", "Barcelona", "Sevilla", "A Coruña", "Cádiz", "León"};
-
-Sequence<Sequence<Any>> clientSheet(int rows)
-{
-    std::mt19937 random(20240501);
-    Sequence<Sequence<Any>> data(rows + 1);
-    const char* headers[] = {"Razón social", "NIF",    "País",     "Dirección", "C.P.", "Población",
-                             "Provincia",    "E-mail", "Teléfono", "Notas",     "Web"};
-    Sequence<Any> header(11);
-    for (int c = 0; c < 11; ++c)
-        header.getArray()[c] <<= u(headers[c]);
-    data.getArray()[0] = header;
-    for (int r = 0; r < rows; ++r)
-    {
-        Sequence<Any> row(11);
-        Any* cell = row.getArray();
-        const std::string surname = kSurnames[random() % kSurnames.size()];
-        cell[0] <<= u("Comercial " + surname + " " + std::to_string(r) + " S.L.");
-        cell[1] <<= u(nif(10000000 + r));
-        cell[2] <<= u("ES");
-        cell[3] <<= u("Calle Mayor " + std::to_string(random() % 200));
-        char postal[8];
-        std::snprintf(postal, sizeof postal, "%05u",
-                      static_cast<unsigned>(1000 + random() % 50000));
-        cell[4] <<= u(postal);
-        cell[5] <<= u(kCities[random() % kCities.size()]);
-        cell[6] <<= u("Provincia");
-        cell[7] <<= u("cliente" + std::to_string(r) + "@empresa.es");
-        cell[8] <<= u("+34 6" + std::to_string(10000000 + random() % 89999999));
-        cell[9] <<= u(random() % 4 == 0 ? "Cliente desde 1998." : "");
-        cell[10] <<= u(r % 100 == 0 ? "" : "www.cliente" + std::to_string(r) + ".es");
-        data.getArray()[r + 1] = row;
-    }
-    return data;
-}
-
-Sequence<css::beans::NamedValue> options(std::initializer_list<std::pair<const char*, Any>> values)
-{
-    Sequence<css::beans::NamedValue> result(static_cast<sal_Int32>(values.size()));
-    sal_Int32 i = 0;
-    for (const auto& [name, value] : values)
-        result.getArray()[i++] = css::beans::NamedValue(OUString::createFromAscii(name), value);
-    return result;
-}
-
-long resultCount(const Sequence<css::beans::NamedValue>& result, const char* name)
-{
-    for (const auto& value : result)
-        if (value.Name.equalsAscii(name))
-        {
-            sal_Int32 number = -1;
-            value.Value >>= number;
-            return number;
-        }
-    return -1;
-}
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
-}
 
 struct Figures
 {
@@ -193,7 +74,7 @@ try
         const auto start = Clock::now();
         Reference<css::sheet::XCellRangeData>(sheet->getCellRangeByPosition(0, 0, 10, rows),
                                               UNO_QUERY_THROW)
-            ->setDataArray(clientSheet(rows));
+            ->setDataArray(clientSheet(rows, true));
         // Every hundredth website is a hyperlink: "Nuestra web" → https://www.clienteN.es.
         const Reference<css::lang::XMultiServiceFactory> factory(document, UNO_QUERY_THROW);
         for (int r = 0; r < rows; r += 100)
@@ -275,7 +156,7 @@ try
     }();
     const auto plainRange = plain->getCellRangeByPosition(0, 0, 10, rows);
     Reference<css::sheet::XCellRangeData>(plainRange, UNO_QUERY_THROW)
-        ->setDataArray(clientSheet(rows));
+        ->setDataArray(clientSheet(rows, true));
     const auto mapping = [](bool website)
     {
         Sequence<OUString> names(11);
