@@ -6,9 +6,9 @@
 #include "core/profile_dates.hpp"
 #include "fuzz_support.hpp"
 
+#include <climits>
 #include <cstddef>
 #include <cstdint>
-#include <climits>
 #include <cstring>
 #include <string>
 #include <string_view>

@@ -27,27 +27,95 @@ using namespace clientes;
 namespace
 {
 
-constexpr std::array<std::string_view, 40> kHeaders = {
-    "Nombre",        "Razón social", "NIF",           "CIF",           "País",
-    "Código",        "Email",        "Teléfono",      "Código postal", "Ciudad",
-    "Dirección",     "Provincia",    "Web",           "Notas",         "Tipo",
-    "Etiquetas",     "Plazo de pago", "Moneda",       "Nombre comercial", "Tax ID",
-    "Nº factura",    "Fecha",        "Fecha de emisión", "Vencimiento", "Base imponible",
-    "IVA",           "Total",        "Estado",        "Cliente",       "NIF del cliente",
-    "Código cliente", "Importe",     "Currency",      "Due date",      "Net",
-    "Status",        "legalName",    "taxId",         "Fecha de alta", "Nombre del contacto"};
+constexpr std::array<std::string_view, 40> kHeaders = {"Nombre",
+                                                       "Razón social",
+                                                       "NIF",
+                                                       "CIF",
+                                                       "País",
+                                                       "Código",
+                                                       "Email",
+                                                       "Teléfono",
+                                                       "Código postal",
+                                                       "Ciudad",
+                                                       "Dirección",
+                                                       "Provincia",
+                                                       "Web",
+                                                       "Notas",
+                                                       "Tipo",
+                                                       "Etiquetas",
+                                                       "Plazo de pago",
+                                                       "Moneda",
+                                                       "Nombre comercial",
+                                                       "Tax ID",
+                                                       "Nº factura",
+                                                       "Fecha",
+                                                       "Fecha de emisión",
+                                                       "Vencimiento",
+                                                       "Base imponible",
+                                                       "IVA",
+                                                       "Total",
+                                                       "Estado",
+                                                       "Cliente",
+                                                       "NIF del cliente",
+                                                       "Código cliente",
+                                                       "Importe",
+                                                       "Currency",
+                                                       "Due date",
+                                                       "Net",
+                                                       "Status",
+                                                       "legalName",
+                                                       "taxId",
+                                                       "Fecha de alta",
+                                                       "Nombre del contacto"};
 
-constexpr std::array<std::string_view, 48> kValues = {
-    "Pérez Gómez, S.L.", "B12345674",   "ESB12345674", "b-12.345.674", "501964843",
-    "PT501964843",       "ES",          "PT",          "España",       "Portugal",
-    "C-000001",          "c1",          "C-000002",    "C-999999",     "a@b.es",
-    "no es un email",    "08001",       "28001",       "Madrid",       "company",
-    "person",            "30",          "30 días",     "EUR",          "USD",
-    "JPY",               "vip, Vip, VIP", "F-2024-001", "f-2024-001",  "F-2024-002",
-    "2024-05-31",        "31/05/2024",  "05/31/2024",  "31.05.2024",   "2024-02-30",
-    "1.234,56",          "1,234.56",    "-12,5 €",     "100",          "21",
-    "121",               "pagada",      "draft",       "\t=1+1",       "  ",
-    "\xC2\xA0",          "\xFF\xFE",    "Línea 1\r\nLínea 2"};
+constexpr std::array<std::string_view, 48> kValues = {"Pérez Gómez, S.L.",
+                                                      "B12345674",
+                                                      "ESB12345674",
+                                                      "b-12.345.674",
+                                                      "501964843",
+                                                      "PT501964843",
+                                                      "ES",
+                                                      "PT",
+                                                      "España",
+                                                      "Portugal",
+                                                      "C-000001",
+                                                      "c1",
+                                                      "C-000002",
+                                                      "C-999999",
+                                                      "a@b.es",
+                                                      "no es un email",
+                                                      "08001",
+                                                      "28001",
+                                                      "Madrid",
+                                                      "company",
+                                                      "person",
+                                                      "30",
+                                                      "30 días",
+                                                      "EUR",
+                                                      "USD",
+                                                      "JPY",
+                                                      "vip, Vip, VIP",
+                                                      "F-2024-001",
+                                                      "f-2024-001",
+                                                      "F-2024-002",
+                                                      "2024-05-31",
+                                                      "31/05/2024",
+                                                      "05/31/2024",
+                                                      "31.05.2024",
+                                                      "2024-02-30",
+                                                      "1.234,56",
+                                                      "1,234.56",
+                                                      "-12,5 €",
+                                                      "100",
+                                                      "21",
+                                                      "121",
+                                                      "pagada",
+                                                      "draft",
+                                                      "\t=1+1",
+                                                      "  ",
+                                                      "\xC2\xA0",
+                                                      "\xFF\xFE",
+                                                      "Línea 1\r\nLínea 2"};
 
 ImportCell cellFrom(FuzzedDataProvider& input)
 {
@@ -82,7 +150,8 @@ ImportCell cellFrom(FuzzedDataProvider& input)
                                        9.2e18,
                                        4.9e-324,
                                        2958466};
-        cell.number = kSpecial[input.ConsumeIntegralInRange<std::size_t>(0, std::size(kSpecial) - 1)];
+        cell.number =
+            kSpecial[input.ConsumeIntegralInRange<std::size_t>(0, std::size(kSpecial) - 1)];
         if (input.ConsumeBool())
             cell.text = input.ConsumeRandomLengthString(12);
         break;
@@ -107,8 +176,9 @@ ImportTable tableFrom(FuzzedDataProvider& input)
     for (auto& row : table)
     {
         // Mostly rectangular; sometimes ragged, as no sheet is but an API caller's array may be.
-        const std::size_t columns =
-            input.ConsumeIntegralInRange<int>(0, 9) == 0 ? input.ConsumeIntegralInRange<std::size_t>(0, 16) : width;
+        const std::size_t columns = input.ConsumeIntegralInRange<int>(0, 9) == 0
+                                        ? input.ConsumeIntegralInRange<std::size_t>(0, 16)
+                                        : width;
         row.reserve(columns);
         for (std::size_t c = 0; c < columns; ++c)
             row.push_back(cellFrom(input));
@@ -179,9 +249,8 @@ template <typename Plan> void checkCounts(const Plan& plan, const ImportTable& t
         invalid += row.action == RowAction::Invalid;
     }
     FUZZ_CHECK(plan.rows.size() <= table.size());
-    FUZZ_CHECK(created == plan.created && updated == plan.updated &&
-               unchanged == plan.unchanged && skipped == plan.skipped &&
-               invalid == plan.invalid);
+    FUZZ_CHECK(created == plan.created && updated == plan.updated && unchanged == plan.unchanged &&
+               skipped == plan.skipped && invalid == plan.invalid);
     std::size_t errors = 0, warnings = 0;
     bool tableWideError = false;
     for (const auto& problem : plan.problems)
@@ -290,7 +359,8 @@ void planInvoices(const ImportTable& table, FuzzedDataProvider& input, ExistingC
         FUZZ_CHECK(issues.empty());
         FUZZ_CHECK(row.invoice.net + row.invoice.tax == row.invoice.total);
         FUZZ_CHECK((row.invoice.clientId != 0) != (row.newClient != ImportedInvoice::npos));
-        FUZZ_CHECK(row.newClient == ImportedInvoice::npos || row.newClient < plan.newClients.size());
+        FUZZ_CHECK(row.newClient == ImportedInvoice::npos ||
+                   row.newClient < plan.newClients.size());
     }
     for (const Client& client : plan.newClients)
         FUZZ_CHECK(validate(client).empty());
@@ -304,8 +374,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const bool withRegister = input.ConsumeBool();
     const ImportTable table = tableFrom(input);
     InMemoryClients clients = withRegister ? InMemoryClients(smallRegister()) : InMemoryClients();
-    InMemoryInvoices invoices(withRegister ? std::vector<Invoice>{storedInvoice(10, 1, "F-2024-001")}
-                                           : std::vector<Invoice>{});
+    InMemoryInvoices invoices(withRegister
+                                  ? std::vector<Invoice>{storedInvoice(10, 1, "F-2024-001")}
+                                  : std::vector<Invoice>{});
     planClients(table, input, clients);
     planInvoices(table, input, clients, invoices);
     (void)firstFilledRow(table);

@@ -18,8 +18,8 @@ using namespace clientes;
 namespace
 {
 
-constexpr std::string_view kCurrencies[] = {"EUR", "USD", "JPY", "KWD", "CLF", "XAU", "BRL", "eur",
-                                            "",    "ZZZ"};
+constexpr std::string_view kCurrencies[] = {"EUR", "USD", "JPY", "KWD", "CLF",
+                                            "XAU", "BRL", "eur", "",    "ZZZ"};
 
 void checkRoundTrip(std::int64_t minor, int digits)
 {
@@ -34,7 +34,8 @@ void checkRoundTrip(std::int64_t minor, int digits)
     }
     // Exactly `digits` decimals after a '.', nothing else but digits and a leading '-'.
     const auto dot = text.find('.');
-    FUZZ_CHECK(digits == 0 ? dot == std::string::npos : text.size() - dot - 1 == std::size_t(digits));
+    FUZZ_CHECK(digits == 0 ? dot == std::string::npos
+                           : text.size() - dot - 1 == std::size_t(digits));
     // A cell holding the formatted text reads as the same amount.
     const auto cell = importAmount(ImportCell{text, false, 0}, digits);
     FUZZ_CHECK(cell && *cell == minor);
@@ -77,9 +78,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (fromDouble && digits >= 0 && digits <= 4)
     {
         const double back = minorUnitsToDouble(*fromDouble, digits);
-        FUZZ_CHECK(std::fabs(back - number) <= 0.5 * std::pow(10.0, -digits) + std::fabs(number) * 1e-12);
+        FUZZ_CHECK(std::fabs(back - number) <=
+                   0.5 * std::pow(10.0, -digits) + std::fabs(number) * 1e-12);
     }
-    if (digits >= 0 && digits <= 4 && minor > -(std::int64_t{1} << 50) && minor < (std::int64_t{1} << 50))
+    if (digits >= 0 && digits <= 4 && minor > -(std::int64_t{1} << 50) &&
+        minor < (std::int64_t{1} << 50))
     {
         const auto again = minorUnitsFromDouble(minorUnitsToDouble(minor, digits), digits);
         FUZZ_CHECK(again && *again == minor);

@@ -17,8 +17,8 @@ namespace
 {
 
 constexpr std::array<std::string_view, 40> kCountries = {
-    "",   "ES", "PT", "FR", "DE", "IT", "NL", "BE", "AT", "GR", "EL", "IE", "XI", "GB",
-    "PL", "CZ", "SE", "DK", "FI", "LU", "MT", "CY", "SK", "SI", "HR", "HU", "RO", "BG",
+    "",   "ES", "PT", "FR", "DE", "IT", "NL", "BE", "AT", "GR", "EL", "IE",  "XI", "GB",
+    "PL", "CZ", "SE", "DK", "FI", "LU", "MT", "CY", "SK", "SI", "HR", "HU",  "RO", "BG",
     "LT", "LV", "EE", "BR", "MX", "AR", "CL", "CO", "PE", "US", "es", " pt "};
 
 bool isSeparatorFree(std::string_view text)
@@ -70,8 +70,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const TaxIdCheck check = checkTaxId(raw, country);
     FUZZ_CHECK(fuzz::validUtf8(check.normalized));
     FUZZ_CHECK((check.verdict == TaxIdVerdict::Empty) == compact.empty());
-    FUZZ_CHECK(isValidTaxId(raw, country) == (check.verdict == TaxIdVerdict::Valid ||
-                                              check.verdict == TaxIdVerdict::UnknownCountryFormatOk));
+    FUZZ_CHECK(isValidTaxId(raw, country) ==
+               (check.verdict == TaxIdVerdict::Valid ||
+                check.verdict == TaxIdVerdict::UnknownCountryFormatOk));
     FUZZ_CHECK(normalizeTaxIdFor(raw, country) == check.normalized);
     FUZZ_CHECK(check.verdict == TaxIdVerdict::Empty ||
                std::string_view(compact).ends_with(check.normalized));
