@@ -317,6 +317,15 @@ Texts storeErrorText(StoreError::Kind kind)
                 "the current values, then repeat your changes.",
                 "Outra pessoa alterou estes dados enquanto você os editava. Abra-os novamente "
                 "para ver os valores atuais e repita suas alterações."};
+    case Kind::OutOfMemory:
+        return {"No hay memoria suficiente para terminar la operación en el registro de clientes "
+                "«{path}»; no se ha cambiado nada. Cierre otros documentos o programas y vuelva "
+                "a intentarlo.",
+                "There is not enough memory to finish the operation on the client register "
+                "“{path}”; nothing was changed. Close other documents or programs and try again.",
+                "Não há memória suficiente para concluir a operação no registro de clientes "
+                "«{path}»; nada foi alterado. Feche outros documentos ou programas e tente "
+                "novamente."};
     case Kind::Io:
         break;
     }

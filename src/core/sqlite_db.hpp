@@ -99,6 +99,9 @@ public:
     std::string_view textView(int column) const; // valid until the next step/reset
 
 private:
+    void check(int rc);
+    void checkRead(const void* data, int column) const;
+
     sqlite3* db_;
     sqlite3_stmt* stmt_ = nullptr;
     const std::string& path_;
@@ -151,11 +154,25 @@ public:
 
     [[noreturn]] void fail(int rc, std::string_view context) const;
 
+    // Statements run in a transaction that is then rolled back, after a write transaction
+    // failed and before anything else is written. FTS5 (SQLite 3.40) can keep in-memory state
+    // of a transaction that failed half-way (out of memory, I/O error) and corrupt its index on
+    // the connection's next write; a write transaction on the FTS5 table that rolls back clears
+    // it. Until that has run successfully, no new transaction starts.
+    void setResetAfterFailedWrite(std::string statements)
+    {
+        resetAfterFailedWrite_ = "BEGIN IMMEDIATE; " + statements;
+    }
+    // Runs it when a failed write asked for it; false when it is still due (it failed too).
+    bool recoverAfterFailedWrite(bool failedNow);
+
 private:
     std::string path_;
     sqlite3* db_ = nullptr;
     std::map<std::string, std::unique_ptr<Statement>, std::less<>> cache_;
     bool bulkRowsEnabled_ = false;
+    std::string resetAfterFailedWrite_;
+    bool recoveryDue_ = false;
 };
 
 // Rolls back unless commit() was reached, so an exception never leaves a half-done write.
