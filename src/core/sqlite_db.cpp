@@ -235,19 +235,41 @@ std::int64_t Database::lastInsertId() const
     return sqlite3_last_insert_rowid(db_);
 }
 
-bool Database::recoverAfterFailedWrite(bool failedNow)
+std::size_t Database::registerRepair(std::string sql)
 {
-    recoveryDue_ = recoveryDue_ || failedNow;
-    if (!recoveryDue_ || resetAfterFailedWrite_.empty())
-        return true;
-    if (sqlite3_get_autocommit(db_) == 0)
-        return false; // still inside the failed transaction
-    const int rc = sqlite3_exec(db_, resetAfterFailedWrite_.c_str(), nullptr, nullptr, nullptr);
-    const int rolledBack = sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-    if (rc != SQLITE_OK || rolledBack != SQLITE_OK)
-        return false;
-    recoveryDue_ = false;
-    return true;
+    for (std::size_t i = 0; i < repairs_.size(); ++i)
+        if (repairs_[i].sql == sql)
+            return i;
+    repairs_.push_back({std::move(sql), false});
+    return repairs_.size() - 1;
+}
+
+void Database::markRepairDue(std::size_t repair) noexcept
+{
+    if (repair < repairs_.size())
+        repairs_[repair].due = true;
+}
+
+bool Database::runDueRepairs() noexcept
+{
+    bool done = true;
+    for (Repair& repair : repairs_)
+    {
+        if (!repair.due)
+            continue;
+        int rc = sqlite3_exec(db_, repair.sql.c_str(), nullptr, nullptr, nullptr);
+        if (sqlite3_get_autocommit(db_) == 0)
+        {
+            const int rolledBack = sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+            if (rc == SQLITE_OK)
+                rc = rolledBack;
+        }
+        if (rc == SQLITE_OK)
+            repair.due = false;
+        else
+            done = false;
+    }
+    return done;
 }
 
 void Database::fail(int rc, std::string_view context) const
@@ -276,13 +298,13 @@ void rollBack(Database& db) noexcept
 // The store never nests transactions: one open when a new one starts is what a failed
 // rollback left behind (out of memory), and it would hold the write lock and turn every later
 // write into "cannot start a transaction within a transaction". It is rolled back first.
-void beginAfterLeftovers(Database& db, std::string_view begin)
+void beginAfterLeftovers(Database& db, std::string_view begin, bool write)
 {
     db.query("ROLLBACK"); // prepared now, so that the rollback never has to prepare it
     if (sqlite3_get_autocommit(db.handle()) == 0)
         rollBack(db);
-    if (!db.recoverAfterFailedWrite(false))
-        db.fail(sqlite3_errcode(db.handle()), "recovery after a failed write");
+    if (write && !db.runDueRepairs())
+        db.fail(sqlite3_errcode(db.handle()), "repair after a failed write");
     db.query(begin)->run();
 }
 
@@ -292,7 +314,7 @@ Transaction::Transaction(Database& db) : db_(db)
 {
     // IMMEDIATE takes the write lock up front, so a busy database fails here (after the busy
     // timeout) instead of in the middle of the work.
-    beginAfterLeftovers(db_, "BEGIN IMMEDIATE");
+    beginAfterLeftovers(db_, "BEGIN IMMEDIATE", true);
 }
 
 Transaction::~Transaction()
@@ -300,7 +322,8 @@ Transaction::~Transaction()
     if (open_)
     {
         rollBack(db_);
-        db_.recoverAfterFailedWrite(true);
+        db_.markRepairDue(db_.repairAfterFailedWrite());
+        db_.runDueRepairs();
     }
 }
 
@@ -312,7 +335,7 @@ void Transaction::commit()
 
 ReadTransaction::ReadTransaction(Database& db) : db_(db)
 {
-    beginAfterLeftovers(db_, "BEGIN");
+    beginAfterLeftovers(db_, "BEGIN", false);
 }
 
 ReadTransaction::~ReadTransaction()

@@ -277,12 +277,18 @@ std::vector<std::int64_t> faultPoints(std::int64_t count)
 
 using Operation = std::function<void(ClientStore&)>;
 
-Client probeClient()
+// What the store does after the fault, on the same connection: a client added, and one with
+// tags added and deleted again (its tags go with it only while foreign keys are on).
+void probe(ClientStore& store)
 {
-    Client client;
-    client.legalName = "Sonda después del fallo";
-    client.country = "PT";
-    return client;
+    Client kept;
+    kept.legalName = "Sonda después del fallo";
+    kept.country = "PT";
+    store.add(kept);
+    Client gone;
+    gone.legalName = "Sonda borrada";
+    gone.tags = "sonda, temporal";
+    store.deleteClient(store.add(gone).id);
 }
 
 class StoreFaults : public ::testing::Test
@@ -342,7 +348,7 @@ protected:
                 ClientStore store(file);
                 if (afterCall)
                     operation(store);
-                store.add(probeClient());
+                probe(store);
             }
             (afterCall ? afterProbe_ : beforeProbe_) = dumpFile(file);
         }
@@ -424,7 +430,7 @@ protected:
             try
             {
                 countAfterFault = store.count(true);
-                store.add(probeClient());
+                probe(store);
             }
             catch (const std::exception& error)
             {

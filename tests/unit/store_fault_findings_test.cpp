@@ -65,3 +65,34 @@ TEST(StoreFaultFindings, TransactionEndsALeftoverTransaction)
     }
     EXPECT_NE(sqlite3_get_autocommit(db.handle()), 0);
 }
+
+// The undo turns foreign keys off for its bulk deletes; when turning them on again failed (out
+// of memory) they stayed off, and a later deleteClient left the client's tags behind for the
+// next client given its id. A repair marked due runs before the next write transaction.
+TEST(StoreFaultFindings, DueRepairRunsBeforeTheNextWrite)
+{
+    test::TempDir dir;
+    const std::string path = (dir / "repair.db").string();
+    {
+        sqlite3* raw = nullptr;
+        ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+        sqlite3_close(raw);
+    }
+    sql::Database db(path);
+    const std::size_t repair = db.registerRepair("PRAGMA foreign_keys = ON");
+    EXPECT_EQ(db.registerRepair("PRAGMA foreign_keys = ON"), repair);
+    db.exec("PRAGMA foreign_keys = OFF");
+    db.markRepairDue(repair);
+    {
+        sql::ReadTransaction read(db); // reads do not wait for repairs
+        EXPECT_EQ(db.scalar("PRAGMA foreign_keys"), 0);
+    }
+    {
+        sql::Transaction transaction(db);
+        EXPECT_EQ(db.scalar("PRAGMA foreign_keys"), 1);
+        transaction.commit();
+    }
+    db.exec("PRAGMA foreign_keys = OFF");
+    sql::Transaction again(db); // done once: not due any more
+    EXPECT_EQ(db.scalar("PRAGMA foreign_keys"), 0);
+}
