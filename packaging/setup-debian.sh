@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
 # Installs what Clientes needs on Debian 12 (when missing), then configures and builds it.
-# Usage: packaging/setup-debian.sh [build-dir]    (default: build)
+# Usage: packaging/setup-debian.sh [--with-test-tools] [build-dir]    (default: build)
+#   --with-test-tools  also the tools of the hardening tests (tests/run-all-tests.sh): clang
+#                      with libFuzzer and the sanitizer runtimes, llvm-symbolizer
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+test_tools=0
+if [[ "${1:-}" == --with-test-tools ]]; then
+    test_tools=1
+    shift
+fi
 build="${1:-$here/build}"
 
 packages=(
@@ -12,6 +19,8 @@ packages=(
     libsqlite3-dev libboost-dev libgtest-dev
     xvfb xauth imagemagick fonts-dejavu-core
 )
+# libclang-rt-14-dev holds libFuzzer (libclang_rt.fuzzer) and the ASan/UBSan runtimes.
+((test_tools)) && packages+=(clang-14 libclang-rt-14-dev llvm-14)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||

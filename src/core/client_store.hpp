@@ -33,7 +33,8 @@ public:
         PermissionDenied,
         TooNew,
         Io,
-        Conflict // thrown as ConflictError / RecordConflict: changed by someone else meanwhile
+        Conflict,   // thrown as ConflictError / RecordConflict: changed by someone else meanwhile
+        OutOfMemory // SQLite could not allocate memory; the change was not made
     };
     StoreError(Kind kind, std::string path, const std::string& detail);
     Kind kind;

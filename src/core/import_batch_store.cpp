@@ -142,10 +142,18 @@ private:
 class ForeignKeysOff
 {
 public:
-    explicit ForeignKeysOff(Database& db) : db_(db) { db_.exec("PRAGMA foreign_keys = OFF"); }
+    explicit ForeignKeysOff(Database& db)
+        : db_(db), repair_(db.registerRepair("PRAGMA foreign_keys = ON"))
+    {
+        db_.exec("PRAGMA foreign_keys = OFF");
+    }
     ~ForeignKeysOff()
     {
-        sqlite3_exec(db_.handle(), "PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr);
+        // Left off (out of memory), deleting a client would leave its tags and contacts
+        // behind for the next client given its id: the next write turns them on first.
+        if (sqlite3_exec(db_.handle(), "PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr) !=
+            SQLITE_OK)
+            db_.markRepairDue(repair_);
     }
     ForeignKeysOff(const ForeignKeysOff&) = delete;
     ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
@@ -167,6 +175,7 @@ public:
 
 private:
     Database& db_;
+    std::size_t repair_;
 };
 
 void checkClient(Client& client)

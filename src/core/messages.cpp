@@ -318,6 +318,15 @@ Texts storeErrorText(StoreError::Kind kind)
                 "the current values, then repeat your changes.",
                 "Outra pessoa alterou estes dados enquanto você os editava. Abra-os novamente "
                 "para ver os valores atuais e repita suas alterações."};
+    case Kind::OutOfMemory:
+        return {"No hay memoria suficiente para terminar la operación en el registro de clientes "
+                "«{path}»; no se ha cambiado nada. Cierre otros documentos o programas y vuelva "
+                "a intentarlo.",
+                "There is not enough memory to finish the operation on the client register "
+                "“{path}”; nothing was changed. Close other documents or programs and try again.",
+                "Não há memória suficiente para concluir a operação no registro de clientes "
+                "«{path}»; nada foi alterado. Feche outros documentos ou programas e tente "
+                "novamente."};
     case Kind::Io:
         break;
     }
@@ -473,6 +482,17 @@ std::string internalErrorMessage(Language language)
                  "nothing was half saved. The details are in LibreOffice's log.",
                  "O Clientes encontrou um erro inesperado e não concluiu a operação; nada foi "
                  "gravado pela metade. Os detalhes estão no registro do LibreOffice."}
+        .str(language);
+}
+
+std::string outOfMemoryMessage(Language language)
+{
+    return Texts{"No hay memoria suficiente para terminar la operación; no se ha cambiado nada. "
+                 "Cierre otros documentos o programas y vuelva a intentarlo.",
+                 "There is not enough memory to finish the operation; nothing was changed. "
+                 "Close other documents or programs and try again.",
+                 "Não há memória suficiente para concluir a operação; nada foi alterado. Feche "
+                 "outros documentos ou programas e tente novamente."}
         .str(language);
 }
 

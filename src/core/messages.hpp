@@ -47,6 +47,8 @@ std::string wrongTypeMessage(ValueType expected, std::string_view given, Languag
 // (details go to the office's log), or the office refusing an operation without saying why.
 std::string internalErrorMessage(Language language);
 std::string officeRefusedMessage(Language language);
+// Memory ran out in the middle of an operation (nothing was half written).
+std::string outOfMemoryMessage(Language language);
 
 // Labels of the profile records and their fields ("Factura", "Fecha de vencimiento"…).
 std::string recordTypeLabel(RecordType type, Language language);

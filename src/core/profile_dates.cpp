@@ -43,11 +43,16 @@ std::optional<std::string> addDays(std::string_view date, int days)
     const auto parsed = parse(date);
     if (!parsed)
         return std::nullopt;
-    const std::chrono::year_month_day result{std::chrono::sys_days{*parsed} +
-                                             std::chrono::days{days}};
-    const int year = static_cast<int>(result.year());
-    if (year < 1 || year > 9999)
+    // Checked on the day count: year_month_day keeps its year in 16 bits, so a far date
+    // converted first would come back wrapped into range.
+    using std::chrono::sys_days;
+    constexpr auto kFirst = sys_days{std::chrono::year{1} / 1 / 1}.time_since_epoch().count();
+    constexpr auto kLast = sys_days{std::chrono::year{9999} / 12 / 31}.time_since_epoch().count();
+    const auto day = sys_days{*parsed}.time_since_epoch().count() + static_cast<long long>(days);
+    if (day < kFirst || day > kLast)
         return std::nullopt;
+    const std::chrono::year_month_day result{sys_days{std::chrono::days{day}}};
+    const int year = static_cast<int>(result.year());
     char buffer[16];
     std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", year,
                   static_cast<unsigned>(result.month()), static_cast<unsigned>(result.day()));

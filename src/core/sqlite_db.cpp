@@ -29,9 +29,14 @@ StoreError makeError(int rc, sqlite3* db, const std::string& path, std::string_v
     case SQLITE_CANTOPEN:
         kind = Kind::CannotOpen;
         break;
+    case SQLITE_NOMEM:
+        kind = Kind::OutOfMemory;
+        break;
     default:
         break;
     }
+    if (rc == SQLITE_IOERR_NOMEM)
+        kind = Kind::OutOfMemory;
     std::string detail(context);
     detail += ": ";
     detail +=
@@ -59,38 +64,47 @@ void Statement::reset()
     sqlite3_clear_bindings(stmt_);
 }
 
+// A binding that failed leaves the parameter NULL: the statement would then write NULL where
+// the value belongs (text is copied, and the copy can fail for want of memory).
+void Statement::check(int rc)
+{
+    if (rc != SQLITE_OK)
+        throw makeError(rc, db_, path_, sqlite3_sql(stmt_));
+}
+
 void Statement::bind(int index, std::int64_t value)
 {
-    sqlite3_bind_int64(stmt_, index, value);
+    check(sqlite3_bind_int64(stmt_, index, value));
 }
 
 void Statement::bind(int index, std::string_view value)
 {
-    sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+    check(sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT,
+                              SQLITE_UTF8));
 }
 
 void Statement::bindReal(int index, double value)
 {
-    sqlite3_bind_double(stmt_, index, value);
+    check(sqlite3_bind_double(stmt_, index, value));
 }
 
 void Statement::bindNull(int index)
 {
-    sqlite3_bind_null(stmt_, index);
+    check(sqlite3_bind_null(stmt_, index));
 }
 
 void Statement::bindBlob(int index, std::span<const std::uint8_t> bytes)
 {
     // A zero-length blob, not NULL, for empty files.
     if (bytes.empty())
-        sqlite3_bind_zeroblob(stmt_, index, 0);
+        check(sqlite3_bind_zeroblob(stmt_, index, 0));
     else
-        sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+        check(sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT));
 }
 
 void Statement::bindPointer(int index, void* pointer, const char* type)
 {
-    sqlite3_bind_pointer(stmt_, index, pointer, type, nullptr);
+    check(sqlite3_bind_pointer(stmt_, index, pointer, type, nullptr));
 }
 
 bool Statement::step()
@@ -125,10 +139,20 @@ bool Statement::isNull(int column) const
     return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
 
+// SQLite answers NULL, as for a NULL value, when it cannot allocate the copy a column's text
+// or blob needs: read as empty, the value would be lost on the next write of the record.
+void Statement::checkRead(const void* data, int column) const
+{
+    if (data == nullptr && sqlite3_errcode(db_) == SQLITE_NOMEM &&
+        sqlite3_column_type(stmt_, column) != SQLITE_NULL)
+        throw makeError(SQLITE_NOMEM, db_, path_, sqlite3_sql(stmt_));
+}
+
 std::vector<std::uint8_t> Statement::blob(int column) const
 {
     const auto* data = static_cast<const std::uint8_t*>(sqlite3_column_blob(stmt_, column));
     const auto size = static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column));
+    checkRead(data, column);
     if (data == nullptr)
         return {};
     return {data, data + size};
@@ -137,6 +161,7 @@ std::vector<std::uint8_t> Statement::blob(int column) const
 std::string_view Statement::textView(int column) const
 {
     const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    checkRead(data, column);
     if (data == nullptr)
         return {};
     return {data, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
@@ -236,22 +261,96 @@ std::int64_t Database::lastInsertId() const
     return sqlite3_last_insert_rowid(db_);
 }
 
+std::size_t Database::registerRepair(std::string sql)
+{
+    for (std::size_t i = 0; i < repairs_.size(); ++i)
+        if (repairs_[i].sql == sql)
+            return i;
+    repairs_.push_back({std::move(sql), false});
+    return repairs_.size() - 1;
+}
+
+void Database::markRepairDue(std::size_t repair) noexcept
+{
+    if (repair < repairs_.size())
+        repairs_[repair].due = true;
+}
+
+bool Database::runDueRepairs() noexcept
+{
+    bool done = true;
+    for (Repair& repair : repairs_)
+    {
+        if (!repair.due)
+            continue;
+        int rc = sqlite3_exec(db_, repair.sql.c_str(), nullptr, nullptr, nullptr);
+        if (sqlite3_get_autocommit(db_) == 0)
+        {
+            const int rolledBack = sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+            if (rc == SQLITE_OK)
+                rc = rolledBack;
+        }
+        if (rc == SQLITE_OK)
+            repair.due = false;
+        else
+            done = false;
+    }
+    return done;
+}
+
 void Database::fail(int rc, std::string_view context) const
 {
     throw makeError(rc, db_, path_, context);
 }
 
+namespace
+{
+
+// Ends whatever transaction is open, ignoring errors ("no transaction is active" when SQLite
+// has rolled back by itself after an I/O error). Through a statement prepared in advance:
+// preparing one now may be what fails when memory is short.
+void rollBack(Database& db) noexcept
+{
+    try
+    {
+        db.query("ROLLBACK")->step();
+    }
+    catch (const std::exception&)
+    {
+        sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+}
+
+// The store never nests transactions: one open when a new one starts is what a failed
+// rollback left behind (out of memory), and it would hold the write lock and turn every later
+// write into "cannot start a transaction within a transaction". It is rolled back first.
+void beginAfterLeftovers(Database& db, std::string_view begin, bool write)
+{
+    db.query("ROLLBACK"); // prepared now, so that the rollback never has to prepare it
+    if (sqlite3_get_autocommit(db.handle()) == 0)
+        rollBack(db);
+    if (write && !db.runDueRepairs())
+        db.fail(sqlite3_errcode(db.handle()), "repair after a failed write");
+    db.query(begin)->run();
+}
+
+} // namespace
+
 Transaction::Transaction(Database& db) : db_(db)
 {
     // IMMEDIATE takes the write lock up front, so a busy database fails here (after the busy
     // timeout) instead of in the middle of the work.
-    db_.query("BEGIN IMMEDIATE")->run();
+    beginAfterLeftovers(db_, "BEGIN IMMEDIATE", true);
 }
 
 Transaction::~Transaction()
 {
     if (open_)
-        sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    {
+        rollBack(db_);
+        db_.markRepairDue(db_.repairAfterFailedWrite());
+        db_.runDueRepairs();
+    }
 }
 
 void Transaction::commit()
@@ -262,13 +361,13 @@ void Transaction::commit()
 
 ReadTransaction::ReadTransaction(Database& db) : db_(db)
 {
-    db_.query("BEGIN")->run();
+    beginAfterLeftovers(db_, "BEGIN", false);
 }
 
 ReadTransaction::~ReadTransaction()
 {
     // Nothing was written: rolling back always ends it and loses nothing.
-    sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    rollBack(db_);
 }
 
 } // namespace clientes::sql
@@ -439,7 +538,7 @@ const sqlite3_module& bulkRowsModule()
 
 void Statement::bindRows(int index, BulkRows& rows)
 {
-    sqlite3_bind_pointer(stmt_, index, &rows, kBulkRowsPointer, nullptr);
+    check(sqlite3_bind_pointer(stmt_, index, &rows, kBulkRowsPointer, nullptr));
 }
 
 void Database::enableBulkRows()

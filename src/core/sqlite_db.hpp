@@ -99,6 +99,9 @@ public:
     std::string_view textView(int column) const; // valid until the next step/reset
 
 private:
+    void check(int rc);
+    void checkRead(const void* data, int column) const;
+
     sqlite3* db_;
     sqlite3_stmt* stmt_ = nullptr;
     const std::string& path_;
@@ -158,11 +161,38 @@ public:
 
     [[noreturn]] void fail(int rc, std::string_view context) const;
 
+    // Repairs of the connection's state: statements that must have run before the next
+    // write whenever something asked for them and could not run them itself (a destructor
+    // that failed for want of memory). Registered in advance (the list is the only thing
+    // that allocates), marked due without allocating, run before every write transaction
+    // begins, which fails while one of them still does; a statement that leaves a transaction
+    // open is rolled back after it. Returns the repair's handle (the same for the same SQL).
+    std::size_t registerRepair(std::string sql);
+    void markRepairDue(std::size_t repair) noexcept;
+    // false when a due repair failed again (it stays due).
+    bool runDueRepairs() noexcept;
+    // The repair a write transaction that failed and was rolled back marks due (and tries at
+    // once). FTS5 (SQLite 3.40) can keep in-memory state of a transaction that failed half-way
+    // (out of memory, I/O error) and corrupt its index on the connection's next write; a write
+    // transaction on the FTS5 table that rolls back clears it.
+    void setRepairAfterFailedWrite(std::string sql)
+    {
+        afterFailedWrite_ = registerRepair(std::move(sql));
+    }
+    std::size_t repairAfterFailedWrite() const { return afterFailedWrite_; }
+
 private:
     std::string path_;
     sqlite3* db_ = nullptr;
     std::map<std::string, std::unique_ptr<Statement>, std::less<>> cache_;
     bool bulkRowsEnabled_ = false;
+    struct Repair
+    {
+        std::string sql;
+        bool due = false;
+    };
+    std::vector<Repair> repairs_;
+    std::size_t afterFailedWrite_ = static_cast<std::size_t>(-1);
 };
 
 // Rolls back unless commit() was reached, so an exception never leaves a half-done write.

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <new>
 #include <stdexcept>
 
 namespace clientes
@@ -65,11 +66,23 @@ void appendToken(std::string& out, std::string_view token)
     }
 }
 
+// Called from SQLite's C code: no exception may pass through it.
 int onToken(void* context, int /*flags*/, const char* token, int size, int /*start*/, int /*end*/)
 {
-    appendToken(*static_cast<std::string*>(context),
-                std::string_view(token, static_cast<std::size_t>(size)));
-    return SQLITE_OK;
+    try
+    {
+        appendToken(*static_cast<std::string*>(context),
+                    std::string_view(token, static_cast<std::size_t>(size)));
+        return SQLITE_OK;
+    }
+    catch (const std::bad_alloc&)
+    {
+        return SQLITE_NOMEM;
+    }
+    catch (...)
+    {
+        return SQLITE_ERROR;
+    }
 }
 
 // One unicode61 tokenizer taken from a private in-memory connection, one per thread: the
@@ -114,7 +127,14 @@ public:
         out.reserve(text.size());
         // The tokenizer takes an int length; longer input is far beyond any field limit.
         const auto size = static_cast<int>(std::min<std::size_t>(text.size(), INT_MAX));
-        tokenizer_.xTokenize(instance_, &out, FTS5_TOKENIZE_DOCUMENT, text.data(), size, onToken);
+        // A tokenizer that stops half-way (out of memory) must not pass for a shorter text:
+        // the store would keep an incomplete search row.
+        const int rc = tokenizer_.xTokenize(instance_, &out, FTS5_TOKENIZE_DOCUMENT, text.data(),
+                                            size, onToken);
+        if (rc == SQLITE_NOMEM)
+            throw std::bad_alloc();
+        if (rc != SQLITE_OK)
+            throw std::runtime_error("text folding failed");
         return out;
     }
 

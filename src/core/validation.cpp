@@ -54,6 +54,11 @@ char asciiUpper(char c)
     return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
 }
 
+bool isUpperAscii(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
 char asciiLower(char c)
 {
     return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
@@ -491,7 +496,8 @@ std::string normalizeTaxId(std::string_view raw, std::string_view country)
     std::string out = compactTaxId(raw);
     std::string upperCountry(country);
     std::transform(upperCountry.begin(), upperCountry.end(), upperCountry.begin(), asciiUpper);
-    if (upperCountry.size() == 2 && out.size() > 2 &&
+    if (upperCountry.size() == 2 && isUpperAscii(upperCountry[0]) &&
+        isUpperAscii(upperCountry[1]) && out.size() > 2 &&
         isCountryPrefix(std::string_view(out).substr(0, 2), upperCountry))
         out.erase(0, 2);
     return out;

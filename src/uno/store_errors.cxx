@@ -118,6 +118,12 @@ void rethrowAsUno(Language language)
         ::cppu::throwException(caught);
         throw; // not reached: throwException always throws
     }
+    catch (const std::bad_alloc&)
+    {
+        // Nothing was half written (the store's transactions); the user can free memory.
+        throw org::clientes::RegisterException(fromUtf8(outOfMemoryMessage(language)), nullptr,
+                                               OUString());
+    }
     catch (const std::exception& error)
     {
         logFailure("a call of the scripting API", error.what());
