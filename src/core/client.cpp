@@ -124,6 +124,12 @@ std::vector<std::string> splitTags(std::string_view text)
     return tags;
 }
 
+void guardFormulaStart(std::string& text)
+{
+    if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@'))
+        text.insert(0, 1, ' ');
+}
+
 std::string joinTags(const std::vector<std::string>& tags)
 {
     std::string text;
@@ -133,6 +139,7 @@ std::string joinTags(const std::vector<std::string>& tags)
             text += ", ";
         text += tag;
     }
+    guardFormulaStart(text);
     return text;
 }
 

@@ -88,8 +88,11 @@ inline constexpr std::string_view kKindPerson = "person";
 
 // "a, b ,,c" → {"a", "b", "c"}: split at commas, blanks trimmed, empty items left out.
 std::vector<std::string> splitTags(std::string_view text);
-// {"a", "b"} → "a, b".
+// {"a", "b"} → "a, b"; " @vip, b" when the first tag starts like a formula (= + - @), as
+// tidying keeps such text.
 std::string joinTags(const std::vector<std::string>& tags);
+// One space in front of text that starts like a formula (= + - @); other text unchanged.
+void guardFormulaStart(std::string& text);
 
 // The columns shown in the search list.
 struct ClientSummary

@@ -1372,6 +1372,7 @@ void ClientStore::Impl::forEachClient(const std::function<void(Client&&)>& visit
             client.tags += tags->textView(1);
             tagRow = tags->step();
         }
+        guardFormulaStart(client.tags);
         visit(std::move(client));
     }
 }
@@ -1399,6 +1400,8 @@ void ClientStore::forEachClientInListOrder(bool includeArchived,
                 list += ", ";
             list += rows->textView(1);
         }
+        for (auto& [id, list] : tags)
+            guardFormulaStart(list);
     }
     auto rows = db.query("SELECT " + std::string(kClientColumns) +
                          " FROM clients INDEXED BY clients_sort WHERE ?1 OR archived = 0 "

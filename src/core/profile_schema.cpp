@@ -193,16 +193,12 @@ void writeTags(sql::Database& db, std::int64_t clientId, std::string_view tags)
 
 std::string readTags(sql::Database& db, std::int64_t clientId)
 {
-    std::string tags;
+    std::vector<std::string> tags;
     auto rows = db.query("SELECT tag FROM client_tags WHERE client_id = ?1 ORDER BY position");
     rows->bind(1, clientId);
     while (rows->step())
-    {
-        if (!tags.empty())
-            tags += ", ";
-        tags += rows->textView(0);
-    }
-    return tags;
+        tags.emplace_back(rows->textView(0));
+    return joinTags(tags);
 }
 
 } // namespace clientes::detail

@@ -53,7 +53,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         FUZZ_CHECK(!addDays(text, days));
 
     // Cell dates: whatever comes in, the result is an ISO date (years 1583-9999 for serials).
-    const auto fromText = importDate(ImportCell{std::string(text), false, 0}, dayFirst);
+    const auto fromText =
+        importDate(ImportCell{.text = std::string(text), .isNumber = false, .number = 0}, dayFirst);
     if (fromText)
         FUZZ_CHECK(isIsoDate(*fromText));
     if (isIsoDate(text))
@@ -64,7 +65,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         FUZZ_CHECK(isIsoDate(*fromSerial));
         FUZZ_CHECK(*fromSerial >= "1583-01-01");
     }
-    const auto fromCell = importDate(ImportCell{std::string(text), numberCell, serial}, dayFirst);
+    const auto fromCell = importDate(
+        ImportCell{.text = std::string(text), .isNumber = numberCell, .number = serial}, dayFirst);
     if (fromCell)
         FUZZ_CHECK(isIsoDate(*fromCell));
     if (numberCell)

@@ -37,7 +37,8 @@ void checkRoundTrip(std::int64_t minor, int digits)
     FUZZ_CHECK(digits == 0 ? dot == std::string::npos
                            : text.size() - dot - 1 == std::size_t(digits));
     // A cell holding the formatted text reads as the same amount.
-    const auto cell = importAmount(ImportCell{text, false, 0}, digits);
+    const auto cell =
+        importAmount(ImportCell{.text = text, .isNumber = false, .number = 0}, digits);
     FUZZ_CHECK(cell && *cell == minor);
 }
 
@@ -104,10 +105,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // Amount and number cells of the invoice import, and the status words.
     if (digits >= 0 && digits <= 4)
     {
-        const auto amount = importAmount(ImportCell{std::string(text), false, 0}, digits);
+        const auto amount = importAmount(
+            ImportCell{.text = std::string(text), .isNumber = false, .number = 0}, digits);
         if (amount)
             checkRoundTrip(*amount, digits);
-        (void)importAmount(ImportCell{std::string(text), true, number}, digits);
+        (void)importAmount(
+            ImportCell{.text = std::string(text), .isNumber = true, .number = number}, digits);
     }
     (void)importStatus(text);
     return 0;

@@ -464,3 +464,22 @@ TEST(ClientStore, UnreadableFileIsPermissionDenied)
 }
 
 } // namespace clientes
+
+namespace clientes
+{
+TEST(ClientStore, TagsThatStartLikeAFormulaKeepTheirGuardThroughTheStore)
+{
+    test::TempDir dir;
+    ClientStore store(dir / "clientes.db");
+    Client client = test::makeClient("Etiquetas, S.L.");
+    client.tags = "\t@vip, mayorista";
+    const Client stored = store.add(client);
+    EXPECT_EQ(stored.tags, " @vip, mayorista");
+    EXPECT_EQ(store.byId(stored.id)->tags, " @vip, mayorista");
+    std::vector<std::string> exported;
+    store.forEachClientInListOrder(
+        false, [](std::size_t) {}, [&](Client&& c) { exported.push_back(c.tags); });
+    store.forEachClient([&](Client&& c) { exported.push_back(c.tags); });
+    EXPECT_EQ(exported, (std::vector<std::string>{" @vip, mayorista", " @vip, mayorista"}));
+}
+} // namespace clientes
