@@ -1,11 +1,11 @@
 // The component's entry points: the office asks here for a factory by implementation name.
-#include "client_dialog.hxx"
-#include "client_directory.hxx"
-#include "entry_guard.hxx"
-#include "export_dialog.hxx"
-#include "import_wizard.hxx"
-#include "panel_factory.hxx"
-#include "profile_dialog.hxx"
+#include "api/client_directory.hxx"
+#include "deck/panel_factory.hxx"
+#include "dialogs/client_dialog.hxx"
+#include "dialogs/export_dialog.hxx"
+#include "dialogs/import_wizard.hxx"
+#include "dialogs/profile_dialog.hxx"
+#include "support/entry_guard.hxx"
 
 #include <cppuhelper/factory.hxx>
 #include <cppuhelper/implementationentry.hxx>

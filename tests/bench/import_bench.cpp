@@ -2,10 +2,10 @@
 // 50,000 clients (half the rows match), and shapes 100,000 clients for export.
 // Not a test; prints figures (median of 3 runs). Usage: import_bench [rows]
 
-#include "core/export_shape.hpp"
-#include "core/import_existing.hpp"
-#include "core/import_plan.hpp"
-#include "core/validation.hpp"
+#include "core/rules/validation.hpp"
+#include "core/transfer/export_shape.hpp"
+#include "core/transfer/import_existing.hpp"
+#include "core/transfer/import_plan.hpp"
 
 #include <algorithm>
 #include <array>

@@ -2,8 +2,8 @@
 // batch, loads the register back in bulk, commits 100,000 updates, undoes both.
 // Not a test; prints figures. Usage: import_store_bench [clients] [directory]
 
-#include "core/client_store.hpp"
-#include "core/validation.hpp"
+#include "core/rules/validation.hpp"
+#include "core/store/sqlite/client_store.hpp"
 
 #include <array>
 #include <chrono>

@@ -3,8 +3,8 @@
 // then ClientStore::summary() of that client 50 times. Not a test; prints figures.
 // Usage: profile_bench [clients] [directory]
 
-#include "core/client_store.hpp"
-#include "core/profile_dates.hpp"
+#include "core/rules/profile_dates.hpp"
+#include "core/store/sqlite/client_store.hpp"
 
 #include <algorithm>
 #include <chrono>

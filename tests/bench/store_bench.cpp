@@ -1,7 +1,7 @@
 // Store benchmark: 100,000 realistic clients, then per-keystroke searches.
 // Not a test; prints figures. Usage: store_bench [clients] [directory]
 
-#include "core/client_store.hpp"
+#include "core/store/sqlite/client_store.hpp"
 
 #include <algorithm>
 #include <array>

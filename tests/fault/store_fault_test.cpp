@@ -10,9 +10,9 @@
 // and mode) have their faults spread over the whole call: the first and last operations (the
 // start and the commit) always, the middle sampled evenly. CLIENTES_FAULT_AT=N fails only the
 // Nth operation (to replay a failure: the message names N).
-#include "core/client_store.hpp"
-#include "core/profile_validation.hpp"
-#include "core/validation.hpp"
+#include "core/rules/profile_validation.hpp"
+#include "core/rules/validation.hpp"
+#include "core/store/sqlite/client_store.hpp"
 #include "sqlite_faults.hpp"
 
 #include <sqlite3.h>

@@ -1,7 +1,7 @@
 // Header recognition for imports (import_mapping.hpp for clients, import_invoices.hpp for
 // invoices) on any bytes: the input is a header row, cells separated by 0x1E.
-#include "core/import_invoices.hpp"
-#include "core/import_mapping.hpp"
+#include "core/transfer/import_invoices.hpp"
+#include "core/transfer/import_mapping.hpp"
 #include "fuzz_support.hpp"
 
 #include <cstddef>

@@ -2,12 +2,12 @@
 // random cell grids, against an empty register and a small one. The grid's cells are drawn
 // from the input: text (often a known header or a typical value, so that rows get mapped and
 // matched), numbers (also NaN, infinities and huge values), and random options.
-#include "core/import_existing.hpp"
-#include "core/import_invoices.hpp"
-#include "core/import_plan.hpp"
-#include "core/profile_validation.hpp"
-#include "core/tax_id.hpp"
-#include "core/validation.hpp"
+#include "core/rules/profile_validation.hpp"
+#include "core/rules/tax_id.hpp"
+#include "core/rules/validation.hpp"
+#include "core/transfer/import_existing.hpp"
+#include "core/transfer/import_invoices.hpp"
+#include "core/transfer/import_plan.hpp"
 #include "fuzz_support.hpp"
 
 #include <fuzzer/FuzzedDataProvider.h>

@@ -2,8 +2,8 @@
 // the invoice import reads from cells (import_invoices.hpp).
 // Input: byte 0 picks the decimals (0-4, sometimes out of range), bytes 1-8 are an int64 and
 // bytes 9-16 a double (when present), the rest is text.
-#include "core/import_invoices.hpp"
-#include "core/profile_money.hpp"
+#include "core/rules/profile_money.hpp"
+#include "core/transfer/import_invoices.hpp"
 #include "fuzz_support.hpp"
 
 #include <cmath>

@@ -2,7 +2,7 @@
 // as a crash file) and the UTF-8 test of the core.
 #pragma once
 
-#include "core/utf8.hpp"
+#include "core/text/utf8.hpp"
 
 #include <cstdio>
 #include <cstdlib>

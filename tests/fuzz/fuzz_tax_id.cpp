@@ -1,8 +1,8 @@
 // Tax-ID normalisation and checks (tax_id.hpp, validation.hpp's normalizeTaxId) on any bytes.
 // Input: the first byte picks a country (one of those with rules, none, or two raw bytes),
 // the rest is the tax ID.
-#include "core/tax_id.hpp"
-#include "core/validation.hpp"
+#include "core/rules/tax_id.hpp"
+#include "core/rules/validation.hpp"
 #include "fuzz_support.hpp"
 
 #include <array>

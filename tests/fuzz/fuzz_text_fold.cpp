@@ -1,9 +1,9 @@
 // Text folding and tidying on any bytes: foldForSearch (text_fold.hpp), tidyText / isCleanText /
 // tidy(Client) (validation.hpp), the UTF-8 helpers (utf8.hpp).
-#include "core/client.hpp"
-#include "core/text_fold.hpp"
-#include "core/utf8.hpp"
-#include "core/validation.hpp"
+#include "core/model/client.hpp"
+#include "core/rules/validation.hpp"
+#include "core/text/text_fold.hpp"
+#include "core/text/utf8.hpp"
 #include "fuzz_support.hpp"
 
 #include <cstddef>

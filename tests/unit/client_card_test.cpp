@@ -1,6 +1,6 @@
 // The deck's detail card with the profile's key figures, and the profile's full client details.
 
-#include "core/client_card.hpp"
+#include "core/messages/client_card.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
-#include "core/client_store.hpp"
-#include "core/validation.hpp"
+#include "core/rules/validation.hpp"
+#include "core/store/sqlite/client_store.hpp"
 
 #include "test_support.hpp"
 

@@ -1,4 +1,4 @@
-#include "core/client.hpp"
+#include "core/model/client.hpp"
 
 #include <gtest/gtest.h>
 

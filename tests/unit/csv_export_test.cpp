@@ -1,7 +1,7 @@
 // CSV export: OWASP neutralisation of formula-like text, RFC 4180 quoting, the encodings
 // (checked byte for byte against glibc's iconv), atomic files, and the client and invoice
 // lists read back.
-#include "core/csv_export.hpp"
+#include "core/transfer/csv_export.hpp"
 
 #include "test_support.hpp"
 

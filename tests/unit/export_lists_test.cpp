@@ -1,9 +1,9 @@
 // The client and invoice lists as the exports write them: columns, cell kinds, groups and the
 // SUBTOTAL formulas under the invoice list.
 
-#include "core/export_shape.hpp"
-#include "core/import_invoices.hpp"
-#include "core/import_mapping.hpp"
+#include "core/transfer/export_shape.hpp"
+#include "core/transfer/import_invoices.hpp"
+#include "core/transfer/import_mapping.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // Regressions for what the fuzz targets (tests/fuzz) and the sanitizer build found in the core.
-#include "core/profile_dates.hpp"
-#include "core/utf8.hpp"
-#include "core/validation.hpp"
+#include "core/rules/profile_dates.hpp"
+#include "core/rules/validation.hpp"
+#include "core/text/utf8.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,11 +1,11 @@
 // Planning a sales-invoice import: header recognition, dates, amounts, statuses, clients by
 // tax ID or code, new clients on request, existing invoices, and every row problem.
 
-#include "core/export_shape.hpp"
-#include "core/import_existing.hpp"
-#include "core/import_invoices.hpp"
-#include "core/transfer_text.hpp"
-#include "core/validation.hpp"
+#include "core/messages/transfer_text.hpp"
+#include "core/rules/validation.hpp"
+#include "core/transfer/export_shape.hpp"
+#include "core/transfer/import_existing.hpp"
+#include "core/transfer/import_invoices.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
-#include "core/import_country.hpp"
-#include "core/import_mapping.hpp"
-#include "core/messages.hpp"
+#include "core/messages/messages.hpp"
+#include "core/transfer/import_country.hpp"
+#include "core/transfer/import_mapping.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
-#include "core/import_existing.hpp"
-#include "core/import_messages.hpp"
+#include "core/messages/import_messages.hpp"
+#include "core/transfer/import_existing.hpp"
 
 #include <gtest/gtest.h>
 

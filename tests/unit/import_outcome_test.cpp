@@ -1,11 +1,11 @@
 // From a plan to what the API returns, marks and reports: problems, cell marks, report lines,
 // commits and remembered mappings.
 
-#include "core/export_shape.hpp"
-#include "core/import_existing.hpp"
-#include "core/import_mapping.hpp"
-#include "core/import_outcome.hpp"
-#include "core/validation.hpp"
+#include "core/rules/validation.hpp"
+#include "core/transfer/export_shape.hpp"
+#include "core/transfer/import_existing.hpp"
+#include "core/transfer/import_mapping.hpp"
+#include "core/transfer/import_outcome.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,8 @@
-#include "core/import_existing.hpp"
-#include "core/import_messages.hpp"
-#include "core/import_plan.hpp"
-#include "core/messages.hpp"
-#include "core/validation.hpp"
+#include "core/messages/import_messages.hpp"
+#include "core/messages/messages.hpp"
+#include "core/rules/validation.hpp"
+#include "core/transfer/import_existing.hpp"
+#include "core/transfer/import_plan.hpp"
 
 #include <gtest/gtest.h>
 

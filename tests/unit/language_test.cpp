@@ -1,4 +1,4 @@
-#include "core/language.hpp"
+#include "core/text/language.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,9 +1,9 @@
 // What reaches a message from outside: cut to a readable length, nothing that hides or
 // reorders text, no source paths; text from UNO converted without losing valid characters.
-#include "core/import_outcome.hpp"
-#include "core/language.hpp"
-#include "core/messages.hpp"
-#include "core/utf8.hpp"
+#include "core/messages/messages.hpp"
+#include "core/text/language.hpp"
+#include "core/text/utf8.hpp"
+#include "core/transfer/import_outcome.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
-#include "core/client_store.hpp"
-#include "core/messages.hpp"
+#include "core/messages/messages.hpp"
+#include "core/store/sqlite/client_store.hpp"
 
 #include <gtest/gtest.h>
 

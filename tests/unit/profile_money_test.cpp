@@ -1,5 +1,5 @@
-#include "core/profile_dates.hpp"
-#include "core/profile_money.hpp"
+#include "core/rules/profile_dates.hpp"
+#include "core/rules/profile_money.hpp"
 
 #include <gtest/gtest.h>
 

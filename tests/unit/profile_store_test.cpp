@@ -1,10 +1,10 @@
 // The client's profile in a real register file: records, optimistic concurrency, activity,
 // files, archive / restore / delete, tags.
 
-#include "core/client_store.hpp"
-#include "core/profile_validation.hpp"
-#include "core/sha256.hpp"
-#include "core/validation.hpp"
+#include "core/files/sha256.hpp"
+#include "core/rules/profile_validation.hpp"
+#include "core/rules/validation.hpp"
+#include "core/store/sqlite/client_store.hpp"
 
 #include "test_support.hpp"
 

@@ -1,6 +1,6 @@
 // ClientStore::summary: status arithmetic around "today" and per-currency totals.
 
-#include "core/client_store.hpp"
+#include "core/store/sqlite/client_store.hpp"
 
 #include "test_support.hpp"
 

@@ -1,7 +1,7 @@
 // Words and figures of the profile: amounts and hours as shown and as typed, summary lines,
 // status words, files, activity details, tax-ID warnings.
 
-#include "core/profile_text.hpp"
+#include "core/messages/profile_text.hpp"
 
 #include <gtest/gtest.h>
 

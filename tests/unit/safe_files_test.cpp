@@ -2,9 +2,10 @@
 // blocking), how saveFileCopy replaces a file (atomically, never the register's own), the
 // temporary copies for opening and their cleaning, names that could disguise a file, and files
 // that can run code.
-#include "core/client_store.hpp"
-#include "core/safe_files.hpp"
-#include "core/sha256.hpp"
+#include "core/files/safe_files.hpp"
+#include "core/files/sha256.hpp"
+#include "core/messages/messages.hpp"
+#include "core/store/sqlite/client_store.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>

@@ -3,7 +3,7 @@
 // same digests as FIPS 180-2 appendix B) and one vector of the NIST CAVP SHAVS test files
 // (SHA256ShortMsg.rsp, Len = 8).
 
-#include "core/sha256.hpp"
+#include "core/files/sha256.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,8 @@
 // The register's file alone holds the data: after closing, a while after writes, and in a
 // back-up taken while the register is in use; restoring a copy keeps the replaced one aside.
-#include "core/client_store.hpp"
-#include "core/register_file.hpp"
-#include "core/safe_files.hpp"
+#include "core/files/safe_files.hpp"
+#include "core/store/sqlite/client_store.hpp"
+#include "core/store/sqlite/register_file.hpp"
 #include "test_support.hpp"
 
 #include <sqlite3.h>

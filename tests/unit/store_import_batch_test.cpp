@@ -1,13 +1,13 @@
 // Import batches in a real register file: one transaction per import (all rows or none),
 // undo that reverts exactly or refuses naming what changed, remembered mappings, bulk loads.
 
-#include "core/client_store.hpp"
-#include "core/import_existing.hpp"
-#include "core/import_outcome.hpp"
-#include "core/import_plan.hpp"
-#include "core/import_register.hpp"
-#include "core/profile_validation.hpp"
-#include "core/validation.hpp"
+#include "core/rules/profile_validation.hpp"
+#include "core/rules/validation.hpp"
+#include "core/store/sqlite/client_store.hpp"
+#include "core/transfer/import_existing.hpp"
+#include "core/transfer/import_outcome.hpp"
+#include "core/transfer/import_plan.hpp"
+#include "core/transfer/import_register.hpp"
 
 #include "test_support.hpp"
 

@@ -1,5 +1,5 @@
-#include "core/client_store.hpp"
-#include "core/text_fold.hpp"
+#include "core/store/sqlite/client_store.hpp"
+#include "core/text/text_fold.hpp"
 
 #include "test_support.hpp"
 

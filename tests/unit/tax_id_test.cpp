@@ -1,6 +1,6 @@
-#include "core/tax_id.hpp"
+#include "core/rules/tax_id.hpp"
 
-#include "core/utf8.hpp"
+#include "core/text/utf8.hpp"
 
 #include <gtest/gtest.h>
 

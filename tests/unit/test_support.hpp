@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/client.hpp"
+#include "core/model/client.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "core/text_fold.hpp"
+#include "core/text/text_fold.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
-#include "core/client_card.hpp"
-#include "core/ui_text.hpp"
+#include "core/messages/client_card.hpp"
+#include "core/messages/ui_text.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
-#include "core/tax_id.hpp"
-#include "core/validation.hpp"
+#include "core/rules/tax_id.hpp"
+#include "core/rules/validation.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,0 +1,168 @@
+// Words and figures of a client's profile in the product's three languages: the profile
+// dialog, the deck's detail area and the client dialog's tax-ID warnings. Also the small
+// conversions the forms need (amounts and hours as people type them, file types and sizes,
+// timestamps). Dialog labels live in the dialogs' own .properties resources; these are the
+// words the code composes.
+#pragma once
+
+#include "core/model/activity.hpp"
+#include "core/model/profile_records.hpp"
+#include "core/model/profile_summary.hpp"
+#include "core/rules/tax_id.hpp"
+#include "core/text/language.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace clientes
+{
+enum class ProfileText
+{
+    // List columns that are no record field.
+    ColumnDue,
+    ColumnSize,
+    ColumnAdded,
+    ColumnWhen,
+    ColumnWhat,
+    ColumnDetail,
+    // Headings and states of the profile dialog.
+    KindNotStated,
+    KindCompany,
+    KindPerson,
+    Archive,
+    Restore,
+    ArchivedState,
+    ActiveState,
+    ProjectHoursNone,    // time entries heading when no project is selected
+                         // Messages of the profile dialog.
+    ConfirmDeleteClient, // {name}
+    ConfirmRemoveRecord, // {what}: «F-2024-001»
+    ClientDeleted,       // the dialog closes after this
+    SelectRecordFirst,   // Edit / remove / open without a selected row
+    SelectProjectFirst,  // time entries without a selected project
+    RecordConflict,      // someone else saved the record: the form shows the stored values
+    ClientConflict,      // the same for the client dialog
+    FileCannotBeRead,    // {name}
+    FileCannotBeWritten, // {name}
+    NotAFileUrl,         // {url}
+    FileAttached,        // {name}
+    FileCopySaved,       // {name}
+    OpenFailed,          // {name}
+    FileIsFolder,        // {name}
+    FileNotRegular,      // {name}: a FIFO, socket or device
+    FileIsSystemFile,    // {name}: /proc, /sys…
+    FileNameUnsafe,      // {name}, neutralised: control or bidirectional characters
+    FileNoSpace,         // {name}: disk full; nothing changed
+    FileIsRegisterFile,  // {name}: saveFileCopy onto the register's own files
+    OpenMayRunCode,      // {name}: the question before opening a program, script or launcher
+    NoteAdded,
+    ActivityPartial,     // {shown} {total}
+                         // Client dialog.
+    DuplicateTaxId,      // {name} {code}
+    DuplicateTaxIdAgain, // second sentence: save again to store it anyway
+    SavedWithWarning,    // {code}
+    Close,
+    // Scripting API.
+    UnknownRecordKind, // {kind} {kinds}
+    RecordNotFound,    // {what} {id}
+    ProjectNotFound,   // {id}
+    UseAttachFile,
+    UseAddNote,
+    ActivityReadOnly,
+    NoFileUrl,
+    ReadOnlyField,
+    VersionNotNumber,
+    FilesReadOnly,
+    HoursOf,           // {name}: the time entries heading of a project
+    ProjectHoursTotal, // {hours}
+    RecordSaved,
+    RecordRemoved,
+    ClientArchived,
+    ClientRestored,
+};
+
+std::string profileText(ProfileText key, Language language);
+
+// Replaces each "{name}" in text by value.
+std::string fillIn(std::string text, std::string_view name, std::string_view value);
+
+// "company" → "Empresa"; "" → "(sin indicar)".
+std::string clientKindLabel(std::string_view kind, Language language);
+
+// Status words: "Abierto", "Pendiente", "Autorizada", "Enviada"…
+std::string statusLabel(ProjectStatus status, Language language);
+std::string statusLabel(TaskStatus status, Language language);
+std::string statusLabel(OrderStatus status, Language language);
+std::string statusLabel(InvoiceStatus status, Language language);
+std::string statusLabel(DealStage stage, Language language);
+// An invoice's state as of today: its status, plus "vencida" when authorised and due before
+// today ("Autorizada · vencida").
+std::string invoiceStateLabel(const Invoice& invoice, std::string_view today, Language language);
+bool isOverdue(const Invoice& invoice, std::string_view today);
+// A task's state: "Pendiente", "Pendiente · vencida" (due before today), "Hecha".
+std::string taskStateLabel(const Task& task, std::string_view today, Language language);
+
+// ---------------------------------------------------------------------------- figures
+// "1.250,00 EUR" (es, pt), "1,250.00 EUR" (en); the currency's own decimals.
+std::string formatAmount(std::int64_t minor, std::string_view currency, Language language);
+// "1250,00" (es, pt) / "1250.00" (en): for an input field.
+std::string formatAmountInput(std::int64_t minor, std::string_view currency, Language language);
+// What people type: "1250", "1250,5", "1.250,50", "1,250.50", "-3", " 7.5 ". A separator that
+// occurs more than once, or both separators, groups thousands; a lone one is the decimal mark
+// unless it is the language's grouping mark followed by exactly three digits ("1.250" in es).
+// nullopt when not such a number, with more decimals than the currency has, or out of range.
+std::optional<std::int64_t> parseAmountInput(std::string_view text, std::string_view currency,
+                                             Language language);
+// Per-currency totals: "1.250,00 EUR · 300,00 USD"; with counts: "1.250,00 EUR (2) · …".
+std::string formatTotals(const std::vector<MoneyTotal>& totals, Language language,
+                         bool withCounts = false);
+
+// "42,5 h" / "42.5 h"; at most two decimals, none when whole.
+std::string formatHours(double hours, Language language);
+// "7,5" / "7.5": for an input field.
+std::string formatHoursInput(double hours, Language language);
+// "7,5", "7.5", "8"; nullopt otherwise.
+std::optional<double> parseHoursInput(std::string_view text);
+
+// The profile's key figures, one line each (the Resumen tab): the lines below, in order.
+std::vector<std::string> summaryLines(const ProfileSummary& summary, Language language);
+// "Proyectos: 3 (2 abiertos) · 42,5 h registradas"
+std::string projectsLine(const ProfileSummary& summary, Language language);
+// "Tareas: 1 vencida · 3 pendientes · 2 en los próximos 7 días"
+std::string tasksLine(const ProfileSummary& summary, Language language);
+// "Órdenes de compra: 4 (1 cerrada) · 12.000,00 EUR"
+std::string ordersLine(const ProfileSummary& summary, Language language);
+// "Facturas autorizadas: …", "    pendientes de cobro: …", "    vencidas: …" (and drafts)
+std::vector<std::string> invoiceLines(const ProfileSummary& summary, Language language);
+// "Ofertas abiertas: 2 · 8.000,00 EUR · 1 aceptada"
+std::string dealsLine(const ProfileSummary& summary, Language language);
+// "Contactos: 2 · Archivos: 1 (2,0 KB)"
+std::string contactsAndFilesLine(const ProfileSummary& summary, Language language);
+// The figures worth a glance, in one line for the deck: overdue invoices with their amounts,
+// pending ones, overdue and upcoming tasks. Empty when there is nothing to say.
+// "Facturas: 3 vencidas (1.250,00 EUR), 1 pendiente · Tareas: 2 vencidas, 1 próxima"
+std::string keyFiguresLine(const ProfileSummary& summary, Language language);
+
+// ---------------------------------------------------------------------------- files
+// "12 bytes", "3,4 KB", "1,2 MB" (1 KB = 1,024 bytes).
+std::string formatFileSize(std::int64_t bytes, Language language);
+// From the file name's extension ("informe.PDF" → "application/pdf"); application/octet-stream
+// when unknown.
+std::string mimeTypeForFileName(std::string_view name);
+
+// ---------------------------------------------------------------------------- activity
+// "2024-05-01T10:20:30.123Z" (UTC) → "2024-05-01 12:20" in the machine's local time; the
+// text unchanged when it is no such timestamp.
+std::string formatTimestamp(std::string_view isoUtc);
+// What an activity entry says besides its kind: the note, the record and its label, the
+// changed fields ("Ciudad: Burgos → Miranda de Ebro"), the file name, the import batch.
+std::string activityDetail(const ActivityEntry& entry, Language language);
+
+// ---------------------------------------------------------------------------- tax IDs
+// The warning for a tax ID that fails its country's rules (InvalidChecksum, InvalidFormat);
+// empty when there is nothing to warn about (valid, empty, or a country without rules).
+std::string taxIdWarning(const TaxIdCheck& check, Language language);
+} // namespace clientes

@@ -1,0 +1,365 @@
+#pragma once
+
+#include "core/files/safe_files.hpp"
+#include "core/model/activity.hpp"
+#include "core/model/client.hpp"
+#include "core/model/import_batch.hpp"
+#include "core/model/profile_records.hpp"
+#include "core/model/profile_summary.hpp"
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace clientes
+{
+
+class StoreError : public std::runtime_error
+{
+public:
+    enum class Kind
+    {
+        CannotOpen,
+        NotADatabase,
+        Locked,
+        PermissionDenied,
+        TooNew,
+        Io,
+        Conflict,   // thrown as ConflictError / RecordConflict: changed by someone else meanwhile
+        OutOfMemory // SQLite could not allocate memory; the change was not made
+    };
+    StoreError(Kind kind, std::string path, const std::string& detail);
+    Kind kind;
+    std::string path;
+};
+
+// No client (or record) with the given key; what() names the key.
+class NotFound : public std::runtime_error
+{
+public:
+    explicit NotFound(const std::string& key);
+    // "<what> not found: <id>", e.g. "invoice not found: 12".
+    NotFound(std::string_view what, std::int64_t id);
+};
+
+// update(const Client&) with a version that is no longer the stored one: someone saved the
+// client after it was read. `current` is the client as stored now, for the user to review.
+class ConflictError : public StoreError
+{
+public:
+    ConflictError(std::string path, Client current);
+    Client current;
+};
+
+// The same for the profile records: Record is Contact, Project, TimeEntry, Task,
+// PurchaseOrder, Invoice or Deal.
+template <typename Record> class RecordConflict : public StoreError
+{
+public:
+    RecordConflict(std::string path, Record stored)
+        : StoreError(Kind::Conflict, std::move(path),
+                     "record " + std::to_string(stored.id) +
+                         " was changed by someone else (now "
+                         "version " +
+                         std::to_string(stored.version) + ")"),
+          current(std::move(stored))
+    {
+    }
+    Record current;
+};
+
+// What keeps a client from being deleted (contacts and activity do not: they go with it).
+struct LinkedRecords
+{
+    std::int64_t projects = 0;
+    std::int64_t tasks = 0;
+    std::int64_t purchaseOrders = 0;
+    std::int64_t invoices = 0;
+    std::int64_t deals = 0;
+    std::int64_t files = 0;
+
+    bool any() const { return projects + tasks + purchaseOrders + invoices + deals + files > 0; }
+    bool operator==(const LinkedRecords&) const = default;
+};
+
+// deleteClient() of a client that still has records; archive it instead.
+class HasLinkedRecords : public std::runtime_error
+{
+public:
+    HasLinkedRecords(std::int64_t clientId, LinkedRecords linked);
+    std::int64_t clientId;
+    LinkedRecords linked;
+};
+
+struct TagCount
+{
+    std::string tag; // one of its spellings ("VIP" or "vip": the first in byte order)
+    std::int64_t clients = 0;
+};
+
+// One line of the invoice list (exportInvoices): the invoice with its client's names.
+struct InvoiceListRow
+{
+    Invoice invoice;
+    std::string clientCode;
+    std::string clientLegalName;
+    std::string clientTaxId;
+};
+
+// Which invoices the list holds; empty strings do not filter.
+struct InvoiceFilter
+{
+    std::string from; // issue date on or after, "YYYY-MM-DD"
+    std::string to;   // issue date on or before
+    std::optional<InvoiceStatus> status;
+};
+
+struct SearchPage
+{
+    std::vector<ClientSummary> rows;
+    std::int64_t total = 0; // all matches, not only rows.size()
+};
+
+struct StoreOptions
+{
+    // How long writes must pause before the write-ahead log is copied into the file.
+    std::chrono::milliseconds idleCheckpointDelay{1500};
+};
+
+// A checked copy of the register (backupTo).
+struct BackupResult
+{
+    std::int64_t clients = 0;
+    std::uintmax_t bytes = 0;
+};
+
+// The client register: one SQLite file. All methods are thread-safe (one internal mutex).
+// SQLite failures throw StoreError, invalid clients ValidationError, invalid profile records
+// RecordValidationError (profile_validation.hpp). Every change writes its activity entry in the
+// same transaction.
+class ClientStore
+{
+public:
+    static constexpr int kSchemaVersion = 3;
+
+    // Creates the parent directory (0700) and the file (0600) if missing, opens it, backs it up
+    // to "<file>.backup-v<old>" and migrates it when its schema is older.
+    explicit ClientStore(std::filesystem::path file, StoreOptions options = {});
+    // Closes the register: the write-ahead log is copied into the file and removed, so the
+    // file alone holds everything.
+    ~ClientStore();
+    ClientStore(const ClientStore&) = delete;
+    ClientStore& operator=(const ClientStore&) = delete;
+
+    const std::filesystem::path& path() const;
+
+    // ---------------------------------------------------------------- the file itself
+    // (store_durability.cpp) Copies the write-ahead log into the file now (also done by
+    // itself once writes pause for StoreOptions::idleCheckpointDelay, and on close).
+    void checkpoint();
+    // Checkpoints done by the idle checkpointer so far (for tests).
+    std::int64_t idleCheckpoints() const;
+    // Writes a copy of the register to `target` while it stays in use: SQLite's online
+    // back-up into a temporary file beside target, checked (integrity_check, schema, as
+    // inspectRegisterCopy in register_file.hpp) and synced before it is renamed over
+    // target, so that a failure leaves target as it was. A copy is one file (no log).
+    // Throws RegisterFileRefused for the register's own files, StoreError.
+    BackupResult backupTo(const std::filesystem::path& target);
+
+    // Tidies and validates, assigns uuid, code ("C-000001"…) and timestamps; version = 1.
+    // A rejected add does not consume a code.
+    Client add(Client client);
+    // Same as add() for many clients in one transaction (imports); all or nothing. Every client
+    // is validated before anything is written; the first invalid one throws ValidationError.
+    std::vector<Client> addMany(std::vector<Client> clients);
+    // Same, for an import: the activity entry of each client is Imported with `importBatchId`
+    // instead of Created.
+    std::vector<Client> addMany(std::vector<Client> clients, std::string_view importBatchId);
+
+    std::optional<Client> byId(std::int64_t id);
+    // Case-insensitive; "c-1", "C1", "C-000001" all mean "C-000001".
+    std::optional<Client> byCode(std::string_view code);
+    // A code, or a tax ID in any spelling ("b-12.345.678", "ESB12345678"); active clients first.
+    std::optional<Client> byKey(std::string_view key);
+
+    // Stores the editable fields of client.id (tidied, validated); bumps version and updatedAt.
+    // uuid, code, createdAt and archived are kept as stored (use setArchived). Throws NotFound,
+    // ConflictError when client.version is not the stored version (someone saved in between).
+    // The activity entry (Updated) lists the fields that changed, old and new values.
+    Client update(const Client& client);
+    // Bumps version and updatedAt when the state changes (activity: Archived / Restored).
+    // Throws NotFound.
+    void setArchived(std::int64_t id, bool archived);
+    void archive(std::int64_t id);
+    // Takes an archived client back into the active register: setArchived(id, false).
+    void restore(std::int64_t id);
+    // Deletes the client for good, with its contacts, tags and activity. Only for clients with
+    // nothing else linked (LinkedRecords); otherwise throws HasLinkedRecords (archive instead).
+    // Throws NotFound.
+    void deleteClient(std::int64_t id);
+    LinkedRecords linkedRecords(std::int64_t clientId);
+
+    // Empty query (or only punctuation): all clients ordered by legal name. Otherwise prefix
+    // match of every word, ignoring case and accents: words without digits look at legal name,
+    // trade name, city and e-mail; words with digits or inner punctuation also at tax ID (any
+    // spelling), code and the whole e-mail address. Best match first (bm25, legal name weighted
+    // up); when more than 1,000 clients match (a letter or two typed), legal names starting with
+    // the query come first, then the other matches alphabetically. Never throws on user input.
+    SearchPage search(std::string_view query, bool includeArchived, std::size_t limit);
+    // Same matching over active clients; codes best first; limit <= 0 → all.
+    std::vector<std::string> findCodes(std::string_view query, int limit);
+
+    std::int64_t count(bool includeArchived = false);
+
+    // Clients carrying the tag (ignoring case and accents), ordered by legal name.
+    std::vector<ClientSummary> clientsWithTag(std::string_view tag, bool includeArchived);
+    // Every tag in use (spellings that differ only in case or accents count as one), with the
+    // number of clients carrying it, ordered by the folded tag.
+    std::vector<TagCount> tagCounts();
+
+    // ---------------------------------------------------------------- the client's profile
+    // Records are tidied and validated (RecordValidationError); add() throws NotFound for a
+    // client (or, for a time entry, a project) that does not exist, and assigns id, createdAt,
+    // updatedAt and version 1. update() keeps the client (and project) and createdAt as stored,
+    // throws NotFound, and RecordConflict<Record> when record.version is not the stored one.
+    // remove…() throws NotFound. Lists are empty for unknown clients. Money records with an
+    // empty currency get the client's default currency.
+    Contact add(Contact contact);
+    Contact update(const Contact& contact);
+    void removeContact(std::int64_t id);
+    std::optional<Contact> contact(std::int64_t id);
+    std::vector<Contact> contacts(std::int64_t clientId); // by name
+
+    Project add(Project project);
+    Project update(const Project& project);
+    void removeProject(std::int64_t id); // with its time entries
+    std::optional<Project> project(std::int64_t id);
+    std::vector<Project> projects(std::int64_t clientId); // open first, by name
+
+    TimeEntry add(TimeEntry entry); // entry.projectId names the project
+    TimeEntry update(const TimeEntry& entry);
+    void removeTimeEntry(std::int64_t id);
+    std::optional<TimeEntry> timeEntry(std::int64_t id);
+    std::vector<TimeEntry> timeEntries(std::int64_t projectId); // newest date first
+    double projectHours(std::int64_t projectId);
+    double clientHours(std::int64_t clientId);
+
+    Task add(Task task);
+    Task update(const Task& task);
+    void removeTask(std::int64_t id);
+    std::optional<Task> task(std::int64_t id);
+    std::vector<Task> tasks(std::int64_t clientId); // pending first, by due date, undated last
+
+    PurchaseOrder add(PurchaseOrder order);
+    PurchaseOrder update(const PurchaseOrder& order);
+    void removePurchaseOrder(std::int64_t id);
+    std::optional<PurchaseOrder> purchaseOrder(std::int64_t id);
+    std::vector<PurchaseOrder> purchaseOrders(std::int64_t clientId); // newest date first
+
+    // The number must be unused in the whole register (RecordValidationError, Duplicate).
+    Invoice add(Invoice invoice);
+    Invoice update(const Invoice& invoice);
+    void removeInvoice(std::int64_t id);
+    std::optional<Invoice> invoice(std::int64_t id);
+    std::optional<Invoice> invoiceByNumber(std::string_view number); // ignoring ASCII case
+    std::vector<Invoice> invoices(std::int64_t clientId);            // newest issue date first
+
+    Deal add(Deal deal);
+    Deal update(const Deal& deal);
+    void removeDeal(std::int64_t id);
+    std::optional<Deal> deal(std::int64_t id);
+    std::vector<Deal> deals(std::int64_t clientId); // newest date first
+
+    // Many records in one transaction (imports): all or nothing, one activity entry each.
+    std::vector<Contact> addContacts(std::vector<Contact> contacts);
+    std::vector<Project> addProjects(std::vector<Project> projects);
+    std::vector<TimeEntry> addTimeEntries(std::vector<TimeEntry> entries);
+    std::vector<Task> addTasks(std::vector<Task> tasks);
+    std::vector<PurchaseOrder> addPurchaseOrders(std::vector<PurchaseOrder> orders);
+    std::vector<Invoice> addInvoices(std::vector<Invoice> invoices);
+    std::vector<Deal> addDeals(std::vector<Deal> deals);
+
+    // Keeps the bytes inside the register with their SHA-256. Throws FileTooLarge above
+    // kMaxFileBytes (before anything else), RecordValidationError for a bad name or MIME type
+    // (empty = application/octet-stream), NotFound. Activity: FileAttached with the name.
+    FileInfo attachFile(std::int64_t clientId, std::string_view name, std::string_view mimeType,
+                        std::span<const std::uint8_t> bytes);
+    std::optional<FileInfo> file(std::int64_t id);
+    std::vector<FileInfo> files(std::int64_t clientId);   // newest first
+    std::vector<std::uint8_t> fileBytes(std::int64_t id); // throws NotFound
+    void removeFile(std::int64_t id);                     // throws NotFound; activity: FileRemoved
+
+    // A note in the client's history (RecordValidationError when blank or too long).
+    ActivityEntry addNote(std::int64_t clientId, std::string_view text);
+    // An Imported entry, for imports that changed an existing client. Throws NotFound.
+    ActivityEntry recordImport(std::int64_t clientId, std::string_view batchId);
+    // Newest first: up to `limit` entries older than `beforeId` (0 = from the newest).
+    ActivityPage activity(std::int64_t clientId, std::size_t limit, std::int64_t beforeId = 0);
+
+    // ---------------------------------------------------------------- imports and exports
+    // (import_batch_store.cpp, export_store.cpp). Imports write all rows or none, in one
+    // transaction recorded as an import batch; Imported activity entries carry the batch id
+    // (updates also list their field changes, old and new).
+
+    // Throws ValidationError (a client to create or update is invalid; nothing written),
+    // ConflictError (a client to update was saved since it was planned). Nothing to write
+    // (no creation, no update): nothing is written and no batch recorded.
+    ImportCommitResult commitClientImport(ClientImportCommit commit);
+    // Throws RecordValidationError, ValidationError (a new client), RecordConflict<Invoice>,
+    // NotFound (a client that no longer exists).
+    ImportCommitResult commitInvoiceImport(InvoiceImportCommit commit);
+    // The newest import batch not undone yet.
+    std::optional<ImportBatchInfo> lastImport();
+    // Reverts the newest batch: clients and invoices it created are deleted, the fields it
+    // updated get their previous values back (an Updated / RecordChanged activity entry says
+    // so). Throws NothingToUndo, or ImportUndoRefused (nothing written) when a record it wrote
+    // was deleted or saved since, or a client it created has new records or notes.
+    ImportUndoResult undoLastImport();
+
+    // Every client (archived ones too), with tags, in id order: for loading the register
+    // once before planning a large import. Holds the store lock while it runs.
+    void forEachClient(const std::function<void(Client&&)>& visit);
+    // Every client in the deck's order (folded legal name, then id), archived ones only
+    // when asked, with tags, from one read snapshot: `begin` learns how many there are
+    // before `visit` gets each. For an export that writes while it reads. Holds the store
+    // lock while it runs.
+    void forEachClientInListOrder(bool includeArchived,
+                                  const std::function<void(std::size_t)>& begin,
+                                  const std::function<void(Client&&)>& visit);
+    // Every invoice, in id order.
+    std::vector<Invoice> allInvoices();
+    // Clients for an export: all (empty codes and query), the matches of a search query (as
+    // findCodes), or the given codes (any spelling; unknown ones are left out), ordered by
+    // legal name (codes: in the order given).
+    std::vector<Client> clientsForExport(std::string_view query,
+                                         const std::vector<std::string>& codes,
+                                         bool includeArchived);
+    // Invoices by issue date, then number, with their client's code, legal name and tax ID.
+    std::vector<InvoiceListRow> invoiceList(const InvoiceFilter& filter);
+
+    // Column mappings the user chose for a header row (import_mapping.hpp's mappingKey):
+    // free text the caller encodes. remember with an empty mapping forgets.
+    std::optional<std::string> rememberedMapping(std::string_view key);
+    void rememberMapping(std::string_view key, std::string_view mapping);
+
+    // The client's figures as of `today` ("YYYY-MM-DD"; std::invalid_argument otherwise).
+    // Throws NotFound.
+    ProfileSummary summary(std::int64_t clientId, std::string_view today);
+    // Changes when another connection (e.g. another process) commits to the file.
+    std::int64_t dataVersion();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace clientes

@@ -1,0 +1,330 @@
+#include "core/transfer/export_shape.hpp"
+
+#include "core/messages/import_messages.hpp"
+#include "core/messages/messages.hpp"
+#include "core/messages/transfer_text.hpp"
+#include "core/rules/profile_money.hpp"
+#include "core/transfer/import_invoices.hpp"
+
+#include <algorithm>
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+
+namespace clientes
+{
+
+namespace
+{
+
+// Days from 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d)
+{
+    y -= m <= 2 ? 1 : 0;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const auto yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+bool isLeap(int year)
+{
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+int daysInMonth(int year, int month)
+{
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month == 2 && isLeap(year) ? 29 : kDays[month - 1];
+}
+
+// Reads exactly `count` ASCII digits at `pos`.
+bool readNumber(std::string_view text, std::size_t& pos, std::size_t count, int& value)
+{
+    if (pos + count > text.size())
+        return false;
+    value = 0;
+    for (std::size_t i = 0; i < count; ++i)
+    {
+        const char c = text[pos + i];
+        if (c < '0' || c > '9')
+            return false;
+        value = value * 10 + (c - '0');
+    }
+    pos += count;
+    return true;
+}
+
+bool expect(std::string_view text, std::size_t& pos, char c)
+{
+    if (pos >= text.size() || text[pos] != c)
+        return false;
+    ++pos;
+    return true;
+}
+
+// 1899-12-30 is serial 0.
+const std::int64_t kEpoch = daysFromCivil(1899, 12, 30);
+
+} // namespace
+
+const std::vector<Field>& exportedClientFields()
+{
+    static const std::vector<Field> fields = {
+        Field::Code,   Field::LegalName,  Field::TradeName, Field::TaxId,  Field::Country,
+        Field::Street, Field::PostalCode, Field::City,      Field::Region, Field::Email,
+        Field::Phone,  Field::Website,    Field::Notes};
+    return fields;
+}
+
+ExportSheet shapeClients(std::span<const Client> clients, Language language)
+{
+    const std::vector<Field>& fields = exportedClientFields();
+    ExportSheet sheet;
+    sheet.headers.reserve(fields.size());
+    for (Field field : fields)
+        sheet.headers.push_back(fieldLabel(field, language));
+    sheet.columnKinds.assign(fields.size(), CellKind::Text);
+    sheet.rows.reserve(clients.size());
+    for (const Client& client : clients)
+    {
+        std::vector<ExportCell> row;
+        row.reserve(fields.size());
+        for (Field field : fields)
+            row.push_back({CellKind::Text, client.value(field), 0});
+        sheet.rows.push_back(std::move(row));
+    }
+    return sheet;
+}
+
+double toSpreadsheetSerial(std::string_view iso)
+{
+    constexpr double kInvalid = std::numeric_limits<double>::quiet_NaN();
+    std::size_t pos = 0;
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    if (!readNumber(iso, pos, 4, year) || !expect(iso, pos, '-') ||
+        !readNumber(iso, pos, 2, month) || !expect(iso, pos, '-') || !readNumber(iso, pos, 2, day))
+        return kInvalid;
+    if (year < 1583 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+        return kInvalid;
+    double serial = static_cast<double>(
+        daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) - kEpoch);
+    if (pos == iso.size())
+        return serial;
+    int hour = 0;
+    int minute = 0;
+    int second = 0;
+    double fraction = 0;
+    if (!expect(iso, pos, 'T') || !readNumber(iso, pos, 2, hour) || !expect(iso, pos, ':') ||
+        !readNumber(iso, pos, 2, minute) || hour > 23 || minute > 59)
+        return kInvalid;
+    if (pos < iso.size() && iso[pos] == ':')
+    {
+        ++pos;
+        if (!readNumber(iso, pos, 2, second) || second > 59)
+            return kInvalid;
+        if (pos < iso.size() && iso[pos] == '.')
+        {
+            ++pos;
+            double scale = 0.1;
+            const std::size_t start = pos;
+            while (pos < iso.size() && iso[pos] >= '0' && iso[pos] <= '9')
+            {
+                fraction += (iso[pos] - '0') * scale;
+                scale /= 10;
+                ++pos;
+            }
+            if (pos == start)
+                return kInvalid;
+        }
+    }
+    if (pos < iso.size() && iso[pos] == 'Z')
+        ++pos;
+    if (pos != iso.size())
+        return kInvalid;
+    serial += (hour * 3600.0 + minute * 60.0 + second + fraction) / 86400.0;
+    return serial;
+}
+
+bool needsTextProtection(std::string_view text)
+{
+    if (text.empty())
+        return false;
+    const char first = text.front();
+    return first == '=' || first == '+' || first == '-' || first == '@';
+}
+
+std::vector<std::size_t> widestClientRows(std::span<const Client> clients)
+{
+    const std::vector<Field>& fields = exportedClientFields();
+    std::vector<std::size_t> rows(fields.size() + 2, 0); // + the two date columns
+    std::vector<std::size_t> longest(fields.size(), 0);
+    const auto characters = [](const std::string& text)
+    {
+        return static_cast<std::size_t>(
+            std::count_if(text.begin(), text.end(),
+                          [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    };
+    for (std::size_t r = 0; r < clients.size(); ++r)
+        for (std::size_t c = 0; c < fields.size(); ++c)
+        {
+            const std::string& text = clients[r].value(fields[c]);
+            if (text.size() <= longest[c]) // bytes bound characters from above
+                continue;
+            const std::size_t length = characters(text);
+            if (length > longest[c])
+            {
+                longest[c] = length;
+                rows[c] = r;
+            }
+        }
+    return rows;
+}
+
+void visitClientRow(
+    const Client& client,
+    const std::function<void(CellKind kind, std::string_view text, double number)>& cell)
+{
+    for (Field field : exportedClientFields())
+        cell(CellKind::Text, client.value(field), 0);
+    for (const std::string* at : {&client.createdAt, &client.updatedAt})
+    {
+        const double serial = toSpreadsheetSerial(*at);
+        if (std::isnan(serial))
+            cell(CellKind::Text, *at, 0); // never seen: kept as text
+        else
+            cell(CellKind::Date, *at, serial);
+    }
+}
+
+ExportSheet shapeClientList(std::span<const Client> clients, Language language)
+{
+    ExportSheet sheet;
+    const ExportSheet plain = shapeClients({}, language);
+    sheet.headers = plain.headers;
+    sheet.headers.push_back(transferText(TransferText::CreatedAt, language));
+    sheet.headers.push_back(transferText(TransferText::UpdatedAt, language));
+    sheet.columnKinds = plain.columnKinds;
+    sheet.columnKinds.push_back(CellKind::Date);
+    sheet.columnKinds.push_back(CellKind::Date);
+    sheet.rows.reserve(clients.size());
+    for (const Client& client : clients)
+    {
+        std::vector<ExportCell> row;
+        row.reserve(sheet.headers.size());
+        visitClientRow(client,
+                       [&row](CellKind kind, std::string_view text, double number) {
+                           row.push_back({kind, std::string(text), number});
+                       });
+        sheet.rows.push_back(std::move(row));
+    }
+    return sheet;
+}
+
+InvoiceListSheet shapeInvoiceList(const std::vector<InvoiceListRow>& invoices, Language language,
+                                  std::size_t firstDataRow)
+{
+    InvoiceListSheet list;
+    ExportSheet& sheet = list.sheet;
+    for (InvoiceField field :
+         {InvoiceField::Number, InvoiceField::ClientName, InvoiceField::ClientTaxId,
+          InvoiceField::IssueDate, InvoiceField::DueDate, InvoiceField::Net, InvoiceField::Tax,
+          InvoiceField::Total, InvoiceField::Currency, InvoiceField::Status,
+          InvoiceField::ClientCode})
+        sheet.headers.push_back(invoiceFieldLabel(field, language));
+    sheet.columnKinds = {CellKind::Text, CellKind::Text,   CellKind::Text,   CellKind::Date,
+                         CellKind::Date, CellKind::Number, CellKind::Number, CellKind::Number,
+                         CellKind::Text, CellKind::Text,   CellKind::Text};
+    std::vector<const InvoiceListRow*> order;
+    order.reserve(invoices.size());
+    for (const InvoiceListRow& row : invoices)
+        order.push_back(&row);
+    std::stable_sort(order.begin(), order.end(),
+                     [](const InvoiceListRow* a, const InvoiceListRow* b)
+                     {
+                         const Invoice& x = a->invoice;
+                         const Invoice& y = b->invoice;
+                         return std::tie(x.status, x.currency, x.issueDate, x.number) <
+                                std::tie(y.status, y.currency, y.issueDate, y.number);
+                     });
+    const auto date = [](const std::string& iso) -> ExportCell
+    {
+        const double serial = toSpreadsheetSerial(iso);
+        if (std::isnan(serial))
+            return {CellKind::Text, iso, 0};
+        return {CellKind::Date, iso, serial};
+    };
+    for (const InvoiceListRow* row : order)
+    {
+        const Invoice& invoice = row->invoice;
+        const int digits = minorUnitDigits(invoice.currency).value_or(2);
+        const auto amount = [&](std::int64_t minor) -> ExportCell {
+            return {CellKind::Number, formatMinorUnits(minor, digits),
+                    minorUnitsToDouble(minor, digits)};
+        };
+        if (list.groups.empty() || list.groups.back().status != invoice.status ||
+            list.groups.back().currency != invoice.currency)
+            list.groups.push_back(
+                {invoice.status, invoice.currency, digits, sheet.rows.size(), sheet.rows.size()});
+        list.groups.back().lastRow = sheet.rows.size();
+        sheet.rows.push_back({{CellKind::Text, invoice.number, 0},
+                              {CellKind::Text, row->clientLegalName, 0},
+                              {CellKind::Text, row->clientTaxId, 0},
+                              date(invoice.issueDate),
+                              date(invoice.dueDate),
+                              amount(invoice.net),
+                              amount(invoice.tax),
+                              amount(invoice.total),
+                              {CellKind::Text, invoice.currency, 0},
+                              {CellKind::Text, invoiceStatusLabel(invoice.status, language), 0},
+                              {CellKind::Text, row->clientCode, 0}});
+    }
+    // SUBTOTAL(109; …) per group, and per currency over its groups: SUBTOTAL leaves out the
+    // rows an AutoFilter hides, and other SUBTOTALs inside its ranges.
+    const auto range = [&](std::size_t column, const InvoiceGroup& group)
+    {
+        const std::string letters = columnLetters(column);
+        return letters + std::to_string(firstDataRow + group.firstRow) + ":" + letters +
+               std::to_string(firstDataRow + group.lastRow);
+    };
+    std::vector<std::string> currencies;
+    for (const InvoiceGroup& group : list.groups)
+    {
+        ExportTotal total;
+        total.label = transferText(
+            TransferText::TotalOfStatus, language,
+            {{"status", invoiceStatusLabel(group.status, language)}, {"currency", group.currency}});
+        total.currency = group.currency;
+        total.digits = group.digits;
+        for (std::size_t c = 0; c < 3; ++c)
+            total.formulas.push_back("=SUBTOTAL(109;" + range(list.firstAmountColumn + c, group) +
+                                     ")");
+        list.totals.push_back(std::move(total));
+        if (std::find(currencies.begin(), currencies.end(), group.currency) == currencies.end())
+            currencies.push_back(group.currency);
+    }
+    std::sort(currencies.begin(), currencies.end());
+    for (const std::string& currency : currencies)
+    {
+        ExportTotal total;
+        total.label = transferText(TransferText::GrandTotal, language, {{"currency", currency}});
+        total.currency = currency;
+        total.digits = minorUnitDigits(currency).value_or(2);
+        for (std::size_t c = 0; c < 3; ++c)
+        {
+            std::string formula = "=SUBTOTAL(109";
+            for (const InvoiceGroup& group : list.groups)
+                if (group.currency == currency)
+                    formula += ";" + range(list.firstAmountColumn + c, group);
+            total.formulas.push_back(formula + ")");
+        }
+        list.totals.push_back(std::move(total));
+    }
+    return list;
+}
+
+} // namespace clientes

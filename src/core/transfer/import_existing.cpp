@@ -1,0 +1,115 @@
+#include "core/transfer/import_existing.hpp"
+
+#include "core/rules/validation.hpp"
+
+#include <algorithm>
+
+namespace clientes
+{
+
+namespace
+{
+
+bool isAsciiDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+bool isAsciiAlpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+char asciiUpper(char c)
+{
+    return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
+} // namespace
+
+std::string canonicalClientCode(std::string_view raw)
+{
+    const std::string_view text = trimAscii(raw);
+    std::size_t letters = 0;
+    while (letters < text.size() && isAsciiAlpha(text[letters]))
+        ++letters;
+    std::size_t digitsStart = letters;
+    if (digitsStart < text.size() && (text[digitsStart] == '-' || text[digitsStart] == ' '))
+        ++digitsStart;
+    std::string_view digits = text.substr(digitsStart);
+    const bool numeric =
+        letters > 0 && !digits.empty() && std::all_of(digits.begin(), digits.end(), isAsciiDigit);
+    std::string code;
+    if (!numeric)
+    {
+        // Codes compare case-insensitively in the store (COLLATE NOCASE).
+        std::transform(text.begin(), text.end(), std::back_inserter(code), asciiUpper);
+        return code;
+    }
+    const auto firstNonZero = digits.find_first_not_of('0');
+    digits = firstNonZero == std::string_view::npos ? "0" : digits.substr(firstNonZero);
+    for (char c : text.substr(0, letters))
+        code += asciiUpper(c);
+    code += '-';
+    if (digits.size() < 6)
+        code.append(6 - digits.size(), '0');
+    code += digits;
+    return code;
+}
+
+InMemoryClients::InMemoryClients(std::vector<Client> clients)
+{
+    clients_.reserve(clients.size());
+    codes_.reserve(clients.size());
+    taxIds_.reserve(clients.size());
+    ids_.reserve(clients.size());
+    for (Client& client : clients)
+        add(std::move(client));
+}
+
+void InMemoryClients::add(Client client)
+{
+    const std::size_t index = clients_.size();
+    clients_.push_back(std::move(client));
+    const Client& added = clients_.back();
+    if (added.id != 0)
+        ids_.insert_or_assign(added.id, index);
+    if (!added.code.empty())
+        codes_.insert_or_assign(canonicalClientCode(added.code), index);
+    std::string taxId = normalizeTaxId(added.taxId, added.country);
+    if (taxId.empty())
+        return;
+    const auto [it, inserted] = taxIds_.try_emplace(std::move(taxId), index);
+    if (inserted)
+        return;
+    const Client& current = clients_[it->second];
+    const auto rank = [](const Client& c) { return std::pair(c.archived, c.id); };
+    if (rank(added) < rank(current))
+        it->second = index;
+}
+
+std::optional<Client> InMemoryClients::byCode(std::string_view code)
+{
+    const auto found = codes_.find(canonicalClientCode(code));
+    if (found == codes_.end())
+        return std::nullopt;
+    return clients_[found->second];
+}
+
+std::optional<Client> InMemoryClients::byId(std::int64_t id)
+{
+    const auto found = ids_.find(id);
+    if (found == ids_.end())
+        return std::nullopt;
+    return clients_[found->second];
+}
+
+std::optional<Client> InMemoryClients::byNormalizedTaxId(std::string_view normalized)
+{
+    const auto found = taxIds_.find(normalized);
+    if (found == taxIds_.end())
+        return std::nullopt;
+    return clients_[found->second];
+}
+
+} // namespace clientes

@@ -1,0 +1,54 @@
+// An ExistingClients over clients held in memory: for tests and benchmarks, and for the UNO
+// layer when it loads the whole register once before planning a large import (one query
+// instead of one or two per row).
+#pragma once
+
+#include "core/transfer/import_plan.hpp"
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace clientes
+{
+
+// Canonical form of a client code, the same rule ClientStore::byCode applies: letters, an
+// optional '-' or ' ', digits → upper-case letters, '-', digits zero-padded to 6
+// ("c1", "C 1", "c-000001" → "C-000001"). Anything else: trimmed, upper-cased.
+std::string canonicalClientCode(std::string_view raw);
+
+class InMemoryClients : public ExistingClients
+{
+public:
+    InMemoryClients() = default;
+    explicit InMemoryClients(std::vector<Client> clients);
+
+    // Indexes by canonical code and by normalizeTaxId(taxId, country). Clients are kept as
+    // given (give them as the store returns them: tidied, with id and code). For a tax ID
+    // shared by several clients, lookups return the active one with the lowest id.
+    void add(Client client);
+    std::size_t size() const { return clients_.size(); }
+
+    std::optional<Client> byCode(std::string_view code) override;
+    std::optional<Client> byNormalizedTaxId(std::string_view normalized) override;
+    std::optional<Client> byId(std::int64_t id) override;
+
+private:
+    struct Hash
+    {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const
+        {
+            return std::hash<std::string_view>{}(text);
+        }
+    };
+    using Index = std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>>;
+
+    std::vector<Client> clients_;
+    Index codes_;  // canonical code → position in clients_
+    Index taxIds_; // normalised tax ID → position in clients_
+    std::unordered_map<std::int64_t, std::size_t> ids_;
+};
+
+} // namespace clientes

@@ -1,0 +1,585 @@
+#include "core/transfer/import_plan.hpp"
+
+#include "core/messages/import_messages.hpp"
+#include "core/messages/messages.hpp"
+#include "core/rules/validation.hpp"
+#include "core/text/utf8.hpp"
+#include "core/transfer/import_country.hpp"
+#include "core/transfer/import_existing.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <memory_resource>
+#include <stdexcept>
+#include <unordered_map>
+
+namespace clientes
+{
+
+namespace
+{
+
+constexpr std::size_t npos = ImportProblem::npos;
+// Doubles hold every integer up to 2^53 exactly; beyond that the digits are not the user's.
+constexpr double kMaxExactInteger = 9007199254740992.0;
+
+bool allDigits(std::string_view text)
+{
+    return !text.empty() &&
+           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string_view withoutLeadingZeros(std::string_view digits)
+{
+    const auto first = digits.find_first_not_of('0');
+    return first == std::string_view::npos ? digits.substr(digits.empty() ? 0 : digits.size() - 1)
+                                           : digits.substr(first);
+}
+
+// Fields whose digits are identifiers, where a leading zero matters.
+bool isIdentifier(Field field)
+{
+    return field == Field::PostalCode || field == Field::TaxId || field == Field::Phone ||
+           field == Field::Code;
+}
+
+// Digits of the postal codes of countries that use only digits; 0 = unknown or not numeric.
+std::size_t postalCodeDigits(std::string_view country)
+{
+    static const std::unordered_map<std::string_view, std::size_t> kDigits = {
+        {"", 5},   {"ES", 5}, {"FR", 5}, {"DE", 5}, {"IT", 5}, {"US", 5}, {"MX", 5}, {"FI", 5},
+        {"HR", 5}, {"EE", 5}, {"GR", 5}, {"SE", 5}, {"MA", 5}, {"TR", 5}, {"UA", 5}, {"CU", 5},
+        {"DO", 5}, {"UY", 5}, {"CR", 5}, {"GT", 5}, {"KR", 5}, {"MY", 5}, {"DZ", 5}, {"MC", 5},
+        {"PT", 4}, {"BE", 4}, {"AT", 4}, {"CH", 4}, {"DK", 4}, {"NO", 4}, {"AU", 4}, {"NZ", 4},
+        {"HU", 4}, {"BG", 4}, {"CY", 4}, {"LU", 4}, {"SI", 4}, {"ZA", 4}, {"TN", 4}, {"LI", 4},
+        {"AR", 4}, {"CO", 6}, {"CN", 6}, {"IN", 6}, {"RU", 6}, {"SG", 6}, {"RO", 6}, {"EC", 6},
+        {"VN", 6}, {"CL", 7}, {"IL", 7}, {"BR", 8}};
+    const auto found = kDigits.find(country);
+    return found == kDigits.end() ? 0 : found->second;
+}
+
+bool isValidCountryCode(const std::string& country)
+{
+    Client probe;
+    probe.legalName = "x";
+    probe.country = country;
+    const auto issues = validate(probe);
+    return std::none_of(issues.begin(), issues.end(),
+                        [](const FieldIssue& issue) { return issue.field == Field::Country; });
+}
+
+// "España" → "ES", "uk" → "GB"; ISO codes and unknown names are left for validate() to judge.
+void countryNameToCode(std::string& country)
+{
+    if (country.empty() || (country.size() == 2 && isValidCountryCode(country)))
+        return;
+    if (auto code = countryCodeForName(country))
+        country = std::move(*code);
+}
+
+bool isAsciiAlpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+std::optional<Client> findByTaxId(ExistingClients& existing, const std::string& taxId,
+                                  const std::string& country)
+{
+    const std::string normalized = normalizeTaxId(taxId, country);
+    if (normalized.empty())
+        return std::nullopt;
+    if (auto found = existing.byNormalizedTaxId(normalized))
+        return found;
+    // Without a country the prefix of "ESB12345678" was kept; the register stores "B12345678"
+    // for Spanish clients. Only a client of that country matches.
+    if (country.empty() && normalized.size() > 2 && isAsciiAlpha(normalized[0]) &&
+        isAsciiAlpha(normalized[1]))
+    {
+        const std::string prefix = normalized.substr(0, 2);
+        auto found = existing.byNormalizedTaxId(std::string_view(normalized).substr(2));
+        if (found && (found->country == prefix || (prefix == "EL" && found->country == "GR")))
+            return found;
+    }
+    return std::nullopt;
+}
+
+std::string label(Field field, Language language)
+{
+    try
+    {
+        return fieldLabel(field, language);
+    }
+    catch (const std::out_of_range&)
+    {
+        return std::string(fieldName(field)); // a field newer than the label table
+    }
+}
+
+bool contains(const std::vector<Field>& fields, Field field)
+{
+    return std::find(fields.begin(), fields.end(), field) != fields.end();
+}
+
+// Whether a cell's value only spells the stored value differently, so that the stored
+// spelling is kept: a tax ID with other punctuation or prefix ("B-12.345.678" = "B12345678"),
+// or a number cell that lost the leading zeros of a stored identifier (8001 = "08001").
+bool sameValue(Field field, const std::string& stored, const std::string& value, bool fromNumber,
+               const std::string& country)
+{
+    if (stored.empty())
+        return false;
+    if (field == Field::TaxId && normalizeTaxId(stored, country) == normalizeTaxId(value, country))
+        return true;
+    return fromNumber && isIdentifier(field) && allDigits(stored) &&
+           withoutLeadingZeros(stored) == value;
+}
+
+struct Seen
+{
+    std::size_t sheetRow;
+    std::int64_t matchedId;
+};
+
+class Planner
+{
+public:
+    Planner(const ImportTable& table, const ImportOptions& options, ExistingClients& existing,
+            Language language)
+        : table_(table), options_(options), existing_(existing), language_(language),
+          columnOf_(allFields().size(), npos), fromNumber_(allFields().size())
+    {
+    }
+
+    ImportPlan run()
+    {
+        const std::size_t firstData = readHeader();
+        chooseMapping(tableWidth(table_));
+        const std::size_t dataRows = table_.size() - std::min(firstData, table_.size());
+        plan_.rows.reserve(plan_.rows.size() + dataRows);
+        seenCodes_.reserve(dataRows);
+        seenTax_.reserve(dataRows);
+        seenIds_.reserve(dataRows);
+        for (std::size_t r = firstData; r < table_.size(); ++r)
+            planRow(r);
+        return std::move(plan_);
+    }
+
+private:
+    // Returns the first data row; rows above the header are Empty.
+    std::size_t readHeader()
+    {
+        if (!options_.hasHeader)
+            return 0;
+        const std::size_t r = firstFilledRow(table_);
+        for (std::size_t e = 0; e < r; ++e)
+            plan_.rows.push_back({e, RowAction::Empty, 0, {}, {}});
+        if (r == table_.size())
+            return r;
+        for (const ImportCell& cell : table_[r])
+            headers_.push_back(cellText(cell, Field::Notes));
+        return r + 1;
+    }
+
+    void chooseMapping(std::size_t width)
+    {
+        ColumnMapping mapping = options_.mapping;
+        if (mapping.empty() && options_.hasHeader)
+            mapping = autoMapping(headers_);
+        mapping.resize(width);
+        for (std::size_t c = 0; c < width; ++c)
+        {
+            if (!mapping[c])
+                continue;
+            const auto index = static_cast<std::size_t>(*mapping[c]);
+            if (index >= columnOf_.size())
+            {
+                mapping[c].reset();
+                continue;
+            }
+            if (columnOf_[index] != npos)
+            {
+                addProblem(tableProblems_, npos, c, *mapping[c], Severity::Warning,
+                           importText(ImportText::ColumnMappedTwice, language_,
+                                      {{"column", columnLetters(options_.firstSheetColumn + c)},
+                                       {"label", label(*mapping[c], language_)}}));
+                mapping[c].reset();
+                continue;
+            }
+            columnOf_[index] = c;
+        }
+        if (std::none_of(mapping.begin(), mapping.end(),
+                         [](const std::optional<Field>& f) { return f.has_value(); }))
+            addProblem(tableProblems_, npos, npos, Field::LegalName, Severity::Error,
+                       importText(ImportText::NoColumns, language_));
+        plan_.mapping = std::move(mapping);
+        plan_.problems = std::move(tableProblems_);
+    }
+
+    std::size_t column(Field field) const { return columnOf_[static_cast<std::size_t>(field)]; }
+    bool mapped(Field field) const { return column(field) != npos; }
+
+    void addProblem(std::vector<ImportProblem>& list, std::size_t tableRow, std::size_t tableColumn,
+                    Field field, Severity severity, std::string reason)
+    {
+        ImportProblem problem;
+        problem.tableRow = tableRow;
+        problem.tableColumn = tableColumn;
+        problem.sheetRow = tableRow == npos ? 0 : sheetRow(tableRow);
+        problem.sheetColumn = tableColumn == npos ? npos : options_.firstSheetColumn + tableColumn;
+        problem.field = field;
+        problem.severity = severity;
+        problem.reason = std::move(reason);
+        list.push_back(std::move(problem));
+        if (severity == Severity::Error)
+            ++plan_.errors;
+        else
+            ++plan_.warnings;
+    }
+
+    std::size_t sheetRow(std::size_t tableRow) const
+    {
+        return sheetRowOf(options_.sheetRows, options_.firstSheetRow, tableRow);
+    }
+
+    // Empty: no mapped cell has a value or a formula error.
+    bool rowIsEmpty(const std::vector<ImportCell>& cells) const
+    {
+        const std::size_t n = std::min(cells.size(), plan_.mapping.size());
+        for (std::size_t c = 0; c < n; ++c)
+            if (plan_.mapping[c] && !isBlankCell(cells[c]))
+                return false;
+        return !hasMappedFormulaError(cells, plan_.mapping);
+    }
+
+    // The row's values, tidied; fromNumber_ marks the fields read from number cells. A text
+    // cell of the website column holding a hyperlink gives its URL.
+    Client readRow(std::size_t r, const std::vector<ImportCell>& cells)
+    {
+        Client input;
+        const std::size_t n = std::min(cells.size(), plan_.mapping.size());
+        for (std::size_t c = 0; c < n; ++c)
+        {
+            if (!plan_.mapping[c])
+                continue;
+            const Field field = *plan_.mapping[c];
+            input.value(field) = cellText(cells[c], field);
+            fromNumber_[static_cast<std::size_t>(field)] = cells[c].isNumber;
+            if (field == Field::Website && options_.hyperlink && !cells[c].isNumber &&
+                !isBlankCell(cells[c]))
+                if (std::optional<std::string> url = options_.hyperlink(r, c))
+                    input.website = std::move(*url);
+        }
+        tidy(input);
+        if (!input.country.empty())
+        {
+            // Few distinct spellings in a sheet: convert each once.
+            auto [known, first] = countries_.try_emplace(input.country, input.country);
+            if (first)
+                countryNameToCode(known->second);
+            input.country = known->second;
+        }
+        return input;
+    }
+
+    bool fromNumber(Field field) const { return fromNumber_[static_cast<std::size_t>(field)]; }
+
+    void planRow(std::size_t r)
+    {
+        const std::vector<ImportCell>& cells = table_[r];
+        PlannedRow row;
+        row.tableRow = r;
+        if (rowIsEmpty(cells))
+        {
+            plan_.rows.push_back(std::move(row));
+            return;
+        }
+        const std::size_t sheetRow = this->sheetRow(r);
+        std::vector<ImportProblem> problems;
+        const auto problem =
+            [&](std::size_t tableColumn, Field field, Severity severity, std::string reason)
+        { addProblem(problems, r, tableColumn, field, severity, std::move(reason)); };
+
+        std::fill(fromNumber_.begin(), fromNumber_.end(), false);
+        Client input = readRow(r, cells);
+        // Formula cells whose result is an error: the field gets nothing from them.
+        for (std::size_t c = 0; c < std::min(cells.size(), plan_.mapping.size()); ++c)
+            if (plan_.mapping[c] && cells[c].formulaError != 0)
+                problem(c, *plan_.mapping[c], Severity::Warning,
+                        importText(ImportText::FormulaError, language_,
+                                   {{"error", formulaErrorText(cells[c].formulaError)}}));
+        const bool hasCode = mapped(Field::Code) && !input.code.empty();
+        const std::string codeKey = hasCode ? canonicalClientCode(input.code) : std::string();
+
+        // Which existing client the row is about.
+        std::optional<Client> match;
+        Field matchedBy = Field::Code;
+        if (hasCode)
+        {
+            match = existing_.byCode(input.code);
+            if (!match)
+                problem(column(Field::Code), Field::Code, Severity::Warning,
+                        importText(ImportText::CodeNotFound, language_, {{"code", input.code}}));
+        }
+        if (!match && mapped(Field::TaxId) && !input.taxId.empty())
+        {
+            match = findByTaxId(existing_, input.taxId, input.country);
+            matchedBy = Field::TaxId;
+        }
+        const bool matched = match.has_value();
+        std::string matchedCode;
+        if (matched)
+        {
+            row.matchedId = match->id;
+            matchedCode = match->code;
+            problem(column(matchedBy), matchedBy, Severity::Warning,
+                    importText(match->archived ? ImportText::MatchesArchived
+                                               : ImportText::MatchesClient,
+                               language_, {{"code", match->code}, {"name", match->legalName}}));
+        }
+
+        // The client as it would be stored: the stored one (tidied) with the row merged in,
+        // or the row itself.
+        bool postalFromNumber = fromNumber(Field::PostalCode);
+        if (matched)
+        {
+            row.client = std::move(*match);
+            const std::string country = input.country.empty() ? row.client.country : input.country;
+            for (Field field : allFields())
+            {
+                const std::string& value = input.value(field);
+                if (field == Field::Code || !mapped(field) || value.empty())
+                    continue;
+                std::string& target = row.client.value(field);
+                if (options_.policy == UpdatePolicy::FillEmpty && !target.empty())
+                    continue;
+                if (target == value || sameValue(field, target, value, fromNumber(field), country))
+                    continue;
+                target = value;
+                row.changedFields.push_back(field);
+            }
+            postalFromNumber = postalFromNumber && contains(row.changedFields, Field::PostalCode);
+        }
+        else
+        {
+            row.client = std::move(input);
+            row.client.code.clear(); // the register assigns codes
+            for (Field field : allFields())
+                if (!row.client.value(field).empty())
+                    row.changedFields.push_back(field);
+        }
+        const bool excluded = matched ? options_.mode == ImportMode::CreateOnly
+                                      : options_.mode == ImportMode::UpdateOnly;
+        if (excluded)
+        {
+            finishRow(std::move(row), RowAction::Skip, problems);
+            return;
+        }
+
+        const Client& target = row.client;
+        const auto changed = [&](Field field)
+        { return !matched || contains(row.changedFields, field); };
+        if (!matched || !row.changedFields.empty()) // unchanged rows write nothing
+            for (const FieldIssue& issue : validate(target))
+                problem(column(issue.field), issue.field, Severity::Error,
+                        describe(issue, language_));
+
+        // The same code, client or tax ID as an earlier row.
+        bool duplicate = false;
+        if (hasCode)
+        {
+            const auto [earlier, first] =
+                seenCodes_.try_emplace(codeKey, Seen{sheetRow, row.matchedId});
+            if (!first)
+            {
+                problem(column(Field::Code), Field::Code, Severity::Error,
+                        importText(ImportText::DuplicateCode, language_,
+                                   {{"row", std::to_string(earlier->second.sheetRow)}}));
+                duplicate = true;
+            }
+        }
+        if (matched)
+        {
+            const auto [earlier, first] = seenIds_.try_emplace(row.matchedId, sheetRow);
+            if (!first && !duplicate)
+            {
+                problem(
+                    column(matchedBy), matchedBy, Severity::Error,
+                    importText(ImportText::SameClient, language_,
+                               {{"row", std::to_string(earlier->second)}, {"code", matchedCode}}));
+                duplicate = true;
+            }
+        }
+        const std::string taxKey = normalizeTaxId(target.taxId, target.country);
+        if (!taxKey.empty())
+        {
+            const auto [earlier, first] =
+                seenTax_.try_emplace(taxKey, Seen{sheetRow, row.matchedId});
+            // Two rows updating two clients that already share a tax ID (branches of one
+            // company) add no duplicate.
+            const bool distinctUpdates = matched && earlier->second.matchedId != 0 &&
+                                         earlier->second.matchedId != row.matchedId;
+            if (!first && !duplicate && !distinctUpdates)
+                problem(column(Field::TaxId), Field::TaxId, Severity::Error,
+                        importText(ImportText::DuplicateTaxId, language_,
+                                   {{"row", std::to_string(earlier->second.sheetRow)}}));
+        }
+
+        // Warnings about the values.
+        if (matched && changed(Field::TaxId) && !taxKey.empty())
+        {
+            const auto other = findByTaxId(existing_, target.taxId, target.country);
+            if (other && other->id != row.matchedId)
+                problem(column(Field::TaxId), Field::TaxId, Severity::Warning,
+                        importText(ImportText::TaxIdOfOtherClient, language_,
+                                   {{"code", other->code}, {"name", other->legalName}}));
+        }
+        if (options_.taxIdChecker && !target.taxId.empty() && changed(Field::TaxId) &&
+            !options_.taxIdChecker(target.taxId, target.country))
+            problem(column(Field::TaxId), Field::TaxId, Severity::Warning,
+                    importText(ImportText::TaxIdCheck, language_, {{"taxId", target.taxId}}));
+        if (postalFromNumber && allDigits(target.postalCode) &&
+            target.postalCode.size() < postalCodeDigits(target.country))
+            problem(column(Field::PostalCode), Field::PostalCode, Severity::Warning,
+                    importText(ImportText::PostalCodeWasNumber, language_,
+                               {{"value", target.postalCode}}));
+
+        const bool hasError =
+            std::any_of(problems.begin(), problems.end(),
+                        [](const ImportProblem& p) { return p.severity == Severity::Error; });
+        RowAction action = RowAction::Create;
+        if (hasError)
+            action = options_.skipInvalid ? RowAction::Skip : RowAction::Invalid;
+        else if (matched)
+            action = row.changedFields.empty() ? RowAction::Unchanged : RowAction::Update;
+        finishRow(std::move(row), action, problems);
+    }
+
+    void finishRow(PlannedRow row, RowAction action, std::vector<ImportProblem>& problems)
+    {
+        appendPlannedRow(plan_, std::move(row), action, problems);
+    }
+
+    const ImportTable& table_;
+    const ImportOptions& options_;
+    ExistingClients& existing_;
+    Language language_;
+    std::vector<std::size_t> columnOf_; // by Field: table column, or npos
+    std::vector<bool> fromNumber_;      // by Field: the current row's cell was a number
+    std::vector<std::string> headers_;
+    std::vector<ImportProblem> tableProblems_;
+    // Nodes come from one arena: no allocation per row, and freed at once.
+    std::pmr::monotonic_buffer_resource arena_;
+    std::pmr::unordered_map<std::string, Seen> seenCodes_{&arena_};
+    std::pmr::unordered_map<std::string, Seen> seenTax_{&arena_};
+    std::pmr::unordered_map<std::int64_t, std::size_t> seenIds_{&arena_};
+    std::unordered_map<std::string, std::string> countries_; // as typed → as stored
+    ImportPlan plan_;
+};
+
+} // namespace
+
+bool isBlankCell(const ImportCell& cell)
+{
+    return cell.isNumber ? !std::isfinite(cell.number) : isBlank(cell.text);
+}
+
+std::size_t firstFilledRow(const ImportTable& table)
+{
+    std::size_t r = 0;
+    while (r < table.size() && std::all_of(table[r].begin(), table[r].end(), isBlankCell))
+        ++r;
+    return r;
+}
+
+std::size_t tableWidth(const ImportTable& table)
+{
+    std::size_t width = 0;
+    for (const auto& row : table)
+        width = std::max(width, row.size());
+    return width;
+}
+
+std::string cellText(const ImportCell& cell, Field field)
+{
+    if (!cell.isNumber)
+        return cell.text;
+    const double value = cell.number;
+    if (!std::isfinite(value))
+        return {};
+    char buffer[64];
+    if (value == std::floor(value) && std::fabs(value) <= kMaxExactInteger)
+    {
+        const auto whole = static_cast<long long>(value); // -0.0 → 0
+        const auto end = std::to_chars(buffer, buffer + sizeof buffer, whole).ptr;
+        const std::string_view digits(buffer, static_cast<std::size_t>(end - buffer));
+        // The displayed text keeps the zeros of a "00000" number format: the same number.
+        if (isIdentifier(field) && whole >= 0 && allDigits(cell.text) &&
+            withoutLeadingZeros(cell.text) == digits)
+            return cell.text;
+        return std::string(digits);
+    }
+    const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+    return std::string(buffer, end);
+}
+
+std::string formulaErrorText(std::uint16_t code)
+{
+    // Calc's names (ScGlobal::GetErrorString); the other codes show as "Err:NNN".
+    switch (code)
+    {
+    case 503:
+        return "#NUM!";
+    case 519:
+        return "#VALUE!";
+    case 521:
+        return "#NULL!";
+    case 524:
+        return "#REF!";
+    case 525:
+    case 530:
+    case 531:
+        return "#NAME?";
+    case 532:
+        return "#DIV/0!";
+    case 32767:
+        return "#N/A";
+    default:
+        return "Err:" + std::to_string(code);
+    }
+}
+
+std::string ImportProblem::text() const
+{
+    if (tableRow == npos)
+        return reason;
+    return "row " + std::to_string(sheetRow) + ", " + std::string(fieldName(field)) + ": " + reason;
+}
+
+std::string ImportProblem::text(Language language) const
+{
+    if (tableRow == npos)
+        return reason;
+    return importText(ImportText::RowPrefix, language,
+                      {{"row", std::to_string(sheetRow)}, {"label", label(field, language)}}) +
+           reason;
+}
+
+bool ImportPlan::committable() const
+{
+    if (invalid != 0)
+        return false;
+    return std::none_of(problems.begin(), problems.end(),
+                        [](const ImportProblem& p) {
+                            return p.tableRow == ImportProblem::npos &&
+                                   p.severity == Severity::Error;
+                        });
+}
+
+ImportPlan planImport(const ImportTable& table, const ImportOptions& options,
+                      ExistingClients& existing, Language language)
+{
+    return Planner(table, options, existing, language).run();
+}
+
+} // namespace clientes

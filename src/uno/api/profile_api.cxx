@@ -1,0 +1,565 @@
+/* The client's profile in the scripting API (org.clientes.XClientDirectory).
+
+   Keys. `key` is a client's code or tax ID in any spelling (as getClient), except for
+   kind "timeEntries", where it is a project's id written as text ("12").
+
+   Kinds. getRecords / addRecord / updateRecord / removeRecord take one of: "contacts",
+   "projects", "timeEntries", "tasks", "purchaseOrders", "invoices", "deals", "files",
+   "activity". Files are added with attachFile and can only be listed and removed; the
+   activity is written by the register (notes with addNote) and can only be listed, newest
+   first. Any other kind: IllegalArgumentException.
+
+   Records are sequences of NamedValue. Every record has "id" (hyper); the editable ones also
+   "createdAt", "updatedAt" (ISO 8601 UTC text) and "version" (hyper: 1 after add, +1 on every
+   change). Fields by kind (text unless said otherwise; dates are ISO text "2024-05-31",
+   "" when not set; statuses are the API words in brackets):
+     contacts        clientId, name*, role, email, phone
+     projects        clientId, name*, status [open|closed], hours (double, read-only: the
+                     project's time entries added up)
+     timeEntries     projectId, clientId, date*, hours* (double, > 0 and <= 24), note
+     tasks           clientId, title*, dueDate, status [pending|done], overdue (boolean,
+                     read-only: pending and due before today)
+     purchaseOrders  clientId, number*, date, amount (double), currency, status [open|closed]
+     invoices        clientId, number* (unique in the register), issueDate*, dueDate (default:
+                     the issue date), net, tax, total (doubles; total = net + tax), currency,
+                     status [draft|authorised|paid], overdue (boolean, read-only: authorised
+                     and due before today)
+     deals           clientId, title, number (one of them*), date, amount (double), currency,
+                     stage [draft|sent|accepted|rejected], validUntil
+     files           clientId, name, mimeType, size (hyper, bytes), sha256 (64 hex digits),
+                     addedAt
+     activity        clientId, at (ISO 8601 UTC), kind [created|updated|archived|restored|
+                     fileAttached|fileRemoved|recordAdded|recordChanged|recordRemoved|imported|
+                     note], record [contact|project|…|file; "" for the client itself],
+                     recordId (hyper), label (what the record was called), batchId (imports),
+                     text (notes), changes (sequence of [field, old value, new value], values
+                     as the API writes them), title and detail (the entry in the UI language,
+                     as the profile shows it)
+   (* = required.)
+
+   Money. Amounts are doubles in the currency's units (1250.5 = 1,250.50 EUR) next to
+   "currency" (ISO 4217, e.g. "EUR"); the register keeps whole minor units, so an amount given
+   with more decimals than its currency has is rounded (half away from zero). Amounts may also
+   be given as decimal text ("1250.50" or "1250,50", no thousands separators, not more decimals
+   than the currency has). An empty or missing currency on add is the client's default
+   currency. On an invoice, total defaults to net + tax; giving only total (and perhaps tax)
+   on add sets net = total - tax. Changing only the currency keeps the amounts' values.
+
+   addRecord returns the new id. updateRecord changes only the fields given; to detect a
+   concurrent change, pass the "version" you read: if someone saved the record since, the call
+   raises RuntimeException (someone else changed it) and changes nothing. Without "version" the
+   stored version is used (the last writer wins, field by field). Read-only fields (id,
+   clientId, projectId, createdAt, updatedAt, and the derived hours/overdue) may be passed back
+   unchanged, so a record read with getRecords can be edited and handed back whole; another
+   value for them raises IllegalArgumentException. Numbers are accepted for text fields and
+   com.sun.star.util.Date for dates.
+
+   getSummary returns the key figures as of today, flat:
+     today (text); projects, projectsOpen, projectsClosed (long), projectHours (double);
+     tasksOverdue, tasksPending, tasksUpcoming (pending and due within 7 days), tasksDone;
+     purchaseOrders, purchaseOrdersOpen, purchaseOrdersClosed;
+     invoices, invoicesDraft, invoicesAuthorised (issued: authorised or paid), invoicesPaid,
+     invoicesPending (authorised, due today or later), invoicesOverdue (authorised, due before
+     today) — counts over all currencies;
+     deals, dealsOpen (draft or sent), dealsAccepted, dealsRejected;
+     contacts, files (long), fileBytes (hyper);
+     per currency, for every currency that has such records, "<figure>Amount.<CUR>" (double)
+     and "<figure>Count.<CUR>" (long) for the figures purchaseOrders, invoicesAuthorised,
+     invoicesPaid, invoicesPending, invoicesOverdue, dealsOpen and dealsAccepted — e.g.
+     invoicesOverdueAmount.EUR = 1250.0, invoicesOverdueCount.EUR = 3;
+     currencies (sequence of text): every currency named in those keys, sorted.
+
+   Files. attachFile reads a local file (a file:// URL or an absolute path), keeps it inside
+   the register with its SHA-256 and returns its id; its name is the URL's last segment, its
+   MIME type follows the extension (application/octet-stream when unknown). Over 50 MB:
+   IllegalArgumentException naming the file, its size and the limit. Only regular files are
+   read (a symbolic link is followed to one); a folder, FIFO, socket, device or a pseudo-file
+   of /proc or /sys, and a name with control or bidirectional characters, raise
+   IllegalArgumentException ("fileUrl: …") at once, without reading. saveFileCopy writes the
+   bytes to a temporary file beside the target and renames it over the target, so a failure
+   leaves the old file as it was; the register's own files (its database, -wal, -shm,
+   -journal, back-ups) are refused ("targetUrl: …").
+
+   Errors. Invalid input raises IllegalArgumentException whose message names the API field and
+   the reason in the UI language ("number: Ya existe una factura con este número."); a key or
+   id that names nothing raises NoSuchElementException; deleteClient of a client with linked
+   projects, tasks, orders, invoices, deals or files raises IllegalArgumentException naming
+   them (archive it instead); a concurrent change (see "version") or a register that cannot be
+   read or written raises RuntimeException with a message for the user. restoreClient,
+   deleteClient, addRecord, updateRecord, removeRecord, addNote and attachFile tell the deck
+   to show the change. */
+#include "api/profile_api.hxx"
+
+#include "api/profile_fields.hxx"
+#include "api/store_errors.hxx"
+#include "core/messages/messages.hpp"
+#include "core/messages/profile_text.hpp"
+#include "core/messages/ui_text.hpp"
+#include "core/rules/tax_id.hpp"
+#include "core/store/sqlite/client_store.hpp"
+#include "support/office_settings.hxx"
+#include "support/profile_files.hxx"
+#include "support/store_access.hxx"
+#include "support/uno_text.hxx"
+
+#include <com/sun/star/container/NoSuchElementException.hpp>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/uno/RuntimeException.hpp>
+
+#include <charconv>
+
+namespace css = ::com::sun::star;
+using css::uno::Sequence;
+
+namespace clientes::uno::profile_api
+{
+namespace
+{
+using profile_fields::ApplyContext;
+using profile_fields::Kind;
+
+[[noreturn]] void illegal(std::string_view argument, const std::string& reason,
+                          sal_Int16 position = 0)
+{
+    throw css::lang::IllegalArgumentException(fromUtf8(std::string(argument) + ": " + reason),
+                                              nullptr, position);
+}
+
+// Failures of the store as the exceptions the IDL declares (store_errors.hxx).
+template <typename Body> decltype(auto) translated(Language language, Body&& body)
+{
+    return translateStoreFailures(language, std::forward<Body>(body));
+}
+
+Client clientFor(ClientStore& store, const OUString& key, Language language)
+{
+    if (auto client = store.byKey(toUtf8(key)))
+        return *client;
+    throw css::container::NoSuchElementException(fromUtf8(noClientMessage(toUtf8(key), language)),
+                                                 nullptr);
+}
+
+Kind kindFor(const OUString& name, Language language)
+{
+    if (const auto kind = profile_fields::kindFromName(toUtf8(name)))
+        return *kind;
+    std::string reason = profileText(ProfileText::UnknownRecordKind, language);
+    reason = fillIn(reason, "kind", shownValue(toUtf8(name), 40));
+    illegal("kind", fillIn(reason, "kinds", profile_fields::kindNames()));
+}
+
+[[noreturn]] void recordNotFound(Kind kind, std::int64_t id, Language language)
+{
+    std::string message = profileText(ProfileText::RecordNotFound, language);
+    message =
+        fillIn(message, "what", recordTypeLabel(profile_fields::recordTypeOf(kind), language));
+    throw css::container::NoSuchElementException(
+        fromUtf8(fillIn(message, "id", std::to_string(id))), nullptr);
+}
+
+// The project a "timeEntries" key names.
+Project projectFor(ClientStore& store, const OUString& key, Language language)
+{
+    const std::string text = toUtf8(key.trim());
+    std::int64_t id = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (error == std::errc() && end == text.data() + text.size())
+        if (auto project = store.project(id))
+            return *project;
+    throw css::container::NoSuchElementException(
+        fromUtf8(fillIn(profileText(ProfileText::ProjectNotFound, language), "id",
+                        shownValue(text, 40))),
+        nullptr);
+}
+
+std::string defaultCurrencyOf(ClientStore& store, std::int64_t clientId)
+{
+    const auto client = store.byId(clientId);
+    return client ? client->currency : std::string();
+}
+
+// A record as getRecords returns it.
+Fields valuesOf(ClientStore& store, const Project& project)
+{
+    return profile_fields::toNamedValues(project, store.projectHours(project.id));
+}
+Fields valuesOf(ClientStore&, const Task& task)
+{
+    return profile_fields::toNamedValues(task, profile_fields::todayIso());
+}
+Fields valuesOf(ClientStore&, const Invoice& invoice)
+{
+    return profile_fields::toNamedValues(invoice, profile_fields::todayIso());
+}
+template <typename Record> Fields valuesOf(ClientStore&, const Record& record)
+{
+    return profile_fields::toNamedValues(record);
+}
+
+template <typename Record> using Getter = std::optional<Record> (ClientStore::*)(std::int64_t);
+
+template <typename Record>
+Record stored(ClientStore& store, Getter<Record> get, Kind kind, std::int64_t id, Language language)
+{
+    if (auto record = (store.*get)(id))
+        return *record;
+    recordNotFound(kind, id, language);
+}
+
+template <typename Record>
+void update(ClientStore& store, Getter<Record> get, Kind kind, std::int64_t id,
+            const Fields& fields, Language language)
+{
+    Record record = stored(store, get, kind, id, language);
+    profile_fields::apply(fields, record,
+                          ApplyContext{language, false, defaultCurrencyOf(store, record.clientId),
+                                       profile_fields::todayIso()});
+    try
+    {
+        store.update(record);
+    }
+    catch (const RecordConflict<Record>& conflict)
+    {
+        throwConflict(describe(conflict, language), valuesOf(store, conflict.current));
+    }
+}
+
+template <typename Record>
+std::int64_t add(ClientStore& store, const Client& client, const Fields& fields, Language language)
+{
+    Record record;
+    record.clientId = client.id;
+    profile_fields::apply(
+        fields, record, ApplyContext{language, true, client.currency, profile_fields::todayIso()});
+    return store.add(std::move(record)).id;
+}
+
+template <typename Record, typename Convert>
+Sequence<Fields> listOf(const std::vector<Record>& records, Convert convert)
+{
+    Sequence<Fields> result(static_cast<sal_Int32>(records.size()));
+    Fields* out = result.getArray();
+    for (const Record& record : records)
+        *out++ = convert(record);
+    return result;
+}
+
+std::vector<ActivityEntry> wholeActivity(ClientStore& store, std::int64_t clientId)
+{
+    std::vector<ActivityEntry> entries;
+    std::int64_t before = 0;
+    do
+    {
+        ActivityPage page = store.activity(clientId, 1000, before);
+        for (ActivityEntry& entry : page.entries)
+            entries.push_back(std::move(entry));
+        before = page.nextBeforeId;
+    } while (before != 0);
+    return entries;
+}
+
+[[noreturn]] void fileProblem(const FileProblem& problem, std::string_view argument,
+                              Language language)
+{
+    illegal(argument, describe(problem, language), 1);
+}
+} // namespace
+
+void restoreClient(const Context& context, const OUString& key)
+{
+    const Language language = uiLanguage(context);
+    storeAccess().with(context, [&](ClientStore& store)
+                       { store.restore(clientFor(store, key, language).id); });
+    storeAccess().notifyChanged();
+}
+
+void deleteClient(const Context& context, const OUString& key)
+{
+    const Language language = uiLanguage(context);
+    translated(language,
+               [&]
+               {
+                   storeAccess().with(context, [&](ClientStore& store)
+                                      { store.deleteClient(clientFor(store, key, language).id); });
+               });
+    storeAccess().notifyChanged();
+}
+
+sal_Bool isValidTaxId(const OUString& taxId, const OUString& country)
+{
+    return clientes::isValidTaxId(toUtf8(taxId), toUtf8(country));
+}
+
+OUString normalizeTaxId(const OUString& taxId, const OUString& country)
+{
+    return fromUtf8(normalizeTaxIdFor(toUtf8(taxId), toUtf8(country)));
+}
+
+Sequence<Fields> getRecords(const Context& context, const OUString& key, const OUString& kindName)
+{
+    const Language language = uiLanguage(context);
+    const Kind kind = kindFor(kindName, language);
+    const std::string today = profile_fields::todayIso();
+    return storeAccess().with(
+        context,
+        [&](ClientStore& store) -> Sequence<Fields>
+        {
+            using namespace profile_fields;
+            if (kind == Kind::TimeEntries)
+                return listOf(store.timeEntries(projectFor(store, key, language).id),
+                              [](const TimeEntry& r) { return toNamedValues(r); });
+            const std::int64_t client = clientFor(store, key, language).id;
+            switch (kind)
+            {
+            case Kind::Contacts:
+                return listOf(store.contacts(client),
+                              [](const Contact& r) { return toNamedValues(r); });
+            case Kind::Projects:
+                return listOf(store.projects(client), [&](const Project& r)
+                              { return toNamedValues(r, store.projectHours(r.id)); });
+            case Kind::Tasks:
+                return listOf(store.tasks(client),
+                              [&](const Task& r) { return toNamedValues(r, today); });
+            case Kind::PurchaseOrders:
+                return listOf(store.purchaseOrders(client),
+                              [](const PurchaseOrder& r) { return toNamedValues(r); });
+            case Kind::Invoices:
+                return listOf(store.invoices(client),
+                              [&](const Invoice& r) { return toNamedValues(r, today); });
+            case Kind::Deals:
+                return listOf(store.deals(client), [](const Deal& r) { return toNamedValues(r); });
+            case Kind::Files:
+                return listOf(store.files(client),
+                              [](const FileInfo& r) { return toNamedValues(r); });
+            case Kind::Activity:
+                return listOf(wholeActivity(store, client),
+                              [&](const ActivityEntry& r) { return toNamedValues(r, language); });
+            case Kind::TimeEntries:
+                break;
+            }
+            return {};
+        });
+}
+
+sal_Int64 addRecord(const Context& context, const OUString& key, const OUString& kindName,
+                    const Fields& fields)
+{
+    const Language language = uiLanguage(context);
+    const Kind kind = kindFor(kindName, language);
+    if (kind == Kind::Files)
+        illegal("kind", profileText(ProfileText::UseAttachFile, language), 1);
+    if (kind == Kind::Activity)
+        illegal("kind", profileText(ProfileText::UseAddNote, language), 1);
+    const std::int64_t id = translated(
+        language,
+        [&]
+        {
+            return storeAccess().with(
+                context,
+                [&](ClientStore& store) -> std::int64_t
+                {
+                    if (kind == Kind::TimeEntries)
+                    {
+                        TimeEntry entry;
+                        entry.projectId = projectFor(store, key, language).id;
+                        profile_fields::apply(
+                            fields, entry,
+                            ApplyContext{language, true, {}, profile_fields::todayIso()});
+                        return store.add(std::move(entry)).id;
+                    }
+                    const Client client = clientFor(store, key, language);
+                    switch (kind)
+                    {
+                    case Kind::Contacts:
+                        return add<Contact>(store, client, fields, language);
+                    case Kind::Projects:
+                        return add<Project>(store, client, fields, language);
+                    case Kind::Tasks:
+                        return add<Task>(store, client, fields, language);
+                    case Kind::PurchaseOrders:
+                        return add<PurchaseOrder>(store, client, fields, language);
+                    case Kind::Invoices:
+                        return add<Invoice>(store, client, fields, language);
+                    case Kind::Deals:
+                        return add<Deal>(store, client, fields, language);
+                    default:
+                        break;
+                    }
+                    return 0;
+                });
+        });
+    storeAccess().notifyChanged();
+    return id;
+}
+
+void updateRecord(const Context& context, const OUString& kindName, sal_Int64 id,
+                  const Fields& fields)
+{
+    const Language language = uiLanguage(context);
+    const Kind kind = kindFor(kindName, language);
+    if (kind == Kind::Files)
+        illegal("kind", profileText(ProfileText::FilesReadOnly, language));
+    if (kind == Kind::Activity)
+        illegal("kind", profileText(ProfileText::ActivityReadOnly, language));
+    translated(
+        language,
+        [&]
+        {
+            storeAccess().with(
+                context,
+                [&](ClientStore& store)
+                {
+                    switch (kind)
+                    {
+                    case Kind::Contacts:
+                        return update<Contact>(store, &ClientStore::contact, kind, id, fields,
+                                               language);
+                    case Kind::Projects:
+                        return update<Project>(store, &ClientStore::project, kind, id, fields,
+                                               language);
+                    case Kind::TimeEntries:
+                        return update<TimeEntry>(store, &ClientStore::timeEntry, kind, id, fields,
+                                                 language);
+                    case Kind::Tasks:
+                        return update<Task>(store, &ClientStore::task, kind, id, fields, language);
+                    case Kind::PurchaseOrders:
+                        return update<PurchaseOrder>(store, &ClientStore::purchaseOrder, kind, id,
+                                                     fields, language);
+                    case Kind::Invoices:
+                        return update<Invoice>(store, &ClientStore::invoice, kind, id, fields,
+                                               language);
+                    case Kind::Deals:
+                        return update<Deal>(store, &ClientStore::deal, kind, id, fields, language);
+                    default:
+                        break;
+                    }
+                });
+        });
+    storeAccess().notifyChanged();
+}
+
+void removeRecord(const Context& context, const OUString& kindName, sal_Int64 id)
+{
+    const Language language = uiLanguage(context);
+    const Kind kind = kindFor(kindName, language);
+    if (kind == Kind::Activity)
+        illegal("kind", profileText(ProfileText::ActivityReadOnly, language));
+    storeAccess().with(context,
+                       [&](ClientStore& store)
+                       {
+                           switch (kind)
+                           {
+                           case Kind::Contacts:
+                               stored(store, &ClientStore::contact, kind, id, language);
+                               return store.removeContact(id);
+                           case Kind::Projects:
+                               stored(store, &ClientStore::project, kind, id, language);
+                               return store.removeProject(id);
+                           case Kind::TimeEntries:
+                               stored(store, &ClientStore::timeEntry, kind, id, language);
+                               return store.removeTimeEntry(id);
+                           case Kind::Tasks:
+                               stored(store, &ClientStore::task, kind, id, language);
+                               return store.removeTask(id);
+                           case Kind::PurchaseOrders:
+                               stored(store, &ClientStore::purchaseOrder, kind, id, language);
+                               return store.removePurchaseOrder(id);
+                           case Kind::Invoices:
+                               stored(store, &ClientStore::invoice, kind, id, language);
+                               return store.removeInvoice(id);
+                           case Kind::Deals:
+                               stored(store, &ClientStore::deal, kind, id, language);
+                               return store.removeDeal(id);
+                           case Kind::Files:
+                               if (!store.file(id))
+                                   recordNotFound(kind, id, language);
+                               return store.removeFile(id);
+                           case Kind::Activity:
+                               break;
+                           }
+                       });
+    storeAccess().notifyChanged();
+}
+
+Fields getSummary(const Context& context, const OUString& key)
+{
+    const Language language = uiLanguage(context);
+    return storeAccess().with(
+        context,
+        [&](ClientStore& store)
+        {
+            return profile_fields::summaryToNamedValues(
+                store.summary(clientFor(store, key, language).id, profile_fields::todayIso()));
+        });
+}
+
+void addNote(const Context& context, const OUString& key, const OUString& text)
+{
+    const Language language = uiLanguage(context);
+    translated(language,
+               [&]
+               {
+                   storeAccess().with(
+                       context, [&](ClientStore& store)
+                       { store.addNote(clientFor(store, key, language).id, toUtf8(text)); });
+               });
+    storeAccess().notifyChanged();
+}
+
+sal_Int64 attachFile(const Context& context, const OUString& key, const OUString& fileUrl)
+{
+    const Language language = uiLanguage(context);
+    if (fileUrl.trim().isEmpty())
+        illegal("fileUrl", profileText(ProfileText::NoFileUrl, language), 1);
+    // The client first: a wrong key should not cost reading a large file.
+    const std::int64_t clientId = storeAccess().with(
+        context, [&](ClientStore& store) { return clientFor(store, key, language).id; });
+    const sal_Int64 id =
+        translated(language,
+                   [&]() -> sal_Int64
+                   {
+                       LoadedFile file;
+                       try
+                       {
+                           file = profile_files::readFile(fileUrl, kMaxFileBytes);
+                       }
+                       catch (const FileProblem& problem)
+                       {
+                           fileProblem(problem, "fileUrl", language);
+                       }
+                       return storeAccess().with(context,
+                                                 [&](ClientStore& store) {
+                                                     return store
+                                                         .attachFile(clientId, file.name,
+                                                                     mimeTypeForFileName(file.name),
+                                                                     file.bytes)
+                                                         .id;
+                                                 });
+                   });
+    storeAccess().notifyChanged();
+    return id;
+}
+
+void saveFileCopy(const Context& context, sal_Int64 fileId, const OUString& targetUrl)
+{
+    const Language language = uiLanguage(context);
+    const std::vector<std::uint8_t> bytes =
+        storeAccess().with(context,
+                           [&](ClientStore& store)
+                           {
+                               if (!store.file(fileId))
+                                   recordNotFound(Kind::Files, fileId, language);
+                               return store.fileBytes(fileId);
+                           });
+    if (targetUrl.trim().isEmpty())
+        illegal("targetUrl", profileText(ProfileText::NoFileUrl, language), 1);
+    try
+    {
+        profile_files::writeFile(context, targetUrl, bytes);
+    }
+    catch (const FileProblem& problem)
+    {
+        fileProblem(problem, "targetUrl", language);
+    }
+}
+} // namespace clientes::uno::profile_api

@@ -1,0 +1,455 @@
+// The import / export methods of org.clientes.XClientDirectory: options read and checked
+// here, the work done by import_engine / export_engine.
+#include "api/sheet_api.hxx"
+
+#include "core/messages/transfer_text.hpp"
+#include "core/rules/profile_dates.hpp"
+#include "core/store/sqlite/client_store.hpp"
+#include "core/transfer/csv_export.hpp"
+#include "core/transfer/import_outcome.hpp"
+#include "sheets/export_engine.hxx"
+#include "sheets/import_engine.hxx"
+#include "sheets/sheet_io.hxx"
+#include "sheets/sheet_marks.hxx"
+#include "support/office_settings.hxx"
+#include "support/store_access.hxx"
+#include "support/uno_text.hxx"
+
+#include <com/sun/star/beans/NamedValue.hpp>
+#include <com/sun/star/configuration/theDefaultProvider.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/i18n/LocaleData2.hpp>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <osl/file.hxx>
+
+#include <map>
+#include <set>
+
+namespace css = ::com::sun::star;
+using css::uno::Any;
+using css::uno::Reference;
+using css::uno::Sequence;
+
+namespace clientes::uno::sheet_api
+{
+namespace
+{
+// The options of one call, read by name; every name given must be one the method knows.
+class OptionReader
+{
+public:
+    OptionReader(const Options& options, std::set<std::string> known, Language language)
+        : m_language(language)
+    {
+        for (const css::beans::NamedValue& option : options)
+        {
+            const std::string name = toUtf8(option.Name);
+            if (!known.contains(name))
+                fail(name, transferText(TransferText::UnknownOption, language));
+            m_values[name] = option.Value;
+        }
+    }
+
+    bool flag(const std::string& name, bool fallback) const
+    {
+        const Any* value = find(name);
+        if (value == nullptr || !value->hasValue())
+            return fallback;
+        bool result = false;
+        if (!(*value >>= result))
+            fail(name, transferText(TransferText::NotABoolean, m_language));
+        return result;
+    }
+
+    std::optional<std::string> text(const std::string& name) const
+    {
+        const Any* value = find(name);
+        if (value == nullptr || !value->hasValue())
+            return std::nullopt;
+        OUString result;
+        if (!(*value >>= result))
+            fail(name, transferText(TransferText::NotAString, m_language));
+        return toUtf8(result);
+    }
+
+    std::optional<std::vector<std::string>> texts(const std::string& name) const
+    {
+        const Any* value = find(name);
+        if (value == nullptr || !value->hasValue())
+            return std::nullopt;
+        Sequence<OUString> strings;
+        if (*value >>= strings)
+        {
+            std::vector<std::string> result;
+            for (const OUString& item : strings)
+                result.push_back(toUtf8(item));
+            return result;
+        }
+        // Basic passes arrays as sequence<any>.
+        Sequence<Any> anys;
+        if (!(*value >>= anys))
+            fail(name, transferText(TransferText::NotStrings, m_language));
+        std::vector<std::string> result;
+        for (const Any& item : anys)
+        {
+            OUString string;
+            if (item.hasValue() && !(item >>= string))
+                fail(name, transferText(TransferText::NotStrings, m_language));
+            result.push_back(toUtf8(string));
+        }
+        return result;
+    }
+
+    [[noreturn]] void fail(const std::string& option, const std::string& reason) const
+    {
+        throw css::lang::IllegalArgumentException(
+            fromUtf8(transferText(TransferText::BadOption, m_language,
+                                  {{"option", option}, {"reason", reason}})),
+            nullptr, 1);
+    }
+
+private:
+    const Any* find(const std::string& name) const
+    {
+        const auto found = m_values.find(name);
+        return found == m_values.end() ? nullptr : &found->second;
+    }
+
+    Language m_language;
+    std::map<std::string, Any> m_values;
+};
+
+Language languageOf(const Context& context)
+{
+    return uiLanguage(context);
+}
+
+css::beans::NamedValue value(const char* name, Any any)
+{
+    return css::beans::NamedValue(ascii(name), std::move(any));
+}
+
+Options runImport(const Context& context, const Reference<css::table::XCellRange>& source,
+                  const Options& options, ImportKind kind)
+{
+    const Language language = languageOf(context);
+    std::set<std::string> known = {"HasHeader",   "Mapping",      "DryRun",
+                                   "Mode",        "UpdatePolicy", "MarkCells",
+                                   "SkipInvalid", "RemoveMarks",  "ReportSheet"};
+    if (kind == ImportKind::Invoices)
+        known.insert("CreateMissingClients");
+    const OptionReader reader(options, known, language);
+    if (!source.is())
+        reader.fail("source", transferText(TransferText::NoSource, language));
+
+    ImportSettings settings;
+    settings.kind = kind;
+    settings.hasHeader = reader.flag("HasHeader", true);
+    settings.mapping = reader.texts("Mapping");
+    settings.rangeColumns = true;
+    const bool dryRun = reader.flag("DryRun", false);
+    if (const auto mode = reader.text("Mode"))
+    {
+        const auto parsed = importModeFromName(*mode);
+        if (!parsed)
+            reader.fail("Mode", transferText(TransferText::BadMode, language, {{"value", *mode}}));
+        settings.mode = *parsed;
+    }
+    if (const auto policy = reader.text("UpdatePolicy"))
+    {
+        const auto parsed = updatePolicyFromName(*policy);
+        if (!parsed)
+            reader.fail("UpdatePolicy",
+                        transferText(TransferText::BadPolicy, language, {{"value", *policy}}));
+        settings.policy = *parsed;
+    }
+    settings.markCells = reader.flag("MarkCells", false);
+    settings.skipInvalid = reader.flag("SkipInvalid", false);
+    settings.createMissingClients = reader.flag("CreateMissingClients", false);
+    settings.reportSheet = reader.text("ReportSheet").value_or("");
+    // Checked before anything is written: the report sheet is made after the commit.
+    if (!settings.reportSheet.empty() && !isValidSheetName(settings.reportSheet))
+        reader.fail("ReportSheet", transferText(TransferText::BadSheetName, language,
+                                                {{"value", settings.reportSheet}}));
+    const bool removeMarks = reader.flag("RemoveMarks", false);
+
+    sheet_io::Located where;
+    try
+    {
+        where = sheet_io::locate(context, source);
+    }
+    catch (const css::lang::IllegalArgumentException& error)
+    {
+        reader.fail("source", toUtf8(error.Message));
+    }
+    std::size_t unmarked = 0;
+    if (removeMarks && where.document.is())
+        unmarked = sheet_marks::removeAll(where.document);
+
+    ImportResult result;
+    {
+        SheetImport import(context, where, describeRange(where, false, language));
+        result = dryRun ? import.check(settings) : import.commitOnce(settings);
+    }
+    releaseFreedMemory();
+
+    std::vector<css::beans::NamedValue> values;
+    const auto count = [&](const char* name, std::size_t number)
+    { values.push_back(value(name, Any(static_cast<sal_Int32>(number)))); };
+    count("Created", result.created);
+    count("Updated", result.updated);
+    count("Unchanged", result.unchanged);
+    count("Skipped", result.skipped);
+    count("Errors", result.errors);
+    count("Warnings", result.warnings);
+    count("Invalid", result.invalid);
+    if (kind == ImportKind::Invoices)
+        count("ClientsCreated", result.clientsCreated);
+    Sequence<OUString> problems(static_cast<sal_Int32>(result.problems.size()));
+    for (std::size_t i = 0; i < result.problems.size(); ++i)
+        problems.getArray()[i] = fromUtf8(result.problems[i].apiText);
+    values.push_back(value("Problems", Any(problems)));
+    values.push_back(value("Committed", Any(result.committed)));
+    if (!result.blocked.empty())
+        values.push_back(value("Message", Any(fromUtf8(result.blocked))));
+    count("Marked", result.marked);
+    count("Unmarked", unmarked);
+    values.push_back(value("ReportSheet", Any(fromUtf8(result.reportSheet))));
+    Sequence<OUString> mapping(static_cast<sal_Int32>(result.mapping.size()));
+    for (std::size_t i = 0; i < result.mapping.size(); ++i)
+        mapping.getArray()[i] = fromUtf8(result.mapping[i].value_or(""));
+    values.push_back(value("Mapping", Any(mapping)));
+    return Options(values.data(), static_cast<sal_Int32>(values.size()));
+}
+
+Reference<css::sheet::XSpreadsheetDocument>
+targetDocument(const Context& context, const Reference<css::sheet::XSpreadsheet>& target,
+               const OptionReader& reader, Language language)
+{
+    if (!target.is())
+        reader.fail("target", transferText(TransferText::NoTarget, language));
+    const Reference<css::sheet::XSpreadsheetDocument> document =
+        sheet_io::documentOfSheet(context, target);
+    if (!document.is())
+        reader.fail("target", transferText(TransferText::NoTarget, language));
+    return document;
+}
+
+std::string isoDateOption(const OptionReader& reader, const char* name, Language language)
+{
+    const std::string date = reader.text(name).value_or("");
+    if (!date.empty() && !isIsoDate(date))
+        reader.fail(name, transferText(TransferText::BadDate, language, {{"value", date}}));
+    return date;
+}
+
+InvoiceFilter invoiceFilter(const OptionReader& reader, Language language)
+{
+    InvoiceFilter filter;
+    filter.from = isoDateOption(reader, "From", language);
+    filter.to = isoDateOption(reader, "To", language);
+    if (const auto status = reader.text("Status"); status && !status->empty())
+    {
+        filter.status = invoiceStatusFromName(*status);
+        if (!filter.status)
+            reader.fail("Status",
+                        transferText(TransferText::BadStatus, language, {{"value", *status}}));
+    }
+    return filter;
+}
+
+// A value echoed in a message, cut to a readable length.
+std::string shortened(const std::string& text)
+{
+    constexpr std::size_t kMax = 60;
+    std::size_t characters = 0;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && ++characters > kMax)
+            return text.substr(0, i) + "…";
+    return text;
+}
+
+OUString configString(const Context& context, const char* nodePath, const char* property)
+{
+    Sequence<Any> arguments(1);
+    arguments.getArray()[0] <<= css::beans::NamedValue(ascii("nodepath"), Any(ascii(nodePath)));
+    const Reference<css::container::XNameAccess> node(
+        css::configuration::theDefaultProvider::get(context)->createInstanceWithArguments(
+            ascii("com.sun.star.configuration.ConfigurationAccess"), arguments),
+        css::uno::UNO_QUERY_THROW);
+    OUString value;
+    node->getByName(ascii(property)) >>= value;
+    return value;
+}
+
+// The decimal separator of the office's locale (Tools ▸ Options ▸ Language Settings ▸
+// Languages ▸ Locale setting; the system's when it says "Default"), as Calc uses it when it
+// opens a CSV file.
+char officeDecimalSeparator(const Context& context)
+{
+    OUString tag = configString(context, "/org.openoffice.Setup/L10N", "ooSetupSystemLocale");
+    if (tag.isEmpty())
+        tag = configString(context, "/org.openoffice.System/L10N", "Locale");
+    tag = tag.replace('_', '-');
+    css::lang::Locale locale(ascii("en"), ascii("US"), OUString());
+    if (!tag.isEmpty())
+    {
+        const sal_Int32 dash = tag.indexOf('-');
+        if (dash < 0)
+            locale = css::lang::Locale(tag, OUString(), OUString());
+        else if (tag.indexOf('-', dash + 1) < 0)
+            locale = css::lang::Locale(tag.copy(0, dash), tag.copy(dash + 1), OUString());
+        else // a longer BCP 47 tag
+            locale = css::lang::Locale(ascii("qlt"), OUString(), tag);
+    }
+    const OUString decimal =
+        css::i18n::LocaleData2::create(context)->getLocaleItem(locale).decimalSeparator;
+    return decimal == "," ? ',' : '.';
+}
+
+CsvOptions csvOptions(const Context& context, const OptionReader& reader, Language language)
+{
+    CsvOptions options;
+    options.decimalSeparator = officeDecimalSeparator(context);
+    options.separator = csvSeparatorFor(options.decimalSeparator);
+    if (const auto name = reader.text("Encoding"))
+    {
+        const auto encoding = csvEncodingFromName(*name);
+        if (!encoding)
+            reader.fail("Encoding",
+                        csvText(CsvText::BadEncoding, language, {{"value", shortened(*name)}}));
+        options.encoding = *encoding;
+    }
+    if (const auto separator = reader.text("Separator"))
+    {
+        if (separator->size() != 1 || !isCsvSeparator(separator->front()))
+            reader.fail("Separator", csvText(CsvText::BadSeparator, language,
+                                             {{"value", shortened(*separator)}}));
+        options.separator = separator->front();
+    }
+    options.neutralize = reader.flag("Neutralize", true);
+    return options;
+}
+
+std::filesystem::path csvTarget(const OUString& url, Language language)
+{
+    OUString path;
+    if (!url.startsWithIgnoreAsciiCase("file:") ||
+        osl::FileBase::getSystemPathFromFileURL(url, path) != osl::FileBase::E_None ||
+        path.isEmpty() || path.endsWith("/"))
+        throw css::lang::IllegalArgumentException(
+            fromUtf8(csvText(CsvText::BadTarget, language, {{"value", shortened(toUtf8(url))}})),
+            nullptr, 0);
+    return std::filesystem::path(toUtf8(path));
+}
+
+// A CSV file refused (a character the encoding lacks) or not written is the caller's
+// argument's problem: IllegalArgumentException with the sentence core wrote.
+template <typename Write> sal_Int32 writeCsv(const Context& context, Write write)
+{
+    try
+    {
+        const std::size_t rows = storeAccess().with(context, write);
+        releaseFreedMemory();
+        return static_cast<sal_Int32>(rows);
+    }
+    catch (const CsvError& error)
+    {
+        throw css::lang::IllegalArgumentException(fromUtf8(error.what()), nullptr, 0);
+    }
+}
+} // namespace
+
+Options importClients(const Context& context, const Reference<css::table::XCellRange>& source,
+                      const Options& options)
+{
+    return runImport(context, source, options, ImportKind::Clients);
+}
+
+Options importInvoices(const Context& context, const Reference<css::table::XCellRange>& source,
+                       const Options& options)
+{
+    return runImport(context, source, options, ImportKind::Invoices);
+}
+
+sal_Int32 undoLastImport(const Context& context)
+{
+    const Language language = languageOf(context);
+    try
+    {
+        const ImportUndoResult undone =
+            storeAccess().with(context, [](ClientStore& store) { return store.undoLastImport(); });
+        storeAccess().notifyChanged();
+        releaseFreedMemory();
+        return static_cast<sal_Int32>(undone.reverted);
+    }
+    catch (const NothingToUndo&)
+    {
+        throw css::lang::IllegalArgumentException(
+            fromUtf8(transferText(TransferText::NothingToUndo, language)), nullptr, 0);
+    }
+    catch (const ImportUndoRefused& refused)
+    {
+        throw css::lang::IllegalArgumentException(fromUtf8(describeRefusal(refused, language)),
+                                                  nullptr, 0);
+    }
+}
+
+Reference<css::table::XCellRange> exportClients(const Context& context,
+                                                const Reference<css::sheet::XSpreadsheet>& target,
+                                                const Options& options)
+{
+    const Language language = languageOf(context);
+    const OptionReader reader(options, {"Query", "Codes", "IncludeArchived"}, language);
+    const Reference<css::sheet::XSpreadsheetDocument> document =
+        targetDocument(context, target, reader, language);
+    ClientExportSettings settings;
+    settings.query = reader.text("Query").value_or("");
+    settings.codes = reader.texts("Codes").value_or(std::vector<std::string>());
+    settings.includeArchived = reader.flag("IncludeArchived", false);
+    return exportClientList(context, document, target, settings);
+}
+
+Reference<css::table::XCellRange> exportInvoices(const Context& context,
+                                                 const Reference<css::sheet::XSpreadsheet>& target,
+                                                 const Options& options)
+{
+    const Language language = languageOf(context);
+    const OptionReader reader(options, {"From", "To", "Status"}, language);
+    const Reference<css::sheet::XSpreadsheetDocument> document =
+        targetDocument(context, target, reader, language);
+    const InvoiceFilter filter = invoiceFilter(reader, language);
+    return exportInvoiceList(context, document, target, filter);
+}
+
+sal_Int32 exportClientsToCsv(const Context& context, const OUString& fileUrl,
+                             const Options& options)
+{
+    const Language language = languageOf(context);
+    const OptionReader reader(
+        options, {"Query", "Codes", "IncludeArchived", "Encoding", "Separator", "Neutralize"},
+        language);
+    ClientCsvSelection selection;
+    selection.query = reader.text("Query").value_or("");
+    selection.codes = reader.texts("Codes").value_or(std::vector<std::string>());
+    selection.includeArchived = reader.flag("IncludeArchived", false);
+    const CsvOptions csv = csvOptions(context, reader, language);
+    const std::filesystem::path target = csvTarget(fileUrl, language);
+    return writeCsv(context, [&](ClientStore& store)
+                    { return exportClientsCsv(store, selection, target, csv, language); });
+}
+
+sal_Int32 exportInvoicesToCsv(const Context& context, const OUString& fileUrl,
+                              const Options& options)
+{
+    const Language language = languageOf(context);
+    const OptionReader reader(
+        options, {"From", "To", "Status", "Encoding", "Separator", "Neutralize"}, language);
+    const InvoiceFilter filter = invoiceFilter(reader, language);
+    const CsvOptions csv = csvOptions(context, reader, language);
+    const std::filesystem::path target = csvTarget(fileUrl, language);
+    return writeCsv(context, [&](ClientStore& store)
+                    { return exportInvoicesCsv(store, filter, target, csv, language); });
+}
+} // namespace clientes::uno::sheet_api

@@ -1,0 +1,568 @@
+#include "deck/client_list_view.hxx"
+
+#include "api/profile_fields.hxx"
+#include "core/messages/client_card.hpp"
+#include "core/messages/messages.hpp"
+#include "core/messages/ui_text.hpp"
+#include "deck/awt_controls.hxx"
+#include "deck/awt_listeners.hxx"
+#include "dialogs/client_dialog.hxx"
+#include "dialogs/profile_dialog.hxx"
+#include "dialogs/register_dialogs.hxx"
+#include "dialogs/transfer_dialogs.hxx"
+#include "support/entry_guard.hxx"
+#include "support/office_settings.hxx"
+#include "support/store_access.hxx"
+#include "support/uno_text.hxx"
+
+#include <com/sun/star/awt/FontDescriptor.hpp>
+#include <com/sun/star/awt/FontWeight.hpp>
+#include <com/sun/star/awt/MenuItemStyle.hpp>
+#include <com/sun/star/awt/MessageBoxButtons.hpp>
+#include <com/sun/star/awt/PopupMenu.hpp>
+#include <com/sun/star/awt/PopupMenuDirection.hpp>
+#include <com/sun/star/awt/PosSize.hpp>
+#include <com/sun/star/awt/Rectangle.hpp>
+#include <com/sun/star/awt/Toolkit.hpp>
+#include <com/sun/star/awt/XButton.hpp>
+#include <com/sun/star/awt/XMessageBoxFactory.hpp>
+#include <com/sun/star/awt/XTextComponent.hpp>
+#include <com/sun/star/awt/XWindow2.hpp>
+#include <com/sun/star/awt/grid/DefaultGridColumnModel.hpp>
+#include <com/sun/star/awt/grid/DefaultGridDataModel.hpp>
+#include <com/sun/star/awt/grid/XGridColumn.hpp>
+#include <com/sun/star/awt/grid/XGridControl.hpp>
+#include <com/sun/star/awt/grid/XGridRowSelection.hpp>
+#include <com/sun/star/lang/XComponent.hpp>
+#include <com/sun/star/view/SelectionType.hpp>
+
+#include <rtl/ref.hxx>
+
+#include <algorithm>
+
+namespace css = ::com::sun::star;
+using css::uno::Any;
+using css::uno::Reference;
+using css::uno::Sequence;
+using css::uno::UNO_QUERY;
+using css::uno::UNO_QUERY_THROW;
+
+namespace clientes::uno
+{
+namespace
+{
+constexpr sal_Int32 kMargin = 6;
+constexpr sal_Int32 kGap = 6;
+constexpr sal_Int32 kButtonHeight = 26;
+constexpr sal_Int32 kEditHeight = 24;
+constexpr sal_Int32 kLabelHeight = 18;
+constexpr sal_Int32 kDetailNameHeight = 20;
+constexpr sal_Int32 kDetailHeight = 170;
+constexpr sal_Int32 kMoreWidth = 30;
+constexpr sal_Int32 kStatusHeight = 72;
+constexpr std::size_t kListLimit = 500;
+
+// Menu item ids (0 means "cancelled" to XPopupMenu::execute).
+constexpr sal_Int16 kMenuImportClients = 1;
+constexpr sal_Int16 kMenuImportInvoices = 2;
+constexpr sal_Int16 kMenuExportClients = 3;
+constexpr sal_Int16 kMenuExportInvoices = 4;
+constexpr sal_Int16 kMenuUndoImport = 5;
+constexpr sal_Int16 kMenuShowArchived = 6;
+constexpr sal_Int16 kMenuAbout = 7;
+constexpr sal_Int16 kMenuBackup = 8;
+constexpr sal_Int16 kMenuRestore = 9;
+constexpr sal_Int16 kMenuExportClientsCsv = 20;
+constexpr sal_Int16 kMenuExportInvoicesCsv = 21;
+
+OUString text(UiText key, Language language)
+{
+    return fromUtf8(uiText(key, language));
+}
+
+Reference<css::awt::grid::XGridColumnModel>
+makeColumns(const Reference<css::uno::XComponentContext>& context, Language language)
+{
+    const Reference<css::awt::grid::XGridColumnModel> columns =
+        css::awt::grid::DefaultGridColumnModel::create(context);
+    const struct
+    {
+        UiText title;
+        sal_Int32 width, flexibility;
+    } layout[] = {{UiText::ColumnLegalName, 60, 4},
+                  {UiText::ColumnTaxId, 40, 2},
+                  {UiText::ColumnCity, 36, 2}};
+    for (const auto& column : layout)
+    {
+        const Reference<css::awt::grid::XGridColumn> gridColumn = columns->createColumn();
+        gridColumn->setTitle(text(column.title, language));
+        gridColumn->setColumnWidth(column.width);
+        gridColumn->setMinWidth(24);
+        gridColumn->setFlexibility(column.flexibility);
+        gridColumn->setResizeable(true);
+        columns->addColumn(gridColumn);
+    }
+    return columns;
+}
+} // namespace
+
+ClientListView::ClientListView(const Reference<css::uno::XComponentContext>& context,
+                               const Reference<css::frame::XFrame>& frame,
+                               const Reference<css::awt::XWindow>& parent)
+    : m_context(context), m_frame(frame), m_parent(parent), m_language(uiLanguage(context))
+{
+    m_container =
+        createContainer(context, Reference<css::awt::XWindowPeer>(parent, UNO_QUERY_THROW));
+    createControls();
+    m_resizeListener = new ResizeForwarder([this] { layout(); });
+    m_parent->addWindowListener(m_resizeListener);
+    window()->setVisible(true);
+    layout();
+    refresh(std::nullopt);
+}
+
+ClientListView::~ClientListView() = default;
+
+Reference<css::awt::XWindow> ClientListView::window() const
+{
+    return Reference<css::awt::XWindow>(m_container, UNO_QUERY_THROW);
+}
+
+Reference<css::awt::XControl> ClientListView::control(const char* name) const
+{
+    return m_container->getControl(ascii(name));
+}
+
+void ClientListView::createControls()
+{
+    const Language lang = m_language;
+    addControl(m_context, m_container, kAdd, "com.sun.star.awt.UnoControlButtonModel",
+               {{"Label", Any(text(UiText::AddClient, lang))},
+                {"HelpText", Any(text(UiText::AddClientHelp, lang))},
+                {"Tabstop", Any(true)}});
+    addControl(m_context, m_container, kMore, "com.sun.star.awt.UnoControlButtonModel",
+               {{"Label", Any(fromUtf8("⋯"))},
+                {"HelpText", Any(text(UiText::MoreMenuHelp, lang))},
+                {"Tabstop", Any(true)}});
+    addControl(m_context, m_container, "SearchLabel", "com.sun.star.awt.UnoControlFixedTextModel",
+               {{"Label", Any(text(UiText::SearchLabel, lang))}});
+    addControl(m_context, m_container, kSearch, "com.sun.star.awt.UnoControlEditModel",
+               {{"HelpText", Any(text(UiText::SearchHelp, lang))}, {"Tabstop", Any(true)}});
+    addControl(m_context, m_container, kStatus, "com.sun.star.awt.UnoControlFixedTextModel",
+               {{"MultiLine", Any(true)}, {"TextColor", Any(sal_Int32(0xB00020))}});
+
+    m_rowsModel = css::awt::grid::DefaultGridDataModel::create(m_context);
+    addControl(m_context, m_container, kList, "com.sun.star.awt.grid.UnoControlGridModel",
+               {{"ColumnModel", Any(makeColumns(m_context, lang))},
+                {"GridDataModel", Any(m_rowsModel)},
+                {"ShowRowHeader", Any(false)},
+                {"ShowColumnHeader", Any(true)},
+                {"SelectionModel", Any(css::view::SelectionType_MULTI)},
+                {"HScroll", Any(false)},
+                {"VScroll", Any(true)},
+                {"HelpText", Any(text(UiText::ListHelp, lang))},
+                {"Tabstop", Any(true)}});
+    addControl(m_context, m_container, kCount, "com.sun.star.awt.UnoControlFixedTextModel", {});
+
+    css::awt::FontDescriptor bold;
+    bold.Weight = css::awt::FontWeight::BOLD;
+    addControl(m_context, m_container, kDetailName, "com.sun.star.awt.UnoControlFixedTextModel",
+               {{"FontDescriptor", Any(bold)}});
+    addControl(m_context, m_container, kDetail, "com.sun.star.awt.UnoControlFixedTextModel",
+               {{"MultiLine", Any(true)}});
+
+    Reference<css::awt::XButton>(control(kAdd), UNO_QUERY_THROW)
+        ->addActionListener(new ActionForwarder(onMainThread(&ClientListView::addClient)));
+    Reference<css::awt::XButton>(control(kMore), UNO_QUERY_THROW)
+        ->addActionListener(new ActionForwarder(onMainThread(&ClientListView::showMoreMenu)));
+    Reference<css::awt::XTextComponent>(control(kSearch), UNO_QUERY_THROW)
+        ->addTextListener(new TextForwarder(onMainThread(&ClientListView::reload)));
+    const Reference<css::awt::XControl> list = control(kList);
+    Reference<css::awt::grid::XGridRowSelection>(list, UNO_QUERY_THROW)
+        ->addSelectionListener(
+            new GridSelectionForwarder(onMainThread(&ClientListView::showSelection)));
+    rtl::Reference<ListGestureForwarder> gestures(
+        new ListGestureForwarder({onMainThread(&ClientListView::openSelected),
+                                  onMainThread(&ClientListView::selectCursorRow),
+                                  onMainThread(&ClientListView::selectSomethingOnEntry)}));
+    const Reference<css::awt::XWindow> listWindow(list, UNO_QUERY_THROW);
+    listWindow->addMouseListener(gestures.get());
+    listWindow->addKeyListener(gestures.get());
+    listWindow->addFocusListener(gestures.get());
+}
+
+std::function<void()> ClientListView::onMainThread(void (ClientListView::*member)())
+{
+    return [this, member]
+    { postWhileAlive(m_context, m_alive, [this, member] { (this->*member)(); }); };
+}
+
+void ClientListView::layout()
+{
+    const css::awt::Rectangle area = m_parent->getPosSize();
+    const sal_Int32 width = std::max(area.Width, kMinimalWidth);
+    const sal_Int32 height = std::max(area.Height, kMinimalHeight);
+    window()->setPosSize(0, 0, width, height, css::awt::PosSize::POSSIZE);
+
+    const sal_Int32 inner = width - 2 * kMargin;
+    sal_Int32 y = kMargin;
+    setPosSize(control(kAdd), kMargin, y, std::min<sal_Int32>(inner - kMoreWidth - kGap, 200),
+               kButtonHeight);
+    setPosSize(control(kMore), width - kMargin - kMoreWidth, y, kMoreWidth, kButtonHeight);
+    y += kButtonHeight + kGap;
+    setPosSize(control("SearchLabel"), kMargin, y, inner, kLabelHeight);
+    y += kLabelHeight;
+    setPosSize(control(kSearch), kMargin, y, inner, kEditHeight);
+    y += kEditHeight + kGap;
+    if (m_storeProblem)
+    {
+        setPosSize(control(kStatus), kMargin, y, inner, kStatusHeight);
+        y += kStatusHeight + kGap;
+    }
+    Reference<css::awt::XWindow>(control(kStatus), UNO_QUERY_THROW)->setVisible(m_storeProblem);
+
+    const sal_Int32 detailTop = height - kMargin - kDetailHeight - kDetailNameHeight;
+    const sal_Int32 countTop = detailTop - kGap - kLabelHeight;
+    setPosSize(control(kList), kMargin, y, inner, std::max<sal_Int32>(countTop - y - 2, 60));
+    setPosSize(control(kCount), kMargin, countTop, inner, kLabelHeight);
+    setPosSize(control(kDetailName), kMargin, detailTop, inner, kDetailNameHeight);
+    setPosSize(control(kDetail), kMargin, detailTop + kDetailNameHeight, inner, kDetailHeight);
+}
+
+void ClientListView::refresh(std::optional<std::int64_t> select)
+{
+    const std::string query =
+        toUtf8(Reference<css::awt::XTextComponent>(control(kSearch), UNO_QUERY_THROW)->getText());
+    try
+    {
+        fill(storeAccess().with(m_context, [&](ClientStore& store)
+                                { return store.search(query, m_showArchived, kListLimit); }),
+             select);
+    }
+    catch (const StoreError& error)
+    {
+        showStoreProblem(describe(error, m_language));
+    }
+}
+
+void ClientListView::reveal(std::int64_t clientId)
+{
+    const std::string query =
+        toUtf8(Reference<css::awt::XTextComponent>(control(kSearch), UNO_QUERY_THROW)->getText());
+    try
+    {
+        SearchPage page = storeAccess().with(
+            m_context,
+            [&](ClientStore& store)
+            {
+                SearchPage result = store.search(query, m_showArchived, kListLimit);
+                const bool listed =
+                    std::any_of(result.rows.begin(), result.rows.end(),
+                                [&](const ClientSummary& row) { return row.id == clientId; });
+                if (!listed)
+                    if (const auto client = store.byId(clientId))
+                        result.rows.insert(result.rows.begin(),
+                                           ClientSummary{client->id, client->code,
+                                                         client->legalName, client->taxId,
+                                                         client->city, client->archived});
+                return result;
+            });
+        fill(std::move(page), clientId);
+    }
+    catch (const StoreError& error)
+    {
+        showStoreProblem(describe(error, m_language));
+    }
+}
+
+void ClientListView::fill(SearchPage page, std::optional<std::int64_t> select)
+{
+    if (m_storeProblem)
+    {
+        m_storeProblem = false;
+        layout();
+    }
+    m_rows = std::move(page.rows);
+
+    Sequence<Any> headings(static_cast<sal_Int32>(m_rows.size()));
+    Sequence<Sequence<Any>> cells(static_cast<sal_Int32>(m_rows.size()));
+    Sequence<Any>* out = cells.getArray();
+    for (const ClientSummary& row : m_rows)
+    {
+        Sequence<Any> line(3);
+        Any* cell = line.getArray();
+        cell[0] <<= fromUtf8(row.archived
+                                 ? row.legalName + " (" + uiText(UiText::Archived, m_language) + ")"
+                                 : row.legalName);
+        cell[1] <<= fromUtf8(row.taxId);
+        cell[2] <<= fromUtf8(row.city);
+        *out++ = line;
+    }
+    m_rowsModel->removeAllRows();
+    if (!m_rows.empty())
+        m_rowsModel->addRows(headings, cells);
+
+    const auto shown = static_cast<std::int64_t>(m_rows.size());
+    const std::string count = shown < page.total ? partialListNote(shown, page.total, m_language)
+                                                 : clientCount(page.total, m_language);
+    modelOf(control(kCount))->setPropertyValue(ascii("Label"), Any(fromUtf8(count)));
+
+    Reference<css::awt::grid::XGridRowSelection>(control(kList), UNO_QUERY_THROW)
+        ->deselectAllRows();
+    for (std::size_t i = 0; i < m_rows.size(); ++i)
+        if (select && m_rows[i].id == *select)
+            selectRow(static_cast<sal_Int32>(i));
+    showSelection();
+}
+
+std::optional<std::int64_t> ClientListView::selectedId() const
+{
+    const Sequence<sal_Int32> selected =
+        Reference<css::awt::grid::XGridRowSelection>(control(kList), UNO_QUERY_THROW)
+            ->getSelectedRows();
+    if (selected.getLength() == 0)
+        return std::nullopt;
+    const auto index = static_cast<std::size_t>(selected[0]);
+    if (index >= m_rows.size())
+        return std::nullopt;
+    return m_rows[index].id;
+}
+
+void ClientListView::showSelection()
+{
+    std::string name;
+    std::string detail;
+    if (const auto id = selectedId())
+    {
+        // The client's legal and contact data, and its key figures in one line.
+        std::optional<ProfileSummary> summary;
+        const std::optional<Client> client =
+            storeAccess().with(m_context,
+                               [&](ClientStore& store)
+                               {
+                                   std::optional<Client> found = store.byId(*id);
+                                   if (found)
+                                       summary = store.summary(*id, profile_fields::todayIso());
+                                   return found;
+                               });
+        if (client)
+        {
+            const std::string card = formatClientCard(*client, *summary, m_language);
+            const auto lineEnd = card.find('\n');
+            name = card.substr(0, lineEnd);
+            detail = lineEnd == std::string::npos ? std::string() : card.substr(lineEnd + 1);
+        }
+    }
+    else
+    {
+        const bool searching =
+            !Reference<css::awt::XTextComponent>(control(kSearch), UNO_QUERY_THROW)
+                 ->getText()
+                 .isEmpty();
+        detail = uiText(m_rows.empty() ? (searching ? UiText::NoMatches : UiText::NoClients)
+                                       : UiText::NoSelection,
+                        m_language);
+    }
+    modelOf(control(kDetailName))->setPropertyValue(ascii("Label"), Any(fromUtf8(name)));
+    modelOf(control(kDetail))->setPropertyValue(ascii("Label"), Any(fromUtf8(detail)));
+}
+
+void ClientListView::showStoreProblem(const std::string& message)
+{
+    m_rows.clear();
+    m_rowsModel->removeAllRows();
+    modelOf(control(kStatus))
+        ->setPropertyValue(
+            ascii("Label"),
+            Any(fromUtf8(uiText(UiText::StoreUnavailableTitle, m_language) + "\n" + message)));
+    modelOf(control(kCount))->setPropertyValue(ascii("Label"), Any(OUString()));
+    modelOf(control(kDetailName))->setPropertyValue(ascii("Label"), Any(OUString()));
+    modelOf(control(kDetail))->setPropertyValue(ascii("Label"), Any(OUString()));
+    if (!m_storeProblem)
+    {
+        m_storeProblem = true;
+        layout();
+    }
+}
+
+// The grid's keyboard cursor and its selection are separate; the deck keeps them together so
+// that the arrow keys move the selection and Enter opens what is shown selected.
+void ClientListView::selectRow(sal_Int32 row)
+{
+    if (row < 0 || static_cast<std::size_t>(row) >= m_rows.size())
+        return;
+    const Reference<css::awt::XControl> list = control(kList);
+    const auto selection = Reference<css::awt::grid::XGridRowSelection>(list, UNO_QUERY_THROW);
+    if (!selection->isRowSelected(row))
+    {
+        selection->deselectAllRows();
+        selection->selectRow(row);
+    }
+    const auto grid = Reference<css::awt::grid::XGridControl>(list, UNO_QUERY_THROW);
+    if (grid->getCurrentRow() != row)
+        grid->goToCell(0, row);
+}
+
+void ClientListView::selectCursorRow()
+{
+    selectRow(
+        Reference<css::awt::grid::XGridControl>(control(kList), UNO_QUERY_THROW)->getCurrentRow());
+}
+
+void ClientListView::selectSomethingOnEntry()
+{
+    if (m_rows.empty() || selectedId())
+        return;
+    const sal_Int32 row =
+        Reference<css::awt::grid::XGridControl>(control(kList), UNO_QUERY_THROW)->getCurrentRow();
+    selectRow(row >= 0 && static_cast<std::size_t>(row) < m_rows.size() ? row : 0);
+}
+
+void ClientListView::openSelected()
+{
+    const auto id = selectedId();
+    if (!id)
+        return;
+    // The client's profile; what changed there shows in the list, the client kept selected.
+    if (profile_dialog::run(m_context, css::uno::Reference<css::frame::XFrame>(m_frame), *id))
+        reveal(*id);
+}
+
+void ClientListView::addClient()
+{
+    const auto created = client_dialog::run(m_context, std::nullopt);
+    if (!created)
+        return;
+    reveal(*created);
+}
+
+void ClientListView::showMoreMenu()
+{
+    const Reference<css::awt::XPopupMenu> menu = css::awt::PopupMenu::create(m_context);
+    sal_Int16 position = 0;
+    const auto item = [&](sal_Int16 id, UiText label, sal_Int16 style = 0)
+    { menu->insertItem(id, text(label, m_language), style, position++); };
+    item(kMenuImportClients, UiText::ImportClients);
+    item(kMenuImportInvoices, UiText::ImportInvoices);
+    item(kMenuExportClients, UiText::ExportClients);
+    item(kMenuExportInvoices, UiText::ExportInvoices);
+    item(kMenuExportClientsCsv, UiText::ExportClientsCsv);
+    item(kMenuExportInvoicesCsv, UiText::ExportInvoicesCsv);
+    item(kMenuUndoImport, UiText::UndoImport);
+    menu->insertSeparator(position++);
+    item(kMenuBackup, UiText::Backup);
+    item(kMenuRestore, UiText::Restore);
+    menu->insertSeparator(position++);
+    item(kMenuShowArchived, UiText::ShowArchived, css::awt::MenuItemStyle::CHECKABLE);
+    menu->checkItem(kMenuShowArchived, m_showArchived);
+    menu->insertSeparator(position++);
+    item(kMenuAbout, UiText::About);
+
+    const css::awt::Rectangle button =
+        Reference<css::awt::XWindow>(control(kMore), UNO_QUERY_THROW)->getPosSize();
+    runMenuCommand(menu->execute(
+        Reference<css::awt::XWindowPeer>(control(kMore)->getPeer(), UNO_QUERY_THROW),
+        css::awt::Rectangle(0, button.Height, 1, 1), css::awt::PopupMenuDirection::EXECUTE_DOWN));
+}
+
+void ClientListView::runMenuCommand(sal_Int16 command)
+{
+    const Reference<css::frame::XFrame> frame(m_frame);
+    const auto query = [this]
+    {
+        return toUtf8(
+            Reference<css::awt::XTextComponent>(control(kSearch), UNO_QUERY_THROW)->getText());
+    };
+    switch (command)
+    {
+    case kMenuImportClients:
+        if (transfer_dialogs::importClients(m_context, frame))
+            reload();
+        break;
+    case kMenuImportInvoices:
+        if (transfer_dialogs::importInvoices(m_context, frame))
+            reload();
+        break;
+    case kMenuExportClients:
+        transfer_dialogs::exportClients(m_context, frame, query(), selectedCodes());
+        break;
+    case kMenuExportInvoices:
+        transfer_dialogs::exportInvoices(m_context, frame);
+        break;
+    case kMenuExportClientsCsv:
+        transfer_dialogs::exportClientsCsv(m_context, frame, m_showArchived);
+        break;
+    case kMenuExportInvoicesCsv:
+        transfer_dialogs::exportInvoicesCsv(m_context, frame);
+        break;
+    case kMenuUndoImport:
+        if (transfer_dialogs::undoLastImport(m_context, frame))
+            reload();
+        break;
+    case kMenuBackup:
+        register_dialogs::backup(
+            m_context, Reference<css::awt::XWindowPeer>(control(kMore)->getPeer(), UNO_QUERY));
+        break;
+    case kMenuRestore:
+        if (register_dialogs::restore(
+                m_context, Reference<css::awt::XWindowPeer>(control(kMore)->getPeer(), UNO_QUERY)))
+            reload();
+        break;
+    case kMenuShowArchived:
+        m_showArchived = !m_showArchived;
+        reload();
+        break;
+    case kMenuAbout:
+        showAbout();
+        break;
+    default:
+        break;
+    }
+}
+
+std::vector<std::string> ClientListView::selectedCodes() const
+{
+    std::vector<std::string> codes;
+    const Sequence<sal_Int32> selected =
+        Reference<css::awt::grid::XGridRowSelection>(control(kList), UNO_QUERY_THROW)
+            ->getSelectedRows();
+    for (sal_Int32 row : selected)
+        if (row >= 0 && static_cast<std::size_t>(row) < m_rows.size())
+            codes.push_back(m_rows[static_cast<std::size_t>(row)].code);
+    return codes;
+}
+
+void ClientListView::showAbout()
+{
+    std::string body = uiText(UiText::AboutBody, m_language);
+    const auto replace = [&body](const std::string& token, const std::string& value)
+    {
+        if (const auto at = body.find(token); at != std::string::npos)
+            body.replace(at, token.size(), value);
+    };
+    replace("{version}", CLIENTES_VERSION);
+    replace("{path}", databasePath(m_context).string());
+    const Reference<css::awt::XMessageBoxFactory> boxes(css::awt::Toolkit::create(m_context),
+                                                        UNO_QUERY_THROW);
+    const Reference<css::awt::XWindowPeer> parent(control(kMore)->getPeer(), UNO_QUERY_THROW);
+    boxes
+        ->createMessageBox(parent, css::awt::MessageBoxType_INFOBOX,
+                           css::awt::MessageBoxButtons::BUTTONS_OK,
+                           text(UiText::AboutTitle, m_language), fromUtf8(body))
+        ->execute();
+}
+
+void ClientListView::dispose()
+{
+    m_alive.reset(); // work already posted for this view is dropped
+    guardedNoThrow("closing the deck",
+                   [this]
+                   {
+                       if (m_parent.is() && m_resizeListener.is())
+                           m_parent->removeWindowListener(m_resizeListener);
+                       Reference<css::lang::XComponent>(m_container, UNO_QUERY_THROW)->dispose();
+                   });
+    m_container.clear();
+    m_parent.clear();
+}
+} // namespace clientes::uno

@@ -1,0 +1,91 @@
+// The deck's content: search, list, count, "+ Agregar cliente", the "⋯" menu and the selected
+// client's data, laid out in pixels inside the sidebar's panel window.
+#pragma once
+
+#include "core/model/client.hpp"
+#include "core/store/sqlite/client_store.hpp"
+#include "core/text/language.hpp"
+#include "support/main_thread.hxx"
+
+#include <com/sun/star/awt/XControl.hpp>
+#include <com/sun/star/awt/XControlContainer.hpp>
+#include <com/sun/star/awt/XWindow.hpp>
+#include <com/sun/star/awt/grid/XMutableGridDataModel.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+#include <cppuhelper/weakref.hxx>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace clientes::uno
+{
+class ClientListView
+{
+public:
+    // Control names, also what tests look for through XControlContainer::getControl.
+    static constexpr const char* kSearch = "Search";
+    static constexpr const char* kList = "ClientList";
+    static constexpr const char* kCount = "Count";
+    static constexpr const char* kAdd = "AddClient";
+    static constexpr const char* kMore = "More";
+    static constexpr const char* kDetailName = "DetailName";
+    static constexpr const char* kDetail = "Detail";
+    static constexpr const char* kStatus = "Status";
+
+    ClientListView(const css::uno::Reference<css::uno::XComponentContext>& context,
+                   const css::uno::Reference<css::frame::XFrame>& frame,
+                   const css::uno::Reference<css::awt::XWindow>& parent);
+    ~ClientListView();
+    ClientListView(const ClientListView&) = delete;
+    ClientListView& operator=(const ClientListView&) = delete;
+
+    css::uno::Reference<css::awt::XWindow> window() const;
+    void layout();
+    // Reads the store again and selects the given client when the list holds it.
+    void refresh(std::optional<std::int64_t> select);
+    // Reads the store again, keeping the current selection.
+    void reload() { refresh(selectedId()); }
+    // Reads the store again and shows the given client selected, even when the search would
+    // hide it: the client the user just created or edited.
+    void reveal(std::int64_t clientId);
+    void dispose();
+
+    static constexpr sal_Int32 kMinimalWidth = 300;
+    static constexpr sal_Int32 kMinimalHeight = 440;
+    static constexpr sal_Int32 kPreferredHeight = 680;
+
+private:
+    void createControls();
+    void fill(SearchPage page, std::optional<std::int64_t> select);
+    void showSelection();
+    void openSelected();
+    void selectRow(sal_Int32 row);
+    void selectCursorRow();
+    void selectSomethingOnEntry();
+    void addClient();
+    void showMoreMenu();
+    void showAbout();
+    void runMenuCommand(sal_Int16 command);
+    std::vector<std::string> selectedCodes() const;
+    void showStoreProblem(const std::string& message);
+    std::optional<std::int64_t> selectedId() const;
+    css::uno::Reference<css::awt::XControl> control(const char* name) const;
+    // Listeners hand their work to the main thread through this.
+    std::function<void()> onMainThread(void (ClientListView::*member)());
+
+    css::uno::Reference<css::uno::XComponentContext> m_context;
+    css::uno::WeakReference<css::frame::XFrame> m_frame;
+    css::uno::Reference<css::awt::XWindow> m_parent;
+    css::uno::Reference<css::awt::XControlContainer> m_container;
+    css::uno::Reference<css::awt::grid::XMutableGridDataModel> m_rowsModel;
+    css::uno::Reference<css::awt::XWindowListener> m_resizeListener;
+    Language m_language;
+    std::vector<ClientSummary> m_rows;
+    bool m_showArchived = false;
+    bool m_storeProblem = false;
+    AliveToken m_alive = makeAliveToken();
+};
+} // namespace clientes::uno

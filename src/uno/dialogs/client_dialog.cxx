@@ -1,0 +1,502 @@
+#include "dialogs/client_dialog.hxx"
+#include "deck/awt_controls.hxx"
+
+#include "core/messages/messages.hpp"
+#include "core/messages/profile_text.hpp"
+#include "core/messages/ui_text.hpp"
+#include "core/rules/tax_id.hpp"
+#include "core/rules/validation.hpp"
+#include "core/store/sqlite/client_store.hpp"
+#include "dialogs/profile_dialog.hxx"
+#include "dialogs/profile_ui.hxx"
+#include "support/entry_guard.hxx"
+#include "support/office_settings.hxx"
+#include "support/store_access.hxx"
+#include "support/uno_text.hxx"
+
+#include <com/sun/star/awt/DialogProvider2.hpp>
+#include <com/sun/star/awt/MessageBoxButtons.hpp>
+#include <com/sun/star/awt/Toolkit.hpp>
+#include <com/sun/star/awt/XControl.hpp>
+#include <com/sun/star/awt/XControlContainer.hpp>
+#include <com/sun/star/awt/XDialog2.hpp>
+#include <com/sun/star/awt/XDialogEventHandler.hpp>
+#include <com/sun/star/awt/XMessageBoxFactory.hpp>
+#include <com/sun/star/beans/NamedValue.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/lang/XComponent.hpp>
+#include <com/sun/star/lang/XInitialization.hpp>
+#include <com/sun/star/lang/XServiceInfo.hpp>
+#include <cppuhelper/implbase3.hxx>
+#include <cppuhelper/supportsservice.hxx>
+#include <rtl/ref.hxx>
+
+#include <string>
+
+namespace css = ::com::sun::star;
+using css::uno::Any;
+using css::uno::Reference;
+using css::uno::Sequence;
+using css::uno::UNO_QUERY;
+using css::uno::UNO_QUERY_THROW;
+using css::uno::XComponentContext;
+
+namespace clientes::uno::client_dialog
+{
+namespace
+{
+using namespace dialog_ui;
+
+// Control names follow the API field names: ed<Field> holds the value, err<Field> the inline
+// message under it.
+OUString controlName(const char* prefix, Field field)
+{
+    std::string name(prefix);
+    const std::string_view api = fieldName(field);
+    name += static_cast<char>(std::toupper(static_cast<unsigned char>(api.front())));
+    name.append(api.substr(1));
+    return fromUtf8(name);
+}
+
+// Fields edited as text (edKind is a list box).
+constexpr Field kTextFields[] = {
+    Field::LegalName,  Field::TradeName, Field::TaxId,  Field::Country,      Field::Street,
+    Field::PostalCode, Field::City,      Field::Region, Field::Email,        Field::Phone,
+    Field::Website,    Field::Notes,     Field::Tags,   Field::PaymentTerms, Field::Currency};
+
+// edKind's entries, in this order.
+constexpr std::string_view kKinds[] = {"", kKindCompany, kKindPerson};
+
+// Another client with the same tax ID (as the store compares them), if any.
+std::optional<Client> duplicateOf(ClientStore& store, const Client& client)
+{
+    const std::string key = normalizeTaxId(client.taxId, client.country);
+    if (key.empty())
+        return std::nullopt;
+    std::vector<std::int64_t> candidates;
+    if (const auto found = store.byKey(client.taxId))
+        candidates.push_back(found->id);
+    for (const ClientSummary& row : store.search(key, true, 50).rows)
+        candidates.push_back(row.id);
+    for (std::int64_t id : candidates)
+    {
+        if (id == client.id)
+            continue;
+        const auto other = store.byId(id);
+        if (other && normalizeTaxId(other->taxId, other->country) == key)
+            return other;
+    }
+    return std::nullopt;
+}
+
+class ClientEditor
+    : public ::cppu::WeakImplHelper3<css::awt::XDialogEventHandler, css::lang::XInitialization,
+                                     css::lang::XServiceInfo>
+{
+public:
+    explicit ClientEditor(const Reference<XComponentContext>& context)
+        : m_context(context), m_language(uiLanguage(context))
+    {
+    }
+
+    // Arguments: nothing for a new client, or the client to edit as its code or tax ID
+    // (a string) or its id (a hyper). NamedValue("Profile", <the same>) makes this the handler
+    // of the client's profile dialog instead (dialogs/ProfileDialog.xdl; see profile_dialog.hxx).
+    void SAL_CALL initialize(const Sequence<Any>& arguments) override
+    {
+        guarded("ClientEditor.initialize",
+                [&]
+                {
+                    if (arguments.getLength() == 0)
+                        return;
+                    Any subject = arguments[0];
+                    css::beans::NamedValue named;
+                    const bool profile = (arguments[0] >>= named) && named.Name == "Profile";
+                    if (profile)
+                        subject = named.Value;
+                    sal_Int64 id = 0;
+                    OUString key;
+                    std::int64_t clientId = 0;
+                    if (subject >>= id)
+                        clientId = id;
+                    else if (subject >>= key)
+                    {
+                        const auto client =
+                            storeAccess().with(m_context, [&](ClientStore& store)
+                                               { return store.byKey(toUtf8(key)); });
+                        if (!client)
+                            throw css::lang::IllegalArgumentException(
+                                fromUtf8(noClientMessage(toUtf8(key), m_language)), nullptr, 0);
+                        clientId = client->id;
+                    }
+                    if (profile)
+                        m_profile = profile_dialog::createHandler(m_context, clientId);
+                    else if (clientId != 0)
+                        m_clientId = clientId;
+                });
+    }
+
+    sal_Bool SAL_CALL callHandlerMethod(const Reference<css::awt::XDialog>& dialog,
+                                        const Any& event, const OUString& method) override
+    {
+        if (m_profile.is())
+            return m_profile->callHandlerMethod(dialog, event, method);
+        return guarded("ClientEditor." + toUtf8(method),
+                       [&]() -> sal_Bool
+                       {
+                           if (method == "prepare")
+                               prepare(dialog);
+                           else if (method == "onSave")
+                               save(dialog);
+                           else if (method == "onEdited")
+                               clearMessageOfEditedField(dialog, event);
+                           else if (method == "onTaxIdLeft")
+                               checkTaxIdField(dialog);
+                           else if (method == "onOpenExisting")
+                               openExisting(dialog);
+                           else
+                               return false;
+                           return true;
+                       });
+    }
+
+    Sequence<OUString> SAL_CALL getSupportedMethodNames() override
+    {
+        if (m_profile.is())
+            return m_profile->getSupportedMethodNames();
+        const char* const names[] = {"prepare", "onSave", "onEdited", "onTaxIdLeft",
+                                     "onOpenExisting"};
+        Sequence<OUString> result(static_cast<sal_Int32>(std::size(names)));
+        for (std::size_t i = 0; i < std::size(names); ++i)
+            result.getArray()[i] = ascii(names[i]);
+        return result;
+    }
+
+    OUString SAL_CALL getImplementationName() override { return implementationName(); }
+    sal_Bool SAL_CALL supportsService(const OUString& name) override
+    {
+        return cppu::supportsService(this, name);
+    }
+    Sequence<OUString> SAL_CALL getSupportedServiceNames() override { return serviceNames(); }
+
+    // The client stored, or the existing one the user chose to open instead.
+    std::optional<std::int64_t> result() const { return m_savedId ? m_savedId : m_openedId; }
+
+private:
+    void prepare(const Reference<css::awt::XDialog>& dialog)
+    {
+        std::vector<std::string> kinds;
+        for (std::string_view kind : kKinds)
+            kinds.push_back(clientKindLabel(kind, m_language));
+        setEntries(dialog, "edKind", kinds);
+        select(dialog, "edKind", 0);
+        clearMessages(dialog);
+        m_loaded.reset();
+        if (m_clientId)
+        {
+            m_loaded = storeAccess().with(m_context, [&](ClientStore& store)
+                                          { return store.byId(*m_clientId); });
+            if (!m_loaded)
+                throw css::uno::RuntimeException(
+                    fromUtf8(noClientMessage(std::to_string(*m_clientId), m_language)));
+            show(dialog, *m_loaded);
+        }
+        showMode(dialog);
+    }
+
+    // Title, save button and code for a new client or the one loaded.
+    void showMode(const Reference<css::awt::XDialog>& dialog)
+    {
+        const bool editing = m_loaded.has_value();
+        dialog->setTitle(
+            resourceString(dialog, editing ? "ClientDialog.Title.Edit" : "ClientDialog.Title.New"));
+        setLabel(
+            dialog, "btnSave",
+            resourceString(dialog, editing ? "ClientDialog.Save.Edit" : "ClientDialog.Save.New"));
+        setLabel(dialog, "lblCode", editing ? m_loaded->code : std::string());
+    }
+
+    void show(const Reference<css::awt::XDialog>& dialog, const Client& client)
+    {
+        for (Field field : kTextFields)
+            setText(dialog, toUtf8(controlName("ed", field)).c_str(), client.value(field));
+        sal_Int16 kind = 0;
+        for (std::size_t i = 0; i < std::size(kKinds); ++i)
+            if (client.kind == kKinds[i])
+                kind = static_cast<sal_Int16>(i);
+        select(dialog, "edKind", kind);
+    }
+
+    void clearMessages(const Reference<css::awt::XDialog>& dialog)
+    {
+        for (Field field : kTextFields)
+            showMessage(dialog, controlName("err", field), {});
+        showMessage(dialog, ascii("errKind"), {});
+        showMessage(dialog, ascii("errForm"), {});
+        setVisible(dialog, "btnOpenExisting", false);
+    }
+
+    // Typing in a field takes its message away; the others stay until the next save.
+    void clearMessageOfEditedField(const Reference<css::awt::XDialog>& dialog, const Any& event)
+    {
+        css::lang::EventObject edit;
+        if (!(event >>= edit))
+            return;
+        const Reference<css::awt::XControl> source(edit.Source, UNO_QUERY);
+        if (!source.is())
+            return;
+        OUString name;
+        Reference<css::beans::XPropertySet>(source->getModel(), UNO_QUERY_THROW)
+            ->getPropertyValue(ascii("Name")) >>= name;
+        if (!name.startsWith("ed"))
+            return;
+        const OUString messageName = "err" + name.copy(2);
+        if (hasControl(dialog, messageName))
+            showMessage(dialog, messageName, {});
+        if (name == "edTaxId" || name == "edCountry")
+        {
+            showMessage(dialog, ascii("errTaxId"), {});
+            setVisible(dialog, "btnOpenExisting", false);
+        }
+    }
+
+    // The form's values over the client as loaded (its version included).
+    Client readForm(const Reference<css::awt::XDialog>& dialog) const
+    {
+        Client client = m_loaded.value_or(Client{});
+        for (Field field : kTextFields)
+            client.value(field) = text(dialog, toUtf8(controlName("ed", field)).c_str());
+        const sal_Int16 kind = selected(dialog, "edKind");
+        client.kind = kind > 0 && kind < static_cast<sal_Int16>(std::size(kKinds))
+                          ? std::string(kKinds[kind])
+                          : std::string();
+        return client;
+    }
+
+    // The tax ID's own warning and, when it belongs to another client, the duplicate warning
+    // with the button that opens that client. Returns the other client.
+    std::optional<Client> warnAboutTaxId(const Reference<css::awt::XDialog>& dialog,
+                                         const Client& client)
+    {
+        const std::string warning =
+            taxIdWarning(checkTaxId(client.taxId, client.country), m_language);
+        const auto duplicate = storeAccess().with(m_context, [&](ClientStore& store)
+                                                  { return duplicateOf(store, client); });
+        std::string message = warning;
+        if (duplicate)
+        {
+            std::string text = profileText(ProfileText::DuplicateTaxId, m_language);
+            text = fillIn(text, "name", duplicate->legalName);
+            message =
+                fillIn(text, "code", duplicate->code) + (warning.empty() ? "" : " " + warning);
+            m_duplicateId = duplicate->id;
+        }
+        showMessage(dialog, ascii("errTaxId"), message, kWarningColor);
+        setVisible(dialog, "btnOpenExisting", duplicate.has_value());
+        return duplicate;
+    }
+
+    void checkTaxIdField(const Reference<css::awt::XDialog>& dialog)
+    {
+        warnAboutTaxId(dialog, readForm(dialog));
+    }
+
+    void showIssues(const Reference<css::awt::XDialog>& dialog,
+                    const std::vector<FieldIssue>& issues)
+    {
+        bool focused = false;
+        for (const FieldIssue& issue : issues)
+        {
+            showMessage(dialog, controlName("err", issue.field), describe(issue, m_language));
+            if (!focused)
+            {
+                focus(dialog, toUtf8(controlName("ed", issue.field)).c_str());
+                focused = true;
+            }
+        }
+    }
+
+    void save(const Reference<css::awt::XDialog>& dialog)
+    {
+        clearMessages(dialog);
+        Client client = readForm(dialog);
+        const std::string taxKey = normalizeTaxId(client.taxId, client.country);
+        const auto duplicate = warnAboutTaxId(dialog, client);
+        // Every problem shows at once: the fields' errors (red) over the tax ID's warnings.
+        Client checked = client;
+        tidy(checked);
+        if (const std::vector<FieldIssue> issues = validate(checked); !issues.empty())
+        {
+            showIssues(dialog, issues);
+            return;
+        }
+        // A duplicate stops the first save: the user may rather open the existing client.
+        if (duplicate && m_acknowledgedDuplicate != taxKey + "|" + std::to_string(duplicate->id))
+        {
+            m_acknowledgedDuplicate = taxKey + "|" + std::to_string(duplicate->id);
+            showMessage(dialog, ascii("errForm"),
+                        profileText(ProfileText::DuplicateTaxIdAgain, m_language), kWarningColor);
+            return;
+        }
+        const bool warned =
+            !taxIdWarning(checkTaxId(client.taxId, client.country), m_language).empty();
+        Client stored;
+        try
+        {
+            stored = storeAccess().with(
+                m_context, [&](ClientStore& store)
+                { return client.id == 0 ? store.add(std::move(client)) : store.update(client); });
+        }
+        catch (const ValidationError& error)
+        {
+            showIssues(dialog, error.issues);
+            return;
+        }
+        catch (const ConflictError& error)
+        {
+            // Someone saved the client meanwhile: show what is stored now; saving again works.
+            m_loaded = error.current;
+            show(dialog, *m_loaded);
+            clearMessages(dialog);
+            showMessage(dialog, ascii("errForm"),
+                        profileText(ProfileText::ClientConflict, m_language));
+            return;
+        }
+        catch (const StoreError& error)
+        {
+            showMessage(dialog, ascii("errForm"), describe(error, m_language));
+            return;
+        }
+        catch (const NotFound&)
+        {
+            showMessage(dialog, ascii("errForm"), noClientMessage(std::string(), m_language));
+            return;
+        }
+        m_savedId = stored.id;
+        m_clientId = stored.id;
+        m_loaded = stored;
+        storeAccess().notifyChanged();
+        // A tax ID that fails its rules is stored all the same; the dialog stays open once so
+        // that the user sees why.
+        if (warned && m_warnedAfterSave != taxKey)
+        {
+            m_warnedAfterSave = taxKey;
+            showMode(dialog);
+            setLabel(dialog, "btnCancel", resourceString(dialog, "ClientDialog.Close"));
+            showMessage(
+                dialog, ascii("errForm"),
+                fillIn(profileText(ProfileText::SavedWithWarning, m_language), "code", stored.code),
+                kWarningColor);
+            return;
+        }
+        const Reference<css::awt::XDialog2> closable(dialog, UNO_QUERY);
+        if (closable.is())
+            closable->endDialog(1);
+    }
+
+    // Shows the client that already has the tax ID, in this form, for editing.
+    void openExisting(const Reference<css::awt::XDialog>& dialog)
+    {
+        if (!m_duplicateId)
+            return;
+        const auto existing = storeAccess().with(m_context, [&](ClientStore& store)
+                                                 { return store.byId(*m_duplicateId); });
+        if (!existing)
+            return;
+        m_clientId = existing->id;
+        m_openedId = existing->id;
+        m_loaded = existing;
+        m_duplicateId.reset();
+        m_acknowledgedDuplicate.clear();
+        clearMessages(dialog);
+        show(dialog, *existing);
+        showMode(dialog);
+        focus(dialog, "edLegalName");
+    }
+
+    Reference<XComponentContext> m_context;
+    Language m_language;
+    std::optional<std::int64_t> m_clientId;
+    std::optional<Client> m_loaded; // as read: its version guards the update
+    std::optional<std::int64_t> m_savedId;
+    std::optional<std::int64_t> m_openedId;
+    std::optional<std::int64_t> m_duplicateId;
+    std::string m_acknowledgedDuplicate; // "<tax key>|<other id>" the user was told about
+    std::string m_warnedAfterSave;       // tax key stored with a warning shown
+    Reference<css::awt::XDialogEventHandler> m_profile;
+};
+
+void showError(const Reference<XComponentContext>& context, const std::string& message)
+{
+    guardedNoThrow(
+        "showing an error",
+        [&]
+        {
+            const Reference<css::awt::XMessageBoxFactory> boxes(css::awt::Toolkit::create(context),
+                                                                UNO_QUERY_THROW);
+            boxes
+                ->createMessageBox(nullptr, css::awt::MessageBoxType_ERRORBOX,
+                                   css::awt::MessageBoxButtons::BUTTONS_OK,
+                                   fromUtf8(uiText(UiText::ErrorTitle, uiLanguage(context))),
+                                   fromUtf8(message))
+                ->execute();
+        });
+}
+} // namespace
+
+OUString dialogUrl()
+{
+    return ascii("vnd.sun.star.extension://org.clientes.calc/dialogs/ClientDialog.xdl");
+}
+
+std::optional<std::int64_t> run(const Reference<XComponentContext>& context,
+                                std::optional<std::int64_t> clientId)
+{
+    std::optional<std::int64_t> result;
+    guardedNoThrow("the client dialog",
+                   [&]
+                   {
+                       try
+                       {
+                           rtl::Reference<ClientEditor> editor(new ClientEditor(context));
+                           if (clientId)
+                           {
+                               Sequence<Any> arguments(1);
+                               arguments.getArray()[0] <<= static_cast<sal_Int64>(*clientId);
+                               editor->initialize(arguments);
+                           }
+                           runDialog(context, dialogUrl(),
+                                     Reference<css::awt::XDialogEventHandler>(editor.get()));
+                           result = editor->result();
+                       }
+                       catch (const StoreError& error)
+                       {
+                           showError(context, describe(error, uiLanguage(context)));
+                       }
+                       catch (const css::uno::Exception& error)
+                       {
+                           showError(context, toUtf8(error.Message));
+                       }
+                   });
+    return result;
+}
+
+OUString implementationName()
+{
+    return ascii("org.clientes.calc.ClientEditor");
+}
+
+Sequence<OUString> serviceNames()
+{
+    Sequence<OUString> names(1);
+    names.getArray()[0] = ascii("org.clientes.ClientEditor");
+    return names;
+}
+
+Reference<css::uno::XInterface> SAL_CALL create(const Reference<XComponentContext>& context)
+{
+    return guarded("creating ClientEditor",
+                   [&] { return static_cast<cppu::OWeakObject*>(new ClientEditor(context)); });
+}
+} // namespace clientes::uno::client_dialog

@@ -1,0 +1,32 @@
+// The export dialog (dialogs/ExportDialog.xdl): which clients (all, the deck's search, the
+// selected ones) or which invoices (period, status), and where to (a new sheet of the current
+// document or a new document). Its handler is also the service org.clientes.ExportDialog:
+// initialize({Kind: "clients" | "invoices", Frame, Query, Codes}) then prepare / onExport.
+#pragma once
+
+#include "core/model/import_batch.hpp"
+
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/uno/Reference.hxx>
+#include <com/sun/star/uno/Sequence.hxx>
+#include <com/sun/star/uno/XComponentContext.hpp>
+#include <com/sun/star/uno/XInterface.hpp>
+#include <rtl/ustring.hxx>
+
+#include <string>
+#include <vector>
+
+namespace clientes::uno::export_dialog
+{
+::rtl::OUString dialogUrl();
+
+// Shows the dialog modally and exports when the user asks. Nothing is thrown.
+void run(const css::uno::Reference<css::uno::XComponentContext>& context,
+         const css::uno::Reference<css::frame::XFrame>& frame, ImportKind kind,
+         const std::string& query, const std::vector<std::string>& selectedCodes);
+
+::rtl::OUString implementationName();
+css::uno::Sequence<::rtl::OUString> serviceNames();
+css::uno::Reference<css::uno::XInterface>
+    SAL_CALL create(const css::uno::Reference<css::uno::XComponentContext>& context);
+} // namespace clientes::uno::export_dialog

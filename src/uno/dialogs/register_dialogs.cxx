@@ -1,0 +1,171 @@
+#include "dialogs/register_dialogs.hxx"
+
+#include "core/files/safe_files.hpp"
+#include "core/messages/messages.hpp"
+#include "core/messages/ui_text.hpp"
+#include "core/store/sqlite/client_store.hpp"
+#include "core/store/sqlite/register_file.hpp"
+#include "core/text/language.hpp"
+#include "dialogs/import_ui.hxx"
+#include "support/entry_guard.hxx"
+#include "support/file_urls.hxx"
+#include "support/office_settings.hxx"
+#include "support/store_access.hxx"
+#include "support/uno_text.hxx"
+
+#include <com/sun/star/awt/MessageBoxResults.hpp>
+#include <com/sun/star/ui/dialogs/ExecutableDialogResults.hpp>
+#include <com/sun/star/ui/dialogs/FilePicker.hpp>
+#include <com/sun/star/ui/dialogs/TemplateDescription.hpp>
+
+#include <chrono>
+#include <ctime>
+
+namespace css = ::com::sun::star;
+using css::uno::Reference;
+
+namespace clientes::uno::register_dialogs
+{
+namespace
+{
+OUString text(UiText key, Language language)
+{
+    return fromUtf8(uiText(key, language));
+}
+
+// The file the user picked, or nothing when cancelled.
+std::optional<std::filesystem::path> pickFile(const Context& context, bool save, Language language)
+{
+    using namespace css::ui::dialogs;
+    const Reference<XFilePicker3> picker =
+        FilePicker::createWithMode(context, save ? TemplateDescription::FILESAVE_AUTOEXTENSION
+                                                 : TemplateDescription::FILEOPEN_SIMPLE);
+    picker->appendFilter(text(UiText::RegisterCopies, language), ascii("*.db"));
+    picker->setCurrentFilter(text(UiText::RegisterCopies, language));
+    if (save)
+    {
+        const std::time_t now = std::time(nullptr);
+        std::tm local{};
+        localtime_r(&now, &local);
+        char name[64];
+        std::strftime(name, sizeof name, "clientes-copia-%Y-%m-%d.db", &local);
+        picker->setDefaultName(ascii(name));
+    }
+    if (picker->execute() != ExecutableDialogResults::OK)
+        return std::nullopt;
+    const auto files = picker->getSelectedFiles();
+    if (files.getLength() == 0)
+        return std::nullopt;
+    return systemPathOf(files[0]);
+}
+
+void tell(const Context& context, const Parent& parent, Language language,
+          const std::string& message)
+{
+    transfer_ui::message(context, parent, false, text(UiText::ErrorTitle, language),
+                         fromUtf8(message));
+}
+
+// What went wrong, for the user.
+std::string problem(Language language)
+{
+    try
+    {
+        throw;
+    }
+    catch (const RegisterFileRefused& refused)
+    {
+        return describe(refused, language);
+    }
+    catch (const FileProblem& problem)
+    {
+        return describe(problem, language);
+    }
+    catch (const StoreError& error)
+    {
+        return describe(error, language);
+    }
+    catch (const std::exception& error)
+    {
+        logFailure("the register's copy", error.what());
+        return internalErrorMessage(language);
+    }
+}
+
+std::string fileName(const std::filesystem::path& file)
+{
+    return shownValue(file.filename().string(), 80);
+}
+} // namespace
+
+void backup(const Context& context, const Parent& parent)
+{
+    guardedNoThrow("making a backup copy",
+                   [&]
+                   {
+                       const Language language = uiLanguage(context);
+                       const auto target = pickFile(context, true, language);
+                       if (!target)
+                           return;
+                       std::string message;
+                       try
+                       {
+                           const BackupResult copied =
+                               storeAccess().with(context, [&](ClientStore& store)
+                                                  { return store.backupTo(*target); });
+                           message =
+                               fillPlaceholders(uiText(UiText::BackupDone, language),
+                                                {{"clients", clientCount(copied.clients, language)},
+                                                 {"file", shownValue(target->string(), 200)}});
+                       }
+                       catch (...)
+                       {
+                           message = problem(language);
+                       }
+                       tell(context, parent, language, message);
+                   });
+}
+
+bool restore(const Context& context, const Parent& parent)
+{
+    bool restored = false;
+    guardedNoThrow(
+        "restoring from a copy",
+        [&]
+        {
+            const Language language = uiLanguage(context);
+            const auto copy = pickFile(context, false, language);
+            if (!copy)
+                return;
+            std::string message;
+            try
+            {
+                const RegisterCopyInfo info = inspectRegisterCopy(*copy);
+                const std::int64_t current = storeAccess().with(context, [](ClientStore& store)
+                                                                { return store.count(true); });
+                const std::string question =
+                    fillPlaceholders(uiText(UiText::RestoreQuestion, language),
+                                     {{"current", clientCount(current, language)},
+                                      {"file", fileName(*copy)},
+                                      {"clients", clientCount(info.clients, language)}});
+                if (transfer_ui::message(context, parent, true, text(UiText::ErrorTitle, language),
+                                         fromUtf8(question)) != css::awt::MessageBoxResults::YES)
+                    return;
+                const RestoreResult result = storeAccess().restore(context, *copy);
+                restored = true;
+                message =
+                    fillPlaceholders(uiText(UiText::RestoreDone, language),
+                                     {{"clients", clientCount(result.restored.clients, language)},
+                                      {"aside", shownValue(result.keptAside.string(), 200)}});
+            }
+            catch (...)
+            {
+                message = problem(language);
+            }
+            if (restored)
+                storeAccess().notifyChanged();
+            tell(context, parent, language, message);
+        });
+    return restored;
+}
+} // namespace clientes::uno::register_dialogs

@@ -1,0 +1,188 @@
+// The deck's "⋯" entries for Calc imports and exports: thin wrappers over the wizard, the
+// export dialog and the store's undo, each behind the wall (the deck calls them on the main
+// thread and expects nothing thrown).
+#include "dialogs/transfer_dialogs.hxx"
+
+#include "api/sheet_api.hxx"
+#include "core/messages/messages.hpp"
+#include "core/messages/transfer_text.hpp"
+#include "core/messages/ui_text.hpp"
+#include "core/store/sqlite/client_store.hpp"
+#include "core/transfer/csv_export.hpp"
+#include "dialogs/export_dialog.hxx"
+#include "dialogs/import_ui.hxx"
+#include "dialogs/import_wizard.hxx"
+#include "sheets/import_engine.hxx"
+#include "support/entry_guard.hxx"
+#include "support/office_settings.hxx"
+#include "support/store_access.hxx"
+#include "support/uno_text.hxx"
+
+#include <com/sun/star/awt/MessageBoxResults.hpp>
+#include <com/sun/star/awt/XWindowPeer.hpp>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
+#include <com/sun/star/ui/dialogs/ExecutableDialogResults.hpp>
+#include <com/sun/star/ui/dialogs/ExtendedFilePickerElementIds.hpp>
+#include <com/sun/star/ui/dialogs/FilePicker.hpp>
+#include <com/sun/star/ui/dialogs/TemplateDescription.hpp>
+#include <com/sun/star/ui/dialogs/XFilePickerControlAccess.hpp>
+#include <rtl/uri.hxx>
+
+namespace css = ::com::sun::star;
+using css::uno::Reference;
+using css::uno::UNO_QUERY;
+
+namespace clientes::uno::transfer_dialogs
+{
+namespace
+{
+Reference<css::awt::XWindowPeer> parentOf(const Frame& frame)
+{
+    return frame.is() ? Reference<css::awt::XWindowPeer>(frame->getContainerWindow(), UNO_QUERY)
+                      : Reference<css::awt::XWindowPeer>();
+}
+
+void exportCsv(const Context& context, const Frame& frame, bool invoices, bool includeArchived)
+{
+    guardedNoThrow(
+        "exporting to CSV",
+        [&]
+        {
+            namespace dialogs = css::ui::dialogs;
+            const Language language = uiLanguage(context);
+            const OUString title = fromUtf8(
+                csvText(invoices ? CsvText::TitleInvoices : CsvText::TitleClients, language));
+            const Reference<dialogs::XFilePicker3> picker = dialogs::FilePicker::createWithMode(
+                context, dialogs::TemplateDescription::FILESAVE_AUTOEXTENSION);
+            picker->setTitle(title);
+            const OUString filter = fromUtf8(csvText(CsvText::FileFilter, language));
+            picker->appendFilter(filter, ascii("*.csv"));
+            picker->setCurrentFilter(filter);
+            picker->setDefaultName(fromUtf8(
+                csvText(invoices ? CsvText::FileNameInvoices : CsvText::FileNameClients, language) +
+                ".csv"));
+            const Reference<dialogs::XFilePickerControlAccess> controls(picker, UNO_QUERY);
+            if (controls.is())
+                controls->setValue(dialogs::ExtendedFilePickerElementIds::CHECKBOX_AUTOEXTENSION, 0,
+                                   css::uno::Any(true));
+            if (picker->execute() != dialogs::ExecutableDialogResults::OK)
+                return;
+            const css::uno::Sequence<OUString> files = picker->getSelectedFiles();
+            if (!files.hasElements())
+                return;
+            OUString url = files[0];
+            const OUString name = url.copy(url.lastIndexOf('/') + 1);
+            if (name.indexOf('.') < 0)
+                url += ".csv";
+            const auto tell = [&](const OUString& text)
+            { transfer_ui::message(context, parentOf(frame), false, title, text); };
+            try
+            {
+                css::uno::Sequence<css::beans::NamedValue> options;
+                if (!invoices)
+                {
+                    options.realloc(1);
+                    options.getArray()[0] = css::beans::NamedValue(ascii("IncludeArchived"),
+                                                                   css::uno::Any(includeArchived));
+                }
+                const sal_Int32 rows = invoices
+                                           ? sheet_api::exportInvoicesToCsv(context, url, options)
+                                           : sheet_api::exportClientsToCsv(context, url, options);
+                tell(fromUtf8(
+                    csvText(CsvText::Written, language,
+                            {{"count", groupThousands(rows, language)},
+                             {"file", toUtf8(rtl::Uri::decode(url.copy(url.lastIndexOf('/') + 1),
+                                                              rtl_UriDecodeWithCharset,
+                                                              RTL_TEXTENCODING_UTF8))}})));
+            }
+            catch (const css::lang::IllegalArgumentException& refused)
+            {
+                tell(refused.Message);
+            }
+            catch (const StoreError& error)
+            {
+                tell(fromUtf8(describe(error, language)));
+            }
+        });
+}
+} // namespace
+
+void exportClientsCsv(const Context& context, const Frame& frame, bool includeArchived)
+{
+    exportCsv(context, frame, false, includeArchived);
+}
+
+void exportInvoicesCsv(const Context& context, const Frame& frame)
+{
+    exportCsv(context, frame, true, false);
+}
+
+bool importClients(const Context& context, const Frame& frame)
+{
+    return import_wizard::run(context, frame, ImportKind::Clients);
+}
+
+bool importInvoices(const Context& context, const Frame& frame)
+{
+    return import_wizard::run(context, frame, ImportKind::Invoices);
+}
+
+void exportClients(const Context& context, const Frame& frame, const std::string& query,
+                   const std::vector<std::string>& selectedCodes)
+{
+    export_dialog::run(context, frame, ImportKind::Clients, query, selectedCodes);
+}
+
+void exportInvoices(const Context& context, const Frame& frame)
+{
+    export_dialog::run(context, frame, ImportKind::Invoices, {}, {});
+}
+
+bool undoLastImport(const Context& context, const Frame& frame)
+{
+    bool undone = false;
+    guardedNoThrow(
+        "undoing the last import",
+        [&]
+        {
+            const Language language = uiLanguage(context);
+            const OUString title = fromUtf8(transferText(TransferText::UndoTitle, language));
+            const auto tell = [&](const std::string& text)
+            { transfer_ui::message(context, parentOf(frame), false, title, fromUtf8(text)); };
+            try
+            {
+                const std::optional<ImportBatchInfo> last = storeAccess().with(
+                    context, [](ClientStore& store) { return store.lastImport(); });
+                if (!last)
+                {
+                    tell(transferText(TransferText::NothingToUndo, language));
+                    return;
+                }
+                if (transfer_ui::message(context, parentOf(frame), true, title,
+                                         fromUtf8(undoQuestion(*last, language))) !=
+                    css::awt::MessageBoxResults::YES)
+                    return;
+                const ImportUndoResult result = storeAccess().with(
+                    context, [](ClientStore& store) { return store.undoLastImport(); });
+                undone = true;
+                storeAccess().notifyChanged();
+                releaseFreedMemory();
+                tell(transferText(TransferText::UndoDone, language,
+                                  {{"count", std::to_string(result.reverted)}}));
+            }
+            catch (const NothingToUndo&)
+            {
+                tell(transferText(TransferText::NothingToUndo, language));
+            }
+            catch (const ImportUndoRefused& refused)
+            {
+                tell(describeRefusal(refused, language));
+            }
+            catch (const StoreError& error)
+            {
+                tell(describe(error, language));
+            }
+        });
+    return undone;
+}
+} // namespace clientes::uno::transfer_dialogs

@@ -1,0 +1,288 @@
+#include "sheets/export_engine.hxx"
+
+#include "core/messages/transfer_text.hpp"
+#include "core/transfer/export_shape.hpp"
+#include "sheets/import_engine.hxx"
+#include "sheets/sheet_io.hxx"
+#include "support/office_settings.hxx"
+#include "support/store_access.hxx"
+#include "support/uno_text.hxx"
+
+#include <com/sun/star/awt/FontWeight.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XCellRangeFormula.hpp>
+#include <com/sun/star/table/CellHoriJustify.hpp>
+
+#include <condition_variable>
+#include <exception>
+#include <future>
+#include <mutex>
+#include <span>
+#include <stdexcept>
+#include <vector>
+
+namespace css = ::com::sun::star;
+using css::uno::Any;
+using css::uno::Reference;
+using css::uno::Sequence;
+using css::uno::UNO_QUERY_THROW;
+
+namespace clientes::uno
+{
+namespace
+{
+// The whole register, read in the list's order on a helper thread while Calc writes the
+// rows already read: the store's read and Calc's writing overlap.
+class StreamedClients
+{
+public:
+    StreamedClients(const Reference<css::uno::XComponentContext>& context, bool includeArchived)
+    {
+        // Opened here, on the caller's thread: the helper only reads.
+        storeAccess().with(context, [](ClientStore&) {});
+        m_reader = std::async(std::launch::async,
+                              [this, context, includeArchived] { read(context, includeArchived); });
+    }
+    ~StreamedClients()
+    {
+        if (m_reader.valid())
+            m_reader.wait();
+    }
+    StreamedClients(const StreamedClients&) = delete;
+    StreamedClients& operator=(const StreamedClients&) = delete;
+
+    // How many clients the list has.
+    std::size_t size()
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return m_sized || m_done; });
+        rethrow();
+        return m_clients.size();
+    }
+    // Clients [first, first + count), once read.
+    std::span<const Client> rows(std::size_t first, std::size_t count)
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return m_ready >= first + count || m_done; });
+        rethrow();
+        if (m_ready < first + count)
+            throw std::runtime_error("the register changed while it was exported");
+        return std::span<const Client>(m_clients).subspan(first, count);
+    }
+    // Every client, once all are read.
+    std::span<const Client> all() { return rows(0, size()); }
+
+private:
+    void read(const Reference<css::uno::XComponentContext>& context, bool includeArchived)
+    {
+        std::size_t read = 0;
+        try
+        {
+            storeAccess().with(context,
+                               [&](ClientStore& store)
+                               {
+                                   store.forEachClientInListOrder(
+                                       includeArchived,
+                                       [&](std::size_t total)
+                                       {
+                                           std::lock_guard lock(m_mutex);
+                                           m_clients.resize(total);
+                                           m_sized = true;
+                                           m_changed.notify_all();
+                                       },
+                                       [&](Client&& client)
+                                       {
+                                           // Slots past m_ready are this thread's alone.
+                                           if (read < m_clients.size())
+                                               m_clients[read++] = std::move(client);
+                                           if (read % kPublishEvery == 0)
+                                               publish(read);
+                                       });
+                               });
+        }
+        catch (...)
+        {
+            std::lock_guard lock(m_mutex);
+            m_error = std::current_exception();
+        }
+        std::lock_guard lock(m_mutex);
+        m_ready = read;
+        m_done = true;
+        m_changed.notify_all();
+    }
+    void publish(std::size_t read)
+    {
+        std::lock_guard lock(m_mutex);
+        m_ready = read;
+        m_changed.notify_all();
+    }
+    void rethrow() const
+    {
+        if (m_error)
+            std::rethrow_exception(m_error);
+    }
+
+    static constexpr std::size_t kPublishEvery = 1024;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::vector<Client> m_clients;
+    std::size_t m_ready = 0; // clients [0, m_ready) are read
+    bool m_sized = false;
+    bool m_done = false;
+    std::exception_ptr m_error;
+    std::future<void> m_reader; // last: waited for before the members it uses go
+};
+
+Sequence<Sequence<Any>> clientRows(std::span<const Client> clients, sal_Int32 width)
+{
+    Sequence<Sequence<Any>> data(static_cast<sal_Int32>(clients.size()));
+    Sequence<Any>* out = data.getArray();
+    for (const Client& client : clients)
+    {
+        Sequence<Any> row(width);
+        Any* cell = row.getArray();
+        visitClientRow(client,
+                       [&cell](CellKind kind, std::string_view text, double number)
+                       {
+                           if (kind == CellKind::Text)
+                               *cell++ <<= fromUtf8(text); // a string: never parsed
+                           else
+                               *cell++ <<= number;
+                       });
+        *out++ = std::move(row);
+    }
+    return data;
+}
+} // namespace
+
+Reference<css::table::XCellRange>
+exportClientList(const Reference<css::uno::XComponentContext>& context,
+                 const Reference<css::sheet::XSpreadsheetDocument>& document,
+                 const Reference<css::sheet::XSpreadsheet>& target,
+                 const ClientExportSettings& settings, std::size_t* written)
+{
+    const Language language = uiLanguage(context);
+    const ExportSheet empty = shapeClientList({}, language);
+    sheet_io::ListLayout layout;
+    layout.headers = empty.headers;
+    layout.columnKinds = empty.columnKinds;
+    const auto width = static_cast<sal_Int32>(layout.headers.size());
+    sheet_io::ListStyle style;
+    style.databaseRangeName = fromUtf8(transferText(TransferText::SheetClients, language));
+    style.dateTimeColumns = true;
+    Reference<css::table::XCellRange> range;
+    if (settings.query.empty() && settings.codes.empty())
+    {
+        // The whole register: Calc writes the first rows while the rest are read.
+        StreamedClients clients(context, settings.includeArchived);
+        layout.rows = clients.size();
+        layout.widestRows = [&clients] { return widestClientRows(clients.all()); };
+        range = sheet_io::writeList(
+            document, target, layout,
+            [&](std::size_t first, std::size_t count)
+            { return clientRows(clients.rows(first, count), width); },
+            style);
+    }
+    else
+    {
+        const std::vector<Client> clients =
+            storeAccess().with(context,
+                               [&](ClientStore& store) {
+                                   return store.clientsForExport(settings.query, settings.codes,
+                                                                 settings.includeArchived);
+                               });
+        layout.rows = clients.size();
+        layout.widestRows = [&clients] { return widestClientRows(clients); };
+        range = sheet_io::writeList(
+            document, target, layout,
+            [&](std::size_t first, std::size_t count)
+            { return clientRows(std::span<const Client>(clients).subspan(first, count), width); },
+            style);
+    }
+    if (written != nullptr)
+        *written = layout.rows;
+    releaseFreedMemory();
+    return range;
+}
+
+Reference<css::table::XCellRange>
+exportInvoiceList(const Reference<css::uno::XComponentContext>& context,
+                  const Reference<css::sheet::XSpreadsheetDocument>& document,
+                  const Reference<css::sheet::XSpreadsheet>& target, const InvoiceFilter& filter,
+                  std::size_t* written)
+{
+    const Language language = uiLanguage(context);
+    const std::vector<InvoiceListRow> rows =
+        storeAccess().with(context, [&](ClientStore& store) { return store.invoiceList(filter); });
+    const InvoiceListSheet list = shapeInvoiceList(rows, language, 2);
+    if (written != nullptr)
+        *written = list.sheet.rows.size();
+    sheet_io::ListStyle style;
+    style.databaseRangeName = fromUtf8(transferText(TransferText::SheetInvoices, language));
+    const Reference<css::table::XCellRange> data =
+        sheet_io::writeList(document, target, list.sheet, style);
+
+    const sheet_io::Formats formats = sheet_io::formats(document);
+    const auto amountColumns = [&](sal_Int32 firstRow, sal_Int32 lastRow)
+    {
+        const auto first = static_cast<sal_Int32>(list.firstAmountColumn);
+        return Reference<css::beans::XPropertySet>(
+            target->getCellRangeByPosition(first, firstRow, first + 2, lastRow), UNO_QUERY_THROW);
+    };
+    // Each run of one currency gets its currency's format (rows are grouped by currency).
+    for (const InvoiceGroup& group : list.groups)
+        amountColumns(static_cast<sal_Int32>(group.firstRow) + 1,
+                      static_cast<sal_Int32>(group.lastRow) + 1)
+            ->setPropertyValue(ascii("NumberFormat"),
+                               Any(formats.currency(group.currency, group.digits)));
+    if (list.totals.empty())
+        return data;
+
+    // The totals, one empty row under the list: outside the database range, so that the
+    // AutoFilter never hides them.
+    const auto firstTotal = static_cast<sal_Int32>(list.sheet.rows.size()) + 2;
+    const auto lastTotal = firstTotal + static_cast<sal_Int32>(list.totals.size()) - 1;
+    const auto labelColumn = static_cast<sal_Int32>(list.firstAmountColumn) - 1;
+    {
+        Sequence<Sequence<Any>> labels(static_cast<sal_Int32>(list.totals.size()));
+        Sequence<Sequence<OUString>> formulas(static_cast<sal_Int32>(list.totals.size()));
+        for (std::size_t i = 0; i < list.totals.size(); ++i)
+        {
+            Sequence<Any> label(1);
+            label.getArray()[0] <<= fromUtf8(list.totals[i].label);
+            labels.getArray()[i] = label;
+            Sequence<OUString> row(3);
+            for (sal_Int32 c = 0; c < 3; ++c)
+                row.getArray()[c] = fromUtf8(list.totals[i].formulas[static_cast<std::size_t>(c)]);
+            formulas.getArray()[i] = row;
+        }
+        Reference<css::sheet::XCellRangeData>(
+            target->getCellRangeByPosition(labelColumn, firstTotal, labelColumn, lastTotal),
+            UNO_QUERY_THROW)
+            ->setDataArray(labels);
+        Reference<css::sheet::XCellRangeFormula>(
+            target->getCellRangeByPosition(labelColumn + 1, firstTotal, labelColumn + 3, lastTotal),
+            UNO_QUERY_THROW)
+            ->setFormulaArray(formulas);
+    }
+    for (std::size_t i = 0; i < list.totals.size(); ++i)
+    {
+        const auto row = firstTotal + static_cast<sal_Int32>(i);
+        amountColumns(row, row)->setPropertyValue(
+            ascii("NumberFormat"),
+            Any(formats.currency(list.totals[i].currency, list.totals[i].digits)));
+    }
+    Reference<css::beans::XPropertySet>(
+        target->getCellRangeByPosition(labelColumn, firstTotal, labelColumn + 3, lastTotal),
+        UNO_QUERY_THROW)
+        ->setPropertyValue(ascii("CharWeight"), Any(css::awt::FontWeight::BOLD));
+    // Right-aligned, a label runs to the left over the empty cells before it.
+    Reference<css::beans::XPropertySet>(
+        target->getCellRangeByPosition(labelColumn, firstTotal, labelColumn, lastTotal),
+        UNO_QUERY_THROW)
+        ->setPropertyValue(ascii("HoriJustify"), Any(css::table::CellHoriJustify_RIGHT));
+    return target->getCellRangeByPosition(
+        0, 0, static_cast<sal_Int32>(list.sheet.headers.size()) - 1, lastTotal);
+}
+} // namespace clientes::uno

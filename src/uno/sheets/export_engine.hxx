@@ -1,0 +1,40 @@
+// Exports to Calc: the client list and the invoice list written into a sheet as typed cells
+// (text stays text, dates are dates, amounts carry their currency's format), with a frozen,
+// styled header, AutoFilter on a named database range, fitted columns and — for invoices —
+// totals per status that follow the AutoFilter (SUBTOTAL 109).
+#pragma once
+
+#include "core/store/sqlite/client_store.hpp"
+#include "core/text/language.hpp"
+
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/table/XCellRange.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+
+#include <string>
+#include <vector>
+
+namespace clientes::uno
+{
+struct ClientExportSettings
+{
+    std::string query;              // the deck's search ("" = all)
+    std::vector<std::string> codes; // these clients only (any spelling); wins over query
+    bool includeArchived = false;
+};
+
+// Writes at A1 of target; returns header + rows.
+css::uno::Reference<css::table::XCellRange>
+exportClientList(const css::uno::Reference<css::uno::XComponentContext>& context,
+                 const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document,
+                 const css::uno::Reference<css::sheet::XSpreadsheet>& target,
+                 const ClientExportSettings& settings, std::size_t* written = nullptr);
+
+// Writes at A1 of target; returns everything written (header, rows and the totals block).
+css::uno::Reference<css::table::XCellRange>
+exportInvoiceList(const css::uno::Reference<css::uno::XComponentContext>& context,
+                  const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document,
+                  const css::uno::Reference<css::sheet::XSpreadsheet>& target,
+                  const InvoiceFilter& filter, std::size_t* written = nullptr);
+} // namespace clientes::uno

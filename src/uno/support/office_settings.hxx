@@ -1,0 +1,20 @@
+// What the extension reads from the running office: the UI language and the user's profile.
+#pragma once
+
+#include "core/text/language.hpp"
+
+#include <com/sun/star/uno/Reference.hxx>
+#include <com/sun/star/uno/XComponentContext.hpp>
+
+#include <filesystem>
+
+namespace clientes::uno
+{
+// The office's UI language (Tools ▸ Options ▸ Language Settings), as one of ours.
+Language uiLanguage(const css::uno::Reference<css::uno::XComponentContext>& context);
+
+// Where the client database lives: $CLIENTES_DB when set, else clientes/clientes.db in the
+// LibreOffice user profile, outside the extension's folder so that an update or an
+// uninstall never touches it.
+std::filesystem::path databasePath(const css::uno::Reference<css::uno::XComponentContext>& context);
+} // namespace clientes::uno

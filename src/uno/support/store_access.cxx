@@ -1,0 +1,114 @@
+#include "support/store_access.hxx"
+
+#include "support/entry_guard.hxx"
+#include "support/office_settings.hxx"
+#include "support/profile_files.hxx"
+
+#include <com/sun/star/frame/Desktop.hpp>
+#include <com/sun/star/frame/XTerminateListener.hpp>
+#include <cppuhelper/implbase1.hxx>
+
+#include <vector>
+
+namespace css = ::com::sun::star;
+
+namespace clientes::uno
+{
+namespace
+{
+// Closes the register when the office ends, so that its file alone holds everything: the
+// store's connection is never closed otherwise, and the data would stay in the -wal file.
+class CloseOnTermination : public ::cppu::WeakImplHelper1<css::frame::XTerminateListener>
+{
+public:
+    void SAL_CALL queryTermination(const css::lang::EventObject&) override {}
+    void SAL_CALL notifyTermination(const css::lang::EventObject&) override
+    {
+        storeAccess().close();
+    }
+    void SAL_CALL disposing(const css::lang::EventObject&) override { storeAccess().close(); }
+};
+} // namespace
+
+ClientStore& StoreAccess::open(const css::uno::Reference<css::uno::XComponentContext>& context)
+{
+    if (!m_store)
+    {
+        profile_files::cleanTemporaryCopiesOnce(); // copies of attachments opened before
+        m_store = std::make_unique<ClientStore>(databasePath(context));
+        if (!m_closeOnTerminationRegistered)
+            m_closeOnTerminationRegistered =
+                guardedNoThrow("watching the office's termination",
+                               [&] {
+                                   css::frame::Desktop::create(context)->addTerminateListener(
+                                       new CloseOnTermination());
+                               });
+    }
+    return *m_store;
+}
+
+void StoreAccess::close() noexcept
+{
+    guardedNoThrow("closing the register",
+                   [this]
+                   {
+                       std::lock_guard<std::recursive_mutex> lock(m_mutex);
+                       m_store.reset();
+                   });
+}
+
+RestoreResult StoreAccess::restore(const css::uno::Reference<css::uno::XComponentContext>& context,
+                                   const std::filesystem::path& copy)
+{
+    std::lock_guard<std::recursive_mutex> lock(m_mutex);
+    const std::filesystem::path file = databasePath(context);
+    // Checked while the register is still open: a refused copy changes nothing at all.
+    inspectRegisterCopy(copy);
+    m_store.reset();
+    RestoreResult result;
+    try
+    {
+        result = restoreRegisterFrom(file, copy);
+    }
+    catch (...)
+    {
+        open(context); // the register as it was
+        throw;
+    }
+    open(context);
+    return result;
+}
+
+void StoreAccess::notifyChanged()
+{
+    std::vector<Listener> listeners;
+    {
+        std::lock_guard<std::mutex> lock(m_listenersMutex);
+        for (const auto& entry : m_listeners)
+            listeners.push_back(entry.second);
+    }
+    for (const auto& listener : listeners)
+        guardedNoThrow("notifying a change of clients", listener);
+}
+
+int StoreAccess::subscribe(Listener listener)
+{
+    std::lock_guard<std::mutex> lock(m_listenersMutex);
+    const int id = m_nextListenerId++;
+    m_listeners.emplace(id, std::move(listener));
+    return id;
+}
+
+void StoreAccess::unsubscribe(int id)
+{
+    std::lock_guard<std::mutex> lock(m_listenersMutex);
+    m_listeners.erase(id);
+}
+
+StoreAccess& storeAccess()
+{
+    // Never destroyed: the office may unload us late, and panels may outlive static teardown.
+    static StoreAccess* const instance = new StoreAccess();
+    return *instance;
+}
+} // namespace clientes::uno
