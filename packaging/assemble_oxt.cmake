@@ -8,9 +8,10 @@ file(COPY ${COMPONENT} DESTINATION ${STAGE})
 file(COPY ${TYPES} DESTINATION ${STAGE})
 file(COPY ${SOURCE_DIR}/extension/config ${SOURCE_DIR}/extension/icons
           ${SOURCE_DIR}/extension/description DESTINATION ${STAGE})
-if(EXISTS ${SOURCE_DIR}/dialogs)
-    file(COPY ${SOURCE_DIR}/dialogs DESTINATION ${STAGE})
-endif()
+# The dialogs (.xdl) from the sources, their strings (.properties) generated from po/*.po.
+file(GLOB dialogs ${SOURCE_DIR}/dialogs/*.xdl)
+file(GLOB dialog_strings ${DIALOG_STRINGS}/*.properties ${DIALOG_STRINGS}/*.default)
+file(COPY ${dialogs} ${dialog_strings} DESTINATION ${STAGE}/dialogs)
 file(COPY ${SOURCE_DIR}/LICENSE DESTINATION ${STAGE}/registration)
 
 file(GLOB_RECURSE entries RELATIVE ${STAGE} ${STAGE}/*)

@@ -436,10 +436,12 @@ TEST(CsvExport, ClientsAndInvoicesReadBack)
 
 TEST(CsvExport, EveryTextInEveryLanguage)
 {
-    for (int key = 0; key <= static_cast<int>(CsvText::FileNameInvoices); ++key)
+    const auto keys = test::textKeysStartingWith("Csv");
+    EXPECT_EQ(keys.size(), 18U);
+    for (const TextKey key : keys)
         for (Language language : {Language::Es, Language::En, Language::Pt})
-            EXPECT_FALSE(csvText(static_cast<CsvText>(key), language).empty())
-                << "key " << key << " language " << static_cast<int>(language);
+            EXPECT_FALSE(text(key, language).empty())
+                << "key " << textKeyName(key) << " language " << static_cast<int>(language);
 }
 
 } // namespace clientes

@@ -1,5 +1,6 @@
 #include "core/messages/import_messages.hpp"
 #include "core/transfer/import_existing.hpp"
+#include "test_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -22,33 +23,34 @@ TEST(ImportMessages, ColumnLetters)
 
 TEST(ImportMessages, EveryTextInEveryLanguage)
 {
-    for (int key = 0; key <= static_cast<int>(ImportText::RowPrefix); ++key)
+    const auto keys = test::textKeysStartingWith("Import");
+    EXPECT_EQ(keys.size(), 13U);
+    for (const TextKey key : keys)
     {
-        const auto text = static_cast<ImportText>(key);
-        const std::string es = importText(text, Language::Es);
-        const std::string en = importText(text, Language::En);
-        const std::string pt = importText(text, Language::Pt);
-        EXPECT_FALSE(es.empty()) << key;
-        EXPECT_NE(es, en) << key;
-        EXPECT_NE(pt, en) << key;
-        EXPECT_NE(es, pt) << key;
+        const std::string es = text(key, Language::Es);
+        const std::string en = text(key, Language::En);
+        const std::string pt = text(key, Language::Pt);
+        EXPECT_FALSE(es.empty()) << textKeyName(key);
+        EXPECT_NE(es, en) << textKeyName(key);
+        EXPECT_NE(pt, en) << textKeyName(key);
+        EXPECT_NE(es, pt) << textKeyName(key);
     }
 }
 
 TEST(ImportMessages, Placeholders)
 {
-    EXPECT_EQ(importText(ImportText::DuplicateCode, Language::Es, {{"row", "7"}}),
+    EXPECT_EQ(text(TextKey::ImportDuplicateCode, Language::Es, {{"row", "7"}}),
               "El mismo código ya aparece en la fila 7.");
-    EXPECT_EQ(importText(ImportText::DuplicateTaxId, Language::Pt, {{"row", "12"}}),
+    EXPECT_EQ(text(TextKey::ImportDuplicateTaxId, Language::Pt, {{"row", "12"}}),
               "A mesma identificação fiscal já aparece na linha 12.");
     // Values are inserted once and never expanded again.
-    EXPECT_EQ(importText(ImportText::MatchesClient, Language::En,
-                         {{"code", "{name}"}, {"name", "{code}"}}),
-              "Matches the existing client {name} “{code}”.");
+    EXPECT_EQ(
+        text(TextKey::ImportMatchesClient, Language::En, {{"code", "{name}"}, {"name", "{code}"}}),
+        "Matches the existing client {name} “{code}”.");
     // A missing value leaves the placeholder visible rather than inventing text.
-    EXPECT_EQ(importText(ImportText::SameClient, Language::En, {{"row", "3"}}),
+    EXPECT_EQ(text(TextKey::ImportSameClient, Language::En, {{"row", "3"}}),
               "Row 3 already refers to the same client ({code}).");
-    EXPECT_EQ(importText(ImportText::RowPrefix, Language::Es, {{"row", "4"}, {"label", "NIF"}}),
+    EXPECT_EQ(text(TextKey::ImportRowPrefix, Language::Es, {{"row", "4"}, {"label", "NIF"}}),
               "fila 4, NIF: ");
 }
 

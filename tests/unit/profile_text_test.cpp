@@ -2,6 +2,7 @@
 // status words, files, activity details, tax-ID warnings.
 
 #include "core/messages/profile_text.hpp"
+#include "test_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -228,9 +229,11 @@ TEST(ProfileTaxIds, WarningsOnlyForIdsThatFailTheirRules)
 
 TEST(ProfileTexts, EveryKeyHasWordsInEveryLanguage)
 {
-    for (int key = 0; key <= static_cast<int>(ProfileText::ClientRestored); ++key)
+    const auto keys = test::textKeysStartingWith("Profile");
+    EXPECT_EQ(keys.size(), 55U);
+    for (const TextKey key : keys)
         for (Language language : {Language::Es, Language::En, Language::Pt})
-            EXPECT_FALSE(profileText(static_cast<ProfileText>(key), language).empty()) << key;
-    EXPECT_EQ(fillIn("{a} y {a}", "a", "x{a}"), "x{a} y x{a}");
+            EXPECT_FALSE(text(key, language).empty()) << textKeyName(key);
+    EXPECT_EQ(fillPlaceholders("{a} y {a}", {{"a", "x{a}"}}), "x{a} y x{a}");
 }
 } // namespace clientes

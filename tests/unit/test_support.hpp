@@ -1,15 +1,28 @@
 #pragma once
 
 #include "core/model/client.hpp"
+#include "core/text/catalogue.hpp"
+#include "core/text/texts.hpp"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <random>
 #include <string>
+#include <vector>
 
 namespace clientes::test
 {
+
+// The code's text keys whose name starts with `prefix` ("Profile", "Deck", "Csv"…).
+inline std::vector<TextKey> textKeysStartingWith(std::string_view prefix)
+{
+    std::vector<TextKey> keys;
+    for (std::size_t key = 0; key < catalogue::codeKeyCount(); ++key)
+        if (catalogue::keyName(key).starts_with(prefix))
+            keys.push_back(static_cast<TextKey>(key));
+    return keys;
+}
 
 // A fresh directory per test, removed afterwards.
 class TempDir

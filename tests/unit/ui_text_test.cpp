@@ -1,5 +1,6 @@
 #include "core/messages/client_card.hpp"
 #include "core/messages/ui_text.hpp"
+#include "test_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -23,23 +24,23 @@ TEST(UiText, OneClientIsSingular)
 
 TEST(UiText, EveryKeyHasTextInEveryLanguage)
 {
-    for (int key = 0; key <= static_cast<int>(UiText::UndoImport); ++key)
+    for (const TextKey key : test::textKeysStartingWith("Deck"))
         for (Language language : {Language::Es, Language::En, Language::Pt})
-            EXPECT_FALSE(uiText(static_cast<UiText>(key), language).empty())
-                << "key " << key << " language " << static_cast<int>(language);
+            EXPECT_FALSE(text(key, language).empty())
+                << "key " << textKeyName(key) << " language " << static_cast<int>(language);
 }
 
 TEST(UiText, CsvExportEntries)
 {
-    for (UiText key : {UiText::ExportClientsCsv, UiText::ExportInvoicesCsv})
+    for (TextKey key : {TextKey::DeckExportClientsCsv, TextKey::DeckExportInvoicesCsv})
         for (Language language : {Language::Es, Language::En, Language::Pt})
         {
-            std::string label = uiText(key, language);
+            std::string label = text(key, language);
             std::erase(label, '~'); // the mnemonic
             EXPECT_NE(label.find("CSV"), std::string::npos) << label;
         }
-    EXPECT_EQ(uiText(UiText::ExportClientsCsv, Language::Es), "Exportar clientes a ~CSV…");
-    EXPECT_EQ(uiText(UiText::ExportInvoicesCsv, Language::Es), "Exportar facturas a CS~V…");
+    EXPECT_EQ(text(TextKey::DeckExportClientsCsv, Language::Es), "Exportar clientes a ~CSV…");
+    EXPECT_EQ(text(TextKey::DeckExportInvoicesCsv, Language::Es), "Exportar facturas a CS~V…");
 }
 
 TEST(UiText, PartialListNoteNamesShownAndTotal)

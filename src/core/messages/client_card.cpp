@@ -52,14 +52,14 @@ std::string formatClientCard(const Client& client, Language language)
     if (!client.tradeName.empty())
         subtitle += " · " + client.tradeName;
     if (client.archived)
-        subtitle += " · " + uiText(UiText::Archived, language);
+        subtitle += " · " + text(TextKey::DeckArchived, language);
     card += '\n';
     card += subtitle;
     std::string taxId = client.taxId;
     if (!taxId.empty() && !client.country.empty())
         taxId += " (" + client.country + ")";
     appendLine(card, fieldLabel(Field::TaxId, language), taxId);
-    appendLine(card, uiText(UiText::Address, language), formatAddress(client));
+    appendLine(card, text(TextKey::DeckAddress, language), formatAddress(client));
     for (Field field : {Field::Email, Field::Phone, Field::Website})
         appendLine(card, fieldLabel(field, language), client.value(field));
     return card;
@@ -71,7 +71,7 @@ std::string formatClientCard(const Client& client, const ProfileSummary& summary
     if (!client.tradeName.empty())
         card += " · " + client.tradeName;
     if (client.archived)
-        card += " · " + uiText(UiText::Archived, language);
+        card += " · " + text(TextKey::DeckArchived, language);
     const auto line = [&card](const std::string& text)
     {
         if (!text.empty())
@@ -81,7 +81,7 @@ std::string formatClientCard(const Client& client, const ProfileSummary& summary
     std::string taxId = client.taxId;
     if (!taxId.empty() && !client.country.empty())
         taxId += " (" + client.country + ")";
-    appendLine(card, uiText(UiText::ColumnTaxId, language), taxId);
+    appendLine(card, text(TextKey::DeckColumnTaxId, language), taxId);
     line(formatAddress(client));
     std::string contact;
     appendJoined(contact, {&client.email, &client.phone}, " · ");
@@ -94,13 +94,13 @@ std::string formatClientDetails(const Client& client, Language language)
 {
     std::string details = client.code;
     if (client.archived)
-        details += " · " + uiText(UiText::Archived, language);
+        details += " · " + text(TextKey::DeckArchived, language);
     if (!client.kind.empty())
         appendLine(details, fieldLabel(Field::Kind, language),
                    clientKindLabel(client.kind, language));
     for (Field field : {Field::LegalName, Field::TradeName, Field::TaxId, Field::Country})
         appendLine(details, fieldLabel(field, language), client.value(field));
-    appendLine(details, uiText(UiText::Address, language), formatAddress(client));
+    appendLine(details, text(TextKey::DeckAddress, language), formatAddress(client));
     for (Field field : {Field::Email, Field::Phone, Field::Website, Field::Tags,
                         Field::PaymentTerms, Field::Currency})
         appendLine(details, fieldLabel(field, language), client.value(field));

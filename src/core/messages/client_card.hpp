@@ -3,7 +3,7 @@
 
 #include "core/model/client.hpp"
 #include "core/model/profile_summary.hpp"
-#include "core/text/language.hpp"
+#include "core/text/texts.hpp"
 
 #include <string>
 

@@ -4,7 +4,7 @@
 #include "core/model/client.hpp"
 #include "core/rules/profile_validation.hpp"
 #include "core/rules/validation.hpp"
-#include "core/text/language.hpp"
+#include "core/text/texts.hpp"
 
 #include <string>
 

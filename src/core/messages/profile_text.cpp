@@ -19,219 +19,13 @@ namespace clientes
 namespace
 {
 
-// "{n} vencida" / "{n} vencidas": the count written the language's way, then the word.
-std::string counted(std::int64_t count, const Texts& one, const Texts& many, Language language)
-{
-    return fillIn((count == 1 ? one : many).str(language), "n", groupThousands(count, language));
-}
+using K = TextKey;
 
-Texts textOf(ProfileText key)
+// "{n} vencida" / "{n} vencidas": the count written the language's way, in the form the
+// catalogue gives for it.
+std::string counted(std::int64_t count, TextKey key, Language language)
 {
-    switch (key)
-    {
-    case ProfileText::ColumnDue:
-        return {"Vence", "Due", "Vence"};
-    case ProfileText::ColumnSize:
-        return {"Tamaño", "Size", "Tamanho"};
-    case ProfileText::ColumnAdded:
-        return {"Añadido", "Added", "Adicionado"};
-    case ProfileText::ColumnWhen:
-        return {"Fecha", "When", "Data"};
-    case ProfileText::ColumnWhat:
-        return {"Qué", "What", "O quê"};
-    case ProfileText::ColumnDetail:
-        return {"Detalle", "Details", "Detalhes"};
-    case ProfileText::KindNotStated:
-        return {"(sin indicar)", "(not stated)", "(não indicado)"};
-    case ProfileText::KindCompany:
-        return {"Empresa", "Company", "Empresa"};
-    case ProfileText::KindPerson:
-        return {"Persona", "Person", "Pessoa"};
-    case ProfileText::Archive:
-        return {"~Archivar", "~Archive", "~Arquivar"};
-    case ProfileText::Restore:
-        return {"Resta~urar", "~Restore", "Res~taurar"};
-    case ProfileText::ArchivedState:
-        return {"Archivado", "Archived", "Arquivado"};
-    case ProfileText::ActiveState:
-        return {"Activo", "Active", "Ativo"};
-    case ProfileText::ProjectHoursNone:
-        return {"Seleccione un proyecto para ver y registrar sus horas.",
-                "Select a project to see and log its hours.",
-                "Selecione um projeto para ver e registrar suas horas."};
-    case ProfileText::ConfirmDeleteClient:
-        return {"¿Eliminar definitivamente a «{name}»? No se puede deshacer.",
-                "Delete “{name}” for good? This cannot be undone.",
-                "Excluir «{name}» definitivamente? Não é possível desfazer."};
-    case ProfileText::ConfirmRemoveRecord:
-        return {"¿Quitar {what}?", "Remove {what}?", "Remover {what}?"};
-    case ProfileText::ClientDeleted:
-        return {"Cliente eliminado.", "Client deleted.", "Cliente excluído."};
-    case ProfileText::SelectRecordFirst:
-        return {"Seleccione primero una fila de la lista.", "Select a row of the list first.",
-                "Selecione primeiro uma linha da lista."};
-    case ProfileText::SelectProjectFirst:
-        return {"Seleccione primero un proyecto.", "Select a project first.",
-                "Selecione primeiro um projeto."};
-    case ProfileText::RecordConflict:
-        return {"Otra persona ha modificado este registro mientras usted lo editaba. El "
-                "formulario muestra ahora los valores guardados: repita sus cambios y guarde.",
-                "Someone else changed this record while you were editing it. The form now "
-                "shows the stored values: repeat your changes and save.",
-                "Outra pessoa alterou este registro enquanto você o editava. O formulário "
-                "mostra agora os valores guardados: repita suas alterações e salve."};
-    case ProfileText::ClientConflict:
-        return {"Otra persona ha modificado este cliente mientras usted lo editaba. El "
-                "formulario muestra ahora los datos guardados: repita sus cambios y guarde.",
-                "Someone else changed this client while you were editing it. The form now "
-                "shows the stored data: repeat your changes and save.",
-                "Outra pessoa alterou este cliente enquanto você o editava. O formulário "
-                "mostra agora os dados guardados: repita suas alterações e salve."};
-    case ProfileText::FileCannotBeRead:
-        return {"No se puede leer el archivo «{name}». Compruebe que existe y que tiene "
-                "permiso para leerlo.",
-                "The file “{name}” cannot be read. Check that it exists and that you may read "
-                "it.",
-                "Não é possível ler o arquivo «{name}». Verifique se ele existe e se você tem "
-                "permissão para lê-lo."};
-    case ProfileText::FileCannotBeWritten:
-        return {"No se puede escribir «{name}». Compruebe que la carpeta existe y que puede "
-                "escribir en ella.",
-                "“{name}” cannot be written. Check that the folder exists and that you may "
-                "write to it.",
-                "Não é possível gravar «{name}». Verifique se a pasta existe e se você pode "
-                "gravar nela."};
-    case ProfileText::NotAFileUrl:
-        return {"«{url}» no es la dirección de un archivo local (file:///…).",
-                "“{url}” is not the address of a local file (file:///…).",
-                "«{url}» não é o endereço de um arquivo local (file:///…)."};
-    case ProfileText::FileAttached:
-        return {"Archivo «{name}» adjuntado.", "File “{name}” attached.",
-                "Arquivo «{name}» anexado."};
-    case ProfileText::FileCopySaved:
-        return {"Copia guardada: «{name}».", "Copy saved: “{name}”.", "Cópia guardada: «{name}»."};
-    case ProfileText::OpenFailed:
-        return {"No se pudo abrir «{name}» con la aplicación predeterminada del sistema.",
-                "“{name}” could not be opened with the system's default application.",
-                "Não foi possível abrir «{name}» com o aplicativo padrão do sistema."};
-    case ProfileText::FileIsFolder:
-        return {"«{name}» es una carpeta, no un archivo.", "“{name}” is a folder, not a file.",
-                "«{name}» é uma pasta, não um arquivo."};
-    case ProfileText::FileNotRegular:
-        return {"«{name}» no es un archivo normal (es una tubería, un socket o un dispositivo): "
-                "solo se pueden usar archivos normales.",
-                "“{name}” is not an ordinary file (it is a pipe, a socket or a device): only "
-                "ordinary files can be used.",
-                "«{name}» não é um arquivo comum (é um pipe, um socket ou um dispositivo): só se "
-                "podem usar arquivos comuns."};
-    case ProfileText::FileIsSystemFile:
-        return {"«{name}» es un archivo especial del sistema (de /proc, /sys o similar), no un "
-                "documento: no se adjunta.",
-                "“{name}” is a special system file (from /proc, /sys or the like), not a "
-                "document: it is not attached.",
-                "«{name}» é um arquivo especial do sistema (de /proc, /sys ou semelhante), não um "
-                "documento: não é anexado."};
-    case ProfileText::FileNameUnsafe:
-        return {"El nombre «{name}» contiene caracteres de control o que cambian la dirección "
-                "del texto (aquí [U+…]), con los que un archivo puede aparentar otro tipo. "
-                "Cámbiele el nombre y adjúntelo de nuevo.",
-                "The name “{name}” contains control characters or characters that change the "
-                "direction of text (here [U+…]), which can make a file look like another type. "
-                "Rename it and attach it again.",
-                "O nome «{name}» contém caracteres de controle ou que mudam a direção do texto "
-                "(aqui [U+…]), com os quais um arquivo pode parecer de outro tipo. Mude o nome e "
-                "anexe-o de novo."};
-    case ProfileText::FileNoSpace:
-        return {"No hay espacio suficiente para escribir «{name}». No se ha modificado nada.",
-                "There is not enough space to write “{name}”. Nothing was changed.",
-                "Não há espaço suficiente para escrever «{name}». Nada foi alterado."};
-    case ProfileText::FileIsRegisterFile:
-        return {"«{name}» es un archivo del propio registro de clientes: una copia no puede "
-                "sustituirlo. Elija otro nombre u otra carpeta.",
-                "“{name}” is one of the client register's own files: a copy cannot replace it. "
-                "Choose another name or folder.",
-                "«{name}» é um arquivo do próprio registro de clientes: uma cópia não pode "
-                "substituí-lo. Escolha outro nome ou outra pasta."};
-    case ProfileText::OpenMayRunCode:
-        return {"Este archivo puede ejecutar programas en su equipo: «{name}». ¿Abrirlo de todos "
-                "modos? Hágalo solo si confía en su origen.",
-                "This file can run programs on your computer: “{name}”. Open it anyway? Only if "
-                "you trust where it came from.",
-                "Este arquivo pode executar programas no seu computador: «{name}». Abri-lo mesmo "
-                "assim? Só se confiar na sua origem."};
-    case ProfileText::NoteAdded:
-        return {"Nota añadida.", "Note added.", "Observação adicionada."};
-    case ProfileText::ActivityPartial:
-        return {"Se muestran las {shown} entradas más recientes de {total}.",
-                "Showing the {shown} most recent of {total} entries.",
-                "São mostradas as {shown} entradas mais recentes de {total}."};
-    case ProfileText::DuplicateTaxId:
-        return {"Ya existe un cliente con esta identificación fiscal: {name} ({code}).",
-                "A client with this tax ID already exists: {name} ({code}).",
-                "Já existe um cliente com esta identificação fiscal: {name} ({code})."};
-    case ProfileText::DuplicateTaxIdAgain:
-        return {"Pulse otra vez el botón de guardar para guardarlo de todos modos.",
-                "Press the save button again to save it anyway.",
-                "Pressione de novo o botão de salvar para salvá-lo mesmo assim."};
-    case ProfileText::SavedWithWarning:
-        return {"Cliente {code} guardado. Revise el aviso y cierre el diálogo.",
-                "Client {code} saved. Review the warning, then close the dialog.",
-                "Cliente {code} guardado. Verifique o aviso e feche a caixa de diálogo."};
-    case ProfileText::Close:
-        return {"Cerrar", "Close", "Fechar"};
-    case ProfileText::UnknownRecordKind:
-        return {"«{kind}» no es un tipo de registro; use uno de estos: {kinds}.",
-                "“{kind}” is not a kind of record; use one of: {kinds}.",
-                "«{kind}» não é um tipo de registro; use um destes: {kinds}."};
-    case ProfileText::RecordNotFound:
-        return {"No hay ningún registro «{what}» con el id {id}.",
-                "There is no “{what}” record with id {id}.",
-                "Não há nenhum registro «{what}» com o id {id}."};
-    case ProfileText::ProjectNotFound:
-        return {"No hay ningún proyecto con el id «{id}».", "There is no project with id “{id}”.",
-                "Não há nenhum projeto com o id «{id}»."};
-    case ProfileText::UseAttachFile:
-        return {"Los archivos se añaden con attachFile.", "Files are added with attachFile.",
-                "Os arquivos são adicionados com attachFile."};
-    case ProfileText::UseAddNote:
-        return {"A la actividad solo se añaden notas, con addNote.",
-                "Only notes are added to the activity, with addNote.",
-                "À atividade só se adicionam observações, com addNote."};
-    case ProfileText::ActivityReadOnly:
-        return {"La actividad no se puede modificar ni borrar.",
-                "The activity cannot be changed or removed.",
-                "A atividade não pode ser alterada nem removida."};
-    case ProfileText::NoFileUrl:
-        return {"Indique la dirección (URL) de un archivo.", "Give the address (URL) of a file.",
-                "Informe o endereço (URL) de um arquivo."};
-    case ProfileText::ReadOnlyField:
-        return {"Es un dato de solo lectura: omítalo o déjelo como está.",
-                "It is read-only: leave it out or unchanged.",
-                "É um dado somente de leitura: omita-o ou deixe-o como está."};
-    case ProfileText::FilesReadOnly:
-        return {"Los archivos solo se adjuntan (attachFile), se copian (saveFileCopy) y se quitan.",
-                "Files are only attached (attachFile), copied (saveFileCopy) and removed.",
-                "Os arquivos só são anexados (attachFile), copiados (saveFileCopy) e removidos."};
-    case ProfileText::HoursOf:
-        return {"Horas de «{name}»", "Hours of “{name}”", "Horas de «{name}»"};
-    case ProfileText::ProjectHoursTotal:
-        return {"Total del proyecto: {hours}", "Project total: {hours}",
-                "Total do projeto: {hours}"};
-    case ProfileText::RecordSaved:
-        return {"Guardado.", "Saved.", "Guardado."};
-    case ProfileText::RecordRemoved:
-        return {"Quitado.", "Removed.", "Removido."};
-    case ProfileText::ClientArchived:
-        return {"Cliente archivado: ya no aparece en la lista ni en las búsquedas.",
-                "Client archived: it no longer appears in the list or in searches.",
-                "Cliente arquivado: já não aparece na lista nem nas pesquisas."};
-    case ProfileText::ClientRestored:
-        return {"Cliente restaurado.", "Client restored.", "Cliente restaurado."};
-    case ProfileText::VersionNotNumber:
-        return {"La versión debe ser un número entero.", "The version must be a whole number.",
-                "A versão deve ser um número inteiro."};
-    }
-    return {"", "", ""};
+    return pluralText(key, count, language, {{"n", groupThousands(count, language)}});
 }
 
 char decimalMark(Language language)
@@ -346,44 +140,29 @@ std::string oneLine(std::string_view text)
 }
 } // namespace
 
-std::string profileText(ProfileText key, Language language)
-{
-    return textOf(key).str(language);
-}
-
-std::string fillIn(std::string text, std::string_view name, std::string_view value)
-{
-    return fillPlaceholders(text, {{name, std::string(value)}});
-}
-
 std::string clientKindLabel(std::string_view kind, Language language)
 {
     if (kind == kKindCompany)
-        return profileText(ProfileText::KindCompany, language);
+        return text(K::ProfileKindCompany, language);
     if (kind == kKindPerson)
-        return profileText(ProfileText::KindPerson, language);
-    return profileText(ProfileText::KindNotStated, language);
+        return text(K::ProfileKindPerson, language);
+    return text(K::ProfileKindNotStated, language);
 }
 
 std::string statusLabel(ProjectStatus status, Language language)
 {
-    return (status == ProjectStatus::Open ? Texts{"Abierto", "Open", "Aberto"}
-                                          : Texts{"Cerrado", "Closed", "Fechado"})
-        .str(language);
+    return text(status == ProjectStatus::Open ? K::StatusProjectOpen : K::StatusProjectClosed,
+                language);
 }
 
 std::string statusLabel(TaskStatus status, Language language)
 {
-    return (status == TaskStatus::Pending ? Texts{"Pendiente", "Pending", "Pendente"}
-                                          : Texts{"Hecha", "Done", "Concluída"})
-        .str(language);
+    return text(status == TaskStatus::Pending ? K::StatusTaskPending : K::StatusTaskDone, language);
 }
 
 std::string statusLabel(OrderStatus status, Language language)
 {
-    return (status == OrderStatus::Open ? Texts{"Abierta", "Open", "Aberta"}
-                                        : Texts{"Cerrada", "Closed", "Fechada"})
-        .str(language);
+    return text(status == OrderStatus::Open ? K::StatusOrderOpen : K::StatusOrderClosed, language);
 }
 
 std::string statusLabel(InvoiceStatus status, Language language)
@@ -391,13 +170,13 @@ std::string statusLabel(InvoiceStatus status, Language language)
     switch (status)
     {
     case InvoiceStatus::Draft:
-        return Texts{"Borrador", "Draft", "Rascunho"}.str(language);
+        return text(K::StatusInvoiceDraft, language);
     case InvoiceStatus::Authorised:
-        return Texts{"Autorizada", "Authorised", "Autorizada"}.str(language);
+        return text(K::StatusInvoiceAuthorised, language);
     case InvoiceStatus::Paid:
         break;
     }
-    return Texts{"Cobrada", "Paid", "Paga"}.str(language);
+    return text(K::StatusInvoicePaid, language);
 }
 
 std::string statusLabel(DealStage stage, Language language)
@@ -405,15 +184,15 @@ std::string statusLabel(DealStage stage, Language language)
     switch (stage)
     {
     case DealStage::Draft:
-        return Texts{"Borrador", "Draft", "Rascunho"}.str(language);
+        return text(K::StatusDealDraft, language);
     case DealStage::Sent:
-        return Texts{"Enviada", "Sent", "Enviada"}.str(language);
+        return text(K::StatusDealSent, language);
     case DealStage::Accepted:
-        return Texts{"Aceptada", "Accepted", "Aceita"}.str(language);
+        return text(K::StatusDealAccepted, language);
     case DealStage::Rejected:
         break;
     }
-    return Texts{"Rechazada", "Rejected", "Rejeitada"}.str(language);
+    return text(K::StatusDealRejected, language);
 }
 
 bool isOverdue(const Invoice& invoice, std::string_view today)
@@ -426,7 +205,7 @@ std::string invoiceStateLabel(const Invoice& invoice, std::string_view today, La
 {
     std::string label = statusLabel(invoice.status, language);
     if (isOverdue(invoice, today))
-        label += " · " + Texts{"vencida", "overdue", "vencida"}.str(language);
+        label += " · " + text(K::StateOverdue, language);
     return label;
 }
 
@@ -434,7 +213,7 @@ std::string taskStateLabel(const Task& task, std::string_view today, Language la
 {
     std::string label = statusLabel(task.status, language);
     if (task.status == TaskStatus::Pending && !task.dueDate.empty() && task.dueDate < today)
-        label += " · " + Texts{"vencida", "overdue", "vencida"}.str(language);
+        label += " · " + text(K::StateOverdue, language);
     return label;
 }
 
@@ -565,40 +344,30 @@ std::optional<double> parseHoursInput(std::string_view text)
 
 std::string projectsLine(const ProfileSummary& s, Language language)
 {
-    std::string line = Texts{"Proyectos: ", "Projects: ", "Projetos: "}.str(language) +
-                       groupThousands(s.projects.count, language);
+    std::string line =
+        text(K::SummaryProjects, language, {{"count", groupThousands(s.projects.count, language)}});
     if (s.projects.count > 0)
-        line += " (" +
-                counted(s.projects.open, {"{n} abierto", "{n} open", "{n} aberto"},
-                        {"{n} abiertos", "{n} open", "{n} abertos"}, language) +
-                ")";
-    return line + " · " + formatHours(s.projects.hours, language) + " " +
-           Texts{"registradas", "logged", "registradas"}.str(language);
+        line += " (" + counted(s.projects.open, K::CountOpen, language) + ")";
+    return line + " · " +
+           text(K::SummaryHoursLogged, language,
+                {{"hours", formatHours(s.projects.hours, language)}});
 }
 
 std::string tasksLine(const ProfileSummary& s, Language language)
 {
-    const Texts upcoming = {"{n} en los próximos 7 días", "{n} due in the next 7 days",
-                            "{n} nos próximos 7 dias"};
-    return Texts{"Tareas: ", "Tasks: ", "Tarefas: "}.str(language) +
-           counted(s.tasks.overdue, {"{n} vencida", "{n} overdue", "{n} vencida"},
-                   {"{n} vencidas", "{n} overdue", "{n} vencidas"}, language) +
-           " · " +
-           counted(s.tasks.pending, {"{n} pendiente", "{n} pending", "{n} pendente"},
-                   {"{n} pendientes", "{n} pending", "{n} pendentes"}, language) +
-           " · " + counted(s.tasks.upcoming, upcoming, upcoming, language);
+    return text(K::SummaryTasks, language,
+                {{"overdue", counted(s.tasks.overdue, K::CountOverdue, language)},
+                 {"pending", counted(s.tasks.pending, K::CountPending, language)},
+                 {"upcoming", text(K::SummaryTasksUpcoming, language,
+                                   {{"n", groupThousands(s.tasks.upcoming, language)}})}});
 }
 
 std::string ordersLine(const ProfileSummary& s, Language language)
 {
-    std::string line =
-        Texts{"Órdenes de compra: ", "Purchase orders: ", "Ordens de compra: "}.str(language) +
-        groupThousands(s.purchaseOrders.count, language);
+    std::string line = text(K::SummaryOrders, language,
+                            {{"count", groupThousands(s.purchaseOrders.count, language)}});
     if (s.purchaseOrders.count > 0)
-        line += " (" +
-                counted(s.purchaseOrders.closed, {"{n} cerrada", "{n} closed", "{n} fechada"},
-                        {"{n} cerradas", "{n} closed", "{n} fechadas"}, language) +
-                ")";
+        line += " (" + counted(s.purchaseOrders.closed, K::CountClosed, language) + ")";
     if (!s.purchaseOrders.totals.empty())
         line += " · " +
                 formatTotals(s.purchaseOrders.totals, language, s.purchaseOrders.totals.size() > 1);
@@ -607,40 +376,34 @@ std::string ordersLine(const ProfileSummary& s, Language language)
 
 std::vector<std::string> invoiceLines(const ProfileSummary& s, Language language)
 {
+    const std::string indent = "    ";
     std::vector<std::string> lines;
-    lines.push_back(
-        Texts{"Facturas autorizadas: ", "Authorised invoices: ", "Faturas autorizadas: "}.str(
-            language) +
-        countAndMoney(s.invoices.authorised, language));
-    lines.push_back(
-        Texts{"    pendientes de cobro: ", "    awaiting payment: ", "    a receber: "}.str(
-            language) +
-        countAndMoney(s.invoices.pending, language));
-    lines.push_back(Texts{"    vencidas: ", "    overdue: ", "    vencidas: "}.str(language) +
-                    countAndMoney(s.invoices.overdue, language));
+    lines.push_back(text(K::SummaryInvoicesAuthorised, language,
+                         {{"figures", countAndMoney(s.invoices.authorised, language)}}));
+    lines.push_back(indent + text(K::SummaryInvoicesPending, language,
+                                  {{"figures", countAndMoney(s.invoices.pending, language)}}));
+    lines.push_back(indent + text(K::SummaryInvoicesOverdue, language,
+                                  {{"figures", countAndMoney(s.invoices.overdue, language)}}));
     if (s.invoices.draft > 0)
-        lines.push_back(Texts{"    borradores: ", "    drafts: ", "    rascunhos: "}.str(language) +
-                        groupThousands(s.invoices.draft, language));
+        lines.push_back(indent + text(K::SummaryInvoicesDrafts, language,
+                                      {{"count", groupThousands(s.invoices.draft, language)}}));
     return lines;
 }
 
 std::string dealsLine(const ProfileSummary& s, Language language)
 {
-    std::string line =
-        Texts{"Ofertas abiertas: ", "Open offers: ", "Propostas abertas: "}.str(language) +
-        countAndMoney(s.deals.openAmounts, language);
+    std::string line = text(K::SummaryDealsOpen, language,
+                            {{"figures", countAndMoney(s.deals.openAmounts, language)}});
     if (s.deals.accepted > 0)
-        line += " · " + counted(s.deals.accepted, {"{n} aceptada", "{n} accepted", "{n} aceita"},
-                                {"{n} aceptadas", "{n} accepted", "{n} aceitas"}, language);
+        line += " · " + counted(s.deals.accepted, K::CountAccepted, language);
     return line;
 }
 
 std::string contactsAndFilesLine(const ProfileSummary& s, Language language)
 {
-    std::string line = Texts{"Contactos: ", "Contacts: ", "Contatos: "}.str(language) +
-                       groupThousands(s.contacts, language) + " · " +
-                       Texts{"Archivos: ", "Files: ", "Arquivos: "}.str(language) +
-                       groupThousands(s.files, language);
+    std::string line =
+        text(K::SummaryContacts, language, {{"count", groupThousands(s.contacts, language)}}) +
+        " · " + text(K::SummaryFiles, language, {{"count", groupThousands(s.files, language)}});
     if (s.files > 0)
         line += " (" + formatFileSize(s.fileBytes, language) + ")";
     return line;
@@ -662,39 +425,32 @@ std::string keyFiguresLine(const ProfileSummary& s, Language language)
     std::vector<std::string> parts;
     const auto amounts = [language](const std::vector<MoneyTotal>& totals)
     { return totals.empty() ? std::string() : " (" + formatTotals(totals, language) + ")"; };
+    const auto joined = [](const std::vector<std::string>& items)
+    {
+        std::string list;
+        for (std::size_t i = 0; i < items.size(); ++i)
+            list += (i ? ", " : "") + items[i];
+        return list;
+    };
 
     std::vector<std::string> invoices;
     const std::int64_t overdue = totalCount(s.invoices.overdue);
     const std::int64_t pending = totalCount(s.invoices.pending);
     if (overdue > 0)
-        invoices.push_back(counted(overdue, {"{n} vencida", "{n} overdue", "{n} vencida"},
-                                   {"{n} vencidas", "{n} overdue", "{n} vencidas"}, language) +
+        invoices.push_back(counted(overdue, K::CountOverdue, language) +
                            amounts(s.invoices.overdue));
     if (pending > 0)
-        invoices.push_back(counted(pending, {"{n} pendiente", "{n} pending", "{n} pendente"},
-                                   {"{n} pendientes", "{n} pending", "{n} pendentes"}, language));
+        invoices.push_back(counted(pending, K::CountPending, language));
     if (!invoices.empty())
-    {
-        std::string part = Texts{"Facturas: ", "Invoices: ", "Faturas: "}.str(language);
-        for (std::size_t i = 0; i < invoices.size(); ++i)
-            part += (i ? ", " : "") + invoices[i];
-        parts.push_back(part);
-    }
+        parts.push_back(text(K::KeyFiguresInvoices, language, {{"list", joined(invoices)}}));
 
     std::vector<std::string> tasks;
     if (s.tasks.overdue > 0)
-        tasks.push_back(counted(s.tasks.overdue, {"{n} vencida", "{n} overdue", "{n} vencida"},
-                                {"{n} vencidas", "{n} overdue", "{n} vencidas"}, language));
+        tasks.push_back(counted(s.tasks.overdue, K::CountOverdue, language));
     if (s.tasks.upcoming > 0)
-        tasks.push_back(counted(s.tasks.upcoming, {"{n} próxima", "{n} upcoming", "{n} próxima"},
-                                {"{n} próximas", "{n} upcoming", "{n} próximas"}, language));
+        tasks.push_back(counted(s.tasks.upcoming, K::CountUpcoming, language));
     if (!tasks.empty())
-    {
-        std::string part = Texts{"Tareas: ", "Tasks: ", "Tarefas: "}.str(language);
-        for (std::size_t i = 0; i < tasks.size(); ++i)
-            part += (i ? ", " : "") + tasks[i];
-        parts.push_back(part);
-    }
+        parts.push_back(text(K::KeyFiguresTasks, language, {{"list", joined(tasks)}}));
 
     std::string line;
     for (const std::string& part : parts)
@@ -877,37 +633,12 @@ std::string taxIdWarning(const TaxIdCheck& check, Language language)
     switch (check.verdict)
     {
     case TaxIdVerdict::InvalidChecksum:
-    {
-        std::string text =
-            Texts{"Los dígitos de control de la identificación fiscal no cuadran{scheme}. "
-                  "Revísela; se guardará igualmente.",
-                  "The tax ID's check digits do not match{scheme}. Check it; it will be saved "
-                  "anyway.",
-                  "Os dígitos de controle da identificação fiscal não conferem{scheme}. "
-                  "Verifique-a; será guardada mesmo assim."}
-                .str(language);
-        return fillIn(text, "scheme", check.scheme.empty() ? "" : " (" + check.scheme + ")");
-    }
+        return text(K::TaxIdBadCheckDigits, language,
+                    {{"scheme", check.scheme.empty() ? "" : " (" + check.scheme + ")"}});
     case TaxIdVerdict::InvalidFormat:
-    {
-        std::string text =
-            check.country.empty()
-                ? Texts{"La identificación fiscal no tiene un formato válido. Revísela; se "
-                        "guardará igualmente.",
-                        "The tax ID does not have a valid format. Check it; it will be saved "
-                        "anyway.",
-                        "A identificação fiscal não tem um formato válido. Verifique-a; será "
-                        "guardada mesmo assim."}
-                      .str(language)
-                : Texts{"La identificación fiscal no tiene el formato de {country}. Revísela; "
-                        "se guardará igualmente.",
-                        "The tax ID does not have the format of {country}. Check it; it will be "
-                        "saved anyway.",
-                        "A identificação fiscal não tem o formato de {country}. Verifique-a; "
-                        "será guardada mesmo assim."}
-                      .str(language);
-        return fillIn(text, "country", check.country);
-    }
+        return check.country.empty()
+                   ? text(K::TaxIdBadFormat, language)
+                   : text(K::TaxIdBadFormatOf, language, {{"country", check.country}});
     case TaxIdVerdict::Valid:
     case TaxIdVerdict::Empty:
     case TaxIdVerdict::UnknownCountryFormatOk:

@@ -1,15 +1,14 @@
-// Words and figures of a client's profile in the product's three languages: the profile
-// dialog, the deck's detail area and the client dialog's tax-ID warnings. Also the small
-// conversions the forms need (amounts and hours as people type them, file types and sizes,
-// timestamps). Dialog labels live in the dialogs' own .properties resources; these are the
-// words the code composes.
+// Words and figures of a client's profile: the profile dialog, the deck's detail area and the
+// client dialog's tax-ID warnings, composed from the catalogues' texts (TextKey::Profile…,
+// Status…, Summary…, Count…; see core/text/texts.hpp). Also the small conversions the forms need
+// (amounts and hours as people type them, file types and sizes, timestamps).
 #pragma once
 
 #include "core/model/activity.hpp"
 #include "core/model/profile_records.hpp"
 #include "core/model/profile_summary.hpp"
 #include "core/rules/tax_id.hpp"
-#include "core/text/language.hpp"
+#include "core/text/texts.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -19,76 +18,6 @@
 
 namespace clientes
 {
-enum class ProfileText
-{
-    // List columns that are no record field.
-    ColumnDue,
-    ColumnSize,
-    ColumnAdded,
-    ColumnWhen,
-    ColumnWhat,
-    ColumnDetail,
-    // Headings and states of the profile dialog.
-    KindNotStated,
-    KindCompany,
-    KindPerson,
-    Archive,
-    Restore,
-    ArchivedState,
-    ActiveState,
-    ProjectHoursNone,    // time entries heading when no project is selected
-                         // Messages of the profile dialog.
-    ConfirmDeleteClient, // {name}
-    ConfirmRemoveRecord, // {what}: «F-2024-001»
-    ClientDeleted,       // the dialog closes after this
-    SelectRecordFirst,   // Edit / remove / open without a selected row
-    SelectProjectFirst,  // time entries without a selected project
-    RecordConflict,      // someone else saved the record: the form shows the stored values
-    ClientConflict,      // the same for the client dialog
-    FileCannotBeRead,    // {name}
-    FileCannotBeWritten, // {name}
-    NotAFileUrl,         // {url}
-    FileAttached,        // {name}
-    FileCopySaved,       // {name}
-    OpenFailed,          // {name}
-    FileIsFolder,        // {name}
-    FileNotRegular,      // {name}: a FIFO, socket or device
-    FileIsSystemFile,    // {name}: /proc, /sys…
-    FileNameUnsafe,      // {name}, neutralised: control or bidirectional characters
-    FileNoSpace,         // {name}: disk full; nothing changed
-    FileIsRegisterFile,  // {name}: saveFileCopy onto the register's own files
-    OpenMayRunCode,      // {name}: the question before opening a program, script or launcher
-    NoteAdded,
-    ActivityPartial,     // {shown} {total}
-                         // Client dialog.
-    DuplicateTaxId,      // {name} {code}
-    DuplicateTaxIdAgain, // second sentence: save again to store it anyway
-    SavedWithWarning,    // {code}
-    Close,
-    // Scripting API.
-    UnknownRecordKind, // {kind} {kinds}
-    RecordNotFound,    // {what} {id}
-    ProjectNotFound,   // {id}
-    UseAttachFile,
-    UseAddNote,
-    ActivityReadOnly,
-    NoFileUrl,
-    ReadOnlyField,
-    VersionNotNumber,
-    FilesReadOnly,
-    HoursOf,           // {name}: the time entries heading of a project
-    ProjectHoursTotal, // {hours}
-    RecordSaved,
-    RecordRemoved,
-    ClientArchived,
-    ClientRestored,
-};
-
-std::string profileText(ProfileText key, Language language);
-
-// Replaces each "{name}" in text by value.
-std::string fillIn(std::string text, std::string_view name, std::string_view value);
-
 // "company" → "Empresa"; "" → "(sin indicar)".
 std::string clientKindLabel(std::string_view kind, Language language);
 

@@ -1,27 +1,68 @@
 #include "core/text/language.hpp"
 
+#include "core/text/catalogue.hpp"
+#include "core/text/texts.hpp"
 #include "core/text/utf8.hpp"
 
 #include <cctype>
+#include <optional>
 #include <string>
 
 namespace clientes
 {
 
+namespace
+{
+std::string normalisedTag(std::string_view tag)
+{
+    std::string out(tag);
+    for (char& c : out)
+        c = c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+} // namespace
+
 Language languageFromTag(std::string_view bcp47)
 {
     if (bcp47.empty())
         return Language::Es;
-    // Only the primary subtag matters: every regional variant shares the same texts.
-    const auto end = bcp47.find_first_of("-_");
-    std::string primary(bcp47.substr(0, end));
-    for (char& c : primary)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (primary == "es")
-        return Language::Es;
-    if (primary == "pt")
-        return Language::Pt;
-    return Language::En;
+    const std::string tag = normalisedTag(bcp47);
+    const std::string primary = tag.substr(0, tag.find('-'));
+    std::optional<std::size_t> sameLanguage;
+    for (std::size_t i = 0; i < catalogue::languageCount(); ++i)
+    {
+        const std::string known = normalisedTag(catalogue::languageTag(i));
+        if (known == tag)
+            return static_cast<Language>(i);
+        if (!sameLanguage && known == primary)
+            sameLanguage = i;
+    }
+    if (!sameLanguage) // only a regional catalogue ("pt-BR") for this language
+        for (std::size_t i = 0; i < catalogue::languageCount(); ++i)
+            if (normalisedTag(catalogue::languageTag(i)).starts_with(primary + "-"))
+            {
+                sameLanguage = i;
+                break;
+            }
+    return sameLanguage ? static_cast<Language>(*sameLanguage) : Language::En;
+}
+
+std::size_t languageCount()
+{
+    return catalogue::languageCount();
+}
+
+std::vector<Language> allLanguages()
+{
+    std::vector<Language> languages;
+    for (std::size_t i = 0; i < catalogue::languageCount(); ++i)
+        languages.push_back(static_cast<Language>(i));
+    return languages;
+}
+
+std::string_view languageTag(Language language)
+{
+    return catalogue::languageTag(static_cast<std::size_t>(language));
 }
 
 std::string fillPlaceholders(std::string_view pattern,
@@ -89,10 +130,7 @@ std::string shownValue(std::string_view text, std::size_t maxChars)
 
 std::string quoted(std::string_view text, Language language, std::size_t maxChars)
 {
-    const std::string inner = shownValue(text, maxChars);
-    if (language == Language::En)
-        return "\xE2\x80\x9C" + inner + "\xE2\x80\x9D"; // “ ”
-    return "\xC2\xAB" + inner + "\xC2\xBB";             // « »
+    return clientes::text(TextKey::QuotedValue, language, {{"value", shownValue(text, maxChars)}});
 }
 
 bool namesSourceFile(std::string_view text)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -8,40 +10,26 @@
 namespace clientes
 {
 
-// Languages the user-facing texts exist in.
-enum class Language
+// A language of the user's texts: one of the catalogues po/<lang>.po the build found. The
+// product's own three are named (the build requires them, in this order); a catalogue added
+// to po/ (or, for a test build, CLIENTES_EXTRA_CATALOGUES) is the next value, 3, 4…
+enum class Language : std::uint8_t
 {
     Es,
     En,
     Pt
 };
 
-// Maps a BCP 47 tag ("es", "es-ES", "pt-BR", "en-US", also "pt_PT") to a supported language.
-// Empty → Es (the firm's own language); unknown languages → En (the most widely understood).
+// Maps a BCP 47 tag ("es", "es-ES", "pt-BR", "en-US", also "pt_PT") to a catalogue language:
+// the catalogue of that exact tag when there is one ("pt-BR"), else that of its language ("pt").
+// Empty → Es (the firm's own language); a language without a catalogue → En (the most widely
+// understood).
 Language languageFromTag(std::string_view bcp47);
 
-// One user-facing text in each language of the product.
-struct Texts
-{
-    std::string_view es;
-    std::string_view en;
-    std::string_view pt;
-
-    constexpr std::string_view in(Language language) const
-    {
-        switch (language)
-        {
-        case Language::Es:
-            return es;
-        case Language::Pt:
-            return pt;
-        case Language::En:
-            break;
-        }
-        return en;
-    }
-    std::string str(Language language) const { return std::string(in(language)); }
-};
+// The catalogue languages, and the tag of each ("es", "en", "pt", "fr"…).
+std::size_t languageCount();
+std::vector<Language> allLanguages();
+std::string_view languageTag(Language language);
 
 // `pattern` with every "{name}" replaced by its value. Values are not scanned again, so a
 // value holding "{…}" (a file or client name) stays as it is.
@@ -54,7 +42,8 @@ std::string fillPlaceholders(std::string_view pattern,
 // `maxChars` code points is cut, ending in "…".
 std::string shownValue(std::string_view text, std::size_t maxChars = 60);
 
-// shownValue in the language's quotation marks: «nombre» (es, pt), “name” (en).
+// shownValue in the language's quotation marks (TextKey::QuotedValue): «nombre» (es, pt),
+// “name” (en).
 std::string quoted(std::string_view text, Language language, std::size_t maxChars = 60);
 
 // A message from the office with what only its developers can read taken out: the source

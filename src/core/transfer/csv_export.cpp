@@ -91,78 +91,6 @@ std::string asciiLowerNoSpaces(std::string_view text)
     return out;
 }
 
-Texts texts(CsvText key)
-{
-    switch (key)
-    {
-    case CsvText::BadEncoding:
-        return {"«{value}» no es una codificación ofrecida: use UTF-8, UTF-8-BOM, Windows-1252, "
-                "ISO-8859-1 o ISO-8859-15.",
-                "“{value}” is not an encoding on offer: use UTF-8, UTF-8-BOM, Windows-1252, "
-                "ISO-8859-1 or ISO-8859-15.",
-                "«{value}» não é uma codificação oferecida: use UTF-8, UTF-8-BOM, Windows-1252, "
-                "ISO-8859-1 ou ISO-8859-15."};
-    case CsvText::BadSeparator:
-        return {"«{value}» no sirve de separador: use un solo carácter de entre , ; : | o el "
-                "tabulador.",
-                "“{value}” cannot be the separator: use one character of , ; : | or the tab.",
-                "«{value}» não serve de separador: use um só carácter de entre , ; : | ou a "
-                "tabulação."};
-    case CsvText::BadTarget:
-        return {"«{value}» no es la dirección de un archivo (file:///…).",
-                "“{value}” is not the URL of a file (file:///…).",
-                "«{value}» não é o endereço de um ficheiro (file:///…)."};
-    case CsvText::Unencodable:
-        return {"El carácter «{character}» ({code}) de la línea {line}, columna «{column}», no "
-                "existe en {encoding} ({count} caracteres así en total); no se ha escrito el "
-                "archivo. Elija UTF-8 o corrija el dato.",
-                "The character “{character}” ({code}) on line {line}, column “{column}”, does "
-                "not exist in {encoding} ({count} such characters in all); the file was not "
-                "written. Choose UTF-8 or correct the value.",
-                "O carácter «{character}» ({code}) da linha {line}, coluna «{column}», não "
-                "existe em {encoding} ({count} caracteres assim no total); o ficheiro não foi "
-                "escrito. Escolha UTF-8 ou corrija o dado."};
-    case CsvText::CannotWrite:
-        return {"No se puede escribir el archivo «{file}»: {reason}. No se ha cambiado nada.",
-                "The file “{file}” cannot be written: {reason}. Nothing was changed.",
-                "Não é possível escrever o ficheiro «{file}»: {reason}. Nada foi alterado."};
-    case CsvText::NoSpace:
-        return {"no queda espacio en el disco", "the disk is full", "o disco está cheio"};
-    case CsvText::NoPermission:
-        return {"no hay permiso para escribir ahí", "there is no permission to write there",
-                "não há permissão para escrever aí"};
-    case CsvText::NoFolder:
-        return {"la carpeta no existe", "the folder does not exist", "a pasta não existe"};
-    case CsvText::IsFolder:
-        return {"es una carpeta", "it is a folder", "é uma pasta"};
-    case CsvText::NotAFile:
-        return {"no es un archivo corriente (es un dispositivo, una tubería u otra cosa)",
-                "it is not a regular file (a device, a pipe or something else)",
-                "não é um ficheiro normal (é um dispositivo, um pipe ou outra coisa)"};
-    case CsvText::RegisterFile:
-        return {"es un archivo del propio registro de clientes",
-                "it is a file of the client register itself",
-                "é um ficheiro do próprio registo de clientes"};
-    case CsvText::ReadOnlyDisk:
-        return {"el disco es de solo lectura", "the disk is read-only", "o disco é só de leitura"};
-    case CsvText::Written:
-        return {"Se han escrito {count} filas en «{file}».",
-                "{count} rows were written to “{file}”.",
-                "Foram escritas {count} linhas em «{file}»."};
-    case CsvText::FileFilter:
-        return {"Texto CSV (*.csv)", "CSV text (*.csv)", "Texto CSV (*.csv)"};
-    case CsvText::TitleClients:
-        return {"Exportar clientes a CSV", "Export clients to CSV", "Exportar clientes para CSV"};
-    case CsvText::TitleInvoices:
-        return {"Exportar facturas a CSV", "Export invoices to CSV", "Exportar faturas para CSV"};
-    case CsvText::FileNameClients:
-        return {"clientes", "clients", "clientes"};
-    case CsvText::FileNameInvoices:
-        return {"facturas", "invoices", "faturas"};
-    }
-    return {"", "", ""};
-}
-
 // "U+00E9".
 std::string codePointName(char32_t cp)
 {
@@ -178,17 +106,17 @@ std::string reasonOf(int error, Language language)
     {
     case ENOSPC:
     case EDQUOT:
-        return csvText(CsvText::NoSpace, language);
+        return text(TextKey::CsvNoSpace, language);
     case EACCES:
     case EPERM:
-        return csvText(CsvText::NoPermission, language);
+        return text(TextKey::CsvNoPermission, language);
     case ENOENT:
     case ENOTDIR:
-        return csvText(CsvText::NoFolder, language);
+        return text(TextKey::CsvNoFolder, language);
     case EISDIR:
-        return csvText(CsvText::IsFolder, language);
+        return text(TextKey::CsvIsFolder, language);
     case EROFS:
-        return csvText(CsvText::ReadOnlyDisk, language);
+        return text(TextKey::CsvReadOnlyDisk, language);
     default:
         return std::strerror(error);
     }
@@ -216,9 +144,9 @@ public:
         if (std::filesystem::is_directory(status))
             fail(EISDIR);
         if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
-            failWith(csvText(CsvText::NotAFile, m_language));
+            failWith(text(TextKey::CsvNotAFile, m_language));
         if (isRegisterFile(m_target, registerFile))
-            failWith(csvText(CsvText::RegisterFile, m_language));
+            failWith(text(TextKey::CsvRegisterFile, m_language));
         static std::atomic<unsigned> counter{0};
         const std::filesystem::path folder =
             m_target.has_parent_path() ? m_target.parent_path() : std::filesystem::path(".");
@@ -285,8 +213,8 @@ private:
     [[noreturn]] void fail(int error) const { failWith(reasonOf(error, m_language)); }
     [[noreturn]] void failWith(const std::string& reason) const
     {
-        throw CsvError(csvText(CsvText::CannotWrite, m_language,
-                               {{"file", m_target.filename().string()}, {"reason", reason}}));
+        throw CsvError(text(TextKey::CsvCannotWrite, m_language,
+                            {{"file", m_target.filename().string()}, {"reason", reason}}));
     }
 
     std::filesystem::path m_target;
@@ -512,14 +440,14 @@ std::size_t writeCsvFile(const std::filesystem::path& target, const CsvOptions& 
         std::string character;
         utf8::append(character, first.character);
         throw CsvError(
-            csvText(CsvText::Unencodable, language,
-                    {{"character", character},
-                     {"code", codePointName(first.character)},
-                     {"line", std::to_string(first.line)},
-                     {"column", first.column < headers.size() ? headers[first.column]
-                                                              : std::to_string(first.column + 1)},
-                     {"encoding", std::string(csvEncodingName(options.encoding))},
-                     {"count", std::to_string(writer.unencodableCount())}}));
+            text(TextKey::CsvUnencodable, language,
+                 {{"character", character},
+                  {"code", codePointName(first.character)},
+                  {"line", std::to_string(first.line)},
+                  {"column", first.column < headers.size() ? headers[first.column]
+                                                           : std::to_string(first.column + 1)},
+                  {"encoding", std::string(csvEncodingName(options.encoding))},
+                  {"count", std::to_string(writer.unencodableCount())}}));
     }
     file.commit();
     return writer.lines() - 1;
@@ -566,12 +494,6 @@ std::size_t exportInvoicesCsv(ClientStore& store, const InvoiceFilter& filter,
             }
         },
         store.path());
-}
-
-std::string csvText(CsvText key, Language language,
-                    const std::vector<std::pair<std::string_view, std::string>>& values)
-{
-    return fillPlaceholders(texts(key).in(language), values);
 }
 
 } // namespace clientes

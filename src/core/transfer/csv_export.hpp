@@ -6,7 +6,7 @@
 #pragma once
 
 #include "core/store/sqlite/client_store.hpp"
-#include "core/text/language.hpp"
+#include "core/text/texts.hpp"
 #include "core/transfer/export_shape.hpp"
 
 #include <cstddef>
@@ -141,28 +141,6 @@ std::size_t exportInvoicesCsv(ClientStore& store, const InvoiceFilter& filter,
                               const std::filesystem::path& target, const CsvOptions& options,
                               Language language);
 
-enum class CsvText
-{
-    BadEncoding,  // {value}: an encoding not offered
-    BadSeparator, // {value}
-    BadTarget,    // {value}: not a file URL or path
-    Unencodable,  // {character} {code} {line} {column} {encoding} {count}
-    CannotWrite,  // {file} {reason}
-    NoSpace,      // reasons
-    NoPermission,
-    NoFolder,
-    IsFolder,
-    NotAFile,
-    RegisterFile,
-    ReadOnlyDisk,
-    Written,      // {count} {file}: the deck's message when done
-    FileFilter,   // "CSV (*.csv)"
-    TitleClients, // the file picker's title
-    TitleInvoices,
-    FileNameClients, // the proposed file name, without extension
-    FileNameInvoices,
-};
-std::string csvText(CsvText key, Language language,
-                    const std::vector<std::pair<std::string_view, std::string>>& values = {});
+// The CSV export's own texts are TextKey::Csv… (core/text/texts.hpp).
 
 } // namespace clientes

@@ -206,8 +206,8 @@ ExportSheet shapeClientList(std::span<const Client> clients, Language language)
     ExportSheet sheet;
     const ExportSheet plain = shapeClients({}, language);
     sheet.headers = plain.headers;
-    sheet.headers.push_back(transferText(TransferText::CreatedAt, language));
-    sheet.headers.push_back(transferText(TransferText::UpdatedAt, language));
+    sheet.headers.push_back(text(TextKey::TransferCreatedAt, language));
+    sheet.headers.push_back(text(TextKey::TransferUpdatedAt, language));
     sheet.columnKinds = plain.columnKinds;
     sheet.columnKinds.push_back(CellKind::Date);
     sheet.columnKinds.push_back(CellKind::Date);
@@ -295,8 +295,8 @@ InvoiceListSheet shapeInvoiceList(const std::vector<InvoiceListRow>& invoices, L
     for (const InvoiceGroup& group : list.groups)
     {
         ExportTotal total;
-        total.label = transferText(
-            TransferText::TotalOfStatus, language,
+        total.label = text(
+            TextKey::TransferTotalOfStatus, language,
             {{"status", invoiceStatusLabel(group.status, language)}, {"currency", group.currency}});
         total.currency = group.currency;
         total.digits = group.digits;
@@ -311,7 +311,7 @@ InvoiceListSheet shapeInvoiceList(const std::vector<InvoiceListRow>& invoices, L
     for (const std::string& currency : currencies)
     {
         ExportTotal total;
-        total.label = transferText(TransferText::GrandTotal, language, {{"currency", currency}});
+        total.label = text(TextKey::TransferGrandTotal, language, {{"currency", currency}});
         total.currency = currency;
         total.digits = minorUnitDigits(currency).value_or(2);
         for (std::size_t c = 0; c < 3; ++c)

@@ -31,24 +31,24 @@ struct FieldInfo
 {
     InvoiceField field;
     std::string_view name;
-    Texts label;
+    TextKey label;
 };
 
-// clang-format off
 constexpr std::array<FieldInfo, 11> kFields = {{
-    {InvoiceField::Number, "number", {"Número de factura", "Invoice number", "Número da fatura"}},
-    {InvoiceField::ClientCode, "clientCode", {"Código de cliente", "Client code", "Código do cliente"}},
-    {InvoiceField::ClientTaxId, "clientTaxId", {"NIF del cliente", "Client tax ID", "NIF do cliente"}},
-    {InvoiceField::ClientName, "clientName", {"Cliente", "Client", "Cliente"}},
-    {InvoiceField::IssueDate, "issueDate", {"Fecha de emisión", "Issue date", "Data de emissão"}},
-    {InvoiceField::DueDate, "dueDate", {"Fecha de vencimiento", "Due date", "Data de vencimento"}},
-    {InvoiceField::Net, "net", {"Base imponible", "Net amount", "Valor líquido"}},
-    {InvoiceField::Tax, "tax", {"Impuestos", "Tax", "Impostos"}},
-    {InvoiceField::Total, "total", {"Total", "Total", "Total"}},
-    {InvoiceField::Currency, "currency", {"Moneda", "Currency", "Moeda"}},
-    {InvoiceField::Status, "status", {"Estado", "Status", "Estado"}},
+    {InvoiceField::Number, "number", TextKey::InvoiceFieldNumber},
+    {InvoiceField::ClientCode, "clientCode", TextKey::InvoiceFieldClientCode},
+    {InvoiceField::ClientTaxId, "clientTaxId", TextKey::InvoiceFieldClientTaxId},
+    {InvoiceField::ClientName, "clientName", TextKey::InvoiceFieldClientName},
+    {InvoiceField::IssueDate, "issueDate", TextKey::InvoiceFieldIssueDate},
+    {InvoiceField::DueDate, "dueDate", TextKey::InvoiceFieldDueDate},
+    {InvoiceField::Net, "net", TextKey::InvoiceFieldNet},
+    {InvoiceField::Tax, "tax", TextKey::InvoiceFieldTax},
+    {InvoiceField::Total, "total", TextKey::InvoiceFieldTotal},
+    {InvoiceField::Currency, "currency", TextKey::InvoiceFieldCurrency},
+    {InvoiceField::Status, "status", TextKey::InvoiceFieldStatus},
 }};
 
+// clang-format off
 // Whole headers (folded, filler words dropped) → field.
 constexpr std::pair<std::string_view, InvoiceField> kExactHeaders[] = {
     {"Número de factura", InvoiceField::Number}, {"Nº factura", InvoiceField::Number},
@@ -141,8 +141,8 @@ const std::unordered_map<std::string, InvoiceField>& exactHeaders()
         for (const FieldInfo& info : kFields)
         {
             t.emplace(joinWords(headerWords(info.name)), info.field);
-            for (Language language : {Language::Es, Language::En, Language::Pt})
-                t.emplace(joinWords(headerWords(info.label.in(language))), info.field);
+            for (Language language : allLanguages()) // a header in any catalogue's words
+                t.emplace(joinWords(headerWords(text(info.label, language))), info.field);
         }
         return t;
     }();
@@ -492,9 +492,9 @@ private:
             if (columnOf_[index] != npos)
             {
                 tableProblem(*mapping[c], Severity::Warning,
-                             importText(ImportText::ColumnMappedTwice, language_,
-                                        {{"column", columnLetters(options_.firstSheetColumn + c)},
-                                         {"label", label(*mapping[c])}}),
+                             text(TextKey::ImportColumnMappedTwice, language_,
+                                  {{"column", columnLetters(options_.firstSheetColumn + c)},
+                                   {"label", label(*mapping[c])}}),
                              c);
                 mapping[c].reset();
                 continue;
@@ -504,19 +504,19 @@ private:
         plan_.mapping = std::move(mapping);
         if (!mapped(InvoiceField::Number))
             tableProblem(InvoiceField::Number, Severity::Error,
-                         transferText(TransferText::InvoiceColumnMissing, language_,
-                                      {{"label", label(InvoiceField::Number)}}));
+                         text(TextKey::TransferInvoiceColumnMissing, language_,
+                              {{"label", label(InvoiceField::Number)}}));
         if (!mapped(InvoiceField::ClientTaxId) && !mapped(InvoiceField::ClientCode))
             tableProblem(InvoiceField::ClientTaxId, Severity::Error,
-                         transferText(TransferText::InvoiceNeedsClientColumn, language_));
+                         text(TextKey::TransferInvoiceNeedsClientColumn, language_));
         if (!mapped(InvoiceField::IssueDate))
             tableProblem(InvoiceField::IssueDate, Severity::Error,
-                         transferText(TransferText::InvoiceColumnMissing, language_,
-                                      {{"label", label(InvoiceField::IssueDate)}}));
+                         text(TextKey::TransferInvoiceColumnMissing, language_,
+                              {{"label", label(InvoiceField::IssueDate)}}));
         if (!mapped(InvoiceField::Net) && !mapped(InvoiceField::Tax) &&
             !mapped(InvoiceField::Total))
             tableProblem(InvoiceField::Total, Severity::Error,
-                         transferText(TransferText::InvoiceNeedsAmountColumn, language_));
+                         text(TextKey::TransferInvoiceNeedsAmountColumn, language_));
     }
 
     std::size_t column(InvoiceField field) const
@@ -582,8 +582,8 @@ private:
         for (std::size_t c = 0; c < std::min(cells.size(), plan_.mapping.size()); ++c)
             if (plan_.mapping[c] && cells[c].formulaError != 0)
                 addProblem(problems, r, c, *plan_.mapping[c], Severity::Warning,
-                           importText(ImportText::FormulaError, language_,
-                                      {{"error", formulaErrorText(cells[c].formulaError)}}));
+                           text(TextKey::ImportFormulaError, language_,
+                                {{"error", formulaErrorText(cells[c].formulaError)}}));
 
         Invoice& invoice = row.invoice;
         // Number.
@@ -598,9 +598,8 @@ private:
             const auto [earlier, first] =
                 seenNumbers_.try_emplace(asciiLower(invoice.number), sheetRow);
             if (!first)
-                error(InvoiceField::Number,
-                      transferText(TransferText::InvoiceDuplicateNumber, language_,
-                                   {{"row", std::to_string(earlier->second)}}));
+                error(InvoiceField::Number, text(TextKey::TransferInvoiceDuplicateNumber, language_,
+                                                 {{"row", std::to_string(earlier->second)}}));
         }
 
         // Client.
@@ -624,11 +623,11 @@ private:
         else if (code.empty() && taxId.empty())
             error(mapped(InvoiceField::ClientTaxId) ? InvoiceField::ClientTaxId
                                                     : InvoiceField::ClientCode,
-                  transferText(TransferText::InvoiceClientMissing, language_));
+                  text(TextKey::TransferInvoiceClientMissing, language_));
         else if (!options_.createMissingClients)
             error(taxId.empty() ? InvoiceField::ClientCode : InvoiceField::ClientTaxId,
-                  transferText(TransferText::InvoiceClientNotFound, language_,
-                               {{"key", taxId.empty() ? code : taxId}}));
+                  text(TextKey::TransferInvoiceClientNotFound, language_,
+                       {{"key", shownValue(taxId.empty() ? code : taxId, 80)}}));
         else
             planNewClient(row, taxId, nameCell ? tidyText(shown(*nameCell), false) : "", error,
                           problem);
@@ -643,9 +642,8 @@ private:
             if (isCurrencyCode(value))
                 invoice.currency = value;
             else
-                error(InvoiceField::Currency,
-                      transferText(TransferText::InvoiceBadCurrency, language_,
-                                   {{"value", shown(*currency)}}));
+                error(InvoiceField::Currency, text(TextKey::TransferInvoiceBadCurrency, language_,
+                                                   {{"value", shownValue(shown(*currency), 80)}}));
         }
         bool amountsGiven = false;
         std::optional<std::int64_t> net;
@@ -670,13 +668,13 @@ private:
                 const std::string normalized =
                     amount->isNumber ? "" : normalizedAmount(value, digits);
                 if (isDecimalText(normalized))
-                    error(field, transferText(TransferText::InvoiceTooManyDecimals, language_,
-                                              {{"value", value},
-                                               {"currency", currency.empty() ? "EUR" : currency},
-                                               {"digits", std::to_string(digits)}}));
+                    error(field, text(TextKey::TransferInvoiceTooManyDecimals, language_,
+                                      {{"value", shownValue(value, 80)},
+                                       {"currency", currency.empty() ? "EUR" : currency},
+                                       {"digits", std::to_string(digits)}}));
                 else
-                    error(field, transferText(TransferText::InvoiceBadAmount, language_,
-                                              {{"value", value}}));
+                    error(field, text(TextKey::TransferInvoiceBadAmount, language_,
+                                      {{"value", shownValue(value, 80)}}));
             };
             read(InvoiceField::Net, net);
             read(InvoiceField::Tax, tax);
@@ -692,8 +690,8 @@ private:
                 return {};
             if (auto iso = importDate(*date, options_.dayFirst))
                 return *iso;
-            error(field,
-                  transferText(TransferText::InvoiceBadDate, language_, {{"value", shown(*date)}}));
+            error(field, text(TextKey::TransferInvoiceBadDate, language_,
+                              {{"value", shownValue(shown(*date), 80)}}));
             return {};
         };
         const std::string issueDate = readDate(InvoiceField::IssueDate);
@@ -705,8 +703,8 @@ private:
         {
             status = importStatus(shown(*statusCell));
             if (!status)
-                error(InvoiceField::Status, transferText(TransferText::InvoiceBadStatus, language_,
-                                                         {{"value", shown(*statusCell)}}));
+                error(InvoiceField::Status, text(TextKey::TransferInvoiceBadStatus, language_,
+                                                 {{"value", shownValue(shown(*statusCell), 80)}}));
         }
 
         // The stored invoice with this number, if any.
@@ -745,11 +743,10 @@ private:
             if (*net + *tax != *total)
             {
                 const int digits = minorUnitDigits(effectiveCurrency).value_or(2);
-                error(InvoiceField::Total,
-                      transferText(TransferText::InvoiceAmountsDisagree, language_,
-                                   {{"net", formatAmount(*net, digits)},
-                                    {"tax", formatAmount(*tax, digits)},
-                                    {"total", formatAmount(*total, digits)}}));
+                error(InvoiceField::Total, text(TextKey::TransferInvoiceAmountsDisagree, language_,
+                                                {{"net", formatAmount(*net, digits)},
+                                                 {"tax", formatAmount(*tax, digits)},
+                                                 {"total", formatAmount(*total, digits)}}));
             }
         }
 
@@ -759,9 +756,9 @@ private:
         if (existing)
         {
             row.matchedInvoiceId = existing->id;
-            problem(InvoiceField::Number, Severity::Warning,
-                    transferText(TransferText::InvoiceMatches, language_,
-                                 {{"number", existing->number}}));
+            problem(
+                InvoiceField::Number, Severity::Warning,
+                text(TextKey::TransferInvoiceMatches, language_, {{"number", existing->number}}));
             const bool sameClient =
                 row.newClient == ImportedInvoice::npos &&
                 (invoice.clientId == 0 || invoice.clientId == existing->clientId);
@@ -770,10 +767,10 @@ private:
                 const std::optional<Client> owner = clients_.byId(existing->clientId);
                 error(mapped(InvoiceField::ClientTaxId) ? InvoiceField::ClientTaxId
                                                         : InvoiceField::ClientCode,
-                      transferText(TransferText::InvoiceOfOtherClient, language_,
-                                   {{"number", existing->number},
-                                    {"client", owner ? owner->code + " " + owner->legalName
-                                                     : std::to_string(existing->clientId)}}));
+                      text(TextKey::TransferInvoiceOfOtherClient, language_,
+                           {{"number", existing->number},
+                            {"client", owner ? owner->code + " " + owner->legalName
+                                             : std::to_string(existing->clientId)}}));
             }
             if (options_.mode == ImportMode::CreateOnly)
             {
@@ -832,9 +829,9 @@ private:
         invoice.currency = effectiveCurrency;
         invoice.status = status.value_or(InvoiceStatus::Authorised);
         if (invoice.currency.empty() && !mapped(InvoiceField::Currency))
-            error(InvoiceField::Total, transferText(TransferText::InvoiceNoCurrency, language_));
+            error(InvoiceField::Total, text(TextKey::TransferInvoiceNoCurrency, language_));
         else if (invoice.currency.empty())
-            error(InvoiceField::Currency, transferText(TransferText::InvoiceNoCurrency, language_));
+            error(InvoiceField::Currency, text(TextKey::TransferInvoiceNoCurrency, language_));
         if (!hasErrorSoFar)
             validateInvoice(invoice, error);
         for (InvoiceField field : allInvoiceFields())
@@ -863,7 +860,7 @@ private:
         if (taxId.empty())
         {
             error(InvoiceField::ClientCode,
-                  transferText(TransferText::InvoiceNewClientNeedsTaxId, language_));
+                  text(TextKey::TransferInvoiceNewClientNeedsTaxId, language_));
             return;
         }
         const std::string key = normalizeTaxId(taxId, "");
@@ -877,8 +874,7 @@ private:
         {
             error(mapped(InvoiceField::ClientName) ? InvoiceField::ClientName
                                                    : InvoiceField::ClientTaxId,
-                  transferText(TransferText::InvoiceNewClientNeedsName, language_,
-                               {{"taxId", taxId}}));
+                  text(TextKey::TransferInvoiceNewClientNeedsName, language_, {{"taxId", taxId}}));
             return;
         }
         Client client;
@@ -895,9 +891,8 @@ private:
         }
         if (!valid)
             return;
-        problem(
-            InvoiceField::ClientName, Severity::Warning,
-            transferText(TransferText::InvoiceNewClient, language_, {{"name", client.legalName}}));
+        problem(InvoiceField::ClientName, Severity::Warning,
+                text(TextKey::TransferInvoiceNewClient, language_, {{"name", client.legalName}}));
         row.newClient = plan_.newClients.size();
         row.clientLabel = client.legalName;
         newClientByTaxId_.emplace(key, row.newClient);
@@ -960,7 +955,7 @@ std::optional<InvoiceField> invoiceFieldFromName(std::string_view name)
 
 std::string invoiceFieldLabel(InvoiceField field, Language language)
 {
-    return std::string(kFields.at(static_cast<std::size_t>(field)).label.in(language));
+    return text(kFields.at(static_cast<std::size_t>(field)).label, language);
 }
 
 std::optional<InvoiceField> invoiceFieldForHeader(std::string_view header)
@@ -1041,8 +1036,8 @@ std::string InvoiceProblem::text(Language language) const
 {
     if (tableRow == npos)
         return reason;
-    return importText(
-               ImportText::RowPrefix, language,
+    return clientes::text(
+               TextKey::ImportRowPrefix, language,
                {{"row", std::to_string(sheetRow)}, {"label", invoiceFieldLabel(field, language)}}) +
            reason;
 }

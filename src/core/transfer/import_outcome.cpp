@@ -44,24 +44,24 @@ std::vector<ReportLine> linesOf(const Plan& plan, const std::vector<TransferProb
         const std::size_t sheetRow =
             sheetRowOf(options.sheetRows, options.firstSheetRow, row.tableRow);
         const std::string status =
-            transferText(row.action == RowAction::Skip ? TransferText::ReportSkipped
-                                                       : TransferText::ReportNotImported,
-                         language);
+            text(row.action == RowAction::Skip ? TextKey::TransferReportSkipped
+                                               : TextKey::TransferReportNotImported,
+                 language);
         const auto [first, last] = byRow.equal_range(sheetRow);
         const bool hasError = std::any_of(first, last,
                                           [](const auto& entry)
                                           { return entry.second->severity == Severity::Error; });
         if (!hasError)
-            lines.push_back({sheetRow, status, transferText(TransferText::ReportWarning, language),
-                             "", excluded(row)});
+            lines.push_back({sheetRow, status, text(TextKey::TransferReportWarning, language), "",
+                             excluded(row)});
         for (auto it = first; it != last; ++it)
         {
             const TransferProblem& problem = *it->second;
             lines.push_back(
                 {sheetRow, status,
-                 transferText(problem.severity == Severity::Error ? TransferText::ReportError
-                                                                  : TransferText::ReportWarning,
-                              language),
+                 text(problem.severity == Severity::Error ? TextKey::TransferReportError
+                                                          : TextKey::TransferReportWarning,
+                      language),
                  problem.fieldLabel, problem.reason});
         }
     }
@@ -195,10 +195,9 @@ std::vector<ReportLine> reportLines(const ImportPlan& plan,
     return linesOf(plan, problems, options, language,
                    [&](const PlannedRow& row)
                    {
-                       return row.matchedId != 0
-                                  ? transferText(TransferText::ExcludedExisting, language,
-                                                 {{"what", row.client.code}})
-                                  : transferText(TransferText::ExcludedMissing, language);
+                       return row.matchedId != 0 ? text(TextKey::TransferExcludedExisting, language,
+                                                        {{"what", row.client.code}})
+                                                 : text(TextKey::TransferExcludedMissing, language);
                    });
 }
 
@@ -210,19 +209,19 @@ std::vector<ReportLine> reportLines(const InvoicePlan& plan,
                    [&](const PlannedInvoice& row)
                    {
                        return row.matchedInvoiceId != 0
-                                  ? transferText(TransferText::ExcludedExisting, language,
-                                                 {{"what", row.invoice.number}})
-                                  : transferText(TransferText::ExcludedMissing, language);
+                                  ? text(TextKey::TransferExcludedExisting, language,
+                                         {{"what", row.invoice.number}})
+                                  : text(TextKey::TransferExcludedMissing, language);
                    });
 }
 
 std::vector<std::string> reportHeaders(Language language)
 {
-    return {transferText(TransferText::ReportRow, language),
-            transferText(TransferText::ReportStatus, language),
-            transferText(TransferText::ReportSeverity, language),
-            transferText(TransferText::ReportField, language),
-            transferText(TransferText::ReportProblem, language)};
+    return {text(TextKey::TransferReportRow, language),
+            text(TextKey::TransferReportStatus, language),
+            text(TextKey::TransferReportSeverity, language),
+            text(TextKey::TransferReportField, language),
+            text(TextKey::TransferReportProblem, language)};
 }
 
 ClientImportCommit clientCommit(ImportPlan& plan, std::string source)

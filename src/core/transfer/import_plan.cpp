@@ -200,9 +200,9 @@ private:
             if (columnOf_[index] != npos)
             {
                 addProblem(tableProblems_, npos, c, *mapping[c], Severity::Warning,
-                           importText(ImportText::ColumnMappedTwice, language_,
-                                      {{"column", columnLetters(options_.firstSheetColumn + c)},
-                                       {"label", label(*mapping[c], language_)}}));
+                           text(TextKey::ImportColumnMappedTwice, language_,
+                                {{"column", columnLetters(options_.firstSheetColumn + c)},
+                                 {"label", label(*mapping[c], language_)}}));
                 mapping[c].reset();
                 continue;
             }
@@ -211,7 +211,7 @@ private:
         if (std::none_of(mapping.begin(), mapping.end(),
                          [](const std::optional<Field>& f) { return f.has_value(); }))
             addProblem(tableProblems_, npos, npos, Field::LegalName, Severity::Error,
-                       importText(ImportText::NoColumns, language_));
+                       text(TextKey::ImportNoColumns, language_));
         plan_.mapping = std::move(mapping);
         plan_.problems = std::move(tableProblems_);
     }
@@ -306,8 +306,8 @@ private:
         for (std::size_t c = 0; c < std::min(cells.size(), plan_.mapping.size()); ++c)
             if (plan_.mapping[c] && cells[c].formulaError != 0)
                 problem(c, *plan_.mapping[c], Severity::Warning,
-                        importText(ImportText::FormulaError, language_,
-                                   {{"error", formulaErrorText(cells[c].formulaError)}}));
+                        text(TextKey::ImportFormulaError, language_,
+                             {{"error", formulaErrorText(cells[c].formulaError)}}));
         const bool hasCode = mapped(Field::Code) && !input.code.empty();
         const std::string codeKey = hasCode ? canonicalClientCode(input.code) : std::string();
 
@@ -319,7 +319,7 @@ private:
             match = existing_.byCode(input.code);
             if (!match)
                 problem(column(Field::Code), Field::Code, Severity::Warning,
-                        importText(ImportText::CodeNotFound, language_, {{"code", input.code}}));
+                        text(TextKey::ImportCodeNotFound, language_, {{"code", input.code}}));
         }
         if (!match && mapped(Field::TaxId) && !input.taxId.empty())
         {
@@ -333,9 +333,9 @@ private:
             row.matchedId = match->id;
             matchedCode = match->code;
             problem(column(matchedBy), matchedBy, Severity::Warning,
-                    importText(match->archived ? ImportText::MatchesArchived
-                                               : ImportText::MatchesClient,
-                               language_, {{"code", match->code}, {"name", match->legalName}}));
+                    text(match->archived ? TextKey::ImportMatchesArchived
+                                         : TextKey::ImportMatchesClient,
+                         language_, {{"code", match->code}, {"name", match->legalName}}));
         }
 
         // The client as it would be stored: the stored one (tidied) with the row merged in,
@@ -393,8 +393,8 @@ private:
             if (!first)
             {
                 problem(column(Field::Code), Field::Code, Severity::Error,
-                        importText(ImportText::DuplicateCode, language_,
-                                   {{"row", std::to_string(earlier->second.sheetRow)}}));
+                        text(TextKey::ImportDuplicateCode, language_,
+                             {{"row", std::to_string(earlier->second.sheetRow)}}));
                 duplicate = true;
             }
         }
@@ -403,10 +403,9 @@ private:
             const auto [earlier, first] = seenIds_.try_emplace(row.matchedId, sheetRow);
             if (!first && !duplicate)
             {
-                problem(
-                    column(matchedBy), matchedBy, Severity::Error,
-                    importText(ImportText::SameClient, language_,
-                               {{"row", std::to_string(earlier->second)}, {"code", matchedCode}}));
+                problem(column(matchedBy), matchedBy, Severity::Error,
+                        text(TextKey::ImportSameClient, language_,
+                             {{"row", std::to_string(earlier->second)}, {"code", matchedCode}}));
                 duplicate = true;
             }
         }
@@ -421,8 +420,8 @@ private:
                                          earlier->second.matchedId != row.matchedId;
             if (!first && !duplicate && !distinctUpdates)
                 problem(column(Field::TaxId), Field::TaxId, Severity::Error,
-                        importText(ImportText::DuplicateTaxId, language_,
-                                   {{"row", std::to_string(earlier->second.sheetRow)}}));
+                        text(TextKey::ImportDuplicateTaxId, language_,
+                             {{"row", std::to_string(earlier->second.sheetRow)}}));
         }
 
         // Warnings about the values.
@@ -431,18 +430,18 @@ private:
             const auto other = findByTaxId(existing_, target.taxId, target.country);
             if (other && other->id != row.matchedId)
                 problem(column(Field::TaxId), Field::TaxId, Severity::Warning,
-                        importText(ImportText::TaxIdOfOtherClient, language_,
-                                   {{"code", other->code}, {"name", other->legalName}}));
+                        text(TextKey::ImportTaxIdOfOtherClient, language_,
+                             {{"code", other->code}, {"name", other->legalName}}));
         }
         if (options_.taxIdChecker && !target.taxId.empty() && changed(Field::TaxId) &&
             !options_.taxIdChecker(target.taxId, target.country))
             problem(column(Field::TaxId), Field::TaxId, Severity::Warning,
-                    importText(ImportText::TaxIdCheck, language_, {{"taxId", target.taxId}}));
+                    text(TextKey::ImportTaxIdCheck, language_, {{"taxId", target.taxId}}));
         if (postalFromNumber && allDigits(target.postalCode) &&
             target.postalCode.size() < postalCodeDigits(target.country))
             problem(column(Field::PostalCode), Field::PostalCode, Severity::Warning,
-                    importText(ImportText::PostalCodeWasNumber, language_,
-                               {{"value", target.postalCode}}));
+                    text(TextKey::ImportPostalCodeWasNumber, language_,
+                         {{"value", target.postalCode}}));
 
         const bool hasError =
             std::any_of(problems.begin(), problems.end(),
@@ -560,8 +559,8 @@ std::string ImportProblem::text(Language language) const
 {
     if (tableRow == npos)
         return reason;
-    return importText(ImportText::RowPrefix, language,
-                      {{"row", std::to_string(sheetRow)}, {"label", label(field, language)}}) +
+    return clientes::text(TextKey::ImportRowPrefix, language,
+                          {{"row", std::to_string(sheetRow)}, {"label", label(field, language)}}) +
            reason;
 }
 

@@ -308,8 +308,8 @@ private:
     {
         if (auto path = systemPathOf(url))
             return *path;
-        illegal(argument, fillIn(profileText(ProfileText::NotAFileUrl, language()), "url",
-                                 shownValue(toUtf8(url), 80)));
+        illegal(argument, clientes::text(TextKey::ProfileNotAFileUrl, language(),
+                                         {{"url", shownValue(toUtf8(url), 80)}}));
     }
 
     Client existing(ClientStore& store, const OUString& key) const

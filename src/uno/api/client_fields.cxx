@@ -116,14 +116,14 @@ void applyNamedValues(const Sequence<NamedValue>& fields, Client& client, Langua
                                         toUtf8(entry.Value.getValueTypeName()), language),
                        position);
             if (client.id == 0 && version != client.version)
-                reject(name, profileText(ProfileText::ReadOnlyField, language), position);
+                reject(name, clientes::text(TextKey::ProfileReadOnlyField, language), position);
             client.version = version;
             continue;
         }
         if (const auto stored = readOnlyValue(name, client))
         {
             if (!sameValue(*stored, entry.Value))
-                reject(name, profileText(ProfileText::ReadOnlyField, language), position);
+                reject(name, clientes::text(TextKey::ProfileReadOnlyField, language), position);
             continue;
         }
         const auto field = fieldFromName(name);

@@ -143,32 +143,33 @@ Kind kindFor(const OUString& name, Language language)
 {
     if (const auto kind = profile_fields::kindFromName(toUtf8(name)))
         return *kind;
-    std::string reason = profileText(ProfileText::UnknownRecordKind, language);
-    reason = fillIn(reason, "kind", shownValue(toUtf8(name), 40));
-    illegal("kind", fillIn(reason, "kinds", profile_fields::kindNames()));
+    illegal("kind", clientes::text(TextKey::ProfileUnknownRecordKind, language,
+                                   {{"kind", shownValue(toUtf8(name), 40)},
+                                    {"kinds", profile_fields::kindNames()}}));
 }
 
 [[noreturn]] void recordNotFound(Kind kind, std::int64_t id, Language language)
 {
-    std::string message = profileText(ProfileText::RecordNotFound, language);
-    message =
-        fillIn(message, "what", recordTypeLabel(profile_fields::recordTypeOf(kind), language));
     throw css::container::NoSuchElementException(
-        fromUtf8(fillIn(message, "id", std::to_string(id))), nullptr);
+        fromUtf8(
+            clientes::text(TextKey::ProfileRecordNotFound, language,
+                           {{"what", recordTypeLabel(profile_fields::recordTypeOf(kind), language)},
+                            {"id", std::to_string(id)}})),
+        nullptr);
 }
 
 // The project a "timeEntries" key names.
 Project projectFor(ClientStore& store, const OUString& key, Language language)
 {
-    const std::string text = toUtf8(key.trim());
+    const std::string given = toUtf8(key.trim());
     std::int64_t id = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (error == std::errc() && end == text.data() + text.size())
+    const auto [end, error] = std::from_chars(given.data(), given.data() + given.size(), id);
+    if (error == std::errc() && end == given.data() + given.size())
         if (auto project = store.project(id))
             return *project;
     throw css::container::NoSuchElementException(
-        fromUtf8(fillIn(profileText(ProfileText::ProjectNotFound, language), "id",
-                        shownValue(text, 40))),
+        fromUtf8(clientes::text(TextKey::ProfileProjectNotFound, language,
+                                {{"id", shownValue(given, 40)}})),
         nullptr);
 }
 
@@ -347,9 +348,9 @@ sal_Int64 addRecord(const Context& context, const OUString& key, const OUString&
     const Language language = uiLanguage(context);
     const Kind kind = kindFor(kindName, language);
     if (kind == Kind::Files)
-        illegal("kind", profileText(ProfileText::UseAttachFile, language), 1);
+        illegal("kind", clientes::text(TextKey::ProfileUseAttachFile, language), 1);
     if (kind == Kind::Activity)
-        illegal("kind", profileText(ProfileText::UseAddNote, language), 1);
+        illegal("kind", clientes::text(TextKey::ProfileUseAddNote, language), 1);
     const std::int64_t id = translated(
         language,
         [&]
@@ -398,9 +399,9 @@ void updateRecord(const Context& context, const OUString& kindName, sal_Int64 id
     const Language language = uiLanguage(context);
     const Kind kind = kindFor(kindName, language);
     if (kind == Kind::Files)
-        illegal("kind", profileText(ProfileText::FilesReadOnly, language));
+        illegal("kind", clientes::text(TextKey::ProfileFilesReadOnly, language));
     if (kind == Kind::Activity)
-        illegal("kind", profileText(ProfileText::ActivityReadOnly, language));
+        illegal("kind", clientes::text(TextKey::ProfileActivityReadOnly, language));
     translated(
         language,
         [&]
@@ -443,7 +444,7 @@ void removeRecord(const Context& context, const OUString& kindName, sal_Int64 id
     const Language language = uiLanguage(context);
     const Kind kind = kindFor(kindName, language);
     if (kind == Kind::Activity)
-        illegal("kind", profileText(ProfileText::ActivityReadOnly, language));
+        illegal("kind", clientes::text(TextKey::ProfileActivityReadOnly, language));
     storeAccess().with(context,
                        [&](ClientStore& store)
                        {
@@ -510,7 +511,7 @@ sal_Int64 attachFile(const Context& context, const OUString& key, const OUString
 {
     const Language language = uiLanguage(context);
     if (fileUrl.trim().isEmpty())
-        illegal("fileUrl", profileText(ProfileText::NoFileUrl, language), 1);
+        illegal("fileUrl", clientes::text(TextKey::ProfileNoFileUrl, language), 1);
     // The client first: a wrong key should not cost reading a large file.
     const std::int64_t clientId = storeAccess().with(
         context, [&](ClientStore& store) { return clientFor(store, key, language).id; });
@@ -552,7 +553,7 @@ void saveFileCopy(const Context& context, sal_Int64 fileId, const OUString& targ
                                return store.fileBytes(fileId);
                            });
     if (targetUrl.trim().isEmpty())
-        illegal("targetUrl", profileText(ProfileText::NoFileUrl, language), 1);
+        illegal("targetUrl", clientes::text(TextKey::ProfileNoFileUrl, language), 1);
     try
     {
         profile_files::writeFile(context, targetUrl, bytes);

@@ -274,7 +274,7 @@ public:
             return static_cast<std::int64_t>(number);
         if (!isNumber(value->getValueTypeClass()))
             wrongType("version", ValueType::WholeNumber, *value);
-        reject("version", profileText(ProfileText::VersionNotNumber, m_context.language));
+        reject("version", clientes::text(TextKey::ProfileVersionNotNumber, m_context.language));
     }
 
     // Every name not used yet must be a read-only field of `current` with the same value, or
@@ -301,7 +301,7 @@ public:
                     quoted(name, m_context.language),
                     describe(FieldIssue{Field::Code, Problem::UnknownField}, m_context.language));
             if (!sameValue(stored->Value, m_fields[i].Value))
-                reject(name, profileText(ProfileText::ReadOnlyField, m_context.language));
+                reject(name, clientes::text(TextKey::ProfileReadOnlyField, m_context.language));
         }
     }
 

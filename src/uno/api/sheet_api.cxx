@@ -46,7 +46,7 @@ public:
         {
             const std::string name = toUtf8(option.Name);
             if (!known.contains(name))
-                fail(name, transferText(TransferText::UnknownOption, language));
+                fail(name, clientes::text(TextKey::TransferUnknownOption, language));
             m_values[name] = option.Value;
         }
     }
@@ -58,7 +58,7 @@ public:
             return fallback;
         bool result = false;
         if (!(*value >>= result))
-            fail(name, transferText(TransferText::NotABoolean, m_language));
+            fail(name, clientes::text(TextKey::TransferNotABoolean, m_language));
         return result;
     }
 
@@ -69,7 +69,7 @@ public:
             return std::nullopt;
         OUString result;
         if (!(*value >>= result))
-            fail(name, transferText(TransferText::NotAString, m_language));
+            fail(name, clientes::text(TextKey::TransferNotAString, m_language));
         return toUtf8(result);
     }
 
@@ -89,13 +89,13 @@ public:
         // Basic passes arrays as sequence<any>.
         Sequence<Any> anys;
         if (!(*value >>= anys))
-            fail(name, transferText(TransferText::NotStrings, m_language));
+            fail(name, clientes::text(TextKey::TransferNotStrings, m_language));
         std::vector<std::string> result;
         for (const Any& item : anys)
         {
             OUString string;
             if (item.hasValue() && !(item >>= string))
-                fail(name, transferText(TransferText::NotStrings, m_language));
+                fail(name, clientes::text(TextKey::TransferNotStrings, m_language));
             result.push_back(toUtf8(string));
         }
         return result;
@@ -104,8 +104,8 @@ public:
     [[noreturn]] void fail(const std::string& option, const std::string& reason) const
     {
         throw css::lang::IllegalArgumentException(
-            fromUtf8(transferText(TransferText::BadOption, m_language,
-                                  {{"option", option}, {"reason", reason}})),
+            fromUtf8(clientes::text(TextKey::TransferBadOption, m_language,
+                                    {{"option", shownValue(option, 80)}, {"reason", reason}})),
             nullptr, 1);
     }
 
@@ -141,7 +141,7 @@ Options runImport(const Context& context, const Reference<css::table::XCellRange
         known.insert("CreateMissingClients");
     const OptionReader reader(options, known, language);
     if (!source.is())
-        reader.fail("source", transferText(TransferText::NoSource, language));
+        reader.fail("source", clientes::text(TextKey::TransferNoSource, language));
 
     ImportSettings settings;
     settings.kind = kind;
@@ -153,15 +153,16 @@ Options runImport(const Context& context, const Reference<css::table::XCellRange
     {
         const auto parsed = importModeFromName(*mode);
         if (!parsed)
-            reader.fail("Mode", transferText(TransferText::BadMode, language, {{"value", *mode}}));
+            reader.fail("Mode", clientes::text(TextKey::TransferBadMode, language,
+                                               {{"value", shownValue(*mode, 80)}}));
         settings.mode = *parsed;
     }
     if (const auto policy = reader.text("UpdatePolicy"))
     {
         const auto parsed = updatePolicyFromName(*policy);
         if (!parsed)
-            reader.fail("UpdatePolicy",
-                        transferText(TransferText::BadPolicy, language, {{"value", *policy}}));
+            reader.fail("UpdatePolicy", clientes::text(TextKey::TransferBadPolicy, language,
+                                                       {{"value", shownValue(*policy, 80)}}));
         settings.policy = *parsed;
     }
     settings.markCells = reader.flag("MarkCells", false);
@@ -170,8 +171,9 @@ Options runImport(const Context& context, const Reference<css::table::XCellRange
     settings.reportSheet = reader.text("ReportSheet").value_or("");
     // Checked before anything is written: the report sheet is made after the commit.
     if (!settings.reportSheet.empty() && !isValidSheetName(settings.reportSheet))
-        reader.fail("ReportSheet", transferText(TransferText::BadSheetName, language,
-                                                {{"value", settings.reportSheet}}));
+        reader.fail("ReportSheet",
+                    clientes::text(TextKey::TransferBadSheetName, language,
+                                   {{"value", shownValue(settings.reportSheet, 80)}}));
     const bool removeMarks = reader.flag("RemoveMarks", false);
 
     sheet_io::Located where;
@@ -228,11 +230,11 @@ targetDocument(const Context& context, const Reference<css::sheet::XSpreadsheet>
                const OptionReader& reader, Language language)
 {
     if (!target.is())
-        reader.fail("target", transferText(TransferText::NoTarget, language));
+        reader.fail("target", clientes::text(TextKey::TransferNoTarget, language));
     const Reference<css::sheet::XSpreadsheetDocument> document =
         sheet_io::documentOfSheet(context, target);
     if (!document.is())
-        reader.fail("target", transferText(TransferText::NoTarget, language));
+        reader.fail("target", clientes::text(TextKey::TransferNoTarget, language));
     return document;
 }
 
@@ -240,7 +242,8 @@ std::string isoDateOption(const OptionReader& reader, const char* name, Language
 {
     const std::string date = reader.text(name).value_or("");
     if (!date.empty() && !isIsoDate(date))
-        reader.fail(name, transferText(TransferText::BadDate, language, {{"value", date}}));
+        reader.fail(name, clientes::text(TextKey::TransferBadDate, language,
+                                         {{"value", shownValue(date, 80)}}));
     return date;
 }
 
@@ -253,8 +256,8 @@ InvoiceFilter invoiceFilter(const OptionReader& reader, Language language)
     {
         filter.status = invoiceStatusFromName(*status);
         if (!filter.status)
-            reader.fail("Status",
-                        transferText(TransferText::BadStatus, language, {{"value", *status}}));
+            reader.fail("Status", clientes::text(TextKey::TransferBadStatus, language,
+                                                 {{"value", shownValue(*status, 80)}}));
     }
     return filter;
 }
@@ -317,15 +320,15 @@ CsvOptions csvOptions(const Context& context, const OptionReader& reader, Langua
     {
         const auto encoding = csvEncodingFromName(*name);
         if (!encoding)
-            reader.fail("Encoding",
-                        csvText(CsvText::BadEncoding, language, {{"value", shortened(*name)}}));
+            reader.fail("Encoding", clientes::text(TextKey::CsvBadEncoding, language,
+                                                   {{"value", shortened(*name)}}));
         options.encoding = *encoding;
     }
     if (const auto separator = reader.text("Separator"))
     {
         if (separator->size() != 1 || !isCsvSeparator(separator->front()))
-            reader.fail("Separator", csvText(CsvText::BadSeparator, language,
-                                             {{"value", shortened(*separator)}}));
+            reader.fail("Separator", clientes::text(TextKey::CsvBadSeparator, language,
+                                                    {{"value", shortened(*separator)}}));
         options.separator = separator->front();
     }
     options.neutralize = reader.flag("Neutralize", true);
@@ -339,7 +342,8 @@ std::filesystem::path csvTarget(const OUString& url, Language language)
         osl::FileBase::getSystemPathFromFileURL(url, path) != osl::FileBase::E_None ||
         path.isEmpty() || path.endsWith("/"))
         throw css::lang::IllegalArgumentException(
-            fromUtf8(csvText(CsvText::BadTarget, language, {{"value", shortened(toUtf8(url))}})),
+            fromUtf8(clientes::text(TextKey::CsvBadTarget, language,
+                                    {{"value", shortened(toUtf8(url))}})),
             nullptr, 0);
     return std::filesystem::path(toUtf8(path));
 }
@@ -387,7 +391,7 @@ sal_Int32 undoLastImport(const Context& context)
     catch (const NothingToUndo&)
     {
         throw css::lang::IllegalArgumentException(
-            fromUtf8(transferText(TransferText::NothingToUndo, language)), nullptr, 0);
+            fromUtf8(clientes::text(TextKey::TransferNothingToUndo, language)), nullptr, 0);
     }
     catch (const ImportUndoRefused& refused)
     {

@@ -75,9 +75,9 @@ constexpr sal_Int16 kMenuRestore = 9;
 constexpr sal_Int16 kMenuExportClientsCsv = 20;
 constexpr sal_Int16 kMenuExportInvoicesCsv = 21;
 
-OUString text(UiText key, Language language)
+OUString ouText(TextKey key, Language language)
 {
-    return fromUtf8(uiText(key, language));
+    return fromUtf8(clientes::text(key, language));
 }
 
 Reference<css::awt::grid::XGridColumnModel>
@@ -87,15 +87,15 @@ makeColumns(const Reference<css::uno::XComponentContext>& context, Language lang
         css::awt::grid::DefaultGridColumnModel::create(context);
     const struct
     {
-        UiText title;
+        TextKey title;
         sal_Int32 width, flexibility;
-    } layout[] = {{UiText::ColumnLegalName, 60, 4},
-                  {UiText::ColumnTaxId, 40, 2},
-                  {UiText::ColumnCity, 36, 2}};
+    } layout[] = {{TextKey::DeckColumnLegalName, 60, 4},
+                  {TextKey::DeckColumnTaxId, 40, 2},
+                  {TextKey::DeckColumnCity, 36, 2}};
     for (const auto& column : layout)
     {
         const Reference<css::awt::grid::XGridColumn> gridColumn = columns->createColumn();
-        gridColumn->setTitle(text(column.title, language));
+        gridColumn->setTitle(ouText(column.title, language));
         gridColumn->setColumnWidth(column.width);
         gridColumn->setMinWidth(24);
         gridColumn->setFlexibility(column.flexibility);
@@ -137,17 +137,17 @@ void ClientListView::createControls()
 {
     const Language lang = m_language;
     addControl(m_context, m_container, kAdd, "com.sun.star.awt.UnoControlButtonModel",
-               {{"Label", Any(text(UiText::AddClient, lang))},
-                {"HelpText", Any(text(UiText::AddClientHelp, lang))},
+               {{"Label", Any(ouText(TextKey::DeckAddClient, lang))},
+                {"HelpText", Any(ouText(TextKey::DeckAddClientHelp, lang))},
                 {"Tabstop", Any(true)}});
     addControl(m_context, m_container, kMore, "com.sun.star.awt.UnoControlButtonModel",
                {{"Label", Any(fromUtf8("⋯"))},
-                {"HelpText", Any(text(UiText::MoreMenuHelp, lang))},
+                {"HelpText", Any(ouText(TextKey::DeckMoreMenuHelp, lang))},
                 {"Tabstop", Any(true)}});
     addControl(m_context, m_container, "SearchLabel", "com.sun.star.awt.UnoControlFixedTextModel",
-               {{"Label", Any(text(UiText::SearchLabel, lang))}});
+               {{"Label", Any(ouText(TextKey::DeckSearchLabel, lang))}});
     addControl(m_context, m_container, kSearch, "com.sun.star.awt.UnoControlEditModel",
-               {{"HelpText", Any(text(UiText::SearchHelp, lang))}, {"Tabstop", Any(true)}});
+               {{"HelpText", Any(ouText(TextKey::DeckSearchHelp, lang))}, {"Tabstop", Any(true)}});
     addControl(m_context, m_container, kStatus, "com.sun.star.awt.UnoControlFixedTextModel",
                {{"MultiLine", Any(true)}, {"TextColor", Any(sal_Int32(0xB00020))}});
 
@@ -160,7 +160,7 @@ void ClientListView::createControls()
                 {"SelectionModel", Any(css::view::SelectionType_MULTI)},
                 {"HScroll", Any(false)},
                 {"VScroll", Any(true)},
-                {"HelpText", Any(text(UiText::ListHelp, lang))},
+                {"HelpText", Any(ouText(TextKey::DeckListHelp, lang))},
                 {"Tabstop", Any(true)}});
     addControl(m_context, m_container, kCount, "com.sun.star.awt.UnoControlFixedTextModel", {});
 
@@ -291,9 +291,10 @@ void ClientListView::fill(SearchPage page, std::optional<std::int64_t> select)
     {
         Sequence<Any> line(3);
         Any* cell = line.getArray();
-        cell[0] <<= fromUtf8(row.archived
-                                 ? row.legalName + " (" + uiText(UiText::Archived, m_language) + ")"
-                                 : row.legalName);
+        cell[0] <<=
+            fromUtf8(row.archived ? row.legalName + " (" +
+                                        clientes::text(TextKey::DeckArchived, m_language) + ")"
+                                  : row.legalName);
         cell[1] <<= fromUtf8(row.taxId);
         cell[2] <<= fromUtf8(row.city);
         *out++ = line;
@@ -359,9 +360,10 @@ void ClientListView::showSelection()
             !Reference<css::awt::XTextComponent>(control(kSearch), UNO_QUERY_THROW)
                  ->getText()
                  .isEmpty();
-        detail = uiText(m_rows.empty() ? (searching ? UiText::NoMatches : UiText::NoClients)
-                                       : UiText::NoSelection,
-                        m_language);
+        detail = clientes::text(m_rows.empty()
+                                    ? (searching ? TextKey::DeckNoMatches : TextKey::DeckNoClients)
+                                    : TextKey::DeckNoSelection,
+                                m_language);
     }
     modelOf(control(kDetailName))->setPropertyValue(ascii("Label"), Any(fromUtf8(name)));
     modelOf(control(kDetail))->setPropertyValue(ascii("Label"), Any(fromUtf8(detail)));
@@ -374,7 +376,8 @@ void ClientListView::showStoreProblem(const std::string& message)
     modelOf(control(kStatus))
         ->setPropertyValue(
             ascii("Label"),
-            Any(fromUtf8(uiText(UiText::StoreUnavailableTitle, m_language) + "\n" + message)));
+            Any(fromUtf8(clientes::text(TextKey::DeckStoreUnavailableTitle, m_language) + "\n" +
+                         message)));
     modelOf(control(kCount))->setPropertyValue(ascii("Label"), Any(OUString()));
     modelOf(control(kDetailName))->setPropertyValue(ascii("Label"), Any(OUString()));
     modelOf(control(kDetail))->setPropertyValue(ascii("Label"), Any(OUString()));
@@ -440,23 +443,23 @@ void ClientListView::showMoreMenu()
 {
     const Reference<css::awt::XPopupMenu> menu = css::awt::PopupMenu::create(m_context);
     sal_Int16 position = 0;
-    const auto item = [&](sal_Int16 id, UiText label, sal_Int16 style = 0)
-    { menu->insertItem(id, text(label, m_language), style, position++); };
-    item(kMenuImportClients, UiText::ImportClients);
-    item(kMenuImportInvoices, UiText::ImportInvoices);
-    item(kMenuExportClients, UiText::ExportClients);
-    item(kMenuExportInvoices, UiText::ExportInvoices);
-    item(kMenuExportClientsCsv, UiText::ExportClientsCsv);
-    item(kMenuExportInvoicesCsv, UiText::ExportInvoicesCsv);
-    item(kMenuUndoImport, UiText::UndoImport);
+    const auto item = [&](sal_Int16 id, TextKey label, sal_Int16 style = 0)
+    { menu->insertItem(id, ouText(label, m_language), style, position++); };
+    item(kMenuImportClients, TextKey::DeckImportClients);
+    item(kMenuImportInvoices, TextKey::DeckImportInvoices);
+    item(kMenuExportClients, TextKey::DeckExportClients);
+    item(kMenuExportInvoices, TextKey::DeckExportInvoices);
+    item(kMenuExportClientsCsv, TextKey::DeckExportClientsCsv);
+    item(kMenuExportInvoicesCsv, TextKey::DeckExportInvoicesCsv);
+    item(kMenuUndoImport, TextKey::DeckUndoImport);
     menu->insertSeparator(position++);
-    item(kMenuBackup, UiText::Backup);
-    item(kMenuRestore, UiText::Restore);
+    item(kMenuBackup, TextKey::DeckBackup);
+    item(kMenuRestore, TextKey::DeckRestore);
     menu->insertSeparator(position++);
-    item(kMenuShowArchived, UiText::ShowArchived, css::awt::MenuItemStyle::CHECKABLE);
+    item(kMenuShowArchived, TextKey::DeckShowArchived, css::awt::MenuItemStyle::CHECKABLE);
     menu->checkItem(kMenuShowArchived, m_showArchived);
     menu->insertSeparator(position++);
-    item(kMenuAbout, UiText::About);
+    item(kMenuAbout, TextKey::DeckAbout);
 
     const css::awt::Rectangle button =
         Reference<css::awt::XWindow>(control(kMore), UNO_QUERY_THROW)->getPosSize();
@@ -534,7 +537,7 @@ std::vector<std::string> ClientListView::selectedCodes() const
 
 void ClientListView::showAbout()
 {
-    std::string body = uiText(UiText::AboutBody, m_language);
+    std::string body = clientes::text(TextKey::DeckAboutBody, m_language);
     const auto replace = [&body](const std::string& token, const std::string& value)
     {
         if (const auto at = body.find(token); at != std::string::npos)
@@ -548,7 +551,7 @@ void ClientListView::showAbout()
     boxes
         ->createMessageBox(parent, css::awt::MessageBoxType_INFOBOX,
                            css::awt::MessageBoxButtons::BUTTONS_OK,
-                           text(UiText::AboutTitle, m_language), fromUtf8(body))
+                           ouText(TextKey::DeckAboutTitle, m_language), fromUtf8(body))
         ->execute();
 }
 

@@ -286,10 +286,9 @@ private:
         std::string message = warning;
         if (duplicate)
         {
-            std::string text = profileText(ProfileText::DuplicateTaxId, m_language);
-            text = fillIn(text, "name", duplicate->legalName);
-            message =
-                fillIn(text, "code", duplicate->code) + (warning.empty() ? "" : " " + warning);
+            message = clientes::text(TextKey::ProfileDuplicateTaxId, m_language,
+                                     {{"name", duplicate->legalName}, {"code", duplicate->code}}) +
+                      (warning.empty() ? "" : " " + warning);
             m_duplicateId = duplicate->id;
         }
         showMessage(dialog, ascii("errTaxId"), message, kWarningColor);
@@ -336,7 +335,8 @@ private:
         {
             m_acknowledgedDuplicate = taxKey + "|" + std::to_string(duplicate->id);
             showMessage(dialog, ascii("errForm"),
-                        profileText(ProfileText::DuplicateTaxIdAgain, m_language), kWarningColor);
+                        clientes::text(TextKey::ProfileDuplicateTaxIdAgain, m_language),
+                        kWarningColor);
             return;
         }
         const bool warned =
@@ -360,7 +360,7 @@ private:
             show(dialog, *m_loaded);
             clearMessages(dialog);
             showMessage(dialog, ascii("errForm"),
-                        profileText(ProfileText::ClientConflict, m_language));
+                        clientes::text(TextKey::ProfileClientConflict, m_language));
             return;
         }
         catch (const StoreError& error)
@@ -384,10 +384,10 @@ private:
             m_warnedAfterSave = taxKey;
             showMode(dialog);
             setLabel(dialog, "btnCancel", resourceString(dialog, "ClientDialog.Close"));
-            showMessage(
-                dialog, ascii("errForm"),
-                fillIn(profileText(ProfileText::SavedWithWarning, m_language), "code", stored.code),
-                kWarningColor);
+            showMessage(dialog, ascii("errForm"),
+                        clientes::text(TextKey::ProfileSavedWithWarning, m_language,
+                                       {{"code", stored.code}}),
+                        kWarningColor);
             return;
         }
         const Reference<css::awt::XDialog2> closable(dialog, UNO_QUERY);
@@ -429,19 +429,19 @@ private:
 
 void showError(const Reference<XComponentContext>& context, const std::string& message)
 {
-    guardedNoThrow(
-        "showing an error",
-        [&]
-        {
-            const Reference<css::awt::XMessageBoxFactory> boxes(css::awt::Toolkit::create(context),
-                                                                UNO_QUERY_THROW);
-            boxes
-                ->createMessageBox(nullptr, css::awt::MessageBoxType_ERRORBOX,
-                                   css::awt::MessageBoxButtons::BUTTONS_OK,
-                                   fromUtf8(uiText(UiText::ErrorTitle, uiLanguage(context))),
-                                   fromUtf8(message))
-                ->execute();
-        });
+    guardedNoThrow("showing an error",
+                   [&]
+                   {
+                       const Reference<css::awt::XMessageBoxFactory> boxes(
+                           css::awt::Toolkit::create(context), UNO_QUERY_THROW);
+                       boxes
+                           ->createMessageBox(nullptr, css::awt::MessageBoxType_ERRORBOX,
+                                              css::awt::MessageBoxButtons::BUTTONS_OK,
+                                              fromUtf8(clientes::text(TextKey::DeckErrorTitle,
+                                                                      uiLanguage(context))),
+                                              fromUtf8(message))
+                           ->execute();
+                   });
 }
 } // namespace
 

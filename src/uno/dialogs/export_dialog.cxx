@@ -237,8 +237,9 @@ private:
 
         Reference<css::sheet::XSpreadsheetDocument> document = m_document;
         Reference<css::sheet::XSpreadsheet> sheet;
-        const std::string name = transferText(
-            invoices() ? TransferText::SheetInvoices : TransferText::SheetClients, m_language);
+        const std::string name =
+            text(invoices() ? TextKey::TransferSheetInvoices : TextKey::TransferSheetClients,
+                 m_language);
         if (isChecked(dialog, "optNewDocument") || !document.is())
         {
             document.set(css::frame::Desktop::create(m_context)->loadComponentFromURL(

@@ -331,8 +331,8 @@ private:
                 UNO_QUERY_THROW);
             where = sheet_io::locate(m_context, sheet_io::usedArea(first));
             const sal_Int32 slash = url.lastIndexOf('/');
-            description = transferText(
-                TransferText::SourceFile, m_language,
+            description = clientes::text(
+                TextKey::TransferSourceFile, m_language,
                 {{"file", toUtf8(rtl::Uri::decode(url.copy(slash + 1), rtl_UriDecodeWithCharset,
                                                   RTL_TEXTENCODING_UTF8))}});
         }

@@ -315,12 +315,12 @@ private:
         const Language l = m_language;
         const auto field = [l](RecordType type, RecordField f)
         { return recordFieldLabel(type, f, l); };
-        const auto text = [l](ProfileText key) { return profileText(key, l); };
+        const auto text = [l](TextKey key) { return clientes::text(key, l); };
         using RT = RecordType;
         using RF = RecordField;
         if (grid == "gridTasks")
             return {{field(RT::Task, RF::Title), 150, 4},
-                    {text(ProfileText::ColumnDue), 50, 0},
+                    {text(TextKey::ProfileColumnDue), 50, 0},
                     {field(RT::Task, RF::Status), 84, 1}};
         if (grid == "gridContacts")
             return {{field(RT::Contact, RF::Name), 64, 2},
@@ -354,11 +354,11 @@ private:
         if (grid == "gridFiles")
             return {{field(RT::File, RF::Name), 200, 4},
                     {field(RT::File, RF::MimeType), 140, 2},
-                    {text(ProfileText::ColumnSize), 60, 1, true},
-                    {text(ProfileText::ColumnAdded), 90, 1}};
-        return {{text(ProfileText::ColumnWhen), 70, 0},
-                {text(ProfileText::ColumnWhat), 90, 1},
-                {text(ProfileText::ColumnDetail), 330, 5}};
+                    {text(TextKey::ProfileColumnSize), 60, 1, true},
+                    {text(TextKey::ProfileColumnAdded), 90, 1}};
+        return {{text(TextKey::ProfileColumnWhen), 70, 0},
+                {text(TextKey::ProfileColumnWhat), 90, 1},
+                {text(TextKey::ProfileColumnDetail), 330, 5}};
     }
 
     void insertGrids(const Dialog& dialog)
@@ -498,12 +498,13 @@ private:
             subtitle += " · " + clientKindLabel(m_client.kind, l);
         if (!m_client.tradeName.empty())
             subtitle += " · " + m_client.tradeName;
-        subtitle += " · " + profileText(m_client.archived ? ProfileText::ArchivedState
-                                                          : ProfileText::ActiveState,
-                                        l);
+        subtitle += " · " + clientes::text(m_client.archived ? TextKey::ProfileArchivedState
+                                                             : TextKey::ProfileActiveState,
+                                           l);
         setLabel(dialog, "lblSubtitle", subtitle);
         setLabel(dialog, "btnArchive",
-                 profileText(m_client.archived ? ProfileText::Restore : ProfileText::Archive, l));
+                 clientes::text(
+                     m_client.archived ? TextKey::ProfileRestore : TextKey::ProfileArchive, l));
 
         setLabel(dialog, "lblFigures", joinLines(summaryLines(m_summary, l)));
         const std::string card = formatClientCard(m_client, l);
@@ -522,10 +523,10 @@ private:
         std::string more;
         if (m_activity.total > static_cast<std::int64_t>(m_activity.entries.size()))
         {
-            more = profileText(ProfileText::ActivityPartial, l);
-            more = fillIn(more, "shown",
-                          groupThousands(static_cast<std::int64_t>(m_activity.entries.size()), l));
-            more = fillIn(more, "total", groupThousands(m_activity.total, l));
+            more = clientes::text(
+                TextKey::ProfileActivityPartial, l,
+                {{"shown", groupThousands(static_cast<std::int64_t>(m_activity.entries.size()), l)},
+                 {"total", groupThousands(m_activity.total, l)}});
         }
         setLabel(dialog, "lblActivityMore", more);
     }
@@ -616,11 +617,11 @@ private:
                 hours = m_projectHours[i];
             }
         setLabel(dialog, "lblTimeHead",
-                 project ? fillIn(profileText(ProfileText::HoursOf, l), "name", project->name)
-                         : profileText(ProfileText::ProjectHoursNone, l));
+                 project ? clientes::text(TextKey::ProfileHoursOf, l, {{"name", project->name}})
+                         : clientes::text(TextKey::ProfileProjectHoursNone, l));
         setLabel(dialog, "lblTimeTotal",
-                 project ? fillIn(profileText(ProfileText::ProjectHoursTotal, l), "hours",
-                                  formatHours(hours, l))
+                 project ? clientes::text(TextKey::ProfileProjectHoursTotal, l,
+                                          {{"hours", formatHours(hours, l)}})
                          : std::string());
     }
 
@@ -891,7 +892,7 @@ private:
             reload(dialog);
             (this->*show)(dialog, &error.current);
             showMessage(dialog, ascii("lblMessage"),
-                        profileText(ProfileText::RecordConflict, m_language));
+                        clientes::text(TextKey::ProfileRecordConflict, m_language));
             return;
         }
         catch (const StoreError& error)
@@ -902,11 +903,11 @@ private:
         catch (const NotFound&)
         {
             showMessage(dialog, ascii("lblMessage"),
-                        profileText(ProfileText::SelectRecordFirst, m_language));
+                        clientes::text(TextKey::ProfileSelectRecordFirst, m_language));
             reload(dialog);
             return;
         }
-        changed(dialog, profileText(ProfileText::RecordSaved, m_language));
+        changed(dialog, clientes::text(TextKey::ProfileRecordSaved, m_language));
         select(dialog, grid, saved.id);
         (this->*show)(dialog, &saved);
     }
@@ -984,7 +985,7 @@ private:
     void saveTime(const Dialog& dialog)
     {
         if (!m_projectId)
-            return failed(dialog, profileText(ProfileText::SelectProjectFirst, m_language));
+            return failed(dialog, clientes::text(TextKey::ProfileSelectProjectFirst, m_language));
         TimeEntry r;
         if (const TimeEntry* entry = selected(dialog, "gridTime", m_shownTime))
             r = *entry;
@@ -1089,11 +1090,11 @@ private:
     {
         const Record* record = selected(dialog, grid, records);
         if (!record)
-            return failed(dialog, profileText(ProfileText::SelectRecordFirst, m_language));
+            return failed(dialog, clientes::text(TextKey::ProfileSelectRecordFirst, m_language));
         const std::string what_ =
             "«" + label(*record) + "» (" + recordTypeLabel(type, m_language) + ")";
         ask(dialog,
-            fillIn(profileText(ProfileText::ConfirmRemoveRecord, m_language), "what", what_),
+            clientes::text(TextKey::ProfileConfirmRemoveRecord, m_language, {{"what", what_}}),
             Pending{what, record->id});
     }
 
@@ -1148,8 +1149,8 @@ private:
     void askDelete(const Dialog& dialog)
     {
         ask(dialog,
-            fillIn(profileText(ProfileText::ConfirmDeleteClient, m_language), "name",
-                   m_client.legalName),
+            clientes::text(TextKey::ProfileConfirmDeleteClient, m_language,
+                           {{"name", m_client.legalName}}),
             Pending{Pending::What::DeleteClient, m_clientId});
     }
 
@@ -1221,7 +1222,7 @@ private:
         catch (const NotFound&)
         {
             reload(dialog);
-            return failed(dialog, profileText(ProfileText::SelectRecordFirst, m_language));
+            return failed(dialog, clientes::text(TextKey::ProfileSelectRecordFirst, m_language));
         }
         catch (const StoreError& error)
         {
@@ -1232,7 +1233,7 @@ private:
             m_changed = true;
             storeAccess().notifyChanged();
             showMessage(dialog, ascii("lblMessage"),
-                        profileText(ProfileText::ClientDeleted, m_language), kInfoColor);
+                        clientes::text(TextKey::ProfileClientDeleted, m_language), kInfoColor);
             const Reference<css::awt::XDialog2> closable(dialog, UNO_QUERY);
             if (closable.is())
                 closable->endDialog(0);
@@ -1240,7 +1241,7 @@ private:
         }
         if (pending->what == What::Project && m_projectId == id)
             m_projectId.reset();
-        changed(dialog, profileText(ProfileText::RecordRemoved, m_language));
+        changed(dialog, clientes::text(TextKey::ProfileRecordRemoved, m_language));
         clearForms(dialog);
     }
 
@@ -1258,9 +1259,9 @@ private:
         {
             return failed(dialog, describe(error, m_language));
         }
-        changed(dialog,
-                profileText(archive ? ProfileText::ClientArchived : ProfileText::ClientRestored,
-                            m_language));
+        changed(dialog, clientes::text(archive ? TextKey::ProfileClientArchived
+                                               : TextKey::ProfileClientRestored,
+                                       m_language));
     }
 
     void editClient(const Dialog& dialog)
@@ -1270,7 +1271,7 @@ private:
             m_changed = true;
             reload(dialog);
             showMessage(dialog, ascii("lblMessage"),
-                        profileText(ProfileText::RecordSaved, m_language), kInfoColor);
+                        clientes::text(TextKey::ProfileRecordSaved, m_language), kInfoColor);
         }
         else
             reload(dialog);
@@ -1329,8 +1330,8 @@ private:
         {
             return failed(dialog, describe(error, m_language));
         }
-        changed(dialog,
-                fillIn(profileText(ProfileText::FileAttached, m_language), "name", attached.name));
+        changed(dialog, clientes::text(TextKey::ProfileFileAttached, m_language,
+                                       {{"name", attached.name}}));
         select(dialog, "gridFiles", attached.id);
     }
 
@@ -1339,7 +1340,7 @@ private:
         const FileInfo* file = selected(dialog, "gridFiles", m_files);
         if (!file)
         {
-            failed(dialog, profileText(ProfileText::SelectRecordFirst, m_language));
+            failed(dialog, clientes::text(TextKey::ProfileSelectRecordFirst, m_language));
             return std::nullopt;
         }
         try
@@ -1350,7 +1351,7 @@ private:
         catch (const NotFound&)
         {
             reload(dialog);
-            failed(dialog, profileText(ProfileText::SelectRecordFirst, m_language));
+            failed(dialog, clientes::text(TextKey::ProfileSelectRecordFirst, m_language));
         }
         catch (const StoreError& error)
         {
@@ -1369,8 +1370,8 @@ private:
         if (mayRunCode(file->first.name, file->second) ||
             mayRunCode(neutralisedName(file->first.name), file->second))
             return ask(dialog,
-                       fillIn(profileText(ProfileText::OpenMayRunCode, m_language), "name",
-                              neutralisedName(file->first.name)),
+                       clientes::text(TextKey::ProfileOpenMayRunCode, m_language,
+                                      {{"name", neutralisedName(file->first.name)}}),
                        Pending{Pending::What::OpenFile, file->first.id});
         openCopy(dialog, file->first, file->second);
     }
@@ -1398,7 +1399,7 @@ private:
         if (!file)
         {
             reload(dialog);
-            return failed(dialog, profileText(ProfileText::SelectRecordFirst, m_language));
+            return failed(dialog, clientes::text(TextKey::ProfileSelectRecordFirst, m_language));
         }
         openCopy(dialog, file->first, file->second);
     }
@@ -1418,8 +1419,8 @@ private:
         }
         catch (const css::uno::Exception&)
         {
-            failed(dialog, fillIn(profileText(ProfileText::OpenFailed, m_language), "name",
-                                  neutralisedName(file.name)));
+            failed(dialog, clientes::text(TextKey::ProfileOpenFailed, m_language,
+                                          {{"name", neutralisedName(file.name)}}));
         }
     }
 
@@ -1440,8 +1441,8 @@ private:
             return failed(dialog, describe(problem, m_language));
         }
         showMessage(dialog, ascii("lblMessage"),
-                    fillIn(profileText(ProfileText::FileCopySaved, m_language), "name",
-                           neutralisedName(profile_files::fileNameOf(url))),
+                    clientes::text(TextKey::ProfileFileCopySaved, m_language,
+                                   {{"name", neutralisedName(profile_files::fileNameOf(url))}}),
                     kInfoColor);
     }
 
@@ -1464,7 +1465,7 @@ private:
             return failed(dialog, describe(error, m_language));
         }
         setText(dialog, "edNote", {});
-        changed(dialog, profileText(ProfileText::NoteAdded, m_language));
+        changed(dialog, clientes::text(TextKey::ProfileNoteAdded, m_language));
     }
 
     Reference<XComponentContext> m_context;
@@ -1497,19 +1498,19 @@ private:
 
 void showError(const Reference<XComponentContext>& context, const std::string& message)
 {
-    guardedNoThrow(
-        "showing an error",
-        [&]
-        {
-            const Reference<css::awt::XMessageBoxFactory> boxes(css::awt::Toolkit::create(context),
-                                                                UNO_QUERY_THROW);
-            boxes
-                ->createMessageBox(nullptr, css::awt::MessageBoxType_ERRORBOX,
-                                   css::awt::MessageBoxButtons::BUTTONS_OK,
-                                   fromUtf8(uiText(UiText::ErrorTitle, uiLanguage(context))),
-                                   fromUtf8(message))
-                ->execute();
-        });
+    guardedNoThrow("showing an error",
+                   [&]
+                   {
+                       const Reference<css::awt::XMessageBoxFactory> boxes(
+                           css::awt::Toolkit::create(context), UNO_QUERY_THROW);
+                       boxes
+                           ->createMessageBox(nullptr, css::awt::MessageBoxType_ERRORBOX,
+                                              css::awt::MessageBoxButtons::BUTTONS_OK,
+                                              fromUtf8(clientes::text(TextKey::DeckErrorTitle,
+                                                                      uiLanguage(context))),
+                                              fromUtf8(message))
+                           ->execute();
+                   });
 }
 } // namespace
 

@@ -28,9 +28,9 @@ namespace clientes::uno::register_dialogs
 {
 namespace
 {
-OUString text(UiText key, Language language)
+OUString ouText(TextKey key, Language language)
 {
-    return fromUtf8(uiText(key, language));
+    return fromUtf8(clientes::text(key, language));
 }
 
 // The file the user picked, or nothing when cancelled.
@@ -40,8 +40,8 @@ std::optional<std::filesystem::path> pickFile(const Context& context, bool save,
     const Reference<XFilePicker3> picker =
         FilePicker::createWithMode(context, save ? TemplateDescription::FILESAVE_AUTOEXTENSION
                                                  : TemplateDescription::FILEOPEN_SIMPLE);
-    picker->appendFilter(text(UiText::RegisterCopies, language), ascii("*.db"));
-    picker->setCurrentFilter(text(UiText::RegisterCopies, language));
+    picker->appendFilter(ouText(TextKey::DeckRegisterCopies, language), ascii("*.db"));
+    picker->setCurrentFilter(ouText(TextKey::DeckRegisterCopies, language));
     if (save)
     {
         const std::time_t now = std::time(nullptr);
@@ -62,7 +62,7 @@ std::optional<std::filesystem::path> pickFile(const Context& context, bool save,
 void tell(const Context& context, const Parent& parent, Language language,
           const std::string& message)
 {
-    transfer_ui::message(context, parent, false, text(UiText::ErrorTitle, language),
+    transfer_ui::message(context, parent, false, ouText(TextKey::DeckErrorTitle, language),
                          fromUtf8(message));
 }
 
@@ -114,9 +114,9 @@ void backup(const Context& context, const Parent& parent)
                                storeAccess().with(context, [&](ClientStore& store)
                                                   { return store.backupTo(*target); });
                            message =
-                               fillPlaceholders(uiText(UiText::BackupDone, language),
-                                                {{"clients", clientCount(copied.clients, language)},
-                                                 {"file", shownValue(target->string(), 200)}});
+                               clientes::text(TextKey::DeckBackupDone, language,
+                                              {{"clients", clientCount(copied.clients, language)},
+                                               {"file", shownValue(target->string(), 200)}});
                        }
                        catch (...)
                        {
@@ -144,19 +144,20 @@ bool restore(const Context& context, const Parent& parent)
                 const std::int64_t current = storeAccess().with(context, [](ClientStore& store)
                                                                 { return store.count(true); });
                 const std::string question =
-                    fillPlaceholders(uiText(UiText::RestoreQuestion, language),
-                                     {{"current", clientCount(current, language)},
-                                      {"file", fileName(*copy)},
-                                      {"clients", clientCount(info.clients, language)}});
-                if (transfer_ui::message(context, parent, true, text(UiText::ErrorTitle, language),
+                    clientes::text(TextKey::DeckRestoreQuestion, language,
+                                   {{"current", clientCount(current, language)},
+                                    {"file", fileName(*copy)},
+                                    {"clients", clientCount(info.clients, language)}});
+                if (transfer_ui::message(context, parent, true,
+                                         ouText(TextKey::DeckErrorTitle, language),
                                          fromUtf8(question)) != css::awt::MessageBoxResults::YES)
                     return;
                 const RestoreResult result = storeAccess().restore(context, *copy);
                 restored = true;
                 message =
-                    fillPlaceholders(uiText(UiText::RestoreDone, language),
-                                     {{"clients", clientCount(result.restored.clients, language)},
-                                      {"aside", shownValue(result.keptAside.string(), 200)}});
+                    clientes::text(TextKey::DeckRestoreDone, language,
+                                   {{"clients", clientCount(result.restored.clients, language)},
+                                    {"aside", shownValue(result.keptAside.string(), 200)}});
             }
             catch (...)
             {

@@ -51,16 +51,17 @@ void exportCsv(const Context& context, const Frame& frame, bool invoices, bool i
             namespace dialogs = css::ui::dialogs;
             const Language language = uiLanguage(context);
             const OUString title = fromUtf8(
-                csvText(invoices ? CsvText::TitleInvoices : CsvText::TitleClients, language));
+                text(invoices ? TextKey::CsvTitleInvoices : TextKey::CsvTitleClients, language));
             const Reference<dialogs::XFilePicker3> picker = dialogs::FilePicker::createWithMode(
                 context, dialogs::TemplateDescription::FILESAVE_AUTOEXTENSION);
             picker->setTitle(title);
-            const OUString filter = fromUtf8(csvText(CsvText::FileFilter, language));
+            const OUString filter = fromUtf8(clientes::text(TextKey::CsvFileFilter, language));
             picker->appendFilter(filter, ascii("*.csv"));
             picker->setCurrentFilter(filter);
-            picker->setDefaultName(fromUtf8(
-                csvText(invoices ? CsvText::FileNameInvoices : CsvText::FileNameClients, language) +
-                ".csv"));
+            picker->setDefaultName(
+                fromUtf8(text(invoices ? TextKey::CsvFileNameInvoices : TextKey::CsvFileNameClients,
+                              language) +
+                         ".csv"));
             const Reference<dialogs::XFilePickerControlAccess> controls(picker, UNO_QUERY);
             if (controls.is())
                 controls->setValue(dialogs::ExtendedFilePickerElementIds::CHECKBOX_AUTOEXTENSION, 0,
@@ -88,12 +89,12 @@ void exportCsv(const Context& context, const Frame& frame, bool invoices, bool i
                 const sal_Int32 rows = invoices
                                            ? sheet_api::exportInvoicesToCsv(context, url, options)
                                            : sheet_api::exportClientsToCsv(context, url, options);
-                tell(fromUtf8(
-                    csvText(CsvText::Written, language,
-                            {{"count", groupThousands(rows, language)},
-                             {"file", toUtf8(rtl::Uri::decode(url.copy(url.lastIndexOf('/') + 1),
-                                                              rtl_UriDecodeWithCharset,
-                                                              RTL_TEXTENCODING_UTF8))}})));
+                tell(fromUtf8(clientes::text(
+                    TextKey::CsvWritten, language,
+                    {{"count", groupThousands(rows, language)},
+                     {"file", toUtf8(rtl::Uri::decode(url.copy(url.lastIndexOf('/') + 1),
+                                                      rtl_UriDecodeWithCharset,
+                                                      RTL_TEXTENCODING_UTF8))}})));
             }
             catch (const css::lang::IllegalArgumentException& refused)
             {
@@ -146,7 +147,7 @@ bool undoLastImport(const Context& context, const Frame& frame)
         [&]
         {
             const Language language = uiLanguage(context);
-            const OUString title = fromUtf8(transferText(TransferText::UndoTitle, language));
+            const OUString title = fromUtf8(clientes::text(TextKey::TransferUndoTitle, language));
             const auto tell = [&](const std::string& text)
             { transfer_ui::message(context, parentOf(frame), false, title, fromUtf8(text)); };
             try
@@ -155,7 +156,7 @@ bool undoLastImport(const Context& context, const Frame& frame)
                     context, [](ClientStore& store) { return store.lastImport(); });
                 if (!last)
                 {
-                    tell(transferText(TransferText::NothingToUndo, language));
+                    tell(clientes::text(TextKey::TransferNothingToUndo, language));
                     return;
                 }
                 if (transfer_ui::message(context, parentOf(frame), true, title,
@@ -167,12 +168,12 @@ bool undoLastImport(const Context& context, const Frame& frame)
                 undone = true;
                 storeAccess().notifyChanged();
                 releaseFreedMemory();
-                tell(transferText(TransferText::UndoDone, language,
-                                  {{"count", std::to_string(result.reverted)}}));
+                tell(clientes::text(TextKey::TransferUndoDone, language,
+                                    {{"count", std::to_string(result.reverted)}}));
             }
             catch (const NothingToUndo&)
             {
-                tell(transferText(TransferText::NothingToUndo, language));
+                tell(clientes::text(TextKey::TransferNothingToUndo, language));
             }
             catch (const ImportUndoRefused& refused)
             {

@@ -169,7 +169,7 @@ exportClientList(const Reference<css::uno::XComponentContext>& context,
     layout.columnKinds = empty.columnKinds;
     const auto width = static_cast<sal_Int32>(layout.headers.size());
     sheet_io::ListStyle style;
-    style.databaseRangeName = fromUtf8(transferText(TransferText::SheetClients, language));
+    style.databaseRangeName = fromUtf8(clientes::text(TextKey::TransferSheetClients, language));
     style.dateTimeColumns = true;
     Reference<css::table::XCellRange> range;
     if (settings.query.empty() && settings.codes.empty())
@@ -219,7 +219,7 @@ exportInvoiceList(const Reference<css::uno::XComponentContext>& context,
     if (written != nullptr)
         *written = list.sheet.rows.size();
     sheet_io::ListStyle style;
-    style.databaseRangeName = fromUtf8(transferText(TransferText::SheetInvoices, language));
+    style.databaseRangeName = fromUtf8(clientes::text(TextKey::TransferSheetInvoices, language));
     const Reference<css::table::XCellRange> data =
         sheet_io::writeList(document, target, list.sheet, style);
 

@@ -41,10 +41,10 @@ namespace
 [[noreturn]] void badMapping(const std::string& value, Language language)
 {
     throw css::lang::IllegalArgumentException(
-        fromUtf8(transferText(
-            TransferText::BadOption, language,
-            {{"option", "Mapping"},
-             {"reason", transferText(TransferText::BadField, language, {{"value", value}})}})),
+        fromUtf8(clientes::text(TextKey::TransferBadOption, language,
+                                {{"option", "Mapping"},
+                                 {"reason", clientes::text(TextKey::TransferBadField, language,
+                                                           {{"value", shownValue(value, 80)}})}})),
         nullptr, 1);
 }
 
@@ -105,10 +105,10 @@ template <typename Mapping> std::string mappingToRemember(Mapping given, Mapping
 
 std::string describeRange(const sheet_io::Located& source, bool selection, Language language)
 {
-    return transferText(selection ? TransferText::SourceSelection : TransferText::SourceRange,
-                        language,
-                        {{"range", sheet_io::rangeName(source)},
-                         {"document", sheet_io::documentName(source.document)}});
+    return clientes::text(
+        selection ? TextKey::TransferSourceSelection : TextKey::TransferSourceRange, language,
+        {{"range", sheet_io::rangeName(source)},
+         {"document", sheet_io::documentName(source.document)}});
 }
 
 void releaseFreedMemory()
@@ -350,8 +350,8 @@ ImportResult SheetImport::run(const ImportSettings& settings, bool write, bool r
         result.created = result.updated = 0;
         if (!plan.committable())
         {
-            result.blocked = transferText(TransferText::ImportBlocked, m_language,
-                                          {{"errors", std::to_string(plan.errors)}});
+            result.blocked = clientes::text(TextKey::TransferImportBlocked, m_language,
+                                            {{"errors", std::to_string(plan.errors)}});
             return result;
         }
         const std::size_t created = plan.created;
@@ -376,9 +376,9 @@ ImportResult SheetImport::run(const ImportSettings& settings, bool write, bool r
         }
         catch (const ConflictError& conflict)
         {
-            result.blocked =
-                transferText(TransferText::ImportConflict, m_language,
-                             {{"what", conflict.current.code + " " + conflict.current.legalName}});
+            result.blocked = clientes::text(
+                TextKey::TransferImportConflict, m_language,
+                {{"what", conflict.current.code + " " + conflict.current.legalName}});
             return result;
         }
         result.created = created;
@@ -433,8 +433,8 @@ ImportResult SheetImport::run(const ImportSettings& settings, bool write, bool r
         result.created = result.updated = 0;
         if (!plan.committable())
         {
-            result.blocked = transferText(TransferText::ImportBlocked, m_language,
-                                          {{"errors", std::to_string(plan.errors)}});
+            result.blocked = clientes::text(TextKey::TransferImportBlocked, m_language,
+                                            {{"errors", std::to_string(plan.errors)}});
             return result;
         }
         const std::size_t created = plan.created;
@@ -457,8 +457,8 @@ ImportResult SheetImport::run(const ImportSettings& settings, bool write, bool r
         }
         catch (const RecordConflict<Invoice>& conflict)
         {
-            result.blocked = transferText(TransferText::ImportConflict, m_language,
-                                          {{"what", conflict.current.number}});
+            result.blocked = clientes::text(TextKey::TransferImportConflict, m_language,
+                                            {{"what", conflict.current.number}});
             return result;
         }
         result.created = created;
