@@ -60,7 +60,11 @@ def install(profile, oxt, ui_locale=None):
                           'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
                           '<item oor:path="/org.openoffice.Office.Linguistic/General">'
                           '<prop oor:name="UILocale" oor:op="fuse"><value>%s</value></prop></item>\n'
-                          '</oor:items>\n' % ui_locale)
+                          # The locale setting too: figures and dates follow it.
+                          '<item oor:path="/org.openoffice.Setup/L10N">'
+                          '<prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>%s</value>'
+                          '</prop></item>\n'
+                          '</oor:items>\n' % (ui_locale, ui_locale))
     # A copy beside the profile: readable by 'nobody' when run as root.
     staged = os.path.join(os.path.dirname(profile), "clientes.oxt")
     shutil.copyfile(oxt, staged)
@@ -177,10 +181,11 @@ PROFILE_TABS = ["Summary", "Contact", "Projects", "Orders", "Invoices", "Deals",
                 "Activity"]
 
 
-def add_profile_samples(ctx, key=None, work_dir=None):
+def add_profile_samples(ctx, key=None, work_dir=None, currency="EUR"):
     """Fills the profile of one sample client (by default the first, Pérez Gómez Asesores):
     contacts, projects with time entries, tasks around today, purchase orders, invoices in EUR
-    and USD (paid, pending, overdue, a draft), deals, two files and notes. Returns its code."""
+    and USD (paid, pending, overdue, a draft), deals, two files and notes. `currency`: the
+    client's own (EUR; MXN or BRL to show those locales' money). Returns its code."""
     import datetime
     directory = ctx.ServiceManager.createInstanceWithContext("org.clientes.ClientDirectory", ctx)
     if key is None:
@@ -196,7 +201,7 @@ def add_profile_samples(ctx, key=None, work_dir=None):
 
     directory.updateClient(key, (NamedValue("kind", "company"),
                                  NamedValue("tags", "vip, asesoría, factura electrónica"),
-                                 NamedValue("paymentTerms", "30"), NamedValue("currency", "EUR")))
+                                 NamedValue("paymentTerms", "30"), NamedValue("currency", currency)))
     add("contacts", name="Lucía Pérez Gómez", role="Gerente", email="lucia@pgasesores.es",
         phone="+34 976 123 450")
     add("contacts", name="Jorge Martín", role="Contabilidad", email="conta@pgasesores.es",
@@ -464,6 +469,8 @@ def main():
     parser.add_argument("--database", help="CLIENTES_DB for the office (default: its own)")
     parser.add_argument("--ui-locale", help="UI language of a new profile, e.g. es-ES")
     parser.add_argument("--samples", action="store_true", help="add sample clients first")
+    parser.add_argument("--sample-currency", default="EUR",
+                        help="the currency of the sample profile's client (EUR)")
     parser.add_argument("--screenshot", help="save a screenshot here, then close the office")
     parser.add_argument("--dialog", choices=["add", "add-invalid"],
                         help="also show the add-client dialog in the screenshot")
@@ -492,7 +499,8 @@ def main():
             add_sample_clients(ctx)
         profile_key = None
         if profiled:
-            profile_key = add_profile_samples(ctx, work_dir=os.path.dirname(args.profile))
+            profile_key = add_profile_samples(ctx, work_dir=os.path.dirname(args.profile),
+                                              currency=args.sample_currency)
         panel = show_deck(calc_document(ctx))
         if args.import_shots:
             time.sleep(args.settle / 2)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts Calc under Xvfb with the Clientes deck open over a few sample clients (throw-away
 # profile and database) and saves a screenshot.
+# The ui-locale is the office's locale setting too (figures and dates follow it).
 # Usage: tests/screenshot.sh [out.png] [ui-locale] [add|add-invalid (also show the dialog)]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -4,13 +4,10 @@
 // bad options and URLs, and the file read back by Calc's own CSV filter.
 #include "import_export_support.hpp"
 
-#include <com/sun/star/configuration/theDefaultProvider.hpp>
-#include <com/sun/star/container/XNameReplace.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/table/CellContentType.hpp>
 #include <com/sun/star/table/XCell.hpp>
-#include <com/sun/star/util/XChangesBatch.hpp>
 
 #include <gtest/gtest.h>
 
@@ -37,21 +34,6 @@ std::string bytesOf(const std::filesystem::path& file)
     std::ostringstream out;
     out << in.rdbuf();
     return out.str();
-}
-
-// The office's "Locale setting" (Tools ▸ Options ▸ Language Settings ▸ Languages).
-void setOfficeLocale(const Office& office, const std::string& tag)
-{
-    css::uno::Sequence<Any> arguments(1);
-    arguments.getArray()[0] <<=
-        css::beans::NamedValue(u("nodepath"), Any(u("/org.openoffice.Setup/L10N")));
-    const Reference<css::container::XNameReplace> node(
-        css::configuration::theDefaultProvider::get(office.context())
-            ->createInstanceWithArguments(u("com.sun.star.configuration.ConfigurationUpdateAccess"),
-                                          arguments),
-        UNO_QUERY_THROW);
-    node->replaceByName(u("ooSetupSystemLocale"), Any(u(tag)));
-    Reference<css::util::XChangesBatch>(node, UNO_QUERY_THROW)->commitChanges();
 }
 
 std::string url(const std::filesystem::path& file)

@@ -2,11 +2,16 @@
 
 #include <com/sun/star/awt/AsyncCallback.hpp>
 #include <com/sun/star/awt/XCallback.hpp>
+#include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/bridge/UnoUrlResolver.hpp>
+#include <com/sun/star/configuration/theDefaultProvider.hpp>
 #include <com/sun/star/connection/NoConnectException.hpp>
+#include <com/sun/star/container/XNameReplace.hpp>
 #include <com/sun/star/container/XSet.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/lang/DisposedException.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/util/XChangesBatch.hpp>
 #include <cppuhelper/bootstrap.hxx>
 #include <cppuhelper/implbase1.hxx>
 #include <rtl/bootstrap.hxx>
@@ -118,6 +123,24 @@ Reference<css::uno::XComponentContext> localContext()
     return context;
 }
 
+void setOfficeLocale(const Office& office, const std::string& tag)
+{
+    css::uno::Sequence<css::uno::Any> arguments(1);
+    arguments.getArray()[0] <<= css::beans::NamedValue(
+        OUString::createFromAscii("nodepath"),
+        css::uno::Any(OUString::createFromAscii("/org.openoffice.Setup/L10N")));
+    const Reference<css::container::XNameReplace> node(
+        css::configuration::theDefaultProvider::get(office.context())
+            ->createInstanceWithArguments(
+                OUString::createFromAscii("com.sun.star.configuration.ConfigurationUpdateAccess"),
+                arguments),
+        UNO_QUERY_THROW);
+    node->replaceByName(OUString::createFromAscii("ooSetupSystemLocale"),
+                        css::uno::Any(OUString(tag.data(), static_cast<sal_Int32>(tag.size()),
+                                               RTL_TEXTENCODING_UTF8)));
+    Reference<css::util::XChangesBatch>(node, UNO_QUERY_THROW)->commitChanges();
+}
+
 Office::Office(OfficeOptions options) : m_options(std::move(options))
 {
     char pattern[] = "/tmp/clientes-it-XXXXXX";
@@ -163,7 +186,12 @@ void Office::installExtension() const
             m_options.uiLocale +
             "</value></prop></item>\n"
             "<item oor:path=\"/org.openoffice.Office.Common/Misc\"><prop "
-            "oor:name=\"FirstRun\" oor:op=\"fuse\"><value>false</value></prop></item>\n"
+            "oor:name=\"FirstRun\" oor:op=\"fuse\"><value>false</value></prop></item>\n" +
+            (m_options.officeLocale.empty()
+                 ? std::string()
+                 : "<item oor:path=\"/org.openoffice.Setup/L10N\"><prop "
+                   "oor:name=\"ooSetupSystemLocale\" oor:op=\"fuse\"><value>" +
+                       m_options.officeLocale + "</value></prop></item>\n") +
             "</oor:items>\n");
     const std::filesystem::path oxt = m_workDir / "clientes.oxt";
     std::filesystem::copy_file(builtExtension(), oxt);

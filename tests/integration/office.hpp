@@ -18,8 +18,15 @@ struct OfficeOptions
     std::filesystem::path database; // CLIENTES_DB for the office; empty = inside the temp dir
     bool defaultDatabase = false;   // no CLIENTES_DB: the extension picks its own place
     std::string uiLocale = "es-ES"; // pinned so that assertions on words hold
+    // Tools ▸ Options ▸ Language Settings ▸ Languages ▸ Locale setting, which decides how the
+    // extension writes figures and dates; empty = "Default", the system's (as a new profile).
+    std::string officeLocale;
     std::vector<std::filesystem::path> extraExtensions; // installed after clientes.oxt (benchmarks)
 };
+
+class Office;
+// Changes the office's locale setting while it runs ("" = the system's).
+void setOfficeLocale(const Office& office, const std::string& tag);
 
 class Office
 {

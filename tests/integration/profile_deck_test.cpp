@@ -40,7 +40,9 @@ class ProfileDeck : public ::testing::Test
 protected:
     static void SetUpTestSuite()
     {
-        office = std::make_unique<Office>();
+        OfficeOptions options;
+        options.officeLocale = "es-ES"; // figures as Spain writes them
+        office = std::make_unique<Office>(options);
         clients.set(office->create("org.clientes.ClientDirectory"), UNO_QUERY_THROW);
         document = std::make_unique<CalcDocument>(*office);
         document->openClientesPanel();
@@ -108,7 +110,7 @@ TEST_F(ProfileDeck, TheDetailAreaShowsTheKeyFiguresInShort)
     clients->addRecord(key, u("tasks"), fields({{"title", "Visitar"}, {"dueDate", isoDay(3)}}));
     office->waitForMainThread(); // the deck reads the store again on every change
     detail = label("Detail");
-    EXPECT_NE(detail.find("Facturas: 3 vencidas (1.200,00 EUR) · Tareas: 2 vencidas, 1 próxima"),
+    EXPECT_NE(detail.find("Facturas: 3 vencidas (1.200,00 €) · Tareas: 2 vencidas, 1 próxima"),
               std::string::npos)
         << detail;
 }

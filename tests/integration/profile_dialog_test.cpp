@@ -48,6 +48,17 @@ namespace clientes::testing
 {
 namespace
 {
+// A day from today as es-ES writes it (the profile's lists follow the office's locale).
+std::string spanishDay(int offset)
+{
+    const std::time_t when = std::time(nullptr) + offset * 86400L;
+    std::tm local{};
+    localtime_r(&when, &local);
+    char buffer[16];
+    std::strftime(buffer, sizeof buffer, "%d/%m/%Y", &local);
+    return buffer;
+}
+
 std::string isoDay(int offset)
 {
     const std::time_t when = std::time(nullptr) + offset * 86400L;
@@ -120,7 +131,9 @@ class ProfileDialog : public ::testing::Test
 protected:
     static void SetUpTestSuite()
     {
-        office = std::make_unique<Office>();
+        OfficeOptions options;
+        options.officeLocale = "es-ES"; // figures and dates as Spain writes them
+        office = std::make_unique<Office>(options);
         clients.set(office->create("org.clientes.ClientDirectory"), UNO_QUERY_THROW);
         busy = addBusyClient(clients, "Pérez Gómez Asesores, S.L.", "B12345674");
     }
@@ -309,14 +322,14 @@ TEST_F(ProfileDialog, OpensOnTheSummaryWithTheKeyFigures)
     EXPECT_NE(figures.find("Proyectos: 1 (1 abierto) · 7 h registradas"), std::string::npos)
         << figures;
     EXPECT_NE(figures.find("Tareas: 1 vencida · 0 pendientes"), std::string::npos) << figures;
-    EXPECT_NE(figures.find("Órdenes de compra: 1 (0 cerradas) · 5.000,00 EUR"), std::string::npos)
+    EXPECT_NE(figures.find("Órdenes de compra: 1 (0 cerradas) · 5.000,00 €"), std::string::npos)
         << figures;
-    EXPECT_NE(figures.find("Facturas autorizadas: 2 · 1.250,00 EUR (1) · 2.000,00 USD (1)"),
+    EXPECT_NE(figures.find("Facturas autorizadas: 2 · 1.250,00 € (1) · 2.000,00 USD (1)"),
               std::string::npos)
         << figures;
     EXPECT_NE(figures.find("pendientes de cobro: 1 · 2.000,00 USD"), std::string::npos) << figures;
-    EXPECT_NE(figures.find("vencidas: 1 · 1.250,00 EUR"), std::string::npos) << figures;
-    EXPECT_NE(figures.find("Ofertas abiertas: 1 · 8.000,00 EUR"), std::string::npos) << figures;
+    EXPECT_NE(figures.find("vencidas: 1 · 1.250,00 €"), std::string::npos) << figures;
+    EXPECT_NE(figures.find("Ofertas abiertas: 1 · 8.000,00 €"), std::string::npos) << figures;
     const std::string card = label("lblCard");
     EXPECT_NE(card.find("Identificación fiscal: B12345674 (ES)"), std::string::npos) << card;
     EXPECT_NE(card.find("Zaragoza"), std::string::npos) << card;
@@ -394,7 +407,7 @@ TEST_F(ProfileDialog, TasksAreAddedEditedAndRemovedOnTheSummary)
     ASSERT_TRUE(call("onTaskSave"));
     EXPECT_EQ(message(), "Guardado.");
     ASSERT_EQ(rows("gridTasks")->getRowCount(), 1);
-    EXPECT_EQ(cell("gridTasks", 1, 0), isoDay(2));
+    EXPECT_EQ(cell("gridTasks", 1, 0), spanishDay(2)); // typed as ISO, listed as es-ES writes it
     auto tasks = records(code, "tasks");
     ASSERT_EQ(tasks.getLength(), 1);
     EXPECT_EQ(field(tasks[0], "title"), "Enviar presupuesto");
@@ -551,10 +564,10 @@ TEST_F(ProfileDialog, InvoicesShowTheirStateAndRefuseConflicts)
     choose("lbInvoiceStatus", 1);
     ASSERT_TRUE(call("onInvoiceSave"));
     ASSERT_EQ(rows("gridInvoices")->getRowCount(), 1);
-    EXPECT_EQ(cell("gridInvoices", 3, 0), "1.210,00 EUR");
+    EXPECT_EQ(cell("gridInvoices", 3, 0), "1.210,00 €");
     EXPECT_EQ(cell("gridInvoices", 4, 0), "Autorizada · vencida");
-    EXPECT_EQ(label("lblInvoiceTotal"), "Total: 1.210,00 EUR");
-    EXPECT_NE(label("lblInvoicesTotal").find("vencidas: 1 · 1.210,00 EUR"), std::string::npos)
+    EXPECT_EQ(label("lblInvoiceTotal"), "Total: 1.210,00 €");
+    EXPECT_NE(label("lblInvoicesTotal").find("vencidas: 1 · 1.210,00 €"), std::string::npos)
         << label("lblInvoicesTotal");
 
     ASSERT_TRUE(call("onInvoiceNew"));
@@ -595,9 +608,9 @@ TEST_F(ProfileDialog, DealsMoveThroughTheirStages)
     type("edDealValid", isoDay(30));
     ASSERT_TRUE(call("onDealSave"));
     ASSERT_EQ(rows("gridDeals")->getRowCount(), 1);
-    EXPECT_EQ(cell("gridDeals", 3, 0), "12.000,00 EUR");
+    EXPECT_EQ(cell("gridDeals", 3, 0), "12.000,00 €");
     EXPECT_EQ(cell("gridDeals", 4, 0), "Enviada");
-    EXPECT_EQ(label("lblDealsTotal"), "Ofertas abiertas: 1 · 12.000,00 EUR");
+    EXPECT_EQ(label("lblDealsTotal"), "Ofertas abiertas: 1 · 12.000,00 €");
     ASSERT_EQ(selectRow("gridDeals", "Renovación de equipos"), 0);
     choose("lbDealStage", 2);
     ASSERT_TRUE(call("onDealSave"));
@@ -856,6 +869,7 @@ protected:
     {
         OfficeOptions options;
         options.uiLocale = "en-US";
+        options.officeLocale = "en-US";
         office = std::make_unique<Office>(options);
         clients.set(office->create("org.clientes.ClientDirectory"), UNO_QUERY_THROW);
         busy = addBusyClient(clients, "Bright Ideas Ltd", "B87654324");
@@ -870,9 +884,8 @@ TEST_F(ProfileDialogEnglish, SpeaksEnglish)
     EXPECT_EQ(label("tabDeals"), "~Offers and quotes");
     EXPECT_EQ(label("btnArchive"), "~Archive");
     EXPECT_EQ(label("lblSubtitle"), busy + " · Company · Active");
-    EXPECT_NE(
-        label("lblFigures").find("Authorised invoices: 2 · 1,250.00 EUR (1) · 2,000.00 USD (1)"),
-        std::string::npos)
+    EXPECT_NE(label("lblFigures").find("Authorised invoices: 2 · €1,250.00 (1) · $2,000.00 (1)"),
+              std::string::npos)
         << label("lblFigures");
     EXPECT_EQ(cell("gridTasks", 2, 0), "Pending · overdue");
     ASSERT_TRUE(call("onTaskNew"));

@@ -65,8 +65,10 @@ std::string formatClientCard(const Client& client, Language language)
     return card;
 }
 
-std::string formatClientCard(const Client& client, const ProfileSummary& summary, Language language)
+std::string formatClientCard(const Client& client, const ProfileSummary& summary,
+                             const Locale& locale)
 {
+    const Language language = locale.language;
     std::string card = client.legalName + "\n" + client.code;
     if (!client.tradeName.empty())
         card += " · " + client.tradeName;
@@ -77,7 +79,7 @@ std::string formatClientCard(const Client& client, const ProfileSummary& summary
         if (!text.empty())
             card += "\n" + text;
     };
-    line(keyFiguresLine(summary, language));
+    line(keyFiguresLine(summary, locale));
     std::string taxId = client.taxId;
     if (!taxId.empty() && !client.country.empty())
         taxId += " (" + client.country + ")";

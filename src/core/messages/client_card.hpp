@@ -3,6 +3,7 @@
 
 #include "core/model/client.hpp"
 #include "core/model/profile_summary.hpp"
+#include "core/text/locale.hpp"
 #include "core/text/texts.hpp"
 
 #include <string>
@@ -18,7 +19,7 @@ std::string formatClientCard(const Client& client, Language language);
 // keyFiguresLine), then tax ID, address, e-mail and phone, website — compact, one line each,
 // so that it fits the deck's narrow detail area.
 std::string formatClientCard(const Client& client, const ProfileSummary& summary,
-                             Language language);
+                             const Locale& locale);
 
 // Every field of the client for the profile's "Datos de contacto" tab: one "Label: value" line
 // per field that has a value (kind, tags, payment terms and currency included), then the notes.

@@ -23,47 +23,14 @@ using K = TextKey;
 
 // "{n} vencida" / "{n} vencidas": the count written the language's way, in the form the
 // catalogue gives for it.
-std::string counted(std::int64_t count, TextKey key, Language language)
+std::string counted(std::int64_t count, TextKey key, const Locale& locale)
 {
-    return pluralText(key, count, language, {{"n", groupThousands(count, language)}});
-}
-
-char decimalMark(Language language)
-{
-    return language == Language::En ? '.' : ',';
-}
-char groupingMark(Language language)
-{
-    return language == Language::En ? ',' : '.';
+    return pluralText(key, count, locale.language, {{"n", groupDigits(count, locale)}});
 }
 
 int digitsOf(std::string_view currency)
 {
     return minorUnitDigits(currency).value_or(2);
-}
-
-// "1234.56" (formatMinorUnits) → "1.234,56" / "1,234.56" (grouped) or "1234,56" (not).
-std::string localizeDecimal(const std::string& plain, Language language, bool grouped)
-{
-    const bool negative = !plain.empty() && plain.front() == '-';
-    const std::string unsignedText = negative ? plain.substr(1) : plain;
-    const auto point = unsignedText.find('.');
-    const std::string whole = unsignedText.substr(0, point);
-    std::string out;
-    if (grouped)
-    {
-        std::int64_t value = 0;
-        std::from_chars(whole.data(), whole.data() + whole.size(), value);
-        out = groupThousands(value, language);
-    }
-    else
-        out = whole;
-    if (point != std::string::npos)
-    {
-        out += decimalMark(language);
-        out += unsignedText.substr(point + 1);
-    }
-    return negative ? "-" + out : out;
 }
 
 bool isDigit(char c)
@@ -82,11 +49,11 @@ std::string lower(std::string_view text)
 
 // "Vencidas: 2 · 1.250,00 EUR (1) · 20,00 USD (1)": a count and, when there is money, its
 // amounts per currency (with their own counts when more than one currency).
-std::string countAndMoney(const std::vector<MoneyTotal>& totals, Language language)
+std::string countAndMoney(const std::vector<MoneyTotal>& totals, const Locale& locale)
 {
-    std::string text = groupThousands(totalCount(totals), language);
+    std::string text = groupDigits(totalCount(totals), locale);
     if (!totals.empty())
-        text += " · " + formatTotals(totals, language, totals.size() > 1);
+        text += " · " + formatTotals(totals, locale, totals.size() > 1);
     return text;
 }
 
@@ -219,21 +186,19 @@ std::string taskStateLabel(const Task& task, std::string_view today, Language la
 
 // ---------------------------------------------------------------------------- figures
 
-std::string formatAmount(std::int64_t minor, std::string_view currency, Language language)
+std::string formatAmount(std::int64_t minor, std::string_view currency, const Locale& locale)
 {
-    std::string text = localizeDecimal(formatMinorUnits(minor, digitsOf(currency)), language, true);
-    if (!currency.empty())
-        text += " " + std::string(currency);
-    return text;
+    return withCurrency(localizedDecimal(formatMinorUnits(minor, digitsOf(currency)), locale),
+                        currency, locale);
 }
 
-std::string formatAmountInput(std::int64_t minor, std::string_view currency, Language language)
+std::string formatAmountInput(std::int64_t minor, std::string_view currency, const Locale& locale)
 {
-    return localizeDecimal(formatMinorUnits(minor, digitsOf(currency)), language, false);
+    return localizedDecimal(formatMinorUnits(minor, digitsOf(currency)), locale, false);
 }
 
 std::optional<std::int64_t> parseAmountInput(std::string_view text, std::string_view currency,
-                                             Language language)
+                                             const Locale& locale)
 {
     text = trimAscii(text);
     std::string sign;
@@ -262,7 +227,8 @@ std::optional<std::int64_t> parseAmountInput(std::string_view text, std::string_
     {
         const char mark = dots == 1 ? '.' : ',';
         const auto at = text.find(mark);
-        const bool grouping = mark == groupingMark(language) && at > 0 && text.size() - at - 1 == 3;
+        const bool grouping = std::string_view(&mark, 1) == locale.thousandSeparator && at > 0 &&
+                              text.size() - at - 1 == 3;
         decimal = grouping ? 0 : mark;
     }
     if (decimal != 0 && std::count(text.begin(), text.end(), decimal) != 1)
@@ -280,21 +246,25 @@ std::optional<std::int64_t> parseAmountInput(std::string_view text, std::string_
     return parseMinorUnits(plain, digitsOf(currency));
 }
 
-std::string formatTotals(const std::vector<MoneyTotal>& totals, Language language, bool withCounts)
+std::string formatTotals(const std::vector<MoneyTotal>& totals, const Locale& locale,
+                         bool withCounts)
 {
     std::string text;
     for (const MoneyTotal& total : totals)
     {
         if (!text.empty())
             text += " · ";
-        text += formatAmount(total.amount, total.currency, language);
+        text += formatAmount(total.amount, total.currency, locale);
         if (withCounts)
-            text += " (" + groupThousands(total.count, language) + ")";
+            text += " (" + groupDigits(total.count, locale) + ")";
     }
     return text;
 }
 
-std::string formatHoursInput(double hours, Language language)
+namespace
+{
+// "7.5" with at most two decimals, none when whole.
+std::string plainHours(double hours)
 {
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.2f", std::round(hours * 100.0) / 100.0);
@@ -305,13 +275,18 @@ std::string formatHoursInput(double hours, Language language)
         text.pop_back();
     if (text == "-0")
         text = "0";
-    std::replace(text.begin(), text.end(), '.', decimalMark(language));
     return text;
 }
+} // namespace
 
-std::string formatHours(double hours, Language language)
+std::string formatHoursInput(double hours, const Locale& locale)
 {
-    return formatHoursInput(hours, language) + " h";
+    return localizedDecimal(plainHours(hours), locale, false);
+}
+
+std::string formatHours(double hours, const Locale& locale)
+{
+    return localizedDecimal(plainHours(hours), locale, false) + " h";
 }
 
 std::optional<double> parseHoursInput(std::string_view text)
@@ -342,89 +317,89 @@ std::optional<double> parseHoursInput(std::string_view text)
     return value;
 }
 
-std::string projectsLine(const ProfileSummary& s, Language language)
+std::string projectsLine(const ProfileSummary& s, const Locale& locale)
 {
-    std::string line =
-        text(K::SummaryProjects, language, {{"count", groupThousands(s.projects.count, language)}});
+    std::string line = text(K::SummaryProjects, locale.language,
+                            {{"count", groupDigits(s.projects.count, locale)}});
     if (s.projects.count > 0)
-        line += " (" + counted(s.projects.open, K::CountOpen, language) + ")";
+        line += " (" + counted(s.projects.open, K::CountOpen, locale) + ")";
     return line + " · " +
-           text(K::SummaryHoursLogged, language,
-                {{"hours", formatHours(s.projects.hours, language)}});
+           text(K::SummaryHoursLogged, locale.language,
+                {{"hours", formatHours(s.projects.hours, locale)}});
 }
 
-std::string tasksLine(const ProfileSummary& s, Language language)
+std::string tasksLine(const ProfileSummary& s, const Locale& locale)
 {
-    return text(K::SummaryTasks, language,
-                {{"overdue", counted(s.tasks.overdue, K::CountOverdue, language)},
-                 {"pending", counted(s.tasks.pending, K::CountPending, language)},
-                 {"upcoming", text(K::SummaryTasksUpcoming, language,
-                                   {{"n", groupThousands(s.tasks.upcoming, language)}})}});
+    return text(K::SummaryTasks, locale.language,
+                {{"overdue", counted(s.tasks.overdue, K::CountOverdue, locale)},
+                 {"pending", counted(s.tasks.pending, K::CountPending, locale)},
+                 {"upcoming", text(K::SummaryTasksUpcoming, locale.language,
+                                   {{"n", groupDigits(s.tasks.upcoming, locale)}})}});
 }
 
-std::string ordersLine(const ProfileSummary& s, Language language)
+std::string ordersLine(const ProfileSummary& s, const Locale& locale)
 {
-    std::string line = text(K::SummaryOrders, language,
-                            {{"count", groupThousands(s.purchaseOrders.count, language)}});
+    std::string line = text(K::SummaryOrders, locale.language,
+                            {{"count", groupDigits(s.purchaseOrders.count, locale)}});
     if (s.purchaseOrders.count > 0)
-        line += " (" + counted(s.purchaseOrders.closed, K::CountClosed, language) + ")";
+        line += " (" + counted(s.purchaseOrders.closed, K::CountClosed, locale) + ")";
     if (!s.purchaseOrders.totals.empty())
         line += " · " +
-                formatTotals(s.purchaseOrders.totals, language, s.purchaseOrders.totals.size() > 1);
+                formatTotals(s.purchaseOrders.totals, locale, s.purchaseOrders.totals.size() > 1);
     return line;
 }
 
-std::vector<std::string> invoiceLines(const ProfileSummary& s, Language language)
+std::vector<std::string> invoiceLines(const ProfileSummary& s, const Locale& locale)
 {
     const std::string indent = "    ";
     std::vector<std::string> lines;
-    lines.push_back(text(K::SummaryInvoicesAuthorised, language,
-                         {{"figures", countAndMoney(s.invoices.authorised, language)}}));
-    lines.push_back(indent + text(K::SummaryInvoicesPending, language,
-                                  {{"figures", countAndMoney(s.invoices.pending, language)}}));
-    lines.push_back(indent + text(K::SummaryInvoicesOverdue, language,
-                                  {{"figures", countAndMoney(s.invoices.overdue, language)}}));
+    lines.push_back(text(K::SummaryInvoicesAuthorised, locale.language,
+                         {{"figures", countAndMoney(s.invoices.authorised, locale)}}));
+    lines.push_back(indent + text(K::SummaryInvoicesPending, locale.language,
+                                  {{"figures", countAndMoney(s.invoices.pending, locale)}}));
+    lines.push_back(indent + text(K::SummaryInvoicesOverdue, locale.language,
+                                  {{"figures", countAndMoney(s.invoices.overdue, locale)}}));
     if (s.invoices.draft > 0)
-        lines.push_back(indent + text(K::SummaryInvoicesDrafts, language,
-                                      {{"count", groupThousands(s.invoices.draft, language)}}));
+        lines.push_back(indent + text(K::SummaryInvoicesDrafts, locale.language,
+                                      {{"count", groupDigits(s.invoices.draft, locale)}}));
     return lines;
 }
 
-std::string dealsLine(const ProfileSummary& s, Language language)
+std::string dealsLine(const ProfileSummary& s, const Locale& locale)
 {
-    std::string line = text(K::SummaryDealsOpen, language,
-                            {{"figures", countAndMoney(s.deals.openAmounts, language)}});
+    std::string line = text(K::SummaryDealsOpen, locale.language,
+                            {{"figures", countAndMoney(s.deals.openAmounts, locale)}});
     if (s.deals.accepted > 0)
-        line += " · " + counted(s.deals.accepted, K::CountAccepted, language);
+        line += " · " + counted(s.deals.accepted, K::CountAccepted, locale);
     return line;
 }
 
-std::string contactsAndFilesLine(const ProfileSummary& s, Language language)
+std::string contactsAndFilesLine(const ProfileSummary& s, const Locale& locale)
 {
     std::string line =
-        text(K::SummaryContacts, language, {{"count", groupThousands(s.contacts, language)}}) +
-        " · " + text(K::SummaryFiles, language, {{"count", groupThousands(s.files, language)}});
+        text(K::SummaryContacts, locale.language, {{"count", groupDigits(s.contacts, locale)}}) +
+        " · " + text(K::SummaryFiles, locale.language, {{"count", groupDigits(s.files, locale)}});
     if (s.files > 0)
-        line += " (" + formatFileSize(s.fileBytes, language) + ")";
+        line += " (" + formatFileSize(s.fileBytes, locale) + ")";
     return line;
 }
 
-std::vector<std::string> summaryLines(const ProfileSummary& s, Language language)
+std::vector<std::string> summaryLines(const ProfileSummary& s, const Locale& locale)
 {
-    std::vector<std::string> lines = {projectsLine(s, language), tasksLine(s, language),
-                                      ordersLine(s, language)};
-    for (std::string& line : invoiceLines(s, language))
+    std::vector<std::string> lines = {projectsLine(s, locale), tasksLine(s, locale),
+                                      ordersLine(s, locale)};
+    for (std::string& line : invoiceLines(s, locale))
         lines.push_back(std::move(line));
-    lines.push_back(dealsLine(s, language));
-    lines.push_back(contactsAndFilesLine(s, language));
+    lines.push_back(dealsLine(s, locale));
+    lines.push_back(contactsAndFilesLine(s, locale));
     return lines;
 }
 
-std::string keyFiguresLine(const ProfileSummary& s, Language language)
+std::string keyFiguresLine(const ProfileSummary& s, const Locale& locale)
 {
     std::vector<std::string> parts;
-    const auto amounts = [language](const std::vector<MoneyTotal>& totals)
-    { return totals.empty() ? std::string() : " (" + formatTotals(totals, language) + ")"; };
+    const auto amounts = [&locale](const std::vector<MoneyTotal>& totals)
+    { return totals.empty() ? std::string() : " (" + formatTotals(totals, locale) + ")"; };
     const auto joined = [](const std::vector<std::string>& items)
     {
         std::string list;
@@ -437,20 +412,19 @@ std::string keyFiguresLine(const ProfileSummary& s, Language language)
     const std::int64_t overdue = totalCount(s.invoices.overdue);
     const std::int64_t pending = totalCount(s.invoices.pending);
     if (overdue > 0)
-        invoices.push_back(counted(overdue, K::CountOverdue, language) +
-                           amounts(s.invoices.overdue));
+        invoices.push_back(counted(overdue, K::CountOverdue, locale) + amounts(s.invoices.overdue));
     if (pending > 0)
-        invoices.push_back(counted(pending, K::CountPending, language));
+        invoices.push_back(counted(pending, K::CountPending, locale));
     if (!invoices.empty())
-        parts.push_back(text(K::KeyFiguresInvoices, language, {{"list", joined(invoices)}}));
+        parts.push_back(text(K::KeyFiguresInvoices, locale.language, {{"list", joined(invoices)}}));
 
     std::vector<std::string> tasks;
     if (s.tasks.overdue > 0)
-        tasks.push_back(counted(s.tasks.overdue, K::CountOverdue, language));
+        tasks.push_back(counted(s.tasks.overdue, K::CountOverdue, locale));
     if (s.tasks.upcoming > 0)
-        tasks.push_back(counted(s.tasks.upcoming, K::CountUpcoming, language));
+        tasks.push_back(counted(s.tasks.upcoming, K::CountUpcoming, locale));
     if (!tasks.empty())
-        parts.push_back(text(K::KeyFiguresTasks, language, {{"list", joined(tasks)}}));
+        parts.push_back(text(K::KeyFiguresTasks, locale.language, {{"list", joined(tasks)}}));
 
     std::string line;
     for (const std::string& part : parts)
@@ -460,17 +434,15 @@ std::string keyFiguresLine(const ProfileSummary& s, Language language)
 
 // ---------------------------------------------------------------------------- files
 
-std::string formatFileSize(std::int64_t bytes, Language language)
+std::string formatFileSize(std::int64_t bytes, const Locale& locale)
 {
     if (bytes < 1024)
-        return groupThousands(bytes, language) + " bytes";
+        return groupDigits(bytes, locale) + " bytes";
     const bool mega = bytes >= 1024 * 1024;
     const double value = static_cast<double>(bytes) / (mega ? 1024.0 * 1024.0 : 1024.0);
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.1f", value);
-    std::string text = buffer;
-    std::replace(text.begin(), text.end(), '.', decimalMark(language));
-    return text + (mega ? " MB" : " KB");
+    return localizedDecimal(buffer, locale, false) + (mega ? " MB" : " KB");
 }
 
 std::string mimeTypeForFileName(std::string_view name)
@@ -557,6 +529,11 @@ std::string formatTimestamp(std::string_view iso)
     char buffer[32];
     std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M", &local);
     return buffer;
+}
+
+std::string formatTimestamp(std::string_view isoUtc, const Locale& locale)
+{
+    return formatDateTime(formatTimestamp(isoUtc), locale);
 }
 
 std::string activityDetail(const ActivityEntry& entry, Language language)

@@ -8,6 +8,7 @@
 #include "core/model/profile_records.hpp"
 #include "core/model/profile_summary.hpp"
 #include "core/rules/tax_id.hpp"
+#include "core/text/locale.hpp"
 #include "core/text/texts.hpp"
 
 #include <cstdint>
@@ -35,49 +36,50 @@ bool isOverdue(const Invoice& invoice, std::string_view today);
 std::string taskStateLabel(const Task& task, std::string_view today, Language language);
 
 // ---------------------------------------------------------------------------- figures
-// "1.250,00 EUR" (es, pt), "1,250.00 EUR" (en); the currency's own decimals.
-std::string formatAmount(std::int64_t minor, std::string_view currency, Language language);
-// "1250,00" (es, pt) / "1250.00" (en): for an input field.
-std::string formatAmountInput(std::int64_t minor, std::string_view currency, Language language);
+// "1.250,00 €" (es-ES), "$1,250.00" (es-MX), "R$ 1.250,00" (pt-BR); "1.250,00 EUR" with a
+// Locale of the language alone. The currency's own decimals.
+std::string formatAmount(std::int64_t minor, std::string_view currency, const Locale& locale);
+// "1250,00" (es-ES, pt) / "1250.00" (en, es-MX): for an input field.
+std::string formatAmountInput(std::int64_t minor, std::string_view currency, const Locale& locale);
 // What people type: "1250", "1250,5", "1.250,50", "1,250.50", "-3", " 7.5 ". A separator that
 // occurs more than once, or both separators, groups thousands; a lone one is the decimal mark
-// unless it is the language's grouping mark followed by exactly three digits ("1.250" in es).
+// unless it is the locale's grouping mark followed by exactly three digits ("1.250" in es).
 // nullopt when not such a number, with more decimals than the currency has, or out of range.
 std::optional<std::int64_t> parseAmountInput(std::string_view text, std::string_view currency,
-                                             Language language);
+                                             const Locale& locale);
 // Per-currency totals: "1.250,00 EUR · 300,00 USD"; with counts: "1.250,00 EUR (2) · …".
-std::string formatTotals(const std::vector<MoneyTotal>& totals, Language language,
+std::string formatTotals(const std::vector<MoneyTotal>& totals, const Locale& locale,
                          bool withCounts = false);
 
 // "42,5 h" / "42.5 h"; at most two decimals, none when whole.
-std::string formatHours(double hours, Language language);
+std::string formatHours(double hours, const Locale& locale);
 // "7,5" / "7.5": for an input field.
-std::string formatHoursInput(double hours, Language language);
+std::string formatHoursInput(double hours, const Locale& locale);
 // "7,5", "7.5", "8"; nullopt otherwise.
 std::optional<double> parseHoursInput(std::string_view text);
 
 // The profile's key figures, one line each (the Resumen tab): the lines below, in order.
-std::vector<std::string> summaryLines(const ProfileSummary& summary, Language language);
+std::vector<std::string> summaryLines(const ProfileSummary& summary, const Locale& locale);
 // "Proyectos: 3 (2 abiertos) · 42,5 h registradas"
-std::string projectsLine(const ProfileSummary& summary, Language language);
+std::string projectsLine(const ProfileSummary& summary, const Locale& locale);
 // "Tareas: 1 vencida · 3 pendientes · 2 en los próximos 7 días"
-std::string tasksLine(const ProfileSummary& summary, Language language);
+std::string tasksLine(const ProfileSummary& summary, const Locale& locale);
 // "Órdenes de compra: 4 (1 cerrada) · 12.000,00 EUR"
-std::string ordersLine(const ProfileSummary& summary, Language language);
+std::string ordersLine(const ProfileSummary& summary, const Locale& locale);
 // "Facturas autorizadas: …", "    pendientes de cobro: …", "    vencidas: …" (and drafts)
-std::vector<std::string> invoiceLines(const ProfileSummary& summary, Language language);
+std::vector<std::string> invoiceLines(const ProfileSummary& summary, const Locale& locale);
 // "Ofertas abiertas: 2 · 8.000,00 EUR · 1 aceptada"
-std::string dealsLine(const ProfileSummary& summary, Language language);
+std::string dealsLine(const ProfileSummary& summary, const Locale& locale);
 // "Contactos: 2 · Archivos: 1 (2,0 KB)"
-std::string contactsAndFilesLine(const ProfileSummary& summary, Language language);
+std::string contactsAndFilesLine(const ProfileSummary& summary, const Locale& locale);
 // The figures worth a glance, in one line for the deck: overdue invoices with their amounts,
 // pending ones, overdue and upcoming tasks. Empty when there is nothing to say.
 // "Facturas: 3 vencidas (1.250,00 EUR), 1 pendiente · Tareas: 2 vencidas, 1 próxima"
-std::string keyFiguresLine(const ProfileSummary& summary, Language language);
+std::string keyFiguresLine(const ProfileSummary& summary, const Locale& locale);
 
 // ---------------------------------------------------------------------------- files
 // "12 bytes", "3,4 KB", "1,2 MB" (1 KB = 1,024 bytes).
-std::string formatFileSize(std::int64_t bytes, Language language);
+std::string formatFileSize(std::int64_t bytes, const Locale& locale);
 // From the file name's extension ("informe.PDF" → "application/pdf"); application/octet-stream
 // when unknown.
 std::string mimeTypeForFileName(std::string_view name);
@@ -86,6 +88,8 @@ std::string mimeTypeForFileName(std::string_view name);
 // "2024-05-01T10:20:30.123Z" (UTC) → "2024-05-01 12:20" in the machine's local time; the
 // text unchanged when it is no such timestamp.
 std::string formatTimestamp(std::string_view isoUtc);
+// The same in the locale's date order and separators: "01/05/2024 12:20".
+std::string formatTimestamp(std::string_view isoUtc, const Locale& locale);
 // What an activity entry says besides its kind: the note, the record and its label, the
 // changed fields ("Ciudad: Burgos → Miranda de Ebro"), the file name, the import batch.
 std::string activityDetail(const ActivityEntry& entry, Language language);

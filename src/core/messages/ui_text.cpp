@@ -2,31 +2,16 @@
 
 namespace clientes
 {
-std::string groupThousands(std::int64_t number, Language language)
+std::string clientCount(std::int64_t count, const Locale& locale)
 {
-    const char separator = language == Language::En ? ',' : '.';
-    std::string digits = std::to_string(number < 0 ? -number : number);
-    std::string grouped;
-    for (std::size_t i = 0; i < digits.size(); ++i)
-    {
-        if (i > 0 && (digits.size() - i) % 3 == 0)
-            grouped += separator;
-        grouped += digits[i];
-    }
-    return number < 0 ? "-" + grouped : grouped;
+    return pluralText(TextKey::DeckClientCount, count, locale.language,
+                      {{"n", groupDigits(count, locale)}});
 }
 
-std::string clientCount(std::int64_t count, Language language)
+std::string partialListNote(std::int64_t shown, std::int64_t total, const Locale& locale)
 {
-    return pluralText(TextKey::DeckClientCount, count, language,
-                      {{"n", groupThousands(count, language)}});
-}
-
-std::string partialListNote(std::int64_t shown, std::int64_t total, Language language)
-{
-    return text(
-        TextKey::DeckPartialList, language,
-        {{"shown", groupThousands(shown, language)}, {"total", groupThousands(total, language)}});
+    return text(TextKey::DeckPartialList, locale.language,
+                {{"shown", groupDigits(shown, locale)}, {"total", groupDigits(total, locale)}});
 }
 
 std::string noClientMessage(const std::string& given, Language language)

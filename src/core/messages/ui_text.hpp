@@ -3,6 +3,7 @@
 // with text(); see core/text/texts.hpp.)
 #pragma once
 
+#include "core/text/locale.hpp"
 #include "core/text/texts.hpp"
 
 #include <cstdint>
@@ -10,15 +11,13 @@
 
 namespace clientes
 {
-// "1.234 clientes" / "1,234 clients" / "1 cliente".
-std::string clientCount(std::int64_t count, Language language);
+// "1.234 clientes" / "1,234 clients" / "1 cliente": the words of locale.language, the digits
+// grouped the locale's way.
+std::string clientCount(std::int64_t count, const Locale& locale);
 
 // "Se muestran 200 de 1.234: afine la búsqueda."
-std::string partialListNote(std::int64_t shown, std::int64_t total, Language language);
+std::string partialListNote(std::int64_t shown, std::int64_t total, const Locale& locale);
 
 // The message for a key that names no client.
 std::string noClientMessage(const std::string& key, Language language);
-
-// Digits grouped by thousands the way the language writes them.
-std::string groupThousands(std::int64_t number, Language language);
 } // namespace clientes

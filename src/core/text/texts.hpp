@@ -3,7 +3,7 @@
 // catalogues; the enum is generated from po/en.po), placeholders are named: "{path}".
 //
 //   text(TextKey::StoreCannotOpen, language, {{"path", path}})
-//   pluralText(TextKey::DeckClientCount, count, language, {{"n", groupThousands(count, …)}})
+//   pluralText(TextKey::DeckClientCount, count, language, {{"n", groupDigits(count, …)}})
 //
 // A new text: add the entry to po/en.po, po/es.po and po/pt.po (the unit test TextCatalogue
 // checks that all three have it with the same placeholders), then use TextKey::<Name>.

@@ -11,13 +11,12 @@
 #include "sheets/import_engine.hxx"
 #include "sheets/sheet_io.hxx"
 #include "sheets/sheet_marks.hxx"
+#include "support/office_locale.hxx"
 #include "support/office_settings.hxx"
 #include "support/store_access.hxx"
 #include "support/uno_text.hxx"
 
 #include <com/sun/star/beans/NamedValue.hpp>
-#include <com/sun/star/configuration/theDefaultProvider.hpp>
-#include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/i18n/LocaleData2.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
@@ -273,41 +272,14 @@ std::string shortened(const std::string& text)
     return text;
 }
 
-OUString configString(const Context& context, const char* nodePath, const char* property)
-{
-    Sequence<Any> arguments(1);
-    arguments.getArray()[0] <<= css::beans::NamedValue(ascii("nodepath"), Any(ascii(nodePath)));
-    const Reference<css::container::XNameAccess> node(
-        css::configuration::theDefaultProvider::get(context)->createInstanceWithArguments(
-            ascii("com.sun.star.configuration.ConfigurationAccess"), arguments),
-        css::uno::UNO_QUERY_THROW);
-    OUString value;
-    node->getByName(ascii(property)) >>= value;
-    return value;
-}
-
 // The decimal separator of the office's locale (Tools ▸ Options ▸ Language Settings ▸
 // Languages ▸ Locale setting; the system's when it says "Default"), as Calc uses it when it
 // opens a CSV file.
 char officeDecimalSeparator(const Context& context)
 {
-    OUString tag = configString(context, "/org.openoffice.Setup/L10N", "ooSetupSystemLocale");
-    if (tag.isEmpty())
-        tag = configString(context, "/org.openoffice.System/L10N", "Locale");
-    tag = tag.replace('_', '-');
-    css::lang::Locale locale(ascii("en"), ascii("US"), OUString());
-    if (!tag.isEmpty())
-    {
-        const sal_Int32 dash = tag.indexOf('-');
-        if (dash < 0)
-            locale = css::lang::Locale(tag, OUString(), OUString());
-        else if (tag.indexOf('-', dash + 1) < 0)
-            locale = css::lang::Locale(tag.copy(0, dash), tag.copy(dash + 1), OUString());
-        else // a longer BCP 47 tag
-            locale = css::lang::Locale(ascii("qlt"), OUString(), tag);
-    }
-    const OUString decimal =
-        css::i18n::LocaleData2::create(context)->getLocaleItem(locale).decimalSeparator;
+    const OUString decimal = css::i18n::LocaleData2::create(context)
+                                 ->getLocaleItem(unoLocale(officeLocaleTag(context)))
+                                 .decimalSeparator;
     return decimal == "," ? ',' : '.';
 }
 

@@ -11,6 +11,7 @@
 #include "dialogs/register_dialogs.hxx"
 #include "dialogs/transfer_dialogs.hxx"
 #include "support/entry_guard.hxx"
+#include "support/office_locale.hxx"
 #include "support/office_settings.hxx"
 #include "support/store_access.hxx"
 #include "support/uno_text.hxx"
@@ -109,7 +110,8 @@ makeColumns(const Reference<css::uno::XComponentContext>& context, Language lang
 ClientListView::ClientListView(const Reference<css::uno::XComponentContext>& context,
                                const Reference<css::frame::XFrame>& frame,
                                const Reference<css::awt::XWindow>& parent)
-    : m_context(context), m_frame(frame), m_parent(parent), m_language(uiLanguage(context))
+    : m_context(context), m_frame(frame), m_parent(parent), m_locale(officeLocale(context)),
+      m_language(m_locale.language)
 {
     m_container =
         createContainer(context, Reference<css::awt::XWindowPeer>(parent, UNO_QUERY_THROW));
@@ -304,8 +306,8 @@ void ClientListView::fill(SearchPage page, std::optional<std::int64_t> select)
         m_rowsModel->addRows(headings, cells);
 
     const auto shown = static_cast<std::int64_t>(m_rows.size());
-    const std::string count = shown < page.total ? partialListNote(shown, page.total, m_language)
-                                                 : clientCount(page.total, m_language);
+    const std::string count = shown < page.total ? partialListNote(shown, page.total, m_locale)
+                                                 : clientCount(page.total, m_locale);
     modelOf(control(kCount))->setPropertyValue(ascii("Label"), Any(fromUtf8(count)));
 
     Reference<css::awt::grid::XGridRowSelection>(control(kList), UNO_QUERY_THROW)
@@ -348,7 +350,7 @@ void ClientListView::showSelection()
                                });
         if (client)
         {
-            const std::string card = formatClientCard(*client, *summary, m_language);
+            const std::string card = formatClientCard(*client, *summary, m_locale);
             const auto lineEnd = card.find('\n');
             name = card.substr(0, lineEnd);
             detail = lineEnd == std::string::npos ? std::string() : card.substr(lineEnd + 1);

@@ -5,6 +5,7 @@
 #include "core/model/client.hpp"
 #include "core/store/sqlite/client_store.hpp"
 #include "core/text/language.hpp"
+#include "core/text/locale.hpp"
 #include "support/main_thread.hxx"
 
 #include <com/sun/star/awt/XControl.hpp>
@@ -82,6 +83,7 @@ private:
     css::uno::Reference<css::awt::XControlContainer> m_container;
     css::uno::Reference<css::awt::grid::XMutableGridDataModel> m_rowsModel;
     css::uno::Reference<css::awt::XWindowListener> m_resizeListener;
+    Locale m_locale; // the office locale's figures, the UI language's words
     Language m_language;
     std::vector<ClientSummary> m_rows;
     bool m_showArchived = false;

@@ -182,7 +182,7 @@ private:
                     return std::make_pair(
                         store.count(), m_query.empty() ? 0 : store.search(m_query, false, 0).total);
                 });
-            const auto count = [&](std::int64_t n) { return groupThousands(n, m_language); };
+            const auto count = [&](std::int64_t n) { return groupDigits(n, m_language); };
             setLabel(dialog, "optAll", text(dialog, key("All"), {{"count", count(all)}}));
             setLabel(dialog, "optSearch",
                      m_query.empty() ? text(dialog, key("SearchNone"))

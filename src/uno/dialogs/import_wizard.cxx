@@ -581,13 +581,12 @@ private:
     {
         return toUtf8(text(
             dialog, key("Counts"),
-            {{"created", groupThousands(static_cast<std::int64_t>(result.created), m_language)},
-             {"updated", groupThousands(static_cast<std::int64_t>(result.updated), m_language)},
-             {"unchanged", groupThousands(static_cast<std::int64_t>(result.unchanged), m_language)},
-             {"skipped", groupThousands(static_cast<std::int64_t>(result.skipped), m_language)},
-             {"errors", groupThousands(static_cast<std::int64_t>(result.errors), m_language)},
-             {"warnings",
-              groupThousands(static_cast<std::int64_t>(result.warnings), m_language)}}));
+            {{"created", groupDigits(static_cast<std::int64_t>(result.created), m_language)},
+             {"updated", groupDigits(static_cast<std::int64_t>(result.updated), m_language)},
+             {"unchanged", groupDigits(static_cast<std::int64_t>(result.unchanged), m_language)},
+             {"skipped", groupDigits(static_cast<std::int64_t>(result.skipped), m_language)},
+             {"errors", groupDigits(static_cast<std::int64_t>(result.errors), m_language)},
+             {"warnings", groupDigits(static_cast<std::int64_t>(result.warnings), m_language)}}));
     }
 
     void showProblems(const Dialog& dialog, const char* list,
@@ -673,11 +672,11 @@ private:
         else
             summary = toUtf8(text(
                 dialog, key(invoices() ? "ResultInvoices" : "ResultClients"),
-                {{"created", groupThousands(static_cast<std::int64_t>(result.created), m_language)},
-                 {"updated", groupThousands(static_cast<std::int64_t>(result.updated), m_language)},
+                {{"created", groupDigits(static_cast<std::int64_t>(result.created), m_language)},
+                 {"updated", groupDigits(static_cast<std::int64_t>(result.updated), m_language)},
                  {"unchanged",
-                  groupThousands(static_cast<std::int64_t>(result.unchanged), m_language)},
-                 {"skipped", groupThousands(static_cast<std::int64_t>(result.skipped), m_language)},
+                  groupDigits(static_cast<std::int64_t>(result.unchanged), m_language)},
+                 {"skipped", groupDigits(static_cast<std::int64_t>(result.skipped), m_language)},
                  {"clients", std::to_string(result.clientsCreated)}}));
         if (!result.reportSheet.empty())
             summary +=

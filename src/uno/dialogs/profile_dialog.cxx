@@ -11,6 +11,7 @@
 #include "dialogs/client_dialog.hxx"
 #include "dialogs/profile_ui.hxx"
 #include "support/entry_guard.hxx"
+#include "support/office_locale.hxx"
 #include "support/office_settings.hxx"
 #include "support/profile_files.hxx"
 #include "support/store_access.hxx"
@@ -143,7 +144,8 @@ class ProfileViewer
 {
 public:
     ProfileViewer(const Reference<XComponentContext>& context, std::int64_t clientId)
-        : m_context(context), m_language(uiLanguage(context)), m_clientId(clientId)
+        : m_context(context), m_locale(officeLocale(context)), m_language(m_locale.language),
+          m_clientId(clientId)
     {
     }
 
@@ -506,27 +508,28 @@ private:
                  clientes::text(
                      m_client.archived ? TextKey::ProfileRestore : TextKey::ProfileArchive, l));
 
-        setLabel(dialog, "lblFigures", joinLines(summaryLines(m_summary, l)));
+        setLabel(dialog, "lblFigures", joinLines(summaryLines(m_summary, m_locale)));
         const std::string card = formatClientCard(m_client, l);
         const auto firstBreak = card.find('\n');
         setLabel(dialog, "lblCard",
                  firstBreak == std::string::npos ? std::string() : card.substr(firstBreak + 1));
         setLabel(dialog, "lblDetails", formatClientDetails(m_client, l));
 
-        setLabel(dialog, "lblOrdersTotal", ordersLine(m_summary, l));
-        const std::vector<std::string> invoices = invoiceLines(m_summary, l);
+        setLabel(dialog, "lblOrdersTotal", ordersLine(m_summary, m_locale));
+        const std::vector<std::string> invoices = invoiceLines(m_summary, m_locale);
         std::string invoiceText = invoices.front();
         for (std::size_t i = 1; i < invoices.size(); ++i)
             invoiceText += (i == 1 ? "\n" : " · ") + trimmed(invoices[i]);
         setLabel(dialog, "lblInvoicesTotal", invoiceText);
-        setLabel(dialog, "lblDealsTotal", dealsLine(m_summary, l));
+        setLabel(dialog, "lblDealsTotal", dealsLine(m_summary, m_locale));
         std::string more;
         if (m_activity.total > static_cast<std::int64_t>(m_activity.entries.size()))
         {
             more = clientes::text(
                 TextKey::ProfileActivityPartial, l,
-                {{"shown", groupThousands(static_cast<std::int64_t>(m_activity.entries.size()), l)},
-                 {"total", groupThousands(m_activity.total, l)}});
+                {{"shown",
+                  groupDigits(static_cast<std::int64_t>(m_activity.entries.size()), m_locale)},
+                 {"total", groupDigits(m_activity.total, m_locale)}});
         }
         setLabel(dialog, "lblActivityMore", more);
     }
@@ -548,7 +551,8 @@ private:
         {
             Rows rows;
             for (const Task& r : m_tasks)
-                rows.push_back({r.title, r.dueDate, taskStateLabel(r, m_today, l)});
+                rows.push_back(
+                    {r.title, formatDate(r.dueDate, m_locale), taskStateLabel(r, m_today, l)});
             fill(dialog, "gridTasks", rows, m_tasks, selection.at("gridTasks"));
             rows.clear();
             for (const Contact& r : m_contacts)
@@ -557,35 +561,38 @@ private:
             rows.clear();
             for (std::size_t i = 0; i < m_projects.size(); ++i)
                 rows.push_back({m_projects[i].name, statusLabel(m_projects[i].status, l),
-                                figure(formatHours(m_projectHours[i], l))});
+                                figure(formatHours(m_projectHours[i], m_locale))});
             fill(dialog, "gridProjects", rows, m_projects, selection.at("gridProjects"));
             showTimeEntries(dialog, selection.at("gridTime"));
             rows.clear();
             for (const PurchaseOrder& r : m_orders)
-                rows.push_back({r.number, r.date, figure(formatAmount(r.amount, r.currency, l)),
+                rows.push_back({r.number, formatDate(r.date, m_locale),
+                                figure(formatAmount(r.amount, r.currency, m_locale)),
                                 statusLabel(r.status, l)});
             fill(dialog, "gridOrders", rows, m_orders, selection.at("gridOrders"));
             rows.clear();
             for (const Invoice& r : m_invoices)
-                rows.push_back({r.number, r.issueDate, r.dueDate,
-                                figure(formatAmount(r.total, r.currency, l)),
+                rows.push_back({r.number, formatDate(r.issueDate, m_locale),
+                                formatDate(r.dueDate, m_locale),
+                                figure(formatAmount(r.total, r.currency, m_locale)),
                                 invoiceStateLabel(r, m_today, l)});
             fill(dialog, "gridInvoices", rows, m_invoices, selection.at("gridInvoices"));
             rows.clear();
             for (const Deal& r : m_deals)
-                rows.push_back({r.title, r.number, r.date,
-                                figure(formatAmount(r.amount, r.currency, l)),
-                                statusLabel(r.stage, l), r.validUntil});
+                rows.push_back({r.title, r.number, formatDate(r.date, m_locale),
+                                figure(formatAmount(r.amount, r.currency, m_locale)),
+                                statusLabel(r.stage, l), formatDate(r.validUntil, m_locale)});
             fill(dialog, "gridDeals", rows, m_deals, selection.at("gridDeals"));
             rows.clear();
             for (const FileInfo& r : m_files)
                 rows.push_back({neutralisedName(r.name), r.mimeType,
-                                figure(formatFileSize(r.size, l)), formatTimestamp(r.addedAt)});
+                                figure(formatFileSize(r.size, m_locale)),
+                                formatTimestamp(r.addedAt, m_locale)});
             fill(dialog, "gridFiles", rows, m_files, selection.at("gridFiles"));
             rows.clear();
             for (const ActivityEntry& r : m_activity.entries)
-                rows.push_back(
-                    {formatTimestamp(r.at), activityKindLabel(r.kind, l), activityDetail(r, l)});
+                rows.push_back({formatTimestamp(r.at, m_locale), activityKindLabel(r.kind, l),
+                                activityDetail(r, l)});
             fill(dialog, "gridActivity", rows, m_activity.entries, std::nullopt);
         }
         catch (...)
@@ -603,7 +610,8 @@ private:
         m_shownTime = m_time;
         Rows rows;
         for (const TimeEntry& r : m_shownTime)
-            rows.push_back({r.date, figure(formatHoursInput(r.hours, l)), r.note});
+            rows.push_back({formatDate(r.date, m_locale),
+                            figure(formatHoursInput(r.hours, m_locale)), r.note});
         const bool filling = m_filling;
         m_filling = true;
         fill(dialog, "gridTime", rows, m_shownTime, select);
@@ -621,7 +629,7 @@ private:
                          : clientes::text(TextKey::ProfileProjectHoursNone, l));
         setLabel(dialog, "lblTimeTotal",
                  project ? clientes::text(TextKey::ProfileProjectHoursTotal, l,
-                                          {{"hours", formatHours(hours, l)}})
+                                          {{"hours", formatHours(hours, m_locale)}})
                          : std::string());
     }
 
@@ -776,7 +784,7 @@ private:
     void showTime(const Dialog& dialog, const TimeEntry* r)
     {
         setText(dialog, "edTimeDate", r ? r->date : m_today);
-        setText(dialog, "edTimeHours", r ? formatHoursInput(r->hours, m_language) : std::string());
+        setText(dialog, "edTimeHours", r ? formatHoursInput(r->hours, m_locale) : std::string());
         setText(dialog, "edTimeNote", r ? r->note : std::string());
     }
 
@@ -785,7 +793,7 @@ private:
         setText(dialog, "edOrderNumber", r ? r->number : std::string());
         setText(dialog, "edOrderDate", r ? r->date : m_today);
         setText(dialog, "edOrderAmount",
-                r ? formatAmountInput(r->amount, r->currency, m_language) : std::string());
+                r ? formatAmountInput(r->amount, r->currency, m_locale) : std::string());
         setText(dialog, "edOrderCurrency", r ? r->currency : m_client.currency);
         dialog_ui::select(dialog, "lbOrderStatus",
                           static_cast<sal_Int16>(r ? r->status : OrderStatus::Open));
@@ -797,15 +805,15 @@ private:
         setText(dialog, "edInvoiceIssue", r ? r->issueDate : m_today);
         setText(dialog, "edInvoiceDue", r ? r->dueDate : std::string());
         setText(dialog, "edInvoiceNet",
-                r ? formatAmountInput(r->net, r->currency, m_language) : std::string());
+                r ? formatAmountInput(r->net, r->currency, m_locale) : std::string());
         setText(dialog, "edInvoiceTax",
-                r ? formatAmountInput(r->tax, r->currency, m_language) : std::string());
+                r ? formatAmountInput(r->tax, r->currency, m_locale) : std::string());
         setText(dialog, "edInvoiceCurrency", r ? r->currency : m_client.currency);
         dialog_ui::select(dialog, "lbInvoiceStatus",
                           static_cast<sal_Int16>(r ? r->status : InvoiceStatus::Draft));
         setLabel(dialog, "lblInvoiceTotal",
                  r ? recordFieldLabel(RecordType::Invoice, RecordField::Total, m_language) + ": " +
-                         formatAmount(r->total, r->currency, m_language)
+                         formatAmount(r->total, r->currency, m_locale)
                    : std::string());
     }
 
@@ -815,7 +823,7 @@ private:
         setText(dialog, "edDealNumber", r ? r->number : std::string());
         setText(dialog, "edDealDate", r ? r->date : m_today);
         setText(dialog, "edDealAmount",
-                r ? formatAmountInput(r->amount, r->currency, m_language) : std::string());
+                r ? formatAmountInput(r->amount, r->currency, m_locale) : std::string());
         setText(dialog, "edDealCurrency", r ? r->currency : m_client.currency);
         dialog_ui::select(dialog, "lbDealStage",
                           static_cast<sal_Int16>(r ? r->stage : DealStage::Draft));
@@ -840,7 +848,7 @@ private:
         if (typed.find_first_not_of(" \t") == std::string::npos)
             return 0;
         const auto minor =
-            parseAmountInput(typed, currency.empty() ? m_client.currency : currency, m_language);
+            parseAmountInput(typed, currency.empty() ? m_client.currency : currency, m_locale);
         if (!minor)
             throw RecordValidationError({RecordIssue{type, recordField, Problem::InvalidNumber}});
         return *minor;
@@ -1469,6 +1477,7 @@ private:
     }
 
     Reference<XComponentContext> m_context;
+    Locale m_locale; // the office locale's figures and dates, the UI language's words
     Language m_language;
     std::int64_t m_clientId = 0;
     css::uno::WeakReference<css::awt::XDialog> m_dialog; // the dialog prepared (listeners)

@@ -91,7 +91,7 @@ void exportCsv(const Context& context, const Frame& frame, bool invoices, bool i
                                            : sheet_api::exportClientsToCsv(context, url, options);
                 tell(fromUtf8(clientes::text(
                     TextKey::CsvWritten, language,
-                    {{"count", groupThousands(rows, language)},
+                    {{"count", groupDigits(rows, language)},
                      {"file", toUtf8(rtl::Uri::decode(url.copy(url.lastIndexOf('/') + 1),
                                                       rtl_UriDecodeWithCharset,
                                                       RTL_TEXTENCODING_UTF8))}})));
