@@ -365,7 +365,7 @@ def properties_files(catalogues, keys, dialogs):
         for catalogue in catalogues:
             suffix = catalogue.tag.replace("-", "_")
             lines = [f"# Strings of {dialog}.xdl ({catalogue.tag}), generated from "
-                     f"po/{os.path.basename(catalogue.path)}\n",
+                     f"{os.path.basename(catalogue.path)}\n",
                      "# by tools/generate_texts.py: do not edit. {name}: filled in by the code.\n"]
             for key in dialog_keys:
                 forms = translation(catalogue, key) or translation(english, key)
