@@ -233,22 +233,19 @@ def translation(catalogue, key):
 # ------------------------------------------------------------------------------------- writing
 
 
+ESCAPES = {"\\": "\\\\", "\n": "\\n", "\t": "\\t"}  # shared by C++ and .properties
+
+
 def cpp_string(text):
     out = []
     for byte in text.encode("utf-8"):
         c = chr(byte)
-        if c == "\\":
-            out.append("\\\\")
-        elif c == '"':
-            out.append('\\"')
-        elif c == "\n":
-            out.append("\\n")
-        elif c == "\t":
-            out.append("\\t")
+        if c in ESCAPES or c == '"':
+            out.append(ESCAPES.get(c, '\\"'))
         elif 0x20 <= byte < 0x7F and c != "?":
             out.append(c)
         else:
-            out.append(f'\\{byte:03o}')
+            out.append(f"\\{byte:03o}")
     return '"' + "".join(out) + '"'
 
 
@@ -337,12 +334,8 @@ def properties_value(text):
     out = []
     for i, c in enumerate(text):
         code = ord(c)
-        if c == "\\":
-            out.append("\\\\")
-        elif c == "\n":
-            out.append("\\n")
-        elif c == "\t":
-            out.append("\\t")
+        if c in ESCAPES:
+            out.append(ESCAPES[c])
         elif c == " " and i == 0:
             out.append("\\ ")
         elif code < 0x20 or code > 0x7E:

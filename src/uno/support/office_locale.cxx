@@ -4,13 +4,9 @@
 #include "support/office_settings.hxx"
 #include "support/uno_text.hxx"
 
-#include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
-#include <com/sun/star/configuration/theDefaultProvider.hpp>
-#include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/i18n/LocaleData2.hpp>
 #include <com/sun/star/i18n/NumberFormatIndex.hpp>
-#include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/util/Date.hpp>
 #include <com/sun/star/util/NumberFormat.hpp>
 #include <com/sun/star/util/NumberFormatsSupplier.hpp>
@@ -22,9 +18,7 @@
 #include <set>
 
 namespace css = ::com::sun::star;
-using css::uno::Any;
 using css::uno::Reference;
-using css::uno::Sequence;
 using css::uno::UNO_QUERY_THROW;
 using css::uno::XComponentContext;
 
@@ -32,22 +26,6 @@ namespace clientes::uno
 {
 namespace
 {
-OUString configString(const Reference<XComponentContext>& context, const char* nodePath,
-                      const char* property)
-{
-    const Reference<css::lang::XMultiServiceFactory> provider =
-        css::configuration::theDefaultProvider::get(context);
-    Sequence<Any> arguments(1);
-    arguments.getArray()[0] <<= css::beans::NamedValue(ascii("nodepath"), Any(ascii(nodePath)));
-    const Reference<css::container::XNameAccess> node(
-        provider->createInstanceWithArguments(
-            ascii("com.sun.star.configuration.ConfigurationAccess"), arguments),
-        UNO_QUERY_THROW);
-    OUString value;
-    node->getByName(ascii(property)) >>= value;
-    return value;
-}
-
 // Currency code → the symbol written for it anywhere: the one symbol of a currency that no
 // other currency of LibreOffice's locale data uses ("€", "£", "R$"; not "$"). Read once.
 const std::map<std::string, std::string>&
@@ -143,21 +121,6 @@ void readFigures(const Reference<XComponentContext>& context, const std::string&
         locale.datePattern = *pattern;
 }
 } // namespace
-
-std::string officeLocaleTag(const Reference<XComponentContext>& context)
-{
-    OUString tag;
-    guardedNoThrow("reading the office locale",
-                   [&]
-                   {
-                       tag = configString(context, "/org.openoffice.Setup/L10N",
-                                          "ooSetupSystemLocale");
-                       if (tag.isEmpty())
-                           tag = configString(context, "/org.openoffice.System/L10N", "Locale");
-                   });
-    const std::string text = toUtf8(tag.replace('_', '-'));
-    return text.empty() ? "en-US" : text;
-}
 
 css::lang::Locale unoLocale(const std::string& tag)
 {

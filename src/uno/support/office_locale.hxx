@@ -13,9 +13,6 @@
 
 namespace clientes::uno
 {
-// "es-MX": the locale setting, or the system's when it says "Default"; "en-US" when neither.
-std::string officeLocaleTag(const css::uno::Reference<css::uno::XComponentContext>& context);
-
 // A BCP 47 tag as a UNO locale ("es-MX" → es, MX; a longer tag as LibreOffice writes it).
 css::lang::Locale unoLocale(const std::string& tag);
 

@@ -60,6 +60,21 @@ Language uiLanguage(const Reference<XComponentContext>& context)
     return languageFromTag(toUtf8(tag.replace('_', '-')));
 }
 
+std::string officeLocaleTag(const Reference<XComponentContext>& context)
+{
+    OUString tag;
+    guardedNoThrow("reading the office locale",
+                   [&]
+                   {
+                       tag = readConfigString(context, "/org.openoffice.Setup/L10N",
+                                              "ooSetupSystemLocale");
+                       if (tag.isEmpty())
+                           tag = readConfigString(context, "/org.openoffice.System/L10N", "Locale");
+                   });
+    const std::string text = toUtf8(tag.replace('_', '-'));
+    return text.empty() ? "en-US" : text;
+}
+
 std::filesystem::path databasePath(const Reference<XComponentContext>& context)
 {
     if (const char* fromEnvironment = std::getenv("CLIENTES_DB");
