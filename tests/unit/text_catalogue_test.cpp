@@ -13,6 +13,8 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace clientes
 {
@@ -131,6 +133,137 @@ std::set<std::string> dialogKeysUsedBy(const std::string& source,
     return used;
 }
 
+// ---- An independent reading of po/<lang>.po and of the generated .properties, to check that
+// the tables the build generated are what the catalogues say.
+
+// The text of a C-like quoted literal from a .po line ("..." with \n \t \" \\ \r).
+std::string poUnquote(const std::string& literal)
+{
+    std::string out;
+    const std::size_t open = literal.find('"');
+    const std::size_t close = literal.rfind('"');
+    for (std::size_t i = open + 1; i < close; ++i)
+    {
+        if (literal[i] == '\\' && i + 1 < close)
+        {
+            const char next = literal[++i];
+            out += next == 'n' ? '\n' : next == 't' ? '\t' : next == 'r' ? '\r' : next;
+            continue;
+        }
+        out += literal[i];
+    }
+    return out;
+}
+
+// key (msgctxt) -> forms (msgstr, or msgstr[0..n]) of one catalogue; fuzzy entries left out.
+std::map<std::string, std::vector<std::string>> readPo(const std::filesystem::path& path)
+{
+    std::map<std::string, std::vector<std::string>> entries;
+    std::istringstream in(fileText(path));
+    std::string line;
+    std::string context;
+    std::vector<std::string> forms;
+    std::string* field = nullptr;
+    std::string ignored;
+    bool fuzzy = false;     // the entry being read
+    bool nextFuzzy = false; // a "#, fuzzy" seen before the next msgctxt
+    const auto finish = [&]
+    {
+        if (!context.empty() && !fuzzy)
+            entries[context] = forms;
+        context.clear();
+        forms.clear();
+        field = nullptr;
+    };
+    while (std::getline(in, line))
+    {
+        if (line.starts_with("#,") && line.find("fuzzy") != std::string::npos)
+            nextFuzzy = true;
+        else if (line.starts_with("msgctxt "))
+        {
+            finish();
+            fuzzy = std::exchange(nextFuzzy, false);
+            context = poUnquote(line);
+            field = &context;
+        }
+        else if (line.starts_with("msgid"))
+            field = &ignored;
+        else if (line.starts_with("msgstr"))
+        {
+            forms.push_back(poUnquote(line));
+            field = &forms.back();
+        }
+        else if (line.starts_with("\"") && field != nullptr)
+            *field += poUnquote(line);
+    }
+    finish();
+    return entries;
+}
+
+// key -> value of a generated .properties (\uXXXX with surrogate pairs, \n, \t, \\, "\ ").
+std::map<std::string, std::string> readProperties(const std::filesystem::path& path)
+{
+    std::map<std::string, std::string> values;
+    std::istringstream in(fileText(path));
+    std::string line;
+    const auto append = [](std::string& out, char32_t code)
+    {
+        if (code < 0x80)
+            out += static_cast<char>(code);
+        else if (code < 0x800)
+        {
+            out += static_cast<char>(0xC0 | (code >> 6));
+            out += static_cast<char>(0x80 | (code & 0x3F));
+        }
+        else if (code < 0x10000)
+        {
+            out += static_cast<char>(0xE0 | (code >> 12));
+            out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (code & 0x3F));
+        }
+        else
+        {
+            out += static_cast<char>(0xF0 | (code >> 18));
+            out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (code & 0x3F));
+        }
+    };
+    while (std::getline(in, line))
+    {
+        if (line.empty() || line[0] == '#')
+            continue;
+        const std::size_t equals = line.find('=');
+        std::string value;
+        char32_t high = 0;
+        for (std::size_t i = equals + 1; i < line.size(); ++i)
+        {
+            if (line[i] != '\\' || i + 1 >= line.size())
+            {
+                value += line[i];
+                continue;
+            }
+            const char next = line[++i];
+            if (next == 'u' && i + 4 < line.size())
+            {
+                const auto code =
+                    static_cast<char32_t>(std::stoul(line.substr(i + 1, 4), nullptr, 16));
+                i += 4;
+                if (code >= 0xD800 && code < 0xDC00)
+                    high = code;
+                else if (code >= 0xDC00 && code < 0xE000)
+                    append(value, 0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00));
+                else
+                    append(value, code);
+            }
+            else
+                value += next == 'n' ? '\n' : next == 't' ? '\t' : next;
+        }
+        values[line.substr(0, equals)] = value;
+    }
+    return values;
+}
+
 // Dialog strings whose key the code composes: ImportWizard's showPage reads "Step<n>" and
 // "Step<n>Help" for the page it shows.
 const std::set<std::string> kComposedKeys = {"ImportWizard.Step2", "ImportWizard.Step2Help",
@@ -179,6 +312,56 @@ TEST(TextCatalogue, EveryKeyInEsEnPtWithTheSamePlaceholders)
             }
         }
     }
+}
+
+// What the code looks up is what the catalogues say: the core's table (catalogue::form, which
+// text() and pluralText() read) holds po/<lang>.po's msgstr for every key, and the .properties
+// the .oxt packs for the dialogs hold the same text for every dialog key, in es, en and pt.
+TEST(TextCatalogue, GeneratedTablesAreTheCatalogues)
+{
+    std::map<std::string, std::size_t> keyIndex;
+    for (std::size_t key = 0; key < catalogue::keyCount(); ++key)
+        keyIndex[std::string(catalogue::keyName(key))] = key;
+    const std::set<std::string> dialogs = dialogNames();
+    for (const Language language : {Language::Es, Language::En, Language::Pt})
+    {
+        const auto index = static_cast<std::size_t>(language);
+        const std::string tag(languageTag(language));
+        const auto po = readPo(kSources / "po" / (tag + ".po"));
+        ASSERT_EQ(po.size(), catalogue::keyCount()) << tag << ".po";
+        for (const auto& [key, forms] : po)
+        {
+            ASSERT_TRUE(keyIndex.contains(key)) << tag << ".po: " << key;
+            const std::size_t at = keyIndex.at(key);
+            ASSERT_EQ(forms.size(), catalogue::isPlural(at) ? catalogue::formCount(index) : 1U)
+                << tag << ".po: " << key;
+            for (std::size_t form = 0; form < forms.size(); ++form)
+                EXPECT_EQ(catalogue::form(index, at, form), forms[form])
+                    << tag << ".po: " << key << " form " << form;
+        }
+        for (const std::string& dialog : dialogs)
+        {
+            const auto properties =
+                readProperties(std::filesystem::path(CLIENTES_BINARY_DIR) / "generated" /
+                               "dialogs" / (dialog + "_" + tag + ".properties"));
+            std::size_t dialogKeys = 0;
+            for (const auto& [key, forms] : po)
+            {
+                if (!key.starts_with(dialog + "."))
+                    continue;
+                ++dialogKeys;
+                ASSERT_TRUE(properties.contains(key)) << dialog << "_" << tag << ": " << key;
+                EXPECT_EQ(properties.at(key), forms[0]) << dialog << "_" << tag << ": " << key;
+            }
+            EXPECT_EQ(properties.size(), dialogKeys) << dialog << "_" << tag;
+            EXPECT_GT(dialogKeys, 10U) << dialog << "_" << tag;
+        }
+    }
+    // And text() reads that table: one code key and one plural, through the public functions.
+    EXPECT_EQ(text(TextKey::FieldCode, Language::Es), "Código");
+    EXPECT_EQ(text(TextKey::FieldCode, Language::Pt),
+              catalogue::form(static_cast<std::size_t>(Language::Pt),
+                              static_cast<std::size_t>(TextKey::FieldCode), 0));
 }
 
 TEST(TextCatalogue, PluralFormsFollowEachLanguage)
