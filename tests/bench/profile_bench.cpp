@@ -3,7 +3,7 @@
 // then ClientStore::summary() of that client 50 times. Not a test; prints figures.
 // Usage: profile_bench [clients] [directory]
 
-#include "core/rules/profile_dates.hpp"
+#include "core/rules/dates.hpp"
 #include "core/store/sqlite/client_store.hpp"
 
 #include <algorithm>

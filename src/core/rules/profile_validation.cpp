@@ -1,6 +1,6 @@
 #include "core/rules/profile_validation.hpp"
 
-#include "core/rules/profile_dates.hpp"
+#include "core/rules/dates.hpp"
 #include "core/rules/profile_money.hpp"
 #include "core/text/utf8.hpp"
 

@@ -3,7 +3,7 @@
 #include "api/sheet_api.hxx"
 
 #include "core/messages/transfer_text.hpp"
-#include "core/rules/profile_dates.hpp"
+#include "core/rules/dates.hpp"
 #include "core/store/sqlite/client_store.hpp"
 #include "core/transfer/csv_export.hpp"
 #include "core/transfer/import_outcome.hpp"
