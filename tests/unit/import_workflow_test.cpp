@@ -130,3 +130,31 @@ TEST(ImportWorkflow, AMappingPerRangeColumnSkipsTheEmptyColumnsLeftOfTheTable)
 }
 } // namespace
 } // namespace clientes
+
+#include "core/transfer/client_stream.hpp"
+
+namespace clientes
+{
+namespace
+{
+TEST(ClientStream, ReadsTheWholeRegisterInListOrderWhileTheCallerConsumes)
+{
+    test::TempDir dir;
+    ClientStore store(dir / "clientes.db");
+    std::vector<Client> many;
+    for (int i = 2999; i >= 0; --i)
+        many.push_back(test::makeClient("Cliente " + std::to_string(10000 + i)));
+    store.addMany(std::move(many));
+    ClientStream stream([&](const std::function<void(ClientStore&)>& work) { work(store); }, false);
+    ASSERT_EQ(stream.size(), 3000u);
+    std::vector<std::string> names;
+    for (std::size_t first = 0; first < 3000; first += 700)
+        for (const Client& client : stream.rows(first, std::min<std::size_t>(700, 3000 - first)))
+            names.push_back(client.legalName);
+    ASSERT_EQ(names.size(), 3000u);
+    EXPECT_EQ(names.front(), "Cliente 10000");
+    EXPECT_EQ(names.back(), "Cliente 12999");
+    EXPECT_TRUE(std::is_sorted(names.begin(), names.end()));
+}
+} // namespace
+} // namespace clientes

@@ -7,10 +7,10 @@
 // on cells, a report sheet, a dialog).
 
 #include "core/model/import_batch.hpp"
-#include "core/store/sqlite/client_store.hpp"
 #include "core/text/language.hpp"
 #include "core/transfer/import_outcome.hpp"
 #include "core/transfer/import_plan.hpp"
+#include "core/transfer/register_access.hpp"
 
 #include <cstddef>
 #include <functional>
@@ -21,10 +21,6 @@
 
 namespace clientes
 {
-
-// How the workflow reaches the register: runs `work` with it. The caller may hold a lock
-// around it; the workflow never calls back into the caller (hyperlinks, cells) meanwhile.
-using WithRegister = std::function<void(const std::function<void(ClientStore&)>& work)>;
 
 // What the caller read: the table's rows (those holding something), where they are.
 struct ImportSource
