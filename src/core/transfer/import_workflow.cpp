@@ -163,6 +163,27 @@ void ImportWorkflow::summarise(ImportRun& run, const Plan& plan, const ImportReq
         run.mapping.insert(run.mapping.begin(), m_source.leadingEmptyColumns, std::nullopt);
 }
 
+template <typename Plan, typename Options>
+bool ImportWorkflow::review(ImportRun& run, const Plan& plan, const Options& options,
+                            const ImportRequest& request, bool write,
+                            const std::function<void()>& releaseTable) const
+{
+    if (write && releaseTable)
+        releaseTable();
+    summarise(run, plan, request);
+    run.report = reportLines(plan, run.problems, options, m_language);
+    if (!write)
+        return false;
+    run.created = run.updated = 0;
+    if (!plan.committable())
+    {
+        run.blocked = transferText(TransferText::ImportBlocked, m_language,
+                                   {{"errors", std::to_string(plan.errors)}});
+        return false;
+    }
+    return true;
+}
+
 ImportRun ImportWorkflow::run(const ImportRequest& request, bool write,
                               const std::function<void()>& releaseTable)
 {
@@ -207,19 +228,8 @@ ImportRun ImportWorkflow::runClients(const ImportRequest& request, bool write,
             options.mapping = std::move(*mapping);
     ImportPlan plan = planImport(*m_source.table, options, snapshot, m_language);
     snapshot = RegisterSnapshot();
-    if (write && releaseTable)
-        releaseTable();
-    summarise(result, plan, request);
-    result.report = reportLines(plan, result.problems, options, m_language);
-    if (!write)
+    if (!review(result, plan, options, request, write, releaseTable))
         return result;
-    result.created = result.updated = 0;
-    if (!plan.committable())
-    {
-        result.blocked = transferText(TransferText::ImportBlocked, m_language,
-                                      {{"errors", std::to_string(plan.errors)}});
-        return result;
-    }
     const std::size_t created = plan.created;
     const std::size_t updated = plan.updated;
     ClientImportCommit commit = clientCommit(plan, m_source.description);
@@ -288,19 +298,8 @@ ImportRun ImportWorkflow::runInvoices(const ImportRequest& request, bool write,
             options.mapping = std::move(*mapping);
     InMemoryInvoices invoices(std::move(stored));
     InvoicePlan plan = planInvoiceImport(*m_source.table, options, snapshot, invoices, m_language);
-    if (write && releaseTable)
-        releaseTable();
-    summarise(result, plan, request);
-    result.report = reportLines(plan, result.problems, options, m_language);
-    if (!write)
+    if (!review(result, plan, options, request, write, releaseTable))
         return result;
-    result.created = result.updated = 0;
-    if (!plan.committable())
-    {
-        result.blocked = transferText(TransferText::ImportBlocked, m_language,
-                                      {{"errors", std::to_string(plan.errors)}});
-        return result;
-    }
     const std::size_t created = plan.created;
     const std::size_t updated = plan.updated;
     InvoiceImportCommit commit = invoiceCommit(plan, m_source.description);

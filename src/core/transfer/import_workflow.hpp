@@ -106,6 +106,12 @@ private:
                                           bool rangeColumns) const;
     template <typename Plan>
     void summarise(ImportRun& run, const Plan& plan, const ImportRequest& request) const;
+    // After planning: the run's counts, problems and report; true when the plan is to be
+    // written (a commit with nothing blocking it: otherwise `blocked` says why).
+    template <typename Plan, typename Options>
+    bool review(ImportRun& run, const Plan& plan, const Options& options,
+                const ImportRequest& request, bool write,
+                const std::function<void()>& releaseTable) const;
 
     ImportSource m_source;
     WithRegister m_withRegister;
