@@ -40,7 +40,7 @@ public:
     StreamedClients(const Reference<css::uno::XComponentContext>& context, bool includeArchived)
     {
         // Opened here, on the caller's thread: the helper only reads.
-        storeAccess().with(context, [](ClientStore&) {});
+        storeAccess().with(context, [](Register&) {});
         m_reader = std::async(std::launch::async,
                               [this, context, includeArchived] { read(context, includeArchived); });
     }
@@ -80,7 +80,7 @@ private:
         try
         {
             storeAccess().with(context,
-                               [&](ClientStore& store)
+                               [&](Register& store)
                                {
                                    store.forEachClientInListOrder(
                                        includeArchived,
@@ -188,7 +188,7 @@ exportClientList(const Reference<css::uno::XComponentContext>& context,
     {
         const std::vector<Client> clients =
             storeAccess().with(context,
-                               [&](ClientStore& store) {
+                               [&](Register& store) {
                                    return store.clientsForExport(settings.query, settings.codes,
                                                                  settings.includeArchived);
                                });
@@ -214,7 +214,7 @@ exportInvoiceList(const Reference<css::uno::XComponentContext>& context,
 {
     const Language language = uiLanguage(context);
     const std::vector<InvoiceListRow> rows =
-        storeAccess().with(context, [&](ClientStore& store) { return store.invoiceList(filter); });
+        storeAccess().with(context, [&](Register& store) { return store.invoiceList(filter); });
     const InvoiceListSheet list = shapeInvoiceList(rows, language, 2);
     if (written != nullptr)
         *written = list.sheet.rows.size();

@@ -3,8 +3,8 @@
 #include "core/messages/import_messages.hpp"
 #include "core/messages/messages.hpp"
 #include "core/messages/transfer_text.hpp"
+#include "core/register/register.hpp"
 #include "core/rules/tax_id.hpp"
-#include "core/store/sqlite/client_store.hpp"
 #include "core/transfer/import_invoices.hpp"
 #include "core/transfer/import_mapping.hpp"
 #include "core/transfer/import_register.hpp"
@@ -193,7 +193,7 @@ std::vector<std::optional<std::string>> SheetImport::proposedMapping(ImportKind 
     const std::vector<std::string> names = headers(true);
     const std::string key = rememberedMappingKey(kind, names);
     const std::optional<std::string> remembered = storeAccess().with(
-        m_context, [&](ClientStore& store) { return store.rememberedMapping(key); });
+        m_context, [&](Register& store) { return store.rememberedMapping(key); });
     std::vector<std::optional<std::string>> result;
     if (kind == ImportKind::Clients)
     {
@@ -328,7 +328,7 @@ ImportResult SheetImport::run(const ImportSettings& settings, bool write, bool r
         std::optional<std::string> remembered;
         RegisterSnapshot snapshot =
             storeAccess().with(m_context,
-                               [&](ClientStore& store)
+                               [&](Register& store)
                                {
                                    if (!settings.mapping && settings.hasHeader)
                                        remembered = store.rememberedMapping(mappingKeyText);
@@ -365,7 +365,7 @@ ImportResult SheetImport::run(const ImportSettings& settings, bool write, bool r
         try
         {
             storeAccess().with(m_context,
-                               [&](ClientStore& store)
+                               [&](Register& store)
                                {
                                    store.commitClientImport(std::move(commit));
                                    // The user's choice is remembered for the next sheet with
@@ -412,7 +412,7 @@ ImportResult SheetImport::run(const ImportSettings& settings, bool write, bool r
         std::vector<Invoice> stored;
         RegisterSnapshot snapshot =
             storeAccess().with(m_context,
-                               [&](ClientStore& store)
+                               [&](Register& store)
                                {
                                    if (!settings.mapping && settings.hasHeader)
                                        remembered = store.rememberedMapping(mappingKeyText);
@@ -448,7 +448,7 @@ ImportResult SheetImport::run(const ImportSettings& settings, bool write, bool r
         try
         {
             storeAccess().with(m_context,
-                               [&](ClientStore& store)
+                               [&](Register& store)
                                {
                                    store.commitInvoiceImport(std::move(commit));
                                    if (explicitMapping)
