@@ -32,7 +32,7 @@ ImportTable tableOf(const std::vector<std::vector<std::string>>& rows)
 struct Fixture
 {
     test::TempDir dir;
-    ClientStore store{dir / "clientes.db"};
+    Register store{dir / "clientes.db"};
     ImportTable table;
     int registerCalls = 0;
 
@@ -46,7 +46,7 @@ struct Fixture
         source.description = "Hoja1.B3:D9 de prueba.ods";
         return ImportWorkflow(
             std::move(source),
-            [this](const std::function<void(ClientStore&)>& work)
+            [this](const std::function<void(Register&)>& work)
             {
                 ++registerCalls;
                 work(store);
@@ -118,7 +118,7 @@ TEST(ImportWorkflow, AMappingPerRangeColumnSkipsTheEmptyColumnsLeftOfTheTable)
     source.firstSheetColumn = 2;
     source.leadingEmptyColumns = 2; // the range starts at A, the table at C
     ImportWorkflow workflow(
-        source, [&](const std::function<void(ClientStore&)>& work) { work(f.store); },
+        source, [&](const std::function<void(Register&)>& work) { work(f.store); },
         Language::Es);
     ImportRequest request;
     request.rangeColumns = true;
@@ -140,12 +140,12 @@ namespace
 TEST(ClientStream, ReadsTheWholeRegisterInListOrderWhileTheCallerConsumes)
 {
     test::TempDir dir;
-    ClientStore store(dir / "clientes.db");
+    Register store(dir / "clientes.db");
     std::vector<Client> many;
     for (int i = 2999; i >= 0; --i)
         many.push_back(test::makeClient("Cliente " + std::to_string(10000 + i)));
     store.addMany(std::move(many));
-    ClientStream stream([&](const std::function<void(ClientStore&)>& work) { work(store); }, false);
+    ClientStream stream([&](const std::function<void(Register&)>& work) { work(store); }, false);
     ASSERT_EQ(stream.size(), 3000u);
     std::vector<std::string> names;
     for (std::size_t first = 0; first < 3000; first += 700)

@@ -2,8 +2,7 @@
 
 #include "core/files/safe_files.hpp"
 #include "core/messages/profile_text.hpp"
-#include "core/store/sqlite/client_store.hpp"
-#include "core/store/sqlite/register_file.hpp"
+#include "core/store/errors.hpp"
 
 #include <array>
 #include <string_view>

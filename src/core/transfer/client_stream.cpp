@@ -9,7 +9,7 @@ ClientStream::ClientStream(WithRegister withRegister, bool includeArchived)
     : m_withRegister(std::move(withRegister))
 {
     // Opened here, on the caller's thread: the helper only reads.
-    m_withRegister([](ClientStore&) {});
+    m_withRegister([](Register&) {});
     m_reader = std::async(std::launch::async, [this, includeArchived] { read(includeArchived); });
 }
 
@@ -43,7 +43,7 @@ void ClientStream::read(bool includeArchived)
     try
     {
         m_withRegister(
-            [&](ClientStore& store)
+            [&](Register& store)
             {
                 store.forEachClientInListOrder(
                     includeArchived,

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "core/model/client.hpp"
-#include "core/store/sqlite/client_store.hpp"
+#include "core/model/register_values.hpp"
 #include "core/text/language.hpp"
 
 #include <functional>

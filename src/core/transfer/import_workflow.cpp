@@ -104,7 +104,7 @@ std::vector<std::optional<std::string>> ImportWorkflow::proposedMapping(ImportKi
     const std::vector<std::string> names = headers(true);
     const std::string key = rememberedMappingKey(kind, names);
     std::optional<std::string> remembered;
-    m_withRegister([&](ClientStore& store) { remembered = store.rememberedMapping(key); });
+    m_withRegister([&](Register& store) { remembered = store.rememberedMapping(key); });
     std::vector<std::optional<std::string>> result;
     if (kind == ImportKind::Clients)
     {
@@ -217,7 +217,7 @@ ImportRun ImportWorkflow::runClients(const ImportRequest& request, bool write,
     std::optional<std::string> remembered;
     RegisterSnapshot snapshot;
     m_withRegister(
-        [&](ClientStore& store)
+        [&](Register& store)
         {
             if (!request.mapping && request.hasHeader)
                 remembered = store.rememberedMapping(mappingKey);
@@ -241,7 +241,7 @@ ImportRun ImportWorkflow::runClients(const ImportRequest& request, bool write,
     try
     {
         m_withRegister(
-            [&](ClientStore& store)
+            [&](Register& store)
             {
                 store.commitClientImport(std::move(commit));
                 // The user's choice is remembered for the next table with these headers; the
@@ -286,7 +286,7 @@ ImportRun ImportWorkflow::runInvoices(const ImportRequest& request, bool write,
     std::vector<Invoice> stored;
     RegisterSnapshot snapshot;
     m_withRegister(
-        [&](ClientStore& store)
+        [&](Register& store)
         {
             if (!request.mapping && request.hasHeader)
                 remembered = store.rememberedMapping(mappingKey);
@@ -311,7 +311,7 @@ ImportRun ImportWorkflow::runInvoices(const ImportRequest& request, bool write,
     try
     {
         m_withRegister(
-            [&](ClientStore& store)
+            [&](Register& store)
             {
                 store.commitInvoiceImport(std::move(commit));
                 if (explicitMapping)

@@ -3,7 +3,7 @@
 // How the import and export workflows reach the register. The caller (the UNO layer) decides
 // how: it opens the register on first use and may hold a lock around the work.
 
-#include "core/store/sqlite/client_store.hpp"
+#include "core/register/register.hpp"
 
 #include <functional>
 
@@ -11,6 +11,6 @@ namespace clientes
 {
 
 // Runs `work` with the register. The workflows never call back into the caller meanwhile.
-using WithRegister = std::function<void(const std::function<void(ClientStore&)>& work)>;
+using WithRegister = std::function<void(const std::function<void(Register&)>& work)>;
 
 } // namespace clientes

@@ -95,8 +95,8 @@
 #include "core/messages/messages.hpp"
 #include "core/messages/profile_text.hpp"
 #include "core/messages/ui_text.hpp"
+#include "core/register/register.hpp"
 #include "core/rules/tax_id.hpp"
-#include "core/store/sqlite/client_store.hpp"
 #include "support/office_settings.hxx"
 #include "support/profile_files.hxx"
 #include "support/store_access.hxx"
@@ -131,7 +131,7 @@ template <typename Body> decltype(auto) translated(Language language, Body&& bod
     return translateStoreFailures(language, std::forward<Body>(body));
 }
 
-Client clientFor(ClientStore& store, const OUString& key, Language language)
+Client clientFor(Register& store, const OUString& key, Language language)
 {
     if (auto client = store.byKey(toUtf8(key)))
         return *client;
@@ -158,7 +158,7 @@ Kind kindFor(const OUString& name, Language language)
 }
 
 // The project a "timeEntries" key names.
-Project projectFor(ClientStore& store, const OUString& key, Language language)
+Project projectFor(Register& store, const OUString& key, Language language)
 {
     const std::string text = toUtf8(key.trim());
     std::int64_t id = 0;
@@ -172,34 +172,34 @@ Project projectFor(ClientStore& store, const OUString& key, Language language)
         nullptr);
 }
 
-std::string defaultCurrencyOf(ClientStore& store, std::int64_t clientId)
+std::string defaultCurrencyOf(Register& store, std::int64_t clientId)
 {
     const auto client = store.byId(clientId);
     return client ? client->currency : std::string();
 }
 
 // A record as getRecords returns it.
-Fields valuesOf(ClientStore& store, const Project& project)
+Fields valuesOf(Register& store, const Project& project)
 {
     return profile_fields::toNamedValues(project, store.projectHours(project.id));
 }
-Fields valuesOf(ClientStore&, const Task& task)
+Fields valuesOf(Register&, const Task& task)
 {
     return profile_fields::toNamedValues(task, profile_fields::todayIso());
 }
-Fields valuesOf(ClientStore&, const Invoice& invoice)
+Fields valuesOf(Register&, const Invoice& invoice)
 {
     return profile_fields::toNamedValues(invoice, profile_fields::todayIso());
 }
-template <typename Record> Fields valuesOf(ClientStore&, const Record& record)
+template <typename Record> Fields valuesOf(Register&, const Record& record)
 {
     return profile_fields::toNamedValues(record);
 }
 
-template <typename Record> using Getter = std::optional<Record> (ClientStore::*)(std::int64_t);
+template <typename Record> using Getter = std::optional<Record> (Register::*)(std::int64_t);
 
 template <typename Record>
-Record stored(ClientStore& store, Getter<Record> get, Kind kind, std::int64_t id, Language language)
+Record stored(Register& store, Getter<Record> get, Kind kind, std::int64_t id, Language language)
 {
     if (auto record = (store.*get)(id))
         return *record;
@@ -207,8 +207,8 @@ Record stored(ClientStore& store, Getter<Record> get, Kind kind, std::int64_t id
 }
 
 template <typename Record>
-void update(ClientStore& store, Getter<Record> get, Kind kind, std::int64_t id,
-            const Fields& fields, Language language)
+void update(Register& store, Getter<Record> get, Kind kind, std::int64_t id, const Fields& fields,
+            Language language)
 {
     Record record = stored(store, get, kind, id, language);
     profile_fields::apply(fields, record,
@@ -225,7 +225,7 @@ void update(ClientStore& store, Getter<Record> get, Kind kind, std::int64_t id,
 }
 
 template <typename Record>
-std::int64_t add(ClientStore& store, const Client& client, const Fields& fields, Language language)
+std::int64_t add(Register& store, const Client& client, const Fields& fields, Language language)
 {
     Record record;
     record.clientId = client.id;
@@ -244,7 +244,7 @@ Sequence<Fields> listOf(const std::vector<Record>& records, Convert convert)
     return result;
 }
 
-std::vector<ActivityEntry> wholeActivity(ClientStore& store, std::int64_t clientId)
+std::vector<ActivityEntry> wholeActivity(Register& store, std::int64_t clientId)
 {
     std::vector<ActivityEntry> entries;
     std::int64_t before = 0;
@@ -268,8 +268,8 @@ std::vector<ActivityEntry> wholeActivity(ClientStore& store, std::int64_t client
 void restoreClient(const Context& context, const OUString& key)
 {
     const Language language = uiLanguage(context);
-    storeAccess().with(context, [&](ClientStore& store)
-                       { store.restore(clientFor(store, key, language).id); });
+    storeAccess().with(context,
+                       [&](Register& store) { store.restore(clientFor(store, key, language).id); });
     storeAccess().notifyChanged();
 }
 
@@ -279,7 +279,7 @@ void deleteClient(const Context& context, const OUString& key)
     translated(language,
                [&]
                {
-                   storeAccess().with(context, [&](ClientStore& store)
+                   storeAccess().with(context, [&](Register& store)
                                       { store.deleteClient(clientFor(store, key, language).id); });
                });
     storeAccess().notifyChanged();
@@ -302,7 +302,7 @@ Sequence<Fields> getRecords(const Context& context, const OUString& key, const O
     const std::string today = profile_fields::todayIso();
     return storeAccess().with(
         context,
-        [&](ClientStore& store) -> Sequence<Fields>
+        [&](Register& store) -> Sequence<Fields>
         {
             using namespace profile_fields;
             if (kind == Kind::TimeEntries)
@@ -356,7 +356,7 @@ sal_Int64 addRecord(const Context& context, const OUString& key, const OUString&
         {
             return storeAccess().with(
                 context,
-                [&](ClientStore& store) -> std::int64_t
+                [&](Register& store) -> std::int64_t
                 {
                     if (kind == Kind::TimeEntries)
                     {
@@ -407,29 +407,29 @@ void updateRecord(const Context& context, const OUString& kindName, sal_Int64 id
         {
             storeAccess().with(
                 context,
-                [&](ClientStore& store)
+                [&](Register& store)
                 {
                     switch (kind)
                     {
                     case Kind::Contacts:
-                        return update<Contact>(store, &ClientStore::contact, kind, id, fields,
+                        return update<Contact>(store, &Register::contact, kind, id, fields,
                                                language);
                     case Kind::Projects:
-                        return update<Project>(store, &ClientStore::project, kind, id, fields,
+                        return update<Project>(store, &Register::project, kind, id, fields,
                                                language);
                     case Kind::TimeEntries:
-                        return update<TimeEntry>(store, &ClientStore::timeEntry, kind, id, fields,
+                        return update<TimeEntry>(store, &Register::timeEntry, kind, id, fields,
                                                  language);
                     case Kind::Tasks:
-                        return update<Task>(store, &ClientStore::task, kind, id, fields, language);
+                        return update<Task>(store, &Register::task, kind, id, fields, language);
                     case Kind::PurchaseOrders:
-                        return update<PurchaseOrder>(store, &ClientStore::purchaseOrder, kind, id,
+                        return update<PurchaseOrder>(store, &Register::purchaseOrder, kind, id,
                                                      fields, language);
                     case Kind::Invoices:
-                        return update<Invoice>(store, &ClientStore::invoice, kind, id, fields,
+                        return update<Invoice>(store, &Register::invoice, kind, id, fields,
                                                language);
                     case Kind::Deals:
-                        return update<Deal>(store, &ClientStore::deal, kind, id, fields, language);
+                        return update<Deal>(store, &Register::deal, kind, id, fields, language);
                     default:
                         break;
                     }
@@ -445,30 +445,30 @@ void removeRecord(const Context& context, const OUString& kindName, sal_Int64 id
     if (kind == Kind::Activity)
         illegal("kind", profileText(ProfileText::ActivityReadOnly, language));
     storeAccess().with(context,
-                       [&](ClientStore& store)
+                       [&](Register& store)
                        {
                            switch (kind)
                            {
                            case Kind::Contacts:
-                               stored(store, &ClientStore::contact, kind, id, language);
+                               stored(store, &Register::contact, kind, id, language);
                                return store.removeContact(id);
                            case Kind::Projects:
-                               stored(store, &ClientStore::project, kind, id, language);
+                               stored(store, &Register::project, kind, id, language);
                                return store.removeProject(id);
                            case Kind::TimeEntries:
-                               stored(store, &ClientStore::timeEntry, kind, id, language);
+                               stored(store, &Register::timeEntry, kind, id, language);
                                return store.removeTimeEntry(id);
                            case Kind::Tasks:
-                               stored(store, &ClientStore::task, kind, id, language);
+                               stored(store, &Register::task, kind, id, language);
                                return store.removeTask(id);
                            case Kind::PurchaseOrders:
-                               stored(store, &ClientStore::purchaseOrder, kind, id, language);
+                               stored(store, &Register::purchaseOrder, kind, id, language);
                                return store.removePurchaseOrder(id);
                            case Kind::Invoices:
-                               stored(store, &ClientStore::invoice, kind, id, language);
+                               stored(store, &Register::invoice, kind, id, language);
                                return store.removeInvoice(id);
                            case Kind::Deals:
-                               stored(store, &ClientStore::deal, kind, id, language);
+                               stored(store, &Register::deal, kind, id, language);
                                return store.removeDeal(id);
                            case Kind::Files:
                                if (!store.file(id))
@@ -486,7 +486,7 @@ Fields getSummary(const Context& context, const OUString& key)
     const Language language = uiLanguage(context);
     return storeAccess().with(
         context,
-        [&](ClientStore& store)
+        [&](Register& store)
         {
             return profile_fields::summaryToNamedValues(
                 store.summary(clientFor(store, key, language).id, profile_fields::todayIso()));
@@ -500,7 +500,7 @@ void addNote(const Context& context, const OUString& key, const OUString& text)
                [&]
                {
                    storeAccess().with(
-                       context, [&](ClientStore& store)
+                       context, [&](Register& store)
                        { store.addNote(clientFor(store, key, language).id, toUtf8(text)); });
                });
     storeAccess().notifyChanged();
@@ -513,7 +513,7 @@ sal_Int64 attachFile(const Context& context, const OUString& key, const OUString
         illegal("fileUrl", profileText(ProfileText::NoFileUrl, language), 1);
     // The client first: a wrong key should not cost reading a large file.
     const std::int64_t clientId = storeAccess().with(
-        context, [&](ClientStore& store) { return clientFor(store, key, language).id; });
+        context, [&](Register& store) { return clientFor(store, key, language).id; });
     const sal_Int64 id =
         translated(language,
                    [&]() -> sal_Int64
@@ -528,7 +528,7 @@ sal_Int64 attachFile(const Context& context, const OUString& key, const OUString
                            fileProblem(problem, "fileUrl", language);
                        }
                        return storeAccess().with(context,
-                                                 [&](ClientStore& store) {
+                                                 [&](Register& store) {
                                                      return store
                                                          .attachFile(clientId, file.name,
                                                                      mimeTypeForFileName(file.name),
@@ -545,7 +545,7 @@ void saveFileCopy(const Context& context, sal_Int64 fileId, const OUString& targ
     const Language language = uiLanguage(context);
     const std::vector<std::uint8_t> bytes =
         storeAccess().with(context,
-                           [&](ClientStore& store)
+                           [&](Register& store)
                            {
                                if (!store.file(fileId))
                                    recordNotFound(Kind::Files, fileId, language);

@@ -6,7 +6,7 @@
 #include "core/messages/messages.hpp"
 #include "core/messages/profile_text.hpp"
 #include "core/messages/ui_text.hpp"
-#include "core/store/sqlite/client_store.hpp"
+#include "core/register/register.hpp"
 #include "deck/awt_listeners.hxx"
 #include "dialogs/client_dialog.hxx"
 #include "dialogs/profile_ui.hxx"
@@ -161,9 +161,8 @@ public:
                         m_clientId = id;
                     else if (arguments[0] >>= key)
                     {
-                        const auto client =
-                            storeAccess().with(m_context, [&](ClientStore& store)
-                                               { return store.byKey(toUtf8(key)); });
+                        const auto client = storeAccess().with(
+                            m_context, [&](Register& store) { return store.byKey(toUtf8(key)); });
                         if (!client)
                             throw css::lang::IllegalArgumentException(
                                 fromUtf8(noClientMessage(toUtf8(key), m_language)), nullptr, 0);
@@ -457,7 +456,7 @@ private:
         m_today = profile_fields::todayIso();
         const bool found = storeAccess().with(
             m_context,
-            [&](ClientStore& store)
+            [&](Register& store)
             {
                 const auto client = store.byId(m_clientId);
                 if (!client)
@@ -719,7 +718,7 @@ private:
             showProject(dialog, project);
             m_projectId = project ? std::optional<std::int64_t>(project->id) : std::nullopt;
             m_time = storeAccess().with(m_context,
-                                        [&](ClientStore& store) {
+                                        [&](Register& store) {
                                             return m_projectId ? store.timeEntries(*m_projectId)
                                                                : std::vector<TimeEntry>{};
                                         });
@@ -874,7 +873,7 @@ private:
         try
         {
             saved = storeAccess().with(
-                m_context, [&](ClientStore& store)
+                m_context, [&](Register& store)
                 { return record.id == 0 ? store.add(record) : store.update(record); });
         }
         catch (const RecordValidationError& error)
@@ -1187,7 +1186,7 @@ private:
         try
         {
             storeAccess().with(m_context,
-                               [&](ClientStore& store)
+                               [&](Register& store)
                                {
                                    switch (pending->what)
                                    {
@@ -1252,7 +1251,7 @@ private:
         try
         {
             storeAccess().with(m_context,
-                               [&](ClientStore& store) { store.setArchived(m_clientId, archive); });
+                               [&](Register& store) { store.setArchived(m_clientId, archive); });
         }
         catch (const StoreError& error)
         {
@@ -1307,7 +1306,7 @@ private:
         {
             const LoadedFile file = profile_files::readFile(url, kMaxFileBytes);
             attached = storeAccess().with(m_context,
-                                          [&](ClientStore& store) {
+                                          [&](Register& store) {
                                               return store.attachFile(
                                                   m_clientId, file.name,
                                                   mimeTypeForFileName(file.name), file.bytes);
@@ -1344,7 +1343,7 @@ private:
         }
         try
         {
-            return std::make_pair(*file, storeAccess().with(m_context, [&](ClientStore& store)
+            return std::make_pair(*file, storeAccess().with(m_context, [&](Register& store)
                                                             { return store.fileBytes(file->id); }));
         }
         catch (const NotFound&)
@@ -1383,7 +1382,7 @@ private:
         {
             file = storeAccess().with(
                 m_context,
-                [&](ClientStore& store)
+                [&](Register& store)
                     -> std::optional<std::pair<FileInfo, std::vector<std::uint8_t>>>
                 {
                     const auto info = store.file(fileId);
@@ -1453,7 +1452,7 @@ private:
         try
         {
             storeAccess().with(m_context,
-                               [&](ClientStore& store) { store.addNote(m_clientId, note); });
+                               [&](Register& store) { store.addNote(m_clientId, note); });
         }
         catch (const RecordValidationError& error)
         {

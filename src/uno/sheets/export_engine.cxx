@@ -30,8 +30,8 @@ namespace
 {
 WithRegister withRegister(const Reference<css::uno::XComponentContext>& context)
 {
-    return [context](const std::function<void(ClientStore&)>& work)
-    { storeAccess().with(context, [&](ClientStore& store) { work(store); }); };
+    return [context](const std::function<void(Register&)>& work)
+    { storeAccess().with(context, [&](Register& store) { work(store); }); };
 }
 
 Sequence<Sequence<Any>> clientRows(std::span<const Client> clients, sal_Int32 width)
@@ -88,7 +88,7 @@ exportClientList(const Reference<css::uno::XComponentContext>& context,
     {
         const std::vector<Client> clients =
             storeAccess().with(context,
-                               [&](ClientStore& store) {
+                               [&](Register& store) {
                                    return store.clientsForExport(settings.query, settings.codes,
                                                                  settings.includeArchived);
                                });
@@ -114,7 +114,7 @@ exportInvoiceList(const Reference<css::uno::XComponentContext>& context,
 {
     const Language language = uiLanguage(context);
     const std::vector<InvoiceListRow> rows =
-        storeAccess().with(context, [&](ClientStore& store) { return store.invoiceList(filter); });
+        storeAccess().with(context, [&](Register& store) { return store.invoiceList(filter); });
     const InvoiceListSheet list = shapeInvoiceList(rows, language, 2);
     if (written != nullptr)
         *written = list.sheet.rows.size();

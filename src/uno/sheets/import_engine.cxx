@@ -1,7 +1,7 @@
 #include "sheets/import_engine.hxx"
 
 #include "core/messages/transfer_text.hpp"
-#include "core/store/sqlite/client_store.hpp"
+#include "core/register/register.hpp"
 #include "sheets/sheet_marks.hxx"
 #include "support/office_settings.hxx"
 #include "support/store_access.hxx"
@@ -86,8 +86,8 @@ SheetImport::SheetImport(const Reference<css::uno::XComponentContext>& context,
     }
     m_workflow = std::make_unique<ImportWorkflow>(
         std::move(cells),
-        [context = m_context](const std::function<void(ClientStore&)>& work)
-        { storeAccess().with(context, [&](ClientStore& store) { work(store); }); },
+        [context = m_context](const std::function<void(Register&)>& work)
+        { storeAccess().with(context, [&](Register& store) { work(store); }); },
         m_language);
 }
 
