@@ -73,6 +73,13 @@ Texts textOf(ProfileText key)
     case ProfileText::SelectProjectFirst:
         return {"Seleccione primero un proyecto.", "Select a project first.",
                 "Selecione primeiro um projeto."};
+    case ProfileText::DateNotRead:
+        return {"El campo «{label}» no es una fecha válida: escríbala como la muestra el "
+                "calendario o elíjala en él.",
+                "“{label}” is not a valid date: type it the way the calendar shows it, or pick "
+                "it there.",
+                "O campo «{label}» não é uma data válida: escreva-a como o calendário a mostra "
+                "ou escolha-a nele."};
     case ProfileText::RecordConflict:
         return {"Otra persona ha modificado este registro mientras usted lo editaba. El "
                 "formulario muestra ahora los valores guardados: repita sus cambios y guarde.",
