@@ -265,63 +265,24 @@ template <typename Record> std::vector<RecordIssue> validateRecord(const Record&
 }
 } // namespace
 
-void tidy(Contact& contact)
-{
-    tidyRecord(contact);
-}
-void tidy(Project& project)
-{
-    tidyRecord(project);
-}
-void tidy(TimeEntry& entry)
-{
-    tidyRecord(entry);
-}
-void tidy(Task& task)
-{
-    tidyRecord(task);
-}
-void tidy(PurchaseOrder& order)
-{
-    tidyRecord(order);
-}
-void tidy(Invoice& invoice)
-{
-    tidyRecord(invoice);
-}
-void tidy(Deal& deal)
-{
-    tidyRecord(deal);
-}
-
-std::vector<RecordIssue> validate(const Contact& contact)
-{
-    return validateRecord(contact);
-}
-std::vector<RecordIssue> validate(const Project& project)
-{
-    return validateRecord(project);
-}
-std::vector<RecordIssue> validate(const TimeEntry& entry)
-{
-    return validateRecord(entry);
-}
-std::vector<RecordIssue> validate(const Task& task)
-{
-    return validateRecord(task);
-}
-std::vector<RecordIssue> validate(const PurchaseOrder& order)
-{
-    return validateRecord(order);
-}
-std::vector<RecordIssue> validate(const Invoice& invoice)
-{
-    return validateRecord(invoice);
-}
-std::vector<RecordIssue> validate(const Deal& deal)
-{
-    return validateRecord(deal);
-}
+// The overloads profile_validation.hpp declares, a pair per record kind.
+#define CLIENTES_RECORD_RULES(Record)                                                              \
+    void tidy(Record& record)                                                                      \
+    {                                                                                              \
+        tidyRecord(record);                                                                        \
+    }                                                                                              \
+    std::vector<RecordIssue> validate(const Record& record)                                        \
+    {                                                                                              \
+        return validateRecord(record);                                                             \
+    }
+CLIENTES_RECORD_RULES(Contact)
+CLIENTES_RECORD_RULES(Project)
+CLIENTES_RECORD_RULES(TimeEntry)
+CLIENTES_RECORD_RULES(Task)
+CLIENTES_RECORD_RULES(PurchaseOrder)
+CLIENTES_RECORD_RULES(Invoice)
+CLIENTES_RECORD_RULES(Deal)
+#undef CLIENTES_RECORD_RULES
 
 std::vector<RecordIssue> validateFile(std::string_view name, std::string_view mimeType)
 {
