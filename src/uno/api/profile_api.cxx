@@ -9,8 +9,9 @@
    activity is written by the register (notes with addNote) and can only be listed, newest
    first. Any other kind: IllegalArgumentException.
 
-   Records are sequences of NamedValue. Every record has "id" (hyper); the editable ones also
-   "createdAt", "updatedAt" (ISO 8601 UTC text) and "version" (hyper: 1 after add, +1 on every
+   Records are sequences of NamedValue, read and written field by field as the kinds'
+   descriptions say (core/model/record_kinds.cpp). Every record has "id" (hyper); the editable ones
+   also "createdAt", "updatedAt" (ISO 8601 UTC text) and "version" (hyper: 1 after add, +1 on every
    change). Fields by kind (text unless said otherwise; dates are ISO text "2024-05-31",
    "" when not set; statuses are the API words in brackets):
      contacts        clientId, name*, role, email, phone
