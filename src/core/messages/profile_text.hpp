@@ -43,6 +43,7 @@ enum class ProfileText
     ClientDeleted,       // the dialog closes after this
     SelectRecordFirst,   // Edit / remove / open without a selected row
     SelectProjectFirst,  // time entries without a selected project
+    DateNotRead,         // {label}: a date field's text that is no date
     RecordConflict,      // someone else saved the record: the form shows the stored values
     ClientConflict,      // the same for the client dialog
     FileCannotBeRead,    // {name}
