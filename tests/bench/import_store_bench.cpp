@@ -2,8 +2,8 @@
 // batch, loads the register back in bulk, commits 100,000 updates, undoes both.
 // Not a test; prints figures. Usage: import_store_bench [clients] [directory]
 
+#include "core/register/register.hpp"
 #include "core/rules/validation.hpp"
-#include "core/store/sqlite/client_store.hpp"
 
 #include <array>
 #include <chrono>
@@ -84,7 +84,7 @@ int main(int argc, char** argv)
         clients.push_back(makeClient(random, i));
 
     std::setvbuf(stdout, nullptr, _IOLBF, 0);
-    ClientStore store(dir / "bench.db");
+    Register store(dir / "bench.db");
     ClientImportCommit commit;
     commit.source = "bench";
     commit.creates = clients;
@@ -129,7 +129,7 @@ int main(int argc, char** argv)
                 undone.reverted, millisSince(start));
 
     // A second register: creations undone right away.
-    ClientStore other(dir / "bench2.db");
+    Register other(dir / "bench2.db");
     ClientImportCommit again;
     again.source = "bench again";
     again.creates = clients;

@@ -1,10 +1,10 @@
 // Profile benchmark: a register of 100,000 clients, one of them with 10,000 invoices (mixed
 // statuses, currencies and dates around today) and 1,000 tasks, plus invoices of other clients;
-// then ClientStore::summary() of that client 50 times. Not a test; prints figures.
+// then Register::summary() of that client 50 times. Not a test; prints figures.
 // Usage: profile_bench [clients] [directory]
 
-#include "core/rules/profile_dates.hpp"
-#include "core/store/sqlite/client_store.hpp"
+#include "core/register/register.hpp"
+#include "core/rules/dates.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -76,7 +76,7 @@ int main(int argc, char** argv)
 
     std::int64_t clientId = 0;
     {
-        ClientStore store(file);
+        Register store(file);
         std::vector<Client> clients;
         clients.reserve(static_cast<std::size_t>(count));
         for (int i = 0; i < count; ++i)
@@ -129,7 +129,7 @@ int main(int argc, char** argv)
     }
     std::printf("file size: %.1f MB\n", static_cast<double>(fs::file_size(file)) / 1e6);
 
-    ClientStore store(file);         // reopened, as the extension would find it
+    Register store(file);            // reopened, as the extension would find it
     store.summary(clientId, kToday); // warm the page cache once
     std::vector<double> times;
     ProfileSummary summary;

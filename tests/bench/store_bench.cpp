@@ -1,7 +1,7 @@
 // Store benchmark: 100,000 realistic clients, then per-keystroke searches.
 // Not a test; prints figures. Usage: store_bench [clients] [directory]
 
-#include "core/store/sqlite/client_store.hpp"
+#include "core/register/register.hpp"
 
 #include <algorithm>
 #include <array>
@@ -194,14 +194,14 @@ int main(int argc, char** argv)
     std::vector<Client> stored;
     if (reuse)
     {
-        ClientStore store(file);
+        Register store(file);
         for (std::int64_t id = 1; id <= count; ++id)
             if (auto client = store.byId(id))
                 stored.push_back(std::move(*client));
     }
     else
     {
-        ClientStore store(file);
+        Register store(file);
         // add() row by row, each in its own transaction (what the UI does), on a sample.
         const int single = std::min(count, 2000);
         auto start = Clock::now();
@@ -224,7 +224,7 @@ int main(int argc, char** argv)
     }
     std::printf("file size: %.1f MB\n", static_cast<double>(fs::file_size(file)) / 1e6);
 
-    ClientStore store(file); // reopened, as the extension would find it
+    Register store(file); // reopened, as the extension would find it
     const std::vector<std::string> queries = makeQueries(stored);
     for (const std::string& query : queries) // warm the page cache once
         store.search(query, false, 200);

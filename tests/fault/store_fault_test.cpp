@@ -3,16 +3,16 @@
 // and from there on (a full disk, memory that stays short). Each time:
 // - the call either succeeds or throws StoreError (nothing else, no crash);
 // - the same store, with the fault gone, reads and writes again;
-// - the file, reopened by a new ClientStore, passes PRAGMA integrity_check and FTS5's
+// - the file, reopened by a new Register, passes PRAGMA integrity_check and FTS5's
 //   integrity-check, and holds exactly the state before the call or exactly the state after
 //   it (every table compared row by row; UUIDs and timestamps masked).
 // Calls making more operations than the budget (CLIENTES_FAULT_BUDGET, default 60 per path
 // and mode) have their faults spread over the whole call: the first and last operations (the
 // start and the commit) always, the middle sampled evenly. CLIENTES_FAULT_AT=N fails only the
 // Nth operation (to replay a failure: the message names N).
+#include "core/register/register.hpp"
 #include "core/rules/profile_validation.hpp"
 #include "core/rules/validation.hpp"
-#include "core/store/sqlite/client_store.hpp"
 #include "sqlite_faults.hpp"
 
 #include <sqlite3.h>
@@ -196,7 +196,7 @@ std::vector<std::uint8_t> fileBytes(std::size_t size)
 
 // The register every path starts from: 40 clients, one with a contact and an invoice, one
 // with a file, and one import (30 created, 5 updated) that can be undone.
-void baseRegister(ClientStore& store)
+void baseRegister(Register& store)
 {
     std::vector<Client> clients;
     for (int n = 1; n <= 40; ++n)
@@ -275,11 +275,11 @@ std::vector<std::int64_t> faultPoints(std::int64_t count)
     return {chosen.begin(), chosen.end()};
 }
 
-using Operation = std::function<void(ClientStore&)>;
+using Operation = std::function<void(Register&)>;
 
 // What the store does after the fault, on the same connection: a client added, and one with
 // tags added and deleted again (its tags go with it only while foreign keys are on).
-void probe(ClientStore& store)
+void probe(Register& store)
 {
     Client kept;
     kept.legalName = "Sonda después del fallo";
@@ -301,7 +301,7 @@ protected:
         fs::create_directories(dir_);
         base_ = dir_ / "base.db";
         {
-            ClientStore store(base_);
+            Register store(base_);
             baseRegister(store);
         }
         before_ = dumpFile(base_);
@@ -332,7 +332,7 @@ protected:
         {
             const fs::path file = freshCopy("reference.db");
             {
-                ClientStore store(file);
+                Register store(file);
                 fault::arm(kind, 0, false); // count only
                 operation(store);
                 fault::disarm();
@@ -345,7 +345,7 @@ protected:
         {
             const fs::path file = freshCopy("probe.db");
             {
-                ClientStore store(file);
+                Register store(file);
                 if (afterCall)
                     operation(store);
                 probe(store);
@@ -396,7 +396,7 @@ protected:
         bool threw = false;
         std::int64_t countAfterFault = -1;
         {
-            ClientStore store(file);
+            Register store(file);
             fault::arm(kind, at, persistent);
             try
             {
@@ -441,7 +441,7 @@ protected:
         // the probe: never half of the call.
         try
         {
-            ClientStore reopened(file);
+            Register reopened(file);
         }
         catch (const std::exception& error)
         {
@@ -470,13 +470,13 @@ protected:
 
 TEST_F(StoreFaults, Add)
 {
-    run([](ClientStore& store) { store.add(person(500)); });
+    run([](Register& store) { store.add(person(500)); });
 }
 
 TEST_F(StoreFaults, Update)
 {
     run(
-        [](ClientStore& store)
+        [](Register& store)
         {
             Client client = *store.byId(5);
             client.legalName = "Nombre nuevo, S.A.";
@@ -489,7 +489,7 @@ TEST_F(StoreFaults, Update)
 TEST_F(StoreFaults, AddMany)
 {
     run(
-        [](ClientStore& store)
+        [](Register& store)
         {
             std::vector<Client> clients;
             for (int n = 200; n < 260; ++n)
@@ -501,7 +501,7 @@ TEST_F(StoreFaults, AddMany)
 TEST_F(StoreFaults, CommitClientImport)
 {
     run(
-        [](ClientStore& store)
+        [](Register& store)
         {
             ClientImportCommit commit;
             commit.source = "Clientes.ods Hoja1.A1:P321";
@@ -521,13 +521,13 @@ TEST_F(StoreFaults, CommitClientImport)
 
 TEST_F(StoreFaults, UndoLastImport)
 {
-    run([](ClientStore& store) { store.undoLastImport(); });
+    run([](Register& store) { store.undoLastImport(); });
 }
 
 TEST_F(StoreFaults, AttachFile)
 {
     run(
-        [](ClientStore& store)
+        [](Register& store)
         {
             const auto bytes = fileBytes(150000);
             store.attachFile(4, "presupuesto.ods", "application/vnd.oasis.opendocument.spreadsheet",
@@ -537,13 +537,13 @@ TEST_F(StoreFaults, AttachFile)
 
 TEST_F(StoreFaults, DeleteClient)
 {
-    run([](ClientStore& store) { store.deleteClient(2); }); // with its note, tags and activity
+    run([](Register& store) { store.deleteClient(2); }); // with its note, tags and activity
 }
 
 TEST_F(StoreFaults, AddInvoice)
 {
     run(
-        [](ClientStore& store)
+        [](Register& store)
         {
             Invoice invoice;
             invoice.clientId = 1;

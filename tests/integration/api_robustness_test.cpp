@@ -6,7 +6,7 @@
 // CLIENTES_ROBUSTNESS_SEED=<n> repeats a run; CLIENTES_ROBUSTNESS_CALLS=<n> changes its length.
 // Strings with unpaired surrogates are not sent: the bridge to this test cannot carry them (the
 // Basic test in register_safety_test.cpp sends them from inside the office).
-#include "core/store/sqlite/register_file.hpp"
+#include "core/register/register.hpp"
 #include "import_export_support.hpp"
 #include "office.hpp"
 #include "uno_helpers.hpp"

@@ -18,9 +18,10 @@ struct OfficeOptions
     std::filesystem::path database; // CLIENTES_DB for the office; empty = inside the temp dir
     bool defaultDatabase = false;   // no CLIENTES_DB: the extension picks its own place
     std::string uiLocale = "es-ES"; // pinned so that assertions on words hold
-    // Tools ▸ Options ▸ Language Settings ▸ Languages ▸ Locale setting, which decides how the
-    // extension writes figures and dates; empty = "Default", the system's (as a new profile).
-    std::string officeLocale;
+    // Tools ▸ Options ▸ Language Settings ▸ Locale setting: the extension's figures, amounts and
+    // dates (uno::officeLocale) and the toolkit fields' separators and date order; empty = the
+    // default, which follows the system's (C here: en-US).
+    std::string locale;
     std::vector<std::filesystem::path> extraExtensions; // installed after clientes.oxt (benchmarks)
 };
 

@@ -41,7 +41,7 @@ protected:
     static void SetUpTestSuite()
     {
         OfficeOptions options;
-        options.officeLocale = "es-ES"; // figures as Spain writes them
+        options.locale = "es-ES"; // figures as Spain writes them
         office = std::make_unique<Office>(options);
         clients.set(office->create("org.clientes.ClientDirectory"), UNO_QUERY_THROW);
         document = std::make_unique<CalcDocument>(*office);

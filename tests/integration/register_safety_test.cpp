@@ -2,7 +2,7 @@
 // once the office ends; back-ups and restores; conflicts reach the caller as
 // ConflictException (two offices editing one client lose no update); messages say what was
 // expected and never echo huge or hidden text; text from UNO is converted losslessly.
-#include "core/store/sqlite/register_file.hpp"
+#include "core/register/register.hpp"
 #include "import_export_support.hpp"
 #include "office.hpp"
 #include "uno_helpers.hpp"

@@ -1,5 +1,5 @@
+#include "core/register/register.hpp"
 #include "core/rules/validation.hpp"
-#include "core/store/sqlite/client_store.hpp"
 
 #include "test_support.hpp"
 
@@ -37,11 +37,11 @@ void rawExec(const fs::path& file, const std::string& sql)
 
 } // namespace
 
-TEST(ClientStore, CreatesPrivateFileAndFolders)
+TEST(Register, CreatesPrivateFileAndFolders)
 {
     TempDir dir;
     const fs::path file = dir / "a/b/clientes.db";
-    ClientStore store(file);
+    Register store(file);
     EXPECT_EQ(store.path(), file);
     ASSERT_TRUE(fs::exists(file));
     EXPECT_EQ(fs::status(file).permissions() & fs::perms::all,
@@ -51,21 +51,21 @@ TEST(ClientStore, CreatesPrivateFileAndFolders)
     EXPECT_EQ(store.count(), 0);
 }
 
-TEST(ClientStore, LeavesExistingFolderPermissionsAlone)
+TEST(Register, LeavesExistingFolderPermissionsAlone)
 {
     TempDir dir;
     fs::permissions(dir.path(), fs::perms::owner_all | fs::perms::group_read |
                                     fs::perms::group_exec | fs::perms::others_read |
                                     fs::perms::others_exec);
-    ClientStore store(dir / "clientes.db");
+    Register store(dir / "clientes.db");
     EXPECT_EQ(fs::status(dir.path()).permissions() & fs::perms::others_read,
               fs::perms::others_read);
 }
 
-TEST(ClientStore, AddAssignsIdentityAndTimestamps)
+TEST(Register, AddAssignsIdentityAndTimestamps)
 {
     TempDir dir;
-    ClientStore store(dir / "c.db");
+    Register store(dir / "c.db");
     Client input =
         makeClient("  Pérez   Díaz, S.L. ", "b-12.345.678", "Sevilla", "info@PEREZ.es", " es");
     input.code = "HACKED";
@@ -96,20 +96,20 @@ TEST(ClientStore, AddAssignsIdentityAndTimestamps)
     EXPECT_EQ(store.count(), 1);
 }
 
-TEST(ClientStore, UuidsAreUnique)
+TEST(Register, UuidsAreUnique)
 {
     TempDir dir;
-    ClientStore store(dir / "c.db");
+    Register store(dir / "c.db");
     std::set<std::string> uuids;
     for (int i = 0; i < 20; ++i)
         uuids.insert(store.add(makeClient("Cliente " + std::to_string(i))).uuid);
     EXPECT_EQ(uuids.size(), 20U);
 }
 
-TEST(ClientStore, CodesAreSequentialAcrossAddAndAddMany)
+TEST(Register, CodesAreSequentialAcrossAddAndAddMany)
 {
     TempDir dir;
-    ClientStore store(dir / "c.db");
+    Register store(dir / "c.db");
     EXPECT_EQ(store.add(makeClient("Uno")).code, "C-000001");
     std::vector<Client> batch;
     for (int i = 0; i < 3; ++i)
@@ -123,10 +123,10 @@ TEST(ClientStore, CodesAreSequentialAcrossAddAndAddMany)
     EXPECT_EQ(store.add(makeClient("Cinco")).code, "C-000005");
 }
 
-TEST(ClientStore, RejectedAddDoesNotConsumeACode)
+TEST(Register, RejectedAddDoesNotConsumeACode)
 {
     TempDir dir;
-    ClientStore store(dir / "c.db");
+    Register store(dir / "c.db");
     try
     {
         store.add(makeClient("", "", "", "not-an-address"));
@@ -142,11 +142,11 @@ TEST(ClientStore, RejectedAddDoesNotConsumeACode)
     EXPECT_EQ(store.add(makeClient("Primero")).code, "C-000001");
 }
 
-TEST(ClientStore, FailureInsideTheTransactionGivesTheCodeBack)
+TEST(Register, FailureInsideTheTransactionGivesTheCodeBack)
 {
     TempDir dir;
     const fs::path file = dir / "c.db";
-    ClientStore store(file);
+    Register store(file);
     EXPECT_EQ(store.add(makeClient("Primero")).code, "C-000001");
     // A trigger makes the INSERT itself fail after the code was allocated.
     rawExec(file, "CREATE TRIGGER boom BEFORE INSERT ON clients WHEN NEW.legal_name = 'Boom' "
@@ -157,10 +157,10 @@ TEST(ClientStore, FailureInsideTheTransactionGivesTheCodeBack)
     EXPECT_TRUE(store.search("boom", true, 10).rows.empty());
 }
 
-TEST(ClientStore, AddManyIsAllOrNothing)
+TEST(Register, AddManyIsAllOrNothing)
 {
     TempDir dir;
-    ClientStore store(dir / "c.db");
+    Register store(dir / "c.db");
     std::vector<Client> batch = {makeClient("Bien"), makeClient("Mal", "", "", "x@"),
                                  makeClient("Bien también")};
     EXPECT_THROW(store.addMany(batch), ValidationError);
@@ -169,11 +169,11 @@ TEST(ClientStore, AddManyIsAllOrNothing)
     EXPECT_EQ(store.add(makeClient("Uno")).code, "C-000001");
 }
 
-TEST(ClientStore, CodesStayUniqueAcrossConnections)
+TEST(Register, CodesStayUniqueAcrossConnections)
 {
     TempDir dir;
-    ClientStore first(dir / "c.db");
-    ClientStore second(dir / "c.db");
+    Register first(dir / "c.db");
+    Register second(dir / "c.db");
     std::set<std::string> codes;
     for (int i = 0; i < 10; ++i)
     {
@@ -184,24 +184,24 @@ TEST(ClientStore, CodesStayUniqueAcrossConnections)
     EXPECT_EQ(*codes.rbegin(), "C-000020");
 }
 
-TEST(ClientStore, SkipsCodesAlreadyTaken)
+TEST(Register, SkipsCodesAlreadyTaken)
 {
     TempDir dir;
     const fs::path file = dir / "c.db";
     {
-        ClientStore store(file);
+        Register store(file);
         store.add(makeClient("Uno"));
     }
     // E.g. an older file where the counter was reset by hand.
     rawExec(file, "UPDATE counters SET value = 0");
-    ClientStore store(file);
+    Register store(file);
     EXPECT_EQ(store.add(makeClient("Dos")).code, "C-000002");
 }
 
-TEST(ClientStore, UpdateKeepsIdentityAndBumpsVersion)
+TEST(Register, UpdateKeepsIdentityAndBumpsVersion)
 {
     TempDir dir;
-    ClientStore store(dir / "c.db");
+    Register store(dir / "c.db");
     const Client added = store.add(makeClient("Original", "B12345678", "Sevilla"));
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
     Client changed = added;
@@ -231,10 +231,10 @@ TEST(ClientStore, UpdateKeepsIdentityAndBumpsVersion)
     EXPECT_EQ(store.search("sevilla", false, 10).total, 0);
 }
 
-TEST(ClientStore, UpdateErrors)
+TEST(Register, UpdateErrors)
 {
     TempDir dir;
-    ClientStore store(dir / "c.db");
+    Register store(dir / "c.db");
     const Client added = store.add(makeClient("Original"));
     Client missing = added;
     missing.id = added.id + 100;
@@ -254,10 +254,10 @@ TEST(ClientStore, UpdateErrors)
     EXPECT_EQ(store.byId(added.id)->version, 1);
 }
 
-TEST(ClientStore, ArchiveHidesFromCountsSearchAndCodes)
+TEST(Register, ArchiveHidesFromCountsSearchAndCodes)
 {
     TempDir dir;
-    ClientStore store(dir / "c.db");
+    Register store(dir / "c.db");
     const Client ana = store.add(makeClient("Ana López", "12345678Z", "Madrid"));
     store.add(makeClient("Anabel Ruiz", "", "Madrid"));
     store.setArchived(ana.id, true);
@@ -286,10 +286,10 @@ TEST(ClientStore, ArchiveHidesFromCountsSearchAndCodes)
     EXPECT_THROW(store.setArchived(9999, true), NotFound);
 }
 
-TEST(ClientStore, ByCodeIgnoresCaseAndPadding)
+TEST(Register, ByCodeIgnoresCaseAndPadding)
 {
     TempDir dir;
-    ClientStore store(dir / "c.db");
+    Register store(dir / "c.db");
     const Client added = store.add(makeClient("Uno"));
     for (const char* spelling : {"C-000001", "c-000001", " C-000001 ", "C-1", "c1", "C 01"})
     {
@@ -301,10 +301,10 @@ TEST(ClientStore, ByCodeIgnoresCaseAndPadding)
         EXPECT_FALSE(store.byCode(other).has_value()) << other;
 }
 
-TEST(ClientStore, ByKeyFindsCodesAndTaxIdsInAnySpelling)
+TEST(Register, ByKeyFindsCodesAndTaxIdsInAnySpelling)
 {
     TempDir dir;
-    ClientStore store(dir / "c.db");
+    Register store(dir / "c.db");
     const Client spanish = store.add(makeClient("Pérez", "ES B-12.345.678", "", "", "ES"));
     const Client portuguese = store.add(makeClient("Silva", "501 234 567", "", "", "PT"));
     const Client greek = store.add(makeClient("Nikos", "EL 099999999", "", "", "GR"));
@@ -330,10 +330,10 @@ TEST(ClientStore, ByKeyFindsCodesAndTaxIdsInAnySpelling)
     EXPECT_EQ(idOf(" - "), 0);
 }
 
-TEST(ClientStore, ByKeyPrefersActiveClients)
+TEST(Register, ByKeyPrefersActiveClients)
 {
     TempDir dir;
-    ClientStore store(dir / "c.db");
+    Register store(dir / "c.db");
     const Client old = store.add(makeClient("Antigua", "B12345678"));
     const Client current = store.add(makeClient("Actual", "b-12345678"));
     store.setArchived(old.id, true);
@@ -342,11 +342,11 @@ TEST(ClientStore, ByKeyPrefersActiveClients)
     EXPECT_EQ(store.byKey("B12345678")->id, old.id); // archived ones still found
 }
 
-TEST(ClientStore, DataVersionSeesOtherConnections)
+TEST(Register, DataVersionSeesOtherConnections)
 {
     TempDir dir;
-    ClientStore mine(dir / "c.db");
-    ClientStore theirs(dir / "c.db");
+    Register mine(dir / "c.db");
+    Register theirs(dir / "c.db");
     const std::int64_t before = mine.dataVersion();
     mine.add(makeClient("Mía"));
     EXPECT_EQ(mine.dataVersion(), before); // own commits do not count
@@ -355,10 +355,10 @@ TEST(ClientStore, DataVersionSeesOtherConnections)
     EXPECT_EQ(mine.count(), 2);
 }
 
-TEST(ClientStore, ConcurrentUseFromSeveralThreads)
+TEST(Register, ConcurrentUseFromSeveralThreads)
 {
     TempDir dir;
-    ClientStore store(dir / "c.db");
+    Register store(dir / "c.db");
     std::atomic<int> errors = 0;
     std::vector<std::thread> threads;
     for (int t = 0; t < 4; ++t)
@@ -387,11 +387,11 @@ TEST(ClientStore, ConcurrentUseFromSeveralThreads)
     EXPECT_EQ(store.search("hilo", false, 0).total, 100);
 }
 
-TEST(ClientStore, LockedBeyondTheBusyTimeout)
+TEST(Register, LockedBeyondTheBusyTimeout)
 {
     TempDir dir;
     const fs::path file = dir / "c.db";
-    ClientStore store(file);
+    Register store(file);
     sqlite3* other = nullptr;
     ASSERT_EQ(sqlite3_open(file.c_str(), &other), SQLITE_OK);
     ASSERT_EQ(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
@@ -412,12 +412,12 @@ TEST(ClientStore, LockedBeyondTheBusyTimeout)
     EXPECT_EQ(store.add(makeClient("Libre")).code, "C-000001");
 }
 
-TEST(ClientStore, FolderAsFileCannotBeOpened)
+TEST(Register, FolderAsFileCannotBeOpened)
 {
     TempDir dir;
     try
     {
-        ClientStore store(dir.path());
+        Register store(dir.path());
         FAIL() << "expected StoreError";
     }
     catch (const StoreError& error)
@@ -427,7 +427,7 @@ TEST(ClientStore, FolderAsFileCannotBeOpened)
     std::ofstream(dir / "plain") << "x";
     try
     {
-        ClientStore store(dir / "plain/c.db"); // parent is a file
+        Register store(dir / "plain/c.db"); // parent is a file
         FAIL() << "expected StoreError";
     }
     catch (const StoreError& error)
@@ -437,14 +437,14 @@ TEST(ClientStore, FolderAsFileCannotBeOpened)
     }
 }
 
-TEST(ClientStore, UnreadableFileIsPermissionDenied)
+TEST(Register, UnreadableFileIsPermissionDenied)
 {
     if (::geteuid() == 0)
         GTEST_SKIP() << "root ignores file permissions";
     TempDir dir;
     const fs::path file = dir / "c.db";
     {
-        ClientStore store(file);
+        Register store(file);
         store.add(makeClient("Uno"));
     }
     for (fs::perms mode : {fs::perms::none, fs::perms::owner_read})
@@ -452,7 +452,7 @@ TEST(ClientStore, UnreadableFileIsPermissionDenied)
         fs::permissions(file, mode);
         try
         {
-            ClientStore store(file);
+            Register store(file);
             ADD_FAILURE() << "expected StoreError";
         }
         catch (const StoreError& error)
@@ -467,10 +467,10 @@ TEST(ClientStore, UnreadableFileIsPermissionDenied)
 
 namespace clientes
 {
-TEST(ClientStore, TagsThatStartLikeAFormulaKeepTheirGuardThroughTheStore)
+TEST(Register, TagsThatStartLikeAFormulaKeepTheirGuardThroughTheStore)
 {
     test::TempDir dir;
-    ClientStore store(dir / "clientes.db");
+    Register store(dir / "clientes.db");
     Client client = test::makeClient("Etiquetas, S.L.");
     client.tags = "\t@vip, mayorista";
     const Client stored = store.add(client);

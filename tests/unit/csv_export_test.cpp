@@ -349,7 +349,7 @@ TEST(CsvExport, FileIsReplacedWholeOrNotAtAll)
 TEST(CsvExport, ClientsAndInvoicesReadBack)
 {
     test::TempDir dir;
-    ClientStore store(dir / "c.db");
+    Register store(dir / "c.db");
     const std::vector<std::string> names = {"=HYPERLINK(\"http://x\";\"y\")", "+1", "-2",
                                             "@SUM(A1)", "Ferretería \"La Llave\", S.L."};
     for (const std::string& name : names)

@@ -1,5 +1,5 @@
 #include "core/messages/messages.hpp"
-#include "core/store/sqlite/client_store.hpp"
+#include "core/register/register.hpp"
 
 #include <gtest/gtest.h>
 

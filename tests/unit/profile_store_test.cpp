@@ -2,9 +2,9 @@
 // files, archive / restore / delete, tags.
 
 #include "core/files/sha256.hpp"
+#include "core/register/register.hpp"
 #include "core/rules/profile_validation.hpp"
 #include "core/rules/validation.hpp"
-#include "core/store/sqlite/client_store.hpp"
 
 #include "test_support.hpp"
 
@@ -87,7 +87,7 @@ ActivityEntry newest(const ActivityPage& page)
 TEST(ProfileStore, ClientProfileFieldsRoundTrip)
 {
     TempDir dir;
-    ClientStore store(dir / "c.db");
+    Register store(dir / "c.db");
     Client input = makeClient("Pérez, S.L.");
     input.kind = "Company";
     input.tags = "vip, mayorista,VIP";
@@ -140,7 +140,7 @@ TEST(ProfileStore, ClientProfileFieldsRoundTrip)
 TEST(ProfileStore, TagsAreSearchable)
 {
     TempDir dir;
-    ClientStore store(dir / "c.db");
+    Register store(dir / "c.db");
     Client a = makeClient("Alfa");
     a.tags = "VIP, Mayorista";
     Client b = makeClient("Beta");
@@ -173,8 +173,8 @@ TEST(ProfileStore, TagsAreSearchable)
 TEST(ProfileStore, OptimisticConcurrencyBetweenTwoStores)
 {
     TempDir dir;
-    ClientStore mine(dir / "c.db");
-    ClientStore theirs(dir / "c.db");
+    Register mine(dir / "c.db");
+    Register theirs(dir / "c.db");
     const Client added = mine.add(makeClient("Original", "", "Sevilla"));
     Client myCopy = *mine.byId(added.id);
     Client theirCopy = *theirs.byId(added.id);
@@ -211,8 +211,8 @@ TEST(ProfileStore, OptimisticConcurrencyBetweenTwoStores)
 TEST(ProfileStore, ContactsCrudAndConcurrency)
 {
     TempDir dir;
-    ClientStore first(dir / "c.db");
-    ClientStore second(dir / "c.db");
+    Register first(dir / "c.db");
+    Register second(dir / "c.db");
     const Client client = first.add(makeClient("Cliente"));
     Contact contact;
     contact.clientId = client.id;
@@ -279,7 +279,7 @@ TEST(ProfileStore, ContactsCrudAndConcurrency)
 TEST(ProfileStore, ProjectsAndHours)
 {
     TempDir dir;
-    ClientStore store(dir / "c.db");
+    Register store(dir / "c.db");
     const Client client = store.add(makeClient("Cliente"));
     const Client otherClient = store.add(makeClient("Otro"));
     Project web;
@@ -346,7 +346,7 @@ TEST(ProfileStore, ProjectsAndHours)
 TEST(ProfileStore, TasksOrdersInvoicesDeals)
 {
     TempDir dir;
-    ClientStore store(dir / "c.db");
+    Register store(dir / "c.db");
     Client input = makeClient("Cliente");
     input.currency = "EUR";
     const Client client = store.add(input);
@@ -438,10 +438,10 @@ TEST(ProfileStore, TasksOrdersInvoicesDeals)
 TEST(ProfileStore, RecordsStoredFromOneStoreAreReadByAnother)
 {
     TempDir dir;
-    ClientStore first(dir / "c.db");
+    Register first(dir / "c.db");
     const Client client = first.add(makeClient("Cliente"));
     const Invoice invoice = first.add(makeInvoice(client.id, "F-1"));
-    ClientStore second(dir / "c.db");
+    Register second(dir / "c.db");
     Invoice read = *second.invoice(invoice.id);
     EXPECT_EQ(read.number, "F-1");
     EXPECT_EQ(read.total, 12100);
@@ -464,7 +464,7 @@ TEST(ProfileStore, RecordsStoredFromOneStoreAreReadByAnother)
 TEST(ProfileStore, ActivityOfEveryKind)
 {
     TempDir dir;
-    ClientStore store(dir / "c.db");
+    Register store(dir / "c.db");
     Client input = makeClient("Original", "", "Sevilla");
     input.currency = "EUR";
     const Client client = store.add(input);
@@ -557,7 +557,7 @@ TEST(ProfileStore, ActivityOfEveryKind)
 TEST(ProfileStore, ActivityPagesNewestFirst)
 {
     TempDir dir;
-    ClientStore store(dir / "c.db");
+    Register store(dir / "c.db");
     const Client client = store.add(makeClient("Cliente"));
     const Client other = store.add(makeClient("Otro"));
     for (int i = 1; i <= 25; ++i)
@@ -592,7 +592,7 @@ TEST(ProfileStore, FilesWithSha256AndTheSizeLimit)
 {
     TempDir dir;
     const fs::path file = dir / "c.db";
-    ClientStore store(file);
+    Register store(file);
     const Client client = store.add(makeClient("Cliente"));
     std::vector<std::uint8_t> bytes(300000);
     for (std::size_t i = 0; i < bytes.size(); ++i)
@@ -651,7 +651,7 @@ TEST(ProfileStore, ArchiveRestoreAndDelete)
 {
     TempDir dir;
     const fs::path file = dir / "c.db";
-    ClientStore store(file);
+    Register store(file);
     const Client client = store.add(makeClient("Con cosas", "B12345678"));
     Contact contact;
     contact.clientId = client.id;
@@ -722,7 +722,7 @@ TEST(ProfileStore, ForeignKeysGuardTheSchema)
 {
     TempDir dir;
     const fs::path file = dir / "c.db";
-    ClientStore store(file);
+    Register store(file);
     const Client client = store.add(makeClient("Cliente"));
     store.add(makeInvoice(client.id, "F-1"));
     // Another program deleting the client directly is stopped by the foreign key.

@@ -1,6 +1,6 @@
-// ClientStore::summary: status arithmetic around "today" and per-currency totals.
+// Register::summary: status arithmetic around "today" and per-currency totals.
 
-#include "core/store/sqlite/client_store.hpp"
+#include "core/register/register.hpp"
 
 #include "test_support.hpp"
 
@@ -77,7 +77,7 @@ protected:
     }
 
     TempDir dir;
-    ClientStore store;
+    Register store;
     std::int64_t client = 0;
     std::int64_t other = 0;
     int numbers = 0;

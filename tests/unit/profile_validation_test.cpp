@@ -1,8 +1,8 @@
 // Validation and messages of the schema v3 client fields and of the profile records.
 
 #include "core/messages/messages.hpp"
+#include "core/register/register.hpp"
 #include "core/rules/profile_validation.hpp"
-#include "core/store/sqlite/client_store.hpp"
 
 #include <gtest/gtest.h>
 

@@ -5,7 +5,7 @@
 #include "core/files/safe_files.hpp"
 #include "core/files/sha256.hpp"
 #include "core/messages/messages.hpp"
-#include "core/store/sqlite/client_store.hpp"
+#include "core/register/register.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>

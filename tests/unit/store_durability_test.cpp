@@ -1,8 +1,7 @@
 // The register's file alone holds the data: after closing, a while after writes, and in a
 // back-up taken while the register is in use; restoring a copy keeps the replaced one aside.
 #include "core/files/safe_files.hpp"
-#include "core/store/sqlite/client_store.hpp"
-#include "core/store/sqlite/register_file.hpp"
+#include "core/register/register.hpp"
 #include "test_support.hpp"
 
 #include <sqlite3.h>
@@ -47,7 +46,7 @@ std::int64_t clientsIn(const fs::path& file)
     return count; // -1: no clients table
 }
 
-void addClients(ClientStore& store, int count)
+void addClients(Register& store, int count)
 {
     for (int i = 0; i < count; ++i)
         store.add(makeClient("Cliente " + std::to_string(i)));
@@ -58,7 +57,7 @@ TEST(StoreDurability, TheFileAloneHoldsEverythingAfterClosing)
     TempDir dir;
     const fs::path file = dir / "clientes.db";
     {
-        ClientStore store(file, StoreOptions{1h}); // no idle checkpoint while open
+        Register store(file, StoreOptions{1h}); // no idle checkpoint while open
         addClients(store, 25);
         EXPECT_EQ(clientsIn(copyFileAlone(file, dir / "while-open.db")), -1)
             << "while open, the data is still in the log";
@@ -71,7 +70,7 @@ TEST(StoreDurability, AnIdlePauseAfterWritesCopiesTheLogIntoTheFile)
 {
     TempDir dir;
     const fs::path file = dir / "clientes.db";
-    ClientStore store(file, StoreOptions{50ms});
+    Register store(file, StoreOptions{50ms});
     addClients(store, 10);
     const auto deadline = std::chrono::steady_clock::now() + 5s;
     while (clientsIn(copyFileAlone(file, dir / "copy.db")) != 10 &&
@@ -84,7 +83,7 @@ TEST(StoreDurability, AnIdlePauseAfterWritesCopiesTheLogIntoTheFile)
 TEST(StoreDurability, WritesThatGoOnPostponeTheIdleCheckpoint)
 {
     TempDir dir;
-    ClientStore store(dir / "clientes.db", StoreOptions{1000ms});
+    Register store(dir / "clientes.db", StoreOptions{1000ms});
     const std::int64_t before = store.idleCheckpoints();
     for (int i = 0; i < 8; ++i)
     {
@@ -101,7 +100,7 @@ TEST(StoreDurability, WritesThatGoOnPostponeTheIdleCheckpoint)
 TEST(StoreDurability, BackupIsACheckedSingleFileCopyTakenWhileInUse)
 {
     TempDir dir;
-    ClientStore store(dir / "clientes.db", StoreOptions{1h});
+    Register store(dir / "clientes.db", StoreOptions{1h});
     addClients(store, 30);
     const fs::path target = dir / "copia.clientes";
     const BackupResult result = store.backupTo(target);
@@ -122,7 +121,7 @@ TEST(StoreDurability, BackupIsACheckedSingleFileCopyTakenWhileInUse)
 TEST(StoreDurability, BackupReplacesAnOlderCopyOnlyOnceTheNewOneIsChecked)
 {
     TempDir dir;
-    ClientStore store(dir / "clientes.db", StoreOptions{1h});
+    Register store(dir / "clientes.db", StoreOptions{1h});
     addClients(store, 3);
     const fs::path target = dir / "copia.db";
     store.backupTo(target);
@@ -135,7 +134,7 @@ TEST(StoreDurability, BackupRefusesTheRegistersOwnFiles)
 {
     TempDir dir;
     const fs::path file = dir / "clientes.db";
-    ClientStore store(file, StoreOptions{1h});
+    Register store(file, StoreOptions{1h});
     addClients(store, 2);
     fs::create_symlink(file, dir / "link.db");
     for (const fs::path& target :
@@ -149,7 +148,7 @@ TEST(StoreDurability, BackupRefusesTheRegistersOwnFiles)
 TEST(StoreDurability, BackupIntoAMissingFolderFailsCleanly)
 {
     TempDir dir;
-    ClientStore store(dir / "clientes.db", StoreOptions{1h});
+    Register store(dir / "clientes.db", StoreOptions{1h});
     EXPECT_THROW(store.backupTo(dir / "no-such-folder" / "copia.db"), StoreError);
 }
 
@@ -170,7 +169,7 @@ TEST(StoreDurability, RestoreKeepsTheCurrentRegisterAsideAndPutsTheCopyInPlace)
     const fs::path file = dir / "clientes.db";
     const fs::path copy = dir / "copia.db";
     {
-        ClientStore store(file, StoreOptions{1h});
+        Register store(file, StoreOptions{1h});
         addClients(store, 4);
         store.backupTo(copy);
         addClients(store, 3);
@@ -180,7 +179,7 @@ TEST(StoreDurability, RestoreKeepsTheCurrentRegisterAsideAndPutsTheCopyInPlace)
     ASSERT_FALSE(result.keptAside.empty());
     EXPECT_EQ(result.keptAside.parent_path(), dir.path());
     EXPECT_EQ(clientsIn(result.keptAside), 7);
-    ClientStore reopened(file, StoreOptions{1h});
+    Register reopened(file, StoreOptions{1h});
     EXPECT_EQ(reopened.count(), 4);
     EXPECT_EQ(clientsIn(copy), 4) << "the copy itself is left as it was";
 }
@@ -191,12 +190,12 @@ TEST(StoreDurability, RestoreMovesACrashedRegistersLogAsideWithIt)
     const fs::path file = dir / "clientes.db";
     const fs::path copy = dir / "copia.db";
     {
-        ClientStore store(file, StoreOptions{1h});
+        Register store(file, StoreOptions{1h});
         addClients(store, 1);
         store.backupTo(copy);
     }
     {
-        ClientStore store(file, StoreOptions{1h});
+        Register store(file, StoreOptions{1h});
         addClients(store, 5);
         // A crash: the log is left behind with the newest clients in it.
         fs::copy_file(fs::path(file.string() + "-wal"), dir / "wal.saved");
@@ -210,10 +209,10 @@ TEST(StoreDurability, RestoreMovesACrashedRegistersLogAsideWithIt)
     EXPECT_TRUE(fs::exists(fs::path(result.keptAside.string() + "-wal")));
     EXPECT_FALSE(fs::exists(fs::path(file.string() + "-wal")));
     {
-        ClientStore aside(result.keptAside, StoreOptions{1h});
+        Register aside(result.keptAside, StoreOptions{1h});
         EXPECT_EQ(aside.count(), 6) << "the register kept aside still has its newest clients";
     }
-    ClientStore reopened(file, StoreOptions{1h});
+    Register reopened(file, StoreOptions{1h});
     EXPECT_EQ(reopened.count(), 1);
 }
 
@@ -222,7 +221,7 @@ TEST(StoreDurability, RestoreRefusesADamagedCopyAndChangesNothing)
     TempDir dir;
     const fs::path file = dir / "clientes.db";
     {
-        ClientStore store(file, StoreOptions{1h});
+        Register store(file, StoreOptions{1h});
         addClients(store, 2);
     }
     const fs::path damaged = dir / "danada.db";
@@ -253,7 +252,7 @@ TEST(StoreDurability, RestoreRefusesADamagedCopyAndChangesNothing)
     EXPECT_THROW(restoreRegisterFrom(file, "/proc/self/environ"), FileProblem);
     EXPECT_THROW(restoreRegisterFrom(file, "/dev/zero"), FileProblem);
     EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), {}), filesBefore);
-    ClientStore reopened(file, StoreOptions{1h});
+    Register reopened(file, StoreOptions{1h});
     EXPECT_EQ(reopened.count(), 2);
 }
 
@@ -262,7 +261,7 @@ TEST(StoreDurability, InspectingACopyNeverChangesIt)
     TempDir dir;
     const fs::path copy = dir / "copia.db";
     {
-        ClientStore store(dir / "clientes.db", StoreOptions{1h});
+        Register store(dir / "clientes.db", StoreOptions{1h});
         addClients(store, 3);
         store.backupTo(copy);
     }

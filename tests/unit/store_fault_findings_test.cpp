@@ -1,7 +1,7 @@
 // Regressions for what the store's fault-injection tests (tests/fault) found; the fault tests
 // reproduce each under real SQLite failures, these pin the pieces down without them.
 #include "core/messages/messages.hpp"
-#include "core/store/sqlite/client_store.hpp"
+#include "core/register/register.hpp"
 #include "core/store/sqlite/sqlite_db.hpp"
 #include "test_support.hpp"
 

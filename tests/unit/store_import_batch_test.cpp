@@ -1,9 +1,9 @@
 // Import batches in a real register file: one transaction per import (all rows or none),
 // undo that reverts exactly or refuses naming what changed, remembered mappings, bulk loads.
 
+#include "core/register/register.hpp"
 #include "core/rules/profile_validation.hpp"
 #include "core/rules/validation.hpp"
-#include "core/store/sqlite/client_store.hpp"
 #include "core/transfer/import_existing.hpp"
 #include "core/transfer/import_outcome.hpp"
 #include "core/transfer/import_plan.hpp"
@@ -68,7 +68,7 @@ std::int64_t scalar(const fs::path& file, const std::string& sql)
     return value;
 }
 
-std::vector<Client> clientsOf(ClientStore& store)
+std::vector<Client> clientsOf(Register& store)
 {
     std::vector<Client> all;
     store.forEachClient([&](Client&& client) { all.push_back(std::move(client)); });
@@ -94,7 +94,7 @@ Invoice makeInvoice(std::int64_t clientId, std::string number, std::int64_t net 
 TEST(StoreImportBatch, CommitWritesCreationsAndUpdatesAsOneBatch)
 {
     TempDir dir;
-    ClientStore store(dir / "c.db");
+    Register store(dir / "c.db");
     Client existing = store.add(makeClient("Antigua, S.L.", "B12345674", "Madrid"));
 
     ClientImportCommit commit;
@@ -152,7 +152,7 @@ TEST(StoreImportBatch, CommitWritesCreationsAndUpdatesAsOneBatch)
 TEST(StoreImportBatch, NothingToWriteWritesNothing)
 {
     TempDir dir;
-    ClientStore store(dir / "c.db");
+    Register store(dir / "c.db");
     store.add(makeClient("Una"));
     const std::string before = dump(dir / "c.db");
     ClientImportCommit commit;
@@ -170,7 +170,7 @@ TEST(StoreImportBatch, NothingToWriteWritesNothing)
 TEST(StoreImportBatch, AnInvalidLastRowLeavesTheStoreUntouched)
 {
     TempDir dir;
-    ClientStore store(dir / "c.db");
+    Register store(dir / "c.db");
     const Client existing = store.add(makeClient("Antigua", "", "Madrid"));
     const std::string before = dump(dir / "c.db");
 
@@ -201,7 +201,7 @@ TEST(StoreImportBatch, AnInvalidLastRowLeavesTheStoreUntouched)
 TEST(StoreImportBatch, AClientSavedSincePlanningFailsTheWholeCommit)
 {
     TempDir dir;
-    ClientStore store(dir / "c.db");
+    Register store(dir / "c.db");
     const Client planned = store.add(makeClient("Antigua", "", "Madrid"));
     Client meanwhile = planned;
     meanwhile.city = "Lugo";
@@ -228,7 +228,7 @@ TEST(StoreImportBatch, AClientSavedSincePlanningFailsTheWholeCommit)
 TEST(StoreImportBatch, UndoRevertsTheBatchExactly)
 {
     TempDir dir;
-    ClientStore store(dir / "c.db");
+    Register store(dir / "c.db");
     Client existing = makeClient("Antigua, S.L.", "B12345674", "Madrid");
     existing.notes = "Línea uno\nLínea dos";
     existing.tags = "vip";
@@ -277,7 +277,7 @@ TEST(StoreImportBatch, UndoRevertsTheBatchExactly)
 TEST(StoreImportBatch, UndoOfManyCreationsLeavesNoTrace)
 {
     TempDir dir;
-    ClientStore store(dir / "c.db");
+    Register store(dir / "c.db");
     store.add(makeClient("Antes"));
     ClientImportCommit commit;
     for (int i = 0; i < 3000; ++i)
@@ -313,7 +313,7 @@ TEST(StoreImportBatch, UndoOfManyCreationsLeavesNoTrace)
 TEST(StoreImportBatch, UndoRefusesAfterALaterEditAndNamesTheClient)
 {
     TempDir dir;
-    ClientStore store(dir / "c.db");
+    Register store(dir / "c.db");
     ClientImportCommit commit;
     commit.creates = {makeClient("Primera"), makeClient("Segunda")};
     const ImportCommitResult result = store.commitClientImport(commit);
@@ -342,7 +342,7 @@ TEST(StoreImportBatch, UndoRefusesAfterALaterEditAndNamesTheClient)
 TEST(StoreImportBatch, UndoRefusesWhenACreatedClientGotRecordsOrWasDeleted)
 {
     TempDir dir;
-    ClientStore store(dir / "c.db");
+    Register store(dir / "c.db");
     ClientImportCommit commit;
     commit.creates = {makeClient("Con nota"), makeClient("Borrada"), makeClient("Intacta")};
     const ImportCommitResult result = store.commitClientImport(commit);
@@ -366,7 +366,7 @@ TEST(StoreImportBatch, UndoRefusesWhenACreatedClientGotRecordsOrWasDeleted)
 TEST(StoreImportBatch, SuccessiveImportsUndoOneAfterTheOther)
 {
     TempDir dir;
-    ClientStore store(dir / "c.db");
+    Register store(dir / "c.db");
     const Client before = store.add(makeClient("Antes", "", "Madrid"));
     ClientImportCommit first;
     first.creates = {makeClient("Nueva", "", "Lugo")};
@@ -397,7 +397,7 @@ TEST(StoreImportBatch, SuccessiveImportsUndoOneAfterTheOther)
 TEST(StoreImportBatch, RememberedMappings)
 {
     TempDir dir;
-    ClientStore store(dir / "c.db");
+    Register store(dir / "c.db");
     EXPECT_FALSE(store.rememberedMapping("clients:h1"));
     store.rememberMapping("clients:h1", "legalName,,taxId");
     EXPECT_EQ(store.rememberedMapping("clients:h1"), "legalName,,taxId");
@@ -405,7 +405,7 @@ TEST(StoreImportBatch, RememberedMappings)
     EXPECT_EQ(store.rememberedMapping("clients:h1"), "code,legalName");
     store.rememberMapping("clients:h1", "");
     EXPECT_FALSE(store.rememberedMapping("clients:h1"));
-    ClientStore again(dir / "c.db");
+    Register again(dir / "c.db");
     store.rememberMapping("clients:h2", "city");
     EXPECT_EQ(again.rememberedMapping("clients:h2"), "city");
 }
@@ -413,7 +413,7 @@ TEST(StoreImportBatch, RememberedMappings)
 TEST(StoreImportBatch, BulkLoadsAndSnapshot)
 {
     TempDir dir;
-    ClientStore store(dir / "c.db");
+    Register store(dir / "c.db");
     Client tagged = makeClient("Zeta", "B12345674", "Madrid");
     tagged.tags = "vip, norte";
     tagged = store.add(tagged);
@@ -491,7 +491,7 @@ TEST(StoreImportBatch, BulkLoadsAndSnapshot)
 TEST(StoreImportBatch, InvoiceImportCommitAndUndo)
 {
     TempDir dir;
-    ClientStore store(dir / "c.db");
+    Register store(dir / "c.db");
     Client client = makeClient("Cliente, S.L.", "B12345674");
     client.currency = "EUR";
     client = store.add(client);
@@ -546,7 +546,7 @@ TEST(StoreImportBatch, InvoiceImportCommitAndUndo)
 TEST(StoreImportBatch, InvoiceUndoRefusedWhenAnImportedInvoiceChanged)
 {
     TempDir dir;
-    ClientStore store(dir / "c.db");
+    Register store(dir / "c.db");
     const Client client = store.add(makeClient("Cliente"));
     InvoiceImportCommit commit;
     ImportedInvoice item;
@@ -573,7 +573,7 @@ TEST(StoreImportBatch, InvoiceUndoRefusedWhenAnImportedInvoiceChanged)
 TEST(StoreImportBatch, PlanToCommitRoundTrip)
 {
     TempDir dir;
-    ClientStore store(dir / "c.db");
+    Register store(dir / "c.db");
     store.add(makeClient("Existente", "B12345674", "Madrid"));
     const auto text = [](std::string value)
     {

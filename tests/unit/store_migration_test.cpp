@@ -1,3 +1,4 @@
+#include "core/register/register.hpp"
 #include "core/rules/validation.hpp"
 #include "core/store/sqlite/client_store.hpp"
 
@@ -131,7 +132,7 @@ StoreError::Kind openError(const fs::path& file)
 {
     try
     {
-        ClientStore store(file);
+        Register store(file);
     }
     catch (const StoreError& error)
     {
@@ -149,11 +150,11 @@ TEST(StoreMigration, NewFileGetsTheCurrentSchema)
     TempDir dir;
     const fs::path file = dir / "c.db";
     {
-        ClientStore store(file);
+        Register store(file);
         store.add(makeClient("Uno"));
     }
     RawDb raw(file);
-    EXPECT_EQ(raw.text("PRAGMA user_version"), std::to_string(ClientStore::kSchemaVersion));
+    EXPECT_EQ(raw.text("PRAGMA user_version"), std::to_string(sqlite::kSchemaVersion));
     EXPECT_EQ(raw.text("PRAGMA journal_mode"), "wal");
     EXPECT_EQ(raw.text("SELECT count(*) FROM clients_fts"), "1");
     EXPECT_FALSE(fs::exists(dir / "c.db.backup-v0"));
@@ -165,7 +166,7 @@ TEST(StoreMigration, EmptyFileIsANewDatabase)
     TempDir dir;
     const fs::path file = dir / "c.db";
     std::ofstream(file).close();
-    ClientStore store(file);
+    Register store(file);
     EXPECT_EQ(store.add(makeClient("Uno")).code, "C-000001");
 }
 
@@ -174,10 +175,10 @@ TEST(StoreMigration, ReopeningKeepsDataWithoutBackup)
     TempDir dir;
     const fs::path file = dir / "c.db";
     {
-        ClientStore store(file);
+        Register store(file);
         store.add(makeClient("Pérez", "B12345678"));
     }
-    ClientStore store(file);
+    Register store(file);
     EXPECT_EQ(store.count(), 1);
     EXPECT_EQ(store.search("perez", false, 10).total, 1);
     EXPECT_EQ(store.add(makeClient("Dos")).code, "C-000002");
@@ -194,7 +195,7 @@ TEST(StoreMigration, FromVersion1)
     }
     const std::string v1Bytes = fileBytes(file);
     {
-        ClientStore store(file);
+        Register store(file);
         EXPECT_EQ(store.count(), 2);
         EXPECT_EQ(store.count(true), 3);
         EXPECT_EQ(store.search("perez", false, 10).total, 1);
@@ -218,7 +219,7 @@ TEST(StoreMigration, FromVersion1)
     }
     {
         RawDb raw(file);
-        EXPECT_EQ(raw.text("PRAGMA user_version"), std::to_string(ClientStore::kSchemaVersion));
+        EXPECT_EQ(raw.text("PRAGMA user_version"), std::to_string(sqlite::kSchemaVersion));
         EXPECT_EQ(raw.text("PRAGMA foreign_key_check"), "");
     }
     EXPECT_FALSE(fs::exists(dir / "c.db.backup-v2")); // one backup, of the version found
@@ -244,7 +245,7 @@ TEST(StoreMigration, FromVersion2)
         raw.exec(kSchemaV2);
     }
     {
-        ClientStore store(file);
+        Register store(file);
         EXPECT_EQ(store.count(), 2);
         EXPECT_EQ(store.count(true), 3);
         EXPECT_EQ(store.search("perez", false, 10).total, 1);
@@ -313,14 +314,13 @@ TEST(StoreMigration, TooNewIsNeverTouched)
     {
         RawDb raw(file);
         raw.exec("CREATE TABLE clients (id INTEGER PRIMARY KEY); PRAGMA user_version = " +
-                 std::to_string(ClientStore::kSchemaVersion + 1) + ";");
+                 std::to_string(sqlite::kSchemaVersion + 1) + ";");
     }
     const std::string before = fileBytes(file);
     EXPECT_EQ(openError(file), StoreError::Kind::TooNew);
     EXPECT_EQ(fileBytes(file), before);
     EXPECT_FALSE(fs::exists(dir / "c.db-wal"));
-    EXPECT_FALSE(
-        fs::exists(dir / ("c.db.backup-v" + std::to_string(ClientStore::kSchemaVersion + 1))));
+    EXPECT_FALSE(fs::exists(dir / ("c.db.backup-v" + std::to_string(sqlite::kSchemaVersion + 1))));
 }
 
 TEST(StoreMigration, RandomBytesAreNotADatabase)
@@ -345,7 +345,7 @@ TEST(StoreMigration, TruncatedDatabaseIsNotADatabase)
     TempDir dir;
     const fs::path file = dir / "c.db";
     {
-        ClientStore store(file);
+        Register store(file);
         std::vector<Client> batch;
         for (int i = 0; i < 500; ++i)
             batch.push_back(makeClient("Cliente número " + std::to_string(i),

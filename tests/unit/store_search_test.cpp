@@ -1,4 +1,4 @@
-#include "core/store/sqlite/client_store.hpp"
+#include "core/register/register.hpp"
 #include "core/text/text_fold.hpp"
 
 #include "test_support.hpp"
@@ -51,7 +51,7 @@ protected:
     }
 
     TempDir dir;
-    ClientStore store{dir / "c.db"};
+    Register store{dir / "c.db"};
     Client perez, conceicao, alvarez, lopez, motor, zapateria;
 };
 
@@ -258,7 +258,7 @@ TEST_F(StoreSearch, HostileInputNeverThrows)
 TEST(StoreSearchBroad, ManyMatchesAreAlphabeticalWithLegalNamePrefixFirst)
 {
     TempDir dir;
-    ClientStore store(dir / "c.db");
+    Register store(dir / "c.db");
     std::vector<Client> batch;
     for (int i = 0; i < 3300; ++i)
     {

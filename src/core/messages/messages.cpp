@@ -1,8 +1,7 @@
 #include "core/messages/messages.hpp"
 
 #include "core/files/safe_files.hpp"
-#include "core/store/sqlite/client_store.hpp"
-#include "core/store/sqlite/register_file.hpp"
+#include "core/store/errors.hpp"
 
 #include <array>
 #include <string_view>

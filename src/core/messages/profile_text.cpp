@@ -1,4 +1,6 @@
 #include "core/messages/profile_text.hpp"
+
+#include "core/model/record_kinds.hpp"
 #include "core/rules/validation.hpp"
 
 #include "core/messages/messages.hpp"
@@ -164,8 +166,9 @@ std::string statusLabel(DealStage stage, Language language)
 
 bool isOverdue(const Invoice& invoice, std::string_view today)
 {
-    const std::string& due = invoice.dueDate.empty() ? invoice.issueDate : invoice.dueDate;
-    return invoice.status == InvoiceStatus::Authorised && !due.empty() && due < today;
+    // The rule is the derived field's (model/record_kinds.cpp).
+    static const auto& overdue = *kindOf<Invoice>().field("overdue");
+    return std::get<bool>(overdue.value(invoice, {.today = today}));
 }
 
 std::string invoiceStateLabel(const Invoice& invoice, std::string_view today, Language language)
@@ -179,7 +182,8 @@ std::string invoiceStateLabel(const Invoice& invoice, std::string_view today, La
 std::string taskStateLabel(const Task& task, std::string_view today, Language language)
 {
     std::string label = statusLabel(task.status, language);
-    if (task.status == TaskStatus::Pending && !task.dueDate.empty() && task.dueDate < today)
+    static const auto& overdue = *kindOf<Task>().field("overdue");
+    if (std::get<bool>(overdue.value(task, {.today = today})))
         label += " · " + text(K::StateOverdue, language);
     return label;
 }

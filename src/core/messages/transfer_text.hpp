@@ -4,6 +4,7 @@
 
 #include "core/model/import_batch.hpp"
 #include "core/model/profile_records.hpp"
+#include "core/store/errors.hpp"
 #include "core/text/texts.hpp"
 
 #include <string>

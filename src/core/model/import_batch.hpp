@@ -1,7 +1,7 @@
 // Import batches: what one committed import wrote to the register, so that it can be undone
-// exactly. ClientStore::commitClientImport / commitInvoiceImport write a batch in one
-// transaction (all rows or none); ClientStore::undoLastImport reverts the newest batch unless a
-// record it wrote has changed since.
+// exactly. Register::commitClientImport / commitInvoiceImport write a batch in one unit of
+// work (all rows or none); Register::undoLastImport reverts the newest batch unless a record
+// it wrote has changed since (NothingToUndo, ImportUndoRefused: store/errors.hpp).
 #pragma once
 
 #include "core/model/client.hpp"
@@ -9,7 +9,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -98,26 +97,6 @@ struct ImportUndoResult
 {
     ImportBatchInfo batch;
     std::size_t reverted = 0; // rows reverted: clients (client batches) or invoices
-};
-
-// undoLastImport() with no import to undo.
-class NothingToUndo : public std::runtime_error
-{
-public:
-    NothingToUndo();
-};
-
-// undoLastImport() refused: records the batch wrote changed since. Nothing was written.
-class ImportUndoRefused : public std::runtime_error
-{
-public:
-    ImportUndoRefused(ImportBatchInfo batch, std::vector<UndoConflict> conflicts,
-                      std::size_t totalConflicts);
-    ImportBatchInfo batch;
-    std::vector<UndoConflict> conflicts; // the first ones (at most kMaxListedConflicts)
-    std::size_t totalConflicts = 0;
-
-    static constexpr std::size_t kMaxListedConflicts = 20;
 };
 
 } // namespace clientes

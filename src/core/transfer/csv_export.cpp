@@ -453,7 +453,7 @@ std::size_t writeCsvFile(const std::filesystem::path& target, const CsvOptions& 
     return writer.lines() - 1;
 }
 
-std::size_t exportClientsCsv(ClientStore& store, const ClientCsvSelection& selection,
+std::size_t exportClientsCsv(Register& store, const ClientCsvSelection& selection,
                              const std::filesystem::path& target, const CsvOptions& options,
                              Language language)
 {
@@ -477,7 +477,7 @@ std::size_t exportClientsCsv(ClientStore& store, const ClientCsvSelection& selec
         store.path());
 }
 
-std::size_t exportInvoicesCsv(ClientStore& store, const InvoiceFilter& filter,
+std::size_t exportInvoicesCsv(Register& store, const InvoiceFilter& filter,
                               const std::filesystem::path& target, const CsvOptions& options,
                               Language language)
 {

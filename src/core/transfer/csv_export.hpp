@@ -5,7 +5,7 @@
 // is written to a temporary file beside the target and renamed over it once complete.
 #pragma once
 
-#include "core/store/sqlite/client_store.hpp"
+#include "core/register/register.hpp"
 #include "core/text/texts.hpp"
 #include "core/transfer/export_shape.hpp"
 
@@ -134,10 +134,10 @@ struct ClientCsvSelection
 // The client list as exportClients shapes it (shapeClientList's columns), and the invoice list
 // as exportInvoices shapes it (its rows; the totals block is for sheets only). The clients of
 // the whole register are streamed from the store, never all held. Return the rows written.
-std::size_t exportClientsCsv(ClientStore& store, const ClientCsvSelection& selection,
+std::size_t exportClientsCsv(Register& store, const ClientCsvSelection& selection,
                              const std::filesystem::path& target, const CsvOptions& options,
                              Language language);
-std::size_t exportInvoicesCsv(ClientStore& store, const InvoiceFilter& filter,
+std::size_t exportInvoicesCsv(Register& store, const InvoiceFilter& filter,
                               const std::filesystem::path& target, const CsvOptions& options,
                               Language language);
 

@@ -139,7 +139,7 @@ class ExistingClients
 {
 public:
     virtual ~ExistingClients() = default;
-    // Any spelling of a code ("c-1", "C1", "C-000001"), like ClientStore::byCode.
+    // Any spelling of a code ("c-1", "C1", "C-000001"), like Register::byCode.
     virtual std::optional<Client> byCode(std::string_view code) = 0;
     // A tax ID as normalizeTaxId(taxId, country) gives it; active clients first, then lowest id.
     virtual std::optional<Client> byNormalizedTaxId(std::string_view normalized) = 0;

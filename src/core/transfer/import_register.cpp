@@ -1,7 +1,7 @@
 #include "core/transfer/import_register.hpp"
 
+#include "core/register/register.hpp"
 #include "core/rules/validation.hpp"
-#include "core/store/sqlite/client_store.hpp"
 #include "core/transfer/import_existing.hpp"
 
 #include <algorithm>
@@ -22,7 +22,7 @@ template <typename Index> auto findKey(const Index& index, std::string_view key)
 
 } // namespace
 
-RegisterSnapshot RegisterSnapshot::load(ClientStore& store)
+RegisterSnapshot RegisterSnapshot::load(Register& store)
 {
     RegisterSnapshot snapshot;
     store.forEachClient([&snapshot](Client&& client) { snapshot.add(client); });

@@ -1,5 +1,5 @@
 // The whole register as planImport / planInvoiceImport see it, loaded once in bulk before a
-// large import (ClientStore::forEachClient: one pass instead of one or two queries per row)
+// large import (Register::forEachClient: one pass instead of one or two queries per row)
 // and held compactly: one text arena for every client's values, sorted indexes of codes, tax
 // IDs and ids. A full Client is rebuilt only for the rows that match one, so 100,000 clients
 // take a few tens of MB instead of a hundred.
@@ -16,14 +16,14 @@
 namespace clientes
 {
 
-class ClientStore;
+class Register;
 
 class RegisterSnapshot : public ExistingClients
 {
 public:
     RegisterSnapshot() = default;
     // Every client of the store, archived ones too.
-    static RegisterSnapshot load(ClientStore& store);
+    static RegisterSnapshot load(Register& store);
 
     // Clients as the store returns them (tidied, with id and code); then finish().
     void add(const Client& client);

@@ -8,7 +8,6 @@
 #include "core/messages/messages.hpp"
 #include "core/messages/profile_text.hpp"
 #include "core/messages/ui_text.hpp"
-#include "core/store/sqlite/register_file.hpp"
 #include "support/entry_guard.hxx"
 #include "support/file_urls.hxx"
 #include "support/office_settings.hxx"
@@ -55,7 +54,7 @@ public:
                         Client client;
                         applyNamedValues(fields, client, language());
                         const Client stored =
-                            storeAccess().with(m_context, [&](ClientStore& store)
+                            storeAccess().with(m_context, [&](Register& store)
                                                { return store.add(std::move(client)); });
                         storeAccess().notifyChanged();
                         return fromUtf8(stored.code);
@@ -67,7 +66,7 @@ public:
         return call("getClient",
                     [&]
                     {
-                        return storeAccess().with(m_context, [&](ClientStore& store)
+                        return storeAccess().with(m_context, [&](Register& store)
                                                   { return toNamedValues(existing(store, key)); });
                     });
     }
@@ -78,7 +77,7 @@ public:
              [&]
              {
                  storeAccess().with(m_context,
-                                    [&](ClientStore& store)
+                                    [&](Register& store)
                                     {
                                         Client client = existing(store, key);
                                         applyNamedValues(fields, client, language());
@@ -93,7 +92,7 @@ public:
         call("archiveClient",
              [&]
              {
-                 storeAccess().with(m_context, [&](ClientStore& store)
+                 storeAccess().with(m_context, [&](Register& store)
                                     { store.setArchived(existing(store, key).id, true); });
                  storeAccess().notifyChanged();
              });
@@ -105,7 +104,7 @@ public:
                     [&]
                     {
                         const std::vector<std::string> codes =
-                            storeAccess().with(m_context, [&](ClientStore& store)
+                            storeAccess().with(m_context, [&](Register& store)
                                                { return store.findCodes(toUtf8(query), limit); });
                         Sequence<OUString> result(static_cast<sal_Int32>(codes.size()));
                         OUString* out = result.getArray();
@@ -121,7 +120,7 @@ public:
                     [&]
                     {
                         return static_cast<sal_Int32>(storeAccess().with(
-                            m_context, [](ClientStore& store) { return store.count(); }));
+                            m_context, [](Register& store) { return store.count(); }));
                     });
     }
 
@@ -190,9 +189,8 @@ public:
                         const std::filesystem::path target = localFile(fileUrl, "fileUrl");
                         try
                         {
-                            const BackupResult copied =
-                                storeAccess().with(m_context, [&](ClientStore& store)
-                                                   { return store.backupTo(target); });
+                            const BackupResult copied = storeAccess().with(
+                                m_context, [&](Register& store) { return store.backupTo(target); });
                             return static_cast<sal_Int32>(copied.clients);
                         }
                         catch (const RegisterFileRefused& refused)
@@ -312,7 +310,7 @@ private:
                                          {{"url", shownValue(toUtf8(url), 80)}}));
     }
 
-    Client existing(ClientStore& store, const OUString& key) const
+    Client existing(Register& store, const OUString& key) const
     {
         if (auto client = store.byKey(toUtf8(key)))
             return *client;

@@ -9,8 +9,9 @@
    activity is written by the register (notes with addNote) and can only be listed, newest
    first. Any other kind: IllegalArgumentException.
 
-   Records are sequences of NamedValue. Every record has "id" (hyper); the editable ones also
-   "createdAt", "updatedAt" (ISO 8601 UTC text) and "version" (hyper: 1 after add, +1 on every
+   Records are sequences of NamedValue, read and written field by field as the kinds'
+   descriptions say (core/model/record_kinds.cpp). Every record has "id" (hyper); the editable ones
+   also "createdAt", "updatedAt" (ISO 8601 UTC text) and "version" (hyper: 1 after add, +1 on every
    change). Fields by kind (text unless said otherwise; dates are ISO text "2024-05-31",
    "" when not set; statuses are the API words in brackets):
      contacts        clientId, name*, role, email, phone
@@ -95,10 +96,11 @@
 #include "core/messages/messages.hpp"
 #include "core/messages/profile_text.hpp"
 #include "core/messages/ui_text.hpp"
+#include "core/register/register.hpp"
 #include "core/rules/tax_id.hpp"
-#include "core/store/sqlite/client_store.hpp"
 #include "support/office_settings.hxx"
 #include "support/profile_files.hxx"
+#include "support/record_store.hxx"
 #include "support/store_access.hxx"
 #include "support/uno_text.hxx"
 
@@ -116,7 +118,6 @@ namespace clientes::uno::profile_api
 namespace
 {
 using profile_fields::ApplyContext;
-using profile_fields::Kind;
 
 [[noreturn]] void illegal(std::string_view argument, const std::string& reason,
                           sal_Int16 position = 0)
@@ -131,7 +132,7 @@ template <typename Body> decltype(auto) translated(Language language, Body&& bod
     return translateStoreFailures(language, std::forward<Body>(body));
 }
 
-Client clientFor(ClientStore& store, const OUString& key, Language language)
+Client clientFor(Register& store, const OUString& key, Language language)
 {
     if (auto client = store.byKey(toUtf8(key)))
         return *client;
@@ -139,27 +140,30 @@ Client clientFor(ClientStore& store, const OUString& key, Language language)
                                                  nullptr);
 }
 
-Kind kindFor(const OUString& name, Language language)
+// The record kind a `kind` argument names; nullopt for the activity.
+std::optional<RecordType> kindFor(const OUString& name, Language language)
 {
-    if (const auto kind = profile_fields::kindFromName(toUtf8(name)))
-        return *kind;
-    illegal("kind", clientes::text(TextKey::ProfileUnknownRecordKind, language,
-                                   {{"kind", shownValue(toUtf8(name), 40)},
-                                    {"kinds", profile_fields::kindNames()}}));
+    const std::string text = toUtf8(name);
+    if (text == profile_fields::kActivity)
+        return std::nullopt;
+    if (const auto type = recordKindFromName(text))
+        return *type;
+    illegal("kind", clientes::text(
+                        TextKey::ProfileUnknownRecordKind, language,
+                        {{"kind", shownValue(text, 40)}, {"kinds", profile_fields::kindNames()}}));
 }
 
-[[noreturn]] void recordNotFound(Kind kind, std::int64_t id, Language language)
+[[noreturn]] void recordNotFound(RecordType type, std::int64_t id, Language language)
 {
     throw css::container::NoSuchElementException(
-        fromUtf8(
-            clientes::text(TextKey::ProfileRecordNotFound, language,
-                           {{"what", recordTypeLabel(profile_fields::recordTypeOf(kind), language)},
-                            {"id", std::to_string(id)}})),
+        fromUtf8(clientes::text(
+            TextKey::ProfileRecordNotFound, language,
+            {{"what", recordTypeLabel(type, language)}, {"id", std::to_string(id)}})),
         nullptr);
 }
 
 // The project a "timeEntries" key names.
-Project projectFor(ClientStore& store, const OUString& key, Language language)
+Project projectFor(Register& store, const OUString& key, Language language)
 {
     const std::string given = toUtf8(key.trim());
     std::int64_t id = 0;
@@ -173,45 +177,38 @@ Project projectFor(ClientStore& store, const OUString& key, Language language)
         nullptr);
 }
 
-std::string defaultCurrencyOf(ClientStore& store, std::int64_t clientId)
+std::string defaultCurrencyOf(Register& store, std::int64_t clientId)
 {
     const auto client = store.byId(clientId);
     return client ? client->currency : std::string();
 }
 
-// A record as getRecords returns it.
-Fields valuesOf(ClientStore& store, const Project& project)
+template <typename Record> Fields valuesOf(Register& store, const Record& record)
 {
-    return profile_fields::toNamedValues(project, store.projectHours(project.id));
-}
-Fields valuesOf(ClientStore&, const Task& task)
-{
-    return profile_fields::toNamedValues(task, profile_fields::todayIso());
-}
-Fields valuesOf(ClientStore&, const Invoice& invoice)
-{
-    return profile_fields::toNamedValues(invoice, profile_fields::todayIso());
-}
-template <typename Record> Fields valuesOf(ClientStore&, const Record& record)
-{
-    return profile_fields::toNamedValues(record);
+    return profile_fields::toNamedValues(record,
+                                         derivedInputs(store, record, profile_fields::todayIso()));
 }
 
-template <typename Record> using Getter = std::optional<Record> (ClientStore::*)(std::int64_t);
-
-template <typename Record>
-Record stored(ClientStore& store, Getter<Record> get, Kind kind, std::int64_t id, Language language)
+template <typename Record> Record stored(Register& store, std::int64_t id, Language language)
 {
-    if (auto record = (store.*get)(id))
+    if (auto record = storedRecord<Record>(store, id))
         return *record;
-    recordNotFound(kind, id, language);
+    recordNotFound(*kindOf<Record>().info.type, id, language);
+}
+
+// The client's, or for time entries the project's, that `key` names.
+template <typename Record>
+std::int64_t parentFor(Register& store, const OUString& key, Language language)
+{
+    if (kindOf<Record>().info.parent == Parent::Project)
+        return projectFor(store, key, language).id;
+    return clientFor(store, key, language).id;
 }
 
 template <typename Record>
-void update(ClientStore& store, Getter<Record> get, Kind kind, std::int64_t id,
-            const Fields& fields, Language language)
+void update(Register& store, std::int64_t id, const Fields& fields, Language language)
 {
-    Record record = stored(store, get, kind, id, language);
+    Record record = stored<Record>(store, id, language);
     profile_fields::apply(fields, record,
                           ApplyContext{language, false, defaultCurrencyOf(store, record.clientId),
                                        profile_fields::todayIso()});
@@ -226,12 +223,22 @@ void update(ClientStore& store, Getter<Record> get, Kind kind, std::int64_t id,
 }
 
 template <typename Record>
-std::int64_t add(ClientStore& store, const Client& client, const Fields& fields, Language language)
+std::int64_t add(Register& store, const OUString& key, const Fields& fields, Language language)
 {
+    const KindOf<Record>& kind = kindOf<Record>();
     Record record;
-    record.clientId = client.id;
-    profile_fields::apply(
-        fields, record, ApplyContext{language, true, client.currency, profile_fields::todayIso()});
+    std::string currency;
+    if (kind.info.parent == Parent::Project)
+        kind.withRole(FieldRole::ProjectId)
+            ->set(record, FieldValue(projectFor(store, key, language).id));
+    else
+    {
+        const Client client = clientFor(store, key, language);
+        record.clientId = client.id;
+        currency = client.currency;
+    }
+    profile_fields::apply(fields, record,
+                          ApplyContext{language, true, currency, profile_fields::todayIso()});
     return store.add(std::move(record)).id;
 }
 
@@ -245,7 +252,7 @@ Sequence<Fields> listOf(const std::vector<Record>& records, Convert convert)
     return result;
 }
 
-std::vector<ActivityEntry> wholeActivity(ClientStore& store, std::int64_t clientId)
+std::vector<ActivityEntry> wholeActivity(Register& store, std::int64_t clientId)
 {
     std::vector<ActivityEntry> entries;
     std::int64_t before = 0;
@@ -269,8 +276,8 @@ std::vector<ActivityEntry> wholeActivity(ClientStore& store, std::int64_t client
 void restoreClient(const Context& context, const OUString& key)
 {
     const Language language = uiLanguage(context);
-    storeAccess().with(context, [&](ClientStore& store)
-                       { store.restore(clientFor(store, key, language).id); });
+    storeAccess().with(context,
+                       [&](Register& store) { store.restore(clientFor(store, key, language).id); });
     storeAccess().notifyChanged();
 }
 
@@ -280,7 +287,7 @@ void deleteClient(const Context& context, const OUString& key)
     translated(language,
                [&]
                {
-                   storeAccess().with(context, [&](ClientStore& store)
+                   storeAccess().with(context, [&](Register& store)
                                       { store.deleteClient(clientFor(store, key, language).id); });
                });
     storeAccess().notifyChanged();
@@ -299,46 +306,23 @@ OUString normalizeTaxId(const OUString& taxId, const OUString& country)
 Sequence<Fields> getRecords(const Context& context, const OUString& key, const OUString& kindName)
 {
     const Language language = uiLanguage(context);
-    const Kind kind = kindFor(kindName, language);
-    const std::string today = profile_fields::todayIso();
+    const std::optional<RecordType> kind = kindFor(kindName, language);
     return storeAccess().with(
         context,
-        [&](ClientStore& store) -> Sequence<Fields>
+        [&](Register& store) -> Sequence<Fields>
         {
-            using namespace profile_fields;
-            if (kind == Kind::TimeEntries)
-                return listOf(store.timeEntries(projectFor(store, key, language).id),
-                              [](const TimeEntry& r) { return toNamedValues(r); });
-            const std::int64_t client = clientFor(store, key, language).id;
-            switch (kind)
-            {
-            case Kind::Contacts:
-                return listOf(store.contacts(client),
-                              [](const Contact& r) { return toNamedValues(r); });
-            case Kind::Projects:
-                return listOf(store.projects(client), [&](const Project& r)
-                              { return toNamedValues(r, store.projectHours(r.id)); });
-            case Kind::Tasks:
-                return listOf(store.tasks(client),
-                              [&](const Task& r) { return toNamedValues(r, today); });
-            case Kind::PurchaseOrders:
-                return listOf(store.purchaseOrders(client),
-                              [](const PurchaseOrder& r) { return toNamedValues(r); });
-            case Kind::Invoices:
-                return listOf(store.invoices(client),
-                              [&](const Invoice& r) { return toNamedValues(r, today); });
-            case Kind::Deals:
-                return listOf(store.deals(client), [](const Deal& r) { return toNamedValues(r); });
-            case Kind::Files:
-                return listOf(store.files(client),
-                              [](const FileInfo& r) { return toNamedValues(r); });
-            case Kind::Activity:
-                return listOf(wholeActivity(store, client),
-                              [&](const ActivityEntry& r) { return toNamedValues(r, language); });
-            case Kind::TimeEntries:
-                break;
-            }
-            return {};
+            if (!kind)
+                return listOf(wholeActivity(store, clientFor(store, key, language).id),
+                              [&](const ActivityEntry& r)
+                              { return profile_fields::toNamedValues(r, language); });
+            return withRecordKind(
+                *kind,
+                [&]<typename Record>(const KindOf<Record>&)
+                {
+                    return listOf(
+                        storedRecords<Record>(store, parentFor<Record>(store, key, language)),
+                        [&](const Record& record) { return valuesOf(store, record); });
+                });
         });
 }
 
@@ -346,49 +330,32 @@ sal_Int64 addRecord(const Context& context, const OUString& key, const OUString&
                     const Fields& fields)
 {
     const Language language = uiLanguage(context);
-    const Kind kind = kindFor(kindName, language);
-    if (kind == Kind::Files)
-        illegal("kind", clientes::text(TextKey::ProfileUseAttachFile, language), 1);
-    if (kind == Kind::Activity)
+    const std::optional<RecordType> kind = kindFor(kindName, language);
+    if (!kind)
         illegal("kind", clientes::text(TextKey::ProfileUseAddNote, language), 1);
-    const std::int64_t id = translated(
-        language,
-        [&]
-        {
-            return storeAccess().with(
-                context,
-                [&](ClientStore& store) -> std::int64_t
-                {
-                    if (kind == Kind::TimeEntries)
-                    {
-                        TimeEntry entry;
-                        entry.projectId = projectFor(store, key, language).id;
-                        profile_fields::apply(
-                            fields, entry,
-                            ApplyContext{language, true, {}, profile_fields::todayIso()});
-                        return store.add(std::move(entry)).id;
-                    }
-                    const Client client = clientFor(store, key, language);
-                    switch (kind)
-                    {
-                    case Kind::Contacts:
-                        return add<Contact>(store, client, fields, language);
-                    case Kind::Projects:
-                        return add<Project>(store, client, fields, language);
-                    case Kind::Tasks:
-                        return add<Task>(store, client, fields, language);
-                    case Kind::PurchaseOrders:
-                        return add<PurchaseOrder>(store, client, fields, language);
-                    case Kind::Invoices:
-                        return add<Invoice>(store, client, fields, language);
-                    case Kind::Deals:
-                        return add<Deal>(store, client, fields, language);
-                    default:
-                        break;
-                    }
-                    return 0;
-                });
-        });
+    const bool editable =
+        withRecordKind(*kind, [](const auto& described) { return described.info.editable; });
+    if (!editable) // files: attached whole
+        illegal("kind", clientes::text(TextKey::ProfileUseAttachFile, language), 1);
+    const std::int64_t id =
+        translated(language,
+                   [&]
+                   {
+                       return storeAccess().with(
+                           context,
+                           [&](Register& store)
+                           {
+                               return withRecordKind(
+                                   *kind,
+                                   [&]<typename Record>(const KindOf<Record>&) -> std::int64_t
+                                   {
+                                       if constexpr (std::is_same_v<Record, FileInfo>)
+                                           return 0;
+                                       else
+                                           return add<Record>(store, key, fields, language);
+                                   });
+                           });
+                   });
     storeAccess().notifyChanged();
     return id;
 }
@@ -397,87 +364,44 @@ void updateRecord(const Context& context, const OUString& kindName, sal_Int64 id
                   const Fields& fields)
 {
     const Language language = uiLanguage(context);
-    const Kind kind = kindFor(kindName, language);
-    if (kind == Kind::Files)
+    const std::optional<RecordType> kind = kindFor(kindName, language);
+    if (kind == RecordType::File)
         illegal("kind", clientes::text(TextKey::ProfileFilesReadOnly, language));
-    if (kind == Kind::Activity)
+    if (!kind)
         illegal("kind", clientes::text(TextKey::ProfileActivityReadOnly, language));
-    translated(
-        language,
-        [&]
-        {
-            storeAccess().with(
-                context,
-                [&](ClientStore& store)
-                {
-                    switch (kind)
-                    {
-                    case Kind::Contacts:
-                        return update<Contact>(store, &ClientStore::contact, kind, id, fields,
-                                               language);
-                    case Kind::Projects:
-                        return update<Project>(store, &ClientStore::project, kind, id, fields,
-                                               language);
-                    case Kind::TimeEntries:
-                        return update<TimeEntry>(store, &ClientStore::timeEntry, kind, id, fields,
-                                                 language);
-                    case Kind::Tasks:
-                        return update<Task>(store, &ClientStore::task, kind, id, fields, language);
-                    case Kind::PurchaseOrders:
-                        return update<PurchaseOrder>(store, &ClientStore::purchaseOrder, kind, id,
-                                                     fields, language);
-                    case Kind::Invoices:
-                        return update<Invoice>(store, &ClientStore::invoice, kind, id, fields,
-                                               language);
-                    case Kind::Deals:
-                        return update<Deal>(store, &ClientStore::deal, kind, id, fields, language);
-                    default:
-                        break;
-                    }
-                });
-        });
+    translated(language,
+               [&]
+               {
+                   storeAccess().with(context,
+                                      [&](Register& store)
+                                      {
+                                          withRecordKind(
+                                              *kind,
+                                              [&]<typename Record>(const KindOf<Record>&)
+                                              {
+                                                  if constexpr (!std::is_same_v<Record, FileInfo>)
+                                                      update<Record>(store, id, fields, language);
+                                              });
+                                      });
+               });
     storeAccess().notifyChanged();
 }
 
 void removeRecord(const Context& context, const OUString& kindName, sal_Int64 id)
 {
     const Language language = uiLanguage(context);
-    const Kind kind = kindFor(kindName, language);
-    if (kind == Kind::Activity)
+    const std::optional<RecordType> kind = kindFor(kindName, language);
+    if (!kind)
         illegal("kind", clientes::text(TextKey::ProfileActivityReadOnly, language));
     storeAccess().with(context,
-                       [&](ClientStore& store)
+                       [&](Register& store)
                        {
-                           switch (kind)
-                           {
-                           case Kind::Contacts:
-                               stored(store, &ClientStore::contact, kind, id, language);
-                               return store.removeContact(id);
-                           case Kind::Projects:
-                               stored(store, &ClientStore::project, kind, id, language);
-                               return store.removeProject(id);
-                           case Kind::TimeEntries:
-                               stored(store, &ClientStore::timeEntry, kind, id, language);
-                               return store.removeTimeEntry(id);
-                           case Kind::Tasks:
-                               stored(store, &ClientStore::task, kind, id, language);
-                               return store.removeTask(id);
-                           case Kind::PurchaseOrders:
-                               stored(store, &ClientStore::purchaseOrder, kind, id, language);
-                               return store.removePurchaseOrder(id);
-                           case Kind::Invoices:
-                               stored(store, &ClientStore::invoice, kind, id, language);
-                               return store.removeInvoice(id);
-                           case Kind::Deals:
-                               stored(store, &ClientStore::deal, kind, id, language);
-                               return store.removeDeal(id);
-                           case Kind::Files:
-                               if (!store.file(id))
-                                   recordNotFound(kind, id, language);
-                               return store.removeFile(id);
-                           case Kind::Activity:
-                               break;
-                           }
+                           withRecordKind(*kind,
+                                          [&]<typename Record>(const KindOf<Record>&)
+                                          {
+                                              stored<Record>(store, id, language);
+                                              removeStored<Record>(store, id);
+                                          });
                        });
     storeAccess().notifyChanged();
 }
@@ -487,7 +411,7 @@ Fields getSummary(const Context& context, const OUString& key)
     const Language language = uiLanguage(context);
     return storeAccess().with(
         context,
-        [&](ClientStore& store)
+        [&](Register& store)
         {
             return profile_fields::summaryToNamedValues(
                 store.summary(clientFor(store, key, language).id, profile_fields::todayIso()));
@@ -501,7 +425,7 @@ void addNote(const Context& context, const OUString& key, const OUString& text)
                [&]
                {
                    storeAccess().with(
-                       context, [&](ClientStore& store)
+                       context, [&](Register& store)
                        { store.addNote(clientFor(store, key, language).id, toUtf8(text)); });
                });
     storeAccess().notifyChanged();
@@ -514,7 +438,7 @@ sal_Int64 attachFile(const Context& context, const OUString& key, const OUString
         illegal("fileUrl", clientes::text(TextKey::ProfileNoFileUrl, language), 1);
     // The client first: a wrong key should not cost reading a large file.
     const std::int64_t clientId = storeAccess().with(
-        context, [&](ClientStore& store) { return clientFor(store, key, language).id; });
+        context, [&](Register& store) { return clientFor(store, key, language).id; });
     const sal_Int64 id =
         translated(language,
                    [&]() -> sal_Int64
@@ -529,7 +453,7 @@ sal_Int64 attachFile(const Context& context, const OUString& key, const OUString
                            fileProblem(problem, "fileUrl", language);
                        }
                        return storeAccess().with(context,
-                                                 [&](ClientStore& store) {
+                                                 [&](Register& store) {
                                                      return store
                                                          .attachFile(clientId, file.name,
                                                                      mimeTypeForFileName(file.name),
@@ -546,10 +470,10 @@ void saveFileCopy(const Context& context, sal_Int64 fileId, const OUString& targ
     const Language language = uiLanguage(context);
     const std::vector<std::uint8_t> bytes =
         storeAccess().with(context,
-                           [&](ClientStore& store)
+                           [&](Register& store)
                            {
                                if (!store.file(fileId))
-                                   recordNotFound(Kind::Files, fileId, language);
+                                   recordNotFound(RecordType::File, fileId, language);
                                return store.fileBytes(fileId);
                            });
     if (targetUrl.trim().isEmpty())

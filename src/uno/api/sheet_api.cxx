@@ -3,8 +3,8 @@
 #include "api/sheet_api.hxx"
 
 #include "core/messages/transfer_text.hpp"
-#include "core/rules/profile_dates.hpp"
-#include "core/store/sqlite/client_store.hpp"
+#include "core/register/register.hpp"
+#include "core/rules/dates.hpp"
 #include "core/transfer/csv_export.hpp"
 #include "core/transfer/import_outcome.hpp"
 #include "sheets/export_engine.hxx"
@@ -355,7 +355,7 @@ sal_Int32 undoLastImport(const Context& context)
     try
     {
         const ImportUndoResult undone =
-            storeAccess().with(context, [](ClientStore& store) { return store.undoLastImport(); });
+            storeAccess().with(context, [](Register& store) { return store.undoLastImport(); });
         storeAccess().notifyChanged();
         releaseFreedMemory();
         return static_cast<sal_Int32>(undone.reverted);
@@ -412,7 +412,7 @@ sal_Int32 exportClientsToCsv(const Context& context, const OUString& fileUrl,
     selection.includeArchived = reader.flag("IncludeArchived", false);
     const CsvOptions csv = csvOptions(context, reader, language);
     const std::filesystem::path target = csvTarget(fileUrl, language);
-    return writeCsv(context, [&](ClientStore& store)
+    return writeCsv(context, [&](Register& store)
                     { return exportClientsCsv(store, selection, target, csv, language); });
 }
 
@@ -425,7 +425,7 @@ sal_Int32 exportInvoicesToCsv(const Context& context, const OUString& fileUrl,
     const InvoiceFilter filter = invoiceFilter(reader, language);
     const CsvOptions csv = csvOptions(context, reader, language);
     const std::filesystem::path target = csvTarget(fileUrl, language);
-    return writeCsv(context, [&](ClientStore& store)
+    return writeCsv(context, [&](Register& store)
                     { return exportInvoicesCsv(store, filter, target, csv, language); });
 }
 } // namespace clientes::uno::sheet_api

@@ -3,9 +3,8 @@
 #include "api/client_fields.hxx"
 #include "core/files/safe_files.hpp"
 #include "core/messages/messages.hpp"
+#include "core/register/register.hpp"
 #include "core/rules/profile_validation.hpp"
-#include "core/store/sqlite/client_store.hpp"
-#include "core/store/sqlite/register_file.hpp"
 
 #include "support/entry_guard.hxx"
 

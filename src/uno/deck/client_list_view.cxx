@@ -237,7 +237,7 @@ void ClientListView::refresh(std::optional<std::int64_t> select)
         toUtf8(Reference<css::awt::XTextComponent>(control(kSearch), UNO_QUERY_THROW)->getText());
     try
     {
-        fill(storeAccess().with(m_context, [&](ClientStore& store)
+        fill(storeAccess().with(m_context, [&](Register& store)
                                 { return store.search(query, m_showArchived, kListLimit); }),
              select);
     }
@@ -255,7 +255,7 @@ void ClientListView::reveal(std::int64_t clientId)
     {
         SearchPage page = storeAccess().with(
             m_context,
-            [&](ClientStore& store)
+            [&](Register& store)
             {
                 SearchPage result = store.search(query, m_showArchived, kListLimit);
                 const bool listed =
@@ -341,7 +341,7 @@ void ClientListView::showSelection()
         std::optional<ProfileSummary> summary;
         const std::optional<Client> client =
             storeAccess().with(m_context,
-                               [&](ClientStore& store)
+                               [&](Register& store)
                                {
                                    std::optional<Client> found = store.byId(*id);
                                    if (found)

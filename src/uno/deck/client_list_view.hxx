@@ -3,7 +3,7 @@
 #pragma once
 
 #include "core/model/client.hpp"
-#include "core/store/sqlite/client_store.hpp"
+#include "core/register/register.hpp"
 #include "core/text/language.hpp"
 #include "core/text/locale.hpp"
 #include "support/main_thread.hxx"

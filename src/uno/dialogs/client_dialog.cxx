@@ -4,9 +4,9 @@
 #include "core/messages/messages.hpp"
 #include "core/messages/profile_text.hpp"
 #include "core/messages/ui_text.hpp"
+#include "core/register/register.hpp"
 #include "core/rules/tax_id.hpp"
 #include "core/rules/validation.hpp"
-#include "core/store/sqlite/client_store.hpp"
 #include "dialogs/profile_dialog.hxx"
 #include "dialogs/profile_ui.hxx"
 #include "support/entry_guard.hxx"
@@ -69,7 +69,7 @@ constexpr Field kTextFields[] = {
 constexpr std::string_view kKinds[] = {"", kKindCompany, kKindPerson};
 
 // Another client with the same tax ID (as the store compares them), if any.
-std::optional<Client> duplicateOf(ClientStore& store, const Client& client)
+std::optional<Client> duplicateOf(Register& store, const Client& client)
 {
     const std::string key = normalizeTaxId(client.taxId, client.country);
     if (key.empty())
@@ -122,9 +122,8 @@ public:
                         clientId = id;
                     else if (subject >>= key)
                     {
-                        const auto client =
-                            storeAccess().with(m_context, [&](ClientStore& store)
-                                               { return store.byKey(toUtf8(key)); });
+                        const auto client = storeAccess().with(
+                            m_context, [&](Register& store) { return store.byKey(toUtf8(key)); });
                         if (!client)
                             throw css::lang::IllegalArgumentException(
                                 fromUtf8(noClientMessage(toUtf8(key), m_language)), nullptr, 0);
@@ -195,8 +194,8 @@ private:
         m_loaded.reset();
         if (m_clientId)
         {
-            m_loaded = storeAccess().with(m_context, [&](ClientStore& store)
-                                          { return store.byId(*m_clientId); });
+            m_loaded = storeAccess().with(m_context,
+                                          [&](Register& store) { return store.byId(*m_clientId); });
             if (!m_loaded)
                 throw css::uno::RuntimeException(
                     fromUtf8(noClientMessage(std::to_string(*m_clientId), m_language)));
@@ -281,7 +280,7 @@ private:
     {
         const std::string warning =
             taxIdWarning(checkTaxId(client.taxId, client.country), m_language);
-        const auto duplicate = storeAccess().with(m_context, [&](ClientStore& store)
+        const auto duplicate = storeAccess().with(m_context, [&](Register& store)
                                                   { return duplicateOf(store, client); });
         std::string message = warning;
         if (duplicate)
@@ -345,7 +344,7 @@ private:
         try
         {
             stored = storeAccess().with(
-                m_context, [&](ClientStore& store)
+                m_context, [&](Register& store)
                 { return client.id == 0 ? store.add(std::move(client)) : store.update(client); });
         }
         catch (const ValidationError& error)
@@ -400,7 +399,7 @@ private:
     {
         if (!m_duplicateId)
             return;
-        const auto existing = storeAccess().with(m_context, [&](ClientStore& store)
+        const auto existing = storeAccess().with(m_context, [&](Register& store)
                                                  { return store.byId(*m_duplicateId); });
         if (!existing)
             return;

@@ -4,7 +4,7 @@
 #include "core/messages/messages.hpp"
 #include "core/messages/transfer_text.hpp"
 #include "core/messages/ui_text.hpp"
-#include "core/store/sqlite/client_store.hpp"
+#include "core/register/register.hpp"
 #include "dialogs/import_ui.hxx"
 #include "sheets/export_engine.hxx"
 #include "sheets/sheet_io.hxx"
@@ -177,7 +177,7 @@ private:
         {
             const auto [all, found] = storeAccess().with(
                 m_context,
-                [&](ClientStore& store)
+                [&](Register& store)
                 {
                     return std::make_pair(
                         store.count(), m_query.empty() ? 0 : store.search(m_query, false, 0).total);

@@ -3,8 +3,7 @@
 #include "core/files/safe_files.hpp"
 #include "core/messages/messages.hpp"
 #include "core/messages/ui_text.hpp"
-#include "core/store/sqlite/client_store.hpp"
-#include "core/store/sqlite/register_file.hpp"
+#include "core/register/register.hpp"
 #include "core/text/language.hpp"
 #include "dialogs/import_ui.hxx"
 #include "support/entry_guard.hxx"
@@ -110,9 +109,8 @@ void backup(const Context& context, const Parent& parent)
                        std::string message;
                        try
                        {
-                           const BackupResult copied =
-                               storeAccess().with(context, [&](ClientStore& store)
-                                                  { return store.backupTo(*target); });
+                           const BackupResult copied = storeAccess().with(
+                               context, [&](Register& store) { return store.backupTo(*target); });
                            message =
                                clientes::text(TextKey::DeckBackupDone, language,
                                               {{"clients", clientCount(copied.clients, language)},
@@ -141,8 +139,8 @@ bool restore(const Context& context, const Parent& parent)
             try
             {
                 const RegisterCopyInfo info = inspectRegisterCopy(*copy);
-                const std::int64_t current = storeAccess().with(context, [](ClientStore& store)
-                                                                { return store.count(true); });
+                const std::int64_t current =
+                    storeAccess().with(context, [](Register& store) { return store.count(true); });
                 const std::string question =
                     clientes::text(TextKey::DeckRestoreQuestion, language,
                                    {{"current", clientCount(current, language)},

@@ -7,7 +7,7 @@
 #include "core/messages/messages.hpp"
 #include "core/messages/transfer_text.hpp"
 #include "core/messages/ui_text.hpp"
-#include "core/store/sqlite/client_store.hpp"
+#include "core/register/register.hpp"
 #include "core/transfer/csv_export.hpp"
 #include "dialogs/export_dialog.hxx"
 #include "dialogs/import_ui.hxx"
@@ -152,8 +152,8 @@ bool undoLastImport(const Context& context, const Frame& frame)
             { transfer_ui::message(context, parentOf(frame), false, title, fromUtf8(text)); };
             try
             {
-                const std::optional<ImportBatchInfo> last = storeAccess().with(
-                    context, [](ClientStore& store) { return store.lastImport(); });
+                const std::optional<ImportBatchInfo> last =
+                    storeAccess().with(context, [](Register& store) { return store.lastImport(); });
                 if (!last)
                 {
                     tell(clientes::text(TextKey::TransferNothingToUndo, language));
@@ -164,7 +164,7 @@ bool undoLastImport(const Context& context, const Frame& frame)
                     css::awt::MessageBoxResults::YES)
                     return;
                 const ImportUndoResult result = storeAccess().with(
-                    context, [](ClientStore& store) { return store.undoLastImport(); });
+                    context, [](Register& store) { return store.undoLastImport(); });
                 undone = true;
                 storeAccess().notifyChanged();
                 releaseFreedMemory();

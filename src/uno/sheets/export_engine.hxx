@@ -4,7 +4,7 @@
 // totals per status that follow the AutoFilter (SUBTOTAL 109).
 #pragma once
 
-#include "core/store/sqlite/client_store.hpp"
+#include "core/register/register.hpp"
 #include "core/text/language.hpp"
 
 #include <com/sun/star/sheet/XSpreadsheet.hpp>

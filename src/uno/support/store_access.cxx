@@ -30,12 +30,12 @@ public:
 };
 } // namespace
 
-ClientStore& StoreAccess::open(const css::uno::Reference<css::uno::XComponentContext>& context)
+Register& StoreAccess::open(const css::uno::Reference<css::uno::XComponentContext>& context)
 {
     if (!m_store)
     {
         profile_files::cleanTemporaryCopiesOnce(); // copies of attachments opened before
-        m_store = std::make_unique<ClientStore>(databasePath(context));
+        m_store = openRegister(databasePath(context));
         if (!m_closeOnTerminationRegistered)
             m_closeOnTerminationRegistered =
                 guardedNoThrow("watching the office's termination",

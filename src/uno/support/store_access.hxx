@@ -2,8 +2,7 @@
 // dialogs and the scripting service, and the change notifications that keep them in step.
 #pragma once
 
-#include "core/store/sqlite/client_store.hpp"
-#include "core/store/sqlite/register_file.hpp"
+#include "core/register/register.hpp"
 
 #include <com/sun/star/uno/Reference.hxx>
 #include <com/sun/star/uno/XComponentContext.hpp>
@@ -47,11 +46,11 @@ public:
     void unsubscribe(int id);
 
 private:
-    ClientStore& open(const css::uno::Reference<css::uno::XComponentContext>& context);
+    Register& open(const css::uno::Reference<css::uno::XComponentContext>& context);
 
     std::recursive_mutex m_mutex;
     bool m_closeOnTerminationRegistered = false;
-    std::unique_ptr<ClientStore> m_store;
+    std::unique_ptr<Register> m_store;
     std::mutex m_listenersMutex;
     std::map<int, Listener> m_listeners;
     int m_nextListenerId = 1;

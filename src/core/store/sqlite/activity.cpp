@@ -9,29 +9,6 @@
 namespace clientes
 {
 
-namespace
-{
-
-constexpr std::array<std::string_view, 11> kKindNames = {
-    "created",     "updated",       "archived",      "restored", "fileAttached", "fileRemoved",
-    "recordAdded", "recordChanged", "recordRemoved", "imported", "note"};
-
-} // namespace
-
-std::string_view activityKindName(ActivityKind kind)
-{
-    const auto index = static_cast<std::size_t>(kind);
-    return index < kKindNames.size() ? kKindNames[index] : std::string_view{};
-}
-
-std::optional<ActivityKind> activityKindFromName(std::string_view name)
-{
-    for (std::size_t i = 0; i < kKindNames.size(); ++i)
-        if (kKindNames[i] == name)
-            return static_cast<ActivityKind>(i);
-    return std::nullopt;
-}
-
 namespace detail
 {
 

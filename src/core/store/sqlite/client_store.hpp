@@ -6,6 +6,8 @@
 #include "core/model/import_batch.hpp"
 #include "core/model/profile_records.hpp"
 #include "core/model/profile_summary.hpp"
+#include "core/model/register_values.hpp"
+#include "core/store/errors.hpp"
 
 #include <chrono>
 #include <cstddef>
@@ -23,124 +25,11 @@
 namespace clientes
 {
 
-class StoreError : public std::runtime_error
+namespace sqlite
 {
-public:
-    enum class Kind
-    {
-        CannotOpen,
-        NotADatabase,
-        Locked,
-        PermissionDenied,
-        TooNew,
-        Io,
-        Conflict,   // thrown as ConflictError / RecordConflict: changed by someone else meanwhile
-        OutOfMemory // SQLite could not allocate memory; the change was not made
-    };
-    StoreError(Kind kind, std::string path, const std::string& detail);
-    Kind kind;
-    std::string path;
-};
-
-// No client (or record) with the given key; what() names the key.
-class NotFound : public std::runtime_error
-{
-public:
-    explicit NotFound(const std::string& key);
-    // "<what> not found: <id>", e.g. "invoice not found: 12".
-    NotFound(std::string_view what, std::int64_t id);
-};
-
-// update(const Client&) with a version that is no longer the stored one: someone saved the
-// client after it was read. `current` is the client as stored now, for the user to review.
-class ConflictError : public StoreError
-{
-public:
-    ConflictError(std::string path, Client current);
-    Client current;
-};
-
-// The same for the profile records: Record is Contact, Project, TimeEntry, Task,
-// PurchaseOrder, Invoice or Deal.
-template <typename Record> class RecordConflict : public StoreError
-{
-public:
-    RecordConflict(std::string path, Record stored)
-        : StoreError(Kind::Conflict, std::move(path),
-                     "record " + std::to_string(stored.id) +
-                         " was changed by someone else (now "
-                         "version " +
-                         std::to_string(stored.version) + ")"),
-          current(std::move(stored))
-    {
-    }
-    Record current;
-};
-
-// What keeps a client from being deleted (contacts and activity do not: they go with it).
-struct LinkedRecords
-{
-    std::int64_t projects = 0;
-    std::int64_t tasks = 0;
-    std::int64_t purchaseOrders = 0;
-    std::int64_t invoices = 0;
-    std::int64_t deals = 0;
-    std::int64_t files = 0;
-
-    bool any() const { return projects + tasks + purchaseOrders + invoices + deals + files > 0; }
-    bool operator==(const LinkedRecords&) const = default;
-};
-
-// deleteClient() of a client that still has records; archive it instead.
-class HasLinkedRecords : public std::runtime_error
-{
-public:
-    HasLinkedRecords(std::int64_t clientId, LinkedRecords linked);
-    std::int64_t clientId;
-    LinkedRecords linked;
-};
-
-struct TagCount
-{
-    std::string tag; // one of its spellings ("VIP" or "vip": the first in byte order)
-    std::int64_t clients = 0;
-};
-
-// One line of the invoice list (exportInvoices): the invoice with its client's names.
-struct InvoiceListRow
-{
-    Invoice invoice;
-    std::string clientCode;
-    std::string clientLegalName;
-    std::string clientTaxId;
-};
-
-// Which invoices the list holds; empty strings do not filter.
-struct InvoiceFilter
-{
-    std::string from; // issue date on or after, "YYYY-MM-DD"
-    std::string to;   // issue date on or before
-    std::optional<InvoiceStatus> status;
-};
-
-struct SearchPage
-{
-    std::vector<ClientSummary> rows;
-    std::int64_t total = 0; // all matches, not only rows.size()
-};
-
-struct StoreOptions
-{
-    // How long writes must pause before the write-ahead log is copied into the file.
-    std::chrono::milliseconds idleCheckpointDelay{1500};
-};
-
-// A checked copy of the register (backupTo).
-struct BackupResult
-{
-    std::int64_t clients = 0;
-    std::uintmax_t bytes = 0;
-};
+// The schema version of the register's SQLite file (PRAGMA user_version).
+inline constexpr int kSchemaVersion = 3;
+} // namespace sqlite
 
 // The client register: one SQLite file. All methods are thread-safe (one internal mutex).
 // SQLite failures throw StoreError, invalid clients ValidationError, invalid profile records
@@ -149,7 +38,7 @@ struct BackupResult
 class ClientStore
 {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = sqlite::kSchemaVersion;
 
     // Creates the parent directory (0700) and the file (0600) if missing, opens it, backs it up
     // to "<file>.backup-v<old>" and migrates it when its schema is older.

@@ -361,21 +361,6 @@ std::string clientLabel(std::string_view code, std::string_view legalName)
 
 } // namespace
 
-std::string_view importKindName(ImportKind kind)
-{
-    return kind == ImportKind::Invoices ? "invoices" : "clients";
-}
-
-NothingToUndo::NothingToUndo() : std::runtime_error("there is no import to undo") {}
-
-ImportUndoRefused::ImportUndoRefused(ImportBatchInfo b, std::vector<UndoConflict> c,
-                                     std::size_t total)
-    : std::runtime_error("import " + b.batchId + " cannot be undone: " + std::to_string(total) +
-                         " record(s) changed since"),
-      batch(std::move(b)), conflicts(std::move(c)), totalConflicts(total)
-{
-}
-
 // ------------------------------------------------------------------------- checkpoints
 
 void ClientStore::Impl::checkpointInBackground()

@@ -3,7 +3,7 @@
 #include "core/store/sqlite/client_store.hpp"
 
 #include "core/files/sha256.hpp"
-#include "core/rules/profile_dates.hpp"
+#include "core/rules/dates.hpp"
 #include "core/rules/profile_money.hpp"
 #include "core/rules/profile_validation.hpp"
 #include "core/store/sqlite/profile_store_internal.hpp"

@@ -17,7 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace clientes
+namespace clientes::sqlite
 {
 
 namespace fs = std::filesystem;
@@ -90,12 +90,6 @@ void copyRegularFile(const fs::path& from, const fs::path& to)
 
 } // namespace
 
-RegisterFileRefused::RegisterFileRefused(fs::path t)
-    : std::runtime_error("refused to write over the register's own file " + t.string()),
-      target(std::move(t))
-{
-}
-
 RegisterCopyInfo inspectRegisterCopy(const fs::path& copy)
 {
     std::error_code error;
@@ -109,7 +103,7 @@ RegisterCopyInfo inspectRegisterCopy(const fs::path& copy)
     RegisterCopyInfo info;
     info.bytes = fs::file_size(copy, error);
     sql::Database db(copy.string(), sql::Database::Mode::ReadOnlyCopy);
-    detail::checkHeader(db);
+    clientes::detail::checkHeader(db);
     {
         auto check = db.query("PRAGMA integrity_check(1)");
         if (!check->step() || check->textView(0) != "ok")
@@ -230,4 +224,4 @@ void syncFolderOf(const fs::path& file)
 
 } // namespace detail
 
-} // namespace clientes
+} // namespace clientes::sqlite

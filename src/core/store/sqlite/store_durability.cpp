@@ -124,7 +124,7 @@ BackupResult ClientStore::backupTo(const fs::path& target)
     if (fs::exists(target, error) && !fs::is_regular_file(target, error))
         throw StoreError(StoreError::Kind::CannotOpen, target.string(), "not a file");
 
-    const fs::path temporary = detail::createTemporaryBeside(target);
+    const fs::path temporary = sqlite::detail::createTemporaryBeside(target);
     try
     {
         {
@@ -145,13 +145,13 @@ BackupResult ClientStore::backupTo(const fs::path& target)
             // One self-contained file: no log beside it to be forgotten by a copy.
             copy.exec("PRAGMA journal_mode = DELETE");
         }
-        detail::syncFile(temporary);
-        const RegisterCopyInfo checked = inspectRegisterCopy(temporary);
+        sqlite::detail::syncFile(temporary);
+        const RegisterCopyInfo checked = sqlite::inspectRegisterCopy(temporary);
         fs::rename(temporary, target, error);
         if (error)
             throw StoreError(StoreError::Kind::Io, target.string(),
                              "cannot put the copy in place: " + error.message());
-        detail::syncFolderOf(target);
+        sqlite::detail::syncFolderOf(target);
         return BackupResult{checked.clients, checked.bytes};
     }
     catch (...)

@@ -1,0 +1,94 @@
+#pragma once
+
+// Plain values the register answers with (register/register.hpp) and its stores produce
+// (store/store.hpp): a page of search results, tag counts, the invoice list, what is linked to
+// a client, and, for a register kept in a file, its options and checked copies.
+
+#include "core/model/client.hpp"
+#include "core/model/profile_records.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clientes
+{
+
+struct SearchPage
+{
+    std::vector<ClientSummary> rows;
+    std::int64_t total = 0; // all matches, not only rows.size()
+};
+
+struct TagCount
+{
+    std::string tag; // one of its spellings ("VIP" or "vip": the first in byte order)
+    std::int64_t clients = 0;
+};
+
+// One line of the invoice list (exportInvoices): the invoice with its client's names.
+struct InvoiceListRow
+{
+    Invoice invoice;
+    std::string clientCode;
+    std::string clientLegalName;
+    std::string clientTaxId;
+};
+
+// Which invoices the list holds; empty strings do not filter.
+struct InvoiceFilter
+{
+    std::string from; // issue date on or after, "YYYY-MM-DD"
+    std::string to;   // issue date on or before
+    std::optional<InvoiceStatus> status;
+};
+
+// What keeps a client from being deleted (contacts and activity do not: they go with it).
+struct LinkedRecords
+{
+    std::int64_t projects = 0;
+    std::int64_t tasks = 0;
+    std::int64_t purchaseOrders = 0;
+    std::int64_t invoices = 0;
+    std::int64_t deals = 0;
+    std::int64_t files = 0;
+
+    bool any() const { return projects + tasks + purchaseOrders + invoices + deals + files > 0; }
+    bool operator==(const LinkedRecords&) const = default;
+};
+
+// ---------------------------------------------------------------- a register kept in a file
+
+struct StoreOptions
+{
+    // How long writes must pause before the write-ahead log is copied into the file.
+    std::chrono::milliseconds idleCheckpointDelay{1500};
+};
+
+// A checked copy of the register (backupTo).
+struct BackupResult
+{
+    std::int64_t clients = 0;
+    std::uintmax_t bytes = 0;
+};
+
+// What a checked copy of the register holds (inspectRegisterCopy).
+struct RegisterCopyInfo
+{
+    std::int64_t clients = 0;       // archived ones included
+    std::int64_t schemaVersion = 0; // the file's schema version
+    std::uintmax_t bytes = 0;       // the file's size
+};
+
+struct RestoreResult
+{
+    RegisterCopyInfo restored;
+    // Where the register that was replaced now lives ("<file>.before-restore-<UTC stamp>");
+    // empty when there was none.
+    std::filesystem::path keptAside;
+};
+
+} // namespace clientes

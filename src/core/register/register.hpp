@@ -1,0 +1,283 @@
+#pragma once
+
+// The client register: the one place for the business rules of the clients and the records
+// around them. It tidies and validates what is written, gives clients their codes, finds
+// duplicates by tax ID, keeps the activity log (which entries, with which field changes),
+// decides what may be archived, restored and deleted, checks versions (optimistic
+// concurrency), computes summaries with the overdue/pending rules (register/profile_rules.hpp),
+// and commits and undoes import batches. Where the data lives is a store's business
+// (store/store.hpp): the register asks it for records and writes them in units of work.
+//
+// All methods are thread-safe. Failures of the store throw StoreError; invalid clients
+// ValidationError, invalid profile records RecordValidationError (rules/); the rest of the
+// errors are in store/errors.hpp. Every change writes its activity entry in the same unit of
+// work.
+//
+// Opening: openRegister() (or the constructor taking a path) opens the register kept in a
+// file on this computer; it is declared here and implemented by linking the SQLite store
+// (register/open_register.cpp), so that the UNO layer opens a register without including a
+// store header. A register over any other store: Register(std::unique_ptr<Store>).
+
+#include "core/files/safe_files.hpp"
+#include "core/model/activity.hpp"
+#include "core/model/client.hpp"
+#include "core/model/import_batch.hpp"
+#include "core/model/profile_records.hpp"
+#include "core/model/profile_summary.hpp"
+#include "core/model/register_values.hpp"
+#include "core/store/errors.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace clientes
+{
+
+class Store;
+
+class Register
+{
+public:
+    // The register kept in `file` (SQLite): creates the parent directory (0700) and the file
+    // (0600) if missing, opens it, backs it up to "<file>.backup-v<old>" and migrates it when
+    // its schema is older. Throws StoreError.
+    explicit Register(std::filesystem::path file, StoreOptions options = {});
+    // The register over any store (the contract suite, a server store).
+    explicit Register(std::unique_ptr<Store> store);
+    // Closes the store (a file store leaves its file complete: no write-ahead log).
+    ~Register();
+    Register(const Register&) = delete;
+    Register& operator=(const Register&) = delete;
+
+    // Where the register lives: its file, or the server's location.
+    const std::filesystem::path& path() const;
+
+    // ---------------------------------------------------------------- the file itself
+    // Only for a register kept in a file (std::logic_error otherwise; see isFile()).
+    bool isFile() const;
+    // Copies the write-ahead log into the file now (also done by itself once writes pause
+    // for StoreOptions::idleCheckpointDelay, and on close).
+    void checkpoint();
+    // Checkpoints done by the idle checkpointer so far (for tests).
+    std::int64_t idleCheckpoints() const;
+    // Writes a checked copy of the register to `target` while it stays in use (a failure
+    // leaves target as it was; a copy is one file). Throws RegisterFileRefused for the
+    // register's own files, StoreError.
+    BackupResult backupTo(const std::filesystem::path& target);
+
+    // ---------------------------------------------------------------- clients
+    // Tidies and validates, assigns uuid, code ("C-000001"…) and timestamps; version = 1.
+    // A rejected add does not consume a code.
+    Client add(Client client);
+    // Same as add() for many clients in one unit of work; all or nothing. Every client is
+    // validated before anything is written; the first invalid one throws ValidationError.
+    std::vector<Client> addMany(std::vector<Client> clients);
+    // Same, for an import: the activity entry of each client is Imported with
+    // `importBatchId` instead of Created.
+    std::vector<Client> addMany(std::vector<Client> clients, std::string_view importBatchId);
+
+    std::optional<Client> byId(std::int64_t id);
+    // Case-insensitive; "c-1", "C1", "C-000001" all mean "C-000001".
+    std::optional<Client> byCode(std::string_view code);
+    // A code, or a tax ID in any spelling ("b-12.345.678", "ESB12345678"); active clients first.
+    std::optional<Client> byKey(std::string_view key);
+
+    // Stores the editable fields of client.id (tidied, validated); bumps version and updatedAt.
+    // uuid, code, createdAt and archived are kept as stored (use setArchived). Throws NotFound,
+    // ConflictError when client.version is not the stored version (someone saved in between).
+    // The activity entry (Updated) lists the fields that changed, old and new values.
+    Client update(const Client& client);
+    // Bumps version and updatedAt when the state changes (activity: Archived / Restored).
+    // Throws NotFound.
+    void setArchived(std::int64_t id, bool archived);
+    void archive(std::int64_t id);
+    // Takes an archived client back into the active register: setArchived(id, false).
+    void restore(std::int64_t id);
+    // Deletes the client for good, with its contacts, tags and activity. Only for clients with
+    // nothing else linked (LinkedRecords); otherwise throws HasLinkedRecords (archive instead).
+    // Throws NotFound.
+    void deleteClient(std::int64_t id);
+    LinkedRecords linkedRecords(std::int64_t clientId);
+
+    // Empty query (or only punctuation): all clients ordered by legal name. Otherwise prefix
+    // match of every word, ignoring case and accents: words without digits look at legal name,
+    // trade name, city and e-mail; words with digits or inner punctuation also at tax ID (any
+    // spelling), code and the whole e-mail address. Best match first; with very many matches
+    // (a letter or two typed), legal names starting with the query come first, then the other
+    // matches alphabetically. Never throws on user input.
+    SearchPage search(std::string_view query, bool includeArchived, std::size_t limit);
+    // Same matching over active clients; codes best first; limit <= 0 → all.
+    std::vector<std::string> findCodes(std::string_view query, int limit);
+
+    std::int64_t count(bool includeArchived = false);
+
+    // Clients carrying the tag (ignoring case and accents), ordered by legal name.
+    std::vector<ClientSummary> clientsWithTag(std::string_view tag, bool includeArchived);
+    // Every tag in use (spellings that differ only in case or accents count as one), with the
+    // number of clients carrying it, ordered by the folded tag.
+    std::vector<TagCount> tagCounts();
+
+    // ---------------------------------------------------------------- the client's profile
+    // Records are tidied and validated (RecordValidationError); add() throws NotFound for a
+    // client (or, for a time entry, a project) that does not exist, and assigns id, createdAt,
+    // updatedAt and version 1. update() keeps the client (and project) and createdAt as stored,
+    // throws NotFound, and RecordConflict<Record> when record.version is not the stored one.
+    // remove…() throws NotFound. Lists are empty for unknown clients. Money records with an
+    // empty currency get the client's default currency.
+    Contact add(Contact contact);
+    Contact update(const Contact& contact);
+    void removeContact(std::int64_t id);
+    std::optional<Contact> contact(std::int64_t id);
+    std::vector<Contact> contacts(std::int64_t clientId); // by name
+
+    Project add(Project project);
+    Project update(const Project& project);
+    void removeProject(std::int64_t id); // with its time entries
+    std::optional<Project> project(std::int64_t id);
+    std::vector<Project> projects(std::int64_t clientId); // open first, by name
+
+    TimeEntry add(TimeEntry entry); // entry.projectId names the project
+    TimeEntry update(const TimeEntry& entry);
+    void removeTimeEntry(std::int64_t id);
+    std::optional<TimeEntry> timeEntry(std::int64_t id);
+    std::vector<TimeEntry> timeEntries(std::int64_t projectId); // newest date first
+    double projectHours(std::int64_t projectId);
+    double clientHours(std::int64_t clientId);
+
+    Task add(Task task);
+    Task update(const Task& task);
+    void removeTask(std::int64_t id);
+    std::optional<Task> task(std::int64_t id);
+    std::vector<Task> tasks(std::int64_t clientId); // pending first, by due date, undated last
+
+    PurchaseOrder add(PurchaseOrder order);
+    PurchaseOrder update(const PurchaseOrder& order);
+    void removePurchaseOrder(std::int64_t id);
+    std::optional<PurchaseOrder> purchaseOrder(std::int64_t id);
+    std::vector<PurchaseOrder> purchaseOrders(std::int64_t clientId); // newest date first
+
+    // The number must be unused in the whole register (RecordValidationError, Duplicate).
+    Invoice add(Invoice invoice);
+    Invoice update(const Invoice& invoice);
+    void removeInvoice(std::int64_t id);
+    std::optional<Invoice> invoice(std::int64_t id);
+    std::optional<Invoice> invoiceByNumber(std::string_view number); // ignoring ASCII case
+    std::vector<Invoice> invoices(std::int64_t clientId);            // newest issue date first
+
+    Deal add(Deal deal);
+    Deal update(const Deal& deal);
+    void removeDeal(std::int64_t id);
+    std::optional<Deal> deal(std::int64_t id);
+    std::vector<Deal> deals(std::int64_t clientId); // newest date first
+
+    // Many records in one unit of work (imports): all or nothing, one activity entry each.
+    std::vector<Contact> addContacts(std::vector<Contact> contacts);
+    std::vector<Project> addProjects(std::vector<Project> projects);
+    std::vector<TimeEntry> addTimeEntries(std::vector<TimeEntry> entries);
+    std::vector<Task> addTasks(std::vector<Task> tasks);
+    std::vector<PurchaseOrder> addPurchaseOrders(std::vector<PurchaseOrder> orders);
+    std::vector<Invoice> addInvoices(std::vector<Invoice> invoices);
+    std::vector<Deal> addDeals(std::vector<Deal> deals);
+
+    // Keeps the bytes inside the register with their SHA-256. Throws FileTooLarge above
+    // kMaxFileBytes (before anything else), RecordValidationError for a bad name or MIME type
+    // (empty = application/octet-stream), NotFound. Activity: FileAttached with the name.
+    FileInfo attachFile(std::int64_t clientId, std::string_view name, std::string_view mimeType,
+                        std::span<const std::uint8_t> bytes);
+    std::optional<FileInfo> file(std::int64_t id);
+    std::vector<FileInfo> files(std::int64_t clientId);   // newest first
+    std::vector<std::uint8_t> fileBytes(std::int64_t id); // throws NotFound
+    void removeFile(std::int64_t id);                     // throws NotFound; activity: FileRemoved
+
+    // A note in the client's history (RecordValidationError when blank or too long).
+    ActivityEntry addNote(std::int64_t clientId, std::string_view text);
+    // An Imported entry, for imports that changed an existing client. Throws NotFound.
+    ActivityEntry recordImport(std::int64_t clientId, std::string_view batchId);
+    // Newest first: up to `limit` entries older than `beforeId` (0 = from the newest).
+    ActivityPage activity(std::int64_t clientId, std::size_t limit, std::int64_t beforeId = 0);
+
+    // The client's figures as of `today` ("YYYY-MM-DD"; std::invalid_argument otherwise).
+    // Throws NotFound.
+    ProfileSummary summary(std::int64_t clientId, std::string_view today);
+
+    // ---------------------------------------------------------------- imports and exports
+    // Imports write all rows or none, in one unit of work recorded as an import batch;
+    // Imported activity entries carry the batch id (updates also list their field changes,
+    // old and new).
+
+    // Throws ValidationError (a client to create or update is invalid; nothing written),
+    // ConflictError (a client to update was saved since it was planned). Nothing to write
+    // (no creation, no update): nothing is written and no batch recorded.
+    ImportCommitResult commitClientImport(ClientImportCommit commit);
+    // Throws RecordValidationError, ValidationError (a new client), RecordConflict<Invoice>,
+    // NotFound (a client that no longer exists).
+    ImportCommitResult commitInvoiceImport(InvoiceImportCommit commit);
+    // The newest import batch not undone yet.
+    std::optional<ImportBatchInfo> lastImport();
+    // Reverts the newest batch: clients and invoices it created are deleted, the fields it
+    // updated get their previous values back (an Updated / RecordChanged activity entry says
+    // so). Throws NothingToUndo, or ImportUndoRefused (nothing written) when a record it wrote
+    // was deleted or saved since, or a client it created has new records or notes.
+    ImportUndoResult undoLastImport();
+
+    // Every client (archived ones too), with tags, in id order: for loading the register
+    // once before planning a large import. One read snapshot.
+    void forEachClient(const std::function<void(Client&&)>& visit);
+    // Every client in the deck's order (folded legal name, then id), archived ones only
+    // when asked, with tags, from one read snapshot: `begin` learns how many there are
+    // before `visit` gets each. For an export that writes while it reads.
+    void forEachClientInListOrder(bool includeArchived,
+                                  const std::function<void(std::size_t)>& begin,
+                                  const std::function<void(Client&&)>& visit);
+    // Every invoice, in id order.
+    std::vector<Invoice> allInvoices();
+    // Clients for an export: all (empty codes and query), the matches of a search query (as
+    // findCodes), or the given codes (any spelling; unknown ones are left out), ordered by
+    // legal name (codes: in the order given).
+    std::vector<Client> clientsForExport(std::string_view query,
+                                         const std::vector<std::string>& codes,
+                                         bool includeArchived);
+    // Invoices by issue date, then number, with their client's code, legal name and tax ID.
+    std::vector<InvoiceListRow> invoiceList(const InvoiceFilter& filter);
+
+    // Column mappings the user chose for a header row (import_mapping.hpp's mappingKey):
+    // free text the caller encodes. remember with an empty mapping forgets.
+    std::optional<std::string> rememberedMapping(std::string_view key);
+    void rememberMapping(std::string_view key, std::string_view mapping);
+
+    // Changes when another connection (e.g. another process) commits to the register.
+    std::int64_t dataVersion();
+
+private:
+    struct Impl; // register_internal.hpp
+    std::unique_ptr<Impl> impl_;
+};
+
+// The register kept in `file` (see Register(std::filesystem::path, StoreOptions)).
+std::unique_ptr<Register> openRegister(const std::filesystem::path& file,
+                                       StoreOptions options = {});
+
+// Opens `copy` of a register file read-only without changing it and checks it: a register
+// file of ours (or an empty one), intact, with a schema not newer than this version knows.
+// Throws StoreError (NotADatabase, TooNew, CannotOpen, PermissionDenied).
+RegisterCopyInfo inspectRegisterCopy(const std::filesystem::path& copy);
+
+// Replaces the register at `registerFile` (which no Register may hold open) by a checked copy
+// of `copy`: the copy (a regular file) is written beside the register, synced and checked
+// there (inspectRegisterCopy; an empty file is no register), the current register (with any
+// write-ahead log it has) is renamed aside, and the copy renamed into place. When anything
+// fails before the last rename, the register is as it was. Throws StoreError naming `copy`,
+// FileProblem (not a regular file), RegisterFileRefused (copy is the register itself or its
+// log).
+RestoreResult restoreRegisterFrom(const std::filesystem::path& registerFile,
+                                  const std::filesystem::path& copy);
+
+} // namespace clientes
