@@ -416,12 +416,6 @@ std::string statusLabel(DealStage stage, Language language)
     return Texts{"Rechazada", "Rejected", "Rejeitada"}.str(language);
 }
 
-bool isOverdue(const Invoice& invoice, std::string_view today)
-{
-    const std::string& due = invoice.dueDate.empty() ? invoice.issueDate : invoice.dueDate;
-    return invoice.status == InvoiceStatus::Authorised && !due.empty() && due < today;
-}
-
 std::string invoiceStateLabel(const Invoice& invoice, std::string_view today, Language language)
 {
     std::string label = statusLabel(invoice.status, language);
@@ -433,7 +427,7 @@ std::string invoiceStateLabel(const Invoice& invoice, std::string_view today, La
 std::string taskStateLabel(const Task& task, std::string_view today, Language language)
 {
     std::string label = statusLabel(task.status, language);
-    if (task.status == TaskStatus::Pending && !task.dueDate.empty() && task.dueDate < today)
+    if (isOverdue(task, today))
         label += " · " + Texts{"vencida", "overdue", "vencida"}.str(language);
     return label;
 }

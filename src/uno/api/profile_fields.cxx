@@ -469,14 +469,13 @@ Fields toNamedValues(const TimeEntry& r)
 
 Fields toNamedValues(const Task& r, std::string_view today)
 {
-    const bool overdue = r.status == TaskStatus::Pending && !r.dueDate.empty() && r.dueDate < today;
     return Out()
         .id("id", r.id)
         .id("clientId", r.clientId)
         .text("title", r.title)
         .text("dueDate", r.dueDate)
         .text("status", std::string(statusName(r.status)))
-        .add("overdue", overdue)
+        .add("overdue", isOverdue(r, today))
         .stamps(r.version, r.createdAt, r.updatedAt)
         .done();
 }

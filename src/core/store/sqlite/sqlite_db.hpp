@@ -2,7 +2,7 @@
 
 // Thin RAII layer over the SQLite C API for the store; internal to src/core.
 
-#include "core/store/sqlite/client_store.hpp"
+#include "core/store/errors.hpp"
 
 #include <sqlite3.h>
 
