@@ -109,8 +109,8 @@ private:
 
 class Database;
 
-// Process-wide SQLite settings, applied before SQLite's first use (Database and the text
-// folder call it); later calls do nothing.
+// Process-wide SQLite settings, applied before SQLite's first use (Database calls it); later
+// calls do nothing.
 void configureSqliteOnce();
 
 // A cached statement borrowed for one use: bindings are cleared now, the statement is reset
