@@ -18,9 +18,13 @@
 //
 // Errors. Every operation throws StoreError when the database fails (cannot open, locked,
 // I/O, out of memory: Kind says which), std::bad_alloc when memory runs out in the store's own
-// code; nothing else. Rules are not a store's business: it writes what it is given (values
-// tidied and validated by the register) and reports "not found" or "not the expected version"
-// by its return values, never by exceptions.
+// code, std::invalid_argument for a call that makes no sense (a filter on a field the kind
+// has not); nothing else. Rules are not a store's business: it writes what it is given
+// (values tidied and validated by the register) and reports "not found" or "not the expected
+// version" by its return values, never by exceptions. It does keep its data whole whatever it
+// is given, and throws StoreError (the unit rolled back) for a record whose client (a time
+// entry's project) does not exist, a client uuid or an invoice number (ignoring ASCII case)
+// already in use, and clients deleted while records other than contacts still refer to them.
 //
 // Optimistic concurrency is a conditional update: updateClient / updateRecord write only when
 // the stored version is the one the register read, and say whether they did (for SQL,
