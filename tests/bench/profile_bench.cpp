@@ -4,7 +4,7 @@
 // Usage: profile_bench [clients] [directory]
 
 #include "core/register/register.hpp"
-#include "core/rules/profile_dates.hpp"
+#include "core/rules/dates.hpp"
 
 #include <algorithm>
 #include <chrono>

@@ -1,8 +1,8 @@
-// ISO dates (profile_dates.hpp) and the dates the invoice import reads from cells
+// ISO dates (rules/dates.hpp) and the dates the invoice import reads from cells
 // (import_invoices.hpp: text in several orders, spreadsheet serial numbers).
 // Input: byte 0 flags (day first, number cell), bytes 1-4 a day count, 5-12 a double, the rest
 // text.
-#include "core/rules/profile_dates.hpp"
+#include "core/rules/dates.hpp"
 #include "core/transfer/import_invoices.hpp"
 #include "fuzz_support.hpp"
 

@@ -160,8 +160,11 @@ void Office::installExtension() const
         "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
         "<item oor:path=\"/org.openoffice.Office.Linguistic/General\"><prop oor:name=\"UILocale\" "
         "oor:op=\"fuse\"><value>" +
-            m_options.uiLocale +
-            "</value></prop></item>\n"
+            m_options.uiLocale + "</value></prop></item>\n" +
+            (m_options.locale.empty() ? std::string()
+                                      : "<item oor:path=\"/org.openoffice.Setup/L10N\"><prop "
+                                        "oor:name=\"ooSetupSystemLocale\" oor:op=\"fuse\"><value>" +
+                                            m_options.locale + "</value></prop></item>\n") +
             "<item oor:path=\"/org.openoffice.Office.Common/Misc\"><prop "
             "oor:name=\"FirstRun\" oor:op=\"fuse\"><value>false</value></prop></item>\n"
             "</oor:items>\n");

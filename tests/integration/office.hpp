@@ -18,6 +18,9 @@ struct OfficeOptions
     std::filesystem::path database; // CLIENTES_DB for the office; empty = inside the temp dir
     bool defaultDatabase = false;   // no CLIENTES_DB: the extension picks its own place
     std::string uiLocale = "es-ES"; // pinned so that assertions on words hold
+    // Tools ▸ Options ▸ Language Settings ▸ Locale setting (separators, date order of the
+    // toolkit's fields); empty = the default, which follows the system's (C here: en-US).
+    std::string locale;
     std::vector<std::filesystem::path> extraExtensions; // installed after clientes.oxt (benchmarks)
 };
 

@@ -9,6 +9,8 @@
 #include <com/sun/star/awt/FontWeight.hpp>
 #include <com/sun/star/awt/XControl.hpp>
 #include <com/sun/star/awt/XControlContainer.hpp>
+#include <com/sun/star/awt/XCurrencyField.hpp>
+#include <com/sun/star/awt/XDateField.hpp>
 #include <com/sun/star/awt/XDialog.hpp>
 #include <com/sun/star/awt/XDialogEventHandler.hpp>
 #include <com/sun/star/awt/XListBox.hpp>
@@ -22,12 +24,14 @@
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/lang/XInitialization.hpp>
 #include <com/sun/star/resource/XStringResourceResolver.hpp>
+#include <com/sun/star/util/Date.hpp>
 #include <org/clientes/XClientDirectory.hpp>
 #include <osl/file.hxx>
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <cstdio>
 #include <ctime>
 #include <fstream>
 #include <memory>
@@ -120,7 +124,9 @@ class ProfileDialog : public ::testing::Test
 protected:
     static void SetUpTestSuite()
     {
-        office = std::make_unique<Office>();
+        OfficeOptions options;
+        options.locale = "es-ES"; // dates typed day first, amounts "1.250,50"
+        office = std::make_unique<Office>(options);
         clients.set(office->create("org.clientes.ClientDirectory"), UNO_QUERY_THROW);
         busy = addBusyClient(clients, "Pérez Gómez Asesores, S.L.", "B12345674");
     }
@@ -191,6 +197,40 @@ protected:
     std::string text(const char* name) const
     {
         return s(Reference<css::awt::XTextComponent>(control(name), UNO_QUERY_THROW)->getText());
+    }
+
+    // A date field: a date picked ("YYYY-MM-DD"; "" empties it), the date it shows.
+    void pickDate(const char* name, const std::string& iso) const
+    {
+        Any value;
+        if (!iso.empty())
+            value <<= css::util::Date(static_cast<sal_uInt16>(std::stoi(iso.substr(8, 2))),
+                                      static_cast<sal_uInt16>(std::stoi(iso.substr(5, 2))),
+                                      static_cast<sal_Int16>(std::stoi(iso.substr(0, 4))));
+        model(name)->setPropertyValue(u("Date"), value);
+    }
+    std::string date(const char* name) const
+    {
+        const Reference<css::awt::XDateField> field(control(name)->getPeer(), UNO_QUERY_THROW);
+        if (field->isEmpty())
+            return {};
+        const css::util::Date date = field->getDate();
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", int(date.Year), int(date.Month),
+                      int(date.Day));
+        return buffer;
+    }
+    // What a date or amount field shows, as the user sees it.
+    std::string showing(const char* name) const
+    {
+        return s(Reference<css::awt::XTextComponent>(control(name)->getPeer(), UNO_QUERY_THROW)
+                     ->getText());
+    }
+    // An amount field's value.
+    double amountIn(const char* name) const
+    {
+        return Reference<css::awt::XCurrencyField>(control(name)->getPeer(), UNO_QUERY_THROW)
+            ->getValue();
     }
 
     // What a label or button shows ("&key" references resolved through the dialog's resource).
@@ -390,7 +430,7 @@ TEST_F(ProfileDialog, TasksAreAddedEditedAndRemovedOnTheSummary)
     EXPECT_EQ(records(code, "tasks").getLength(), 0);
 
     type("edTaskTitle", "Enviar presupuesto");
-    type("edTaskDue", isoDay(2));
+    pickDate("edTaskDueDate", isoDay(2));
     ASSERT_TRUE(call("onTaskSave"));
     EXPECT_EQ(message(), "Guardado.");
     ASSERT_EQ(rows("gridTasks")->getRowCount(), 1);
@@ -480,7 +520,7 @@ TEST_F(ProfileDialog, ProjectsShowAndLogTheirHours)
     EXPECT_EQ(text("edProjectName"), "Web nueva");
 
     ASSERT_TRUE(call("onTimeNew"));
-    EXPECT_EQ(text("edTimeDate"), isoDay(0));
+    EXPECT_EQ(date("edTimeDate"), isoDay(0));
     type("edTimeHours", "2,5");
     type("edTimeNote", "Reunión");
     ASSERT_TRUE(call("onTimeSave"));
@@ -531,7 +571,8 @@ TEST_F(ProfileDialog, PurchaseOrdersTakeAmountsAsTyped)
     EXPECT_EQ(field(orders[0], "currency"), "USD");
     EXPECT_EQ(cell("gridOrders", 2, 0), "1.250,50 USD");
     EXPECT_EQ(label("lblOrdersTotal"), "Órdenes de compra: 1 (0 cerradas) · 1.250,50 USD");
-    EXPECT_EQ(text("edOrderAmount"), "1250,50");
+    EXPECT_EQ(amountIn("edOrderAmount"), 1250.5);
+    EXPECT_EQ(showing("edOrderAmount"), "1.250,50");
 }
 
 TEST_F(ProfileDialog, InvoicesShowTheirStateAndRefuseConflicts)
@@ -541,11 +582,11 @@ TEST_F(ProfileDialog, InvoicesShowTheirStateAndRefuseConflicts)
     open(code);
     ASSERT_TRUE(call("onTabInvoices"));
     ASSERT_TRUE(call("onInvoiceNew"));
-    EXPECT_EQ(text("edInvoiceIssue"), isoDay(0));
+    EXPECT_EQ(date("edInvoiceIssueDate"), isoDay(0));
     EXPECT_EQ(chosen("lbInvoiceStatus"), 0);
     type("edInvoiceNumber", "DLG-2024-001");
-    type("edInvoiceIssue", isoDay(-45));
-    type("edInvoiceDue", isoDay(-15));
+    pickDate("edInvoiceIssueDate", isoDay(-45));
+    pickDate("edInvoiceDueDate", isoDay(-15));
     type("edInvoiceNet", "1000");
     type("edInvoiceTax", "210");
     choose("lbInvoiceStatus", 1);
@@ -576,7 +617,7 @@ TEST_F(ProfileDialog, InvoicesShowTheirStateAndRefuseConflicts)
     EXPECT_NE(message().find("Otra persona ha modificado este registro"), std::string::npos)
         << message();
     EXPECT_EQ(chosen("lbInvoiceStatus"), 2); // the stored values are in the form now
-    EXPECT_EQ(text("edInvoiceTax"), "210,00");
+    EXPECT_EQ(amountIn("edInvoiceTax"), 210.0);
     ASSERT_TRUE(call("onInvoiceSave")); // and saving again works
     EXPECT_EQ(message(), "Guardado.");
     EXPECT_EQ(cell("gridInvoices", 4, 0), "Cobrada");
@@ -592,7 +633,7 @@ TEST_F(ProfileDialog, DealsMoveThroughTheirStages)
     type("edDealTitle", "Renovación de equipos");
     type("edDealAmount", "12000");
     choose("lbDealStage", 1);
-    type("edDealValid", isoDay(30));
+    pickDate("edDealValidUntil", isoDay(30));
     ASSERT_TRUE(call("onDealSave"));
     ASSERT_EQ(rows("gridDeals")->getRowCount(), 1);
     EXPECT_EQ(cell("gridDeals", 3, 0), "12.000,00 EUR");
@@ -603,6 +644,77 @@ TEST_F(ProfileDialog, DealsMoveThroughTheirStages)
     ASSERT_TRUE(call("onDealSave"));
     EXPECT_EQ(field(records(code, "deals")[0], "stage"), "accepted");
     EXPECT_EQ(label("lblDealsTotal"), "Ofertas abiertas: 0 · 1 aceptada");
+}
+
+// Dates and amounts are the toolkit's date and currency fields: typed the locale's way (es-ES:
+// day first, "1.234,56") or picked in the calendar, stored as ISO dates and minor units.
+TEST_F(ProfileDialog, DatesAndAmountsAreTypedTheLocaleWay)
+{
+    const std::string code = s(clients->addClient(
+        fields({{"legalName", "Fechas Regionales, S.L."}, {"currency", "EUR"}})));
+    open(code);
+    ASSERT_TRUE(call("onTabInvoices"));
+    ASSERT_TRUE(call("onInvoiceNew"));
+    type("edInvoiceNumber", "LOC-1");
+    type("edInvoiceIssueDate", "31/12/2030");
+    pickDate("edInvoiceDueDate", "2031-01-30");
+    type("edInvoiceNet", "1.234,56");
+    type("edInvoiceTax", "259,26");
+    ASSERT_TRUE(call("onInvoiceSave"));
+    EXPECT_EQ(message(), "Guardado.");
+    const auto invoices = records(code, "invoices");
+    ASSERT_EQ(invoices.getLength(), 1);
+    EXPECT_EQ(field(invoices[0], "issueDate"), "2030-12-31");
+    EXPECT_EQ(field(invoices[0], "dueDate"), "2031-01-30");
+    // The register keeps minor units.
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open_v2(office->database().c_str(), &db, SQLITE_OPEN_READONLY, nullptr),
+              SQLITE_OK);
+    sqlite3_busy_timeout(db, 5000);
+    sqlite3_stmt* statement = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT net, tax, total FROM invoices WHERE number = 'LOC-1'",
+                                 -1, &statement, nullptr),
+              SQLITE_OK);
+    ASSERT_EQ(sqlite3_step(statement), SQLITE_ROW);
+    EXPECT_EQ(sqlite3_column_int64(statement, 0), 123456);
+    EXPECT_EQ(sqlite3_column_int64(statement, 1), 25926);
+    EXPECT_EQ(sqlite3_column_int64(statement, 2), 149382);
+    sqlite3_finalize(statement);
+    sqlite3_close(db);
+    // The form shows the record saved, the locale's way.
+    EXPECT_EQ(showing("edInvoiceIssueDate"), "31/12/2030");
+    EXPECT_EQ(showing("edInvoiceNet"), "1.234,56");
+    EXPECT_EQ(label("lblInvoiceTotal"), "Total: 1.493,82 EUR");
+
+    // Text that is no date of the locale (day 31 of month 31) is refused; nothing is stored.
+    ASSERT_TRUE(call("onInvoiceNew"));
+    type("edInvoiceNumber", "LOC-2");
+    type("edInvoiceIssueDate", "31/31/2030");
+    ASSERT_TRUE(call("onInvoiceSave"));
+    EXPECT_EQ(message(), "El campo «Fecha de emisión» no es una fecha válida: escríbala como la "
+                         "muestra el calendario o elíjala en él.");
+    EXPECT_EQ(records(code, "invoices").getLength(), 1);
+
+    // A currency without decimals: whole amounts only.
+    ASSERT_TRUE(call("onTabDeals"));
+    ASSERT_TRUE(call("onDealNew"));
+    type("edDealTitle", "Yenes");
+    type("edDealCurrency", "jpy");
+    type("edDealAmount", "1.500,5");
+    ASSERT_TRUE(call("onDealSave"));
+    EXPECT_EQ(message(), "El campo «Importe» debe ser un número.");
+    type("edDealAmount", "1.500");
+    pickDate("edDealValidUntil", "");
+    ASSERT_TRUE(call("onDealSave"));
+    EXPECT_EQ(message(), "Guardado.");
+    const auto deals = records(code, "deals");
+    ASSERT_EQ(deals.getLength(), 1);
+    double amount = 0;
+    valueOf(deals[0], "amount") >>= amount;
+    EXPECT_EQ(amount, 1500.0);
+    EXPECT_EQ(field(deals[0], "currency"), "JPY");
+    EXPECT_EQ(field(deals[0], "validUntil"), "");
+    EXPECT_EQ(field(deals[0], "date"), isoDay(0)); // a new record's date: today
 }
 
 TEST_F(ProfileDialog, FilesAreAttachedCopiedAndRemoved)
@@ -856,6 +968,7 @@ protected:
     {
         OfficeOptions options;
         options.uiLocale = "en-US";
+        options.locale = "en-US";
         office = std::make_unique<Office>(options);
         clients.set(office->create("org.clientes.ClientDirectory"), UNO_QUERY_THROW);
         busy = addBusyClient(clients, "Bright Ideas Ltd", "B87654324");
@@ -878,5 +991,28 @@ TEST_F(ProfileDialogEnglish, SpeaksEnglish)
     ASSERT_TRUE(call("onTaskNew"));
     ASSERT_TRUE(call("onTaskSave"));
     EXPECT_EQ(message(), "“Title” is required.");
+}
+
+// en-US: month first, "1,234.56".
+TEST_F(ProfileDialogEnglish, DatesAndAmountsAreTypedTheLocaleWay)
+{
+    const std::string code =
+        s(clients->addClient(fields({{"legalName", "Regional Dates Ltd"}, {"currency", "USD"}})));
+    open(code);
+    ASSERT_TRUE(call("onTabOrders"));
+    ASSERT_TRUE(call("onOrderNew"));
+    type("edOrderNumber", "PO-EN-1");
+    type("edOrderDate", "12/31/2030");
+    type("edOrderAmount", "1,234.56");
+    ASSERT_TRUE(call("onOrderSave"));
+    EXPECT_EQ(message(), "Saved.");
+    const auto orders = records(code, "purchaseOrders");
+    ASSERT_EQ(orders.getLength(), 1);
+    EXPECT_EQ(field(orders[0], "date"), "2030-12-31");
+    double amount = 0;
+    valueOf(orders[0], "amount") >>= amount;
+    EXPECT_EQ(amount, 1234.56);
+    EXPECT_EQ(showing("edOrderDate"), "12/31/2030");
+    EXPECT_EQ(showing("edOrderAmount"), "1,234.56");
 }
 } // namespace clientes::testing

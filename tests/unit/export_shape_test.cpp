@@ -1,4 +1,5 @@
 #include "core/messages/messages.hpp"
+#include "core/rules/dates.hpp"
 #include "core/rules/validation.hpp"
 #include "core/transfer/export_shape.hpp"
 #include "core/transfer/import_existing.hpp"
@@ -209,24 +210,24 @@ TEST(ExportShape, TextProtection)
 
 TEST(ExportShape, SpreadsheetSerial)
 {
-    EXPECT_EQ(toSpreadsheetSerial("1899-12-30"), 0.0);
-    EXPECT_EQ(toSpreadsheetSerial("1899-12-31"), 1.0);
-    EXPECT_EQ(toSpreadsheetSerial("1900-01-01"), 2.0);
-    EXPECT_EQ(toSpreadsheetSerial("1900-03-01"), 61.0);
-    EXPECT_EQ(toSpreadsheetSerial("2000-02-29"), 36585.0);
-    EXPECT_EQ(toSpreadsheetSerial("2024-01-01"), 45292.0);
-    EXPECT_EQ(toSpreadsheetSerial("2024-05-01"), 45413.0);
-    EXPECT_EQ(toSpreadsheetSerial("9999-12-31"), 2958465.0);
-    EXPECT_EQ(toSpreadsheetSerial("1600-03-01"), -109511.0);
-    EXPECT_EQ(toSpreadsheetSerial("2024-05-01T12:00"), 45413.5);
-    EXPECT_EQ(toSpreadsheetSerial("2024-05-01T06:00:00Z"), 45413.25);
-    EXPECT_NEAR(toSpreadsheetSerial("2024-05-01T10:20:30.123Z"),
+    EXPECT_EQ(spreadsheetSerial("1899-12-30"), 0.0);
+    EXPECT_EQ(spreadsheetSerial("1899-12-31"), 1.0);
+    EXPECT_EQ(spreadsheetSerial("1900-01-01"), 2.0);
+    EXPECT_EQ(spreadsheetSerial("1900-03-01"), 61.0);
+    EXPECT_EQ(spreadsheetSerial("2000-02-29"), 36585.0);
+    EXPECT_EQ(spreadsheetSerial("2024-01-01"), 45292.0);
+    EXPECT_EQ(spreadsheetSerial("2024-05-01"), 45413.0);
+    EXPECT_EQ(spreadsheetSerial("9999-12-31"), 2958465.0);
+    EXPECT_EQ(spreadsheetSerial("1600-03-01"), -109511.0);
+    EXPECT_EQ(spreadsheetSerial("2024-05-01T12:00"), 45413.5);
+    EXPECT_EQ(spreadsheetSerial("2024-05-01T06:00:00Z"), 45413.25);
+    EXPECT_NEAR(spreadsheetSerial("2024-05-01T10:20:30.123Z"),
                 45413 + (10 * 3600 + 20 * 60 + 30.123) / 86400.0, 1e-9);
     for (const char* bad : {"", "2024", "2024-5-01", "2024-05-1", "2024/05/01", "2023-02-29",
                             "1900-02-29", "2024-13-01", "2024-00-10", "2024-04-31", "2024-05-01x",
                             "2024-05-01T24:00", "2024-05-01T12:60", "2024-05-01T12", "abcd-ef-gh",
                             "1582-12-31", "2024-05-01T12:00:00.", " 2024-05-01"})
-        EXPECT_TRUE(std::isnan(toSpreadsheetSerial(bad))) << bad;
+        EXPECT_TRUE(std::isnan(spreadsheetSerial(bad))) << bad;
 }
 
 TEST(ExportShape, RoundTripNastyClients)

@@ -1,5 +1,5 @@
 // Regressions for what the fuzz targets (tests/fuzz) and the sanitizer build found in the core.
-#include "core/rules/profile_dates.hpp"
+#include "core/rules/dates.hpp"
 #include "core/rules/validation.hpp"
 #include "core/text/utf8.hpp"
 

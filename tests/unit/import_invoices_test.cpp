@@ -2,6 +2,7 @@
 // tax ID or code, new clients on request, existing invoices, and every row problem.
 
 #include "core/messages/transfer_text.hpp"
+#include "core/rules/dates.hpp"
 #include "core/rules/validation.hpp"
 #include "core/transfer/export_shape.hpp"
 #include "core/transfer/import_existing.hpp"
@@ -201,7 +202,7 @@ TEST(ImportInvoices, Dates)
     {
         const auto iso = isoDateFromSerial(serial);
         ASSERT_TRUE(iso);
-        EXPECT_EQ(toSpreadsheetSerial(*iso), serial) << *iso;
+        EXPECT_EQ(spreadsheetSerial(*iso), serial) << *iso;
     }
 }
 

@@ -1,4 +1,4 @@
-#include "core/rules/profile_dates.hpp"
+#include "core/rules/dates.hpp"
 #include "core/rules/profile_money.hpp"
 
 #include <gtest/gtest.h>

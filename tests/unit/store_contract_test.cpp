@@ -1,6 +1,8 @@
 // The backend contract suite (store_contract.hpp): what every implementation of the store
 // interface (core/store/store.hpp) must do. Only the interface is used here; each store runs
 // the suite through its own INSTANTIATE_TEST_SUITE_P (store_contract_sqlite.cpp).
+#include "core/model/record_kinds.hpp"
+#include "core/register/profile_rules.hpp"
 #include "core/rules/client_codes.hpp"
 #include "core/rules/validation.hpp"
 #include "store_contract.hpp"
@@ -1088,6 +1090,90 @@ TEST_P(StoreContract, AggregateRefusesFieldsTheKindHasNot)
     query.measures = {{{{"total", Compare::Greater, "mucho"}}, ""}};
     store().read([&](StoreReader& tx)
                  { EXPECT_THROW(tx.aggregate(query), std::invalid_argument); });
+}
+
+// The register states a rule once, as a filter: a store's count of the records it selects is
+// the number of records that matches() (the derived "overdue" field, the lists, the labels)
+// accepts.
+TEST_P(StoreContract, AggregateCountsWhatMatchesAccepts)
+{
+    const Client client = H::add(store(), makeClient("Reglas"));
+    const std::string today = "2024-05-15";
+    std::vector<Invoice> invoices;
+    std::vector<Task> tasks;
+    int n = 0;
+    for (InvoiceStatus status :
+         {InvoiceStatus::Draft, InvoiceStatus::Authorised, InvoiceStatus::Paid})
+        for (const char* due : {"2024-05-01", "2024-05-14", "2024-05-15", "2024-05-16"})
+        {
+            Invoice i = invoice(client.id, "R-" + std::to_string(++n), "2024-04-01", n * 100, 0,
+                                n % 2 ? "EUR" : "USD", status);
+            i.dueDate = due;
+            invoices.push_back(H::addRecord(store(), i));
+        }
+    for (TaskStatus status : {TaskStatus::Pending, TaskStatus::Done})
+        for (const char* due : {"", "2024-05-01", "2024-05-15", "2024-05-20", "2024-06-30"})
+        {
+            Task t;
+            t.clientId = client.id;
+            t.title = "t";
+            t.dueDate = due;
+            t.status = status;
+            tasks.push_back(H::addRecord(store(), stampedRecord(t)));
+        }
+
+    const std::vector<Filter> invoiceRules = {overdueInvoices(today), pendingInvoices(today),
+                                              draftInvoices(), issuedInvoices(), paidInvoices()};
+    const std::vector<Filter> taskRules = {overdueTasks(today), pendingTasks(),
+                                           upcomingTasks(today, "2024-05-21"), doneTasks()};
+    AggregateQuery invoiceQuery{.kind = RecordType::Invoice, .clientId = client.id};
+    for (const Filter& rule : invoiceRules)
+        invoiceQuery.measures.push_back({rule, "total"});
+    AggregateQuery taskQuery{.kind = RecordType::Task, .clientId = client.id};
+    for (const Filter& rule : taskRules)
+        taskQuery.measures.push_back({rule, ""});
+    std::vector<AggregateGroup> invoiceGroups;
+    std::vector<AggregateGroup> taskGroups;
+    store().read(
+        [&](StoreReader& tx)
+        {
+            invoiceGroups = tx.aggregate(invoiceQuery);
+            taskGroups = tx.aggregate(taskQuery);
+        });
+    ASSERT_EQ(invoiceGroups.size(), 1U);
+    ASSERT_EQ(taskGroups.size(), 1U);
+    for (std::size_t r = 0; r < invoiceRules.size(); ++r)
+    {
+        std::int64_t count = 0;
+        std::int64_t sum = 0;
+        for (const Invoice& i : invoices)
+            if (matches(invoiceRules[r], i))
+            {
+                ++count;
+                sum += i.total;
+            }
+        EXPECT_EQ(invoiceGroups[0].values.at(r).count, count) << "invoice rule " << r;
+        EXPECT_EQ(invoiceGroups[0].values.at(r).sum, sum) << "invoice rule " << r;
+    }
+    for (std::size_t r = 0; r < taskRules.size(); ++r)
+    {
+        const auto count = std::count_if(tasks.begin(), tasks.end(),
+                                         [&](const Task& t) { return matches(taskRules[r], t); });
+        EXPECT_EQ(taskGroups[0].values.at(r).count, count) << "task rule " << r;
+    }
+    // The derived "overdue" field is the same rule.
+    const auto& invoiceOverdue = *kindOf<Invoice>().field("overdue");
+    const auto& taskOverdue = *kindOf<Task>().field("overdue");
+    std::int64_t overdue = 0;
+    for (const Invoice& i : invoices)
+        overdue += std::get<bool>(invoiceOverdue.value(i, {.today = today})) ? 1 : 0;
+    EXPECT_EQ(overdue, invoiceGroups[0].values[0].count);
+    EXPECT_EQ(overdue, 2); // authorised, due 05-01 and 05-14
+    overdue = 0;
+    for (const Task& t : tasks)
+        overdue += std::get<bool>(taskOverdue.value(t, {.today = today})) ? 1 : 0;
+    EXPECT_EQ(overdue, taskGroups[0].values[0].count);
+    EXPECT_EQ(overdue, 1); // pending, due 05-01
 }
 
 // ------------------------------------------------------------------------ bulk writes

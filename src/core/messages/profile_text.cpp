@@ -1,4 +1,6 @@
 #include "core/messages/profile_text.hpp"
+
+#include "core/model/record_kinds.hpp"
 #include "core/rules/validation.hpp"
 
 #include "core/messages/messages.hpp"
@@ -73,6 +75,13 @@ Texts textOf(ProfileText key)
     case ProfileText::SelectProjectFirst:
         return {"Seleccione primero un proyecto.", "Select a project first.",
                 "Selecione primeiro um projeto."};
+    case ProfileText::DateNotRead:
+        return {"El campo «{label}» no es una fecha válida: escríbala como la muestra el "
+                "calendario o elíjala en él.",
+                "“{label}” is not a valid date: type it the way the calendar shows it, or pick "
+                "it there.",
+                "O campo «{label}» não é uma data válida: escreva-a como o calendário a mostra "
+                "ou escolha-a nele."};
     case ProfileText::RecordConflict:
         return {"Otra persona ha modificado este registro mientras usted lo editaba. El "
                 "formulario muestra ahora los valores guardados: repita sus cambios y guarde.",
@@ -427,7 +436,8 @@ std::string invoiceStateLabel(const Invoice& invoice, std::string_view today, La
 std::string taskStateLabel(const Task& task, std::string_view today, Language language)
 {
     std::string label = statusLabel(task.status, language);
-    if (isOverdue(task, today))
+    static const auto& overdue = *kindOf<Task>().field("overdue");
+    if (std::get<bool>(overdue.value(task, {.today = today})))
         label += " · " + Texts{"vencida", "overdue", "vencida"}.str(language);
     return label;
 }

@@ -8,7 +8,7 @@
 #include "core/model/activity.hpp"
 #include "core/model/profile_records.hpp"
 #include "core/model/profile_summary.hpp"
-#include "core/register/profile_rules.hpp" // isOverdue: the one rule
+#include "core/model/record_kinds.hpp" // isOverdue: the derived field
 #include "core/rules/tax_id.hpp"
 #include "core/text/language.hpp"
 
@@ -44,6 +44,7 @@ enum class ProfileText
     ClientDeleted,       // the dialog closes after this
     SelectRecordFirst,   // Edit / remove / open without a selected row
     SelectProjectFirst,  // time entries without a selected project
+    DateNotRead,         // {label}: a date field's text that is no date
     RecordConflict,      // someone else saved the record: the form shows the stored values
     ClientConflict,      // the same for the client dialog
     FileCannotBeRead,    // {name}

@@ -86,6 +86,11 @@ struct Client
 inline constexpr std::string_view kKindCompany = "company";
 inline constexpr std::string_view kKindPerson = "person";
 
+// Canonical form of a client code, as the register compares codes: letters, an optional '-'
+// or ' ', digits → upper-case letters, '-', digits zero-padded to 6 ("c1", "C 1", "c-000001"
+// → "C-000001"). Anything else: trimmed, upper-cased.
+std::string canonicalClientCode(std::string_view raw);
+
 // "a, b ,,c" → {"a", "b", "c"}: split at commas, blanks trimmed, empty items left out.
 std::vector<std::string> splitTags(std::string_view text);
 // {"a", "b"} → "a, b"; " @vip, b" when the first tag starts like a formula (= + - @), as

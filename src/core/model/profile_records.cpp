@@ -10,6 +10,11 @@ namespace
 
 constexpr std::array<std::string_view, 9> kRecordTypes = {
     "contact", "project", "timeEntry", "task", "purchaseOrder", "invoice", "deal", "file", "note"};
+constexpr std::array<std::string_view, 21> kFieldNames = {
+    "name", "role",  "email",   "phone",  "status",     "date",     "hours",
+    "note", "title", "dueDate", "number", "amount",     "currency", "issueDate",
+    "net",  "tax",   "total",   "stage",  "validUntil", "mimeType", "text"};
+
 constexpr std::array<std::string_view, 2> kOpenClosed = {"open", "closed"};
 constexpr std::array<std::string_view, 2> kTaskStatuses = {"pending", "done"};
 constexpr std::array<std::string_view, 3> kInvoiceStatuses = {"draft", "authorised", "paid"};
@@ -41,6 +46,11 @@ std::string_view recordTypeName(RecordType type)
 std::optional<RecordType> recordTypeFromName(std::string_view name)
 {
     return valueOf<RecordType>(kRecordTypes, name);
+}
+
+std::string_view recordFieldName(RecordField field)
+{
+    return kFieldNames.at(static_cast<std::size_t>(field));
 }
 
 std::string_view statusName(ProjectStatus status)

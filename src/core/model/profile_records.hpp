@@ -38,6 +38,37 @@ enum class RecordType
 std::string_view recordTypeName(RecordType type);
 std::optional<RecordType> recordTypeFromName(std::string_view name);
 
+// Fields of the records, for issues and activity entries.
+enum class RecordField
+{
+    Name,
+    Role,
+    Email,
+    Phone,
+    Status,
+    Date,
+    Hours,
+    Note,
+    Title,
+    DueDate,
+    Number,
+    Amount,
+    Currency,
+    IssueDate,
+    Net,
+    Tax,
+    Total,
+    Stage,
+    ValidUntil,
+    MimeType,
+    Text
+};
+
+// API names: "name", "role", "email", "phone", "status", "date", "hours", "note", "title",
+// "dueDate", "number", "amount", "currency", "issueDate", "net", "tax", "total", "stage",
+// "validUntil", "mimeType", "text".
+std::string_view recordFieldName(RecordField field);
+
 enum class ProjectStatus
 {
     Open,

@@ -2,8 +2,8 @@
 
 // Conditions on the fields of records: how the register states a rule about records ("status
 // is authorised and the due date is before today") once, for a store to count with
-// (store/store.hpp's aggregate) and for one record to be tested against
-// (register/profile_rules.hpp).
+// (store/store.hpp's aggregate) and for one record to be tested against (matches,
+// model/record_kinds.hpp).
 
 #include <string>
 #include <vector>

@@ -1,12 +1,14 @@
 #pragma once
 
 // The rules on the state of tasks, invoices, orders, projects and deals that the profile's
-// lists, its labels and its summary share. Each is written once, as a Filter: the register
-// gives it to the store to count with (Register::summary), and tests one record against the
-// same filter (isOverdue, which the lists and labels use).
+// summary counts with. Each is written once, as a Filter: the register gives it to the store to
+// count with (Register::summary). The overdue rules (overdueTasks, overdueInvoices) live with
+// the kinds' descriptions (model/record_kinds.hpp), whose derived "overdue" field, shown in the
+// lists and labels, tests one record against the same filter.
 
 #include "core/model/profile_records.hpp"
 #include "core/model/record_filter.hpp"
+#include "core/model/record_kinds.hpp" // overdueTasks, overdueInvoices, matches
 
 #include <string_view>
 
@@ -16,7 +18,6 @@ namespace clientes
 // Tasks: done ones count nowhere but in done. A pending task is overdue when it has a due
 // date before today; upcoming when it is due from today to weekEnd (both included).
 Filter pendingTasks();
-Filter overdueTasks(std::string_view today);
 Filter upcomingTasks(std::string_view today, std::string_view weekEnd);
 Filter doneTasks();
 
@@ -27,7 +28,6 @@ Filter draftInvoices();
 Filter issuedInvoices();
 Filter paidInvoices();
 Filter pendingInvoices(std::string_view today);
-Filter overdueInvoices(std::string_view today);
 
 Filter openProjects();
 Filter closedOrders();
@@ -35,15 +35,5 @@ Filter closedOrders();
 Filter openDeals();
 Filter acceptedDeals();
 Filter rejectedDeals();
-
-// Whether the record meets every condition (fields by API name, compared as
-// model/record_filter.hpp says). std::invalid_argument for a field the record has not.
-bool matches(const Filter& filter, const Task& task);
-bool matches(const Filter& filter, const Invoice& invoice);
-
-// The "overdue" of the lists and labels: matches(overdueTasks(today)), and for an invoice
-// matches(overdueInvoices(today)) with a missing due date taken as its issue date.
-bool isOverdue(const Task& task, std::string_view today);
-bool isOverdue(const Invoice& invoice, std::string_view today);
 
 } // namespace clientes

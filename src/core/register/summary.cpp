@@ -3,7 +3,7 @@
 
 #include "core/register/profile_rules.hpp"
 #include "core/register/register_internal.hpp"
-#include "core/rules/profile_dates.hpp"
+#include "core/rules/dates.hpp"
 
 #include <stdexcept>
 

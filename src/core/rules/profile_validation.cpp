@@ -1,6 +1,7 @@
 #include "core/rules/profile_validation.hpp"
 
-#include "core/rules/profile_dates.hpp"
+#include "core/model/record_kinds.hpp"
+#include "core/rules/dates.hpp"
 #include "core/rules/profile_money.hpp"
 #include "core/text/utf8.hpp"
 
@@ -14,14 +15,7 @@ namespace clientes
 namespace
 {
 
-constexpr std::array<std::string_view, 21> kFieldNames = {
-    "name", "role",  "email",   "phone",  "status",     "date",     "hours",
-    "note", "title", "dueDate", "number", "amount",     "currency", "issueDate",
-    "net",  "tax",   "total",   "stage",  "validUntil", "mimeType", "text"};
-
-constexpr std::size_t kMaxFileName = 255;
-constexpr std::size_t kMaxMimeType = 127;
-constexpr double kMaxHours = 24;
+constexpr std::size_t kMaxNote = 100000;
 
 char asciiUpper(char c)
 {
@@ -63,11 +57,15 @@ public:
     // was reported.
     bool text(RecordField field, std::string_view value, bool required, bool multiLine = false)
     {
+        return text(field, value, required, multiLine, maxLength(record_, field));
+    }
+    bool text(RecordField field, std::string_view value, bool required, bool multiLine,
+              std::size_t limit)
+    {
         if (!isCleanText(value, multiLine))
             return add(field, Problem::InvalidText);
         if (required && isBlank(value))
             return add(field, Problem::Required);
-        const std::size_t limit = maxLength(record_, field);
         if (limit != 0 && utf8::length(value) > limit)
             return add(field, Problem::TooLong, limit);
         return true;
@@ -109,13 +107,6 @@ public:
             add(field, Problem::OutOfRange, 0);
     }
 
-    template <typename Enum> void choice(RecordField field, Enum value, Enum last)
-    {
-        const auto raw = static_cast<int>(value);
-        if (raw < 0 || raw > static_cast<int>(last))
-            add(field, Problem::InvalidChoice);
-    }
-
     bool add(RecordField field, Problem problem, std::size_t limit = 0)
     {
         issues_.push_back({record_, field, problem, limit});
@@ -145,11 +136,6 @@ std::string describeIssues(const std::vector<RecordIssue>& issues)
 
 } // namespace
 
-std::string_view recordFieldName(RecordField field)
-{
-    return kFieldNames.at(static_cast<std::size_t>(field));
-}
-
 RecordValidationError::RecordValidationError(std::vector<RecordIssue> list)
     : std::runtime_error(describeIssues(list)), issues(std::move(list))
 {
@@ -157,162 +143,146 @@ RecordValidationError::RecordValidationError(std::vector<RecordIssue> list)
 
 std::size_t maxLength(RecordType record, RecordField field)
 {
-    switch (field)
+    if (record == RecordType::Note)
+        return field == RecordField::Text ? kMaxNote : 0;
+    return withRecordKind(record,
+                          [field](const auto& kind) -> std::size_t
+                          {
+                              for (const auto& described : kind.fields)
+                                  if (described.label == LabelKey(field))
+                                      return described.maxLength;
+                              return 0;
+                          });
+}
+
+namespace
+{
+const std::string& textOf(const FieldValue& value)
+{
+    return std::get<std::string>(value);
+}
+
+// Tidies the text the user writes, as its field's type says.
+template <typename Record> void tidyRecord(Record& record)
+{
+    for (const auto& field : kindOf<Record>().fields)
     {
-    case RecordField::Name:
-        return record == RecordType::File ? kMaxFileName : 200;
-    case RecordField::Title:
-        return 200;
-    case RecordField::Role:
-        return 100;
-    case RecordField::Email:
-        return 254;
-    case RecordField::Phone:
-        return 40;
-    case RecordField::Number:
-        return 50;
-    case RecordField::Note:
-        return 1000;
-    case RecordField::MimeType:
-        return kMaxMimeType;
-    case RecordField::Text:
-        return 100000;
-    default:
-        return 0;
+        if (field.readOnly() || !holdsText(field.type) || field.type == FieldType::Choice)
+            continue;
+        std::string text = textOf(field.get(record));
+        switch (field.type)
+        {
+        case FieldType::MultiLineText:
+            text = tidyText(text, true);
+            break;
+        case FieldType::Email:
+            tidyEmail(text);
+            break;
+        case FieldType::Currency:
+            tidyCurrency(text);
+            break;
+        default:
+            tidyLine(text);
+            break;
+        }
+        field.set(record, FieldValue(std::move(text)));
     }
 }
 
-void tidy(Contact& contact)
+// The problems of every field the user writes, in the description's order.
+template <typename Record> std::vector<RecordIssue> validateRecord(const Record& record)
 {
-    tidyLine(contact.name);
-    tidyLine(contact.role);
-    tidyEmail(contact.email);
-    tidyLine(contact.phone);
-}
-
-void tidy(Project& project)
-{
-    tidyLine(project.name);
-}
-
-void tidy(TimeEntry& entry)
-{
-    tidyLine(entry.date);
-    entry.note = tidyText(entry.note, true);
-}
-
-void tidy(Task& task)
-{
-    tidyLine(task.title);
-    tidyLine(task.dueDate);
-}
-
-void tidy(PurchaseOrder& order)
-{
-    tidyLine(order.number);
-    tidyLine(order.date);
-    tidyCurrency(order.currency);
-}
-
-void tidy(Invoice& invoice)
-{
-    tidyLine(invoice.number);
-    tidyLine(invoice.issueDate);
-    tidyLine(invoice.dueDate);
-    tidyCurrency(invoice.currency);
-}
-
-void tidy(Deal& deal)
-{
-    tidyLine(deal.title);
-    tidyLine(deal.number);
-    tidyLine(deal.date);
-    tidyLine(deal.validUntil);
-    tidyCurrency(deal.currency);
-}
-
-std::vector<RecordIssue> validate(const Contact& contact)
-{
-    Checker check(RecordType::Contact);
-    check.text(RecordField::Name, contact.name, true);
-    check.text(RecordField::Role, contact.role, false);
-    check.email(RecordField::Email, contact.email);
-    check.text(RecordField::Phone, contact.phone, false);
-    return check.take();
-}
-
-std::vector<RecordIssue> validate(const Project& project)
-{
-    Checker check(RecordType::Project);
-    check.text(RecordField::Name, project.name, true);
-    check.choice(RecordField::Status, project.status, ProjectStatus::Closed);
-    return check.take();
-}
-
-std::vector<RecordIssue> validate(const TimeEntry& entry)
-{
-    Checker check(RecordType::TimeEntry);
-    check.date(RecordField::Date, entry.date, true);
-    if (!std::isfinite(entry.hours) || entry.hours <= 0 || entry.hours > kMaxHours)
-        check.add(RecordField::Hours, Problem::OutOfRange, static_cast<std::size_t>(kMaxHours));
-    check.text(RecordField::Note, entry.note, false, true);
-    return check.take();
-}
-
-std::vector<RecordIssue> validate(const Task& task)
-{
-    Checker check(RecordType::Task);
-    check.text(RecordField::Title, task.title, true);
-    check.date(RecordField::DueDate, task.dueDate, false);
-    check.choice(RecordField::Status, task.status, TaskStatus::Done);
-    return check.take();
-}
-
-std::vector<RecordIssue> validate(const PurchaseOrder& order)
-{
-    Checker check(RecordType::PurchaseOrder);
-    check.text(RecordField::Number, order.number, true);
-    check.date(RecordField::Date, order.date, false);
-    check.notNegative(RecordField::Amount, order.amount);
-    check.currency(order.currency);
-    check.choice(RecordField::Status, order.status, OrderStatus::Closed);
-    return check.take();
-}
-
-std::vector<RecordIssue> validate(const Invoice& invoice)
-{
-    Checker check(RecordType::Invoice);
-    check.text(RecordField::Number, invoice.number, true);
-    check.date(RecordField::IssueDate, invoice.issueDate, true);
-    if (check.date(RecordField::DueDate, invoice.dueDate, false))
-        check.order(RecordField::DueDate, invoice.issueDate, invoice.dueDate);
-    std::int64_t sum = 0;
-    if (__builtin_add_overflow(invoice.net, invoice.tax, &sum) || sum != invoice.total)
-        check.add(RecordField::Total, Problem::TotalMismatch);
-    check.currency(invoice.currency);
-    check.choice(RecordField::Status, invoice.status, InvoiceStatus::Paid);
-    return check.take();
-}
-
-std::vector<RecordIssue> validate(const Deal& deal)
-{
-    Checker check(RecordType::Deal);
-    if (isBlank(deal.title) && isBlank(deal.number) && isCleanText(deal.title, false) &&
-        isCleanText(deal.number, false))
-        check.add(RecordField::Title, Problem::Required);
-    else
+    const auto& kind = kindOf<Record>();
+    Checker check(*kind.info.type);
+    const auto valueOf = [&](std::string_view name) { return kind.field(name)->get(record); };
+    for (const auto& field : kind.fields)
     {
-        check.text(RecordField::Title, deal.title, false);
-        check.text(RecordField::Number, deal.number, false);
+        if (field.readOnly())
+            continue;
+        const RecordField key = std::get<RecordField>(field.label);
+        const FieldValue value = field.get(record);
+        switch (field.type)
+        {
+        case FieldType::Text:
+        case FieldType::MultiLineText:
+        case FieldType::Email:
+        {
+            bool required = field.required;
+            if (required && !field.requiredUnless.empty())
+            {
+                // Either of the two will do: blank (and clean) both is this one's problem.
+                const FieldValue other = valueOf(field.requiredUnless);
+                required = isBlank(textOf(other)) && isCleanText(textOf(other), false);
+            }
+            const std::string& text = textOf(value);
+            if (check.text(key, text, required, field.type == FieldType::MultiLineText,
+                           field.maxLength) &&
+                field.type == FieldType::Email && !text.empty() && !isValidEmail(text))
+                check.add(key, Problem::InvalidEmail);
+            break;
+        }
+        case FieldType::Date:
+            if (check.date(key, textOf(value), field.required) && !field.notBefore.empty())
+                check.order(key, textOf(valueOf(field.notBefore)), textOf(value));
+            break;
+        case FieldType::Money:
+        {
+            const std::int64_t amount = std::get<std::int64_t>(value);
+            if (field.nonNegative)
+                check.notNegative(key, amount);
+            if (!field.sumOf.empty())
+            {
+                std::int64_t sum = 0;
+                bool overflow = false;
+                for (std::string_view part : field.sumOf)
+                    overflow = overflow || __builtin_add_overflow(
+                                               sum, std::get<std::int64_t>(valueOf(part)), &sum);
+                if (overflow || sum != amount)
+                    check.add(key, Problem::TotalMismatch);
+            }
+            break;
+        }
+        case FieldType::Currency:
+            check.currency(textOf(value));
+            break;
+        case FieldType::Hours:
+        {
+            const double hours = std::get<double>(value);
+            if (!std::isfinite(hours) || hours <= 0 || hours > field.maximum)
+                check.add(key, Problem::OutOfRange, static_cast<std::size_t>(field.maximum));
+            break;
+        }
+        case FieldType::Choice:
+            if (std::find(field.choices.begin(), field.choices.end(), textOf(value)) ==
+                field.choices.end())
+                check.add(key, Problem::InvalidChoice);
+            break;
+        default:
+            break;
+        }
     }
-    check.date(RecordField::Date, deal.date, false);
-    check.notNegative(RecordField::Amount, deal.amount);
-    check.currency(deal.currency);
-    check.choice(RecordField::Stage, deal.stage, DealStage::Rejected);
-    if (check.date(RecordField::ValidUntil, deal.validUntil, false))
-        check.order(RecordField::ValidUntil, deal.date, deal.validUntil);
     return check.take();
 }
+} // namespace
+
+// The overloads profile_validation.hpp declares, a pair per record kind.
+#define CLIENTES_RECORD_RULES(Record)                                                              \
+    void tidy(Record& record)                                                                      \
+    {                                                                                              \
+        tidyRecord(record);                                                                        \
+    }                                                                                              \
+    std::vector<RecordIssue> validate(const Record& record)                                        \
+    {                                                                                              \
+        return validateRecord(record);                                                             \
+    }
+CLIENTES_RECORD_RULES(Contact)
+CLIENTES_RECORD_RULES(Project)
+CLIENTES_RECORD_RULES(TimeEntry)
+CLIENTES_RECORD_RULES(Task)
+CLIENTES_RECORD_RULES(PurchaseOrder)
+CLIENTES_RECORD_RULES(Invoice)
+CLIENTES_RECORD_RULES(Deal)
+#undef CLIENTES_RECORD_RULES
 
 std::vector<RecordIssue> validateFile(std::string_view name, std::string_view mimeType)
 {

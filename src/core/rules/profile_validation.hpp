@@ -1,6 +1,7 @@
 #pragma once
 
-// Tidying and validation of the profile records (profile_records.hpp), in the manner of
+// Tidying and validation of the profile records (profile_records.hpp), driven by their kinds'
+// descriptions (record_kinds.hpp: types, required, lengths, ranges), in the manner of
 // tidy()/validate() for clients (validation.hpp). The store calls them; a form may call them
 // first to show problems next to the fields.
 
@@ -17,37 +18,6 @@
 
 namespace clientes
 {
-
-// Fields of the records, for issues and activity entries.
-enum class RecordField
-{
-    Name,
-    Role,
-    Email,
-    Phone,
-    Status,
-    Date,
-    Hours,
-    Note,
-    Title,
-    DueDate,
-    Number,
-    Amount,
-    Currency,
-    IssueDate,
-    Net,
-    Tax,
-    Total,
-    Stage,
-    ValidUntil,
-    MimeType,
-    Text
-};
-
-// API names: "name", "role", "email", "phone", "status", "date", "hours", "note", "title",
-// "dueDate", "number", "amount", "currency", "issueDate", "net", "tax", "total", "stage",
-// "validUntil", "mimeType", "text".
-std::string_view recordFieldName(RecordField field);
 
 struct RecordIssue
 {
@@ -66,7 +36,8 @@ public:
     std::vector<RecordIssue> issues;
 };
 
-// Maximum length in characters of a text field of a record (0 = not limited here).
+// Maximum length in characters of a text field of a record, from its kind's description
+// (model/record_kinds.hpp); 0 = not limited here.
 std::size_t maxLength(RecordType record, RecordField field);
 
 // Trim (and collapse inner spaces in single-line) text fields, lower-case the e-mail domain,

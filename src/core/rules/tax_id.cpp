@@ -1,5 +1,7 @@
 #include "core/rules/tax_id.hpp"
 
+#include "core/rules/dates.hpp"
+
 #include "core/text/utf8.hpp"
 
 #include <algorithm>
@@ -123,15 +125,6 @@ int iso7064Mod11_10(std::string_view digits)
     return (11 - product) % 10;
 }
 
-bool isDate(int year, int month, int day)
-{
-    static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (month < 1 || month > 12 || day < 1)
-        return false;
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
-}
-
 bool contains(std::string_view set, char c)
 {
     return set.find(c) != std::string_view::npos;
@@ -224,7 +217,7 @@ bool bgPersonCheck(std::string_view s)
         month -= 20;
         year -= 100;
     }
-    return isDate(year, month, twoDigits(s, 4)) &&
+    return isRealDate(year, month, twoDigits(s, 4)) &&
            weightedSum(s, {2, 4, 8, 5, 10, 9, 7, 3, 6}) % 11 % 10 == digit(s, 9);
 }
 
@@ -269,8 +262,8 @@ bool czBirthDate(std::string_view s)
     if (month > 20)
         month -= 20;
     if (s.size() == 9)
-        return year < 54 && isDate(1900 + year, month, twoDigits(s, 4));
-    return isDate(year < 54 ? 2000 + year : 1900 + year, month, twoDigits(s, 4));
+        return year < 54 && isRealDate(1900 + year, month, twoDigits(s, 4));
+    return isRealDate(year < 54 ? 2000 + year : 1900 + year, month, twoDigits(s, 4));
 }
 
 bool czFormat(std::string_view s)
@@ -449,7 +442,7 @@ bool lvFormat(std::string_view s)
     if (s[0] > '3' || s.starts_with("32"))
         return true;
     return digit(s, 6) <= 2 &&
-           isDate(1800 + 100 * digit(s, 6) + twoDigits(s, 4), twoDigits(s, 2), twoDigits(s, 0));
+           isRealDate(1800 + 100 * digit(s, 6) + twoDigits(s, 4), twoDigits(s, 2), twoDigits(s, 0));
 }
 
 bool lvCheck(std::string_view s)
@@ -715,8 +708,8 @@ bool rfcFormat(std::string_view s)
     const int month = 10 * v[date + 2] + v[date + 3];
     const int day = 10 * v[date + 4] + v[date + 5];
     const auto homoclave = [](int x) { return x <= 36 && x != 24; };
-    return isDate(2000 + year, month, day) && homoclave(v[date + 6]) && homoclave(v[date + 7]) &&
-           v[date + 8] <= 10;
+    return isRealDate(2000 + year, month, day) && homoclave(v[date + 6]) &&
+           homoclave(v[date + 7]) && v[date + 8] <= 10;
 }
 
 bool rfcCheck(std::string_view s)

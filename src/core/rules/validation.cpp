@@ -1,5 +1,6 @@
 #include "core/rules/validation.hpp"
 
+#include "core/model/record_kinds.hpp"
 #include "core/rules/tax_id.hpp"
 
 #include "core/rules/profile_money.hpp"
@@ -325,39 +326,16 @@ std::string describeIssues(const std::vector<FieldIssue>& issues)
 
 std::size_t maxLength(Field field)
 {
-    switch (field)
+    // From the client's description, looked up once (validate() asks for every field).
+    static const auto limits = []
     {
-    case Field::LegalName:
-    case Field::TradeName:
-    case Field::Street:
-    case Field::Website:
-        return 200;
-    case Field::TaxId:
-        return 32;
-    case Field::Email:
-        return 254;
-    case Field::Phone:
-        return 40;
-    case Field::PostalCode:
-        return 20;
-    case Field::City:
-    case Field::Region:
-        return 100;
-    case Field::Notes:
-        return 100000;
-    case Field::Country:
-        return 2;
-    case Field::Tags:
-        return 1000;
-    case Field::Currency:
-        return 3;
-    case Field::PaymentTerms:
-        return 3;
-    case Field::Kind:
-    case Field::Code:
-        return 0;
-    }
-    return 0;
+        std::array<std::size_t, std::tuple_size_v<std::decay_t<decltype(allFields())>>> table{};
+        for (const auto& described : kindOf<Client>().fields)
+            if (const Field* key = std::get_if<Field>(&described.label))
+                table.at(static_cast<std::size_t>(*key)) = described.maxLength;
+        return table;
+    }();
+    return limits.at(static_cast<std::size_t>(field));
 }
 
 void tidy(Client& client)

@@ -19,8 +19,8 @@ enum class CellKind
 {
     Text,   // always written as a string, never parsed (see needsTextProtection)
     Number, // `number`
-    Date,   // `text` is an ISO date "YYYY-MM-DD"; `number` its serial (toSpreadsheetSerial)
-            // → the UNO layer writes the number and applies a date format
+    Date,   // `text` is an ISO date "YYYY-MM-DD"; `number` its serial (spreadsheetSerial,
+          // rules/dates.hpp) → the UNO layer writes the number and applies a date format
     Formula // `text` is the formula, English function names ("=SUM(B2:B9)")
 };
 
@@ -97,12 +97,6 @@ struct InvoiceListSheet
 // first invoice (the header is on the row above), for the totals' formulas.
 InvoiceListSheet shapeInvoiceList(const std::vector<InvoiceListRow>& invoices, Language language,
                                   std::size_t firstDataRow = 2);
-
-// Days since 1899-12-30 (the Calc/Excel serial; 1 = 1899-12-31, 45413 = 2024-05-01) of an ISO
-// date "YYYY-MM-DD", optionally followed by a time "THH:MM[:SS[.fff]]" with an optional "Z"
-// (the time becomes the fraction of the day). Years 1583-9999. NaN when malformed or invalid
-// (2023-02-29, 24:00…).
-double toSpreadsheetSerial(std::string_view isoDate);
 
 // Text starting with '=', '+', '-' or '@' (after nothing: no trimming), which Calc would take
 // for a formula if it were typed or written with setFormula/setFormulaArray. Write such text

@@ -27,36 +27,6 @@ char asciiUpper(char c)
 
 } // namespace
 
-std::string canonicalClientCode(std::string_view raw)
-{
-    const std::string_view text = trimAscii(raw);
-    std::size_t letters = 0;
-    while (letters < text.size() && isAsciiAlpha(text[letters]))
-        ++letters;
-    std::size_t digitsStart = letters;
-    if (digitsStart < text.size() && (text[digitsStart] == '-' || text[digitsStart] == ' '))
-        ++digitsStart;
-    std::string_view digits = text.substr(digitsStart);
-    const bool numeric =
-        letters > 0 && !digits.empty() && std::all_of(digits.begin(), digits.end(), isAsciiDigit);
-    std::string code;
-    if (!numeric)
-    {
-        // Codes compare case-insensitively in the store (COLLATE NOCASE).
-        std::transform(text.begin(), text.end(), std::back_inserter(code), asciiUpper);
-        return code;
-    }
-    const auto firstNonZero = digits.find_first_not_of('0');
-    digits = firstNonZero == std::string_view::npos ? "0" : digits.substr(firstNonZero);
-    for (char c : text.substr(0, letters))
-        code += asciiUpper(c);
-    code += '-';
-    if (digits.size() < 6)
-        code.append(6 - digits.size(), '0');
-    code += digits;
-    return code;
-}
-
 InMemoryClients::InMemoryClients(std::vector<Client> clients)
 {
     clients_.reserve(clients.size());

@@ -13,11 +13,6 @@
 namespace clientes
 {
 
-// Canonical form of a client code, the same rule Register::byCode applies: letters, an
-// optional '-' or ' ', digits → upper-case letters, '-', digits zero-padded to 6
-// ("c1", "C 1", "c-000001" → "C-000001"). Anything else: trimmed, upper-cased.
-std::string canonicalClientCode(std::string_view raw);
-
 class InMemoryClients : public ExistingClients
 {
 public:

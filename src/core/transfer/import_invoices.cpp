@@ -3,13 +3,12 @@
 #include "core/messages/import_messages.hpp"
 #include "core/messages/messages.hpp"
 #include "core/messages/transfer_text.hpp"
-#include "core/rules/profile_dates.hpp"
+#include "core/rules/dates.hpp"
 #include "core/rules/profile_money.hpp"
 #include "core/rules/profile_validation.hpp"
 #include "core/rules/validation.hpp"
 #include "core/text/text_fold.hpp"
 #include "core/text/utf8.hpp"
-#include "core/transfer/export_shape.hpp"
 #include "core/transfer/import_existing.hpp"
 
 #include <algorithm>
@@ -206,17 +205,6 @@ bool readDigits(std::string_view text, std::size_t& pos, std::size_t maxDigits, 
     return count > 0;
 }
 
-std::optional<std::string> isoOf(int year, int month, int day)
-{
-    char buffer[16];
-    if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31)
-        return std::nullopt;
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
-    if (!isIsoDate(buffer))
-        return std::nullopt;
-    return std::string(buffer);
-}
-
 std::optional<std::string> dateFromText(std::string_view raw, bool dayFirst)
 {
     const std::string_view text = trimmed(raw);
@@ -242,15 +230,15 @@ std::optional<std::string> dateFromText(std::string_view raw, bool dayFirst)
     if (pos < text.size() && text[pos] != 'T' && text[pos] != ' ')
         return std::nullopt;
     if (na == 4) // year first: 2024-05-31, 2024/05/31
-        return isoOf(a, b, c);
+        return isoDateOf(a, b, c);
     if (na > 2 || (nc != 4 && nc != 2))
         return std::nullopt;
     const int year = nc == 2 ? 2000 + c : c;
     // The locale's order, or the other one when only that one makes sense ("15/05/2024" in a
     // month-first locale: there is no month 15).
-    auto date = dayFirst ? isoOf(year, b, a) : isoOf(year, a, b);
+    auto date = dayFirst ? isoDateOf(year, b, a) : isoDateOf(year, a, b);
     if (!date && (dayFirst ? b > 12 : a > 12))
-        date = dayFirst ? isoOf(year, a, b) : isoOf(year, b, a);
+        date = dayFirst ? isoDateOf(year, a, b) : isoDateOf(year, b, a);
     return date;
 }
 
@@ -1075,29 +1063,6 @@ std::optional<Invoice> InMemoryInvoices::byNumber(std::string_view number)
     if (found == index_.end() || found->first != key)
         return std::nullopt;
     return invoices_[found->second];
-}
-
-std::optional<std::string> isoDateFromSerial(double serial)
-{
-    if (!std::isfinite(serial))
-        return std::nullopt;
-    const double day = std::floor(serial);
-    if (day < -109511 || day > 2958465) // 1600-03-01 … 9999-12-31
-        return std::nullopt;
-    // Days since 1970-01-01 → civil date (H. Hinnant's civil_from_days).
-    std::int64_t z = static_cast<std::int64_t>(day) - 25569 + 719468;
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const auto doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    const std::int64_t year = y + (m <= 2 ? 1 : 0);
-    if (year < 1583)
-        return std::nullopt;
-    return isoOf(static_cast<int>(year), static_cast<int>(m), static_cast<int>(d));
 }
 
 std::optional<std::string> importDate(const ImportCell& cell, bool dayFirst)

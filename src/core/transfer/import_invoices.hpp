@@ -165,8 +165,7 @@ InvoicePlan planInvoiceImport(const ImportTable& table, const InvoiceImportOptio
 // ISO date of a cell: a serial number (1899-12-30 = 0; the fraction of a day is dropped) or
 // text as described above; nullopt when it is no date.
 std::optional<std::string> importDate(const ImportCell& cell, bool dayFirst);
-// The ISO date of a spreadsheet serial; nullopt outside years 1583-9999.
-std::optional<std::string> isoDateFromSerial(double serial);
+
 // Minor units of an amount in a cell with `digits` decimals; nullopt when it is no amount
 // or has more decimals.
 std::optional<std::int64_t> importAmount(const ImportCell& cell, int digits);

@@ -5,7 +5,6 @@
 #include "core/rules/validation.hpp"
 #include "core/text/utf8.hpp"
 #include "core/transfer/import_country.hpp"
-#include "core/transfer/import_existing.hpp"
 
 #include <algorithm>
 #include <charconv>

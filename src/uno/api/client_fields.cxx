@@ -1,12 +1,12 @@
 #include "api/client_fields.hxx"
 
+#include "api/named_values.hxx"
 #include "core/messages/messages.hpp"
 #include "core/messages/profile_text.hpp"
 #include "core/rules/validation.hpp"
 #include "support/uno_text.hxx"
 
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
-#include <com/sun/star/uno/TypeClass.hpp>
 
 #include <optional>
 #include <string>
@@ -28,53 +28,14 @@ namespace
     throw css::lang::IllegalArgumentException(fromUtf8(message), nullptr, position);
 }
 
-bool isWholeNumber(css::uno::TypeClass type)
-{
-    switch (type)
-    {
-    case css::uno::TypeClass_BYTE:
-    case css::uno::TypeClass_SHORT:
-    case css::uno::TypeClass_UNSIGNED_SHORT:
-    case css::uno::TypeClass_LONG:
-    case css::uno::TypeClass_UNSIGNED_LONG:
-    case css::uno::TypeClass_HYPER:
-        return true;
-    default:
-        return false;
-    }
-}
-
-// Text as such; whole numbers too, since Basic hands a typed-in postal code over as a number.
-bool valueAsText(const Any& value, OUString& text)
-{
-    const auto type = value.getValueTypeClass();
-    if (type == css::uno::TypeClass_VOID)
-    {
-        text.clear();
-        return true;
-    }
-    if (type == css::uno::TypeClass_STRING)
-        return value >>= text;
-    if (isWholeNumber(type))
-    {
-        sal_Int64 number = 0;
-        value >>= number;
-        text = OUString::number(number);
-        return true;
-    }
-    return false;
-}
-
-// The read-only values getClient returns besides the fields, as it returns them.
+// A read-only value getClient returns besides the fields (archived, createdAt, updatedAt), as
+// it returns it; nothing for other names.
 std::optional<Any> readOnlyValue(std::string_view name, const Client& client)
 {
-    if (name == "archived")
-        return Any(client.archived);
-    if (name == "createdAt")
-        return Any(fromUtf8(client.createdAt));
-    if (name == "updatedAt")
-        return Any(fromUtf8(client.updatedAt));
-    return std::nullopt;
+    const auto* field = kindOf<Client>().field(name);
+    if (!field || field->role != FieldRole::Managed || std::holds_alternative<Field>(field->label))
+        return std::nullopt;
+    return toAny(*field, field->get(client), {});
 }
 
 bool sameValue(const Any& stored, const Any& given)
@@ -85,16 +46,7 @@ bool sameValue(const Any& stored, const Any& given)
 
 Sequence<NamedValue> toNamedValues(const Client& client)
 {
-    const auto& fields = allFields();
-    Sequence<NamedValue> result(static_cast<sal_Int32>(fields.size()) + 4);
-    NamedValue* out = result.getArray();
-    for (Field field : fields)
-        *out++ = NamedValue(fromUtf8(fieldName(field)), Any(fromUtf8(client.value(field))));
-    *out++ = NamedValue(ascii("archived"), Any(client.archived));
-    *out++ = NamedValue(ascii("createdAt"), Any(fromUtf8(client.createdAt)));
-    *out++ = NamedValue(ascii("updatedAt"), Any(fromUtf8(client.updatedAt)));
-    *out++ = NamedValue(ascii("version"), Any(sal_Int64(client.version)));
-    return result;
+    return namedValuesOf(kindOf<Client>(), client);
 }
 
 void applyNamedValues(const Sequence<NamedValue>& fields, Client& client, Language language)

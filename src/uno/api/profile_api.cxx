@@ -9,8 +9,9 @@
    activity is written by the register (notes with addNote) and can only be listed, newest
    first. Any other kind: IllegalArgumentException.
 
-   Records are sequences of NamedValue. Every record has "id" (hyper); the editable ones also
-   "createdAt", "updatedAt" (ISO 8601 UTC text) and "version" (hyper: 1 after add, +1 on every
+   Records are sequences of NamedValue, read and written field by field as the kinds'
+   descriptions say (core/model/record_kinds.cpp). Every record has "id" (hyper); the editable ones
+   also "createdAt", "updatedAt" (ISO 8601 UTC text) and "version" (hyper: 1 after add, +1 on every
    change). Fields by kind (text unless said otherwise; dates are ISO text "2024-05-31",
    "" when not set; statuses are the API words in brackets):
      contacts        clientId, name*, role, email, phone
@@ -95,10 +96,11 @@
 #include "core/messages/messages.hpp"
 #include "core/messages/profile_text.hpp"
 #include "core/messages/ui_text.hpp"
-#include "core/register/register.hpp"
 #include "core/rules/tax_id.hpp"
+#include "core/register/register.hpp"
 #include "support/office_settings.hxx"
 #include "support/profile_files.hxx"
+#include "support/record_store.hxx"
 #include "support/store_access.hxx"
 #include "support/uno_text.hxx"
 
@@ -116,7 +118,6 @@ namespace clientes::uno::profile_api
 namespace
 {
 using profile_fields::ApplyContext;
-using profile_fields::Kind;
 
 [[noreturn]] void illegal(std::string_view argument, const std::string& reason,
                           sal_Int16 position = 0)
@@ -139,20 +140,23 @@ Client clientFor(Register& store, const OUString& key, Language language)
                                                  nullptr);
 }
 
-Kind kindFor(const OUString& name, Language language)
+// The record kind a `kind` argument names; nullopt for the activity.
+std::optional<RecordType> kindFor(const OUString& name, Language language)
 {
-    if (const auto kind = profile_fields::kindFromName(toUtf8(name)))
-        return *kind;
+    const std::string text = toUtf8(name);
+    if (text == profile_fields::kActivity)
+        return std::nullopt;
+    if (const auto type = recordKindFromName(text))
+        return *type;
     std::string reason = profileText(ProfileText::UnknownRecordKind, language);
-    reason = fillIn(reason, "kind", shownValue(toUtf8(name), 40));
+    reason = fillIn(reason, "kind", shownValue(text, 40));
     illegal("kind", fillIn(reason, "kinds", profile_fields::kindNames()));
 }
 
-[[noreturn]] void recordNotFound(Kind kind, std::int64_t id, Language language)
+[[noreturn]] void recordNotFound(RecordType type, std::int64_t id, Language language)
 {
     std::string message = profileText(ProfileText::RecordNotFound, language);
-    message =
-        fillIn(message, "what", recordTypeLabel(profile_fields::recordTypeOf(kind), language));
+    message = fillIn(message, "what", recordTypeLabel(type, language));
     throw css::container::NoSuchElementException(
         fromUtf8(fillIn(message, "id", std::to_string(id))), nullptr);
 }
@@ -178,39 +182,32 @@ std::string defaultCurrencyOf(Register& store, std::int64_t clientId)
     return client ? client->currency : std::string();
 }
 
-// A record as getRecords returns it.
-Fields valuesOf(Register& store, const Project& project)
+template <typename Record> Fields valuesOf(Register& store, const Record& record)
 {
-    return profile_fields::toNamedValues(project, store.projectHours(project.id));
-}
-Fields valuesOf(Register&, const Task& task)
-{
-    return profile_fields::toNamedValues(task, profile_fields::todayIso());
-}
-Fields valuesOf(Register&, const Invoice& invoice)
-{
-    return profile_fields::toNamedValues(invoice, profile_fields::todayIso());
-}
-template <typename Record> Fields valuesOf(Register&, const Record& record)
-{
-    return profile_fields::toNamedValues(record);
+    return profile_fields::toNamedValues(record,
+                                         derivedInputs(store, record, profile_fields::todayIso()));
 }
 
-template <typename Record> using Getter = std::optional<Record> (Register::*)(std::int64_t);
-
-template <typename Record>
-Record stored(Register& store, Getter<Record> get, Kind kind, std::int64_t id, Language language)
+template <typename Record> Record stored(Register& store, std::int64_t id, Language language)
 {
-    if (auto record = (store.*get)(id))
+    if (auto record = storedRecord<Record>(store, id))
         return *record;
-    recordNotFound(kind, id, language);
+    recordNotFound(*kindOf<Record>().info.type, id, language);
+}
+
+// The client's, or for time entries the project's, that `key` names.
+template <typename Record>
+std::int64_t parentFor(Register& store, const OUString& key, Language language)
+{
+    if (kindOf<Record>().info.parent == Parent::Project)
+        return projectFor(store, key, language).id;
+    return clientFor(store, key, language).id;
 }
 
 template <typename Record>
-void update(Register& store, Getter<Record> get, Kind kind, std::int64_t id, const Fields& fields,
-            Language language)
+void update(Register& store, std::int64_t id, const Fields& fields, Language language)
 {
-    Record record = stored(store, get, kind, id, language);
+    Record record = stored<Record>(store, id, language);
     profile_fields::apply(fields, record,
                           ApplyContext{language, false, defaultCurrencyOf(store, record.clientId),
                                        profile_fields::todayIso()});
@@ -225,12 +222,22 @@ void update(Register& store, Getter<Record> get, Kind kind, std::int64_t id, con
 }
 
 template <typename Record>
-std::int64_t add(Register& store, const Client& client, const Fields& fields, Language language)
+std::int64_t add(Register& store, const OUString& key, const Fields& fields, Language language)
 {
+    const KindOf<Record>& kind = kindOf<Record>();
     Record record;
-    record.clientId = client.id;
-    profile_fields::apply(
-        fields, record, ApplyContext{language, true, client.currency, profile_fields::todayIso()});
+    std::string currency;
+    if (kind.info.parent == Parent::Project)
+        kind.withRole(FieldRole::ProjectId)
+            ->set(record, FieldValue(projectFor(store, key, language).id));
+    else
+    {
+        const Client client = clientFor(store, key, language);
+        record.clientId = client.id;
+        currency = client.currency;
+    }
+    profile_fields::apply(fields, record,
+                          ApplyContext{language, true, currency, profile_fields::todayIso()});
     return store.add(std::move(record)).id;
 }
 
@@ -268,8 +275,8 @@ std::vector<ActivityEntry> wholeActivity(Register& store, std::int64_t clientId)
 void restoreClient(const Context& context, const OUString& key)
 {
     const Language language = uiLanguage(context);
-    storeAccess().with(context,
-                       [&](Register& store) { store.restore(clientFor(store, key, language).id); });
+    storeAccess().with(context, [&](Register& store)
+                       { store.restore(clientFor(store, key, language).id); });
     storeAccess().notifyChanged();
 }
 
@@ -298,46 +305,23 @@ OUString normalizeTaxId(const OUString& taxId, const OUString& country)
 Sequence<Fields> getRecords(const Context& context, const OUString& key, const OUString& kindName)
 {
     const Language language = uiLanguage(context);
-    const Kind kind = kindFor(kindName, language);
-    const std::string today = profile_fields::todayIso();
+    const std::optional<RecordType> kind = kindFor(kindName, language);
     return storeAccess().with(
         context,
         [&](Register& store) -> Sequence<Fields>
         {
-            using namespace profile_fields;
-            if (kind == Kind::TimeEntries)
-                return listOf(store.timeEntries(projectFor(store, key, language).id),
-                              [](const TimeEntry& r) { return toNamedValues(r); });
-            const std::int64_t client = clientFor(store, key, language).id;
-            switch (kind)
-            {
-            case Kind::Contacts:
-                return listOf(store.contacts(client),
-                              [](const Contact& r) { return toNamedValues(r); });
-            case Kind::Projects:
-                return listOf(store.projects(client), [&](const Project& r)
-                              { return toNamedValues(r, store.projectHours(r.id)); });
-            case Kind::Tasks:
-                return listOf(store.tasks(client),
-                              [&](const Task& r) { return toNamedValues(r, today); });
-            case Kind::PurchaseOrders:
-                return listOf(store.purchaseOrders(client),
-                              [](const PurchaseOrder& r) { return toNamedValues(r); });
-            case Kind::Invoices:
-                return listOf(store.invoices(client),
-                              [&](const Invoice& r) { return toNamedValues(r, today); });
-            case Kind::Deals:
-                return listOf(store.deals(client), [](const Deal& r) { return toNamedValues(r); });
-            case Kind::Files:
-                return listOf(store.files(client),
-                              [](const FileInfo& r) { return toNamedValues(r); });
-            case Kind::Activity:
-                return listOf(wholeActivity(store, client),
-                              [&](const ActivityEntry& r) { return toNamedValues(r, language); });
-            case Kind::TimeEntries:
-                break;
-            }
-            return {};
+            if (!kind)
+                return listOf(wholeActivity(store, clientFor(store, key, language).id),
+                              [&](const ActivityEntry& r)
+                              { return profile_fields::toNamedValues(r, language); });
+            return withRecordKind(
+                *kind,
+                [&]<typename Record>(const KindOf<Record>&)
+                {
+                    return listOf(
+                        storedRecords<Record>(store, parentFor<Record>(store, key, language)),
+                        [&](const Record& record) { return valuesOf(store, record); });
+                });
         });
 }
 
@@ -345,49 +329,32 @@ sal_Int64 addRecord(const Context& context, const OUString& key, const OUString&
                     const Fields& fields)
 {
     const Language language = uiLanguage(context);
-    const Kind kind = kindFor(kindName, language);
-    if (kind == Kind::Files)
-        illegal("kind", profileText(ProfileText::UseAttachFile, language), 1);
-    if (kind == Kind::Activity)
+    const std::optional<RecordType> kind = kindFor(kindName, language);
+    if (!kind)
         illegal("kind", profileText(ProfileText::UseAddNote, language), 1);
-    const std::int64_t id = translated(
-        language,
-        [&]
-        {
-            return storeAccess().with(
-                context,
-                [&](Register& store) -> std::int64_t
-                {
-                    if (kind == Kind::TimeEntries)
-                    {
-                        TimeEntry entry;
-                        entry.projectId = projectFor(store, key, language).id;
-                        profile_fields::apply(
-                            fields, entry,
-                            ApplyContext{language, true, {}, profile_fields::todayIso()});
-                        return store.add(std::move(entry)).id;
-                    }
-                    const Client client = clientFor(store, key, language);
-                    switch (kind)
-                    {
-                    case Kind::Contacts:
-                        return add<Contact>(store, client, fields, language);
-                    case Kind::Projects:
-                        return add<Project>(store, client, fields, language);
-                    case Kind::Tasks:
-                        return add<Task>(store, client, fields, language);
-                    case Kind::PurchaseOrders:
-                        return add<PurchaseOrder>(store, client, fields, language);
-                    case Kind::Invoices:
-                        return add<Invoice>(store, client, fields, language);
-                    case Kind::Deals:
-                        return add<Deal>(store, client, fields, language);
-                    default:
-                        break;
-                    }
-                    return 0;
-                });
-        });
+    const bool editable =
+        withRecordKind(*kind, [](const auto& described) { return described.info.editable; });
+    if (!editable) // files: attached whole
+        illegal("kind", profileText(ProfileText::UseAttachFile, language), 1);
+    const std::int64_t id =
+        translated(language,
+                   [&]
+                   {
+                       return storeAccess().with(
+                           context,
+                           [&](Register& store)
+                           {
+                               return withRecordKind(
+                                   *kind,
+                                   [&]<typename Record>(const KindOf<Record>&) -> std::int64_t
+                                   {
+                                       if constexpr (std::is_same_v<Record, FileInfo>)
+                                           return 0;
+                                       else
+                                           return add<Record>(store, key, fields, language);
+                                   });
+                           });
+                   });
     storeAccess().notifyChanged();
     return id;
 }
@@ -396,87 +363,44 @@ void updateRecord(const Context& context, const OUString& kindName, sal_Int64 id
                   const Fields& fields)
 {
     const Language language = uiLanguage(context);
-    const Kind kind = kindFor(kindName, language);
-    if (kind == Kind::Files)
+    const std::optional<RecordType> kind = kindFor(kindName, language);
+    if (kind == RecordType::File)
         illegal("kind", profileText(ProfileText::FilesReadOnly, language));
-    if (kind == Kind::Activity)
+    if (!kind)
         illegal("kind", profileText(ProfileText::ActivityReadOnly, language));
-    translated(
-        language,
-        [&]
-        {
-            storeAccess().with(
-                context,
-                [&](Register& store)
-                {
-                    switch (kind)
-                    {
-                    case Kind::Contacts:
-                        return update<Contact>(store, &Register::contact, kind, id, fields,
-                                               language);
-                    case Kind::Projects:
-                        return update<Project>(store, &Register::project, kind, id, fields,
-                                               language);
-                    case Kind::TimeEntries:
-                        return update<TimeEntry>(store, &Register::timeEntry, kind, id, fields,
-                                                 language);
-                    case Kind::Tasks:
-                        return update<Task>(store, &Register::task, kind, id, fields, language);
-                    case Kind::PurchaseOrders:
-                        return update<PurchaseOrder>(store, &Register::purchaseOrder, kind, id,
-                                                     fields, language);
-                    case Kind::Invoices:
-                        return update<Invoice>(store, &Register::invoice, kind, id, fields,
-                                               language);
-                    case Kind::Deals:
-                        return update<Deal>(store, &Register::deal, kind, id, fields, language);
-                    default:
-                        break;
-                    }
-                });
-        });
+    translated(language,
+               [&]
+               {
+                   storeAccess().with(context,
+                                      [&](Register& store)
+                                      {
+                                          withRecordKind(
+                                              *kind,
+                                              [&]<typename Record>(const KindOf<Record>&)
+                                              {
+                                                  if constexpr (!std::is_same_v<Record, FileInfo>)
+                                                      update<Record>(store, id, fields, language);
+                                              });
+                                      });
+               });
     storeAccess().notifyChanged();
 }
 
 void removeRecord(const Context& context, const OUString& kindName, sal_Int64 id)
 {
     const Language language = uiLanguage(context);
-    const Kind kind = kindFor(kindName, language);
-    if (kind == Kind::Activity)
+    const std::optional<RecordType> kind = kindFor(kindName, language);
+    if (!kind)
         illegal("kind", profileText(ProfileText::ActivityReadOnly, language));
     storeAccess().with(context,
                        [&](Register& store)
                        {
-                           switch (kind)
-                           {
-                           case Kind::Contacts:
-                               stored(store, &Register::contact, kind, id, language);
-                               return store.removeContact(id);
-                           case Kind::Projects:
-                               stored(store, &Register::project, kind, id, language);
-                               return store.removeProject(id);
-                           case Kind::TimeEntries:
-                               stored(store, &Register::timeEntry, kind, id, language);
-                               return store.removeTimeEntry(id);
-                           case Kind::Tasks:
-                               stored(store, &Register::task, kind, id, language);
-                               return store.removeTask(id);
-                           case Kind::PurchaseOrders:
-                               stored(store, &Register::purchaseOrder, kind, id, language);
-                               return store.removePurchaseOrder(id);
-                           case Kind::Invoices:
-                               stored(store, &Register::invoice, kind, id, language);
-                               return store.removeInvoice(id);
-                           case Kind::Deals:
-                               stored(store, &Register::deal, kind, id, language);
-                               return store.removeDeal(id);
-                           case Kind::Files:
-                               if (!store.file(id))
-                                   recordNotFound(kind, id, language);
-                               return store.removeFile(id);
-                           case Kind::Activity:
-                               break;
-                           }
+                           withRecordKind(*kind,
+                                          [&]<typename Record>(const KindOf<Record>&)
+                                          {
+                                              stored<Record>(store, id, language);
+                                              removeStored<Record>(store, id);
+                                          });
                        });
     storeAccess().notifyChanged();
 }
@@ -548,7 +472,7 @@ void saveFileCopy(const Context& context, sal_Int64 fileId, const OUString& targ
                            [&](Register& store)
                            {
                                if (!store.file(fileId))
-                                   recordNotFound(Kind::Files, fileId, language);
+                                   recordNotFound(RecordType::File, fileId, language);
                                return store.fileBytes(fileId);
                            });
     if (targetUrl.trim().isEmpty())

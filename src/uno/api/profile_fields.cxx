@@ -10,10 +10,11 @@
 #include <com/sun/star/uno/TypeClass.hpp>
 #include <com/sun/star/util/Date.hpp>
 
-#include <array>
+#include <algorithm>
 #include <cmath>
 #include <ctime>
 #include <set>
+#include <span>
 #include <vector>
 
 namespace css = ::com::sun::star;
@@ -25,18 +26,6 @@ namespace clientes::uno::profile_fields
 {
 namespace
 {
-constexpr std::array<std::pair<Kind, std::string_view>, 9> kKinds = {{
-    {Kind::Contacts, "contacts"},
-    {Kind::Projects, "projects"},
-    {Kind::TimeEntries, "timeEntries"},
-    {Kind::Tasks, "tasks"},
-    {Kind::PurchaseOrders, "purchaseOrders"},
-    {Kind::Invoices, "invoices"},
-    {Kind::Deals, "deals"},
-    {Kind::Files, "files"},
-    {Kind::Activity, "activity"},
-}};
-
 // Builds a NamedValue sequence field by field.
 class Out
 {
@@ -58,12 +47,6 @@ public:
         m_values.emplace_back(fromUtf8(name), Any(toDouble(Money{minor, currency})));
         return *this;
     }
-    Out& stamps(std::int64_t version, const std::string& createdAt, const std::string& updatedAt)
-    {
-        text("createdAt", createdAt);
-        text("updatedAt", updatedAt);
-        return id("version", version);
-    }
     Fields done() const
     {
         Fields result(static_cast<sal_Int32>(m_values.size()));
@@ -74,42 +57,6 @@ public:
 private:
     std::vector<NamedValue> m_values;
 };
-
-bool isWholeNumber(css::uno::TypeClass type)
-{
-    switch (type)
-    {
-    case css::uno::TypeClass_BYTE:
-    case css::uno::TypeClass_SHORT:
-    case css::uno::TypeClass_UNSIGNED_SHORT:
-    case css::uno::TypeClass_LONG:
-    case css::uno::TypeClass_UNSIGNED_LONG:
-    case css::uno::TypeClass_HYPER:
-        return true;
-    default:
-        return false;
-    }
-}
-
-bool isNumber(css::uno::TypeClass type)
-{
-    return isWholeNumber(type) || type == css::uno::TypeClass_DOUBLE ||
-           type == css::uno::TypeClass_FLOAT;
-}
-
-// Any number as a double (UNO does not extract a hyper into a double by itself).
-double asDouble(const Any& value)
-{
-    if (isWholeNumber(value.getValueTypeClass()))
-    {
-        sal_Int64 whole = 0;
-        value >>= whole;
-        return static_cast<double>(whole);
-    }
-    double number = 0;
-    value >>= number;
-    return number;
-}
 
 // Reads the named values of one record; every name must be used by the end (finish()).
 class Reader
@@ -154,29 +101,19 @@ public:
     }
 
     // Text; whole numbers too (Basic hands typed-in numbers over as numbers).
-    std::optional<std::string> text(const char* name, RecordField field)
+    std::optional<std::string> text(std::string_view name)
     {
         const Any* value = take(name);
         if (!value)
             return std::nullopt;
-        const auto type = value->getValueTypeClass();
-        if (type == css::uno::TypeClass_VOID)
-            return std::string();
         OUString text;
-        if (*value >>= text)
+        if (valueAsText(*value, text))
             return toUtf8(text);
-        if (isWholeNumber(type))
-        {
-            sal_Int64 number = 0;
-            *value >>= number;
-            return std::to_string(number);
-        }
-        (void)field;
         wrongType(name, ValueType::Text, *value);
     }
 
     // ISO text, or a com.sun.star.util.Date.
-    std::optional<std::string> date(const char* name, RecordField field)
+    std::optional<std::string> date(std::string_view name)
     {
         const Any* value = take(name);
         if (!value)
@@ -194,12 +131,11 @@ public:
             return std::string();
         if (*value >>= text)
             return toUtf8(text);
-        (void)field;
         wrongType(name, ValueType::Date, *value);
     }
 
     // A number, or decimal text with '.' or ',' as the decimal mark.
-    std::optional<double> number(const char* name, RecordField field)
+    std::optional<double> number(std::string_view name, RecordField field)
     {
         const Any* value = take(name);
         if (!value)
@@ -223,7 +159,7 @@ public:
 
     // An amount in minor units of a currency with `digits` decimals: a number (rounded to the
     // currency's decimals) or decimal text ("1234.56", "-0,07"; not more decimals than it has).
-    std::optional<std::int64_t> money(const char* name, RecordField field, int digits)
+    std::optional<std::int64_t> money(std::string_view name, RecordField field, int digits)
     {
         const Any* value = take(name);
         if (!value)
@@ -242,19 +178,16 @@ public:
         reject(name, field, Problem::InvalidNumber);
     }
 
-    template <typename Enum>
-    std::optional<Enum> choice(const char* name, RecordField field,
-                               std::optional<Enum> (*fromName)(std::string_view),
-                               std::initializer_list<Enum> values)
+    // One of `words`.
+    std::optional<std::string> choice(std::string_view name, RecordField field,
+                                      std::span<const std::string_view> words)
     {
-        const auto raw = text(name, field);
-        if (!raw)
-            return std::nullopt;
-        if (const auto found = fromName(*raw))
-            return found;
+        auto word = text(name);
+        if (!word || std::find(words.begin(), words.end(), *word) != words.end())
+            return word;
         std::string allowed;
-        for (Enum value : values)
-            allowed += (allowed.empty() ? "" : ", ") + std::string(statusName(value));
+        for (std::string_view allowedWord : words)
+            allowed += (allowed.empty() ? "" : ", ") + std::string(allowedWord);
         reject(name,
                describe(RecordIssue{m_type, field, Problem::InvalidChoice}, m_context.language) +
                    " (" + allowed + ")");
@@ -279,7 +212,7 @@ public:
 
     // Every name not used yet must be a read-only field of `current` with the same value, or
     // a derived one (ignored on input).
-    void finish(const Fields& current, std::initializer_list<const char*> derived)
+    void finish(const Fields& current, const std::vector<std::string_view>& derived)
     {
         for (sal_Int32 i = 0; i < m_fields.getLength(); ++i)
         {
@@ -288,7 +221,7 @@ public:
             m_position = static_cast<sal_Int16>(i);
             const std::string name = toUtf8(m_fields[i].Name);
             bool isDerived = false;
-            for (const char* ignored : derived)
+            for (std::string_view ignored : derived)
                 isDerived = isDerived || name == ignored;
             if (isDerived)
                 continue;
@@ -327,12 +260,6 @@ private:
     sal_Int16 m_position = 0;
 };
 
-template <typename T> void set(T& target, const std::optional<T>& value)
-{
-    if (value)
-        target = *value;
-}
-
 int digitsOf(const std::string& currency)
 {
     return minorUnitDigits(currency).value_or(2);
@@ -343,8 +270,8 @@ int digitsOf(const std::string& currency)
 // currency's decimals.
 struct CurrencyChange
 {
-    int oldDigits;
-    int newDigits;
+    int oldDigits = 2;
+    int newDigits = 2;
     std::int64_t rescale(std::int64_t minor) const
     {
         if (oldDigits == newDigits)
@@ -354,69 +281,65 @@ struct CurrencyChange
     }
 };
 
-CurrencyChange readCurrency(Reader& reader, std::string& currency)
+template <typename R>
+CurrencyChange readCurrency(Reader& reader, const FieldOf<R>& field, R& record)
 {
+    std::string currency = std::get<std::string>(field.get(record));
     const int before = digitsOf(currency.empty() ? reader.context().defaultCurrency : currency);
-    if (auto given = reader.text("currency", RecordField::Currency))
+    if (auto given = reader.text(field.name))
     {
         for (char& c : *given)
             c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
         currency = *given;
+        field.set(record, FieldValue(currency));
     }
     const int after = digitsOf(currency.empty() ? reader.context().defaultCurrency : currency);
     return {before, after};
 }
 
+template <typename R>
+std::int64_t amountOf(const KindOf<R>& kind, const R& record, std::string_view name)
+{
+    return std::get<std::int64_t>(kind.field(name)->get(record));
+}
+
+// A sum (an invoice's total = net + tax) when not all of it was given: the total from its
+// parts, or, adding with only the total (and perhaps the other parts), the first part from it.
+template <typename R>
+void settleSum(const KindOf<R>& kind, const FieldOf<R>& sum, R& record,
+               const std::set<std::string_view>& given, bool adding)
+{
+    const auto isGiven = [&](std::string_view name) { return given.count(name) != 0; };
+    bool anyPart = false;
+    for (std::string_view part : sum.sumOf)
+        anyPart = anyPart || isGiven(part);
+    if (isGiven(sum.name))
+    {
+        const std::string_view first = sum.sumOf.front();
+        if (isGiven(first) || !adding)
+            return;
+        std::int64_t rest = amountOf(kind, record, sum.name);
+        for (std::string_view part : sum.sumOf.subspan(1))
+            rest -= amountOf(kind, record, part);
+        kind.field(first)->set(record, FieldValue(rest));
+    }
+    else if (anyPart || adding)
+    {
+        std::int64_t total = 0;
+        for (std::string_view part : sum.sumOf)
+            total += amountOf(kind, record, part);
+        sum.set(record, FieldValue(total));
+    }
+}
+
 } // namespace
-
-std::optional<Kind> kindFromName(std::string_view name)
-{
-    for (const auto& [kind, kindText] : kKinds)
-        if (kindText == name)
-            return kind;
-    return std::nullopt;
-}
-
-std::string_view kindName(Kind kind)
-{
-    for (const auto& [known, kindText] : kKinds)
-        if (known == kind)
-            return kindText;
-    return {};
-}
 
 std::string kindNames()
 {
     std::string names;
-    for (const auto& entry : kKinds)
-        names += (names.empty() ? "" : ", ") + std::string(entry.second);
-    return names;
-}
-
-RecordType recordTypeOf(Kind kind)
-{
-    switch (kind)
-    {
-    case Kind::Contacts:
-        return RecordType::Contact;
-    case Kind::Projects:
-        return RecordType::Project;
-    case Kind::TimeEntries:
-        return RecordType::TimeEntry;
-    case Kind::Tasks:
-        return RecordType::Task;
-    case Kind::PurchaseOrders:
-        return RecordType::PurchaseOrder;
-    case Kind::Invoices:
-        return RecordType::Invoice;
-    case Kind::Deals:
-        return RecordType::Deal;
-    case Kind::Files:
-        return RecordType::File;
-    case Kind::Activity:
-        break;
-    }
-    return RecordType::Note;
+    for (RecordType type : kRecordKinds)
+        names += (names.empty() ? "" : ", ") + std::string(recordKindName(type));
+    return names + ", " + std::string(kActivity);
 }
 
 std::string todayIso()
@@ -427,118 +350,6 @@ std::string todayIso()
     char buffer[16];
     std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &local);
     return buffer;
-}
-
-Fields toNamedValues(const Contact& r)
-{
-    return Out()
-        .id("id", r.id)
-        .id("clientId", r.clientId)
-        .text("name", r.name)
-        .text("role", r.role)
-        .text("email", r.email)
-        .text("phone", r.phone)
-        .stamps(r.version, r.createdAt, r.updatedAt)
-        .done();
-}
-
-Fields toNamedValues(const Project& r, double hours)
-{
-    return Out()
-        .id("id", r.id)
-        .id("clientId", r.clientId)
-        .text("name", r.name)
-        .text("status", std::string(statusName(r.status)))
-        .add("hours", hours)
-        .stamps(r.version, r.createdAt, r.updatedAt)
-        .done();
-}
-
-Fields toNamedValues(const TimeEntry& r)
-{
-    return Out()
-        .id("id", r.id)
-        .id("projectId", r.projectId)
-        .id("clientId", r.clientId)
-        .text("date", r.date)
-        .add("hours", r.hours)
-        .text("note", r.note)
-        .stamps(r.version, r.createdAt, r.updatedAt)
-        .done();
-}
-
-Fields toNamedValues(const Task& r, std::string_view today)
-{
-    return Out()
-        .id("id", r.id)
-        .id("clientId", r.clientId)
-        .text("title", r.title)
-        .text("dueDate", r.dueDate)
-        .text("status", std::string(statusName(r.status)))
-        .add("overdue", isOverdue(r, today))
-        .stamps(r.version, r.createdAt, r.updatedAt)
-        .done();
-}
-
-Fields toNamedValues(const PurchaseOrder& r)
-{
-    return Out()
-        .id("id", r.id)
-        .id("clientId", r.clientId)
-        .text("number", r.number)
-        .text("date", r.date)
-        .money("amount", r.amount, r.currency)
-        .text("currency", r.currency)
-        .text("status", std::string(statusName(r.status)))
-        .stamps(r.version, r.createdAt, r.updatedAt)
-        .done();
-}
-
-Fields toNamedValues(const Invoice& r, std::string_view today)
-{
-    return Out()
-        .id("id", r.id)
-        .id("clientId", r.clientId)
-        .text("number", r.number)
-        .text("issueDate", r.issueDate)
-        .text("dueDate", r.dueDate)
-        .money("net", r.net, r.currency)
-        .money("tax", r.tax, r.currency)
-        .money("total", r.total, r.currency)
-        .text("currency", r.currency)
-        .text("status", std::string(statusName(r.status)))
-        .add("overdue", isOverdue(r, today))
-        .stamps(r.version, r.createdAt, r.updatedAt)
-        .done();
-}
-
-Fields toNamedValues(const Deal& r)
-{
-    return Out()
-        .id("id", r.id)
-        .id("clientId", r.clientId)
-        .text("title", r.title)
-        .text("number", r.number)
-        .text("date", r.date)
-        .money("amount", r.amount, r.currency)
-        .text("currency", r.currency)
-        .text("stage", std::string(statusName(r.stage)))
-        .text("validUntil", r.validUntil)
-        .stamps(r.version, r.createdAt, r.updatedAt)
-        .done();
-}
-
-Fields toNamedValues(const FileInfo& r)
-{
-    return Out()
-        .id("id", r.id)
-        .id("clientId", r.clientId)
-        .text("name", r.name)
-        .text("mimeType", r.mimeType)
-        .id("size", r.size)
-        .text("sha256", r.sha256)
-        .text("addedAt", r.addedAt)
-        .done();
 }
 
 Fields toNamedValues(const ActivityEntry& r, Language language)
@@ -623,123 +434,71 @@ Fields summaryToNamedValues(const ProfileSummary& s)
 
 // ------------------------------------------------------------------------------ apply
 
-void apply(const Fields& fields, Contact& r, const ApplyContext& context)
+template <typename R> void apply(const Fields& fields, R& record, const ApplyContext& context)
 {
-    const Fields current = toNamedValues(r);
-    Reader in(fields, RecordType::Contact, context);
-    set(r.name, in.text("name", RecordField::Name));
-    set(r.role, in.text("role", RecordField::Role));
-    set(r.email, in.text("email", RecordField::Email));
-    set(r.phone, in.text("phone", RecordField::Phone));
-    if (const auto version = in.version(); version && !context.adding)
-        r.version = *version;
-    in.finish(current, {});
-}
-
-void apply(const Fields& fields, Project& r, const ApplyContext& context)
-{
-    const Fields current = toNamedValues(r, 0);
-    Reader in(fields, RecordType::Project, context);
-    set(r.name, in.text("name", RecordField::Name));
-    set(r.status, in.choice("status", RecordField::Status, &projectStatusFromName,
-                            {ProjectStatus::Open, ProjectStatus::Closed}));
-    if (const auto version = in.version(); version && !context.adding)
-        r.version = *version;
-    in.finish(current, {"hours"});
-}
-
-void apply(const Fields& fields, TimeEntry& r, const ApplyContext& context)
-{
-    const Fields current = toNamedValues(r);
-    Reader in(fields, RecordType::TimeEntry, context);
-    set(r.date, in.date("date", RecordField::Date));
-    set(r.hours, in.number("hours", RecordField::Hours));
-    set(r.note, in.text("note", RecordField::Note));
-    if (const auto version = in.version(); version && !context.adding)
-        r.version = *version;
-    in.finish(current, {});
-}
-
-void apply(const Fields& fields, Task& r, const ApplyContext& context)
-{
-    const Fields current = toNamedValues(r, context.today);
-    Reader in(fields, RecordType::Task, context);
-    set(r.title, in.text("title", RecordField::Title));
-    set(r.dueDate, in.date("dueDate", RecordField::DueDate));
-    set(r.status, in.choice("status", RecordField::Status, &taskStatusFromName,
-                            {TaskStatus::Pending, TaskStatus::Done}));
-    if (const auto version = in.version(); version && !context.adding)
-        r.version = *version;
-    in.finish(current, {"overdue"});
-}
-
-void apply(const Fields& fields, PurchaseOrder& r, const ApplyContext& context)
-{
-    const Fields current = toNamedValues(r);
-    Reader in(fields, RecordType::PurchaseOrder, context);
-    const CurrencyChange change = readCurrency(in, r.currency);
-    set(r.number, in.text("number", RecordField::Number));
-    set(r.date, in.date("date", RecordField::Date));
-    if (const auto amount = in.money("amount", RecordField::Amount, change.newDigits))
-        r.amount = *amount;
-    else
-        r.amount = change.rescale(r.amount);
-    set(r.status, in.choice("status", RecordField::Status, &orderStatusFromName,
-                            {OrderStatus::Open, OrderStatus::Closed}));
-    if (const auto version = in.version(); version && !context.adding)
-        r.version = *version;
-    in.finish(current, {});
-}
-
-void apply(const Fields& fields, Invoice& r, const ApplyContext& context)
-{
-    const Fields current = toNamedValues(r, context.today);
-    Reader in(fields, RecordType::Invoice, context);
-    const CurrencyChange change = readCurrency(in, r.currency);
-    set(r.number, in.text("number", RecordField::Number));
-    set(r.issueDate, in.date("issueDate", RecordField::IssueDate));
-    set(r.dueDate, in.date("dueDate", RecordField::DueDate));
-    const auto net = in.money("net", RecordField::Net, change.newDigits);
-    const auto tax = in.money("tax", RecordField::Tax, change.newDigits);
-    const auto total = in.money("total", RecordField::Total, change.newDigits);
-    r.net = net ? *net : change.rescale(r.net);
-    r.tax = tax ? *tax : change.rescale(r.tax);
-    if (total)
+    const KindOf<R>& kind = kindOf<R>();
+    const Fields current = toNamedValues(record, DerivedInputs{context.today});
+    Reader in(fields, *kind.info.type, context);
+    // The currency first: amounts are read in its decimals.
+    const FieldOf<R>* currency = nullptr;
+    for (const FieldOf<R>& field : kind.fields)
+        if (field.type == FieldType::Currency && !field.readOnly())
+            currency = &field;
+    const CurrencyChange change = currency ? readCurrency(in, *currency, record) : CurrencyChange{};
+    std::set<std::string_view> given;
+    std::vector<std::string_view> derived;
+    for (const FieldOf<R>& field : kind.fields)
     {
-        r.total = *total;
-        if (!net && context.adding) // only the total and perhaps the tax: net is the rest
-            r.net = r.total - r.tax;
+        if (field.role == FieldRole::Derived)
+            derived.push_back(field.name);
+        if (field.readOnly() || &field == currency)
+            continue;
+        const RecordField key = std::get<RecordField>(field.label);
+        std::optional<FieldValue> value;
+        switch (field.type)
+        {
+        case FieldType::Date:
+            if (auto date = in.date(field.name))
+                value = FieldValue(std::move(*date));
+            break;
+        case FieldType::Hours:
+            if (auto hours = in.number(field.name, key))
+                value = FieldValue(*hours);
+            break;
+        case FieldType::Money:
+            if (auto minor = in.money(field.name, key, change.newDigits))
+                value = FieldValue(*minor);
+            else
+                field.set(record, FieldValue(change.rescale(amountOf(kind, record, field.name))));
+            break;
+        case FieldType::Choice:
+            if (auto word = in.choice(field.name, key, field.choices))
+                value = FieldValue(std::move(*word));
+            break;
+        default:
+            if (auto text = in.text(field.name))
+                value = FieldValue(std::move(*text));
+            break;
+        }
+        if (value)
+        {
+            given.insert(field.name);
+            field.set(record, *value);
+        }
     }
-    else if (net || tax || context.adding)
-        r.total = r.net + r.tax;
-    else
-        r.total = change.rescale(r.total);
-    set(r.status,
-        in.choice("status", RecordField::Status, &invoiceStatusFromName,
-                  {InvoiceStatus::Draft, InvoiceStatus::Authorised, InvoiceStatus::Paid}));
+    for (const FieldOf<R>& field : kind.fields)
+        if (!field.sumOf.empty())
+            settleSum(kind, field, record, given, context.adding);
     if (const auto version = in.version(); version && !context.adding)
-        r.version = *version;
-    in.finish(current, {"overdue"});
+        kind.withRole(FieldRole::Version)->set(record, FieldValue(*version));
+    in.finish(current, derived);
 }
 
-void apply(const Fields& fields, Deal& r, const ApplyContext& context)
-{
-    const Fields current = toNamedValues(r);
-    Reader in(fields, RecordType::Deal, context);
-    const CurrencyChange change = readCurrency(in, r.currency);
-    set(r.title, in.text("title", RecordField::Title));
-    set(r.number, in.text("number", RecordField::Number));
-    set(r.date, in.date("date", RecordField::Date));
-    if (const auto amount = in.money("amount", RecordField::Amount, change.newDigits))
-        r.amount = *amount;
-    else
-        r.amount = change.rescale(r.amount);
-    set(r.stage,
-        in.choice("stage", RecordField::Stage, &dealStageFromName,
-                  {DealStage::Draft, DealStage::Sent, DealStage::Accepted, DealStage::Rejected}));
-    set(r.validUntil, in.date("validUntil", RecordField::ValidUntil));
-    if (const auto version = in.version(); version && !context.adding)
-        r.version = *version;
-    in.finish(current, {});
-}
+template void apply(const Fields&, Contact&, const ApplyContext&);
+template void apply(const Fields&, Project&, const ApplyContext&);
+template void apply(const Fields&, TimeEntry&, const ApplyContext&);
+template void apply(const Fields&, Task&, const ApplyContext&);
+template void apply(const Fields&, PurchaseOrder&, const ApplyContext&);
+template void apply(const Fields&, Invoice&, const ApplyContext&);
+template void apply(const Fields&, Deal&, const ApplyContext&);
 } // namespace clientes::uno::profile_fields

@@ -1,14 +1,15 @@
 // The profile's records as the NamedValue sequences of the scripting API (profile_api.cxx):
-// the kinds of record, record → NamedValues, NamedValues → record, the summary's figures.
+// the kinds of record, record → NamedValues, NamedValues → record, the summary's figures. One
+// generic reading and writing for every kind, driven by its description
+// (core/model/record_kinds.hpp).
 #pragma once
 
+#include "api/named_values.hxx"
 #include "core/model/activity.hpp"
 #include "core/model/profile_records.hpp"
 #include "core/model/profile_summary.hpp"
+#include "core/model/record_kinds.hpp"
 #include "core/text/language.hpp"
-
-#include <com/sun/star/beans/NamedValue.hpp>
-#include <com/sun/star/uno/Sequence.hxx>
 
 #include <optional>
 #include <string>
@@ -16,41 +17,22 @@
 
 namespace clientes::uno::profile_fields
 {
-using Fields = css::uno::Sequence<css::beans::NamedValue>;
-
-// The `kind` argument of getRecords / addRecord / updateRecord / removeRecord.
-enum class Kind
-{
-    Contacts,
-    Projects,
-    TimeEntries,
-    Tasks,
-    PurchaseOrders,
-    Invoices,
-    Deals,
-    Files,
-    Activity
-};
-
-std::optional<Kind> kindFromName(std::string_view name);
-std::string_view kindName(Kind kind);
-// "contacts, projects, timeEntries, …" for messages.
+// The `kind` argument of getRecords / addRecord / updateRecord / removeRecord: a record kind's
+// API name (record_kinds.hpp) or this one, the activity.
+inline constexpr std::string_view kActivity = "activity";
+// "contacts, projects, timeEntries, …, activity" for messages.
 std::string kindNames();
-RecordType recordTypeOf(Kind kind);
 
 // Today's date on this machine, "YYYY-MM-DD".
 std::string todayIso();
 
-// Records → NamedValues. `today` decides the derived "overdue" of tasks and invoices;
-// `hours` is a project's total.
-Fields toNamedValues(const Contact& contact);
-Fields toNamedValues(const Project& project, double hours);
-Fields toNamedValues(const TimeEntry& entry);
-Fields toNamedValues(const Task& task, std::string_view today);
-Fields toNamedValues(const PurchaseOrder& order);
-Fields toNamedValues(const Invoice& invoice, std::string_view today);
-Fields toNamedValues(const Deal& deal);
-Fields toNamedValues(const FileInfo& file);
+// Record → NamedValues: the fields its description shows in the API, in its order.
+// `inputs.today` decides the derived "overdue" of tasks and invoices; `inputs.hours` is a
+// project's total.
+template <typename R> Fields toNamedValues(const R& record, const DerivedInputs& inputs = {})
+{
+    return namedValuesOf(kindOf<R>(), record, inputs);
+}
 Fields toNamedValues(const ActivityEntry& entry, Language language);
 Fields summaryToNamedValues(const ProfileSummary& summary);
 
@@ -67,11 +49,6 @@ struct ApplyContext
     std::string defaultCurrency;
     std::string today;
 };
-void apply(const Fields& fields, Contact& record, const ApplyContext& context);
-void apply(const Fields& fields, Project& record, const ApplyContext& context);
-void apply(const Fields& fields, TimeEntry& record, const ApplyContext& context);
-void apply(const Fields& fields, Task& record, const ApplyContext& context);
-void apply(const Fields& fields, PurchaseOrder& record, const ApplyContext& context);
-void apply(const Fields& fields, Invoice& record, const ApplyContext& context);
-void apply(const Fields& fields, Deal& record, const ApplyContext& context);
+// For every record kind but files (attached whole).
+template <typename R> void apply(const Fields& fields, R& record, const ApplyContext& context);
 } // namespace clientes::uno::profile_fields

@@ -4,7 +4,7 @@
 
 #include "core/messages/transfer_text.hpp"
 #include "core/register/register.hpp"
-#include "core/rules/profile_dates.hpp"
+#include "core/rules/dates.hpp"
 #include "core/transfer/csv_export.hpp"
 #include "core/transfer/import_outcome.hpp"
 #include "sheets/export_engine.hxx"

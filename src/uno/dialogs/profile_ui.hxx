@@ -8,6 +8,7 @@
 #include <com/sun/star/uno/Any.hxx>
 #include <rtl/ustring.hxx>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,23 @@ void showMessage(const Dialog& dialog, const ::rtl::OUString& name, const std::s
 void setVisible(const Dialog& dialog, const char* name, bool visible);
 void setEnabled(const Dialog& dialog, const char* name, bool enabled);
 void focus(const Dialog& dialog, const char* name);
+
+// Date fields (the toolkit's DateField: a calendar drop-down, the office locale's date order).
+// The limits 0001-01-01 to 9999-12-31, as the register's dates.
+void prepareDateField(const Dialog& dialog, const char* name);
+// "" empties the field.
+void setDate(const Dialog& dialog, const char* name, const std::string& isoDate);
+// The date shown, as ISO text; "" when empty; nullopt when the text is no date of the locale
+// (the field would fall back to its last date).
+std::optional<std::string> dateOf(const Dialog& dialog, const char* name);
+
+// Amount fields (the toolkit's CurrencyField: the office locale's separators; the currency
+// code is shown beside it, not in it).
+void prepareAmountField(const Dialog& dialog, const char* name);
+// nullopt empties the field. `decimals`: the currency's.
+void setAmount(const Dialog& dialog, const char* name, std::optional<double> value, int decimals);
+// The amount shown; 0 when empty; nullopt when the text is no number of the locale.
+std::optional<double> amountOf(const Dialog& dialog, const char* name);
 
 // List boxes filled by the code: entries and the selected one (-1: none).
 void setEntries(const Dialog& dialog, const char* name, const std::vector<std::string>& entries);

@@ -1,6 +1,7 @@
 #include "sheets/export_engine.hxx"
 
 #include "core/messages/transfer_text.hpp"
+#include "core/transfer/client_stream.hpp"
 #include "core/transfer/export_shape.hpp"
 #include "sheets/import_engine.hxx"
 #include "sheets/sheet_io.hxx"
@@ -14,12 +15,7 @@
 #include <com/sun/star/sheet/XCellRangeFormula.hpp>
 #include <com/sun/star/table/CellHoriJustify.hpp>
 
-#include <condition_variable>
-#include <exception>
-#include <future>
-#include <mutex>
 #include <span>
-#include <stdexcept>
 #include <vector>
 
 namespace css = ::com::sun::star;
@@ -32,107 +28,11 @@ namespace clientes::uno
 {
 namespace
 {
-// The whole register, read in the list's order on a helper thread while Calc writes the
-// rows already read: the store's read and Calc's writing overlap.
-class StreamedClients
+WithRegister withRegister(const Reference<css::uno::XComponentContext>& context)
 {
-public:
-    StreamedClients(const Reference<css::uno::XComponentContext>& context, bool includeArchived)
-    {
-        // Opened here, on the caller's thread: the helper only reads.
-        storeAccess().with(context, [](Register&) {});
-        m_reader = std::async(std::launch::async,
-                              [this, context, includeArchived] { read(context, includeArchived); });
-    }
-    ~StreamedClients()
-    {
-        if (m_reader.valid())
-            m_reader.wait();
-    }
-    StreamedClients(const StreamedClients&) = delete;
-    StreamedClients& operator=(const StreamedClients&) = delete;
-
-    // How many clients the list has.
-    std::size_t size()
-    {
-        std::unique_lock lock(m_mutex);
-        m_changed.wait(lock, [this] { return m_sized || m_done; });
-        rethrow();
-        return m_clients.size();
-    }
-    // Clients [first, first + count), once read.
-    std::span<const Client> rows(std::size_t first, std::size_t count)
-    {
-        std::unique_lock lock(m_mutex);
-        m_changed.wait(lock, [&] { return m_ready >= first + count || m_done; });
-        rethrow();
-        if (m_ready < first + count)
-            throw std::runtime_error("the register changed while it was exported");
-        return std::span<const Client>(m_clients).subspan(first, count);
-    }
-    // Every client, once all are read.
-    std::span<const Client> all() { return rows(0, size()); }
-
-private:
-    void read(const Reference<css::uno::XComponentContext>& context, bool includeArchived)
-    {
-        std::size_t read = 0;
-        try
-        {
-            storeAccess().with(context,
-                               [&](Register& store)
-                               {
-                                   store.forEachClientInListOrder(
-                                       includeArchived,
-                                       [&](std::size_t total)
-                                       {
-                                           std::lock_guard lock(m_mutex);
-                                           m_clients.resize(total);
-                                           m_sized = true;
-                                           m_changed.notify_all();
-                                       },
-                                       [&](Client&& client)
-                                       {
-                                           // Slots past m_ready are this thread's alone.
-                                           if (read < m_clients.size())
-                                               m_clients[read++] = std::move(client);
-                                           if (read % kPublishEvery == 0)
-                                               publish(read);
-                                       });
-                               });
-        }
-        catch (...)
-        {
-            std::lock_guard lock(m_mutex);
-            m_error = std::current_exception();
-        }
-        std::lock_guard lock(m_mutex);
-        m_ready = read;
-        m_done = true;
-        m_changed.notify_all();
-    }
-    void publish(std::size_t read)
-    {
-        std::lock_guard lock(m_mutex);
-        m_ready = read;
-        m_changed.notify_all();
-    }
-    void rethrow() const
-    {
-        if (m_error)
-            std::rethrow_exception(m_error);
-    }
-
-    static constexpr std::size_t kPublishEvery = 1024;
-    std::mutex m_mutex;
-    std::condition_variable m_changed;
-    std::vector<Client> m_clients;
-    std::size_t m_ready = 0; // clients [0, m_ready) are read
-    bool m_sized = false;
-    bool m_done = false;
-    std::exception_ptr m_error;
-    std::future<void> m_reader; // last: waited for before the members it uses go
-};
+    return [context](const std::function<void(Register&)>& work)
+    { storeAccess().with(context, [&](Register& store) { work(store); }); };
+}
 
 Sequence<Sequence<Any>> clientRows(std::span<const Client> clients, sal_Int32 width)
 {
@@ -175,7 +75,7 @@ exportClientList(const Reference<css::uno::XComponentContext>& context,
     if (settings.query.empty() && settings.codes.empty())
     {
         // The whole register: Calc writes the first rows while the rest are read.
-        StreamedClients clients(context, settings.includeArchived);
+        ClientStream clients(withRegister(context), settings.includeArchived);
         layout.rows = clients.size();
         layout.widestRows = [&clients] { return widestClientRows(clients.all()); };
         range = sheet_io::writeList(

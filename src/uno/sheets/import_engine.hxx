@@ -1,52 +1,36 @@
-// One import from a Calc range, as the API and the wizard run it: the range is read once
-// (getDataArray in blocks), then checked (planImport / planInvoiceImport against the register
-// loaded in bulk; nothing written), optionally marked on the sheet, and committed as one
-// import batch. Calc is never called while the store is locked.
+// One import from a Calc range, as the API and the wizard run it: the cells holding something
+// are read once (sheet_io::readContent), the core's ImportWorkflow checks and commits them,
+// and the outcome is shown on the sheet (marks, a report sheet). Calc is never called while
+// the store is locked.
 #pragma once
 
 #include "core/model/import_batch.hpp"
 #include "core/text/language.hpp"
 #include "core/transfer/import_outcome.hpp"
+#include "core/transfer/import_workflow.hpp"
 #include "sheets/sheet_io.hxx"
 
 #include <com/sun/star/uno/XComponentContext.hpp>
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace clientes::uno
 {
-struct ImportSettings
+// An import's request as the API and the wizard make it, with what concerns the sheet.
+struct ImportSettings : ImportRequest
 {
-    ImportKind kind = ImportKind::Clients;
-    bool hasHeader = true;
-    // A field's API name or "" per column; nullopt: the mapping remembered for these headers,
-    // else the automatic one.
-    std::optional<std::vector<std::string>> mapping;
-    // The columns of `mapping` and of the result's mapping: those of the range given (the
-    // API), else those read (columnCount(), as proposedMapping gives them: the wizard).
-    bool rangeColumns = false;
-    ImportMode mode = ImportMode::Both;
-    UpdatePolicy policy = UpdatePolicy::Overwrite;
-    bool skipInvalid = false;
-    bool createMissingClients = false; // invoices
-    bool markCells = false;            // replace the document's marks with this check's
-    std::string reportSheet;           // a sheet listing the rows not imported ("" none)
+    bool markCells = false;  // replace the document's marks with this check's
+    std::string reportSheet; // a sheet listing the rows not imported ("" none)
 };
 
-struct ImportResult
+struct ImportResult : ImportRun
 {
-    std::size_t created = 0, updated = 0, unchanged = 0, skipped = 0;
-    std::size_t errors = 0, warnings = 0, invalid = 0;
-    std::size_t clientsCreated = 0; // invoices: clients created for them
-    bool committed = false;         // the register holds the rows now (a commit that wrote)
-    std::string blocked;            // why a commit wrote nothing
-    std::vector<TransferProblem> problems;
     std::size_t marked = 0;
-    std::string reportSheet;                         // name of the sheet written
-    std::vector<std::optional<std::string>> mapping; // field API name per column, as used
+    std::string reportSheet; // name of the sheet written
 };
 
 class SheetImport
@@ -84,28 +68,20 @@ public:
 
 private:
     ImportResult run(const ImportSettings& settings, bool write, bool releaseTable = false);
-    template <typename Plan, typename Options>
-    void finish(ImportResult& result, const Plan& plan, const Options& options,
-                const ImportSettings& settings);
     void writeReport(ImportResult& result, const std::vector<ReportLine>& lines,
                      const std::string& name);
 
     // The URL of a hyperlink in a text cell (column: of the table), read per column when first
     // asked.
     std::optional<std::string> hyperlink(std::size_t tableRow, std::size_t column);
-    // An explicit mapping is given per column of the range: the columns left of the first one
-    // read are dropped, and put back (unmapped) in the result.
-    std::vector<std::string> tableMapping(const std::vector<std::string>& rangeMapping) const;
-    std::vector<std::optional<std::string>>
-    rangeMapping(std::vector<std::optional<std::string>> tableMapping) const;
 
     css::uno::Reference<css::uno::XComponentContext> m_context;
     Language m_language;
     sheet_io::Located m_source;
     std::string m_description;
     sheet_io::SheetCells m_cells;
-    std::size_t m_skippedColumns = 0; // columns of the range left of the first one read
     std::map<std::size_t, std::map<std::size_t, std::string>> m_hyperlinks; // by column
+    std::unique_ptr<ImportWorkflow> m_workflow;
 };
 
 // Where an import's rows came from, for the batch and messages.

@@ -1,0 +1,334 @@
+#include "core/transfer/import_workflow.hpp"
+
+#include "core/messages/import_messages.hpp"
+#include "core/messages/transfer_text.hpp"
+#include "core/rules/tax_id.hpp"
+#include "core/transfer/import_invoices.hpp"
+#include "core/transfer/import_mapping.hpp"
+#include "core/transfer/import_register.hpp"
+
+#include <algorithm>
+#include <type_traits>
+
+namespace clientes
+{
+
+namespace
+{
+ColumnMapping clientMappingOf(const std::vector<std::string>& names)
+{
+    ColumnMapping mapping;
+    for (const std::string& name : names)
+    {
+        if (name.empty())
+            mapping.emplace_back();
+        else if (const auto field = fieldFromName(name))
+            mapping.emplace_back(field);
+        else
+            throw BadMapping(name);
+    }
+    return mapping;
+}
+
+InvoiceMapping invoiceMappingOf(const std::vector<std::string>& names)
+{
+    InvoiceMapping mapping;
+    for (const std::string& name : names)
+    {
+        if (name.empty())
+            mapping.emplace_back();
+        else if (const auto field = invoiceFieldFromName(name))
+            mapping.emplace_back(field);
+        else
+            throw BadMapping(name);
+    }
+    return mapping;
+}
+
+template <typename Mapping> std::vector<std::optional<std::string>> namesOf(const Mapping& mapping)
+{
+    std::vector<std::optional<std::string>> names;
+    for (const auto& field : mapping)
+    {
+        if (!field)
+            names.emplace_back();
+        else if constexpr (std::is_same_v<Mapping, ColumnMapping>)
+            names.emplace_back(std::string(fieldName(*field)));
+        else
+            names.emplace_back(std::string(invoiceFieldName(*field)));
+    }
+    return names;
+}
+
+// What to remember for a mapping the user gave for a table with headers: nothing ("") when it
+// is the one the headers give anyway.
+template <typename Mapping> std::string mappingToRemember(Mapping given, Mapping automatic)
+{
+    const std::string text = encodeMapping(given);
+    automatic.resize(std::max(automatic.size(), given.size()));
+    given.resize(automatic.size());
+    return automatic == given ? std::string() : text;
+}
+} // namespace
+
+BadMapping::BadMapping(std::string v)
+    : std::runtime_error("no field is called " + v), value(std::move(v))
+{
+}
+
+ImportWorkflow::ImportWorkflow(ImportSource source, WithRegister withRegister, Language language)
+    : m_source(std::move(source)), m_withRegister(std::move(withRegister)), m_language(language)
+{
+}
+
+std::vector<std::string> ImportWorkflow::headers(bool hasHeader) const
+{
+    const ImportTable& table = *m_source.table;
+    std::vector<std::string> texts(m_source.columns);
+    const std::size_t row = firstFilledRow(table);
+    for (std::size_t c = 0; c < m_source.columns; ++c)
+    {
+        if (hasHeader && row < table.size() && c < table[row].size())
+            texts[c] = cellText(table[row][c], Field::Notes);
+        else
+            texts[c] = columnLetters(m_source.firstSheetColumn + c);
+    }
+    return texts;
+}
+
+std::vector<std::optional<std::string>> ImportWorkflow::proposedMapping(ImportKind kind,
+                                                                        bool hasHeader)
+{
+    if (!hasHeader)
+        return std::vector<std::optional<std::string>>(m_source.columns);
+    const std::vector<std::string> names = headers(true);
+    const std::string key = rememberedMappingKey(kind, names);
+    std::optional<std::string> remembered;
+    m_withRegister([&](Register& store) { remembered = store.rememberedMapping(key); });
+    std::vector<std::optional<std::string>> result;
+    if (kind == ImportKind::Clients)
+    {
+        std::optional<ColumnMapping> mapping;
+        if (remembered)
+            mapping = decodeClientMapping(*remembered);
+        result = namesOf(mapping ? *mapping : autoMapping(names));
+    }
+    else
+    {
+        std::optional<InvoiceMapping> mapping;
+        if (remembered)
+            mapping = decodeInvoiceMapping(*remembered);
+        result = namesOf(mapping ? *mapping : autoInvoiceMapping(names));
+    }
+    result.resize(m_source.columns);
+    return result;
+}
+
+ImportRun ImportWorkflow::check(const ImportRequest& request)
+{
+    return run(request, false, nullptr);
+}
+
+ImportRun ImportWorkflow::commit(const ImportRequest& request,
+                                 const std::function<void()>& releaseTable)
+{
+    return run(request, true, releaseTable);
+}
+
+std::vector<std::string> ImportWorkflow::tableMapping(const std::vector<std::string>& given,
+                                                      bool rangeColumns) const
+{
+    const std::size_t skipped = rangeColumns ? m_source.leadingEmptyColumns : 0;
+    if (skipped == 0)
+        return given;
+    if (given.size() <= skipped)
+        return {};
+    return std::vector<std::string>(given.begin() + static_cast<std::ptrdiff_t>(skipped),
+                                    given.end());
+}
+
+template <typename Plan>
+void ImportWorkflow::summarise(ImportRun& run, const Plan& plan, const ImportRequest& request) const
+{
+    run.created = plan.created;
+    run.updated = plan.updated;
+    run.unchanged = plan.unchanged;
+    run.skipped = plan.skipped;
+    run.errors = plan.errors;
+    run.warnings = plan.warnings;
+    run.invalid = plan.invalid;
+    run.problems = transferProblems(plan, m_language);
+    run.mapping = namesOf(plan.mapping);
+    if (request.rangeColumns)
+        run.mapping.insert(run.mapping.begin(), m_source.leadingEmptyColumns, std::nullopt);
+}
+
+template <typename Plan, typename Options>
+bool ImportWorkflow::review(ImportRun& run, const Plan& plan, const Options& options,
+                            const ImportRequest& request, bool write,
+                            const std::function<void()>& releaseTable) const
+{
+    if (write && releaseTable)
+        releaseTable();
+    summarise(run, plan, request);
+    run.report = reportLines(plan, run.problems, options, m_language);
+    if (!write)
+        return false;
+    run.created = run.updated = 0;
+    if (!plan.committable())
+    {
+        run.blocked = transferText(TransferText::ImportBlocked, m_language,
+                                   {{"errors", std::to_string(plan.errors)}});
+        return false;
+    }
+    return true;
+}
+
+ImportRun ImportWorkflow::run(const ImportRequest& request, bool write,
+                              const std::function<void()>& releaseTable)
+{
+    if (request.mapping) // every name checked, also those of columns left out of the table
+        request.kind == ImportKind::Clients ? (void)clientMappingOf(*request.mapping)
+                                            : (void)invoiceMappingOf(*request.mapping);
+    return request.kind == ImportKind::Clients ? runClients(request, write, releaseTable)
+                                               : runInvoices(request, write, releaseTable);
+}
+
+ImportRun ImportWorkflow::runClients(const ImportRequest& request, bool write,
+                                     const std::function<void()>& releaseTable)
+{
+    ImportRun result;
+    const std::vector<std::string> headerTexts = headers(request.hasHeader);
+    const std::string mappingKey = rememberedMappingKey(request.kind, headerTexts);
+    ImportOptions options;
+    options.hasHeader = request.hasHeader;
+    options.mode = request.mode;
+    options.policy = request.policy;
+    options.skipInvalid = request.skipInvalid;
+    options.firstSheetRow = m_source.sheetRows.empty() ? 1 : m_source.sheetRows.front();
+    options.firstSheetColumn = m_source.firstSheetColumn;
+    options.sheetRows = m_source.sheetRows;
+    options.taxIdChecker = [](const std::string& taxId, const std::string& country)
+    { return isValidTaxId(taxId, country); };
+    options.hyperlink = m_source.hyperlink;
+    if (request.mapping)
+        options.mapping = clientMappingOf(tableMapping(*request.mapping, request.rangeColumns));
+    // The register loaded in one pass, the mapping remembered for these headers too.
+    std::optional<std::string> remembered;
+    RegisterSnapshot snapshot;
+    m_withRegister(
+        [&](Register& store)
+        {
+            if (!request.mapping && request.hasHeader)
+                remembered = store.rememberedMapping(mappingKey);
+            snapshot = RegisterSnapshot::load(store);
+        });
+    if (remembered)
+        if (auto mapping = decodeClientMapping(*remembered))
+            options.mapping = std::move(*mapping);
+    ImportPlan plan = planImport(*m_source.table, options, snapshot, m_language);
+    snapshot = RegisterSnapshot();
+    if (!review(result, plan, options, request, write, releaseTable))
+        return result;
+    const std::size_t created = plan.created;
+    const std::size_t updated = plan.updated;
+    ClientImportCommit commit = clientCommit(plan, m_source.description);
+    plan = ImportPlan();
+    const bool explicitMapping = request.mapping && request.hasHeader;
+    const std::string mappingText =
+        explicitMapping ? mappingToRemember(options.mapping, autoMapping(headerTexts))
+                        : std::string();
+    try
+    {
+        m_withRegister(
+            [&](Register& store)
+            {
+                store.commitClientImport(std::move(commit));
+                // The user's choice is remembered for the next table with these headers; the
+                // automatic one needs no memory.
+                if (explicitMapping)
+                    store.rememberMapping(mappingKey, mappingText);
+            });
+    }
+    catch (const ConflictError& conflict)
+    {
+        result.blocked =
+            transferText(TransferText::ImportConflict, m_language,
+                         {{"what", conflict.current.code + " " + conflict.current.legalName}});
+        return result;
+    }
+    result.created = created;
+    result.updated = updated;
+    result.committed = true;
+    return result;
+}
+
+ImportRun ImportWorkflow::runInvoices(const ImportRequest& request, bool write,
+                                      const std::function<void()>& releaseTable)
+{
+    ImportRun result;
+    const std::vector<std::string> headerTexts = headers(request.hasHeader);
+    const std::string mappingKey = rememberedMappingKey(request.kind, headerTexts);
+    InvoiceImportOptions options;
+    options.hasHeader = request.hasHeader;
+    options.mode = request.mode;
+    options.policy = request.policy;
+    options.skipInvalid = request.skipInvalid;
+    options.createMissingClients = request.createMissingClients;
+    options.firstSheetRow = m_source.sheetRows.empty() ? 1 : m_source.sheetRows.front();
+    options.firstSheetColumn = m_source.firstSheetColumn;
+    options.sheetRows = m_source.sheetRows;
+    options.defaultCurrency = m_source.defaultCurrency;
+    options.dayFirst = m_source.dayFirst;
+    if (request.mapping)
+        options.mapping = invoiceMappingOf(tableMapping(*request.mapping, request.rangeColumns));
+    std::optional<std::string> remembered;
+    std::vector<Invoice> stored;
+    RegisterSnapshot snapshot;
+    m_withRegister(
+        [&](Register& store)
+        {
+            if (!request.mapping && request.hasHeader)
+                remembered = store.rememberedMapping(mappingKey);
+            stored = store.allInvoices();
+            snapshot = RegisterSnapshot::load(store);
+        });
+    if (remembered)
+        if (auto mapping = decodeInvoiceMapping(*remembered))
+            options.mapping = std::move(*mapping);
+    InMemoryInvoices invoices(std::move(stored));
+    InvoicePlan plan = planInvoiceImport(*m_source.table, options, snapshot, invoices, m_language);
+    if (!review(result, plan, options, request, write, releaseTable))
+        return result;
+    const std::size_t created = plan.created;
+    const std::size_t updated = plan.updated;
+    InvoiceImportCommit commit = invoiceCommit(plan, m_source.description);
+    const std::size_t newClients = commit.newClients.size();
+    const bool explicitMapping = request.mapping && request.hasHeader;
+    const std::string mappingText =
+        explicitMapping ? mappingToRemember(options.mapping, autoInvoiceMapping(headerTexts))
+                        : std::string();
+    try
+    {
+        m_withRegister(
+            [&](Register& store)
+            {
+                store.commitInvoiceImport(std::move(commit));
+                if (explicitMapping)
+                    store.rememberMapping(mappingKey, mappingText);
+            });
+    }
+    catch (const RecordConflict<Invoice>& conflict)
+    {
+        result.blocked = transferText(TransferText::ImportConflict, m_language,
+                                      {{"what", conflict.current.number}});
+        return result;
+    }
+    result.created = created;
+    result.updated = updated;
+    result.clientsCreated = newClients;
+    result.committed = true;
+    return result;
+}
+
+} // namespace clientes

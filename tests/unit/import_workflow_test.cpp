@@ -1,0 +1,160 @@
+// The import workflow in the core: a table checked against the register, committed as one
+// batch, the user's mapping remembered, a conflict reported without writing.
+#include "core/transfer/import_workflow.hpp"
+#include "test_support.hpp"
+
+#include <gtest/gtest.h>
+
+namespace clientes
+{
+namespace
+{
+ImportCell cell(std::string text)
+{
+    ImportCell c;
+    c.text = std::move(text);
+    return c;
+}
+
+ImportTable tableOf(const std::vector<std::vector<std::string>>& rows)
+{
+    ImportTable table;
+    for (const auto& row : rows)
+    {
+        std::vector<ImportCell> cells;
+        for (const std::string& text : row)
+            cells.push_back(cell(text));
+        table.push_back(std::move(cells));
+    }
+    return table;
+}
+
+struct Fixture
+{
+    test::TempDir dir;
+    Register store{dir / "clientes.db"};
+    ImportTable table;
+    int registerCalls = 0;
+
+    ImportWorkflow workflow(std::vector<std::size_t> sheetRows)
+    {
+        ImportSource source;
+        source.table = &table;
+        source.columns = table.empty() ? 0 : table.front().size();
+        source.sheetRows = std::move(sheetRows);
+        source.firstSheetColumn = 1; // column B
+        source.description = "Hoja1.B3:D9 de prueba.ods";
+        return ImportWorkflow(
+            std::move(source),
+            [this](const std::function<void(Register&)>& work)
+            {
+                ++registerCalls;
+                work(store);
+            },
+            Language::Es);
+    }
+};
+
+TEST(ImportWorkflow, ChecksWithoutWritingThenCommitsOneBatch)
+{
+    Fixture f;
+    f.table = tableOf({{"Razón social", "NIF", "Correo"},
+                       {"Ferretería Núñez, S.L.", "B12345674", "info@nunez.es"},
+                       {"Óptica Miranda", "", "no-es-correo"},
+                       {"Padaria Conceição", "", ""}});
+    ImportWorkflow workflow = f.workflow({3, 4, 7, 9});
+    EXPECT_EQ(workflow.headers(true), (std::vector<std::string>{"Razón social", "NIF", "Correo"}));
+    EXPECT_EQ(workflow.headers(false), (std::vector<std::string>{"B", "C", "D"}));
+
+    ImportRequest request;
+    const ImportRun checked = workflow.check(request);
+    EXPECT_FALSE(checked.committed);
+    EXPECT_EQ(checked.created, 2u);
+    EXPECT_EQ(checked.errors, 1u);
+    ASSERT_EQ(checked.problems.size(), 1u);
+    EXPECT_EQ(checked.problems[0].apiText.rfind("row 7, ", 0), 0u) << checked.problems[0].apiText;
+    EXPECT_EQ(f.store.count(), 0);
+
+    const ImportRun blocked = workflow.commit(request);
+    EXPECT_FALSE(blocked.committed);
+    EXPECT_NE(blocked.blocked, "");
+    EXPECT_EQ(f.store.count(), 0) << "an error blocks the whole commit";
+
+    request.skipInvalid = true;
+    const ImportRun committed = workflow.commit(request);
+    EXPECT_TRUE(committed.committed);
+    EXPECT_EQ(committed.created, 2u);
+    EXPECT_EQ(committed.skipped, 1u);
+    ASSERT_EQ(committed.report.size(), 1u);
+    EXPECT_EQ(committed.report[0].sheetRow, 7u);
+    EXPECT_EQ(f.store.count(), 2);
+    ASSERT_TRUE(f.store.lastImport());
+    EXPECT_EQ(f.store.lastImport()->source, "Hoja1.B3:D9 de prueba.ods");
+}
+
+TEST(ImportWorkflow, AMappingTheUserChoseIsRememberedForTheSameHeaders)
+{
+    Fixture f;
+    f.table = tableOf({{"Empresa", "Ciudad del cliente"}, {"Talleres Pérez", "Lugo"}});
+    ImportWorkflow workflow = f.workflow({1, 2});
+    ImportRequest request;
+    request.mapping = std::vector<std::string>{"legalName", "city"};
+    EXPECT_TRUE(workflow.commit(request).committed);
+    EXPECT_EQ(f.store.byCode("C-000001")->city, "Lugo");
+    EXPECT_EQ(workflow.proposedMapping(ImportKind::Clients, true),
+              (std::vector<std::optional<std::string>>{"legalName", "city"}));
+    request.mapping = std::vector<std::string>{"legalName", "nonsense"};
+    EXPECT_THROW(workflow.check(request), BadMapping);
+}
+
+TEST(ImportWorkflow, AMappingPerRangeColumnSkipsTheEmptyColumnsLeftOfTheTable)
+{
+    Fixture f;
+    f.table = tableOf({{"Nombre legal", "Ciudad"}, {"Comercial Andina", "Lima"}});
+    ImportSource source;
+    source.table = &f.table;
+    source.columns = 2;
+    source.sheetRows = {1, 2};
+    source.firstSheetColumn = 2;
+    source.leadingEmptyColumns = 2; // the range starts at A, the table at C
+    ImportWorkflow workflow(
+        source, [&](const std::function<void(Register&)>& work) { work(f.store); },
+        Language::Es);
+    ImportRequest request;
+    request.rangeColumns = true;
+    request.mapping = std::vector<std::string>{"", "", "legalName", "city"};
+    const ImportRun run = workflow.check(request);
+    EXPECT_EQ(run.created, 1u);
+    EXPECT_EQ(run.mapping, (std::vector<std::optional<std::string>>{std::nullopt, std::nullopt,
+                                                                    "legalName", "city"}));
+}
+} // namespace
+} // namespace clientes
+
+#include "core/transfer/client_stream.hpp"
+
+namespace clientes
+{
+namespace
+{
+TEST(ClientStream, ReadsTheWholeRegisterInListOrderWhileTheCallerConsumes)
+{
+    test::TempDir dir;
+    Register store(dir / "clientes.db");
+    std::vector<Client> many;
+    for (int i = 2999; i >= 0; --i)
+        many.push_back(test::makeClient("Cliente " + std::to_string(10000 + i)));
+    store.addMany(std::move(many));
+    ClientStream stream([&](const std::function<void(Register&)>& work) { work(store); }, false);
+    ASSERT_EQ(stream.size(), 3000u);
+    std::vector<std::string> names;
+    for (std::size_t first = 0; first < 3000; first += 700)
+        for (const Client& client : stream.rows(first, std::min<std::size_t>(700, 3000 - first)))
+            names.push_back(client.legalName);
+    ASSERT_EQ(names.size(), 3000u);
+    EXPECT_EQ(names.front(), "Cliente 10000");
+    EXPECT_EQ(names.back(), "Cliente 12999");
+    EXPECT_TRUE(std::is_sorted(names.begin(), names.end()));
+}
+} // namespace
+} // namespace clientes
