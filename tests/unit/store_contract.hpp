@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <ostream>
 #include <string>
 
 namespace clientes::test
@@ -25,6 +26,12 @@ struct StoreFactory
     // to the same register (another office, another user).
     std::function<std::unique_ptr<Store>(const std::filesystem::path& dir)> open;
 };
+
+// GoogleTest names the store in failure messages by this.
+inline void PrintTo(const StoreFactory& factory, std::ostream* out)
+{
+    *out << factory.name;
+}
 
 class StoreContract : public ::testing::TestWithParam<StoreFactory>
 {
