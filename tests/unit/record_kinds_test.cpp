@@ -253,3 +253,63 @@ TEST(RecordKinds, ARecordIsNamedByItsLabelField)
     EXPECT_EQ(kindOf<Invoice>().label(invoice), "F-1");
 }
 } // namespace clientes
+
+namespace clientes
+{
+
+// Rules as filters read a record's fields through its kind's description.
+TEST(RecordKindFilters, MatchesReadsFieldsByTheirApiNames)
+{
+    Invoice invoice;
+    invoice.number = "F-1";
+    invoice.issueDate = "2024-04-01";
+    invoice.dueDate = "2024-05-01";
+    invoice.net = 1000;
+    invoice.total = 1210;
+    invoice.status = InvoiceStatus::Authorised;
+    EXPECT_TRUE(matches(Filter{}, invoice));
+    EXPECT_TRUE(matches({{"status", Compare::Equal, "authorised"}}, invoice));
+    EXPECT_FALSE(matches({{"status", Compare::Equal, "paid"}}, invoice));
+    // Money compares as a number (text would put "999" after "1210").
+    EXPECT_TRUE(matches({{"total", Compare::Greater, "999"}}, invoice));
+    EXPECT_TRUE(matches({{"total", Compare::LessOrEqual, "1210"}}, invoice));
+    EXPECT_TRUE(matches({{"dueDate", Compare::Less, "2024-05-02"},
+                         {"dueDate", Compare::GreaterOrEqual, "2024-05-01"}},
+                        invoice));
+    TimeEntry entry;
+    entry.hours = 2.5;
+    EXPECT_TRUE(matches({{"hours", Compare::Greater, "2.25"}}, entry));
+    EXPECT_FALSE(matches({{"hours", Compare::Greater, "2.5"}}, entry));
+
+    EXPECT_THROW(matches({{"stage", Compare::Equal, "sent"}}, invoice), std::invalid_argument);
+    EXPECT_THROW(matches({{"overdue", Compare::Equal, "true"}}, invoice), std::invalid_argument);
+    EXPECT_THROW(matches({{"total", Compare::Less, "mucho"}}, invoice), std::invalid_argument);
+    EXPECT_THROW(matches({{"total", Compare::Less, ""}}, invoice), std::invalid_argument);
+}
+
+TEST(RecordKindFilters, OverdueIsTheDerivedFieldsRule)
+{
+    Invoice invoice;
+    invoice.issueDate = "2024-04-01";
+    invoice.status = InvoiceStatus::Authorised;
+    const auto& field = *kindOf<Invoice>().field("overdue");
+    EXPECT_TRUE(isOverdue(invoice, "2024-04-02")); // no due date: due on issue
+    EXPECT_FALSE(isOverdue(invoice, "2024-04-01"));
+    invoice.dueDate = "2024-05-01";
+    EXPECT_FALSE(isOverdue(invoice, "2024-05-01"));
+    EXPECT_TRUE(isOverdue(invoice, "2024-05-02"));
+    EXPECT_TRUE(std::get<bool>(field.value(invoice, {.today = "2024-05-02"})));
+    EXPECT_TRUE(matches(overdueInvoices("2024-05-02"), invoice));
+    invoice.status = InvoiceStatus::Paid;
+    EXPECT_FALSE(isOverdue(invoice, "2024-05-02"));
+    EXPECT_FALSE(std::get<bool>(field.value(invoice, {.today = "2024-05-02"})));
+
+    Task task;
+    EXPECT_FALSE(isOverdue(task, "2024-05-02")); // no due date: never overdue
+    task.dueDate = "2024-05-01";
+    EXPECT_TRUE(isOverdue(task, "2024-05-02"));
+    task.status = TaskStatus::Done;
+    EXPECT_FALSE(isOverdue(task, "2024-05-02"));
+}
+
+} // namespace clientes

@@ -1,6 +1,6 @@
 #include "core/register/register.hpp"
 #include "core/rules/validation.hpp"
-#include "core/store/sqlite/client_store.hpp"
+#include "core/store/sqlite/sqlite_store.hpp"
 
 #include "test_support.hpp"
 

@@ -164,13 +164,6 @@ std::string statusLabel(DealStage stage, Language language)
     return text(K::StatusDealRejected, language);
 }
 
-bool isOverdue(const Invoice& invoice, std::string_view today)
-{
-    // The rule is the derived field's (model/record_kinds.cpp).
-    static const auto& overdue = *kindOf<Invoice>().field("overdue");
-    return std::get<bool>(overdue.value(invoice, {.today = today}));
-}
-
 std::string invoiceStateLabel(const Invoice& invoice, std::string_view today, Language language)
 {
     std::string label = statusLabel(invoice.status, language);

@@ -7,6 +7,7 @@
 #include "core/model/activity.hpp"
 #include "core/model/profile_records.hpp"
 #include "core/model/profile_summary.hpp"
+#include "core/model/record_kinds.hpp" // isOverdue: the derived field
 #include "core/rules/tax_id.hpp"
 #include "core/text/locale.hpp"
 #include "core/text/texts.hpp"
@@ -31,7 +32,6 @@ std::string statusLabel(DealStage stage, Language language);
 // An invoice's state as of today: its status, plus "vencida" when authorised and due before
 // today ("Autorizada · vencida").
 std::string invoiceStateLabel(const Invoice& invoice, std::string_view today, Language language);
-bool isOverdue(const Invoice& invoice, std::string_view today);
 // A task's state: "Pendiente", "Pendiente · vencida" (due before today), "Hecha".
 std::string taskStateLabel(const Task& task, std::string_view today, Language language);
 

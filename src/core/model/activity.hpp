@@ -1,7 +1,7 @@
 #pragma once
 
-// The activity history of a client: written by the store in the same transaction as every
-// change, listed newest first (ClientStore::activity).
+// The activity history of a client: written by the register in the same unit of work as every
+// change, listed newest first (Register::activity).
 
 #include "core/model/profile_records.hpp"
 

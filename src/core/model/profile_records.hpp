@@ -2,7 +2,7 @@
 
 // The records around a client (its 360° profile): contacts, projects and their time entries,
 // tasks, purchase orders, sales invoices, deals and files. Plain values; the store
-// (client_store.hpp) validates, keeps and lists them.
+// (register/register.hpp) validates, keeps and lists them.
 //
 // Every editable record carries `version`: 1 after add, bumped on every update. update() only
 // succeeds when the record's version is the stored one (optimistic concurrency), otherwise it
@@ -218,7 +218,7 @@ struct Deal
     std::int64_t version = 0;
 };
 
-// A file kept inside the register (the bytes are read with ClientStore::fileBytes).
+// A file kept inside the register (the bytes are read with Register::fileBytes).
 struct FileInfo
 {
     std::int64_t id = 0;

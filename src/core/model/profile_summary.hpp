@@ -1,6 +1,6 @@
 #pragma once
 
-// The figures of a client's profile as of a given day (ClientStore::summary).
+// The figures of a client's profile as of a given day (Register::summary).
 
 #include <cstdint>
 #include <string>

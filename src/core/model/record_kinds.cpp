@@ -1,5 +1,7 @@
 #include "core/model/record_kinds.hpp"
 
+#include <charconv>
+
 namespace clientes
 {
 
@@ -169,6 +171,49 @@ constexpr std::string_view kInvoiceStatuses[] = {"draft", "authorised", "paid"};
 constexpr std::string_view kDealStages[] = {"draft", "sent", "accepted", "rejected"};
 constexpr std::string_view kClientKinds[] = {kKindCompany, kKindPerson};
 
+// ---------------------------------------------------------------- filters
+
+template <typename Ordered> bool compare(const Ordered& left, Compare how, const Ordered& right)
+{
+    switch (how)
+    {
+    case Compare::Equal:
+        return left == right;
+    case Compare::NotEqual:
+        return left != right;
+    case Compare::Less:
+        return left < right;
+    case Compare::LessOrEqual:
+        return left <= right;
+    case Compare::Greater:
+        return left > right;
+    case Compare::GreaterOrEqual:
+        return left >= right;
+    }
+    return false;
+}
+
+template <typename Number> Number numberOf(const std::string& text)
+{
+    Number value{};
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || error != std::errc() || end != text.data() + text.size())
+        throw std::invalid_argument("not a number: " + text);
+    return value;
+}
+
+bool holds(const Condition& condition, const FieldValue& value)
+{
+    if (const auto* text = std::get_if<std::string>(&value))
+        return compare(std::string_view(*text), condition.compare,
+                       std::string_view(condition.value));
+    if (const auto* whole = std::get_if<std::int64_t>(&value))
+        return compare(*whole, condition.compare, numberOf<std::int64_t>(condition.value));
+    if (const auto* real = std::get_if<double>(&value))
+        return compare(*real, condition.compare, numberOf<double>(condition.value));
+    throw std::invalid_argument("no condition on a yes/no field: " + condition.field);
+}
+
 // ---------------------------------------------------------------- derived values
 
 FieldValue projectHours(const Project&, const DerivedInputs& inputs)
@@ -176,18 +221,15 @@ FieldValue projectHours(const Project&, const DerivedInputs& inputs)
     return inputs.hours;
 }
 
-// Pending and due before today.
+// The overdue rules' filters (overdueTasks, overdueInvoices).
 FieldValue taskOverdue(const Task& task, const DerivedInputs& inputs)
 {
-    return task.status == TaskStatus::Pending && !task.dueDate.empty() &&
-           task.dueDate < inputs.today;
+    return isOverdue(task, inputs.today);
 }
 
-// Authorised and due (or, without a due date, issued) before today.
 FieldValue invoiceOverdue(const Invoice& invoice, const DerivedInputs& inputs)
 {
-    const std::string& due = invoice.dueDate.empty() ? invoice.issueDate : invoice.dueDate;
-    return invoice.status == InvoiceStatus::Authorised && !due.empty() && due < inputs.today;
+    return isOverdue(invoice, inputs.today);
 }
 
 // ---------------------------------------------------------------- the kinds
@@ -555,6 +597,60 @@ std::string_view recordKindName(RecordType type)
     if (type == RecordType::Note)
         return {};
     return withRecordKind(type, [](const auto& kind) { return kind.info.name; });
+}
+
+// ---------------------------------------------------------------- rules as filters
+
+template <typename R> bool matches(const Filter& filter, const R& record)
+{
+    for (const Condition& condition : filter)
+    {
+        const FieldOf<R>* field = kindOf<R>().field(condition.field);
+        if (field == nullptr || field->get == nullptr)
+            throw std::invalid_argument("no field \"" + condition.field + "\" in " +
+                                        std::string(kindOf<R>().info.name));
+        if (!holds(condition, field->get(record)))
+            return false;
+    }
+    return true;
+}
+
+template bool matches(const Filter&, const Contact&);
+template bool matches(const Filter&, const Project&);
+template bool matches(const Filter&, const TimeEntry&);
+template bool matches(const Filter&, const Task&);
+template bool matches(const Filter&, const PurchaseOrder&);
+template bool matches(const Filter&, const Invoice&);
+template bool matches(const Filter&, const Deal&);
+template bool matches(const Filter&, const FileInfo&);
+
+Filter overdueTasks(std::string_view today)
+{
+    // ISO dates compare as text; "" (no due date) sorts before every date.
+    return {{"status", Compare::Equal, std::string(statusName(TaskStatus::Pending))},
+            {"dueDate", Compare::NotEqual, ""},
+            {"dueDate", Compare::Less, std::string(today)}};
+}
+
+Filter overdueInvoices(std::string_view today)
+{
+    return {{"status", Compare::Equal, std::string(statusName(InvoiceStatus::Authorised))},
+            {"dueDate", Compare::NotEqual, ""},
+            {"dueDate", Compare::Less, std::string(today)}};
+}
+
+bool isOverdue(const Task& task, std::string_view today)
+{
+    return matches(overdueTasks(today), task);
+}
+
+bool isOverdue(const Invoice& invoice, std::string_view today)
+{
+    if (!invoice.dueDate.empty())
+        return matches(overdueInvoices(today), invoice);
+    Invoice asStored = invoice; // due on issue
+    asStored.dueDate = invoice.issueDate;
+    return matches(overdueInvoices(today), asStored);
 }
 
 } // namespace clientes

@@ -15,6 +15,7 @@
 
 #include "core/model/client.hpp"
 #include "core/model/profile_records.hpp"
+#include "core/model/record_filter.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -174,6 +175,26 @@ template <> const KindOf<PurchaseOrder>& kindOf<PurchaseOrder>();
 template <> const KindOf<Invoice>& kindOf<Invoice>();
 template <> const KindOf<Deal>& kindOf<Deal>();
 template <> const KindOf<FileInfo>& kindOf<FileInfo>();
+
+// ---------------------------------------------------------------- rules as filters
+
+// Whether the record meets every condition of `filter` (model/record_filter.hpp), its fields
+// read through the kind's description: text, dates and choices compared as text in byte order,
+// money, whole numbers and hours as numbers (as a store's aggregate compares them).
+// std::invalid_argument for a field the kind has not (or a derived one), or a number that is
+// none. For Contact, Project, TimeEntry, Task, PurchaseOrder, Invoice, Deal and FileInfo.
+template <typename R> bool matches(const Filter& filter, const R& record);
+
+// The overdue rules, each written once as a filter: the derived "overdue" field of tasks and
+// invoices is matches() of it, and the register counts with it (register/profile_rules.hpp).
+// A pending task with a due date before today; an authorised invoice due before today.
+Filter overdueTasks(std::string_view today);
+Filter overdueInvoices(std::string_view today);
+// The derived "overdue" field: matches(overdueTasks(today)), and for an invoice
+// matches(overdueInvoices(today)) with a missing due date taken as its issue date (a stored
+// invoice always has one).
+bool isOverdue(const Task& task, std::string_view today);
+bool isOverdue(const Invoice& invoice, std::string_view today);
 
 // The record kinds in the profile's order (Note is no record kind).
 inline constexpr RecordType kRecordKinds[] = {

@@ -256,8 +256,9 @@ public:
     // Changes when another connection (e.g. another process) commits to the register.
     std::int64_t dataVersion();
 
+    struct Impl; // the register's own state and helpers: register_internal.hpp
+
 private:
-    struct Impl; // register_internal.hpp
     std::unique_ptr<Impl> impl_;
 };
 

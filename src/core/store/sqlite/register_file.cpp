@@ -1,9 +1,7 @@
 #include "core/store/sqlite/register_file.hpp"
 
 #include "core/files/safe_files.hpp"
-#include "core/store/sqlite/client_store.hpp"
-#include "core/store/sqlite/profile_store_internal.hpp"
-#include "core/store/sqlite/sqlite_db.hpp"
+#include "core/store/sqlite/store_internal.hpp"
 
 #include <cerrno>
 #include <chrono>
@@ -103,7 +101,7 @@ RegisterCopyInfo inspectRegisterCopy(const fs::path& copy)
     RegisterCopyInfo info;
     info.bytes = fs::file_size(copy, error);
     sql::Database db(copy.string(), sql::Database::Mode::ReadOnlyCopy);
-    clientes::detail::checkHeader(db);
+    checkHeader(db);
     {
         auto check = db.query("PRAGMA integrity_check(1)");
         if (!check->step() || check->textView(0) != "ok")

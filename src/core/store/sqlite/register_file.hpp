@@ -2,7 +2,7 @@
 
 // The register as a file: which files on disk belong to it, copies of it checked before they
 // are trusted, and a restore that keeps the replaced register aside. The live copy is made by
-// ClientStore::backupTo (SQLite's online back-up, while the register is in use).
+// SqliteStore::backupTo (SQLite's online back-up, while the register is in use).
 
 #include "core/model/register_values.hpp"
 #include "core/store/errors.hpp"

@@ -2,7 +2,7 @@
 
 // Thin RAII layer over the SQLite C API for the store; internal to src/core.
 
-#include "core/store/sqlite/client_store.hpp"
+#include "core/store/errors.hpp"
 
 #include <sqlite3.h>
 
@@ -109,8 +109,8 @@ private:
 
 class Database;
 
-// Process-wide SQLite settings, applied before SQLite's first use (Database and the text
-// folder call it); later calls do nothing.
+// Process-wide SQLite settings, applied before SQLite's first use (Database calls it); later
+// calls do nothing.
 void configureSqliteOnce();
 
 // A cached statement borrowed for one use: bindings are cleared now, the statement is reset

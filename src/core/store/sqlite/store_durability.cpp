@@ -1,14 +1,12 @@
 // The register's file on disk: checkpoints that keep the file alone complete, the close that
 // leaves no write-ahead log behind, and back-ups taken while the register is in use.
 #include "core/files/safe_files.hpp"
-#include "core/store/sqlite/client_store.hpp"
-#include "core/store/sqlite/profile_store_internal.hpp"
 #include "core/store/sqlite/register_file.hpp"
-#include "core/store/sqlite/sqlite_db.hpp"
+#include "core/store/sqlite/store_internal.hpp"
 
 #include <system_error>
 
-namespace clientes
+namespace clientes::sqlite
 {
 
 namespace fs = std::filesystem;
@@ -86,53 +84,45 @@ void IdleCheckpointer::run(std::stop_token stop)
 
 // ------------------------------------------------------------------------- the store's file
 
-ClientStore::~ClientStore()
+SqliteStore::~SqliteStore()
 {
-    if (!impl_)
-        return;
     // Everything that has a connection of its own stops first, so that the store's connection
     // is the last one: closing it copies the log into the file and deletes the log.
-    if (impl_->checkpointer.joinable())
+    if (checkpointer.joinable())
     {
-        impl_->checkpointer.request_stop();
-        impl_->checkpointer.join();
+        checkpointer.request_stop();
+        checkpointer.join();
     }
-    std::lock_guard lock(impl_->mutex);
-    sqlite3_wal_checkpoint_v2(impl_->db.handle(), nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr,
-                              nullptr);
+    std::lock_guard lock(mutex);
+    sqlite3_wal_checkpoint_v2(db.handle(), nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
 }
 
-void ClientStore::checkpoint()
+void SqliteStore::checkpoint()
 {
-    std::lock_guard lock(impl_->mutex);
-    const int rc = sqlite3_wal_checkpoint_v2(impl_->db.handle(), nullptr,
-                                             SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+    std::lock_guard lock(mutex);
+    const int rc = sqlite3_wal_checkpoint_v2(db.handle(), nullptr, SQLITE_CHECKPOINT_TRUNCATE,
+                                             nullptr, nullptr);
     if (rc != SQLITE_OK && rc != SQLITE_BUSY)
-        impl_->db.fail(rc, "checkpoint");
+        db.fail(rc, "checkpoint");
 }
 
-std::int64_t ClientStore::idleCheckpoints() const
+BackupResult SqliteStore::backupTo(const fs::path& target)
 {
-    return impl_->idle.done();
-}
-
-BackupResult ClientStore::backupTo(const fs::path& target)
-{
-    if (isRegisterFile(target, impl_->path))
+    if (isRegisterFile(target, path))
         throw RegisterFileRefused(target);
     std::error_code error;
     if (fs::exists(target, error) && !fs::is_regular_file(target, error))
         throw StoreError(StoreError::Kind::CannotOpen, target.string(), "not a file");
 
-    const fs::path temporary = sqlite::detail::createTemporaryBeside(target);
+    const fs::path temporary = detail::createTemporaryBeside(target);
     try
     {
         {
             sql::Database copy(temporary.string());
             {
-                std::lock_guard lock(impl_->mutex);
+                std::lock_guard lock(mutex);
                 sqlite3_backup* backup =
-                    sqlite3_backup_init(copy.handle(), "main", impl_->db.handle(), "main");
+                    sqlite3_backup_init(copy.handle(), "main", db.handle(), "main");
                 if (backup == nullptr)
                     copy.fail(sqlite3_errcode(copy.handle()), "back-up");
                 const int stepped = sqlite3_backup_step(backup, -1);
@@ -145,13 +135,13 @@ BackupResult ClientStore::backupTo(const fs::path& target)
             // One self-contained file: no log beside it to be forgotten by a copy.
             copy.exec("PRAGMA journal_mode = DELETE");
         }
-        sqlite::detail::syncFile(temporary);
-        const RegisterCopyInfo checked = sqlite::inspectRegisterCopy(temporary);
+        detail::syncFile(temporary);
+        const RegisterCopyInfo checked = inspectRegisterCopy(temporary);
         fs::rename(temporary, target, error);
         if (error)
             throw StoreError(StoreError::Kind::Io, target.string(),
                              "cannot put the copy in place: " + error.message());
-        sqlite::detail::syncFolderOf(target);
+        detail::syncFolderOf(target);
         return BackupResult{checked.clients, checked.bytes};
     }
     catch (...)
@@ -162,4 +152,4 @@ BackupResult ClientStore::backupTo(const fs::path& target)
     }
 }
 
-} // namespace clientes
+} // namespace clientes::sqlite

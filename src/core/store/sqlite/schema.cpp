@@ -1,18 +1,99 @@
-// Schema version 3: the client's profile (kind, tags, payment terms, currency; contacts,
-// projects, time entries, tasks, purchase orders, invoices, deals, files, activity).
+// The register file's schema: versions 1 to 3 and the migrations between them, the header
+// check, and the client tags (schema v3).
 
-#include "core/store/sqlite/profile_store_internal.hpp"
+#include "core/rules/validation.hpp"
+#include "core/store/sqlite/store_internal.hpp"
 #include "core/text/text_fold.hpp"
 
-namespace clientes::detail
+#include <functional>
+#include <system_error>
+
+namespace clientes::sqlite
 {
+
+namespace fs = std::filesystem;
+using sql::Database;
+using sql::Transaction;
+
+namespace
+{
+
+// "Clie" — marks the file as ours, so a foreign SQLite file is never migrated.
+constexpr std::int64_t kApplicationId = 0x436C6965;
+
+using Migration = std::function<void(Database&)>;
+
+void migrateToV1(Database& db)
+{
+    db.exec(R"sql(
+CREATE TABLE clients (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    code TEXT NOT NULL COLLATE NOCASE UNIQUE,
+    legal_name TEXT NOT NULL,
+    trade_name TEXT NOT NULL DEFAULT '',
+    tax_id TEXT NOT NULL DEFAULT '',
+    tax_id_norm TEXT NOT NULL DEFAULT '',
+    country TEXT NOT NULL DEFAULT '',
+    street TEXT NOT NULL DEFAULT '',
+    postal_code TEXT NOT NULL DEFAULT '',
+    city TEXT NOT NULL DEFAULT '',
+    region TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    website TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX clients_tax_id_norm ON clients (tax_id_norm);
+CREATE INDEX clients_archived ON clients (id) WHERE archived = 1;
+CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+INSERT INTO counters (name, value) VALUES ('client_code', 0);
+)sql");
+}
+
+void migrateToV2(Database& db)
+{
+    db.exec(R"sql(
+ALTER TABLE clients ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';
+CREATE INDEX clients_sort ON clients (sort_key);
+CREATE VIRTUAL TABLE clients_fts USING fts5 (
+    legal_name, trade_name, tax_id, city, email, code, keys, state,
+    tokenize = "unicode61 remove_diacritics 2",
+    prefix = '1 2 3'
+);
+INSERT INTO clients_fts (clients_fts, rank) VALUES ('rank', 'bm25(10, 4, 6, 2, 2, 6, 6, 0)');
+)sql");
+    // Existing rows get their sort key, normalised tax ID and search row computed in C++, by
+    // the same code that maintains them on every write.
+    std::vector<Client> clients;
+    {
+        auto rows =
+            db.query("SELECT " + std::string(kClientColumnsV2) + " FROM clients ORDER BY id");
+        while (rows->step())
+            clients.push_back(readClient(*rows, false));
+    }
+    for (const Client& client : clients)
+    {
+        const std::string taxIdNorm = normalizeTaxId(client.taxId, client.country);
+        auto update = db.query("UPDATE clients SET sort_key = ?2, tax_id_norm = ?3 WHERE id = ?1");
+        update->bind(1, client.id);
+        update->bind(2, foldForSearch(client.legalName));
+        update->bind(3, taxIdNorm);
+        update->run();
+        writeSearchRow(db, client, taxIdNorm);
+    }
+}
 
 // Foreign keys: contacts, tags and activity belong to the client and go with it (CASCADE);
 // projects, tasks, orders, invoices, deals and files keep a client from being deleted
 // (RESTRICT; deleteClient() checks first and explains). Time entries go with their project,
 // file contents with their file. Every child table has an index leading with its parent key
 // (the foreign key checks need it); the summary's indexes cover its queries.
-void migrateToV3(sql::Database& db)
+void migrateToV3(Database& db)
 {
     db.exec(R"sql(
 ALTER TABLE clients ADD COLUMN kind TEXT NOT NULL DEFAULT ''
@@ -168,6 +249,71 @@ CREATE TABLE activity_changes (
 )sql");
 }
 
+// Index i brings the schema from version i to version i + 1.
+const std::vector<Migration>& migrations()
+{
+    static const std::vector<Migration> list = {migrateToV1, migrateToV2, migrateToV3};
+    return list;
+}
+
+void backupDatabase(Database& source, const fs::path& target)
+{
+    const std::string targetName = target.string();
+    std::error_code ignored;
+    fs::remove(target, ignored); // a stale backup of the same version is replaced
+    fs::remove(targetName + "-wal", ignored);
+    fs::remove(targetName + "-shm", ignored);
+    createPrivateFile(target);
+    Database copy(targetName);
+    sqlite3_backup* backup = sqlite3_backup_init(copy.handle(), "main", source.handle(), "main");
+    if (backup == nullptr)
+        copy.fail(sqlite3_errcode(copy.handle()), "backup to " + targetName);
+    const int stepped = sqlite3_backup_step(backup, -1);
+    const int finished = sqlite3_backup_finish(backup);
+    if (stepped != SQLITE_DONE)
+        throw sql::makeError(stepped, nullptr, source.path(), "backup to " + targetName);
+    if (finished != SQLITE_OK)
+        copy.fail(finished, "backup to " + targetName);
+}
+
+} // namespace
+
+void migrate(Database& db, const fs::path& file)
+{
+    const std::int64_t current = db.scalar("PRAGMA user_version");
+    if (current > 0 && current < kSchemaVersion)
+        backupDatabase(db, fs::path(file.string() + ".backup-v" + std::to_string(current)));
+    for (std::int64_t target = current + 1; target <= kSchemaVersion; ++target)
+    {
+        Transaction transaction(db);
+        // Another process may have migrated while this one waited for the write lock.
+        if (db.scalar("PRAGMA user_version") >= target)
+            continue;
+        migrations().at(static_cast<std::size_t>(target - 1))(db);
+        db.exec("PRAGMA user_version = " + std::to_string(target) +
+                "; PRAGMA application_id = " + std::to_string(kApplicationId));
+        transaction.commit();
+    }
+}
+
+void checkHeader(Database& db)
+{
+    // Reading the header and the schema makes a non-database or truncated file fail here.
+    const std::int64_t version = db.scalar("PRAGMA user_version");
+    const std::int64_t applicationId = db.scalar("PRAGMA application_id");
+    const std::int64_t objects = db.scalar("SELECT count(*) FROM sqlite_schema");
+    if (applicationId != 0 && applicationId != kApplicationId)
+        throw StoreError(StoreError::Kind::NotADatabase, db.path(),
+                         "the file belongs to another application");
+    if (version == 0 && objects != 0)
+        throw StoreError(StoreError::Kind::NotADatabase, db.path(),
+                         "the file is a database of another application");
+    if (version > kSchemaVersion)
+        throw StoreError(StoreError::Kind::TooNew, db.path(),
+                         "schema version " + std::to_string(version) + " is newer than " +
+                             std::to_string(kSchemaVersion));
+}
+
 void writeTags(sql::Database& db, std::int64_t clientId, std::string_view tags)
 {
     {
@@ -178,9 +324,7 @@ void writeTags(sql::Database& db, std::int64_t clientId, std::string_view tags)
     std::int64_t position = 0;
     for (const std::string& tag : splitTags(tags))
     {
-        std::string key = foldForSearch(tag);
-        if (key.empty())
-            key = tag;
+        const std::string key = tagKey(tag);
         auto insert = db.query("INSERT INTO client_tags (client_id, position, tag, tag_key) "
                                "VALUES (?1, ?2, ?3, ?4)");
         insert->bind(1, clientId);
@@ -201,4 +345,10 @@ std::string readTags(sql::Database& db, std::int64_t clientId)
     return joinTags(tags);
 }
 
-} // namespace clientes::detail
+std::string tagKey(std::string_view tag)
+{
+    std::string key = foldForSearch(tag);
+    return key.empty() ? std::string(tag) : key;
+}
+
+} // namespace clientes::sqlite

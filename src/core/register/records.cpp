@@ -1,0 +1,728 @@
+// The register: the records around a client (checks, defaults, duplicates, versions), their
+// files, notes, and the activity log's entries for them (which fields, spelled how).
+
+#include "core/register/register_internal.hpp"
+
+#include "core/files/sha256.hpp"
+#include "core/rules/profile_money.hpp"
+#include "core/rules/profile_validation.hpp"
+#include "core/rules/validation.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <utility>
+
+namespace clientes
+{
+
+namespace
+{
+
+// ------------------------------------------------------------------------- the activity log
+// Per record type: the fields an RecordChanged entry compares, as the API spells their
+// values (money with its decimals, hours as a number), and the label entries show.
+
+using Values = std::vector<std::pair<RecordField, std::string>>;
+
+std::string money(std::int64_t minor, const std::string& currency)
+{
+    return formatMoney({minor, currency});
+}
+
+std::string hoursText(double hours)
+{
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%g", hours);
+    return buffer;
+}
+
+Values values(const Contact& r)
+{
+    return {{RecordField::Name, r.name},
+            {RecordField::Role, r.role},
+            {RecordField::Email, r.email},
+            {RecordField::Phone, r.phone}};
+}
+
+Values values(const Project& r)
+{
+    return {{RecordField::Name, r.name}, {RecordField::Status, std::string(statusName(r.status))}};
+}
+
+Values values(const TimeEntry& r)
+{
+    return {{RecordField::Date, r.date},
+            {RecordField::Hours, hoursText(r.hours)},
+            {RecordField::Note, r.note}};
+}
+
+Values values(const Task& r)
+{
+    return {{RecordField::Title, r.title},
+            {RecordField::DueDate, r.dueDate},
+            {RecordField::Status, std::string(statusName(r.status))}};
+}
+
+Values values(const PurchaseOrder& r)
+{
+    return {{RecordField::Number, r.number},
+            {RecordField::Date, r.date},
+            {RecordField::Amount, money(r.amount, r.currency)},
+            {RecordField::Currency, r.currency},
+            {RecordField::Status, std::string(statusName(r.status))}};
+}
+
+Values values(const Invoice& r)
+{
+    return {{RecordField::Number, r.number},
+            {RecordField::IssueDate, r.issueDate},
+            {RecordField::DueDate, r.dueDate},
+            {RecordField::Net, money(r.net, r.currency)},
+            {RecordField::Tax, money(r.tax, r.currency)},
+            {RecordField::Total, money(r.total, r.currency)},
+            {RecordField::Currency, r.currency},
+            {RecordField::Status, std::string(statusName(r.status))}};
+}
+
+Values values(const Deal& r)
+{
+    return {{RecordField::Title, r.title},
+            {RecordField::Number, r.number},
+            {RecordField::Date, r.date},
+            {RecordField::Amount, money(r.amount, r.currency)},
+            {RecordField::Currency, r.currency},
+            {RecordField::Stage, std::string(statusName(r.stage))},
+            {RecordField::ValidUntil, r.validUntil}};
+}
+
+std::string label(const Contact& r)
+{
+    return r.name;
+}
+std::string label(const Project& r)
+{
+    return r.name;
+}
+std::string label(const TimeEntry& r)
+{
+    return r.date + " " + hoursText(r.hours) + " h";
+}
+std::string label(const Task& r)
+{
+    return r.title;
+}
+std::string label(const PurchaseOrder& r)
+{
+    return r.number;
+}
+std::string label(const Invoice& r)
+{
+    return r.number;
+}
+std::string label(const Deal& r)
+{
+    return r.title.empty() ? r.number : r.title;
+}
+
+template <typename Record>
+std::vector<FieldChange> recordChanges(const Record& before, const Record& after)
+{
+    const Values old = values(before);
+    const Values now = values(after);
+    std::vector<FieldChange> changes;
+    for (std::size_t i = 0; i < old.size(); ++i)
+        if (old[i].second != now[i].second)
+            changes.push_back(
+                {std::string(recordFieldName(old[i].first)), old[i].second, now[i].second});
+    return changes;
+}
+
+template <typename Record>
+ActivityEntry recordEntry(ActivityKind kind, const Record& record, const std::string& now,
+                          std::string_view batchId)
+{
+    ActivityEntry entry;
+    entry.clientId = record.clientId;
+    entry.at = now;
+    entry.kind = kind;
+    entry.record = recordKind<Record>;
+    entry.recordId = record.id;
+    entry.label = label(record);
+    entry.batchId = std::string(batchId);
+    return entry;
+}
+
+// ------------------------------------------------------------------------- per-type rules
+
+// What the record hangs on must exist: its client (a time entry: its project, whose client it
+// takes). Returns the client's default currency.
+template <typename Record> std::string resolveOwner(StoreReader& tx, Record& record)
+{
+    const std::optional<Client> client = tx.client(record.clientId);
+    if (!client)
+        throw NotFound("id " + std::to_string(record.clientId));
+    return client->currency;
+}
+
+std::string resolveOwner(StoreReader& tx, TimeEntry& entry)
+{
+    const std::optional<Project> project = fetchRecord<Project>(tx, entry.projectId);
+    if (!project)
+        throw NotFound(recordTypeName(RecordType::Project), entry.projectId);
+    entry.clientId = project->clientId;
+    return {};
+}
+
+// update() keeps what the record hangs on.
+template <typename Record> void keepOwner(Record& record, const Record& stored)
+{
+    record.clientId = stored.clientId;
+}
+
+void keepOwner(TimeEntry& entry, const TimeEntry& stored)
+{
+    entry.clientId = stored.clientId;
+    entry.projectId = stored.projectId;
+}
+
+// Money records without a currency take the client's; an invoice without a due date is due
+// on issue.
+template <typename Record> void fillDefaults(Record&, const std::string&) {}
+
+void fillDefaults(PurchaseOrder& order, const std::string& currency)
+{
+    if (order.currency.empty())
+        order.currency = currency;
+}
+
+void fillDefaults(Invoice& invoice, const std::string& currency)
+{
+    if (invoice.currency.empty())
+        invoice.currency = currency;
+    if (invoice.dueDate.empty())
+        invoice.dueDate = invoice.issueDate;
+}
+
+void fillDefaults(Deal& deal, const std::string& currency)
+{
+    if (deal.currency.empty())
+        deal.currency = currency;
+}
+
+// What needs the other records: an invoice number is unique in the register.
+template <typename Record>
+void checkAgainstOthers(StoreReader&, const Record&, std::vector<RecordIssue>&)
+{
+}
+
+void checkAgainstOthers(StoreReader& tx, const Invoice& invoice, std::vector<RecordIssue>& issues)
+{
+    if (invoice.number.empty())
+        return;
+    const std::optional<Invoice> other = tx.invoiceByNumber(invoice.number);
+    if (other && other->id != invoice.id) // the number comes first among the invoice's fields
+        issues.insert(issues.begin(),
+                      {RecordType::Invoice, RecordField::Number, Problem::Duplicate});
+}
+
+template <typename Record> void prepare(StoreReader& tx, Record& record)
+{
+    const std::string currency = resolveOwner(tx, record);
+    tidy(record);
+    fillDefaults(record, currency);
+    std::vector<RecordIssue> issues = validate(record);
+    checkAgainstOthers(tx, record, issues);
+    if (!issues.empty())
+        throw RecordValidationError(std::move(issues));
+}
+
+std::string tidyMimeType(std::string_view raw)
+{
+    std::string mime = tidyText(raw, false);
+    // Type and subtype are case-insensitive (RFC 6838); parameters are kept as given.
+    const auto end = std::min(mime.find(';'), mime.size());
+    std::transform(mime.begin(), mime.begin() + static_cast<std::ptrdiff_t>(end), mime.begin(),
+                   [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; });
+    return mime;
+}
+
+} // namespace
+
+// ------------------------------------------------------------------------- generic engine
+
+template <typename Record>
+Record Register::Impl::insertRecord(StoreWriter& tx, Record record, const std::string& now,
+                                    std::string_view batchId)
+{
+    record.id = 0;
+    prepare(tx, record);
+    record.createdAt = now;
+    record.updatedAt = now;
+    record.version = 1;
+    AnyRecord any(std::move(record));
+    tx.insertRecord(any);
+    record = std::get<Record>(std::move(any));
+    appendEntry(tx, recordEntry(ActivityKind::RecordAdded, record, now, batchId));
+    return record;
+}
+
+template <typename Record>
+Record Register::Impl::rewriteRecord(StoreWriter& tx, Record record, const Record& stored,
+                                     const std::string& now, std::string_view batchId,
+                                     bool prepared)
+{
+    record.id = stored.id;
+    if (!prepared)
+    {
+        keepOwner(record, stored);
+        prepare(tx, record);
+    }
+    record.createdAt = stored.createdAt;
+    record.updatedAt = now;
+    record.version = stored.version + 1;
+    if (!tx.updateRecord(AnyRecord(record), stored.version))
+    {
+        std::optional<Record> current = fetchRecord<Record>(tx, stored.id);
+        if (!current)
+            throw NotFound(recordTypeName(recordKind<Record>), stored.id);
+        throw RecordConflict<Record>(path.string(), std::move(*current));
+    }
+    ActivityEntry entry = recordEntry(ActivityKind::RecordChanged, record, now, batchId);
+    entry.changes = recordChanges(stored, record);
+    if (!entry.changes.empty())
+        appendEntry(tx, std::move(entry));
+    return record;
+}
+
+template <typename Record>
+void Register::Impl::deleteRecord(StoreWriter& tx, const Record& stored, const std::string& now,
+                                  std::string_view batchId)
+{
+    tx.removeRecord(recordKind<Record>, stored.id);
+    appendEntry(tx, recordEntry(ActivityKind::RecordRemoved, stored, now, batchId));
+}
+
+// The public operations per record type, through these.
+template <typename Record> struct RecordOps
+{
+    static Record add(Register::Impl& impl, Record record)
+    {
+        return impl.write([&](StoreWriter& tx) { return impl.insertRecord(tx, record, nowUtc()); });
+    }
+
+    static std::vector<Record> addMany(Register::Impl& impl, std::vector<Record> records)
+    {
+        return impl.write(
+            [&](StoreWriter& tx)
+            {
+                const std::string now = nowUtc();
+                std::vector<Record> stored;
+                stored.reserve(records.size());
+                for (const Record& record : records)
+                    stored.push_back(impl.insertRecord(tx, record, now));
+                return stored;
+            },
+            WriteHints{records.size(), false});
+    }
+
+    static Record update(Register::Impl& impl, const Record& input)
+    {
+        return impl.write(
+            [&](StoreWriter& tx)
+            {
+                const std::optional<Record> stored = fetchRecord<Record>(tx, input.id);
+                if (!stored)
+                    throw NotFound(recordTypeName(recordKind<Record>), input.id);
+                // Checked first: a record that cannot be stored is refused as such, whoever
+                // saved in between.
+                Record record = input;
+                record.id = stored->id;
+                keepOwner(record, *stored);
+                prepare(tx, record);
+                if (input.version != stored->version)
+                    throw RecordConflict<Record>(impl.path.string(), *stored);
+                return impl.rewriteRecord(tx, std::move(record), *stored, nowUtc(), {}, true);
+            });
+    }
+
+    static void remove(Register::Impl& impl, std::int64_t id)
+    {
+        impl.write(
+            [&](StoreWriter& tx)
+            {
+                const std::optional<Record> stored = fetchRecord<Record>(tx, id);
+                if (!stored)
+                    throw NotFound(recordTypeName(recordKind<Record>), id);
+                impl.deleteRecord(tx, *stored, nowUtc());
+            });
+    }
+
+    static std::optional<Record> get(Register::Impl& impl, std::int64_t id)
+    {
+        return impl.read([&](StoreReader& tx) { return fetchRecord<Record>(tx, id); });
+    }
+
+    static std::vector<Record> list(Register::Impl& impl, std::int64_t parentId)
+    {
+        return impl.read(
+            [&](StoreReader& tx)
+            {
+                std::vector<Record> records;
+                for (AnyRecord& any : tx.records(recordKind<Record>, parentId))
+                    records.push_back(std::get<Record>(std::move(any)));
+                return records;
+            });
+    }
+};
+
+// Invoices are written by imports too (imports.cpp).
+template Invoice Register::Impl::insertRecord(StoreWriter&, Invoice, const std::string&,
+                                              std::string_view);
+template Invoice Register::Impl::rewriteRecord(StoreWriter&, Invoice, const Invoice&,
+                                               const std::string&, std::string_view, bool);
+template void Register::Impl::deleteRecord(StoreWriter&, const Invoice&, const std::string&,
+                                           std::string_view);
+
+// ------------------------------------------------------------------------- public API
+
+// Contacts
+Contact Register::add(Contact contact)
+{
+    return RecordOps<Contact>::add(*impl_, std::move(contact));
+}
+Contact Register::update(const Contact& contact)
+{
+    return RecordOps<Contact>::update(*impl_, contact);
+}
+void Register::removeContact(std::int64_t id)
+{
+    RecordOps<Contact>::remove(*impl_, id);
+}
+std::optional<Contact> Register::contact(std::int64_t id)
+{
+    return RecordOps<Contact>::get(*impl_, id);
+}
+std::vector<Contact> Register::contacts(std::int64_t clientId)
+{
+    return RecordOps<Contact>::list(*impl_, clientId);
+}
+std::vector<Contact> Register::addContacts(std::vector<Contact> contacts)
+{
+    return RecordOps<Contact>::addMany(*impl_, std::move(contacts));
+}
+
+// Projects and time entries
+Project Register::add(Project project)
+{
+    return RecordOps<Project>::add(*impl_, std::move(project));
+}
+Project Register::update(const Project& project)
+{
+    return RecordOps<Project>::update(*impl_, project);
+}
+void Register::removeProject(std::int64_t id)
+{
+    RecordOps<Project>::remove(*impl_, id);
+}
+std::optional<Project> Register::project(std::int64_t id)
+{
+    return RecordOps<Project>::get(*impl_, id);
+}
+std::vector<Project> Register::projects(std::int64_t clientId)
+{
+    return RecordOps<Project>::list(*impl_, clientId);
+}
+std::vector<Project> Register::addProjects(std::vector<Project> projects)
+{
+    return RecordOps<Project>::addMany(*impl_, std::move(projects));
+}
+
+TimeEntry Register::add(TimeEntry entry)
+{
+    return RecordOps<TimeEntry>::add(*impl_, std::move(entry));
+}
+TimeEntry Register::update(const TimeEntry& entry)
+{
+    return RecordOps<TimeEntry>::update(*impl_, entry);
+}
+void Register::removeTimeEntry(std::int64_t id)
+{
+    RecordOps<TimeEntry>::remove(*impl_, id);
+}
+std::optional<TimeEntry> Register::timeEntry(std::int64_t id)
+{
+    return RecordOps<TimeEntry>::get(*impl_, id);
+}
+std::vector<TimeEntry> Register::timeEntries(std::int64_t projectId)
+{
+    return RecordOps<TimeEntry>::list(*impl_, projectId);
+}
+std::vector<TimeEntry> Register::addTimeEntries(std::vector<TimeEntry> entries)
+{
+    return RecordOps<TimeEntry>::addMany(*impl_, std::move(entries));
+}
+
+namespace
+{
+
+double hoursOf(Register::Impl& impl, std::int64_t clientId, std::int64_t projectId)
+{
+    AggregateQuery query;
+    query.kind = RecordType::TimeEntry;
+    query.clientId = clientId;
+    query.projectId = projectId;
+    query.measures.push_back({{}, "hours"});
+    return impl.read(
+        [&](StoreReader& tx)
+        {
+            const std::vector<AggregateGroup> groups = tx.aggregate(query);
+            return groups.empty() ? 0.0 : groups.front().values.front().realSum;
+        });
+}
+
+} // namespace
+
+double Register::projectHours(std::int64_t projectId)
+{
+    return hoursOf(*impl_, 0, projectId);
+}
+
+double Register::clientHours(std::int64_t clientId)
+{
+    return hoursOf(*impl_, clientId, 0);
+}
+
+// Tasks
+Task Register::add(Task task)
+{
+    return RecordOps<Task>::add(*impl_, std::move(task));
+}
+Task Register::update(const Task& task)
+{
+    return RecordOps<Task>::update(*impl_, task);
+}
+void Register::removeTask(std::int64_t id)
+{
+    RecordOps<Task>::remove(*impl_, id);
+}
+std::optional<Task> Register::task(std::int64_t id)
+{
+    return RecordOps<Task>::get(*impl_, id);
+}
+std::vector<Task> Register::tasks(std::int64_t clientId)
+{
+    return RecordOps<Task>::list(*impl_, clientId);
+}
+std::vector<Task> Register::addTasks(std::vector<Task> tasks)
+{
+    return RecordOps<Task>::addMany(*impl_, std::move(tasks));
+}
+
+// Purchase orders
+PurchaseOrder Register::add(PurchaseOrder order)
+{
+    return RecordOps<PurchaseOrder>::add(*impl_, std::move(order));
+}
+PurchaseOrder Register::update(const PurchaseOrder& order)
+{
+    return RecordOps<PurchaseOrder>::update(*impl_, order);
+}
+void Register::removePurchaseOrder(std::int64_t id)
+{
+    RecordOps<PurchaseOrder>::remove(*impl_, id);
+}
+std::optional<PurchaseOrder> Register::purchaseOrder(std::int64_t id)
+{
+    return RecordOps<PurchaseOrder>::get(*impl_, id);
+}
+std::vector<PurchaseOrder> Register::purchaseOrders(std::int64_t clientId)
+{
+    return RecordOps<PurchaseOrder>::list(*impl_, clientId);
+}
+std::vector<PurchaseOrder> Register::addPurchaseOrders(std::vector<PurchaseOrder> orders)
+{
+    return RecordOps<PurchaseOrder>::addMany(*impl_, std::move(orders));
+}
+
+// Invoices
+Invoice Register::add(Invoice invoice)
+{
+    return RecordOps<Invoice>::add(*impl_, std::move(invoice));
+}
+Invoice Register::update(const Invoice& invoice)
+{
+    return RecordOps<Invoice>::update(*impl_, invoice);
+}
+void Register::removeInvoice(std::int64_t id)
+{
+    RecordOps<Invoice>::remove(*impl_, id);
+}
+std::optional<Invoice> Register::invoice(std::int64_t id)
+{
+    return RecordOps<Invoice>::get(*impl_, id);
+}
+std::optional<Invoice> Register::invoiceByNumber(std::string_view number)
+{
+    const std::string tidied = tidyText(number, false);
+    return impl_->read([&](StoreReader& tx) { return tx.invoiceByNumber(tidied); });
+}
+std::vector<Invoice> Register::invoices(std::int64_t clientId)
+{
+    return RecordOps<Invoice>::list(*impl_, clientId);
+}
+std::vector<Invoice> Register::addInvoices(std::vector<Invoice> invoices)
+{
+    return RecordOps<Invoice>::addMany(*impl_, std::move(invoices));
+}
+
+// Deals
+Deal Register::add(Deal deal)
+{
+    return RecordOps<Deal>::add(*impl_, std::move(deal));
+}
+Deal Register::update(const Deal& deal)
+{
+    return RecordOps<Deal>::update(*impl_, deal);
+}
+void Register::removeDeal(std::int64_t id)
+{
+    RecordOps<Deal>::remove(*impl_, id);
+}
+std::optional<Deal> Register::deal(std::int64_t id)
+{
+    return RecordOps<Deal>::get(*impl_, id);
+}
+std::vector<Deal> Register::deals(std::int64_t clientId)
+{
+    return RecordOps<Deal>::list(*impl_, clientId);
+}
+std::vector<Deal> Register::addDeals(std::vector<Deal> deals)
+{
+    return RecordOps<Deal>::addMany(*impl_, std::move(deals));
+}
+
+// ------------------------------------------------------------------------- files
+
+FileInfo Register::attachFile(std::int64_t clientId, std::string_view name,
+                              std::string_view mimeType, std::span<const std::uint8_t> bytes)
+{
+    FileInfo file;
+    file.name = tidyText(name, false);
+    const auto size = static_cast<std::int64_t>(bytes.size());
+    if (bytes.size() > static_cast<std::uint64_t>(kMaxFileBytes))
+        throw FileTooLarge(file.name, size, kMaxFileBytes);
+    file.mimeType = tidyMimeType(mimeType);
+    std::vector<RecordIssue> issues = validateFile(file.name, file.mimeType);
+    if (!issues.empty())
+        throw RecordValidationError(std::move(issues));
+    if (file.mimeType.empty())
+        file.mimeType = "application/octet-stream";
+    file.clientId = clientId;
+    file.size = size;
+    file.sha256 = sha256Hex(bytes); // outside the unit of work: 50 MB take a while
+    return impl_->write(
+        [&](StoreWriter& tx)
+        {
+            if (!tx.client(clientId))
+                throw NotFound("id " + std::to_string(clientId));
+            FileInfo stored = file;
+            stored.addedAt = nowUtc();
+            tx.insertFile(stored, bytes);
+            ActivityEntry entry;
+            entry.clientId = clientId;
+            entry.at = stored.addedAt;
+            entry.kind = ActivityKind::FileAttached;
+            entry.record = RecordType::File;
+            entry.recordId = stored.id;
+            entry.label = stored.name;
+            appendEntry(tx, std::move(entry));
+            return stored;
+        });
+}
+
+std::optional<FileInfo> Register::file(std::int64_t id)
+{
+    return impl_->read([&](StoreReader& tx) { return tx.file(id); });
+}
+
+std::vector<FileInfo> Register::files(std::int64_t clientId)
+{
+    return impl_->read([&](StoreReader& tx) { return tx.files(clientId); });
+}
+
+std::vector<std::uint8_t> Register::fileBytes(std::int64_t id)
+{
+    std::optional<std::vector<std::uint8_t>> bytes =
+        impl_->read([&](StoreReader& tx) { return tx.fileBytes(id); });
+    if (!bytes)
+        throw NotFound(recordTypeName(RecordType::File), id);
+    return std::move(*bytes);
+}
+
+void Register::removeFile(std::int64_t id)
+{
+    impl_->write(
+        [&](StoreWriter& tx)
+        {
+            const std::optional<FileInfo> stored = tx.file(id);
+            if (!stored)
+                throw NotFound(recordTypeName(RecordType::File), id);
+            tx.removeFile(id);
+            ActivityEntry entry;
+            entry.clientId = stored->clientId;
+            entry.at = nowUtc();
+            entry.kind = ActivityKind::FileRemoved;
+            entry.record = RecordType::File;
+            entry.recordId = id;
+            entry.label = stored->name;
+            appendEntry(tx, std::move(entry));
+        });
+}
+
+// ------------------------------------------------------------------------- activity
+
+ActivityEntry Register::addNote(std::int64_t clientId, std::string_view text)
+{
+    std::string note = tidyText(text, true);
+    std::vector<RecordIssue> issues = validateNote(note);
+    if (!issues.empty())
+        throw RecordValidationError(std::move(issues));
+    return impl_->write(
+        [&](StoreWriter& tx)
+        {
+            if (!tx.client(clientId))
+                throw NotFound("id " + std::to_string(clientId));
+            ActivityEntry entry;
+            entry.clientId = clientId;
+            entry.at = nowUtc();
+            entry.kind = ActivityKind::Note;
+            entry.record = RecordType::Note;
+            entry.text = note;
+            return appendEntry(tx, std::move(entry));
+        });
+}
+
+ActivityEntry Register::recordImport(std::int64_t clientId, std::string_view batchId)
+{
+    return impl_->write(
+        [&](StoreWriter& tx)
+        {
+            const std::optional<Client> client = tx.client(clientId);
+            if (!client)
+                throw NotFound("id " + std::to_string(clientId));
+            ActivityEntry entry;
+            entry.clientId = clientId;
+            entry.at = nowUtc();
+            entry.kind = ActivityKind::Imported;
+            entry.label = client->code;
+            entry.batchId = std::string(batchId);
+            return appendEntry(tx, std::move(entry));
+        });
+}
+
+ActivityPage Register::activity(std::int64_t clientId, std::size_t limit, std::int64_t beforeId)
+{
+    return impl_->read([&](StoreReader& tx) { return tx.activity(clientId, limit, beforeId); });
+}
+
+} // namespace clientes

@@ -1,0 +1,813 @@
+// The SQLite store: clients, their tags and their full-text search index.
+
+#include "core/rules/client_codes.hpp"
+#include "core/rules/validation.hpp"
+#include "core/store/sqlite/store_internal.hpp"
+#include "core/text/text_fold.hpp"
+
+#include <algorithm>
+#include <array>
+#include <future>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace clientes::sqlite
+{
+
+using sql::Database;
+
+namespace
+{
+
+// Above this many matches, ranking every match with bm25 costs more than the list is worth
+// (see orderedMatches). Measured with tests/bench/store_bench.cpp on 100,000 clients: bm25
+// costs about 2.5 µs per match, the alphabetical walk about 1 ms for 2,000 matches.
+constexpr std::size_t kRankedMatchesMax = 1000;
+
+// Bounds the FTS expression built from pasted text.
+constexpr std::size_t kMaxQueryTerms = 32;
+
+constexpr std::string_view kClientColumns =
+    "id, uuid, code, legal_name, trade_name, tax_id, country, street, postal_code, city, "
+    "region, email, phone, website, notes, archived, created_at, updated_at, version, kind, "
+    "payment_terms, currency";
+
+constexpr std::string_view kSummaryColumns = "id, code, legal_name, tax_id, city, archived";
+
+bool isAsciiDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+bool isAsciiAlpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+std::string compactAlnum(std::string_view text)
+{
+    std::string out;
+    std::copy_if(text.begin(), text.end(), std::back_inserter(out),
+                 [](char c) { return isAsciiAlpha(c) || isAsciiDigit(c); });
+    return out;
+}
+
+// E-mail words without the top-level domain: otherwise "e", "es" or "pt" would match nearly
+// every client. The full address is findable through its compact form in the keys column.
+std::string emailWords(std::string_view email)
+{
+    std::string words = foldForSearch(email);
+    const auto lastSpace = words.rfind(' ');
+    if (email.find('@') != std::string_view::npos && lastSpace != std::string::npos)
+        words.resize(lastSpace);
+    return words;
+}
+
+// Extra search words so that tax IDs, codes and e-mails are found however they are typed:
+// the normalised tax ID, its digits alone, with the country prefix; the code without zero
+// padding ("c1"); the e-mail address without punctuation.
+std::string searchKeys(const Client& client, const std::string& taxIdNorm)
+{
+    std::string keys;
+    const auto add = [&keys](std::string_view word)
+    {
+        if (word.empty())
+            return;
+        if (!keys.empty())
+            keys += ' ';
+        keys += word;
+    };
+    add(taxIdNorm);
+    std::string digits;
+    std::copy_if(taxIdNorm.begin(), taxIdNorm.end(), std::back_inserter(digits), isAsciiDigit);
+    if (digits != taxIdNorm)
+        add(digits);
+    if (!taxIdNorm.empty() && !client.country.empty())
+        add(client.country + taxIdNorm);
+    const std::string canonical = canonicalCode(client.code);
+    const auto dash = canonical.find('-');
+    if (dash != std::string::npos)
+    {
+        const auto number = canonical.find_first_not_of('0', dash + 1);
+        if (number != std::string::npos)
+            add(canonical.substr(0, dash) + canonical.substr(number));
+    }
+    add(compactAlnum(foldForSearch(client.email)));
+    return foldForSearch(keys);
+}
+
+// An FTS5 expression built from the user's query.
+struct MatchQuery
+{
+    std::string expression; // empty: no usable term, i.e. "everything"
+    std::string folded;     // folded terms joined by spaces, for the legal-name prefix
+};
+
+std::string quoteFts(std::string_view text)
+{
+    std::string quoted = "\"";
+    for (char c : text)
+    {
+        if (c == '"')
+            quoted += '"';
+        quoted += c;
+    }
+    quoted += '"';
+    return quoted;
+}
+
+const std::string kAllColumns = "{legal_name trade_name tax_id city email code keys}";
+const std::string kNameColumns = "{legal_name trade_name city email}";
+
+// The user's query as an FTS5 expression. Every term is folded and quoted, so no user text
+// can reach the FTS5 syntax; terms are ANDed and prefix-matched. A term with inner punctuation
+// ("b-12345678", "ana@x.com") matches as a phrase of its parts or as one compact word.
+MatchQuery buildMatch(std::string_view query, bool includeArchived)
+{
+    MatchQuery match;
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    while (start < query.size() && parts.size() < kMaxQueryTerms)
+    {
+        // Split on ASCII blanks here; foldForSearch treats every other separator itself.
+        const auto end = query.find_first_of(" \t\r\n", start);
+        const std::string_view term = query.substr(start, end - start);
+        start = end == std::string_view::npos ? query.size() : end + 1;
+        const std::string folded = foldForSearch(term);
+        if (folded.empty())
+            continue;
+        const bool compound = folded.find(' ') != std::string::npos;
+        std::string part = quoteFts(folded) + "*";
+        if (compound)
+        {
+            std::string compact = folded;
+            compact.erase(std::remove(compact.begin(), compact.end(), ' '), compact.end());
+            part = "(" + part + " OR " + quoteFts(compact) + "*)";
+        }
+        // Plain words look for names, cities and e-mails only: a letter typed as the start of a
+        // name must not match every code ("C-…") or every tax ID starting with that letter.
+        const bool identifier = compound || std::any_of(folded.begin(), folded.end(), isAsciiDigit);
+        parts.push_back((identifier ? kAllColumns : kNameColumns) + " : (" + part + ")");
+        if (!match.folded.empty())
+            match.folded += ' ';
+        match.folded += folded;
+    }
+    if (parts.empty())
+        return match;
+    std::string expression;
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        expression += (i == 0 ? "" : " AND ") + parts[i];
+    // An identifier typed with spaces ("B 12345678", "ES B12345678") also matches in one piece.
+    std::string compact = match.folded;
+    compact.erase(std::remove(compact.begin(), compact.end(), ' '), compact.end());
+    if (parts.size() > 1 && std::any_of(compact.begin(), compact.end(), isAsciiDigit))
+        expression = "(" + expression + ") OR " + kAllColumns + " : " + quoteFts(compact) + "*";
+    // Archived rows carry the word "archived" in the state column (see searchRow); a NOT with
+    // that short document list is much cheaper than joining every match with the clients table.
+    if (!includeArchived)
+        expression = "(" + expression + ") NOT state : archived";
+    match.expression = std::move(expression);
+    return match;
+}
+
+// Smallest string greater than every string starting with `prefix` (byte order).
+std::string prefixUpperBound(std::string prefix)
+{
+    while (!prefix.empty())
+    {
+        auto& last = reinterpret_cast<unsigned char&>(prefix.back());
+        if (last < 0xFF)
+        {
+            ++last;
+            return prefix;
+        }
+        prefix.pop_back();
+    }
+    return prefix;
+}
+
+// Binds the stored columns of a client from `first` on, in the order of the text columns
+// minus code, then kind, payment_terms, currency.
+int bindEditable(sql::Statement& statement, int first, const Client& client)
+{
+    int index = first;
+    for (std::size_t i = 1; i < kTextFieldCount; ++i)
+        statement.bind(index++, client.value(allFields()[i]));
+    statement.bind(index++, client.kind);
+    if (const auto days = client.paymentTermDays())
+        statement.bind(index++, std::int64_t{*days});
+    else
+        statement.bindNull(index++);
+    statement.bind(index++, client.currency);
+    return index;
+}
+
+ClientSummary readSummary(sql::Statement& row)
+{
+    return {row.int64(0), row.text(1), row.text(2), row.text(3), row.text(4), row.int64(5) != 0};
+}
+
+std::string selectClientBy(std::string_view condition)
+{
+    return "SELECT " + std::string(kClientColumns) + " FROM clients WHERE " +
+           std::string(condition);
+}
+
+// The texts of a client's full-text row, in the order of clients_fts's columns (legal_name,
+// trade_name, tax_id, city, email, code, keys, state).
+constexpr std::size_t kSearchColumns = 8;
+
+std::array<std::string, kSearchColumns> searchRow(const Client& client,
+                                                  const std::string& taxIdNorm)
+{
+    return {foldForSearch(client.legalName), foldForSearch(client.tradeName),
+            foldForSearch(client.taxId), foldForSearch(client.city), emailWords(client.email),
+            foldForSearch(compactAlnum(client.code)), searchKeys(client, taxIdNorm),
+            // Archived rows carry a word to exclude; active rows none (older registers
+            // wrote "active", which no query looks for).
+            client.archived ? "archived" : ""};
+}
+
+// The full-text rows of many clients, packed in one buffer (about 100 bytes a client).
+class SearchTexts
+{
+public:
+    explicit SearchTexts(std::span<const Client> clients)
+    {
+        ends_.reserve(clients.size() * kSearchColumns);
+        buffer_.reserve(clients.size() * 96);
+        for (const Client& client : clients)
+            for (const std::string& text :
+                 searchRow(client, normalizeTaxId(client.taxId, client.country)))
+            {
+                buffer_ += text;
+                ends_.push_back(buffer_.size());
+            }
+    }
+
+    std::string_view text(std::size_t row, std::size_t column) const
+    {
+        const std::size_t index = row * kSearchColumns + column;
+        const std::size_t begin = index == 0 ? 0 : ends_[index - 1];
+        return std::string_view(buffer_).substr(begin, ends_[index] - begin);
+    }
+
+private:
+    std::string buffer_;
+    std::vector<std::size_t> ends_;
+};
+
+// From this many clients an import folds their search texts on a second thread.
+constexpr std::size_t kParallelSearchTexts = 2000;
+
+// Writes the full-text row of a client (the caller is inside a transaction).
+} // namespace
+
+// A row of kClientColumns (or of kClientColumnsV2 when !v3); tags are read separately.
+Client readClient(sql::Statement& row, bool v3)
+{
+    Client client;
+    client.id = row.int64(0);
+    client.uuid = row.text(1);
+    int index = 2;
+    for (std::size_t i = 0; i < kTextFieldCount; ++i)
+        client.value(allFields()[i]) = row.text(index++);
+    client.archived = row.int64(index++) != 0;
+    client.createdAt = row.text(index++);
+    client.updatedAt = row.text(index++);
+    client.version = row.int64(index++);
+    if (v3)
+    {
+        client.kind = row.text(index++);
+        client.paymentTerms = row.isNull(index) ? "" : std::to_string(row.int64(index));
+        ++index;
+        client.currency = row.text(index);
+    }
+    return client;
+}
+
+void writeSearchRow(Database& db, const Client& client, const std::string& taxIdNorm)
+{
+    {
+        auto remove = db.query("DELETE FROM clients_fts WHERE rowid = ?1");
+        remove->bind(1, client.id);
+        remove->run();
+    }
+    auto insert = db.query("INSERT INTO clients_fts (rowid, legal_name, trade_name, tax_id, city, "
+                           "email, code, keys, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    insert->bind(1, client.id);
+    int index = 2;
+    for (const std::string& text : searchRow(client, taxIdNorm))
+        insert->bind(index++, text);
+    insert->run();
+}
+
+namespace
+{
+
+std::string asciiUpper(std::string_view text)
+{
+    std::string upper(text);
+    for (char& c : upper)
+        if (c >= 'a' && c <= 'z')
+            c = static_cast<char>(c - 'a' + 'A');
+    return upper;
+}
+
+std::vector<std::int64_t> rankedMatches(Database& db, const std::string& expression,
+                                        std::size_t limit)
+{
+    std::vector<std::int64_t> ids;
+    auto rows = db.query("SELECT f.rowid FROM clients_fts AS f JOIN clients AS c ON c.id = f.rowid "
+                         "WHERE clients_fts MATCH ?1 ORDER BY f.rank, c.sort_key, c.id LIMIT ?2");
+    rows->bind(1, expression);
+    rows->bind(2, static_cast<std::int64_t>(std::min<std::size_t>(limit, INT64_MAX)));
+    while (rows->step())
+        ids.push_back(rows->int64(0));
+    return ids;
+}
+
+// For broad queries (a letter or two) bm25 hardly tells thousands of hits apart, and ranking
+// them all is what makes such queries slow. Instead: clients whose legal name starts with the
+// query, then every other match, both alphabetically — walking the sort index and keeping
+// members of the (sorted) match set stops after `limit` rows.
+std::vector<std::int64_t> alphabeticalMatches(Database& db, const std::string& folded,
+                                              const std::vector<std::int64_t>& members,
+                                              std::size_t limit)
+{
+    std::vector<std::int64_t> ids;
+    const auto isMember = [&members](std::int64_t id)
+    { return std::binary_search(members.begin(), members.end(), id); };
+    {
+        auto rows = db.query("SELECT id FROM clients INDEXED BY clients_sort WHERE sort_key >= ?1 "
+                             "AND sort_key < ?2 ORDER BY sort_key, id");
+        rows->bind(1, folded);
+        rows->bind(2, prefixUpperBound(folded));
+        while (ids.size() < limit && rows->step())
+            if (isMember(rows->int64(0)))
+                ids.push_back(rows->int64(0));
+    }
+    auto rows = db.query("SELECT id, sort_key FROM clients INDEXED BY clients_sort "
+                         "ORDER BY sort_key, id");
+    while (ids.size() < limit && rows->step())
+    {
+        const std::int64_t id = rows->int64(0);
+        if (rows->textView(1).starts_with(folded))
+            continue; // listed in the first part
+        if (isMember(id))
+            ids.push_back(id);
+    }
+    return ids;
+}
+
+} // namespace
+
+// ------------------------------------------------------------------------- reading clients
+
+std::optional<Client> Unit::clientWhere(std::string_view condition, std::string_view key)
+{
+    std::optional<Client> client;
+    {
+        auto row = db_.query(selectClientBy(condition));
+        row->bind(1, key);
+        if (!row->step())
+            return std::nullopt;
+        client = readClient(*row);
+    }
+    client->tags = readTags(db_, client->id);
+    return client;
+}
+
+std::optional<Client> Unit::clientWhere(std::string_view condition, std::int64_t key)
+{
+    std::optional<Client> client;
+    {
+        auto row = db_.query(selectClientBy(condition));
+        row->bind(1, key);
+        if (!row->step())
+            return std::nullopt;
+        client = readClient(*row);
+    }
+    client->tags = readTags(db_, client->id);
+    return client;
+}
+
+std::optional<Client> Unit::client(std::int64_t id)
+{
+    return clientWhere("id = ?1", id);
+}
+
+std::optional<Client> Unit::clientByCode(std::string_view code)
+{
+    // The column's NOCASE collation: ASCII case ignored.
+    return clientWhere("code = ?1", code);
+}
+
+std::vector<Client> Unit::clientsByTaxId(std::string_view normalizedTaxId)
+{
+    std::vector<Client> clients;
+    if (normalizedTaxId.empty())
+        return clients;
+    {
+        auto rows = db_.query(selectClientBy("tax_id_norm = ?1 ORDER BY archived, id"));
+        rows->bind(1, normalizedTaxId);
+        while (rows->step())
+            clients.push_back(readClient(*rows));
+    }
+    for (Client& client : clients)
+        client.tags = readTags(db_, client.id);
+    return clients;
+}
+
+std::int64_t Unit::countClients(bool includeArchived)
+{
+    return db_.scalar(includeArchived ? "SELECT count(*) FROM clients"
+                                      : "SELECT (SELECT count(*) FROM clients) - "
+                                        "(SELECT count(*) FROM clients WHERE archived = 1)");
+}
+
+std::vector<std::int64_t> Unit::orderedMatches(const std::string& expression,
+                                               const std::string& folded, std::size_t limit,
+                                               std::int64_t& total)
+{
+    // Collecting the matching rowids is a cheap scan of FTS document lists (the prefix index
+    // covers 1-3 letter prefixes) and gives the exact total.
+    std::vector<std::int64_t> members;
+    {
+        auto rows = db_.query("SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?1");
+        rows->bind(1, expression);
+        while (rows->step())
+            members.push_back(rows->int64(0));
+    }
+    total = static_cast<std::int64_t>(members.size());
+    if (members.empty() || limit == 0)
+        return {};
+    if (members.size() <= kRankedMatchesMax)
+        return rankedMatches(db_, expression, limit);
+    std::sort(members.begin(), members.end()); // FTS5 yields rowid order already; be sure
+    return alphabeticalMatches(db_, folded, members, limit);
+}
+
+SearchPage Unit::search(std::string_view query, bool includeArchived, std::size_t limit)
+{
+    const MatchQuery match = buildMatch(query, includeArchived);
+    SearchPage page;
+    const auto rowLimit = static_cast<std::int64_t>(std::min<std::size_t>(limit, INT64_MAX));
+    if (match.expression.empty())
+    {
+        auto rows = db_.query(
+            "SELECT " + std::string(kSummaryColumns) + " FROM clients INDEXED BY clients_sort " +
+            (includeArchived ? "" : "WHERE archived = 0 ") + "ORDER BY sort_key, id LIMIT ?1");
+        rows->bind(1, rowLimit);
+        while (rows->step())
+            page.rows.push_back(readSummary(*rows));
+        page.total = countClients(includeArchived);
+        return page;
+    }
+    const std::vector<std::int64_t> ids =
+        orderedMatches(match.expression, match.folded, limit, page.total);
+    auto row = db_.query("SELECT " + std::string(kSummaryColumns) + " FROM clients WHERE id = ?1");
+    for (std::int64_t id : ids)
+    {
+        row->bind(1, id);
+        if (row->step())
+            page.rows.push_back(readSummary(*row));
+        row->reset();
+    }
+    return page;
+}
+
+std::vector<ClientSummary> Unit::clientsWithTag(std::string_view tag, bool includeArchived)
+{
+    std::vector<ClientSummary> clients;
+    const std::string key = tagKey(tag);
+    if (key.empty())
+        return clients;
+    auto rows = db_.query(
+        std::string("SELECT c.id, c.code, c.legal_name, c.tax_id, c.city, c.archived FROM "
+                    "client_tags AS t JOIN clients AS c ON c.id = t.client_id WHERE t.tag_key = "
+                    "?1 ") +
+        (includeArchived ? "" : "AND c.archived = 0 ") + "ORDER BY c.sort_key, c.id");
+    rows->bind(1, key);
+    while (rows->step())
+        clients.push_back(readSummary(*rows));
+    return clients;
+}
+
+std::vector<TagCount> Unit::tagCounts()
+{
+    std::vector<TagCount> counts;
+    auto rows = db_.query("SELECT min(tag), count(*) FROM client_tags GROUP BY tag_key "
+                          "ORDER BY tag_key");
+    while (rows->step())
+        counts.push_back({rows->text(0), rows->int64(1)});
+    return counts;
+}
+
+void Unit::forEachClient(const std::function<void(Client&&)>& visit)
+{
+    // Two cursors walked side by side: one query for the clients, one for all tags.
+    auto rows = db_.query(selectClientBy("1 ORDER BY id"));
+    auto tags = db_.query("SELECT client_id, tag FROM client_tags ORDER BY client_id, position");
+    bool tagRow = tags->step();
+    while (rows->step())
+    {
+        Client client = readClient(*rows);
+        while (tagRow && tags->int64(0) < client.id)
+            tagRow = tags->step();
+        while (tagRow && tags->int64(0) == client.id)
+        {
+            if (!client.tags.empty())
+                client.tags += ", ";
+            client.tags += tags->textView(1);
+            tagRow = tags->step();
+        }
+        guardFormulaStart(client.tags);
+        visit(std::move(client));
+    }
+}
+
+std::vector<std::int64_t> Unit::clientIdsInListOrder()
+{
+    std::vector<std::int64_t> ids;
+    auto rows = db_.query("SELECT id FROM clients INDEXED BY clients_sort ORDER BY sort_key, id");
+    while (rows->step())
+        ids.push_back(rows->int64(0));
+    return ids;
+}
+
+void Unit::forEachClientInListOrder(bool includeArchived,
+                                    const std::function<void(std::size_t)>& begin,
+                                    const std::function<void(Client&&)>& visit)
+{
+    begin(static_cast<std::size_t>(countClients(includeArchived)));
+    // Tags are few: read them all first, then walk the clients in the sort index's order.
+    std::unordered_map<std::int64_t, std::string> tags;
+    {
+        auto rows =
+            db_.query("SELECT client_id, tag FROM client_tags ORDER BY client_id, position");
+        while (rows->step())
+        {
+            std::string& list = tags[rows->int64(0)];
+            if (!list.empty())
+                list += ", ";
+            list += rows->textView(1);
+        }
+        for (auto& [id, list] : tags)
+            guardFormulaStart(list);
+    }
+    auto rows = db_.query("SELECT " + std::string(kClientColumns) +
+                          " FROM clients INDEXED BY clients_sort WHERE ?1 OR archived = 0 "
+                          "ORDER BY sort_key, id");
+    rows->bind(1, std::int64_t{includeArchived ? 1 : 0});
+    while (rows->step())
+    {
+        Client client = readClient(*rows);
+        if (const auto found = tags.find(client.id); found != tags.end())
+            client.tags = std::move(found->second);
+        visit(std::move(client));
+    }
+}
+
+// ------------------------------------------------------------------------- writing clients
+
+void Unit::insertClients(std::span<Client> clients)
+{
+    if (clients.size() >= kBulkClients)
+    {
+        insertClientsInBulk(clients);
+        return;
+    }
+    for (Client& client : clients)
+        insertClientRow(client);
+}
+
+void Unit::insertClientRow(Client& client)
+{
+    // The code: the counter's next number, skipping codes already taken (e.g. typed into an
+    // older file by hand). Inside the unit: a rolled-back insert gives its number back.
+    for (;;)
+    {
+        std::int64_t number = 0;
+        {
+            auto next = db_.query(
+                "UPDATE counters SET value = value + 1 WHERE name = 'client_code' RETURNING value");
+            if (!next->step())
+                throw StoreError(StoreError::Kind::NotADatabase, db_.path(), "counter missing");
+            number = next->int64(0);
+            next->run();
+        }
+        client.code = formatClientCode(number);
+        auto taken = db_.query("SELECT 1 FROM clients WHERE code = ?1");
+        taken->bind(1, client.code);
+        if (!taken->step())
+            break;
+    }
+    const std::string taxIdNorm = normalizeTaxId(client.taxId, client.country);
+    {
+        auto insert = db_.query(
+            "INSERT INTO clients (uuid, code, legal_name, trade_name, tax_id, country, street, "
+            "postal_code, city, region, email, phone, website, notes, kind, payment_terms, "
+            "currency, archived, created_at, updated_at, version, tax_id_norm, sort_key) VALUES "
+            "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+            "?19, ?20, ?21, ?22, ?23)");
+        insert->bind(1, client.uuid);
+        insert->bind(2, client.code);
+        int index = bindEditable(*insert, 3, client);
+        insert->bind(index++, std::int64_t{client.archived ? 1 : 0});
+        insert->bind(index++, client.createdAt);
+        insert->bind(index++, client.updatedAt);
+        insert->bind(index++, client.version);
+        insert->bind(index++, taxIdNorm);
+        insert->bind(index, foldForSearch(client.legalName));
+        insert->run();
+    }
+    client.id = db_.lastInsertId();
+    writeSearchRow(db_, client, taxIdNorm);
+    if (!client.tags.empty())
+        writeTags(db_, client.id, client.tags);
+}
+
+void Unit::insertClientsInBulk(std::span<Client> clients)
+{
+    db_.enableBulkRows();
+    // Codes in one go: the counter's next numbers, skipping codes already taken (compared
+    // without case, as the column's NOCASE collation does).
+    std::unordered_set<std::string> taken;
+    {
+        auto rows = db_.query("SELECT code FROM clients");
+        while (rows->step())
+            taken.insert(asciiUpper(rows->textView(0)));
+    }
+    std::int64_t number = db_.scalar("SELECT value FROM counters WHERE name = 'client_code'");
+    // Ids given explicitly, the ones SQLite would assign: the rows are written by one
+    // INSERT … SELECT each (see sql::BulkRows), which reports no ids back.
+    std::int64_t nextId = db_.scalar("SELECT coalesce(max(id), 0) FROM clients") + 1;
+    const std::size_t count = clients.size();
+    for (Client& client : clients)
+    {
+        std::string code;
+        do
+            code = formatClientCode(++number);
+        while (taken.contains(code));
+        client.id = nextId++;
+        client.code = std::move(code);
+    }
+    taken.clear();
+    // The search rows' texts are folded on a second core while SQLite writes the clients
+    // table on this one.
+    std::future<SearchTexts> searchTexts = std::async(
+        clients.size() >= kParallelSearchTexts ? std::launch::async : std::launch::deferred,
+        [&clients] { return SearchTexts(clients); });
+    using Value = sql::BulkRows::Value;
+    {
+        std::string taxIdNorm;
+        std::string sortKey;
+        sql::BulkRowsOf rows(count,
+                             [&](std::size_t row, std::size_t column) -> Value
+                             {
+                                 const Client& client = clients[row];
+                                 if (column == 0)
+                                     return Value::of(client.id);
+                                 if (column == 1)
+                                     return Value::of(client.uuid);
+                                 if (column == 2)
+                                     return Value::of(client.code);
+                                 if (column < 2 + kTextFieldCount) // legal name … notes
+                                     return Value::of(client.value(allFields()[column - 2]));
+                                 switch (column - 2 - kTextFieldCount)
+                                 {
+                                 case 0:
+                                     return Value::of(client.kind);
+                                 case 1:
+                                     if (const auto days = client.paymentTermDays())
+                                         return Value::of(std::int64_t{*days});
+                                     return Value::null();
+                                 case 2:
+                                     return Value::of(client.currency);
+                                 case 3:
+                                     return Value::of(std::int64_t{client.archived ? 1 : 0});
+                                 case 4:
+                                     return Value::of(client.createdAt);
+                                 case 5:
+                                     return Value::of(client.updatedAt);
+                                 case 6:
+                                     return Value::of(client.version);
+                                 case 7:
+                                     taxIdNorm = normalizeTaxId(client.taxId, client.country);
+                                     return Value::of(taxIdNorm);
+                                 default:
+                                     sortKey = foldForSearch(client.legalName);
+                                     return Value::of(sortKey);
+                                 }
+                             });
+        auto insert = db_.query(
+            "INSERT INTO clients (id, uuid, code, legal_name, trade_name, tax_id, country, "
+            "street, postal_code, city, region, email, phone, website, notes, kind, "
+            "payment_terms, currency, archived, created_at, updated_at, version, tax_id_norm, "
+            "sort_key) SELECT c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, "
+            "c15, c16, c17, c18, c19, c20, c21, c22, c23 FROM bulk_rows(?1)");
+        insert->bindRows(1, rows);
+        insert->run();
+    }
+    {
+        const SearchTexts texts = searchTexts.get();
+        sql::BulkRowsOf rows(count,
+                             [&](std::size_t row, std::size_t column) -> Value
+                             {
+                                 if (column == 0)
+                                     return Value::of(clients[row].id);
+                                 return Value::of(texts.text(row, column - 1));
+                             });
+        auto insert = db_.query("INSERT INTO clients_fts (rowid, legal_name, trade_name, tax_id, "
+                                "city, email, code, keys, state) SELECT c0, c1, c2, c3, c4, c5, "
+                                "c6, c7, c8 FROM bulk_rows(?1)");
+        insert->bindRows(1, rows);
+        insert->run();
+    }
+
+    for (const Client& client : clients)
+        if (!client.tags.empty())
+            writeTags(db_, client.id, client.tags);
+    auto counter = db_.query("UPDATE counters SET value = ?1 WHERE name = 'client_code'");
+    counter->bind(1, number);
+    counter->run();
+}
+
+namespace
+{
+
+// Whether the client's full-text row would change (searchRow's inputs).
+bool searchRowChanges(const Client& after, const Client& before)
+{
+    return after.legalName != before.legalName || after.tradeName != before.tradeName ||
+           after.taxId != before.taxId || after.country != before.country ||
+           after.city != before.city || after.email != before.email || after.code != before.code ||
+           after.archived != before.archived;
+}
+
+} // namespace
+
+bool Unit::updateClient(const Client& after, const Client& before)
+{
+    const std::string taxIdNorm = normalizeTaxId(after.taxId, after.country);
+    {
+        auto update = db_.query(
+            "UPDATE clients SET legal_name = ?2, trade_name = ?3, tax_id = ?4, country = ?5, "
+            "street = ?6, postal_code = ?7, city = ?8, region = ?9, email = ?10, phone = ?11, "
+            "website = ?12, notes = ?13, kind = ?14, payment_terms = ?15, currency = ?16, "
+            "archived = ?17, updated_at = ?18, version = ?19, tax_id_norm = ?20, sort_key = ?21 "
+            "WHERE id = ?1 AND version = ?22");
+        update->bind(1, before.id);
+        int index = bindEditable(*update, 2, after);
+        update->bind(index++, std::int64_t{after.archived ? 1 : 0});
+        update->bind(index++, after.updatedAt);
+        update->bind(index++, after.version);
+        update->bind(index++, taxIdNorm);
+        update->bind(index++, foldForSearch(after.legalName));
+        update->bind(index, before.version);
+        update->run();
+    }
+    if (db_.changes() == 0)
+        return false;
+    // The search row only when what it is made of changed (the stored code is kept).
+    Client indexed = after;
+    indexed.id = before.id;
+    indexed.code = before.code;
+    if (searchRowChanges(indexed, before))
+        writeSearchRow(db_, indexed, taxIdNorm);
+    if (after.tags != before.tags)
+        writeTags(db_, before.id, after.tags);
+    return true;
+}
+
+void Unit::deleteClients(std::span<const std::int64_t> ids)
+{
+    if (ids.empty())
+        return;
+    db_.enableBulkRows();
+    using Value = sql::BulkRows::Value;
+    sql::BulkRowsOf list(
+        ids.size(), [&](std::size_t row, std::size_t) -> Value { return Value::of(ids[row]); });
+    // Set-based: each statement walks the ids once. The search rows first, in one pass:
+    // interleaved with the other tables' deletes FTS5 flushes its pending data far more often.
+    // The dependent rows are deleted here, not by the foreign keys' cascades, which may be
+    // off (WriteHints::deletesMany).
+    const auto run = [&](const char* sql)
+    {
+        auto statement = db_.query(sql);
+        statement->bindRows(1, list);
+        statement->run();
+    };
+    run("DELETE FROM clients_fts WHERE rowid IN (SELECT c0 FROM bulk_rows(?1))");
+    run("DELETE FROM activity_changes WHERE activity_id IN (SELECT id FROM activity WHERE "
+        "client_id IN (SELECT c0 FROM bulk_rows(?1)))");
+    run("DELETE FROM activity WHERE client_id IN (SELECT c0 FROM bulk_rows(?1))");
+    run("DELETE FROM client_tags WHERE client_id IN (SELECT c0 FROM bulk_rows(?1))");
+    run("DELETE FROM contacts WHERE client_id IN (SELECT c0 FROM bulk_rows(?1))");
+    run("DELETE FROM clients WHERE id IN (SELECT c0 FROM bulk_rows(?1))");
+    if (fkOff_)
+        deletedWithoutForeignKeys_ = true;
+}
+
+} // namespace clientes::sqlite

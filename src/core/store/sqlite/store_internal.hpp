@@ -1,0 +1,220 @@
+#pragma once
+
+// Internal to the SQLite store: the store object and its unit of work, shared by its
+// translation units (sqlite_store.cpp: opening, units, bulk settings; sqlite_clients.cpp:
+// clients and search; sqlite_records.cpp: profile records, files, aggregates; activity.cpp;
+// sqlite_journal.cpp: import batches and mappings; schema.cpp; store_durability.cpp).
+
+#include "core/model/activity.hpp"
+#include "core/store/sqlite/sqlite_db.hpp"
+#include "core/store/sqlite/sqlite_store.hpp"
+#include "core/store/store.hpp"
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+namespace clientes::sqlite
+{
+
+// From this many rows a unit of work (or one call) takes the bulk paths: a bigger page
+// cache, a relaxed sync, deferred FTS merges (sqlite_store.cpp); rows written through one
+// INSERT … SELECT from bulk_rows (sqlite_db.hpp).
+inline constexpr std::size_t kBulkRows = 2000;
+// From this many new clients, codes are allocated in one go (reading the codes in use once)
+// and the rows written in bulk (sqlite_clients.cpp); fewer go row by row.
+inline constexpr std::size_t kBulkClients = 500;
+// From this many entries, activity is appended through bulk_rows (activity.cpp).
+inline constexpr std::size_t kBulkActivity = 64;
+
+// ------------------------------------------------------------------------- schema.cpp
+
+// Throws StoreError unless db is a register of ours (or an empty file) with a schema this
+// version knows: NotADatabase for another application's file or a damaged one, TooNew.
+void checkHeader(sql::Database& db);
+// Creates or migrates the schema to kSchemaVersion, backing the file up first when it held
+// an older version.
+void migrate(sql::Database& db, const std::filesystem::path& file);
+// Creates an empty file with mode 0600 if there is none.
+void createPrivateFile(const std::filesystem::path& file);
+
+// Writes the tags of a client (already tidied, "a, b") to client_tags, replacing older ones.
+void writeTags(sql::Database& db, std::int64_t clientId, std::string_view tags);
+// The tags of a client as "a, b", in the order they were given.
+std::string readTags(sql::Database& db, std::int64_t clientId);
+// The key tags are compared by: folded, or the tag itself when it folds to nothing.
+std::string tagKey(std::string_view tag);
+
+// ------------------------------------------------------------------------- sqlite_clients.cpp
+
+// The text columns every schema version has, in allFields() order (code … notes).
+inline constexpr std::size_t kTextFieldCount = 13;
+inline constexpr std::string_view kClientColumnsV2 =
+    "id, uuid, code, legal_name, trade_name, tax_id, country, street, postal_code, city, "
+    "region, email, phone, website, notes, archived, created_at, updated_at, version";
+// A row of the client columns (v2: without kind, payment_terms, currency); no tags.
+Client readClient(sql::Statement& row, bool v3 = true);
+// Writes the full-text row of a client (inside the caller's transaction).
+void writeSearchRow(sql::Database& db, const Client& client, const std::string& taxIdNorm);
+
+// ------------------------------------------------------------------------- the store
+
+// Copies the write-ahead log into the register's file once writes have paused for `delay`,
+// on a thread and a connection of its own, so that the file alone (what an ordinary file copy
+// or back-up tool takes) is at most seconds behind the register. store_durability.cpp.
+class IdleCheckpointer
+{
+public:
+    // Hooks itself to db's commits.
+    IdleCheckpointer(sql::Database& db, std::chrono::milliseconds delay);
+    ~IdleCheckpointer(); // unhooks and stops; a pending checkpoint is left to the close
+    IdleCheckpointer(const IdleCheckpointer&) = delete;
+    IdleCheckpointer& operator=(const IdleCheckpointer&) = delete;
+
+    // Checkpoints done so far (for tests).
+    std::int64_t done() const;
+
+private:
+    static int onCommit(void* self) noexcept;
+    void run(std::stop_token stop);
+
+    sql::Database& db_;
+    std::chrono::milliseconds delay_;
+    mutable std::mutex mutex_;
+    std::condition_variable_any wake_;
+    std::chrono::steady_clock::time_point due_{};
+    bool pending_ = false;
+    std::int64_t done_ = 0;
+    std::jthread thread_; // last: stopped and joined first
+};
+
+// One connection, serialised by a mutex: every unit of work holds it from start to end.
+class SqliteStore final : public Store, public FileStore
+{
+public:
+    SqliteStore(std::filesystem::path file, const StoreOptions& options);
+    // Stops the background work, then copies the write-ahead log into the file (the
+    // connection closing last removes the log).
+    ~SqliteStore() override;
+
+    std::string location() const override { return path.string(); }
+    void read(const std::function<void(StoreReader&)>& work) override;
+    void write(const std::function<void(StoreWriter&)>& work, const WriteHints& hints) override;
+    std::int64_t dataVersion() override;
+    FileStore* fileStore() override { return this; }
+
+    // FileStore (store_durability.cpp)
+    const std::filesystem::path& file() const override { return path; }
+    void checkpoint() override;
+    std::int64_t idleCheckpoints() const override { return idle.done(); }
+    BackupResult backupTo(const std::filesystem::path& target) override;
+
+    // The import tables (sqlite_journal.cpp) are created by the first write that needs them,
+    // not when the file is opened: opening must not need the write lock. They are additions
+    // older versions of the extension simply do not read, so the schema version stays.
+    bool hasImportTables();
+    void ensureImportTables();
+
+    // A large write's log is copied into the database on a thread and a connection of its
+    // own after the commit: the write does not wait for it (sqlite_journal.cpp).
+    void checkpointInBackground();
+
+    std::filesystem::path path;
+    sql::Database db;
+    // After db: destroyed (unhooked, stopped) before the connection closes.
+    IdleCheckpointer idle;
+    std::mutex mutex;
+    // Declared last: destroyed (joined) first.
+    std::jthread checkpointer;
+};
+
+// A unit of work on the store's connection, inside the transaction the store opened (read or
+// write). Its methods are spread over the store's translation units by concern.
+class Unit final : public StoreWriter
+{
+public:
+    Unit(SqliteStore& store, bool foreignKeysOff)
+        : store_(store), db_(store.db), fkOff_(foreignKeysOff)
+    {
+    }
+    // Whether deleteClients ran with foreign keys off (the store checks references then).
+    bool deletedWithoutForeignKeys() const { return deletedWithoutForeignKeys_; }
+
+    // ---------------------------------------------------------------- sqlite_clients.cpp
+    std::optional<Client> client(std::int64_t id) override;
+    std::optional<Client> clientByCode(std::string_view code) override;
+    std::vector<Client> clientsByTaxId(std::string_view normalizedTaxId) override;
+    std::int64_t countClients(bool includeArchived) override;
+    SearchPage search(std::string_view query, bool includeArchived, std::size_t limit) override;
+    std::vector<ClientSummary> clientsWithTag(std::string_view tag, bool includeArchived) override;
+    std::vector<TagCount> tagCounts() override;
+    void forEachClient(const std::function<void(Client&&)>& visit) override;
+    std::vector<std::int64_t> clientIdsInListOrder() override;
+    void forEachClientInListOrder(bool includeArchived,
+                                  const std::function<void(std::size_t)>& begin,
+                                  const std::function<void(Client&&)>& visit) override;
+    void insertClients(std::span<Client> clients) override;
+    bool updateClient(const Client& after, const Client& before) override;
+    void deleteClients(std::span<const std::int64_t> ids) override;
+
+    // ---------------------------------------------------------------- sqlite_records.cpp
+    std::optional<AnyRecord> record(RecordType kind, std::int64_t id) override;
+    std::vector<AnyRecord> records(RecordType kind, std::int64_t parentId) override;
+    std::optional<Invoice> invoiceByNumber(std::string_view number) override;
+    std::vector<Invoice> allInvoices() override;
+    std::vector<InvoiceListRow> invoiceList(const InvoiceFilter& filter) override;
+    std::vector<AggregateGroup> aggregate(const AggregateQuery& query) override;
+    std::optional<FileInfo> file(std::int64_t id) override;
+    std::vector<FileInfo> files(std::int64_t clientId) override;
+    std::optional<std::vector<std::uint8_t>> fileBytes(std::int64_t id) override;
+    void insertRecord(AnyRecord& record) override;
+    bool updateRecord(const AnyRecord& record, std::int64_t expectedVersion) override;
+    bool removeRecord(RecordType kind, std::int64_t id) override;
+    void insertFile(FileInfo& file, std::span<const std::uint8_t> bytes) override;
+    bool removeFile(std::int64_t id) override;
+
+    // ---------------------------------------------------------------- activity.cpp
+    ActivityPage activity(std::int64_t clientId, std::size_t limit, std::int64_t beforeId) override;
+    std::vector<FieldChange> activityChanges(std::int64_t entryId) override;
+    void appendActivity(std::span<ActivityEntry> entries) override;
+
+    // ---------------------------------------------------------------- sqlite_journal.cpp
+    std::optional<ImportBatchInfo> newestBatch() override;
+    std::vector<std::string> undoneBatchIds() override;
+    std::vector<std::int64_t> undoableBatchesBefore(std::int64_t batch) override;
+    std::vector<JournalClientState>
+    journalClients(std::int64_t batch, std::span<const std::string> ignoredBatchIds) override;
+    std::vector<JournalInvoiceState> journalInvoices(std::int64_t batch) override;
+    std::optional<std::string> mapping(std::string_view key) override;
+    void insertBatch(ImportBatchInfo& batch) override;
+    void addToJournal(std::int64_t batch, std::span<const JournalClient> items) override;
+    void addToJournal(std::int64_t batch, std::span<const JournalInvoice> items) override;
+    void rebaseJournal(JournalOf of, std::int64_t recordId, std::int64_t fromVersion,
+                       std::int64_t toVersion, std::span<const std::int64_t> batches) override;
+    void markBatchUndone(std::int64_t batch, std::string_view at) override;
+    void setMapping(std::string_view key, std::string_view mapping, std::string_view at) override;
+
+private:
+    std::optional<Client> clientWhere(std::string_view condition, std::string_view key);
+    std::optional<Client> clientWhere(std::string_view condition, std::int64_t key);
+    void insertClientRow(Client& client);
+    void insertClientsInBulk(std::span<Client> clients);
+    std::vector<std::int64_t> orderedMatches(const std::string& expression,
+                                             const std::string& folded, std::size_t limit,
+                                             std::int64_t& total);
+
+    SqliteStore& store_;
+    sql::Database& db_;
+    bool fkOff_;
+    bool deletedWithoutForeignKeys_ = false;
+};
+
+} // namespace clientes::sqlite
