@@ -1,4 +1,5 @@
 #include "core/messages/profile_text.hpp"
+#include "core/rules/dates.hpp"
 
 #include "core/model/record_kinds.hpp"
 #include "core/rules/validation.hpp"
@@ -506,26 +507,7 @@ std::string mimeTypeForFileName(std::string_view name)
 
 std::string formatTimestamp(std::string_view iso)
 {
-    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-    const std::string text(iso);
-    if (text.size() < 20 || text.back() != 'Z' ||
-        std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &year, &month, &day, &hour, &minute,
-                    &second) != 6)
-        return text;
-    std::tm utc{};
-    utc.tm_year = year - 1900;
-    utc.tm_mon = month - 1;
-    utc.tm_mday = day;
-    utc.tm_hour = hour;
-    utc.tm_min = minute;
-    utc.tm_sec = second;
-    const std::time_t when = timegm(&utc);
-    std::tm local{};
-    if (when == static_cast<std::time_t>(-1) || !localtime_r(&when, &local))
-        return text;
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M", &local);
-    return buffer;
+    return localDateTimeOfUtc(iso).value_or(std::string(iso));
 }
 
 std::string formatTimestamp(std::string_view isoUtc, const Locale& locale)

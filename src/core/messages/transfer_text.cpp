@@ -1,7 +1,5 @@
 #include "core/messages/transfer_text.hpp"
-
-#include <cstdio>
-#include <ctime>
+#include "core/rules/dates.hpp"
 
 namespace clientes
 {
@@ -49,25 +47,7 @@ std::string undoQuestion(const ImportBatchInfo& batch, Language language)
 
 std::string localTimeLabel(std::string_view iso)
 {
-    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-    const std::string text(iso);
-    if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &year, &month, &day, &hour, &minute,
-                    &second) != 6)
-        return text;
-    std::tm utc{};
-    utc.tm_year = year - 1900;
-    utc.tm_mon = month - 1;
-    utc.tm_mday = day;
-    utc.tm_hour = hour;
-    utc.tm_min = minute;
-    utc.tm_sec = second;
-    const std::time_t when = timegm(&utc);
-    std::tm local{};
-    localtime_r(&when, &local);
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d %02d:%02d", local.tm_year + 1900,
-                  local.tm_mon + 1, local.tm_mday, local.tm_hour, local.tm_min);
-    return buffer;
+    return localDateTimeOfUtc(iso).value_or(std::string(iso));
 }
 
 std::string invoiceStatusLabel(InvoiceStatus status, Language language)

@@ -61,7 +61,7 @@ ImportCommitResult Register::commitClientImport(ClientImportCommit commit)
     impl_->write(
         [&](StoreWriter& tx)
         {
-            const std::string now = nowUtc();
+            const std::string now = nowUtcIso();
             result.batch.at = now;
             result.batch.batchId = impl_->newUuid();
             tx.insertBatch(result.batch);
@@ -116,7 +116,7 @@ ImportCommitResult Register::commitInvoiceImport(InvoiceImportCommit commit)
     impl_->write(
         [&](StoreWriter& tx)
         {
-            const std::string now = nowUtc();
+            const std::string now = nowUtcIso();
             result.batch.at = now;
             result.batch.batchId = impl_->newUuid();
             tx.insertBatch(result.batch);
@@ -229,7 +229,7 @@ ImportUndoResult Register::undoLastImport()
             if (totalConflicts > 0)
                 throw ImportUndoRefused(std::move(*batch), std::move(conflicts), totalConflicts);
 
-            const std::string now = nowUtc();
+            const std::string now = nowUtcIso();
             // The undo's own entries carry "undo:<batch>", so that they never count as a
             // change made since an earlier import.
             const std::string undoId = "undo:" + batch->batchId;
@@ -305,7 +305,7 @@ std::optional<std::string> Register::rememberedMapping(std::string_view key)
 
 void Register::rememberMapping(std::string_view key, std::string_view mapping)
 {
-    impl_->write([&](StoreWriter& tx) { tx.setMapping(key, mapping, nowUtc()); });
+    impl_->write([&](StoreWriter& tx) { tx.setMapping(key, mapping, nowUtcIso()); });
 }
 
 // ------------------------------------------------------------------------- exports

@@ -307,7 +307,8 @@ template <typename Record> struct RecordOps
 {
     static Record add(Register::Impl& impl, Record record)
     {
-        return impl.write([&](StoreWriter& tx) { return impl.insertRecord(tx, record, nowUtc()); });
+        return impl.write([&](StoreWriter& tx)
+                          { return impl.insertRecord(tx, record, nowUtcIso()); });
     }
 
     static std::vector<Record> addMany(Register::Impl& impl, std::vector<Record> records)
@@ -315,7 +316,7 @@ template <typename Record> struct RecordOps
         return impl.write(
             [&](StoreWriter& tx)
             {
-                const std::string now = nowUtc();
+                const std::string now = nowUtcIso();
                 std::vector<Record> stored;
                 stored.reserve(records.size());
                 for (const Record& record : records)
@@ -341,7 +342,7 @@ template <typename Record> struct RecordOps
                 prepare(tx, record);
                 if (input.version != stored->version)
                     throw RecordConflict<Record>(impl.path.string(), *stored);
-                return impl.rewriteRecord(tx, std::move(record), *stored, nowUtc(), {}, true);
+                return impl.rewriteRecord(tx, std::move(record), *stored, nowUtcIso(), {}, true);
             });
     }
 
@@ -353,7 +354,7 @@ template <typename Record> struct RecordOps
                 const std::optional<Record> stored = fetchRecord<Record>(tx, id);
                 if (!stored)
                     throw NotFound(recordTypeName(recordKind<Record>), id);
-                impl.deleteRecord(tx, *stored, nowUtc());
+                impl.deleteRecord(tx, *stored, nowUtcIso());
             });
     }
 
@@ -626,7 +627,7 @@ FileInfo Register::attachFile(std::int64_t clientId, std::string_view name,
             if (!tx.client(clientId))
                 throw NotFound("id " + std::to_string(clientId));
             FileInfo stored = file;
-            stored.addedAt = nowUtc();
+            stored.addedAt = nowUtcIso();
             tx.insertFile(stored, bytes);
             ActivityEntry entry;
             entry.clientId = clientId;
@@ -670,7 +671,7 @@ void Register::removeFile(std::int64_t id)
             tx.removeFile(id);
             ActivityEntry entry;
             entry.clientId = stored->clientId;
-            entry.at = nowUtc();
+            entry.at = nowUtcIso();
             entry.kind = ActivityKind::FileRemoved;
             entry.record = RecordType::File;
             entry.recordId = id;
@@ -694,7 +695,7 @@ ActivityEntry Register::addNote(std::int64_t clientId, std::string_view text)
                 throw NotFound("id " + std::to_string(clientId));
             ActivityEntry entry;
             entry.clientId = clientId;
-            entry.at = nowUtc();
+            entry.at = nowUtcIso();
             entry.kind = ActivityKind::Note;
             entry.record = RecordType::Note;
             entry.text = note;
@@ -712,7 +713,7 @@ ActivityEntry Register::recordImport(std::int64_t clientId, std::string_view bat
                 throw NotFound("id " + std::to_string(clientId));
             ActivityEntry entry;
             entry.clientId = clientId;
-            entry.at = nowUtc();
+            entry.at = nowUtcIso();
             entry.kind = ActivityKind::Imported;
             entry.label = client->code;
             entry.batchId = std::string(batchId);

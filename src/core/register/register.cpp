@@ -2,6 +2,7 @@
 // tax ID, updates with their activity, archive and delete rules, search and tags).
 
 #include "core/register/register_internal.hpp"
+#include "core/rules/dates.hpp"
 
 #include "core/rules/client_codes.hpp"
 #include "core/rules/validation.hpp"
@@ -33,26 +34,6 @@ bool isAsciiAlpha(char c)
 } // namespace
 
 // ------------------------------------------------------------------------- shared helpers
-
-std::string nowUtc()
-{
-    const auto now = std::chrono::system_clock::now();
-    const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
-    const auto millis =
-        std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() %
-        1000;
-    std::tm utc{};
-#ifdef _WIN32
-    gmtime_s(&utc, &seconds);
-#else
-    gmtime_r(&seconds, &utc);
-#endif
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
-                  utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec,
-                  static_cast<int>(millis));
-    return buffer;
-}
 
 void checkClient(Client& client)
 {
@@ -225,7 +206,7 @@ Client Register::add(Client client)
     return impl_->write(
         [&](StoreWriter& tx)
         {
-            impl_->createClients(tx, std::span<Client>(&client, 1), nowUtc(), {}, nullptr);
+            impl_->createClients(tx, std::span<Client>(&client, 1), nowUtcIso(), {}, nullptr);
             return client;
         });
 }
@@ -239,7 +220,7 @@ std::vector<Client> Register::addMany(std::vector<Client> clients, std::string_v
 {
     checkClients(clients);
     impl_->write([&](StoreWriter& tx)
-                 { impl_->createClients(tx, clients, nowUtc(), importBatchId, nullptr); },
+                 { impl_->createClients(tx, clients, nowUtcIso(), importBatchId, nullptr); },
                  WriteHints{clients.size(), false});
     return clients;
 }
@@ -385,7 +366,7 @@ Client Register::update(const Client& client)
             for (Field field : allFields())
                 if (field != Field::Code)
                     after.value(field) = changed.value(field);
-            after.updatedAt = nowUtc();
+            after.updatedAt = nowUtcIso();
             after.version = stored->version + 1;
             if (!tx.updateClient(after, *stored))
                 impl_->clientConflict(tx, client.id);
@@ -417,7 +398,7 @@ void Register::setArchived(std::int64_t id, bool archived)
                 return; // already in that state: nothing changes, no entry
             Client after = *stored;
             after.archived = archived;
-            after.updatedAt = nowUtc();
+            after.updatedAt = nowUtcIso();
             after.version = stored->version + 1;
             if (!tx.updateClient(after, *stored))
                 impl_->clientConflict(tx, id);

@@ -5,6 +5,7 @@
 // activity log's entries; summary.cpp: figures; imports.cpp: import batches, undo, exports).
 
 #include "core/register/register.hpp"
+#include "core/rules/dates.hpp"
 #include "core/store/store.hpp"
 
 #include <boost/uuid/random_generator.hpp>
@@ -17,9 +18,6 @@
 
 namespace clientes
 {
-
-// "2024-05-01T10:20:30.123Z": the timestamps of records and activity entries.
-std::string nowUtc();
 
 // Tidies the client and throws ValidationError if it cannot be stored.
 void checkClient(Client& client);

@@ -97,6 +97,7 @@
 #include "core/messages/profile_text.hpp"
 #include "core/messages/ui_text.hpp"
 #include "core/register/register.hpp"
+#include "core/rules/dates.hpp"
 #include "core/rules/tax_id.hpp"
 #include "support/office_settings.hxx"
 #include "support/profile_files.hxx"
@@ -186,7 +187,7 @@ std::string defaultCurrencyOf(Register& store, std::int64_t clientId)
 template <typename Record> Fields valuesOf(Register& store, const Record& record)
 {
     return profile_fields::toNamedValues(record,
-                                         derivedInputs(store, record, profile_fields::todayIso()));
+                                         derivedInputs(store, record, clientes::todayIso()));
 }
 
 template <typename Record> Record stored(Register& store, std::int64_t id, Language language)
@@ -211,7 +212,7 @@ void update(Register& store, std::int64_t id, const Fields& fields, Language lan
     Record record = stored<Record>(store, id, language);
     profile_fields::apply(fields, record,
                           ApplyContext{language, false, defaultCurrencyOf(store, record.clientId),
-                                       profile_fields::todayIso()});
+                                       clientes::todayIso()});
     try
     {
         store.update(record);
@@ -238,7 +239,7 @@ std::int64_t add(Register& store, const OUString& key, const Fields& fields, Lan
         currency = client.currency;
     }
     profile_fields::apply(fields, record,
-                          ApplyContext{language, true, currency, profile_fields::todayIso()});
+                          ApplyContext{language, true, currency, clientes::todayIso()});
     return store.add(std::move(record)).id;
 }
 
@@ -409,13 +410,12 @@ void removeRecord(const Context& context, const OUString& kindName, sal_Int64 id
 Fields getSummary(const Context& context, const OUString& key)
 {
     const Language language = uiLanguage(context);
-    return storeAccess().with(
-        context,
-        [&](Register& store)
-        {
-            return profile_fields::summaryToNamedValues(
-                store.summary(clientFor(store, key, language).id, profile_fields::todayIso()));
-        });
+    return storeAccess().with(context,
+                              [&](Register& store)
+                              {
+                                  return profile_fields::summaryToNamedValues(store.summary(
+                                      clientFor(store, key, language).id, clientes::todayIso()));
+                              });
 }
 
 void addNote(const Context& context, const OUString& key, const OUString& text)

@@ -342,16 +342,6 @@ std::string kindNames()
     return names + ", " + std::string(kActivity);
 }
 
-std::string todayIso()
-{
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char buffer[16];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &local);
-    return buffer;
-}
-
 Fields toNamedValues(const ActivityEntry& r, Language language)
 {
     Sequence<Sequence<OUString>> changes(static_cast<sal_Int32>(r.changes.size()));

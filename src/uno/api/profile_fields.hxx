@@ -23,9 +23,6 @@ inline constexpr std::string_view kActivity = "activity";
 // "contacts, projects, timeEntries, …, activity" for messages.
 std::string kindNames();
 
-// Today's date on this machine, "YYYY-MM-DD".
-std::string todayIso();
-
 // Record → NamedValues: the fields its description shows in the API, in its order.
 // `inputs.today` decides the derived "overdue" of tasks and invoices; `inputs.hours` is a
 // project's total.

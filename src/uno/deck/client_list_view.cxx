@@ -4,6 +4,7 @@
 #include "core/messages/client_card.hpp"
 #include "core/messages/messages.hpp"
 #include "core/messages/ui_text.hpp"
+#include "core/rules/dates.hpp"
 #include "deck/awt_controls.hxx"
 #include "deck/awt_listeners.hxx"
 #include "dialogs/client_dialog.hxx"
@@ -345,7 +346,7 @@ void ClientListView::showSelection()
                                {
                                    std::optional<Client> found = store.byId(*id);
                                    if (found)
-                                       summary = store.summary(*id, profile_fields::todayIso());
+                                       summary = store.summary(*id, clientes::todayIso());
                                    return found;
                                });
         if (client)

@@ -9,6 +9,7 @@
 #include "core/messages/ui_text.hpp"
 #include "core/model/record_kinds.hpp"
 #include "core/register/register.hpp"
+#include "core/rules/dates.hpp"
 #include "deck/awt_listeners.hxx"
 #include "dialogs/client_dialog.hxx"
 #include "dialogs/profile_ui.hxx"
@@ -469,7 +470,7 @@ private:
         for (const auto& tab : m_tabs)
             selection.push_back(tab->spec().type == RecordType::Project ? std::nullopt
                                                                         : tab->selectedId(dialog));
-        m_today = profile_fields::todayIso();
+        m_today = clientes::todayIso();
         const bool found = storeAccess().with(m_context,
                                               [&](Register& store)
                                               {

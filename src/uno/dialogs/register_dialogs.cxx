@@ -4,6 +4,7 @@
 #include "core/messages/messages.hpp"
 #include "core/messages/ui_text.hpp"
 #include "core/register/register.hpp"
+#include "core/rules/dates.hpp"
 #include "core/text/language.hpp"
 #include "dialogs/import_ui.hxx"
 #include "support/entry_guard.hxx"
@@ -16,9 +17,6 @@
 #include <com/sun/star/ui/dialogs/ExecutableDialogResults.hpp>
 #include <com/sun/star/ui/dialogs/FilePicker.hpp>
 #include <com/sun/star/ui/dialogs/TemplateDescription.hpp>
-
-#include <chrono>
-#include <ctime>
 
 namespace css = ::com::sun::star;
 using css::uno::Reference;
@@ -43,12 +41,7 @@ std::optional<std::filesystem::path> pickFile(const Context& context, bool save,
     picker->setCurrentFilter(ouText(TextKey::DeckRegisterCopies, language));
     if (save)
     {
-        const std::time_t now = std::time(nullptr);
-        std::tm local{};
-        localtime_r(&now, &local);
-        char name[64];
-        std::strftime(name, sizeof name, "clientes-copia-%Y-%m-%d.db", &local);
-        picker->setDefaultName(ascii(name));
+        picker->setDefaultName(fromUtf8("clientes-copia-" + clientes::todayIso() + ".db"));
     }
     if (picker->execute() != ExecutableDialogResults::OK)
         return std::nullopt;

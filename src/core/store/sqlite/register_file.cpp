@@ -1,4 +1,5 @@
 #include "core/store/sqlite/register_file.hpp"
+#include "core/rules/dates.hpp"
 
 #include "core/files/safe_files.hpp"
 #include "core/store/sqlite/store_internal.hpp"
@@ -37,17 +38,6 @@ fs::path resolved(const fs::path& path)
     std::error_code ignored;
     fs::path full = fs::weakly_canonical(fs::absolute(path, ignored), ignored);
     return full.empty() ? path.lexically_normal() : full;
-}
-
-// "20261204T203015Z"
-std::string utcStamp()
-{
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char stamp[32];
-    std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &utc);
-    return stamp;
 }
 
 // Copies a regular file (safe_files' rules: never a FIFO, device or pseudo-file) into `to`.
@@ -152,7 +142,7 @@ RestoreResult restoreRegisterFrom(const fs::path& registerFile, const fs::path& 
     std::error_code error;
     if (fs::exists(registerFile, error))
     {
-        result.keptAside = fs::path(registerFile.string() + ".before-restore-" + utcStamp());
+        result.keptAside = fs::path(registerFile.string() + ".before-restore-" + utcFileStamp());
         fs::rename(registerFile, result.keptAside, error);
         if (error)
         {
