@@ -1,5 +1,5 @@
 #include "dialogs/client_dialog.hxx"
-#include "deck/awt_controls.hxx"
+#include "support/awt_controls.hxx"
 
 #include "core/messages/messages.hpp"
 #include "core/messages/profile_text.hpp"

@@ -1,5 +1,5 @@
 #include "dialogs/import_wizard.hxx"
-#include "deck/awt_controls.hxx"
+#include "support/awt_controls.hxx"
 
 #include "api/store_errors.hxx"
 #include "core/messages/import_messages.hpp"

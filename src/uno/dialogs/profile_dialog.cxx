@@ -1,5 +1,5 @@
 #include "dialogs/profile_dialog.hxx"
-#include "deck/awt_controls.hxx"
+#include "support/awt_controls.hxx"
 
 #include "api/profile_fields.hxx"
 #include "core/files/safe_files.hpp"
@@ -10,10 +10,10 @@
 #include "core/model/record_kinds.hpp"
 #include "core/register/register.hpp"
 #include "core/rules/dates.hpp"
-#include "deck/awt_listeners.hxx"
 #include "dialogs/client_dialog.hxx"
 #include "dialogs/profile_ui.hxx"
 #include "dialogs/record_tab.hxx"
+#include "support/awt_listeners.hxx"
 #include "support/entry_guard.hxx"
 #include "support/office_locale.hxx"
 #include "support/office_settings.hxx"

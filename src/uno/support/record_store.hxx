@@ -29,10 +29,10 @@ DerivedInputs derivedInputs(Register& store, const R& record, std::string_view t
 #define CLIENTES_RECORD_STORE(Record, getter, lister, remover)                                     \
     template <> struct RecordStore<Record>                                                         \
     {                                                                                              \
-        static constexpr auto get = &Register::getter;                                          \
+        static constexpr auto get = &Register::getter;                                             \
         /* the records of a client (time entries: of a project) */                                 \
-        static constexpr auto list = &Register::lister;                                         \
-        static constexpr auto remove = &Register::remover;                                      \
+        static constexpr auto list = &Register::lister;                                            \
+        static constexpr auto remove = &Register::remover;                                         \
     }
 
 CLIENTES_RECORD_STORE(Contact, contact, contacts, removeContact);

@@ -1,4 +1,4 @@
-#include "deck/awt_listeners.hxx"
+#include "support/awt_listeners.hxx"
 
 #include <com/sun/star/awt/Key.hpp>
 

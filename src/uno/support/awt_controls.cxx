@@ -1,4 +1,4 @@
-#include "deck/awt_controls.hxx"
+#include "support/awt_controls.hxx"
 
 #include "support/uno_text.hxx"
 
