@@ -5,6 +5,7 @@
 #include "dialogs/export_dialog.hxx"
 #include "dialogs/import_wizard.hxx"
 #include "dialogs/profile_dialog.hxx"
+#include "support/component.hxx"
 #include "support/entry_guard.hxx"
 
 #include <cppuhelper/factory.hxx>
@@ -22,18 +23,12 @@ namespace wizard = clientes::uno::import_wizard;
 namespace exporter = clientes::uno::export_dialog;
 
 const ::cppu::ImplementationEntry kImplementations[] = {
-    {directory::create, directory::implementationName, directory::serviceNames,
-     ::cppu::createSingleComponentFactory, nullptr, 0},
-    {panels::create, panels::implementationName, panels::serviceNames,
-     ::cppu::createSingleComponentFactory, nullptr, 0},
-    {dialog::create, dialog::implementationName, dialog::serviceNames,
-     ::cppu::createSingleComponentFactory, nullptr, 0},
-    {profile::create, profile::implementationName, profile::serviceNames,
-     ::cppu::createSingleComponentFactory, nullptr, 0},
-    {wizard::create, wizard::implementationName, wizard::serviceNames,
-     ::cppu::createSingleComponentFactory, nullptr, 0},
-    {exporter::create, exporter::implementationName, exporter::serviceNames,
-     ::cppu::createSingleComponentFactory, nullptr, 0},
+    clientes::uno::implementationEntry<directory::kComponent>(),
+    clientes::uno::implementationEntry<panels::kComponent>(),
+    clientes::uno::implementationEntry<dialog::kComponent>(),
+    clientes::uno::implementationEntry<profile::kComponent>(),
+    clientes::uno::implementationEntry<wizard::kComponent>(),
+    clientes::uno::implementationEntry<exporter::kComponent>(),
     {nullptr, nullptr, nullptr, nullptr, nullptr, 0},
 };
 } // namespace

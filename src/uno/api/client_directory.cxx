@@ -285,12 +285,18 @@ public:
                     [&] { return sheet_api::exportInvoicesToCsv(m_context, fileUrl, options); });
     }
 
-    OUString SAL_CALL getImplementationName() override { return implementationName(); }
+    OUString SAL_CALL getImplementationName() override
+    {
+        return clientes::uno::implementationName(kComponent);
+    }
     sal_Bool SAL_CALL supportsService(const OUString& name) override
     {
         return cppu::supportsService(this, name);
     }
-    Sequence<OUString> SAL_CALL getSupportedServiceNames() override { return serviceNames(); }
+    Sequence<OUString> SAL_CALL getSupportedServiceNames() override
+    {
+        return clientes::uno::serviceNames(kComponent);
+    }
 
 private:
     Language language() const { return uiLanguage(m_context); }
@@ -322,21 +328,7 @@ private:
 };
 } // namespace
 
-OUString implementationName()
-{
-    return ascii("org.clientes.calc.ClientDirectory");
-}
-
-Sequence<OUString> serviceNames()
-{
-    Sequence<OUString> names(1);
-    names.getArray()[0] = ascii("org.clientes.ClientDirectory");
-    return names;
-}
-
-Reference<css::uno::XInterface> SAL_CALL create(const Reference<XComponentContext>& context)
-{
-    return guarded("creating ClientDirectory",
-                   [&] { return static_cast<cppu::OWeakObject*>(new ClientDirectory(context)); });
-}
+const Component kComponent{"org.clientes.calc.ClientDirectory", "org.clientes.ClientDirectory",
+                           [](const Reference<XComponentContext>& context) -> cppu::OWeakObject*
+                           { return new ClientDirectory(context); }};
 } // namespace clientes::uno::client_directory

@@ -1,6 +1,8 @@
 // org.clientes.ClientDirectory: the register for Basic and Python macros.
 #pragma once
 
+#include "support/component.hxx"
+
 #include <com/sun/star/uno/Reference.hxx>
 #include <com/sun/star/uno/Sequence.hxx>
 #include <com/sun/star/uno/XComponentContext.hpp>
@@ -9,8 +11,5 @@
 
 namespace clientes::uno::client_directory
 {
-::rtl::OUString implementationName();
-css::uno::Sequence<::rtl::OUString> serviceNames();
-css::uno::Reference<css::uno::XInterface>
-    SAL_CALL create(const css::uno::Reference<css::uno::XComponentContext>& context);
+extern const Component kComponent;
 } // namespace clientes::uno::client_directory

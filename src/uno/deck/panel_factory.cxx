@@ -63,34 +63,26 @@ public:
                        });
     }
 
-    OUString SAL_CALL getImplementationName() override { return implementationName(); }
+    OUString SAL_CALL getImplementationName() override
+    {
+        return clientes::uno::implementationName(kComponent);
+    }
     sal_Bool SAL_CALL supportsService(const OUString& name) override
     {
         return cppu::supportsService(this, name);
     }
-    Sequence<OUString> SAL_CALL getSupportedServiceNames() override { return serviceNames(); }
+    Sequence<OUString> SAL_CALL getSupportedServiceNames() override
+    {
+        return clientes::uno::serviceNames(kComponent);
+    }
 
 private:
     Reference<css::uno::XComponentContext> m_context;
 };
 } // namespace
 
-OUString implementationName()
-{
-    return ascii("org.clientes.calc.PanelFactory");
-}
-
-Sequence<OUString> serviceNames()
-{
-    Sequence<OUString> names(1);
-    names.getArray()[0] = ascii("org.clientes.calc.PanelFactory");
-    return names;
-}
-
-Reference<css::uno::XInterface>
-    SAL_CALL create(const Reference<css::uno::XComponentContext>& context)
-{
-    return guarded("creating PanelFactory",
-                   [&] { return static_cast<cppu::OWeakObject*>(new PanelFactory(context)); });
-}
+const Component kComponent{
+    "org.clientes.calc.PanelFactory", "org.clientes.calc.PanelFactory",
+    [](const Reference<css::uno::XComponentContext>& context) -> cppu::OWeakObject*
+    { return new PanelFactory(context); }};
 } // namespace clientes::uno::panel_factory

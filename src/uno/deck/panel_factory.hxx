@@ -1,6 +1,8 @@
 // org.clientes.calc.PanelFactory: the sidebar asks it for the Clientes panel.
 #pragma once
 
+#include "support/component.hxx"
+
 #include <com/sun/star/uno/Reference.hxx>
 #include <com/sun/star/uno/Sequence.hxx>
 #include <com/sun/star/uno/XComponentContext.hpp>
@@ -9,8 +11,5 @@
 
 namespace clientes::uno::panel_factory
 {
-::rtl::OUString implementationName();
-css::uno::Sequence<::rtl::OUString> serviceNames();
-css::uno::Reference<css::uno::XInterface>
-    SAL_CALL create(const css::uno::Reference<css::uno::XComponentContext>& context);
+extern const Component kComponent;
 } // namespace clientes::uno::panel_factory

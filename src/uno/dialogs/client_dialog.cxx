@@ -172,12 +172,18 @@ public:
         return result;
     }
 
-    OUString SAL_CALL getImplementationName() override { return implementationName(); }
+    OUString SAL_CALL getImplementationName() override
+    {
+        return clientes::uno::implementationName(kComponent);
+    }
     sal_Bool SAL_CALL supportsService(const OUString& name) override
     {
         return cppu::supportsService(this, name);
     }
-    Sequence<OUString> SAL_CALL getSupportedServiceNames() override { return serviceNames(); }
+    Sequence<OUString> SAL_CALL getSupportedServiceNames() override
+    {
+        return clientes::uno::serviceNames(kComponent);
+    }
 
     // The client stored, or the existing one the user chose to open instead.
     std::optional<std::int64_t> result() const { return m_savedId ? m_savedId : m_openedId; }
@@ -481,21 +487,7 @@ std::optional<std::int64_t> run(const Reference<XComponentContext>& context,
     return result;
 }
 
-OUString implementationName()
-{
-    return ascii("org.clientes.calc.ClientEditor");
-}
-
-Sequence<OUString> serviceNames()
-{
-    Sequence<OUString> names(1);
-    names.getArray()[0] = ascii("org.clientes.ClientEditor");
-    return names;
-}
-
-Reference<css::uno::XInterface> SAL_CALL create(const Reference<XComponentContext>& context)
-{
-    return guarded("creating ClientEditor",
-                   [&] { return static_cast<cppu::OWeakObject*>(new ClientEditor(context)); });
-}
+const Component kComponent{"org.clientes.calc.ClientEditor", "org.clientes.ClientEditor",
+                           [](const Reference<XComponentContext>& context) -> cppu::OWeakObject*
+                           { return new ClientEditor(context); }};
 } // namespace clientes::uno::client_dialog

@@ -2,6 +2,8 @@
 // the service org.clientes.ClientEditor so that tests and macros can drive it.
 #pragma once
 
+#include "support/component.hxx"
+
 #include <com/sun/star/uno/Reference.hxx>
 #include <com/sun/star/uno/Sequence.hxx>
 #include <com/sun/star/uno/XComponentContext.hpp>
@@ -23,8 +25,5 @@ namespace clientes::uno::client_dialog
 std::optional<std::int64_t> run(const css::uno::Reference<css::uno::XComponentContext>& context,
                                 std::optional<std::int64_t> clientId);
 
-::rtl::OUString implementationName();
-css::uno::Sequence<::rtl::OUString> serviceNames();
-css::uno::Reference<css::uno::XInterface>
-    SAL_CALL create(const css::uno::Reference<css::uno::XComponentContext>& context);
+extern const Component kComponent;
 } // namespace clientes::uno::client_dialog

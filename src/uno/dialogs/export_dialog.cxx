@@ -150,12 +150,18 @@ public:
         return names;
     }
 
-    OUString SAL_CALL getImplementationName() override { return implementationName(); }
+    OUString SAL_CALL getImplementationName() override
+    {
+        return clientes::uno::implementationName(kComponent);
+    }
     sal_Bool SAL_CALL supportsService(const OUString& name) override
     {
         return cppu::supportsService(this, name);
     }
-    Sequence<OUString> SAL_CALL getSupportedServiceNames() override { return serviceNames(); }
+    Sequence<OUString> SAL_CALL getSupportedServiceNames() override
+    {
+        return clientes::uno::serviceNames(kComponent);
+    }
 
 private:
     bool invoices() const { return m_kind == ImportKind::Invoices; }
@@ -301,21 +307,7 @@ void run(const Reference<XComponentContext>& context, const Reference<css::frame
                    });
 }
 
-OUString implementationName()
-{
-    return ascii("org.clientes.calc.ExportDialog");
-}
-
-Sequence<OUString> serviceNames()
-{
-    Sequence<OUString> names(1);
-    names.getArray()[0] = ascii("org.clientes.ExportDialog");
-    return names;
-}
-
-Reference<css::uno::XInterface> SAL_CALL create(const Reference<XComponentContext>& context)
-{
-    return guarded("creating ExportDialog",
-                   [&] { return static_cast<cppu::OWeakObject*>(new ExportDialog(context)); });
-}
+const Component kComponent{"org.clientes.calc.ExportDialog", "org.clientes.ExportDialog",
+                           [](const Reference<XComponentContext>& context) -> cppu::OWeakObject*
+                           { return new ExportDialog(context); }};
 } // namespace clientes::uno::export_dialog

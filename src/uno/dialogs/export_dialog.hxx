@@ -4,6 +4,8 @@
 // initialize({Kind: "clients" | "invoices", Frame, Query, Codes}) then prepare / onExport.
 #pragma once
 
+#include "support/component.hxx"
+
 #include "core/model/import_batch.hpp"
 
 #include <com/sun/star/frame/XFrame.hpp>
@@ -25,8 +27,5 @@ void run(const css::uno::Reference<css::uno::XComponentContext>& context,
          const css::uno::Reference<css::frame::XFrame>& frame, ImportKind kind,
          const std::string& query, const std::vector<std::string>& selectedCodes);
 
-::rtl::OUString implementationName();
-css::uno::Sequence<::rtl::OUString> serviceNames();
-css::uno::Reference<css::uno::XInterface>
-    SAL_CALL create(const css::uno::Reference<css::uno::XComponentContext>& context);
+extern const Component kComponent;
 } // namespace clientes::uno::export_dialog

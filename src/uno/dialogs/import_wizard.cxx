@@ -175,12 +175,18 @@ public:
         return result;
     }
 
-    OUString SAL_CALL getImplementationName() override { return implementationName(); }
+    OUString SAL_CALL getImplementationName() override
+    {
+        return clientes::uno::implementationName(kComponent);
+    }
     sal_Bool SAL_CALL supportsService(const OUString& name) override
     {
         return cppu::supportsService(this, name);
     }
-    Sequence<OUString> SAL_CALL getSupportedServiceNames() override { return serviceNames(); }
+    Sequence<OUString> SAL_CALL getSupportedServiceNames() override
+    {
+        return clientes::uno::serviceNames(kComponent);
+    }
 
     bool imported() const { return m_imported; }
 
@@ -779,21 +785,7 @@ bool run(const Reference<XComponentContext>& context, const Reference<css::frame
     return imported;
 }
 
-OUString implementationName()
-{
-    return ascii("org.clientes.calc.ImportWizard");
-}
-
-Sequence<OUString> serviceNames()
-{
-    Sequence<OUString> names(1);
-    names.getArray()[0] = ascii("org.clientes.ImportWizard");
-    return names;
-}
-
-Reference<css::uno::XInterface> SAL_CALL create(const Reference<XComponentContext>& context)
-{
-    return guarded("creating ImportWizard",
-                   [&] { return static_cast<cppu::OWeakObject*>(new ImportWizard(context)); });
-}
+const Component kComponent{"org.clientes.calc.ImportWizard", "org.clientes.ImportWizard",
+                           [](const Reference<XComponentContext>& context) -> cppu::OWeakObject*
+                           { return new ImportWizard(context); }};
 } // namespace clientes::uno::import_wizard

@@ -4,6 +4,8 @@
 // initialize({Kind: "clients" | "invoices", Frame: XFrame}) then the handler methods.
 #pragma once
 
+#include "support/component.hxx"
+
 #include "core/model/import_batch.hpp"
 
 #include <com/sun/star/frame/XFrame.hpp>
@@ -23,8 +25,5 @@ namespace clientes::uno::import_wizard
 bool run(const css::uno::Reference<css::uno::XComponentContext>& context,
          const css::uno::Reference<css::frame::XFrame>& frame, ImportKind kind);
 
-::rtl::OUString implementationName();
-css::uno::Sequence<::rtl::OUString> serviceNames();
-css::uno::Reference<css::uno::XInterface>
-    SAL_CALL create(const css::uno::Reference<css::uno::XComponentContext>& context);
+extern const Component kComponent;
 } // namespace clientes::uno::import_wizard

@@ -244,12 +244,18 @@ public:
         return names;
     }
 
-    OUString SAL_CALL getImplementationName() override { return implementationName(); }
+    OUString SAL_CALL getImplementationName() override
+    {
+        return clientes::uno::implementationName(kComponent);
+    }
     sal_Bool SAL_CALL supportsService(const OUString& name) override
     {
         return cppu::supportsService(this, name);
     }
-    Sequence<OUString> SAL_CALL getSupportedServiceNames() override { return serviceNames(); }
+    Sequence<OUString> SAL_CALL getSupportedServiceNames() override
+    {
+        return clientes::uno::serviceNames(kComponent);
+    }
 
     bool changed() const { return m_changed; }
 
@@ -1040,21 +1046,7 @@ bool run(const Reference<XComponentContext>& context, const Reference<css::frame
     return changed;
 }
 
-OUString implementationName()
-{
-    return ascii("org.clientes.calc.ProfileViewer");
-}
-
-Sequence<OUString> serviceNames()
-{
-    Sequence<OUString> names(1);
-    names.getArray()[0] = ascii("org.clientes.ProfileViewer");
-    return names;
-}
-
-Reference<css::uno::XInterface> SAL_CALL create(const Reference<XComponentContext>& context)
-{
-    return guarded("creating ProfileViewer",
-                   [&] { return static_cast<cppu::OWeakObject*>(new ProfileViewer(context, 0)); });
-}
+const Component kComponent{"org.clientes.calc.ProfileViewer", "org.clientes.ProfileViewer",
+                           [](const Reference<XComponentContext>& context) -> cppu::OWeakObject*
+                           { return new ProfileViewer(context, 0); }};
 } // namespace clientes::uno::profile_dialog

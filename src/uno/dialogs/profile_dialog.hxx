@@ -6,6 +6,8 @@
 // (onFileAttach, onFileSaveCopy) take the file URL as the event instead when it is a string.
 #pragma once
 
+#include "support/component.hxx"
+
 #include <com/sun/star/awt/XDialogEventHandler.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/uno/Reference.hxx>
@@ -36,8 +38,5 @@ createHandler(const css::uno::Reference<css::uno::XComponentContext>& context,
 // The handler as a service (org.clientes.ProfileViewer; initialize with the client's code,
 // tax ID or id), ready to be listed in exports.cxx and clientes.components. Until it is, the
 // service org.clientes.ClientEditor initialized with NamedValue("Profile", <client>) serves.
-::rtl::OUString implementationName();
-css::uno::Sequence<::rtl::OUString> serviceNames();
-css::uno::Reference<css::uno::XInterface>
-    SAL_CALL create(const css::uno::Reference<css::uno::XComponentContext>& context);
+extern const Component kComponent;
 } // namespace clientes::uno::profile_dialog
