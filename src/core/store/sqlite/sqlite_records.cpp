@@ -1,12 +1,15 @@
 // The SQLite store: the records around a client (contacts, projects, time entries, tasks,
 // purchase orders, invoices, deals), their files, and the aggregates summaries are made of.
 
+#include "core/model/record_kinds.hpp"
 #include "core/store/sqlite/store_internal.hpp"
 
 #include <algorithm>
 #include <array>
 #include <stdexcept>
 #include <utility>
+#include <variant>
+#include <vector>
 
 namespace clientes::sqlite
 {
@@ -18,9 +21,11 @@ using sql::Database;
 using sql::Statement;
 
 // ------------------------------------------------------------------------- record mapping
-// Per record type: its table, the data columns after the common ones (id, client_id,
-// created_at, updated_at, version), how they bind and read, the key lists are made by and
-// their order, and the columns filters and sums may name (by API name).
+// The columns come from each kind's description (model/record_kinds.hpp): a record's table has
+// the common columns (id, client_id, created_at, updated_at, version) and one column per field
+// the user or the record's place sets (roles Data and ProjectId); filters and sums may name any
+// field with a column. What is the store's own: the column that links a list to its parent,
+// and the order lists are read in.
 
 enum class ColumnType
 {
@@ -36,217 +41,135 @@ struct FieldColumn
     ColumnType type = ColumnType::Text;
 };
 
+ColumnType columnType(FieldType type)
+{
+    switch (type)
+    {
+    case FieldType::Id:
+    case FieldType::Money:
+    case FieldType::WholeNumber:
+    case FieldType::Boolean:
+        return ColumnType::Integer;
+    case FieldType::Hours:
+        return ColumnType::Real;
+    default:
+        return ColumnType::Text;
+    }
+}
+
 template <typename Record> struct Traits;
 
 template <> struct Traits<Contact>
 {
-    static constexpr std::string_view table = "contacts";
-    static constexpr std::array<std::string_view, 4> columns = {"name", "role", "email", "phone"};
     static constexpr std::string_view parent = "client_id";
     static constexpr std::string_view order = "name COLLATE NOCASE, id";
-    static constexpr std::array<FieldColumn, 4> fields = {
-        {{"name", "name"}, {"role", "role"}, {"email", "email"}, {"phone", "phone"}}};
-
-    static void bind(Statement& s, int i, const Contact& r)
-    {
-        s.bind(i, r.name);
-        s.bind(i + 1, r.role);
-        s.bind(i + 2, r.email);
-        s.bind(i + 3, r.phone);
-    }
-    static void read(Statement& s, int i, Contact& r)
-    {
-        r.name = s.text(i);
-        r.role = s.text(i + 1);
-        r.email = s.text(i + 2);
-        r.phone = s.text(i + 3);
-    }
 };
-
 template <> struct Traits<Project>
 {
-    static constexpr std::string_view table = "projects";
-    static constexpr std::array<std::string_view, 2> columns = {"name", "status"};
     static constexpr std::string_view parent = "client_id";
     static constexpr std::string_view order = "status = 'closed', name COLLATE NOCASE, id";
-    static constexpr std::array<FieldColumn, 2> fields = {{{"name", "name"}, {"status", "status"}}};
-
-    static void bind(Statement& s, int i, const Project& r)
-    {
-        s.bind(i, r.name);
-        s.bind(i + 1, statusName(r.status));
-    }
-    static void read(Statement& s, int i, Project& r)
-    {
-        r.name = s.text(i);
-        r.status = projectStatusFromName(s.textView(i + 1)).value_or(ProjectStatus::Open);
-    }
 };
-
 template <> struct Traits<TimeEntry>
 {
-    static constexpr std::string_view table = "time_entries";
-    static constexpr std::array<std::string_view, 4> columns = {"project_id", "date", "hours",
-                                                                "note"};
     static constexpr std::string_view parent = "project_id";
     static constexpr std::string_view order = "date DESC, id DESC";
-    static constexpr std::array<FieldColumn, 3> fields = {
-        {{"date", "date"}, {"hours", "hours", ColumnType::Real}, {"note", "note"}}};
-
-    static void bind(Statement& s, int i, const TimeEntry& r)
-    {
-        s.bind(i, r.projectId);
-        s.bind(i + 1, r.date);
-        s.bindReal(i + 2, r.hours);
-        s.bind(i + 3, r.note);
-    }
-    static void read(Statement& s, int i, TimeEntry& r)
-    {
-        r.projectId = s.int64(i);
-        r.date = s.text(i + 1);
-        r.hours = s.real(i + 2);
-        r.note = s.text(i + 3);
-    }
 };
-
 template <> struct Traits<Task>
 {
-    static constexpr std::string_view table = "tasks";
-    static constexpr std::array<std::string_view, 3> columns = {"title", "due_date", "status"};
     static constexpr std::string_view parent = "client_id";
     static constexpr std::string_view order = "status = 'done', due_date = '', due_date, id";
-    static constexpr std::array<FieldColumn, 3> fields = {
-        {{"title", "title"}, {"dueDate", "due_date"}, {"status", "status"}}};
-
-    static void bind(Statement& s, int i, const Task& r)
-    {
-        s.bind(i, r.title);
-        s.bind(i + 1, r.dueDate);
-        s.bind(i + 2, statusName(r.status));
-    }
-    static void read(Statement& s, int i, Task& r)
-    {
-        r.title = s.text(i);
-        r.dueDate = s.text(i + 1);
-        r.status = taskStatusFromName(s.textView(i + 2)).value_or(TaskStatus::Pending);
-    }
 };
-
 template <> struct Traits<PurchaseOrder>
 {
-    static constexpr std::string_view table = "purchase_orders";
-    static constexpr std::array<std::string_view, 5> columns = {"number", "date", "amount",
-                                                                "currency", "status"};
     static constexpr std::string_view parent = "client_id";
     static constexpr std::string_view order = "date DESC, id DESC";
-    static constexpr std::array<FieldColumn, 5> fields = {
-        {{"number", "number"},
-         {"date", "date"},
-         {"amount", "amount", ColumnType::Integer},
-         {"currency", "currency"},
-         {"status", "status"}}};
-
-    static void bind(Statement& s, int i, const PurchaseOrder& r)
-    {
-        s.bind(i, r.number);
-        s.bind(i + 1, r.date);
-        s.bind(i + 2, r.amount);
-        s.bind(i + 3, r.currency);
-        s.bind(i + 4, statusName(r.status));
-    }
-    static void read(Statement& s, int i, PurchaseOrder& r)
-    {
-        r.number = s.text(i);
-        r.date = s.text(i + 1);
-        r.amount = s.int64(i + 2);
-        r.currency = s.text(i + 3);
-        r.status = orderStatusFromName(s.textView(i + 4)).value_or(OrderStatus::Open);
-    }
 };
-
 template <> struct Traits<Invoice>
 {
-    static constexpr std::string_view table = "invoices";
-    static constexpr std::array<std::string_view, 8> columns = {
-        "number", "issue_date", "due_date", "net", "tax", "total", "currency", "status"};
     static constexpr std::string_view parent = "client_id";
     static constexpr std::string_view order = "issue_date DESC, id DESC";
-    static constexpr std::array<FieldColumn, 8> fields = {{{"number", "number"},
-                                                           {"issueDate", "issue_date"},
-                                                           {"dueDate", "due_date"},
-                                                           {"net", "net", ColumnType::Integer},
-                                                           {"tax", "tax", ColumnType::Integer},
-                                                           {"total", "total", ColumnType::Integer},
-                                                           {"currency", "currency"},
-                                                           {"status", "status"}}};
-
-    static void bind(Statement& s, int i, const Invoice& r)
-    {
-        s.bind(i, r.number);
-        s.bind(i + 1, r.issueDate);
-        s.bind(i + 2, r.dueDate);
-        s.bind(i + 3, r.net);
-        s.bind(i + 4, r.tax);
-        s.bind(i + 5, r.total);
-        s.bind(i + 6, r.currency);
-        s.bind(i + 7, statusName(r.status));
-    }
-    static void read(Statement& s, int i, Invoice& r)
-    {
-        r.number = s.text(i);
-        r.issueDate = s.text(i + 1);
-        r.dueDate = s.text(i + 2);
-        r.net = s.int64(i + 3);
-        r.tax = s.int64(i + 4);
-        r.total = s.int64(i + 5);
-        r.currency = s.text(i + 6);
-        r.status = invoiceStatusFromName(s.textView(i + 7)).value_or(InvoiceStatus::Draft);
-    }
 };
-
 template <> struct Traits<Deal>
 {
-    static constexpr std::string_view table = "deals";
-    static constexpr std::array<std::string_view, 7> columns = {
-        "title", "number", "date", "amount", "currency", "stage", "valid_until"};
     static constexpr std::string_view parent = "client_id";
     static constexpr std::string_view order = "date DESC, id DESC";
-    static constexpr std::array<FieldColumn, 7> fields = {
-        {{"title", "title"},
-         {"number", "number"},
-         {"date", "date"},
-         {"amount", "amount", ColumnType::Integer},
-         {"currency", "currency"},
-         {"stage", "stage"},
-         {"validUntil", "valid_until"}}};
-
-    static void bind(Statement& s, int i, const Deal& r)
-    {
-        s.bind(i, r.title);
-        s.bind(i + 1, r.number);
-        s.bind(i + 2, r.date);
-        s.bind(i + 3, r.amount);
-        s.bind(i + 4, r.currency);
-        s.bind(i + 5, statusName(r.stage));
-        s.bind(i + 6, r.validUntil);
-    }
-    static void read(Statement& s, int i, Deal& r)
-    {
-        r.title = s.text(i);
-        r.number = s.text(i + 1);
-        r.date = s.text(i + 2);
-        r.amount = s.int64(i + 3);
-        r.currency = s.text(i + 4);
-        r.stage = dealStageFromName(s.textView(i + 5)).value_or(DealStage::Draft);
-        r.validUntil = s.text(i + 6);
-    }
 };
 
-// Files are measured too (the summary's count and bytes).
-constexpr std::array<FieldColumn, 4> kFileFields = {{{"name", "name"},
-                                                     {"mimeType", "mime_type"},
-                                                     {"size", "size", ColumnType::Integer},
-                                                     {"addedAt", "added_at"}}};
+template <typename Record> std::string_view tableOf()
+{
+    return kindOf<Record>().info.table;
+}
+
+// The fields kept in columns of their own after the common ones, in the description's order.
+template <typename Record> const std::vector<const FieldOf<Record>*>& storedFields()
+{
+    static const std::vector<const FieldOf<Record>*> fields = []
+    {
+        std::vector<const FieldOf<Record>*> stored;
+        for (const FieldOf<Record>& field : kindOf<Record>().fields)
+            if (!field.column.empty() &&
+                (field.role == FieldRole::Data || field.role == FieldRole::ProjectId))
+                stored.push_back(&field);
+        return stored;
+    }();
+    return fields;
+}
+
+// The fields filters and sums may name.
+template <typename Record> const std::vector<FieldColumn>& filterColumns()
+{
+    static const std::vector<FieldColumn> columns = []
+    {
+        std::vector<FieldColumn> named;
+        for (const FieldOf<Record>& field : kindOf<Record>().fields)
+            if (!field.column.empty())
+                named.push_back({field.name, field.column, columnType(field.type)});
+        return named;
+    }();
+    return columns;
+}
+
+template <typename Record> void bindFields(Statement& s, int index, const Record& record)
+{
+    for (const FieldOf<Record>* field : storedFields<Record>())
+    {
+        const FieldValue value = field->get(record);
+        if (const auto* text = std::get_if<std::string>(&value))
+            s.bind(index++, std::string_view(*text));
+        else if (const auto* number = std::get_if<std::int64_t>(&value))
+            s.bind(index++, *number);
+        else if (const auto* real = std::get_if<double>(&value))
+            s.bindReal(index++, *real);
+        else
+            s.bind(index++, static_cast<std::int64_t>(std::get<bool>(value)));
+    }
+}
+
+template <typename Record> void readFields(Statement& s, int index, Record& record)
+{
+    for (const FieldOf<Record>* field : storedFields<Record>())
+    {
+        switch (field->type)
+        {
+        case FieldType::Boolean:
+            field->set(record, FieldValue(s.int64(index++) != 0));
+            break;
+        default:
+            switch (columnType(field->type))
+            {
+            case ColumnType::Integer:
+                field->set(record, FieldValue(s.int64(index++)));
+                break;
+            case ColumnType::Real:
+                field->set(record, FieldValue(s.real(index++)));
+                break;
+            case ColumnType::Text:
+                field->set(record, FieldValue(s.text(index++)));
+                break;
+            }
+        }
+    }
+}
 
 // ------------------------------------------------------------------------- SQL text
 
@@ -255,11 +178,11 @@ constexpr std::string_view kCommonColumns = "id, client_id, created_at, updated_
 template <typename Record> std::string joinedColumns()
 {
     std::string text;
-    for (std::string_view column : Traits<Record>::columns)
+    for (const FieldOf<Record>* field : storedFields<Record>())
     {
         if (!text.empty())
             text += ", ";
-        text += column;
+        text += field->column;
     }
     return text;
 }
@@ -268,7 +191,7 @@ template <typename Record> const std::string& selectSql()
 {
     static const std::string sql = "SELECT " + std::string(kCommonColumns) + ", " +
                                    joinedColumns<Record>() + " FROM " +
-                                   std::string(Traits<Record>::table);
+                                   std::string(tableOf<Record>());
     return sql;
 }
 
@@ -276,10 +199,10 @@ template <typename Record> const std::string& insertSql()
 {
     static const std::string sql = []
     {
-        std::string text = "INSERT INTO " + std::string(Traits<Record>::table) +
+        std::string text = "INSERT INTO " + std::string(tableOf<Record>()) +
                            " (client_id, created_at, updated_at, version, " +
                            joinedColumns<Record>() + ") VALUES (?1, ?2, ?3, ?4";
-        for (std::size_t i = 0; i < Traits<Record>::columns.size(); ++i)
+        for (std::size_t i = 0; i < storedFields<Record>().size(); ++i)
             text += ", ?" + std::to_string(i + 5);
         return text + ")";
     }();
@@ -293,10 +216,10 @@ template <typename Record> const std::string& updateSql()
     static const std::string sql = []
     {
         std::string text =
-            "UPDATE " + std::string(Traits<Record>::table) + " SET updated_at = ?2, version = ?3";
+            "UPDATE " + std::string(tableOf<Record>()) + " SET updated_at = ?2, version = ?3";
         int index = 4;
-        for (std::string_view column : Traits<Record>::columns)
-            text += ", " + std::string(column) + " = ?" + std::to_string(index++);
+        for (const FieldOf<Record>* field : storedFields<Record>())
+            text += ", " + std::string(field->column) + " = ?" + std::to_string(index++);
         return text + " WHERE id = ?1 AND version = ?" + std::to_string(index);
     }();
     return sql;
@@ -310,7 +233,7 @@ template <typename Record> Record readRecord(Statement& row)
     record.createdAt = row.text(2);
     record.updatedAt = row.text(3);
     record.version = row.int64(4);
-    Traits<Record>::read(row, 5, record);
+    readFields(row, 5, record);
     return record;
 }
 
@@ -527,7 +450,7 @@ void Unit::insertRecord(AnyRecord& any)
                 insert->bind(2, record.createdAt);
                 insert->bind(3, record.updatedAt);
                 insert->bind(4, record.version);
-                Traits<Record>::bind(*insert, 5, record);
+                bindFields(*insert, 5, record);
                 insert->run();
             }
             record.id = db_.lastInsertId();
@@ -544,8 +467,8 @@ bool Unit::updateRecord(const AnyRecord& any, std::int64_t expectedVersion)
             update->bind(1, record.id);
             update->bind(2, record.updatedAt);
             update->bind(3, record.version);
-            Traits<Record>::bind(*update, 4, record);
-            update->bind(4 + static_cast<int>(Traits<Record>::columns.size()), expectedVersion);
+            bindFields(*update, 4, record);
+            update->bind(4 + static_cast<int>(storedFields<Record>().size()), expectedVersion);
             update->run();
             return db_.changes() > 0;
         },
@@ -564,7 +487,7 @@ bool Unit::removeRecord(RecordType kind, std::int64_t id)
     return byKind(kind,
                   [&]<typename Record>(std::type_identity<Record>)
                   {
-                      auto remove = db_.query("DELETE FROM " + std::string(Traits<Record>::table) +
+                      auto remove = db_.query("DELETE FROM " + std::string(tableOf<Record>()) +
                                               " WHERE id = ?1");
                       remove->bind(1, id);
                       remove->run();
@@ -621,11 +544,9 @@ std::vector<AggregateGroup> Unit::aggregate(const AggregateQuery& query)
     const auto build = [&]() -> AggregateSql
     {
         if (query.kind == RecordType::File)
-            return AggregateSql(query, kFileFields, "files");
-        return byKind(query.kind,
-                      [&]<typename Record>(std::type_identity<Record>) {
-                          return AggregateSql(query, Traits<Record>::fields, Traits<Record>::table);
-                      });
+            return AggregateSql(query, filterColumns<FileInfo>(), tableOf<FileInfo>());
+        return byKind(query.kind, [&]<typename Record>(std::type_identity<Record>)
+                      { return AggregateSql(query, filterColumns<Record>(), tableOf<Record>()); });
     };
     if (query.kind == RecordType::TimeEntry && query.clientId == 0 && query.projectId == 0)
         throw std::invalid_argument("aggregate of time entries without a client or project");
