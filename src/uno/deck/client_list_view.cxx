@@ -12,6 +12,7 @@
 #include "support/awt_controls.hxx"
 #include "support/awt_listeners.hxx"
 #include "support/entry_guard.hxx"
+#include "support/message_box.hxx"
 #include "support/office_locale.hxx"
 #include "support/office_settings.hxx"
 #include "support/store_access.hxx"
@@ -548,14 +549,9 @@ void ClientListView::showAbout()
     };
     replace("{version}", CLIENTES_VERSION);
     replace("{path}", databasePath(m_context).string());
-    const Reference<css::awt::XMessageBoxFactory> boxes(css::awt::Toolkit::create(m_context),
-                                                        UNO_QUERY_THROW);
     const Reference<css::awt::XWindowPeer> parent(control(kMore)->getPeer(), UNO_QUERY_THROW);
-    boxes
-        ->createMessageBox(parent, css::awt::MessageBoxType_INFOBOX,
-                           css::awt::MessageBoxButtons::BUTTONS_OK,
-                           ouText(TextKey::DeckAboutTitle, m_language), fromUtf8(body))
-        ->execute();
+    messageBox(m_context, parent, BoxKind::Info, ouText(TextKey::DeckAboutTitle, m_language),
+               fromUtf8(body));
 }
 
 void ClientListView::dispose()

@@ -10,6 +10,7 @@
 #include "dialogs/profile_dialog.hxx"
 #include "dialogs/profile_ui.hxx"
 #include "support/entry_guard.hxx"
+#include "support/message_box.hxx"
 #include "support/office_settings.hxx"
 #include "support/store_access.hxx"
 #include "support/uno_text.hxx"
@@ -432,22 +433,6 @@ private:
     Reference<css::awt::XDialogEventHandler> m_profile;
 };
 
-void showError(const Reference<XComponentContext>& context, const std::string& message)
-{
-    guardedNoThrow("showing an error",
-                   [&]
-                   {
-                       const Reference<css::awt::XMessageBoxFactory> boxes(
-                           css::awt::Toolkit::create(context), UNO_QUERY_THROW);
-                       boxes
-                           ->createMessageBox(nullptr, css::awt::MessageBoxType_ERRORBOX,
-                                              css::awt::MessageBoxButtons::BUTTONS_OK,
-                                              fromUtf8(clientes::text(TextKey::DeckErrorTitle,
-                                                                      uiLanguage(context))),
-                                              fromUtf8(message))
-                           ->execute();
-                   });
-}
 } // namespace
 
 OUString dialogUrl()
@@ -477,11 +462,11 @@ std::optional<std::int64_t> run(const Reference<XComponentContext>& context,
                        }
                        catch (const StoreError& error)
                        {
-                           showError(context, describe(error, uiLanguage(context)));
+                           showErrorBox(context, describe(error, uiLanguage(context)));
                        }
                        catch (const css::uno::Exception& error)
                        {
-                           showError(context, toUtf8(error.Message));
+                           showErrorBox(context, toUtf8(error.Message));
                        }
                    });
     return result;

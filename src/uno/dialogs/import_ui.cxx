@@ -125,19 +125,4 @@ void setPage(const Dialog& dialog, sal_Int16 value)
     dialogModel(dialog)->setPropertyValue(ascii("Step"), Any(sal_Int32(value)));
 }
 
-sal_Int16 message(const Reference<css::uno::XComponentContext>& context,
-                  const Reference<css::awt::XWindowPeer>& parent, bool question,
-                  const OUString& title, const OUString& body)
-{
-    const Reference<css::awt::XMessageBoxFactory> boxes(css::awt::Toolkit::create(context),
-                                                        UNO_QUERY_THROW);
-    return boxes
-        ->createMessageBox(
-            parent, question ? css::awt::MessageBoxType_QUERYBOX : css::awt::MessageBoxType_INFOBOX,
-            question ? css::awt::MessageBoxButtons::BUTTONS_YES_NO |
-                           css::awt::MessageBoxButtons::DEFAULT_BUTTON_NO
-                     : css::awt::MessageBoxButtons::BUTTONS_OK,
-            title, body)
-        ->execute();
-}
 } // namespace clientes::uno::transfer_ui

@@ -44,9 +44,4 @@ void select(const Dialog& dialog, const char* name, sal_Int16 index);
 sal_Int16 page(const Dialog& dialog);
 void setPage(const Dialog& dialog, sal_Int16 page);
 
-// A modal message box over the dialog (or the office when dialog is empty); returns the
-// button pressed (com.sun.star.awt.MessageBoxResults).
-sal_Int16 message(const css::uno::Reference<css::uno::XComponentContext>& context,
-                  const css::uno::Reference<css::awt::XWindowPeer>& parent, bool question,
-                  const OUString& title, const OUString& text);
 } // namespace clientes::uno::transfer_ui

@@ -15,6 +15,7 @@
 #include "dialogs/record_tab.hxx"
 #include "support/awt_listeners.hxx"
 #include "support/entry_guard.hxx"
+#include "support/message_box.hxx"
 #include "support/office_locale.hxx"
 #include "support/office_settings.hxx"
 #include "support/profile_files.hxx"
@@ -477,22 +478,22 @@ private:
             selection.push_back(tab->spec().type == RecordType::Project ? std::nullopt
                                                                         : tab->selectedId(dialog));
         m_today = clientes::todayIso();
-        const bool found = storeAccess().with(m_context,
-                                              [&](Register& store)
-                                              {
-                                                  const auto client = store.byId(m_clientId);
-                                                  if (!client)
-                                                      return false;
-                                                  m_client = *client;
-                                                  m_summary = store.summary(m_clientId, m_today);
-                                                  if (m_projectId && !store.project(*m_projectId))
-                                                      m_projectId.reset();
-                                                  for (const auto& tab : m_tabs)
-                                                      tab->load(store);
-                                                  m_activity =
-                                                      store.activity(m_clientId, kActivityShown);
-                                                  return true;
-                                              });
+        const bool found =
+            storeAccess().with(m_context,
+                               [&](Register& store)
+                               {
+                                   const auto client = store.byId(m_clientId);
+                                   if (!client)
+                                       return false;
+                                   m_client = *client;
+                                   m_summary = store.summary(m_clientId, m_today);
+                                   if (m_projectId && !store.get<Project>(*m_projectId))
+                                       m_projectId.reset();
+                                   for (const auto& tab : m_tabs)
+                                       tab->load(store);
+                                   m_activity = store.activity(m_clientId, kActivityShown);
+                                   return true;
+                               });
         if (!found)
             throw css::uno::RuntimeException(
                 fromUtf8(noClientMessage(std::to_string(m_clientId), m_language)));
@@ -987,22 +988,6 @@ private:
     ActivityPage m_activity;
 };
 
-void showError(const Reference<XComponentContext>& context, const std::string& message)
-{
-    guardedNoThrow("showing an error",
-                   [&]
-                   {
-                       const Reference<css::awt::XMessageBoxFactory> boxes(
-                           css::awt::Toolkit::create(context), UNO_QUERY_THROW);
-                       boxes
-                           ->createMessageBox(nullptr, css::awt::MessageBoxType_ERRORBOX,
-                                              css::awt::MessageBoxButtons::BUTTONS_OK,
-                                              fromUtf8(clientes::text(TextKey::DeckErrorTitle,
-                                                                      uiLanguage(context))),
-                                              fromUtf8(message))
-                           ->execute();
-                   });
-}
 } // namespace
 
 OUString dialogUrl()
@@ -1036,11 +1021,11 @@ bool run(const Reference<XComponentContext>& context, const Reference<css::frame
             }
             catch (const StoreError& error)
             {
-                showError(context, describe(error, uiLanguage(context)));
+                showErrorBox(context, describe(error, uiLanguage(context)));
             }
             catch (const css::uno::Exception& error)
             {
-                showError(context, toUtf8(error.Message));
+                showErrorBox(context, toUtf8(error.Message));
             }
         });
     return changed;

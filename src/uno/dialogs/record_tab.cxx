@@ -130,9 +130,8 @@ public:
         m_inputs.clear();
         if (m_kind.info.parent == Parent::Project && !m_host.projectId())
             return;
-        m_records =
-            storedRecords<R>(store, m_kind.info.parent == Parent::Project ? *m_host.projectId()
-                                                                          : m_host.client().id);
+        m_records = store.list<R>(m_kind.info.parent == Parent::Project ? *m_host.projectId()
+                                                                        : m_host.client().id);
         for (const R& record : m_records)
             m_inputs.push_back(derivedInputs(store, record, m_host.today()));
     }
@@ -268,7 +267,7 @@ public:
             *m_kind.info.type, record->id);
     }
 
-    void remove(Register& store, std::int64_t id) override { removeStored<R>(store, id); }
+    void remove(Register& store, std::int64_t id) override { store.remove<R>(id); }
 
 private:
     Reference<css::awt::grid::XGridRowSelection> grid(const Dialog& dialog) const

@@ -9,6 +9,7 @@
 #include "dialogs/import_ui.hxx"
 #include "support/entry_guard.hxx"
 #include "support/file_urls.hxx"
+#include "support/message_box.hxx"
 #include "support/office_settings.hxx"
 #include "support/store_access.hxx"
 #include "support/uno_text.hxx"
@@ -54,8 +55,8 @@ std::optional<std::filesystem::path> pickFile(const Context& context, bool save,
 void tell(const Context& context, const Parent& parent, Language language,
           const std::string& message)
 {
-    transfer_ui::message(context, parent, false, ouText(TextKey::DeckErrorTitle, language),
-                         fromUtf8(message));
+    messageBox(context, parent, BoxKind::Info, ouText(TextKey::DeckErrorTitle, language),
+               fromUtf8(message));
 }
 
 // What went wrong, for the user.
@@ -120,44 +121,43 @@ void backup(const Context& context, const Parent& parent)
 bool restore(const Context& context, const Parent& parent)
 {
     bool restored = false;
-    guardedNoThrow(
-        "restoring from a copy",
-        [&]
-        {
-            const Language language = uiLanguage(context);
-            const auto copy = pickFile(context, false, language);
-            if (!copy)
-                return;
-            std::string message;
-            try
-            {
-                const RegisterCopyInfo info = inspectRegisterCopy(*copy);
-                const std::int64_t current =
-                    storeAccess().with(context, [](Register& store) { return store.count(true); });
-                const std::string question =
-                    clientes::text(TextKey::DeckRestoreQuestion, language,
-                                   {{"current", clientCount(current, language)},
-                                    {"file", fileName(*copy)},
-                                    {"clients", clientCount(info.clients, language)}});
-                if (transfer_ui::message(context, parent, true,
-                                         ouText(TextKey::DeckErrorTitle, language),
-                                         fromUtf8(question)) != css::awt::MessageBoxResults::YES)
-                    return;
-                const RestoreResult result = storeAccess().restore(context, *copy);
-                restored = true;
-                message =
-                    clientes::text(TextKey::DeckRestoreDone, language,
-                                   {{"clients", clientCount(result.restored.clients, language)},
-                                    {"aside", shownValue(result.keptAside.string(), 200)}});
-            }
-            catch (...)
-            {
-                message = problem(language);
-            }
-            if (restored)
-                storeAccess().notifyChanged();
-            tell(context, parent, language, message);
-        });
+    guardedNoThrow("restoring from a copy",
+                   [&]
+                   {
+                       const Language language = uiLanguage(context);
+                       const auto copy = pickFile(context, false, language);
+                       if (!copy)
+                           return;
+                       std::string message;
+                       try
+                       {
+                           const RegisterCopyInfo info = inspectRegisterCopy(*copy);
+                           const std::int64_t current = storeAccess().with(
+                               context, [](Register& store) { return store.count(true); });
+                           const std::string question =
+                               clientes::text(TextKey::DeckRestoreQuestion, language,
+                                              {{"current", clientCount(current, language)},
+                                               {"file", fileName(*copy)},
+                                               {"clients", clientCount(info.clients, language)}});
+                           if (messageBox(context, parent, BoxKind::Question,
+                                          ouText(TextKey::DeckErrorTitle, language),
+                                          fromUtf8(question)) != css::awt::MessageBoxResults::YES)
+                               return;
+                           const RestoreResult result = storeAccess().restore(context, *copy);
+                           restored = true;
+                           message = clientes::text(
+                               TextKey::DeckRestoreDone, language,
+                               {{"clients", clientCount(result.restored.clients, language)},
+                                {"aside", shownValue(result.keptAside.string(), 200)}});
+                       }
+                       catch (...)
+                       {
+                           message = problem(language);
+                       }
+                       if (restored)
+                           storeAccess().notifyChanged();
+                       tell(context, parent, language, message);
+                   });
     return restored;
 }
 } // namespace clientes::uno::register_dialogs

@@ -14,6 +14,7 @@
 #include "dialogs/import_wizard.hxx"
 #include "sheets/import_engine.hxx"
 #include "support/entry_guard.hxx"
+#include "support/message_box.hxx"
 #include "support/office_settings.hxx"
 #include "support/store_access.hxx"
 #include "support/uno_text.hxx"
@@ -76,7 +77,7 @@ void exportCsv(const Context& context, const Frame& frame, bool invoices, bool i
             if (name.indexOf('.') < 0)
                 url += ".csv";
             const auto tell = [&](const OUString& text)
-            { transfer_ui::message(context, parentOf(frame), false, title, text); };
+            { messageBox(context, parentOf(frame), BoxKind::Info, title, text); };
             try
             {
                 css::uno::Sequence<css::beans::NamedValue> options;
@@ -149,7 +150,7 @@ bool undoLastImport(const Context& context, const Frame& frame)
             const Language language = uiLanguage(context);
             const OUString title = fromUtf8(clientes::text(TextKey::TransferUndoTitle, language));
             const auto tell = [&](const std::string& text)
-            { transfer_ui::message(context, parentOf(frame), false, title, fromUtf8(text)); };
+            { messageBox(context, parentOf(frame), BoxKind::Info, title, fromUtf8(text)); };
             try
             {
                 const std::optional<ImportBatchInfo> last =
@@ -159,8 +160,8 @@ bool undoLastImport(const Context& context, const Frame& frame)
                     tell(clientes::text(TextKey::TransferNothingToUndo, language));
                     return;
                 }
-                if (transfer_ui::message(context, parentOf(frame), true, title,
-                                         fromUtf8(undoQuestion(*last, language))) !=
+                if (messageBox(context, parentOf(frame), BoxKind::Question, title,
+                               fromUtf8(undoQuestion(*last, language))) !=
                     css::awt::MessageBoxResults::YES)
                     return;
                 const ImportUndoResult result = storeAccess().with(
