@@ -101,16 +101,16 @@ int main(int argc, char** argv)
         for (int i = 0; i < kInvoices; ++i)
             invoices.push_back(makeInvoice(random, clientId, i));
         start = Clock::now();
-        store.addInvoices(std::move(invoices));
-        std::printf("addInvoices():    %6d invoices in %8.1f ms (one client)\n", kInvoices,
+        store.addMany(std::move(invoices));
+        std::printf("addMany():    %6d invoices in %8.1f ms (one client)\n", kInvoices,
                     millisSince(start));
 
         std::vector<Invoice> others;
         for (int i = 0; i < kOtherInvoices; ++i)
             others.push_back(makeInvoice(random, added[random() % added.size()].id, kInvoices + i));
         start = Clock::now();
-        store.addInvoices(std::move(others));
-        std::printf("addInvoices():    %6d invoices in %8.1f ms (other clients)\n", kOtherInvoices,
+        store.addMany(std::move(others));
+        std::printf("addMany():    %6d invoices in %8.1f ms (other clients)\n", kOtherInvoices,
                     millisSince(start));
 
         std::vector<Task> tasks;
@@ -124,8 +124,8 @@ int main(int argc, char** argv)
             tasks.push_back(std::move(task));
         }
         start = Clock::now();
-        store.addTasks(std::move(tasks));
-        std::printf("addTasks():       %6d tasks in    %8.1f ms\n", kTasks, millisSince(start));
+        store.addMany(std::move(tasks));
+        std::printf("addMany():       %6d tasks in    %8.1f ms\n", kTasks, millisSince(start));
     }
     std::printf("file size: %.1f MB\n", static_cast<double>(fs::file_size(file)) / 1e6);
 
@@ -161,7 +161,7 @@ int main(int argc, char** argv)
     std::printf("activity(50 newest of %lld): %.2f ms\n", static_cast<long long>(page.total),
                 millisSince(start));
     start = Clock::now();
-    const std::vector<Invoice> list = store.invoices(clientId);
+    const std::vector<Invoice> list = store.list<Invoice>(clientId);
     std::printf("invoices(): %zu in %.2f ms\n", list.size(), millisSince(start));
 
     if (argc <= 2)

@@ -229,13 +229,13 @@ TEST(ProfileStore, ContactsCrudAndConcurrency)
     other.clientId = client.id;
     other.name = "Ana Ruiz";
     first.add(other);
-    const auto list = first.contacts(client.id);
+    const auto list = first.list<Contact>(client.id);
     ASSERT_EQ(list.size(), 2U);
     EXPECT_EQ(list[0].name, "Ana Ruiz"); // by name
     EXPECT_EQ(list[1].role, "Gerente");
-    EXPECT_TRUE(first.contacts(client.id + 99).empty());
+    EXPECT_TRUE(first.list<Contact>(client.id + 99).empty());
 
-    Contact theirs = *second.contact(added.id);
+    Contact theirs = *second.get<Contact>(added.id);
     theirs.phone = "+34 600 000 000";
     second.update(theirs);
     Contact mine = added;
@@ -251,23 +251,23 @@ TEST(ProfileStore, ContactsCrudAndConcurrency)
         EXPECT_EQ(conflict.current.role, "Gerente");
         EXPECT_EQ(conflict.current.version, 2);
     }
-    mine = *first.contact(added.id);
+    mine = *first.get<Contact>(added.id);
     mine.role = "Director";
     mine.clientId = 12345; // ignored: a record stays with its client
     const Contact updated = first.update(mine);
     EXPECT_EQ(updated.version, 3);
     EXPECT_EQ(updated.clientId, client.id);
     EXPECT_EQ(updated.createdAt, added.createdAt);
-    EXPECT_EQ(first.contact(added.id)->role, "Director");
+    EXPECT_EQ(first.get<Contact>(added.id)->role, "Director");
 
     Contact invalid = updated;
     invalid.name = "";
     invalid.email = "x";
     EXPECT_EQ(recordIssues([&] { first.update(invalid); }).size(), 2U);
 
-    first.removeContact(added.id);
-    EXPECT_FALSE(first.contact(added.id).has_value());
-    EXPECT_THROW(first.removeContact(added.id), NotFound);
+    first.remove<Contact>(added.id);
+    EXPECT_FALSE(first.get<Contact>(added.id).has_value());
+    EXPECT_THROW(first.remove<Contact>(added.id), NotFound);
     Contact ghost = updated;
     EXPECT_THROW(first.update(ghost), NotFound);
     Contact orphan;
@@ -291,7 +291,7 @@ TEST(ProfileStore, ProjectsAndHours)
     app.name = "App";
     app.status = ProjectStatus::Closed;
     app = store.add(app);
-    const auto projects = store.projects(client.id);
+    const auto projects = store.list<Project>(client.id);
     ASSERT_EQ(projects.size(), 2U);
     EXPECT_EQ(projects[0].name, "Web"); // open first
     EXPECT_EQ(projects[1].status, ProjectStatus::Closed);
@@ -312,7 +312,7 @@ TEST(ProfileStore, ProjectsAndHours)
     EXPECT_DOUBLE_EQ(store.projectHours(app.id), 0.25);
     EXPECT_DOUBLE_EQ(store.clientHours(client.id), 10.75);
     EXPECT_DOUBLE_EQ(store.clientHours(otherClient.id), 0);
-    const auto entries = store.timeEntries(web.id);
+    const auto entries = store.list<TimeEntry>(web.id);
     ASSERT_EQ(entries.size(), 2U);
     EXPECT_EQ(entries[0].date, "2024-05-02"); // newest first
 
@@ -335,10 +335,10 @@ TEST(ProfileStore, ProjectsAndHours)
     EXPECT_DOUBLE_EQ(store.projectHours(web.id), 11);
 
     // Removing a project takes its time entries with it.
-    store.removeProject(web.id);
-    EXPECT_FALSE(store.timeEntry(first.id).has_value());
+    store.remove<Project>(web.id);
+    EXPECT_FALSE(store.get<TimeEntry>(first.id).has_value());
     EXPECT_DOUBLE_EQ(store.clientHours(client.id), 0.25);
-    Project renamed = *store.project(app.id);
+    Project renamed = *store.get<Project>(app.id);
     renamed.name = "App móvil";
     EXPECT_EQ(store.update(renamed).name, "App móvil");
 }
@@ -366,9 +366,9 @@ TEST(ProfileStore, TasksOrdersInvoicesDeals)
     done.title = "Hecha";
     done.status = TaskStatus::Done;
     done.dueDate = "2024-01-01";
-    store.addTasks({later, sooner, undated, done});
+    store.addMany(std::vector<Task>{later, sooner, undated, done});
     std::vector<std::string> titles;
-    for (const Task& task : store.tasks(client.id))
+    for (const Task& task : store.list<Task>(client.id))
         titles.push_back(task.title);
     EXPECT_EQ(titles, (std::vector<std::string>{"Antes", "Después", "Sin fecha", "Hecha"}));
 
@@ -402,18 +402,18 @@ TEST(ProfileStore, TasksOrdersInvoicesDeals)
     Invoice second = store.add(makeInvoice(dollars.id, "F-2024-002", 100, "USD"));
     second.number = "F-2024-001";
     EXPECT_THROW(store.update(second), RecordValidationError);
-    second = *store.invoice(second.id);
+    second = *store.get<Invoice>(second.id);
     second.status = InvoiceStatus::Authorised; // keeping its own number is fine
     EXPECT_EQ(store.update(second).status, InvoiceStatus::Authorised);
     Invoice mismatch = makeInvoice(client.id, "F-2024-003");
     mismatch.total += 1;
     EXPECT_EQ(recordIssues([&] { store.add(mismatch); }).at(0).problem, Problem::TotalMismatch);
     // A bulk add is all or nothing.
-    EXPECT_THROW(
-        store.addInvoices({makeInvoice(client.id, "F-10"), makeInvoice(client.id, "F-10")}),
-        RecordValidationError);
+    EXPECT_THROW(store.addMany(std::vector<Invoice>{makeInvoice(client.id, "F-10"),
+                                                    makeInvoice(client.id, "F-10")}),
+                 RecordValidationError);
     EXPECT_FALSE(store.invoiceByNumber("F-10").has_value());
-    EXPECT_EQ(store.invoices(client.id).size(), 1U);
+    EXPECT_EQ(store.list<Invoice>(client.id).size(), 1U);
 
     Deal deal;
     deal.clientId = client.id;
@@ -426,13 +426,13 @@ TEST(ProfileStore, TasksOrdersInvoicesDeals)
     EXPECT_EQ(deal.currency, "EUR");
     deal.stage = DealStage::Accepted;
     store.update(deal);
-    EXPECT_EQ(store.deals(client.id).at(0).stage, DealStage::Accepted);
-    store.removeDeal(deal.id);
-    EXPECT_TRUE(store.deals(client.id).empty());
-    EXPECT_THROW(store.removeDeal(deal.id), NotFound);
-    EXPECT_THROW(store.removeInvoice(999), NotFound);
-    EXPECT_THROW(store.removeTask(999), NotFound);
-    EXPECT_THROW(store.removePurchaseOrder(999), NotFound);
+    EXPECT_EQ(store.list<Deal>(client.id).at(0).stage, DealStage::Accepted);
+    store.remove<Deal>(deal.id);
+    EXPECT_TRUE(store.list<Deal>(client.id).empty());
+    EXPECT_THROW(store.remove<Deal>(deal.id), NotFound);
+    EXPECT_THROW(store.remove<Invoice>(999), NotFound);
+    EXPECT_THROW(store.remove<Task>(999), NotFound);
+    EXPECT_THROW(store.remove<PurchaseOrder>(999), NotFound);
 }
 
 TEST(ProfileStore, RecordsStoredFromOneStoreAreReadByAnother)
@@ -442,7 +442,7 @@ TEST(ProfileStore, RecordsStoredFromOneStoreAreReadByAnother)
     const Client client = first.add(makeClient("Cliente"));
     const Invoice invoice = first.add(makeInvoice(client.id, "F-1"));
     Register second(dir / "c.db");
-    Invoice read = *second.invoice(invoice.id);
+    Invoice read = *second.get<Invoice>(invoice.id);
     EXPECT_EQ(read.number, "F-1");
     EXPECT_EQ(read.total, 12100);
     EXPECT_EQ(read.version, 1);
@@ -517,7 +517,7 @@ TEST(ProfileStore, ActivityOfEveryKind)
                                                    {"status", "draft", "authorised"}};
         EXPECT_EQ(entry.changes, expected);
     }
-    store.removeInvoice(invoice.id);
+    store.remove<Invoice>(invoice.id);
     {
         const ActivityEntry entry = newest(store.activity(client.id, 10));
         EXPECT_EQ(entry.kind, ActivityKind::RecordRemoved);
@@ -691,22 +691,22 @@ TEST(ProfileStore, ArchiveRestoreAndDelete)
     EXPECT_EQ(store.search("con cosas", false, 10).total, 1);
 
     // Each linked record type refuses on its own.
-    store.removeProject(project.id);
-    store.removeInvoice(invoice.id);
+    store.remove<Project>(project.id);
+    store.remove<Invoice>(invoice.id);
     Task task;
     task.clientId = client.id;
     task.title = "T";
     task = store.add(task);
     EXPECT_EQ(store.linkedRecords(client.id), (LinkedRecords{0, 1, 0, 0, 0, 1}));
     EXPECT_THROW(store.deleteClient(client.id), HasLinkedRecords);
-    store.removeTask(task.id);
+    store.remove<Task>(task.id);
     store.removeFile(attached.id);
     EXPECT_FALSE(store.linkedRecords(client.id).any());
 
     // Nothing left but contacts and activity: it can go, and they go with it.
     store.deleteClient(client.id);
     EXPECT_FALSE(store.byId(client.id).has_value());
-    EXPECT_TRUE(store.contacts(client.id).empty());
+    EXPECT_TRUE(store.list<Contact>(client.id).empty());
     EXPECT_EQ(store.activity(client.id, 10).total, 0);
     EXPECT_EQ(store.search("con cosas", true, 10).total, 0);
     EXPECT_FALSE(store.byKey("B12345678").has_value());

@@ -517,8 +517,8 @@ TEST(StoreImportBatch, InvoiceImportCommitAndUndo)
     EXPECT_EQ(result.batch.clientsCreated, 1U);
     const auto created = store.byKey("B87654321");
     ASSERT_TRUE(created);
-    EXPECT_EQ(store.invoices(created->id).size(), 1U);
-    EXPECT_EQ(store.invoice(stored.id)->status, InvoiceStatus::Paid);
+    EXPECT_EQ(store.list<Invoice>(created->id).size(), 1U);
+    EXPECT_EQ(store.get<Invoice>(stored.id)->status, InvoiceStatus::Paid);
     EXPECT_EQ(store.invoiceList({}).size(), 3U);
     InvoiceFilter paidOnly;
     paidOnly.status = InvoiceStatus::Paid;
@@ -536,8 +536,8 @@ TEST(StoreImportBatch, InvoiceImportCommitAndUndo)
     EXPECT_EQ(store.undoLastImport().reverted, 3U);
     EXPECT_EQ(dump(dir / "c.db").size() > 0, true);
     EXPECT_FALSE(store.byKey("B87654321"));
-    EXPECT_EQ(store.invoice(stored.id)->status, InvoiceStatus::Draft);
-    EXPECT_EQ(store.invoices(client.id).size(), 1U);
+    EXPECT_EQ(store.get<Invoice>(stored.id)->status, InvoiceStatus::Draft);
+    EXPECT_EQ(store.list<Invoice>(client.id).size(), 1U);
     // The rows are as before apart from the restored invoice's version and time.
     EXPECT_EQ(store.invoiceList({}).size(), 1U);
     (void)before;
@@ -553,7 +553,7 @@ TEST(StoreImportBatch, InvoiceUndoRefusedWhenAnImportedInvoiceChanged)
     item.invoice = makeInvoice(client.id, "F-10");
     commit.creates = {item};
     const ImportCommitResult result = store.commitInvoiceImport(commit);
-    Invoice changed = *store.invoice(result.createdIds[0]);
+    Invoice changed = *store.get<Invoice>(result.createdIds[0]);
     changed.status = InvoiceStatus::Paid;
     store.update(changed);
     try
@@ -567,7 +567,7 @@ TEST(StoreImportBatch, InvoiceUndoRefusedWhenAnImportedInvoiceChanged)
         EXPECT_EQ(refused.conflicts[0].record, RecordType::Invoice);
         EXPECT_EQ(refused.conflicts[0].label, "F-10");
     }
-    EXPECT_EQ(store.invoices(client.id).size(), 1U);
+    EXPECT_EQ(store.list<Invoice>(client.id).size(), 1U);
 }
 
 TEST(StoreImportBatch, PlanToCommitRoundTrip)

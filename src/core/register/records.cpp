@@ -386,81 +386,64 @@ template void Register::Impl::deleteRecord(StoreWriter&, const Invoice&, const s
 
 // ------------------------------------------------------------------------- public API
 
-// Contacts
-Contact Register::add(Contact contact)
+template <typename R> R Register::add(R record)
 {
-    return RecordOps<Contact>::add(*impl_, std::move(contact));
+    return RecordOps<R>::add(*impl_, std::move(record));
 }
-Contact Register::update(const Contact& contact)
+template <typename R> R Register::update(const R& record)
 {
-    return RecordOps<Contact>::update(*impl_, contact);
+    return RecordOps<R>::update(*impl_, record);
 }
-void Register::removeContact(std::int64_t id)
+template <typename R> void Register::remove(std::int64_t id)
 {
-    RecordOps<Contact>::remove(*impl_, id);
+    RecordOps<R>::remove(*impl_, id);
 }
-std::optional<Contact> Register::contact(std::int64_t id)
+template <typename R> std::optional<R> Register::get(std::int64_t id)
 {
-    return RecordOps<Contact>::get(*impl_, id);
+    return RecordOps<R>::get(*impl_, id);
 }
-std::vector<Contact> Register::contacts(std::int64_t clientId)
+template <typename R> std::vector<R> Register::list(std::int64_t parentId)
 {
-    return RecordOps<Contact>::list(*impl_, clientId);
+    return RecordOps<R>::list(*impl_, parentId);
 }
-std::vector<Contact> Register::addContacts(std::vector<Contact> contacts)
+template <typename R> std::vector<R> Register::addMany(std::vector<R> records)
 {
-    return RecordOps<Contact>::addMany(*impl_, std::move(contacts));
-}
-
-// Projects and time entries
-Project Register::add(Project project)
-{
-    return RecordOps<Project>::add(*impl_, std::move(project));
-}
-Project Register::update(const Project& project)
-{
-    return RecordOps<Project>::update(*impl_, project);
-}
-void Register::removeProject(std::int64_t id)
-{
-    RecordOps<Project>::remove(*impl_, id);
-}
-std::optional<Project> Register::project(std::int64_t id)
-{
-    return RecordOps<Project>::get(*impl_, id);
-}
-std::vector<Project> Register::projects(std::int64_t clientId)
-{
-    return RecordOps<Project>::list(*impl_, clientId);
-}
-std::vector<Project> Register::addProjects(std::vector<Project> projects)
-{
-    return RecordOps<Project>::addMany(*impl_, std::move(projects));
+    return RecordOps<R>::addMany(*impl_, std::move(records));
 }
 
-TimeEntry Register::add(TimeEntry entry)
+#define CLIENTES_REGISTER_RECORD_KIND(R)                                                           \
+    template R Register::add<R>(R);                                                                \
+    template R Register::update<R>(const R&);                                                      \
+    template void Register::remove<R>(std::int64_t);                                               \
+    template std::optional<R> Register::get<R>(std::int64_t);                                      \
+    template std::vector<R> Register::list<R>(std::int64_t);                                       \
+    template std::vector<R> Register::addMany<R>(std::vector<R>);
+CLIENTES_REGISTER_RECORD_KIND(Contact)
+CLIENTES_REGISTER_RECORD_KIND(Project)
+CLIENTES_REGISTER_RECORD_KIND(TimeEntry)
+CLIENTES_REGISTER_RECORD_KIND(Task)
+CLIENTES_REGISTER_RECORD_KIND(PurchaseOrder)
+CLIENTES_REGISTER_RECORD_KIND(Invoice)
+CLIENTES_REGISTER_RECORD_KIND(Deal)
+#undef CLIENTES_REGISTER_RECORD_KIND
+
+template <> std::optional<FileInfo> Register::get<FileInfo>(std::int64_t id)
 {
-    return RecordOps<TimeEntry>::add(*impl_, std::move(entry));
+    return file(id);
 }
-TimeEntry Register::update(const TimeEntry& entry)
+template <> std::vector<FileInfo> Register::list<FileInfo>(std::int64_t clientId)
 {
-    return RecordOps<TimeEntry>::update(*impl_, entry);
+    return files(clientId);
 }
-void Register::removeTimeEntry(std::int64_t id)
+template <> void Register::remove<FileInfo>(std::int64_t id)
 {
-    RecordOps<TimeEntry>::remove(*impl_, id);
+    removeFile(id);
 }
-std::optional<TimeEntry> Register::timeEntry(std::int64_t id)
+
+std::optional<Invoice> Register::invoiceByNumber(std::string_view number)
 {
-    return RecordOps<TimeEntry>::get(*impl_, id);
-}
-std::vector<TimeEntry> Register::timeEntries(std::int64_t projectId)
-{
-    return RecordOps<TimeEntry>::list(*impl_, projectId);
-}
-std::vector<TimeEntry> Register::addTimeEntries(std::vector<TimeEntry> entries)
-{
-    return RecordOps<TimeEntry>::addMany(*impl_, std::move(entries));
+    const std::string tidied = tidyText(number, false);
+    return impl_->read([&](StoreReader& tx) { return tx.invoiceByNumber(tidied); });
 }
 
 namespace
@@ -491,115 +474,6 @@ double Register::projectHours(std::int64_t projectId)
 double Register::clientHours(std::int64_t clientId)
 {
     return hoursOf(*impl_, clientId, 0);
-}
-
-// Tasks
-Task Register::add(Task task)
-{
-    return RecordOps<Task>::add(*impl_, std::move(task));
-}
-Task Register::update(const Task& task)
-{
-    return RecordOps<Task>::update(*impl_, task);
-}
-void Register::removeTask(std::int64_t id)
-{
-    RecordOps<Task>::remove(*impl_, id);
-}
-std::optional<Task> Register::task(std::int64_t id)
-{
-    return RecordOps<Task>::get(*impl_, id);
-}
-std::vector<Task> Register::tasks(std::int64_t clientId)
-{
-    return RecordOps<Task>::list(*impl_, clientId);
-}
-std::vector<Task> Register::addTasks(std::vector<Task> tasks)
-{
-    return RecordOps<Task>::addMany(*impl_, std::move(tasks));
-}
-
-// Purchase orders
-PurchaseOrder Register::add(PurchaseOrder order)
-{
-    return RecordOps<PurchaseOrder>::add(*impl_, std::move(order));
-}
-PurchaseOrder Register::update(const PurchaseOrder& order)
-{
-    return RecordOps<PurchaseOrder>::update(*impl_, order);
-}
-void Register::removePurchaseOrder(std::int64_t id)
-{
-    RecordOps<PurchaseOrder>::remove(*impl_, id);
-}
-std::optional<PurchaseOrder> Register::purchaseOrder(std::int64_t id)
-{
-    return RecordOps<PurchaseOrder>::get(*impl_, id);
-}
-std::vector<PurchaseOrder> Register::purchaseOrders(std::int64_t clientId)
-{
-    return RecordOps<PurchaseOrder>::list(*impl_, clientId);
-}
-std::vector<PurchaseOrder> Register::addPurchaseOrders(std::vector<PurchaseOrder> orders)
-{
-    return RecordOps<PurchaseOrder>::addMany(*impl_, std::move(orders));
-}
-
-// Invoices
-Invoice Register::add(Invoice invoice)
-{
-    return RecordOps<Invoice>::add(*impl_, std::move(invoice));
-}
-Invoice Register::update(const Invoice& invoice)
-{
-    return RecordOps<Invoice>::update(*impl_, invoice);
-}
-void Register::removeInvoice(std::int64_t id)
-{
-    RecordOps<Invoice>::remove(*impl_, id);
-}
-std::optional<Invoice> Register::invoice(std::int64_t id)
-{
-    return RecordOps<Invoice>::get(*impl_, id);
-}
-std::optional<Invoice> Register::invoiceByNumber(std::string_view number)
-{
-    const std::string tidied = tidyText(number, false);
-    return impl_->read([&](StoreReader& tx) { return tx.invoiceByNumber(tidied); });
-}
-std::vector<Invoice> Register::invoices(std::int64_t clientId)
-{
-    return RecordOps<Invoice>::list(*impl_, clientId);
-}
-std::vector<Invoice> Register::addInvoices(std::vector<Invoice> invoices)
-{
-    return RecordOps<Invoice>::addMany(*impl_, std::move(invoices));
-}
-
-// Deals
-Deal Register::add(Deal deal)
-{
-    return RecordOps<Deal>::add(*impl_, std::move(deal));
-}
-Deal Register::update(const Deal& deal)
-{
-    return RecordOps<Deal>::update(*impl_, deal);
-}
-void Register::removeDeal(std::int64_t id)
-{
-    RecordOps<Deal>::remove(*impl_, id);
-}
-std::optional<Deal> Register::deal(std::int64_t id)
-{
-    return RecordOps<Deal>::get(*impl_, id);
-}
-std::vector<Deal> Register::deals(std::int64_t clientId)
-{
-    return RecordOps<Deal>::list(*impl_, clientId);
-}
-std::vector<Deal> Register::addDeals(std::vector<Deal> deals)
-{
-    return RecordOps<Deal>::addMany(*impl_, std::move(deals));
 }
 
 // ------------------------------------------------------------------------- files

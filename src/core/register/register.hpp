@@ -130,62 +130,26 @@ public:
     // client (or, for a time entry, a project) that does not exist, and assigns id, createdAt,
     // updatedAt and version 1. update() keeps the client (and project) and createdAt as stored,
     // throws NotFound, and RecordConflict<Record> when record.version is not the stored one.
-    // remove…() throws NotFound. Lists are empty for unknown clients. Money records with an
+    // remove() throws NotFound. Lists are empty for unknown clients. Money records with an
     // empty currency get the client's default currency.
-    Contact add(Contact contact);
-    Contact update(const Contact& contact);
-    void removeContact(std::int64_t id);
-    std::optional<Contact> contact(std::int64_t id);
-    std::vector<Contact> contacts(std::int64_t clientId); // by name
+    // For R = Contact, Project, TimeEntry (record.projectId names the project), Task,
+    // PurchaseOrder, Invoice (its number unused in the whole register: RecordValidationError,
+    // Duplicate) and Deal; get, list and remove also for FileInfo.
+    template <typename R> R add(R record);
+    template <typename R> R update(const R& record);
+    template <typename R> void remove(std::int64_t id); // a project with its time entries
+    template <typename R> std::optional<R> get(std::int64_t id);
+    // The records of a client (time entries: of a project) in the kind's order: contacts by
+    // name; projects open first, by name; tasks pending first, by due date, undated last;
+    // invoices newest issue date first; time entries, purchase orders and deals newest date
+    // first; files newest first.
+    template <typename R> std::vector<R> list(std::int64_t parentId);
+    // Many records in one unit of work (imports): all or nothing, one activity entry each.
+    template <typename R> std::vector<R> addMany(std::vector<R> records);
 
-    Project add(Project project);
-    Project update(const Project& project);
-    void removeProject(std::int64_t id); // with its time entries
-    std::optional<Project> project(std::int64_t id);
-    std::vector<Project> projects(std::int64_t clientId); // open first, by name
-
-    TimeEntry add(TimeEntry entry); // entry.projectId names the project
-    TimeEntry update(const TimeEntry& entry);
-    void removeTimeEntry(std::int64_t id);
-    std::optional<TimeEntry> timeEntry(std::int64_t id);
-    std::vector<TimeEntry> timeEntries(std::int64_t projectId); // newest date first
+    std::optional<Invoice> invoiceByNumber(std::string_view number); // ignoring ASCII case
     double projectHours(std::int64_t projectId);
     double clientHours(std::int64_t clientId);
-
-    Task add(Task task);
-    Task update(const Task& task);
-    void removeTask(std::int64_t id);
-    std::optional<Task> task(std::int64_t id);
-    std::vector<Task> tasks(std::int64_t clientId); // pending first, by due date, undated last
-
-    PurchaseOrder add(PurchaseOrder order);
-    PurchaseOrder update(const PurchaseOrder& order);
-    void removePurchaseOrder(std::int64_t id);
-    std::optional<PurchaseOrder> purchaseOrder(std::int64_t id);
-    std::vector<PurchaseOrder> purchaseOrders(std::int64_t clientId); // newest date first
-
-    // The number must be unused in the whole register (RecordValidationError, Duplicate).
-    Invoice add(Invoice invoice);
-    Invoice update(const Invoice& invoice);
-    void removeInvoice(std::int64_t id);
-    std::optional<Invoice> invoice(std::int64_t id);
-    std::optional<Invoice> invoiceByNumber(std::string_view number); // ignoring ASCII case
-    std::vector<Invoice> invoices(std::int64_t clientId);            // newest issue date first
-
-    Deal add(Deal deal);
-    Deal update(const Deal& deal);
-    void removeDeal(std::int64_t id);
-    std::optional<Deal> deal(std::int64_t id);
-    std::vector<Deal> deals(std::int64_t clientId); // newest date first
-
-    // Many records in one unit of work (imports): all or nothing, one activity entry each.
-    std::vector<Contact> addContacts(std::vector<Contact> contacts);
-    std::vector<Project> addProjects(std::vector<Project> projects);
-    std::vector<TimeEntry> addTimeEntries(std::vector<TimeEntry> entries);
-    std::vector<Task> addTasks(std::vector<Task> tasks);
-    std::vector<PurchaseOrder> addPurchaseOrders(std::vector<PurchaseOrder> orders);
-    std::vector<Invoice> addInvoices(std::vector<Invoice> invoices);
-    std::vector<Deal> addDeals(std::vector<Deal> deals);
 
     // Keeps the bytes inside the register with their SHA-256. Throws FileTooLarge above
     // kMaxFileBytes (before anything else), RecordValidationError for a bad name or MIME type
@@ -261,6 +225,10 @@ public:
 private:
     std::unique_ptr<Impl> impl_;
 };
+
+template <> std::optional<FileInfo> Register::get<FileInfo>(std::int64_t id);
+template <> std::vector<FileInfo> Register::list<FileInfo>(std::int64_t clientId);
+template <> void Register::remove<FileInfo>(std::int64_t id);
 
 // The register kept in `file` (see Register(std::filesystem::path, StoreOptions)).
 std::unique_ptr<Register> openRegister(const std::filesystem::path& file,

@@ -170,7 +170,7 @@ Project projectFor(Register& store, const OUString& key, Language language)
     std::int64_t id = 0;
     const auto [end, error] = std::from_chars(given.data(), given.data() + given.size(), id);
     if (error == std::errc() && end == given.data() + given.size())
-        if (auto project = store.project(id))
+        if (auto project = store.get<Project>(id))
             return *project;
     throw css::container::NoSuchElementException(
         fromUtf8(clientes::text(TextKey::ProfileProjectNotFound, language,
@@ -192,7 +192,7 @@ template <typename Record> Fields valuesOf(Register& store, const Record& record
 
 template <typename Record> Record stored(Register& store, std::int64_t id, Language language)
 {
-    if (auto record = storedRecord<Record>(store, id))
+    if (auto record = store.get<Record>(id))
         return *record;
     recordNotFound(*kindOf<Record>().info.type, id, language);
 }
@@ -320,9 +320,8 @@ Sequence<Fields> getRecords(const Context& context, const OUString& key, const O
                 *kind,
                 [&]<typename Record>(const KindOf<Record>&)
                 {
-                    return listOf(
-                        storedRecords<Record>(store, parentFor<Record>(store, key, language)),
-                        [&](const Record& record) { return valuesOf(store, record); });
+                    return listOf(store.list<Record>(parentFor<Record>(store, key, language)),
+                                  [&](const Record& record) { return valuesOf(store, record); });
                 });
         });
 }
@@ -401,7 +400,7 @@ void removeRecord(const Context& context, const OUString& kindName, sal_Int64 id
                                           [&]<typename Record>(const KindOf<Record>&)
                                           {
                                               stored<Record>(store, id, language);
-                                              removeStored<Record>(store, id);
+                                              store.remove<Record>(id);
                                           });
                        });
     storeAccess().notifyChanged();
