@@ -1,5 +1,6 @@
 #include "core/model/client.hpp"
 
+#include "core/text/ascii.hpp"
 #include "core/text/utf8.hpp"
 #include <algorithm>
 #include <iterator>
@@ -109,45 +110,29 @@ std::optional<int> Client::paymentTermDays() const
     return days;
 }
 
-namespace
-{
-bool isAsciiAlphaChar(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool isAsciiDigitChar(char c)
-{
-    return c >= '0' && c <= '9';
-}
-char asciiUpperChar(char c)
-{
-    return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
-}
-} // namespace
-
 std::string canonicalClientCode(std::string_view raw)
 {
     const std::string_view text = trimAscii(raw);
     std::size_t letters = 0;
-    while (letters < text.size() && isAsciiAlphaChar(text[letters]))
+    while (letters < text.size() && isAsciiAlpha(text[letters]))
         ++letters;
     std::size_t digitsStart = letters;
     if (digitsStart < text.size() && (text[digitsStart] == '-' || text[digitsStart] == ' '))
         ++digitsStart;
     std::string_view digits = text.substr(digitsStart);
     const bool numeric = letters > 0 && !digits.empty() &&
-                         std::all_of(digits.begin(), digits.end(), isAsciiDigitChar);
+                         std::all_of(digits.begin(), digits.end(), isAsciiDigit);
     std::string code;
     if (!numeric)
     {
         // Codes compare case-insensitively in the store (COLLATE NOCASE).
-        std::transform(text.begin(), text.end(), std::back_inserter(code), asciiUpperChar);
+        std::transform(text.begin(), text.end(), std::back_inserter(code), asciiUpper);
         return code;
     }
     const auto firstNonZero = digits.find_first_not_of('0');
     digits = firstNonZero == std::string_view::npos ? "0" : digits.substr(firstNonZero);
     for (char c : text.substr(0, letters))
-        code += asciiUpperChar(c);
+        code += asciiUpper(c);
     code += '-';
     if (digits.size() < 6)
         code.append(6 - digits.size(), '0');

@@ -6,6 +6,7 @@
 
 #include "core/rules/client_codes.hpp"
 #include "core/rules/validation.hpp"
+#include "core/text/ascii.hpp"
 #include "core/text/text_fold.hpp"
 
 #include <boost/uuid/uuid_io.hpp>
@@ -25,11 +26,6 @@ namespace
 
 // From this many clients, checkClients tidies and validates on two threads.
 constexpr std::size_t kParallelChecks = 4000;
-
-bool isAsciiAlpha(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 
 } // namespace
 

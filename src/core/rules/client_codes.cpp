@@ -1,5 +1,6 @@
 #include "core/rules/client_codes.hpp"
 
+#include "core/text/ascii.hpp"
 #include "core/text/utf8.hpp"
 
 #include <algorithm>
@@ -7,21 +8,6 @@
 
 namespace clientes
 {
-
-namespace
-{
-
-bool isAsciiDigit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-bool isAsciiAlpha(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-} // namespace
 
 std::string formatClientCode(std::int64_t number)
 {

@@ -3,6 +3,7 @@
 #include "core/model/record_kinds.hpp"
 #include "core/rules/dates.hpp"
 #include "core/rules/profile_money.hpp"
+#include "core/text/ascii.hpp"
 #include "core/text/utf8.hpp"
 
 #include <algorithm>
@@ -16,16 +17,6 @@ namespace
 {
 
 constexpr std::size_t kMaxNote = 100000;
-
-char asciiUpper(char c)
-{
-    return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-}
-
-char asciiLower(char c)
-{
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
 
 void tidyLine(std::string& text)
 {

@@ -1,6 +1,7 @@
 #include "core/rules/tax_id.hpp"
 
 #include "core/rules/dates.hpp"
+#include "core/text/ascii.hpp"
 
 #include "core/text/utf8.hpp"
 
@@ -32,11 +33,6 @@ bool isDigit(char c)
 bool isUpper(char c)
 {
     return c >= 'A' && c <= 'Z';
-}
-
-char asciiUpper(char c)
-{
-    return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
 }
 
 bool allDigits(std::string_view s)

@@ -2,6 +2,7 @@
 
 #include "core/model/record_kinds.hpp"
 #include "core/rules/tax_id.hpp"
+#include "core/text/ascii.hpp"
 
 #include "core/rules/profile_money.hpp"
 #include "core/text/text_fold.hpp"
@@ -50,19 +51,9 @@ bool isCountryCode(std::string_view code)
     return false;
 }
 
-char asciiUpper(char c)
-{
-    return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-}
-
 bool isUpperAscii(char c)
 {
     return c >= 'A' && c <= 'Z';
-}
-
-char asciiLower(char c)
-{
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
 // Removes leading/trailing white space; with `collapse`, every inner run becomes one ' '.

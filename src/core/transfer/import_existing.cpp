@@ -1,31 +1,12 @@
 #include "core/transfer/import_existing.hpp"
 
 #include "core/rules/validation.hpp"
+#include "core/text/ascii.hpp"
 
 #include <algorithm>
 
 namespace clientes
 {
-
-namespace
-{
-
-bool isAsciiDigit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-bool isAsciiAlpha(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-char asciiUpper(char c)
-{
-    return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-}
-
-} // namespace
 
 InMemoryClients::InMemoryClients(std::vector<Client> clients)
 {

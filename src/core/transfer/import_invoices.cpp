@@ -7,6 +7,7 @@
 #include "core/rules/profile_money.hpp"
 #include "core/rules/profile_validation.hpp"
 #include "core/rules/validation.hpp"
+#include "core/text/ascii.hpp"
 #include "core/text/text_fold.hpp"
 #include "core/text/utf8.hpp"
 #include "core/transfer/import_existing.hpp"
@@ -359,11 +360,6 @@ bool isDecimalText(std::string_view text)
 std::string formatAmount(std::int64_t minor, int digits)
 {
     return formatMinorUnits(minor, digits);
-}
-
-bool isAsciiAlpha(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 std::optional<Client> findClientByTaxId(ExistingClients& clients, const std::string& taxId)

@@ -3,6 +3,7 @@
 #include "core/messages/import_messages.hpp"
 #include "core/messages/messages.hpp"
 #include "core/rules/validation.hpp"
+#include "core/text/ascii.hpp"
 #include "core/text/utf8.hpp"
 #include "core/transfer/import_country.hpp"
 
@@ -75,11 +76,6 @@ void countryNameToCode(std::string& country)
         return;
     if (auto code = countryCodeForName(country))
         country = std::move(*code);
-}
-
-bool isAsciiAlpha(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 std::optional<Client> findByTaxId(ExistingClients& existing, const std::string& taxId,

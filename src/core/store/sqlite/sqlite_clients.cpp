@@ -3,6 +3,7 @@
 #include "core/rules/client_codes.hpp"
 #include "core/rules/validation.hpp"
 #include "core/store/sqlite/store_internal.hpp"
+#include "core/text/ascii.hpp"
 #include "core/text/text_fold.hpp"
 
 #include <algorithm>
@@ -33,16 +34,6 @@ constexpr std::string_view kClientColumns =
     "payment_terms, currency";
 
 constexpr std::string_view kSummaryColumns = "id, code, legal_name, tax_id, city, archived";
-
-bool isAsciiDigit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-bool isAsciiAlpha(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
 
 std::string compactAlnum(std::string_view text)
 {
