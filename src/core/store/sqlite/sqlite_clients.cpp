@@ -355,32 +355,35 @@ std::vector<std::int64_t> alphabeticalMatches(Database& db, const std::string& f
 
 // ------------------------------------------------------------------------- reading clients
 
-std::optional<Client> Unit::clientWhere(std::string_view condition, std::string_view key)
+namespace
+{
+
+// The client WHERE `condition` (with ?1 = key) holds, with its tags.
+template <typename Key>
+std::optional<Client> clientBy(Database& db, std::string_view condition, Key key)
 {
     std::optional<Client> client;
     {
-        auto row = db_.query(selectClientBy(condition));
+        auto row = db.query(selectClientBy(condition));
         row->bind(1, key);
         if (!row->step())
             return std::nullopt;
         client = readClient(*row);
     }
-    client->tags = readTags(db_, client->id);
+    client->tags = readTags(db, client->id);
     return client;
+}
+
+} // namespace
+
+std::optional<Client> Unit::clientWhere(std::string_view condition, std::string_view key)
+{
+    return clientBy(db_, condition, key);
 }
 
 std::optional<Client> Unit::clientWhere(std::string_view condition, std::int64_t key)
 {
-    std::optional<Client> client;
-    {
-        auto row = db_.query(selectClientBy(condition));
-        row->bind(1, key);
-        if (!row->step())
-            return std::nullopt;
-        client = readClient(*row);
-    }
-    client->tags = readTags(db_, client->id);
-    return client;
+    return clientBy(db_, condition, key);
 }
 
 std::optional<Client> Unit::client(std::int64_t id)
