@@ -444,31 +444,20 @@ std::optional<std::int64_t> run(const Reference<XComponentContext>& context,
                                 std::optional<std::int64_t> clientId)
 {
     std::optional<std::int64_t> result;
-    guardedNoThrow("the client dialog",
-                   [&]
-                   {
-                       try
-                       {
-                           rtl::Reference<ClientEditor> editor(new ClientEditor(context));
-                           if (clientId)
-                           {
-                               Sequence<Any> arguments(1);
-                               arguments.getArray()[0] <<= static_cast<sal_Int64>(*clientId);
-                               editor->initialize(arguments);
-                           }
-                           runDialog(context, dialogUrl(),
-                                     Reference<css::awt::XDialogEventHandler>(editor.get()));
-                           result = editor->result();
-                       }
-                       catch (const StoreError& error)
-                       {
-                           showErrorBox(context, describe(error, uiLanguage(context)));
-                       }
-                       catch (const css::uno::Exception& error)
-                       {
-                           showErrorBox(context, toUtf8(error.Message));
-                       }
-                   });
+    showingFailures("the client dialog", context,
+                    [&]
+                    {
+                        rtl::Reference<ClientEditor> editor(new ClientEditor(context));
+                        if (clientId)
+                        {
+                            Sequence<Any> arguments(1);
+                            arguments.getArray()[0] <<= static_cast<sal_Int64>(*clientId);
+                            editor->initialize(arguments);
+                        }
+                        runDialog(context, dialogUrl(),
+                                  Reference<css::awt::XDialogEventHandler>(editor.get()));
+                        result = editor->result();
+                    });
     return result;
 }
 

@@ -1005,28 +1005,16 @@ bool run(const Reference<XComponentContext>& context, const Reference<css::frame
          std::int64_t clientId)
 {
     bool changed = false;
-    guardedNoThrow(
-        "the profile dialog",
+    showingFailures(
+        "the profile dialog", context,
         [&]
         {
-            try
-            {
-                rtl::Reference<ProfileViewer> viewer(new ProfileViewer(context, clientId));
-                runDialog(context, dialogUrl(),
-                          Reference<css::awt::XDialogEventHandler>(viewer.get()),
-                          frame.is() ? Reference<css::awt::XWindowPeer>(frame->getContainerWindow(),
-                                                                        UNO_QUERY)
-                                     : Reference<css::awt::XWindowPeer>());
-                changed = viewer->changed();
-            }
-            catch (const StoreError& error)
-            {
-                showErrorBox(context, describe(error, uiLanguage(context)));
-            }
-            catch (const css::uno::Exception& error)
-            {
-                showErrorBox(context, toUtf8(error.Message));
-            }
+            rtl::Reference<ProfileViewer> viewer(new ProfileViewer(context, clientId));
+            runDialog(context, dialogUrl(), Reference<css::awt::XDialogEventHandler>(viewer.get()),
+                      frame.is()
+                          ? Reference<css::awt::XWindowPeer>(frame->getContainerWindow(), UNO_QUERY)
+                          : Reference<css::awt::XWindowPeer>());
+            changed = viewer->changed();
         });
     return changed;
 }
