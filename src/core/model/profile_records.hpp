@@ -146,7 +146,7 @@ struct TimeEntry
 {
     std::int64_t id = 0;
     std::int64_t projectId = 0; // set on add, kept on update
-    std::int64_t clientId = 0;  // the project's client; filled in by the store
+    std::int64_t clientId = 0;  // the project's client; filled in by the register
     std::string date;           // required
     double hours = 0;           // > 0 and <= 24
     std::string note;

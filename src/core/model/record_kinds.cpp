@@ -335,7 +335,7 @@ const FieldOf<TimeEntry> kTimeEntryFields[] = {
                                    .column = "project_id",
                                    .type = FieldType::Id,
                                    .role = FieldRole::ProjectId}),
-    // The project's client, filled in by the store.
+    // The project's client, filled in by the register from the project.
     member<&TimeEntry::clientId>({.name = "clientId",
                                   .column = "client_id",
                                   .type = FieldType::Id,
