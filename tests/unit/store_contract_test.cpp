@@ -1195,6 +1195,54 @@ TEST_P(StoreContract, BulkClientInsertOfManyRows)
         });
 }
 
+// A store may write the search index of a bulk insert after its commit: a search still sees
+// every client as written, in a later unit or in the same one, after updates and deletes.
+TEST_P(StoreContract, SearchSeesABulkInsertAtOnceWithLaterChanges)
+{
+    std::vector<Client> clients;
+    for (int i = 0; i < 4000; ++i)
+        clients.push_back(stamped(makeClient("Lote " + std::to_string(i), "", "Teruel")));
+    store().write(
+        [&](StoreWriter& tx)
+        {
+            std::vector<Client> rows = clients;
+            tx.insertClients(rows);
+            clients = rows;
+            EXPECT_EQ(tx.search("teruel", false, 5).total, 4000);
+            EXPECT_EQ(tx.search("lote 3999", false, 5).rows.at(0).id, clients.back().id);
+        },
+        WriteHints{clients.size(), false});
+
+    std::vector<Client> more;
+    for (int i = 0; i < 2500; ++i)
+        more.push_back(stamped(makeClient("Segundo " + std::to_string(i), "", "Soria")));
+    store().write([&](StoreWriter& tx) { tx.insertClients(more); }, WriteHints{more.size(), false});
+    // Changed and deleted before any search.
+    Client renamed = clients[10];
+    renamed.legalName = "Renombrada Única";
+    renamed.city = "Cuenca";
+    ++renamed.version;
+    store().write([&](StoreWriter& tx) { EXPECT_TRUE(tx.updateClient(renamed, clients[10])); });
+    const std::vector<std::int64_t> gone{clients[20].id, more[5].id};
+    store().write([&](StoreWriter& tx) { tx.deleteClients(gone); });
+
+    store().read(
+        [&](StoreReader& tx)
+        {
+            EXPECT_EQ(tx.search("teruel", false, 5).total, 3998);
+            EXPECT_EQ(tx.search("soria", false, 5).total, 2499);
+            EXPECT_EQ(tx.search("renombrada", false, 5).total, 1);
+            EXPECT_EQ(tx.search("cuenca", false, 5).rows.at(0).id, renamed.id);
+            // "20", "200"…"209", "2000"…"2099", but not the deleted "Lote 20".
+            const SearchPage page = tx.search("lote 20", false, 200);
+            EXPECT_EQ(page.total, 110);
+            for (const ClientSummary& row : page.rows)
+                EXPECT_NE(row.id, gone[0]);
+            EXPECT_EQ(tx.search("segundo", false, 5).total, 2499);
+            EXPECT_EQ(tx.search(more.back().code, false, 5).rows.at(0).id, more.back().id);
+        });
+}
+
 TEST_P(StoreContract, BatchFailingInItsLastRowLeavesNothingBehind)
 {
     const Client existing = H::add(store(), makeClient("Previa"));

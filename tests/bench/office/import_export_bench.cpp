@@ -180,6 +180,8 @@ try
     std::printf("export:   median %.0f ms (%s); bare setDataArray of the same cells median %.0f ms "
                 "(%s); ratio %.2f\n",
                 exportMs, list(exports).c_str(), bareMs, list(bares).c_str(), exportMs / bareMs);
+    std::printf("import commit / bare setDataArray of the export's cells: %.2f\n",
+                median(commits) / bareMs);
 
     // The deck's search, one keystroke at a time, with the register full.
     clientes::testing::CalcDocument calc(office);

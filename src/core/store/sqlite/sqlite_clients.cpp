@@ -249,10 +249,107 @@ private:
 };
 
 // From this many clients an import folds their search texts on a second thread.
-constexpr std::size_t kParallelSearchTexts = 2000;
+constexpr std::size_t kParallelSearchTexts = 1000;
+
+// The full-text rows of clients (with ids), in one statement.
+void insertSearchRows(Database& db, std::span<const Client> clients, const SearchTexts& texts)
+{
+    db.enableBulkRows();
+    using Value = sql::BulkRows::Value;
+    sql::BulkRowsOf rows(clients.size(),
+                         [&](std::size_t row, std::size_t column) -> Value
+                         {
+                             if (column == 0)
+                                 return Value::of(clients[row].id);
+                             return Value::of(texts.text(row, column - 1));
+                         });
+    auto insert = db.query("INSERT INTO clients_fts (rowid, legal_name, trade_name, tax_id, "
+                           "city, email, code, keys, state) SELECT c0, c1, c2, c3, c4, c5, "
+                           "c6, c7, c8 FROM bulk_rows(?1)");
+    insert->bindRows(1, rows);
+    insert->run();
+}
+
+std::optional<std::pair<std::int64_t, std::int64_t>> pendingRange(Database& db)
+{
+    auto rows = db.query("SELECT (SELECT value FROM counters WHERE name = "
+                         "'search_pending_first'), (SELECT value FROM counters WHERE name = "
+                         "'search_pending_last')");
+    rows->step();
+    if (rows->isNull(0) || rows->isNull(1))
+        return std::nullopt;
+    return std::pair{rows->int64(0), rows->int64(1)};
+}
+
+void setPendingRange(Database& db, std::int64_t first, std::int64_t last)
+{
+    auto set = db.query("INSERT INTO counters (name, value) VALUES ('search_pending_first', ?1), "
+                        "('search_pending_last', ?2) ON CONFLICT (name) DO UPDATE SET value = "
+                        "excluded.value");
+    set->bind(1, first);
+    set->bind(2, last);
+    set->run();
+}
+
+// Adds the ids first..last to the range waiting for full-text rows (inside the insert's
+// transaction).
+void markSearchRowsPending(Database& db, std::int64_t first, std::int64_t last)
+{
+    if (const auto range = pendingRange(db))
+        setPendingRange(db, std::min(first, range->first), std::max(last, range->second));
+    else
+        setPendingRange(db, first, last);
+}
 
 // Writes the full-text row of a client (the caller is inside a transaction).
 } // namespace
+
+bool searchRowsPending(Database& db)
+{
+    return db.scalar("SELECT count(*) FROM counters WHERE name = 'search_pending_first'") != 0;
+}
+
+bool writePendingSearchRows(Database& db, std::size_t maxClients)
+{
+    const auto range = pendingRange(db);
+    if (!range || maxClients == 0)
+        return range.has_value();
+    const auto [first, last] = *range;
+    const std::int64_t end =
+        last - first < static_cast<std::int64_t>(std::min<std::size_t>(maxClients, INT64_MAX))
+            ? last
+            : first + static_cast<std::int64_t>(maxClients) - 1;
+    // The clients of the range that have a row already (given one by an update since), in
+    // one scan of the index's rowids; then the others.
+    std::vector<std::int64_t> indexed;
+    {
+        auto rows = db.query("SELECT rowid FROM clients_fts WHERE rowid BETWEEN ?1 AND ?2");
+        rows->bind(1, first);
+        rows->bind(2, end);
+        while (rows->step())
+            indexed.push_back(rows->int64(0));
+    }
+    std::sort(indexed.begin(), indexed.end());
+    std::vector<Client> clients;
+    {
+        auto rows = db.query(selectClientBy("id BETWEEN ?1 AND ?2 ORDER BY id"));
+        rows->bind(1, first);
+        rows->bind(2, end);
+        while (rows->step())
+            if (!std::binary_search(indexed.begin(), indexed.end(), rows->int64(0)))
+                clients.push_back(readClient(*rows));
+    }
+    if (!clients.empty())
+        insertSearchRows(db, clients, SearchTexts(clients));
+    if (end >= last)
+    {
+        db.exec("DELETE FROM counters WHERE name IN ('search_pending_first', "
+                "'search_pending_last')");
+        return false;
+    }
+    setPendingRange(db, end + 1, last);
+    return true;
+}
 
 // A row of kClientColumns (or of kClientColumnsV2 when !v3); tags are read separately.
 Client readClient(sql::Statement& row, bool v3)
@@ -458,6 +555,12 @@ SearchPage Unit::search(std::string_view query, bool includeArchived, std::size_
         page.total = countClients(includeArchived);
         return page;
     }
+    if (searchRowsPending(db_))
+    {
+        if (!writing_)
+            throw SearchRowsPending{};
+        writePendingSearchRows(db_, SIZE_MAX);
+    }
     const std::vector<std::int64_t> ids =
         orderedMatches(match.expression, match.folded, limit, page.total);
     auto row = db_.query("SELECT " + std::string(kSummaryColumns) + " FROM clients WHERE id = ?1");
@@ -648,11 +751,14 @@ void Unit::insertClientsInBulk(std::span<Client> clients)
         client.code = std::move(code);
     }
     taken.clear();
-    // The search rows' texts are folded on a second core while SQLite writes the clients
+    // The search rows: written after the commit for many clients (see kDeferredSearchRows);
+    // for fewer, their texts are folded on a second core while SQLite writes the clients
     // table on this one.
-    std::future<SearchTexts> searchTexts = std::async(
-        clients.size() >= kParallelSearchTexts ? std::launch::async : std::launch::deferred,
-        [&clients] { return SearchTexts(clients); });
+    std::future<SearchTexts> searchTexts;
+    if (count < kDeferredSearchRows)
+        searchTexts =
+            std::async(count >= kParallelSearchTexts ? std::launch::async : std::launch::deferred,
+                       [&clients] { return SearchTexts(clients); });
     using Value = sql::BulkRows::Value;
     {
         std::string taxIdNorm;
@@ -704,21 +810,10 @@ void Unit::insertClientsInBulk(std::span<Client> clients)
         insert->bindRows(1, rows);
         insert->run();
     }
-    {
-        const SearchTexts texts = searchTexts.get();
-        sql::BulkRowsOf rows(count,
-                             [&](std::size_t row, std::size_t column) -> Value
-                             {
-                                 if (column == 0)
-                                     return Value::of(clients[row].id);
-                                 return Value::of(texts.text(row, column - 1));
-                             });
-        auto insert = db_.query("INSERT INTO clients_fts (rowid, legal_name, trade_name, tax_id, "
-                                "city, email, code, keys, state) SELECT c0, c1, c2, c3, c4, c5, "
-                                "c6, c7, c8 FROM bulk_rows(?1)");
-        insert->bindRows(1, rows);
-        insert->run();
-    }
+    if (searchTexts.valid())
+        insertSearchRows(db_, clients, searchTexts.get());
+    else
+        markSearchRowsPending(db_, clients.front().id, clients.back().id);
 
     for (const Client& client : clients)
         if (!client.tags.empty())

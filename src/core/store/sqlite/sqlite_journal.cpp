@@ -14,6 +14,8 @@ using sql::Database;
 
 // Bounds the background tidying of the search index after a bulk write (steps of 200 pages).
 constexpr int kMaxMergeSteps = 2000;
+// Full-text rows written per transaction after a bulk insert (about 30 ms each).
+constexpr std::size_t kSearchRowsPerStep = 5000;
 
 ImportKind kindFromName(std::string_view name)
 {
@@ -52,35 +54,53 @@ void SqliteStore::checkpointInBackground()
         checkpointer.join();
     }
     checkpointer = std::jthread(
-        [file = path.string()](std::stop_token stop)
+        [file = path.string()](std::stop_token stop) noexcept
         {
-            sqlite3* db = nullptr;
-            if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
-                                nullptr) == SQLITE_OK)
+            try
             {
-                sqlite3_busy_timeout(db, 1000);
+                Database db(file);
+                sqlite3* handle = db.handle();
+                sqlite3_busy_timeout(handle, 1000);
+                // The log is synced by the checkpoint below, and a transaction lost to a
+                // power cut is written again: its clients stay marked as waiting.
+                db.exec("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768");
+                // The full-text rows a bulk insert left for after its commit, in short
+                // transactions: the store's connection waits a few milliseconds at most.
+                for (bool more = true; more && !stop.stop_requested();)
+                {
+                    sql::Transaction transaction(db);
+                    DeferredFtsMerge merge(db, kBulkRows);
+                    more = writePendingSearchRows(db, kSearchRowsPerStep);
+                    merge.restore();
+                    transaction.commit();
+                }
                 // A bulk write leaves the search index in many small segments (merging is
                 // deferred during it). Merged here in small steps, each its own short
                 // transaction, the store's connection waits a few milliseconds at most;
-                // otherwise the next writes would merge them, and a later import would
-                // pay for a crisis merge of them all.
+                // otherwise the next writes would merge them, and a later import would pay
+                // for a crisis merge of them all.
                 for (int step = 0; step < kMaxMergeSteps && !stop.stop_requested(); ++step)
                 {
-                    const sqlite3_int64 before = sqlite3_total_changes64(db);
-                    if (sqlite3_exec(db,
+                    const sqlite3_int64 before = sqlite3_total_changes64(handle);
+                    if (sqlite3_exec(handle,
                                      "INSERT INTO clients_fts (clients_fts, rank) VALUES "
                                      "('merge', 200)",
                                      nullptr, nullptr, nullptr) != SQLITE_OK)
                         break;
-                    if (sqlite3_total_changes64(db) - before < 2) // no work left
+                    if (sqlite3_total_changes64(handle) - before < 2) // no work left
                         break;
                 }
                 // PASSIVE: copies what it can without blocking the store's own connection,
                 // which keeps reading and writing meanwhile; the next commits finish the job
                 // otherwise.
-                sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+                sqlite3_wal_checkpoint_v2(handle, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr,
+                                          nullptr);
             }
-            sqlite3_close(db);
+            catch (...)
+            {
+                // Busy or failing: what is left is done by the next search (the full-text
+                // rows), the next writes (merges) and the idle checkpointer.
+            }
         });
 }
 

@@ -144,43 +144,6 @@ private:
     std::int64_t previous_ = 2; // FULL
 };
 
-// Inside a large unit's transaction: FTS5 merges its index segments as it goes
-// ("automerge"), which costs a third of a 100,000-row insert; the merge is left to the
-// background tidying after the commit (searches over the unmerged segments measured as fast).
-// Restored before the commit.
-class DeferredFtsMerge
-{
-public:
-    DeferredFtsMerge(Database& db, std::size_t rows) : db_(db), active_(rows >= kBulkRows)
-    {
-        if (!active_)
-            return;
-        auto row = db_.query("SELECT v FROM clients_fts_config WHERE k = 'automerge'");
-        if (row->step())
-            previous_ = row->int64(0);
-        set(0);
-    }
-    void restore()
-    {
-        if (active_)
-            set(previous_);
-        active_ = false;
-    }
-
-private:
-    void set(std::int64_t value)
-    {
-        auto config =
-            db_.query("INSERT INTO clients_fts (clients_fts, rank) VALUES ('automerge', ?1)");
-        config->bind(1, value);
-        config->run();
-    }
-
-    Database& db_;
-    bool active_;
-    std::int64_t previous_ = 4; // FTS5's default
-};
-
 // An undo deletes thousands of clients it created; with foreign keys on, SQLite checks seven
 // tables that must not refer to each (projects, invoices…) and cascades into three more, row
 // by row: three quarters of the time. Unit::deleteClients deletes the dependent rows itself
@@ -226,6 +189,31 @@ private:
 };
 
 } // namespace
+
+DeferredFtsMerge::DeferredFtsMerge(Database& db, std::size_t rows)
+    : db_(db), active_(rows >= kBulkRows)
+{
+    if (!active_)
+        return;
+    auto row = db_.query("SELECT v FROM clients_fts_config WHERE k = 'automerge'");
+    if (row->step())
+        previous_ = row->int64(0);
+    set(0);
+}
+
+void DeferredFtsMerge::restore()
+{
+    if (active_)
+        set(previous_);
+    active_ = false;
+}
+
+void DeferredFtsMerge::set(std::int64_t value)
+{
+    auto config = db_.query("INSERT INTO clients_fts (clients_fts, rank) VALUES ('automerge', ?1)");
+    config->bind(1, value);
+    config->run();
+}
 
 // Creates an empty file with mode 0600 if there is none (an empty file is a valid empty
 // SQLite database; SQLite gives its -wal and -shm files the same mode).
@@ -273,19 +261,46 @@ SqliteStore::SqliteStore(fs::path file, const StoreOptions& options)
     migrate(db, path);
     // Found by the fault-injection tests (tests/fault): see Database::setRepairAfterFailedWrite.
     db.setRepairAfterFailedWrite("BEGIN IMMEDIATE; DELETE FROM clients_fts WHERE rowid = -1");
+    // Clients a bulk insert left waiting for their full-text rows when the office closed.
+    if (searchRowsPending(db))
+        checkpointInBackground();
 }
 
 void SqliteStore::read(const std::function<void(StoreReader&)>& work)
 {
     std::lock_guard lock(mutex);
-    sql::ReadTransaction snapshot(db);
-    Unit unit(*this, false);
-    work(unit);
+    for (int attempt = 0;; ++attempt)
+    {
+        try
+        {
+            sql::ReadTransaction snapshot(db);
+            Unit unit(*this, Unit::Access::Read);
+            work(unit);
+            return;
+        }
+        catch (const SearchRowsPending&)
+        {
+            // Another program keeps importing into the same file.
+            if (attempt == 3)
+                throw StoreError(StoreError::Kind::Locked, path.string(),
+                                 "the search index is being rebuilt");
+        }
+        // A search found clients waiting for their full-text rows (kDeferredSearchRows): they
+        // are written now, as a bulk write, then the unit runs again on a complete index.
+        writeLocked([this](StoreWriter&) { writePendingSearchRows(db, SIZE_MAX); },
+                    WriteHints{kBulkRows, false});
+    }
 }
 
 void SqliteStore::write(const std::function<void(StoreWriter&)>& work, const WriteHints& hints)
 {
     std::lock_guard lock(mutex);
+    writeLocked(work, hints);
+}
+
+void SqliteStore::writeLocked(const std::function<void(StoreWriter&)>& work,
+                              const WriteHints& hints)
+{
     std::optional<ForeignKeysOff> foreignKeysOff;
     if (hints.deletesMany)
         foreignKeysOff.emplace(db);
@@ -293,7 +308,7 @@ void SqliteStore::write(const std::function<void(StoreWriter&)>& work, const Wri
     BulkCache cache(db, hints.rows);
     sql::Transaction transaction(db);
     DeferredFtsMerge merge(db, hints.rows);
-    Unit unit(*this, foreignKeysOff.has_value());
+    Unit unit(*this, Unit::Access::Write, foreignKeysOff.has_value());
     work(unit);
     if (unit.deletedWithoutForeignKeys())
         ForeignKeysOff::checkClientReferences(db, path.string());
