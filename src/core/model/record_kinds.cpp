@@ -634,9 +634,10 @@ Filter overdueTasks(std::string_view today)
 
 Filter overdueInvoices(std::string_view today)
 {
+    // Most due dates are not before today: that test first, the empty date after it.
     return {{"status", Compare::Equal, std::string(statusName(InvoiceStatus::Authorised))},
-            {"dueDate", Compare::NotEqual, ""},
-            {"dueDate", Compare::Less, std::string(today)}};
+            {"dueDate", Compare::Less, std::string(today)},
+            {"dueDate", Compare::NotEqual, ""}};
 }
 
 bool isOverdue(const Task& task, std::string_view today)
