@@ -57,43 +57,18 @@ ColumnType columnType(FieldType type)
     }
 }
 
-template <typename Record> struct Traits;
+// What the descriptions leave to the store: the column a kind's list is read by, and the
+// list's order (newest first unless said otherwise).
+template <typename Record> constexpr std::string_view kParentColumn = "client_id";
+template <> constexpr std::string_view kParentColumn<TimeEntry> = "project_id";
 
-template <> struct Traits<Contact>
-{
-    static constexpr std::string_view parent = "client_id";
-    static constexpr std::string_view order = "name COLLATE NOCASE, id";
-};
-template <> struct Traits<Project>
-{
-    static constexpr std::string_view parent = "client_id";
-    static constexpr std::string_view order = "status = 'closed', name COLLATE NOCASE, id";
-};
-template <> struct Traits<TimeEntry>
-{
-    static constexpr std::string_view parent = "project_id";
-    static constexpr std::string_view order = "date DESC, id DESC";
-};
-template <> struct Traits<Task>
-{
-    static constexpr std::string_view parent = "client_id";
-    static constexpr std::string_view order = "status = 'done', due_date = '', due_date, id";
-};
-template <> struct Traits<PurchaseOrder>
-{
-    static constexpr std::string_view parent = "client_id";
-    static constexpr std::string_view order = "date DESC, id DESC";
-};
-template <> struct Traits<Invoice>
-{
-    static constexpr std::string_view parent = "client_id";
-    static constexpr std::string_view order = "issue_date DESC, id DESC";
-};
-template <> struct Traits<Deal>
-{
-    static constexpr std::string_view parent = "client_id";
-    static constexpr std::string_view order = "date DESC, id DESC";
-};
+template <typename Record> constexpr std::string_view kListOrder = "date DESC, id DESC";
+template <> constexpr std::string_view kListOrder<Contact> = "name COLLATE NOCASE, id";
+template <>
+constexpr std::string_view kListOrder<Project> = "status = 'closed', name COLLATE NOCASE, id";
+template <>
+constexpr std::string_view kListOrder<Task> = "status = 'done', due_date = '', due_date, id";
+template <> constexpr std::string_view kListOrder<Invoice> = "issue_date DESC, id DESC";
 
 template <typename Record> std::string_view tableOf()
 {
@@ -249,15 +224,15 @@ template <typename Record> std::optional<Record> fetch(Database& db, std::int64_
 template <typename Record> std::vector<AnyRecord> list(Database& db, std::int64_t parentId)
 {
     std::vector<AnyRecord> records;
-    auto rows = db.query(selectSql<Record>() + " WHERE " + std::string(Traits<Record>::parent) +
-                         " = ?1 ORDER BY " + std::string(Traits<Record>::order));
+    auto rows = db.query(selectSql<Record>() + " WHERE " + std::string(kParentColumn<Record>) +
+                         " = ?1 ORDER BY " + std::string(kListOrder<Record>));
     rows->bind(1, parentId);
     while (rows->step())
         records.emplace_back(readRecord<Record>(*rows));
     return records;
 }
 
-// Calls work(Traits<Record>{}-typed tag) for the record type of `kind`.
+// Calls work(std::type_identity<Record>{}) for the record type of `kind`.
 template <typename Work> decltype(auto) byKind(RecordType kind, Work&& work)
 {
     switch (kind)
