@@ -110,7 +110,7 @@ std::optional<int> Client::paymentTermDays() const
     return days;
 }
 
-std::string canonicalClientCode(std::string_view raw)
+std::optional<std::string> canonicalNumberedCode(std::string_view raw)
 {
     const std::string_view text = trimAscii(raw);
     std::size_t letters = 0;
@@ -120,23 +120,28 @@ std::string canonicalClientCode(std::string_view raw)
     if (digitsStart < text.size() && (text[digitsStart] == '-' || text[digitsStart] == ' '))
         ++digitsStart;
     std::string_view digits = text.substr(digitsStart);
-    const bool numeric = letters > 0 && !digits.empty() &&
-                         std::all_of(digits.begin(), digits.end(), isAsciiDigit);
-    std::string code;
-    if (!numeric)
-    {
-        // Codes compare case-insensitively in the store (COLLATE NOCASE).
-        std::transform(text.begin(), text.end(), std::back_inserter(code), asciiUpper);
-        return code;
-    }
+    if (letters == 0 || digits.empty() || !std::all_of(digits.begin(), digits.end(), isAsciiDigit))
+        return std::nullopt;
     const auto firstNonZero = digits.find_first_not_of('0');
     digits = firstNonZero == std::string_view::npos ? "0" : digits.substr(firstNonZero);
+    std::string code;
     for (char c : text.substr(0, letters))
         code += asciiUpper(c);
     code += '-';
     if (digits.size() < 6)
         code.append(6 - digits.size(), '0');
     code += digits;
+    return code;
+}
+
+std::string canonicalClientCode(std::string_view raw)
+{
+    if (auto numbered = canonicalNumberedCode(raw))
+        return std::move(*numbered);
+    // Codes compare case-insensitively in the store (COLLATE NOCASE).
+    const std::string_view text = trimAscii(raw);
+    std::string code;
+    std::transform(text.begin(), text.end(), std::back_inserter(code), asciiUpper);
     return code;
 }
 

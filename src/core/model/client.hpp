@@ -90,6 +90,8 @@ inline constexpr std::string_view kKindPerson = "person";
 // or ' ', digits → upper-case letters, '-', digits zero-padded to 6 ("c1", "C 1", "c-000001"
 // → "C-000001"). Anything else: trimmed, upper-cased.
 std::string canonicalClientCode(std::string_view raw);
+// The first form alone: "C-000001" for "c1", nothing for a code of another shape.
+std::optional<std::string> canonicalNumberedCode(std::string_view raw);
 
 // "a, b ,,c" → {"a", "b", "c"}: split at commas, blanks trimmed, empty items left out.
 std::vector<std::string> splitTags(std::string_view text);
