@@ -41,6 +41,14 @@ ImportCommitResult emptyResult(ImportKind kind, const std::string& source, std::
 
 // ------------------------------------------------------------------------- commits
 
+std::string Register::Impl::insertBatch(StoreWriter& tx, ImportBatchInfo& batch)
+{
+    batch.at = nowUtcIso();
+    batch.batchId = newUuid();
+    tx.insertBatch(batch);
+    return batch.at;
+}
+
 ImportCommitResult Register::commitClientImport(ClientImportCommit commit)
 {
     checkClients(commit.creates);
@@ -61,10 +69,7 @@ ImportCommitResult Register::commitClientImport(ClientImportCommit commit)
     impl_->write(
         [&](StoreWriter& tx)
         {
-            const std::string now = nowUtcIso();
-            result.batch.at = now;
-            result.batch.batchId = impl_->newUuid();
-            tx.insertBatch(result.batch);
+            const std::string now = impl_->insertBatch(tx, result.batch);
             std::vector<JournalClient> journal;
             journal.reserve(commit.updates.size() + commit.creates.size());
             // Updates: each an Imported entry listing the fields it changed (what an undo
@@ -116,10 +121,7 @@ ImportCommitResult Register::commitInvoiceImport(InvoiceImportCommit commit)
     impl_->write(
         [&](StoreWriter& tx)
         {
-            const std::string now = nowUtcIso();
-            result.batch.at = now;
-            result.batch.batchId = impl_->newUuid();
-            tx.insertBatch(result.batch);
+            const std::string now = impl_->insertBatch(tx, result.batch);
             std::vector<std::int64_t> activityIds;
             impl_->createClients(tx, commit.newClients, now, result.batch.batchId, &activityIds);
             std::vector<JournalClient> clients;

@@ -38,6 +38,9 @@ struct Register::Impl
     boost::uuids::random_generator uuids;
 
     std::string newUuid();
+    // Stamps an import batch (time, new batch id) and stores it; returns the time, which its
+    // records and activity carry too. imports.cpp.
+    std::string insertBatch(StoreWriter& tx, ImportBatchInfo& batch);
     FileStore& fileStore() const;
 
     // Runs work(StoreReader&) / work(StoreWriter&) in a unit of work and returns its result.
