@@ -30,6 +30,15 @@ template <typename R, typename... Values> constexpr std::size_t memberCount()
         return sizeof...(Values);
 }
 
+// Every member of R, those of its StoredRecord base included (counted above as one).
+template <typename R> constexpr std::size_t allMembers()
+{
+    if constexpr (std::is_base_of_v<StoredRecord, R>)
+        return memberCount<StoredRecord>() + memberCount<R>() - 1;
+    else
+        return memberCount<R>();
+}
+
 // Calls f(kindOf<R>()) for the client and every record kind.
 template <typename F> void forEveryKind(F&& f)
 {
@@ -70,7 +79,7 @@ template <typename E> std::vector<std::string> enumWords()
 
 TEST(RecordKinds, EveryMemberOfEveryStructIsDescribedOnce)
 {
-    static_assert(memberCount<Contact>() == 9 && memberCount<Client>() == 23);
+    static_assert(allMembers<Contact>() == 9 && allMembers<Client>() == 23);
     forEveryKind(
         [](const auto& kind)
         {
@@ -101,7 +110,7 @@ TEST(RecordKinds, EveryMemberOfEveryStructIsDescribedOnce)
                     if (&other != &field && other.get)
                         EXPECT_EQ(other.get(record), other.get(untouched)) << other.name;
             }
-            EXPECT_EQ(members, memberCount<R>()) << "members without a description";
+            EXPECT_EQ(members, allMembers<R>()) << "members without a description";
         });
 }
 

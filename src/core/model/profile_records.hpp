@@ -116,78 +116,63 @@ std::optional<OrderStatus> orderStatusFromName(std::string_view name);
 std::optional<InvoiceStatus> invoiceStatusFromName(std::string_view name);
 std::optional<DealStage> dealStageFromName(std::string_view name);
 
-// A person to talk to at the client. A client has any number of them.
-struct Contact
+// What every record kept with a client has: its id, its client, and what the store keeps of
+// its changes. The register sets them; the kinds below add their own fields.
+struct StoredRecord
 {
     std::int64_t id = 0;       // 0 = not stored yet
     std::int64_t clientId = 0; // set on add, kept on update
-    std::string name;          // required
-    std::string role;          // "Gerente", "Accounts payable"…
+    std::string createdAt;     // ISO 8601 UTC, set by the store
+    std::string updatedAt;
+    std::int64_t version = 0;
+};
+
+// A person to talk to at the client. A client has any number of them.
+struct Contact : StoredRecord
+{
+    std::string name; // required
+    std::string role; // "Gerente", "Accounts payable"…
     std::string email;
     std::string phone;
-    std::string createdAt; // ISO 8601 UTC, set by the store
-    std::string updatedAt;
-    std::int64_t version = 0;
 };
 
-struct Project
+struct Project : StoredRecord
 {
-    std::int64_t id = 0;
-    std::int64_t clientId = 0;
     std::string name; // required
     ProjectStatus status = ProjectStatus::Open;
-    std::string createdAt;
-    std::string updatedAt;
-    std::int64_t version = 0;
 };
 
-// Hours worked on a project on one day.
-struct TimeEntry
+// Hours worked on a project on one day. Its clientId is the project's, filled in by the
+// register.
+struct TimeEntry : StoredRecord
 {
-    std::int64_t id = 0;
     std::int64_t projectId = 0; // set on add, kept on update
-    std::int64_t clientId = 0;  // the project's client; filled in by the register
     std::string date;           // required
     double hours = 0;           // > 0 and <= 24
     std::string note;
-    std::string createdAt;
-    std::string updatedAt;
-    std::int64_t version = 0;
 };
 
-struct Task
+struct Task : StoredRecord
 {
-    std::int64_t id = 0;
-    std::int64_t clientId = 0;
     std::string title;   // required
     std::string dueDate; // optional
     TaskStatus status = TaskStatus::Pending;
-    std::string createdAt;
-    std::string updatedAt;
-    std::int64_t version = 0;
 };
 
 // An order the client placed with the firm.
-struct PurchaseOrder
+struct PurchaseOrder : StoredRecord
 {
-    std::int64_t id = 0;
-    std::int64_t clientId = 0;
     std::string number;      // required (the client's reference)
     std::string date;        // optional
     std::int64_t amount = 0; // minor units, >= 0
     std::string currency;    // ISO 4217; "" on add/update = the client's default currency
     OrderStatus status = OrderStatus::Open;
-    std::string createdAt;
-    std::string updatedAt;
-    std::int64_t version = 0;
 };
 
 // A sales invoice. total must equal net + tax (tax may be negative, e.g. with a withholding;
 // all three may be negative in a credit note).
-struct Invoice
+struct Invoice : StoredRecord
 {
-    std::int64_t id = 0;
-    std::int64_t clientId = 0;
     std::string number;    // required, unique in the store (ignoring ASCII case)
     std::string issueDate; // required
     std::string dueDate;   // "" on add/update = issueDate (due on receipt); not before issueDate
@@ -196,16 +181,11 @@ struct Invoice
     std::int64_t total = 0;
     std::string currency; // ISO 4217; "" on add/update = the client's default currency
     InvoiceStatus status = InvoiceStatus::Draft;
-    std::string createdAt;
-    std::string updatedAt;
-    std::int64_t version = 0;
 };
 
 // An offer or a quote.
-struct Deal
+struct Deal : StoredRecord
 {
-    std::int64_t id = 0;
-    std::int64_t clientId = 0;
     std::string title; // title or number is required
     std::string number;
     std::string date;        // optional
@@ -213,9 +193,6 @@ struct Deal
     std::string currency;    // ISO 4217; "" on add/update = the client's default currency
     DealStage stage = DealStage::Draft;
     std::string validUntil; // optional; not before date
-    std::string createdAt;
-    std::string updatedAt;
-    std::int64_t version = 0;
 };
 
 // A file kept inside the register (the bytes are read with Register::fileBytes).

@@ -30,7 +30,8 @@ template <typename E> std::optional<E> enumFromWord(std::string_view word)
     }
 }
 
-template <auto M> FieldValue getMember(const typename Member<M>::Record& record)
+// R: the kind, which may have the member from its base (StoredRecord).
+template <typename R, auto M> FieldValue getMember(const R& record)
 {
     using T = typename Member<M>::Type;
     const T& value = record.*M;
@@ -48,7 +49,7 @@ template <auto M> FieldValue getMember(const typename Member<M>::Record& record)
 
 // A value of another alternative than the member's, or a word that is no choice, changes
 // nothing (callers check words against FieldInfo::choices first).
-template <auto M> void setMember(typename Member<M>::Record& record, const FieldValue& value)
+template <typename R, auto M> void setMember(R& record, const FieldValue& value)
 {
     using T = typename Member<M>::Type;
     T& target = record.*M;
@@ -77,9 +78,9 @@ template <auto M> void setMember(typename Member<M>::Record& record, const Field
         target = static_cast<T>(*number);
 }
 
-template <auto M> FieldOf<typename Member<M>::Record> member(FieldInfo info)
+template <auto M, typename R = typename Member<M>::Record> FieldOf<R> member(FieldInfo info)
 {
-    return {info, &getMember<M>, &setMember<M>, nullptr};
+    return {info, &getMember<R, M>, &setMember<R, M>, nullptr};
 }
 
 template <typename R>
@@ -113,6 +114,27 @@ FieldInfo versionField()
             .column = "version",
             .type = FieldType::WholeNumber,
             .role = FieldRole::Version};
+}
+// The members every kind has from StoredRecord.
+template <typename R> FieldOf<R> idMember()
+{
+    return member<&StoredRecord::id, R>(idField());
+}
+template <typename R> FieldOf<R> clientIdMember()
+{
+    return member<&StoredRecord::clientId, R>(clientIdField());
+}
+template <typename R> FieldOf<R> createdAtMember()
+{
+    return member<&StoredRecord::createdAt, R>(stampField("createdAt", "created_at"));
+}
+template <typename R> FieldOf<R> updatedAtMember()
+{
+    return member<&StoredRecord::updatedAt, R>(stampField("updatedAt", "updated_at"));
+}
+template <typename R> FieldOf<R> versionMember()
+{
+    return member<&StoredRecord::version, R>(versionField());
 }
 FieldInfo text(std::string_view name, std::string_view column, RecordField label,
                std::size_t maxLength, bool required = false)
@@ -302,8 +324,8 @@ const FieldOf<Client> kClientFields[] = {
 };
 
 const FieldOf<Contact> kContactFields[] = {
-    member<&Contact::id>(idField()),
-    member<&Contact::clientId>(clientIdField()),
+    idMember<Contact>(),
+    clientIdMember<Contact>(),
     member<&Contact::name>(text("name", "name", RecordField::Name, 200, true)),
     member<&Contact::role>(text("role", "role", RecordField::Role, 100)),
     member<&Contact::email>({.name = "email",
@@ -312,34 +334,34 @@ const FieldOf<Contact> kContactFields[] = {
                              .label = RecordField::Email,
                              .maxLength = 254}),
     member<&Contact::phone>(text("phone", "phone", RecordField::Phone, 40)),
-    member<&Contact::createdAt>(stampField("createdAt", "created_at")),
-    member<&Contact::updatedAt>(stampField("updatedAt", "updated_at")),
-    member<&Contact::version>(versionField()),
+    createdAtMember<Contact>(),
+    updatedAtMember<Contact>(),
+    versionMember<Contact>(),
 };
 
 const FieldOf<Project> kProjectFields[] = {
-    member<&Project::id>(idField()),
-    member<&Project::clientId>(clientIdField()),
+    idMember<Project>(),
+    clientIdMember<Project>(),
     member<&Project::name>(text("name", "name", RecordField::Name, 200, true)),
     member<&Project::status>(choice("status", RecordField::Status, kOpenClosed)),
     derived<Project>({.name = "hours", .type = FieldType::Hours, .label = RecordField::Hours},
                      &projectHours),
-    member<&Project::createdAt>(stampField("createdAt", "created_at")),
-    member<&Project::updatedAt>(stampField("updatedAt", "updated_at")),
-    member<&Project::version>(versionField()),
+    createdAtMember<Project>(),
+    updatedAtMember<Project>(),
+    versionMember<Project>(),
 };
 
 const FieldOf<TimeEntry> kTimeEntryFields[] = {
-    member<&TimeEntry::id>(idField()),
+    idMember<TimeEntry>(),
     member<&TimeEntry::projectId>({.name = "projectId",
                                    .column = "project_id",
                                    .type = FieldType::Id,
                                    .role = FieldRole::ProjectId}),
     // The project's client, filled in by the register from the project.
-    member<&TimeEntry::clientId>({.name = "clientId",
-                                  .column = "client_id",
-                                  .type = FieldType::Id,
-                                  .role = FieldRole::Managed}),
+    member<&StoredRecord::clientId, TimeEntry>({.name = "clientId",
+                                                .column = "client_id",
+                                                .type = FieldType::Id,
+                                                .role = FieldRole::Managed}),
     member<&TimeEntry::date>(defaultToday(date("date", "date", RecordField::Date, true))),
     member<&TimeEntry::hours>({.name = "hours",
                                .column = "hours",
@@ -352,34 +374,34 @@ const FieldOf<TimeEntry> kTimeEntryFields[] = {
                               .type = FieldType::MultiLineText,
                               .label = RecordField::Note,
                               .maxLength = 1000}),
-    member<&TimeEntry::createdAt>(stampField("createdAt", "created_at")),
-    member<&TimeEntry::updatedAt>(stampField("updatedAt", "updated_at")),
-    member<&TimeEntry::version>(versionField()),
+    createdAtMember<TimeEntry>(),
+    updatedAtMember<TimeEntry>(),
+    versionMember<TimeEntry>(),
 };
 
 const FieldOf<Task> kTaskFields[] = {
-    member<&Task::id>(idField()),
-    member<&Task::clientId>(clientIdField()),
+    idMember<Task>(),
+    clientIdMember<Task>(),
     member<&Task::title>(text("title", "title", RecordField::Title, 200, true)),
     member<&Task::dueDate>(date("dueDate", "due_date", RecordField::DueDate)),
     member<&Task::status>(choice("status", RecordField::Status, kTaskStatuses)),
     derived<Task>({.name = "overdue", .type = FieldType::Boolean}, &taskOverdue),
-    member<&Task::createdAt>(stampField("createdAt", "created_at")),
-    member<&Task::updatedAt>(stampField("updatedAt", "updated_at")),
-    member<&Task::version>(versionField()),
+    createdAtMember<Task>(),
+    updatedAtMember<Task>(),
+    versionMember<Task>(),
 };
 
 const FieldOf<PurchaseOrder> kPurchaseOrderFields[] = {
-    member<&PurchaseOrder::id>(idField()),
-    member<&PurchaseOrder::clientId>(clientIdField()),
+    idMember<PurchaseOrder>(),
+    clientIdMember<PurchaseOrder>(),
     member<&PurchaseOrder::number>(text("number", "number", RecordField::Number, 50, true)),
     member<&PurchaseOrder::date>(defaultToday(date("date", "date", RecordField::Date))),
     member<&PurchaseOrder::amount>(money("amount", "amount", RecordField::Amount, true)),
     member<&PurchaseOrder::currency>(currency()),
     member<&PurchaseOrder::status>(choice("status", RecordField::Status, kOpenClosed)),
-    member<&PurchaseOrder::createdAt>(stampField("createdAt", "created_at")),
-    member<&PurchaseOrder::updatedAt>(stampField("updatedAt", "updated_at")),
-    member<&PurchaseOrder::version>(versionField()),
+    createdAtMember<PurchaseOrder>(),
+    updatedAtMember<PurchaseOrder>(),
+    versionMember<PurchaseOrder>(),
 };
 
 FieldInfo dueDate()
@@ -398,8 +420,8 @@ FieldInfo total()
 }
 
 const FieldOf<Invoice> kInvoiceFields[] = {
-    member<&Invoice::id>(idField()),
-    member<&Invoice::clientId>(clientIdField()),
+    idMember<Invoice>(),
+    clientIdMember<Invoice>(),
     // Unique in the register (the store checks it).
     member<&Invoice::number>(text("number", "number", RecordField::Number, 50, true)),
     member<&Invoice::issueDate>(
@@ -411,9 +433,9 @@ const FieldOf<Invoice> kInvoiceFields[] = {
     member<&Invoice::currency>(currency()),
     member<&Invoice::status>(choice("status", RecordField::Status, kInvoiceStatuses)),
     derived<Invoice>({.name = "overdue", .type = FieldType::Boolean}, &invoiceOverdue),
-    member<&Invoice::createdAt>(stampField("createdAt", "created_at")),
-    member<&Invoice::updatedAt>(stampField("updatedAt", "updated_at")),
-    member<&Invoice::version>(versionField()),
+    createdAtMember<Invoice>(),
+    updatedAtMember<Invoice>(),
+    versionMember<Invoice>(),
 };
 
 FieldInfo dealTitle()
@@ -430,8 +452,8 @@ FieldInfo validUntil()
 }
 
 const FieldOf<Deal> kDealFields[] = {
-    member<&Deal::id>(idField()),
-    member<&Deal::clientId>(clientIdField()),
+    idMember<Deal>(),
+    clientIdMember<Deal>(),
     member<&Deal::title>(dealTitle()),
     member<&Deal::number>(text("number", "number", RecordField::Number, 50)),
     member<&Deal::date>(defaultToday(date("date", "date", RecordField::Date))),
@@ -439,9 +461,9 @@ const FieldOf<Deal> kDealFields[] = {
     member<&Deal::currency>(currency()),
     member<&Deal::stage>(choice("stage", RecordField::Stage, kDealStages)),
     member<&Deal::validUntil>(validUntil()),
-    member<&Deal::createdAt>(stampField("createdAt", "created_at")),
-    member<&Deal::updatedAt>(stampField("updatedAt", "updated_at")),
-    member<&Deal::version>(versionField()),
+    createdAtMember<Deal>(),
+    updatedAtMember<Deal>(),
+    versionMember<Deal>(),
 };
 
 // Files are attached whole (Register::attachFile): nothing is edited field by field.
