@@ -1,4 +1,6 @@
 #include "core/messages/profile_text.hpp"
+
+#include "core/messages/record_labels.hpp"
 #include "core/rules/dates.hpp"
 
 #include "core/model/record_kinds.hpp"
@@ -73,32 +75,8 @@ std::string statusWord(std::optional<RecordType> record, std::string_view value,
 {
     if (!record)
         return std::string(value);
-    switch (*record)
-    {
-    case RecordType::Project:
-        if (const auto status = projectStatusFromName(value))
-            return statusLabel(*status, language);
-        break;
-    case RecordType::Task:
-        if (const auto status = taskStatusFromName(value))
-            return statusLabel(*status, language);
-        break;
-    case RecordType::PurchaseOrder:
-        if (const auto status = orderStatusFromName(value))
-            return statusLabel(*status, language);
-        break;
-    case RecordType::Invoice:
-        if (const auto status = invoiceStatusFromName(value))
-            return statusLabel(*status, language);
-        break;
-    case RecordType::Deal:
-        if (const auto stage = dealStageFromName(value))
-            return statusLabel(*stage, language);
-        break;
-    default:
-        break;
-    }
-    return std::string(value);
+    return withRecordKind(*record, [&](const auto& kind)
+                          { return choiceLabel(kind.info, value, language); });
 }
 
 std::string oneLine(std::string_view text)
