@@ -4,6 +4,8 @@
 
 #include <org/clientes/XClientDirectory.hpp>
 
+#include <com/sun/star/lang/XServiceInfo.hpp>
+
 #include <gtest/gtest.h>
 
 #include <array>
@@ -14,6 +16,7 @@
 #include <regex>
 #include <set>
 #include <string>
+#include <utility>
 
 namespace css = ::com::sun::star;
 using css::uno::Reference;
@@ -133,5 +136,29 @@ TEST(Packaging, TheExtensionManagerListsIdentifierAndVersion)
     EXPECT_NE(listing.find("Identifier: org.clientes.calc"), std::string::npos) << listing;
     EXPECT_NE(listing.find("Version: " CLIENTES_TEST_VERSION), std::string::npos) << listing;
     EXPECT_NE(listing.find("is registered: yes"), std::string::npos) << listing;
+}
+
+// Each component the manifest registers is made by its service name and says what it is.
+TEST(Packaging, EveryComponentAnswersForItsService)
+{
+    Office office;
+    const std::pair<const char*, const char*> components[] = {
+        {"org.clientes.ClientDirectory", "org.clientes.calc.ClientDirectory"},
+        {"org.clientes.calc.PanelFactory", "org.clientes.calc.PanelFactory"},
+        {"org.clientes.ClientEditor", "org.clientes.calc.ClientEditor"},
+        {"org.clientes.ProfileViewer", "org.clientes.calc.ProfileViewer"},
+        {"org.clientes.ImportWizard", "org.clientes.calc.ImportWizard"},
+        {"org.clientes.ExportDialog", "org.clientes.calc.ExportDialog"}};
+    for (const auto& [service, implementation] : components)
+    {
+        SCOPED_TRACE(service);
+        const Reference<css::lang::XServiceInfo> info(office.create(service), UNO_QUERY_THROW);
+        EXPECT_EQ(info->getImplementationName(), rtl::OUString::createFromAscii(implementation));
+        EXPECT_TRUE(info->supportsService(rtl::OUString::createFromAscii(service)));
+        EXPECT_FALSE(info->supportsService("org.clientes.Nothing"));
+        const auto names = info->getSupportedServiceNames();
+        ASSERT_EQ(names.getLength(), 1);
+        EXPECT_EQ(names[0], rtl::OUString::createFromAscii(service));
+    }
 }
 } // namespace clientes::testing

@@ -31,8 +31,7 @@ namespace clientes::uno::client_directory
 {
 namespace
 {
-class ClientDirectory
-    : public ::cppu::WeakImplHelper2<org::clientes::XClientDirectory, css::lang::XServiceInfo>
+class ClientDirectory : public ComponentBase<kComponent, org::clientes::XClientDirectory>
 {
 public:
     explicit ClientDirectory(const Reference<XComponentContext>& context) : m_context(context) {}
@@ -283,19 +282,6 @@ public:
     {
         return call("exportInvoicesToCsv",
                     [&] { return sheet_api::exportInvoicesToCsv(m_context, fileUrl, options); });
-    }
-
-    OUString SAL_CALL getImplementationName() override
-    {
-        return clientes::uno::implementationName(kComponent);
-    }
-    sal_Bool SAL_CALL supportsService(const OUString& name) override
-    {
-        return cppu::supportsService(this, name);
-    }
-    Sequence<OUString> SAL_CALL getSupportedServiceNames() override
-    {
-        return clientes::uno::serviceNames(kComponent);
     }
 
 private:

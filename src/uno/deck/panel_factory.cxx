@@ -23,8 +23,7 @@ namespace clientes::uno::panel_factory
 {
 namespace
 {
-class PanelFactory
-    : public ::cppu::WeakImplHelper2<css::ui::XUIElementFactory, css::lang::XServiceInfo>
+class PanelFactory : public ComponentBase<kComponent, css::ui::XUIElementFactory>
 {
 public:
     explicit PanelFactory(const Reference<css::uno::XComponentContext>& context)
@@ -61,19 +60,6 @@ public:
                            panel->start();
                            return Reference<css::ui::XUIElement>(panel.get());
                        });
-    }
-
-    OUString SAL_CALL getImplementationName() override
-    {
-        return clientes::uno::implementationName(kComponent);
-    }
-    sal_Bool SAL_CALL supportsService(const OUString& name) override
-    {
-        return cppu::supportsService(this, name);
-    }
-    Sequence<OUString> SAL_CALL getSupportedServiceNames() override
-    {
-        return clientes::uno::serviceNames(kComponent);
     }
 
 private:

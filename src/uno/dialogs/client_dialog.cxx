@@ -92,8 +92,7 @@ std::optional<Client> duplicateOf(Register& store, const Client& client)
 }
 
 class ClientEditor
-    : public ::cppu::WeakImplHelper3<css::awt::XDialogEventHandler, css::lang::XInitialization,
-                                     css::lang::XServiceInfo>
+    : public ComponentBase<kComponent, css::awt::XDialogEventHandler, css::lang::XInitialization>
 {
 public:
     explicit ClientEditor(const Reference<XComponentContext>& context)
@@ -165,25 +164,7 @@ public:
     {
         if (m_profile.is())
             return m_profile->getSupportedMethodNames();
-        const char* const names[] = {"prepare", "onSave", "onEdited", "onTaxIdLeft",
-                                     "onOpenExisting"};
-        Sequence<OUString> result(static_cast<sal_Int32>(std::size(names)));
-        for (std::size_t i = 0; i < std::size(names); ++i)
-            result.getArray()[i] = ascii(names[i]);
-        return result;
-    }
-
-    OUString SAL_CALL getImplementationName() override
-    {
-        return clientes::uno::implementationName(kComponent);
-    }
-    sal_Bool SAL_CALL supportsService(const OUString& name) override
-    {
-        return cppu::supportsService(this, name);
-    }
-    Sequence<OUString> SAL_CALL getSupportedServiceNames() override
-    {
-        return clientes::uno::serviceNames(kComponent);
+        return asciiNames({"prepare", "onSave", "onEdited", "onTaxIdLeft", "onOpenExisting"});
     }
 
     // The client stored, or the existing one the user chose to open instead.

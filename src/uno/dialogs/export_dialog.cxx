@@ -63,8 +63,7 @@ std::string isoOf(const Dialog& dialog, const char* name)
 }
 
 class ExportDialog
-    : public ::cppu::WeakImplHelper3<css::awt::XDialogEventHandler, css::lang::XInitialization,
-                                     css::lang::XServiceInfo>
+    : public ComponentBase<kComponent, css::awt::XDialogEventHandler, css::lang::XInitialization>
 {
 public:
     explicit ExportDialog(const Reference<XComponentContext>& context)
@@ -144,23 +143,7 @@ public:
 
     Sequence<OUString> SAL_CALL getSupportedMethodNames() override
     {
-        Sequence<OUString> names(2);
-        names.getArray()[0] = ascii("prepare");
-        names.getArray()[1] = ascii("onExport");
-        return names;
-    }
-
-    OUString SAL_CALL getImplementationName() override
-    {
-        return clientes::uno::implementationName(kComponent);
-    }
-    sal_Bool SAL_CALL supportsService(const OUString& name) override
-    {
-        return cppu::supportsService(this, name);
-    }
-    Sequence<OUString> SAL_CALL getSupportedServiceNames() override
-    {
-        return clientes::uno::serviceNames(kComponent);
+        return asciiNames({"prepare", "onExport"});
     }
 
 private:

@@ -78,8 +78,7 @@ std::string key(const char* name)
 }
 
 class ImportWizard
-    : public ::cppu::WeakImplHelper3<css::awt::XDialogEventHandler, css::lang::XInitialization,
-                                     css::lang::XServiceInfo>
+    : public ComponentBase<kComponent, css::awt::XDialogEventHandler, css::lang::XInitialization>
 {
 public:
     explicit ImportWizard(const Reference<XComponentContext>& context)
@@ -165,27 +164,9 @@ public:
 
     Sequence<OUString> SAL_CALL getSupportedMethodNames() override
     {
-        static const char* const names[] = {
-            "prepare",  "onNext",           "onBack",          "onSourceChanged",
-            "onBrowse", "onColumnSelected", "onFieldSelected", "onOptionChanged",
-            "onCheck",  "onRemoveMarks",    "onImport"};
-        Sequence<OUString> result(static_cast<sal_Int32>(std::size(names)));
-        for (std::size_t i = 0; i < std::size(names); ++i)
-            result.getArray()[i] = ascii(names[i]);
-        return result;
-    }
-
-    OUString SAL_CALL getImplementationName() override
-    {
-        return clientes::uno::implementationName(kComponent);
-    }
-    sal_Bool SAL_CALL supportsService(const OUString& name) override
-    {
-        return cppu::supportsService(this, name);
-    }
-    Sequence<OUString> SAL_CALL getSupportedServiceNames() override
-    {
-        return clientes::uno::serviceNames(kComponent);
+        return asciiNames({"prepare", "onNext", "onBack", "onSourceChanged", "onBrowse",
+                           "onColumnSelected", "onFieldSelected", "onOptionChanged", "onCheck",
+                           "onRemoveMarks", "onImport"});
     }
 
     bool imported() const { return m_imported; }

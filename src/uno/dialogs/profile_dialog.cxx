@@ -171,8 +171,7 @@ struct Pending
 };
 
 class ProfileViewer
-    : public ::cppu::WeakImplHelper3<css::awt::XDialogEventHandler, css::lang::XInitialization,
-                                     css::lang::XServiceInfo>,
+    : public ComponentBase<kComponent, css::awt::XDialogEventHandler, css::lang::XInitialization>,
       private record_tab::TabHost
 {
 public:
@@ -243,19 +242,6 @@ public:
         for (const auto& entry : handlers())
             *out++ = fromUtf8(entry.first);
         return names;
-    }
-
-    OUString SAL_CALL getImplementationName() override
-    {
-        return clientes::uno::implementationName(kComponent);
-    }
-    sal_Bool SAL_CALL supportsService(const OUString& name) override
-    {
-        return cppu::supportsService(this, name);
-    }
-    Sequence<OUString> SAL_CALL getSupportedServiceNames() override
-    {
-        return clientes::uno::serviceNames(kComponent);
     }
 
     bool changed() const { return m_changed; }
