@@ -7,7 +7,7 @@
 #include <rtl/ustring.hxx>
 
 #include "core/messages/messages.hpp"
-#include "core/store/errors.hpp"
+#include "core/register/register.hpp" // StoreError, as the register throws it
 #include "support/entry_guard.hxx"
 #include "support/office_settings.hxx"
 #include "support/uno_text.hxx"
