@@ -1,0 +1,42 @@
+#pragma once
+
+// A PostgreSQL server of the tests' own: a new cluster (initdb) in a temporary folder, started
+// with pg_ctl on a free loopback port, stopped and deleted with the object. As root (CI), the
+// cluster belongs to an unprivileged user ("nobody"), since PostgreSQL refuses to run as
+// root. The server's programs: $CLIENTES_PG_BIN, or Debian's /usr/lib/postgresql/15/bin.
+// Throws std::runtime_error (with the server's log) when the server cannot be started.
+
+#include <filesystem>
+#include <string>
+
+namespace clientes::testing
+{
+
+class PgServer
+{
+public:
+    PgServer();
+    ~PgServer();
+    PgServer(const PgServer&) = delete;
+    PgServer& operator=(const PgServer&) = delete;
+
+    // A libpq connection string for `database` as the cluster's superuser.
+    std::string conninfo(const std::string& database = "clientes") const;
+    int port() const { return port_; }
+    const std::filesystem::path& folder() const { return folder_; }
+    // Creates an empty database.
+    void createDatabase(const std::string& name) const;
+    // The server's log so far.
+    std::string log() const;
+
+private:
+    void run(const std::string& command) const;
+
+    std::filesystem::path bin_;
+    std::filesystem::path folder_;
+    std::string runAs_; // "" or the unprivileged user
+    int port_ = 0;
+    bool started_ = false;
+};
+
+} // namespace clientes::testing
