@@ -1,0 +1,158 @@
+#pragma once
+
+// Thin RAII layer over libpq for the PostgreSQL store; internal to store/postgres (the only
+// folder that includes libpq-fe.h). Statements are prepared once per connection and kept by
+// their SQL text; parameters travel as text ($1, $2, …), bytes (bytea) as binary.
+
+#include "core/store/errors.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct pg_conn;
+struct pg_result;
+
+namespace clientes::pg
+{
+
+// A failure the unit of work may be run again after: a serialization failure (40001) or a
+// deadlock (40P01). The store's units retry; nothing else catches it.
+struct RetryableError : StoreError
+{
+    using StoreError::StoreError;
+};
+
+// The one place where SQLSTATEs become StoreError kinds. `state` may be empty (no server
+// answer: the connection is gone).
+[[noreturn]] void throwError(std::string_view state, const std::string& location,
+                             const std::string& message);
+
+// Parameters of one statement, in order ($1 first).
+class Params
+{
+public:
+    Params& add(std::int64_t value);
+    Params& add(std::string_view value);
+    Params& add(const std::string& value) { return add(std::string_view(value)); }
+    Params& add(const char* value) { return add(std::string_view(value)); }
+    Params& add(bool value);
+    Params& addReal(double value);
+    Params& addNull();
+    // bytea, sent as binary; the bytes must outlive the call.
+    Params& addBytes(std::span<const std::uint8_t> bytes);
+    template <typename T> Params& addOptional(const std::optional<T>& value)
+    {
+        return value ? add(*value) : addNull();
+    }
+
+    std::size_t size() const { return values_.size(); }
+    // For libpq: pointers into the values, lengths and formats.
+    void view(std::vector<const char*>& values, std::vector<int>& lengths,
+              std::vector<int>& formats) const;
+
+private:
+    struct Value
+    {
+        std::string text;
+        bool null = false;
+        std::span<const std::uint8_t> bytes = {};
+        bool binary = false;
+    };
+    std::vector<Value> values_;
+};
+
+// A result set, owned.
+class Result
+{
+public:
+    Result() = default;
+    explicit Result(pg_result* result) : result_(result, &clear) {}
+
+    int rows() const;
+    bool empty() const { return rows() == 0; }
+    bool isNull(int row, int column) const;
+    std::string_view textView(int row, int column) const;
+    std::string text(int row, int column) const { return std::string(textView(row, column)); }
+    std::int64_t int64(int row, int column) const;
+    double real(int row, int column) const;
+    bool boolean(int row, int column) const;
+    // A bytea column (text hex format, or binary when the query asked for it).
+    std::vector<std::uint8_t> bytes(int row, int column) const;
+    // The number of rows an INSERT / UPDATE / DELETE changed.
+    std::int64_t affected() const;
+
+private:
+    static void clear(pg_result* result);
+    std::unique_ptr<pg_result, void (*)(pg_result*)> result_{nullptr, &clear};
+};
+
+class Connection
+{
+public:
+    // Connects (libpq connection string, with connect_timeout added when it has none);
+    // `location` names the server and database for messages. Throws StoreError.
+    Connection(const std::string& conninfo, std::string location);
+    ~Connection();
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+    pg_conn* handle() const { return conn_; }
+    const std::string& location() const { return location_; }
+
+    // A statement with parameters, prepared on first use (kept by its text). Throws
+    // StoreError (RetryableError for serialization failures and deadlocks).
+    Result exec(std::string_view sql, const Params& params = {}, bool binaryResult = false);
+    // One-off SQL without parameters (may hold several statements: schema, SET, BEGIN).
+    void run(std::string_view sql);
+    // The first column of the first row as an integer (0 when no row or NULL).
+    std::int64_t scalar(std::string_view sql, const Params& params = {});
+
+    // COPY … FROM STDIN in text format: `fill` appends rows to the buffer (tab-separated
+    // fields, escaped with copyField, "\n" after each) and returns false when done; sent in
+    // chunks as it grows.
+    void copyIn(std::string_view copySql, const std::function<bool(std::string&)>& fill);
+    // Appends `value` escaped for COPY's text format.
+    static void copyField(std::string& out, std::string_view value);
+
+    // Whether the connection is still usable (no fatal error seen).
+    bool ok() const;
+    // Drops every prepared statement kept (after a schema change).
+    void forgetPrepared();
+    // After the connection broke: connects again (statements are prepared anew). Throws
+    // StoreError when the server still does not answer.
+    void reconnect();
+    // The user the server knows this connection as.
+    std::string user();
+
+private:
+    [[noreturn]] void fail(pg_result* result, std::string_view context);
+
+    pg_conn* conn_ = nullptr;
+    std::string location_;
+    std::map<std::string, std::string, std::less<>> prepared_; // SQL → statement name
+    std::size_t nextStatement_ = 1;
+};
+
+// BEGIN … COMMIT, rolled back unless commit() was reached.
+class Transaction
+{
+public:
+    Transaction(Connection& db, std::string_view begin);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void commit();
+
+private:
+    Connection& db_;
+    bool open_ = true;
+};
+
+} // namespace clientes::pg

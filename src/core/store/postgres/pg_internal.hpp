@@ -1,0 +1,140 @@
+#pragma once
+
+// Internal to the PostgreSQL store: the store object and its unit of work, shared by its
+// translation units (pg_store.cpp: connection and units; pg_schema.cpp; pg_clients.cpp:
+// clients, tags and search; pg_records.cpp: profile records, files, aggregates;
+// pg_journal.cpp: activity, import batches, mappings).
+
+#include "core/store/postgres/pg_db.hpp"
+#include "core/store/postgres/pg_store.hpp"
+#include "core/store/store.hpp"
+
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace clientes::postgres
+{
+
+// From this many rows a call takes the bulk paths (COPY instead of row-by-row statements).
+inline constexpr std::size_t kBulkRows = 500;
+
+// ------------------------------------------------------------------------- pg_schema.cpp
+
+// Creates or migrates the schema to kSchemaVersion (see openStore). Throws StoreError
+// (TooNew, NotADatabase when the database holds tables of another application's).
+void migrate(pg::Connection& db);
+
+// ------------------------------------------------------------------------- pg_clients.cpp
+
+// The key tags are compared by: folded, or the tag itself when it folds to nothing.
+std::string tagKey(std::string_view tag);
+
+// ------------------------------------------------------------------------- the store
+
+// One connection, serialised by a mutex: every unit of work holds it from start to end.
+class PgStore final : public Store
+{
+public:
+    explicit PgStore(const std::string& conninfo);
+
+    std::string location() const override { return location_; }
+    void read(const std::function<void(StoreReader&)>& work) override;
+    void write(const std::function<void(StoreWriter&)>& work, const WriteHints& hints) override;
+    std::int64_t dataVersion() override;
+
+    const std::string& user() const { return user_; }
+
+private:
+    template <typename Work> void inUnit(bool writing, const WriteHints& hints, Work&& work);
+
+    std::string location_;
+    pg::Connection db_;
+    std::string user_;
+    std::mutex mutex_;
+    // Commits of this store (each adds one to the register's change counter).
+    std::int64_t ownCommits_ = 0;
+};
+
+// A unit of work inside the transaction the store opened (read or write). Its methods are
+// spread over the store's translation units by concern.
+class Unit final : public StoreWriter
+{
+public:
+    Unit(PgStore& store, pg::Connection& db, bool writing)
+        : store_(store), db_(db), writing_(writing)
+    {
+    }
+    // Whether the unit wrote something (the store then counts a change).
+    bool wrote() const { return wrote_; }
+
+    // ---------------------------------------------------------------- pg_clients.cpp
+    std::optional<Client> client(std::int64_t id) override;
+    std::optional<Client> clientByCode(std::string_view code) override;
+    std::vector<Client> clientsByTaxId(std::string_view normalizedTaxId) override;
+    std::int64_t countClients(bool includeArchived) override;
+    SearchPage search(std::string_view query, bool includeArchived, std::size_t limit) override;
+    std::vector<ClientSummary> clientsWithTag(std::string_view tag, bool includeArchived) override;
+    std::vector<TagCount> tagCounts() override;
+    void forEachClient(const std::function<void(Client&&)>& visit) override;
+    std::vector<std::int64_t> clientIdsInListOrder() override;
+    void forEachClientInListOrder(bool includeArchived,
+                                  const std::function<void(std::size_t)>& begin,
+                                  const std::function<void(Client&&)>& visit) override;
+    void insertClients(std::span<Client> clients) override;
+    bool updateClient(const Client& after, const Client& before) override;
+    void deleteClients(std::span<const std::int64_t> ids) override;
+
+    // ---------------------------------------------------------------- pg_records.cpp
+    std::optional<AnyRecord> record(RecordType kind, std::int64_t id) override;
+    std::vector<AnyRecord> records(RecordType kind, std::int64_t parentId) override;
+    std::optional<Invoice> invoiceByNumber(std::string_view number) override;
+    std::vector<Invoice> allInvoices() override;
+    std::vector<InvoiceListRow> invoiceList(const InvoiceFilter& filter) override;
+    std::vector<AggregateGroup> aggregate(const AggregateQuery& query) override;
+    std::optional<FileInfo> file(std::int64_t id) override;
+    std::vector<FileInfo> files(std::int64_t clientId) override;
+    std::optional<std::vector<std::uint8_t>> fileBytes(std::int64_t id) override;
+    void insertRecord(AnyRecord& record) override;
+    bool updateRecord(const AnyRecord& record, std::int64_t expectedVersion) override;
+    bool removeRecord(RecordType kind, std::int64_t id) override;
+    void insertFile(FileInfo& file, std::span<const std::uint8_t> bytes) override;
+    bool removeFile(std::int64_t id) override;
+
+    // ---------------------------------------------------------------- pg_journal.cpp
+    ActivityPage activity(std::int64_t clientId, std::size_t limit, std::int64_t beforeId) override;
+    std::vector<FieldChange> activityChanges(std::int64_t entryId) override;
+    void appendActivity(std::span<ActivityEntry> entries) override;
+    std::optional<ImportBatchInfo> newestBatch() override;
+    std::vector<std::string> undoneBatchIds() override;
+    std::vector<std::int64_t> undoableBatchesBefore(std::int64_t batch) override;
+    std::vector<JournalClientState>
+    journalClients(std::int64_t batch, std::span<const std::string> ignoredBatchIds) override;
+    std::vector<JournalInvoiceState> journalInvoices(std::int64_t batch) override;
+    std::optional<std::string> mapping(std::string_view key) override;
+    void insertBatch(ImportBatchInfo& batch) override;
+    void addToJournal(std::int64_t batch, std::span<const JournalClient> items) override;
+    void addToJournal(std::int64_t batch, std::span<const JournalInvoice> items) override;
+    void rebaseJournal(JournalOf of, std::int64_t recordId, std::int64_t fromVersion,
+                       std::int64_t toVersion, std::span<const std::int64_t> batches) override;
+    void markBatchUndone(std::int64_t batch, std::string_view at) override;
+    void setMapping(std::string_view key, std::string_view mapping, std::string_view at) override;
+
+private:
+    // Marks the unit as writing (every write method calls it first).
+    void writes() { wrote_ = true; }
+    std::optional<Client> clientWhere(std::string_view condition, const pg::Params& params);
+    void insertClientRows(std::span<Client> clients);
+    void insertClientsInBulk(std::span<Client> clients);
+    void writeTags(std::int64_t clientId, std::string_view tags);
+    std::string readTags(std::int64_t clientId);
+
+    PgStore& store_;
+    pg::Connection& db_;
+    bool writing_;
+    bool wrote_ = false;
+};
+
+} // namespace clientes::postgres

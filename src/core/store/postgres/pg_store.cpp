@@ -1,0 +1,129 @@
+// The PostgreSQL store: the connection, its units of work and the register's change counter.
+
+#include "core/store/postgres/pg_store.hpp"
+
+#include "core/store/postgres/pg_internal.hpp"
+
+#include <libpq-fe.h>
+
+namespace clientes::postgres
+{
+
+namespace
+{
+
+// A unit that meets a serialization failure or a deadlock is run again, up to this often.
+constexpr int kAttempts = 8;
+// What one statement may take before the server cancels it (the deck never waits on a
+// server that hangs); bulk units (imports, undo, copies) take what they need.
+constexpr std::string_view kSessionSettings =
+    "SET statement_timeout = '30s'; SET lock_timeout = '20s'; "
+    "SET idle_in_transaction_session_timeout = '10min'";
+
+} // namespace
+
+std::string describeConnection(const std::string& conninfo)
+{
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &error);
+    if (options == nullptr)
+    {
+        std::string message = error != nullptr ? error : "invalid connection string";
+        PQfreemem(error);
+        return message;
+    }
+    std::string host;
+    std::string port;
+    std::string dbname;
+    std::string user;
+    for (PQconninfoOption* option = options; option->keyword != nullptr; ++option)
+    {
+        const std::string_view keyword = option->keyword;
+        const char* value = option->val;
+        if (value == nullptr || *value == '\0')
+            continue;
+        if (keyword == "host" || (keyword == "hostaddr" && host.empty()))
+            host = value;
+        else if (keyword == "port")
+            port = value;
+        else if (keyword == "dbname")
+            dbname = value;
+        else if (keyword == "user")
+            user = value;
+    }
+    PQconninfoFree(options);
+    if (host.empty())
+        host = "localhost";
+    if (dbname.empty())
+        dbname = user;
+    return host + (port.empty() ? "" : ":" + port) + "/" + dbname;
+}
+
+PgStore::PgStore(const std::string& conninfo)
+    : location_(describeConnection(conninfo)), db_(conninfo, location_)
+{
+    db_.run(kSessionSettings);
+    migrate(db_);
+    user_ = db_.user();
+}
+
+template <typename Work> void PgStore::inUnit(bool writing, const WriteHints& hints, Work&& work)
+{
+    std::lock_guard lock(mutex_);
+    for (int attempt = 1;; ++attempt)
+    {
+        try
+        {
+            if (!db_.ok())
+            {
+                db_.reconnect();
+                db_.run(kSessionSettings);
+            }
+            pg::Transaction transaction(
+                db_, writing ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+            if (writing && (hints.rows >= kBulkRows || hints.deletesMany))
+                db_.run("SET LOCAL statement_timeout = 0");
+            Unit unit(*this, db_, writing);
+            work(unit);
+            if (writing)
+                db_.exec("UPDATE clientes_meta SET value = value + 1 WHERE name = 'changes'");
+            transaction.commit();
+            if (writing)
+                ++ownCommits_;
+            return;
+        }
+        catch (const pg::RetryableError&)
+        {
+            if (attempt == kAttempts)
+                throw;
+        }
+    }
+}
+
+void PgStore::read(const std::function<void(StoreReader&)>& work)
+{
+    inUnit(false, {}, [&work](Unit& unit) { work(unit); });
+}
+
+void PgStore::write(const std::function<void(StoreWriter&)>& work, const WriteHints& hints)
+{
+    inUnit(true, hints, [&work](Unit& unit) { work(unit); });
+}
+
+std::int64_t PgStore::dataVersion()
+{
+    std::lock_guard lock(mutex_);
+    if (!db_.ok())
+    {
+        db_.reconnect();
+        db_.run(kSessionSettings);
+    }
+    return db_.scalar("SELECT value FROM clientes_meta WHERE name = 'changes'") - ownCommits_;
+}
+
+std::unique_ptr<Store> openStore(const std::string& conninfo)
+{
+    return std::make_unique<PgStore>(conninfo);
+}
+
+} // namespace clientes::postgres
