@@ -99,8 +99,8 @@ void Params::view(std::vector<const char*>& values, std::vector<int>& lengths,
         if (value.null)
             values.push_back(nullptr);
         else if (value.binary)
-            values.push_back(value.bytes.empty() ? ""
-                                                 : reinterpret_cast<const char*>(value.bytes.data()));
+            values.push_back(
+                value.bytes.empty() ? "" : reinterpret_cast<const char*>(value.bytes.data()));
         else
             values.push_back(value.text.c_str());
         lengths.push_back(value.binary ? static_cast<int>(value.bytes.size())
@@ -159,7 +159,8 @@ std::vector<std::uint8_t> Result::bytes(int row, int column) const
 {
     if (PQfformat(result_.get(), column) == 1)
     {
-        const auto* data = reinterpret_cast<const std::uint8_t*>(PQgetvalue(result_.get(), row, column));
+        const auto* data =
+            reinterpret_cast<const std::uint8_t*>(PQgetvalue(result_.get(), row, column));
         return {data, data + PQgetlength(result_.get(), row, column)};
     }
     std::size_t length = 0;
@@ -204,7 +205,8 @@ Connection::Connection(const std::string& conninfo, std::string location)
                          location_, message);
     }
     // Notices (e.g. "relation already exists, skipping") are not the user's business.
-    PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        conn_, [](void*, const char*) {}, nullptr);
     run("SET client_encoding = 'UTF8'; SET datestyle = 'ISO'; SET extra_float_digits = 3");
 }
 
@@ -261,8 +263,7 @@ Result Connection::exec(std::string_view sql, const Params& params, bool binaryR
     if (found == prepared_.end())
     {
         const std::string name = "s" + std::to_string(nextStatement_++);
-        pg_result* prepared =
-            PQprepare(conn_, name.c_str(), std::string(sql).c_str(), 0, nullptr);
+        pg_result* prepared = PQprepare(conn_, name.c_str(), std::string(sql).c_str(), 0, nullptr);
         if (prepared == nullptr || PQresultStatus(prepared) != PGRES_COMMAND_OK)
             fail(prepared, "");
         PQclear(prepared);
@@ -272,9 +273,9 @@ Result Connection::exec(std::string_view sql, const Params& params, bool binaryR
     std::vector<int> lengths;
     std::vector<int> formats;
     params.view(values, lengths, formats);
-    pg_result* result = PQexecPrepared(conn_, found->second.c_str(), static_cast<int>(values.size()),
-                                       values.data(), lengths.data(), formats.data(),
-                                       binaryResult ? 1 : 0);
+    pg_result* result =
+        PQexecPrepared(conn_, found->second.c_str(), static_cast<int>(values.size()), values.data(),
+                       lengths.data(), formats.data(), binaryResult ? 1 : 0);
     const auto status = result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
         fail(result, "");
@@ -331,7 +332,8 @@ void Connection::copyIn(std::string_view copySql, const std::function<bool(std::
     bool more = true;
     const auto send = [this, &buffer]
     {
-        if (!buffer.empty() && PQputCopyData(conn_, buffer.data(), static_cast<int>(buffer.size())) != 1)
+        if (!buffer.empty() &&
+            PQputCopyData(conn_, buffer.data(), static_cast<int>(buffer.size())) != 1)
             return false;
         buffer.clear();
         return true;

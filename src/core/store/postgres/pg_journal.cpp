@@ -38,7 +38,8 @@ std::vector<std::int64_t> Unit::undoableBatchesBefore(std::int64_t batch)
     throw std::logic_error("not yet");
 }
 
-std::vector<JournalClientState> Unit::journalClients(std::int64_t batch, std::span<const std::string> ignoredBatchIds)
+std::vector<JournalClientState> Unit::journalClients(std::int64_t batch,
+                                                     std::span<const std::string> ignoredBatchIds)
 {
     throw std::logic_error("not yet");
 }
@@ -68,7 +69,8 @@ void Unit::addToJournal(std::int64_t batch, std::span<const JournalInvoice> item
     throw std::logic_error("not yet");
 }
 
-void Unit::rebaseJournal(JournalOf of, std::int64_t recordId, std::int64_t fromVersion, std::int64_t toVersion, std::span<const std::int64_t> batches)
+void Unit::rebaseJournal(JournalOf of, std::int64_t recordId, std::int64_t fromVersion,
+                         std::int64_t toVersion, std::span<const std::int64_t> batches)
 {
     throw std::logic_error("not yet");
 }

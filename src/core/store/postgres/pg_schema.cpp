@@ -277,8 +277,8 @@ void migrate(pg::Connection& db)
                   "tablename = 'clientes_meta'");
     if (ours != 0 && schemaVersion(db) > kSchemaVersion)
         throw StoreError(StoreError::Kind::TooNew, db.location(),
-                         "schema version " + std::to_string(schemaVersion(db)) +
-                             " is newer than " + std::to_string(kSchemaVersion));
+                         "schema version " + std::to_string(schemaVersion(db)) + " is newer than " +
+                             std::to_string(kSchemaVersion));
     if (ours != 0 && schemaVersion(db) == kSchemaVersion)
         return; // the common case: no lock taken
     for (std::int64_t target = 1; target <= kSchemaVersion; ++target)

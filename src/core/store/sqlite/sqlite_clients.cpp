@@ -2,6 +2,7 @@
 
 #include "core/rules/client_codes.hpp"
 #include "core/rules/validation.hpp"
+#include "core/store/search_words.hpp"
 #include "core/store/sqlite/store_internal.hpp"
 #include "core/text/ascii.hpp"
 #include "core/text/text_fold.hpp"
@@ -25,67 +26,12 @@ namespace
 // costs about 2.5 µs per match, the alphabetical walk about 1 ms for 2,000 matches.
 constexpr std::size_t kRankedMatchesMax = 1000;
 
-// Bounds the FTS expression built from pasted text.
-constexpr std::size_t kMaxQueryTerms = 32;
-
 constexpr std::string_view kClientColumns =
     "id, uuid, code, legal_name, trade_name, tax_id, country, street, postal_code, city, "
     "region, email, phone, website, notes, archived, created_at, updated_at, version, kind, "
     "payment_terms, currency";
 
 constexpr std::string_view kSummaryColumns = "id, code, legal_name, tax_id, city, archived";
-
-std::string compactAlnum(std::string_view text)
-{
-    std::string out;
-    std::copy_if(text.begin(), text.end(), std::back_inserter(out),
-                 [](char c) { return isAsciiAlpha(c) || isAsciiDigit(c); });
-    return out;
-}
-
-// E-mail words without the top-level domain: otherwise "e", "es" or "pt" would match nearly
-// every client. The full address is findable through its compact form in the keys column.
-std::string emailWords(std::string_view email)
-{
-    std::string words = foldForSearch(email);
-    const auto lastSpace = words.rfind(' ');
-    if (email.find('@') != std::string_view::npos && lastSpace != std::string::npos)
-        words.resize(lastSpace);
-    return words;
-}
-
-// Extra search words so that tax IDs, codes and e-mails are found however they are typed:
-// the normalised tax ID, its digits alone, with the country prefix; the code without zero
-// padding ("c1"); the e-mail address without punctuation.
-std::string searchKeys(const Client& client, const std::string& taxIdNorm)
-{
-    std::string keys;
-    const auto add = [&keys](std::string_view word)
-    {
-        if (word.empty())
-            return;
-        if (!keys.empty())
-            keys += ' ';
-        keys += word;
-    };
-    add(taxIdNorm);
-    std::string digits;
-    std::copy_if(taxIdNorm.begin(), taxIdNorm.end(), std::back_inserter(digits), isAsciiDigit);
-    if (digits != taxIdNorm)
-        add(digits);
-    if (!taxIdNorm.empty() && !client.country.empty())
-        add(client.country + taxIdNorm);
-    const std::string canonical = canonicalCode(client.code);
-    const auto dash = canonical.find('-');
-    if (dash != std::string::npos)
-    {
-        const auto number = canonical.find_first_not_of('0', dash + 1);
-        if (number != std::string::npos)
-            add(canonical.substr(0, dash) + canonical.substr(number));
-    }
-    add(compactAlnum(foldForSearch(client.email)));
-    return foldForSearch(keys);
-}
 
 // An FTS5 expression built from the user's query.
 struct MatchQuery
@@ -117,40 +63,22 @@ MatchQuery buildMatch(std::string_view query, bool includeArchived)
 {
     MatchQuery match;
     std::vector<std::string> parts;
-    std::size_t start = 0;
-    while (start < query.size() && parts.size() < kMaxQueryTerms)
+    const std::vector<SearchTerm> terms = searchTerms(query);
+    for (const SearchTerm& term : terms)
     {
-        // Split on ASCII blanks here; foldForSearch treats every other separator itself.
-        const auto end = query.find_first_of(" \t\r\n", start);
-        const std::string_view term = query.substr(start, end - start);
-        start = end == std::string_view::npos ? query.size() : end + 1;
-        const std::string folded = foldForSearch(term);
-        if (folded.empty())
-            continue;
-        const bool compound = folded.find(' ') != std::string::npos;
-        std::string part = quoteFts(folded) + "*";
-        if (compound)
-        {
-            std::string compact = folded;
-            compact.erase(std::remove(compact.begin(), compact.end(), ' '), compact.end());
-            part = "(" + part + " OR " + quoteFts(compact) + "*)";
-        }
-        // Plain words look for names, cities and e-mails only: a letter typed as the start of a
-        // name must not match every code ("C-…") or every tax ID starting with that letter.
-        const bool identifier = compound || std::any_of(folded.begin(), folded.end(), isAsciiDigit);
-        parts.push_back((identifier ? kAllColumns : kNameColumns) + " : (" + part + ")");
-        if (!match.folded.empty())
-            match.folded += ' ';
-        match.folded += folded;
+        std::string part = quoteFts(term.folded) + "*";
+        if (term.compound)
+            part = "(" + part + " OR " + quoteFts(term.compact) + "*)";
+        parts.push_back((term.identifier ? kAllColumns : kNameColumns) + " : (" + part + ")");
     }
+    match.folded = joinedTerms(terms);
     if (parts.empty())
         return match;
     std::string expression;
     for (std::size_t i = 0; i < parts.size(); ++i)
         expression += (i == 0 ? "" : " AND ") + parts[i];
     // An identifier typed with spaces ("B 12345678", "ES B12345678") also matches in one piece.
-    std::string compact = match.folded;
-    compact.erase(std::remove(compact.begin(), compact.end(), ' '), compact.end());
+    const std::string compact = compactTerms(terms);
     if (parts.size() > 1 && std::any_of(compact.begin(), compact.end(), isAsciiDigit))
         expression = "(" + expression + ") OR " + kAllColumns + " : " + quoteFts(compact) + "*";
     // Archived rows carry the word "archived" in the state column (see searchRow); a NOT with
@@ -205,18 +133,16 @@ std::string selectClientBy(std::string_view condition)
 }
 
 // The texts of a client's full-text row, in the order of clients_fts's columns (legal_name,
-// trade_name, tax_id, city, email, code, keys, state).
-constexpr std::size_t kSearchColumns = 8;
-
-std::array<std::string, kSearchColumns> searchRow(const Client& client,
-                                                  const std::string& taxIdNorm)
+// trade_name, tax_id, city, email, code, keys: search_words.hpp's order; then state).
+std::array<std::string, kSearchColumns + 1> searchRow(const Client& client,
+                                                      const std::string& taxIdNorm)
 {
-    return {foldForSearch(client.legalName), foldForSearch(client.tradeName),
-            foldForSearch(client.taxId), foldForSearch(client.city), emailWords(client.email),
-            foldForSearch(compactAlnum(client.code)), searchKeys(client, taxIdNorm),
-            // Archived rows carry a word to exclude; active rows none (older registers
-            // wrote "active", which no query looks for).
-            client.archived ? "archived" : ""};
+    std::array<std::string, kSearchColumns + 1> row;
+    std::ranges::move(searchTexts(client, taxIdNorm), row.begin());
+    // Archived rows carry a word to exclude; active rows none (older registers wrote
+    // "active", which no query looks for).
+    row[kSearchColumns] = client.archived ? "archived" : "";
+    return row;
 }
 
 // The full-text rows of many clients, packed in one buffer (about 100 bytes a client).
@@ -225,7 +151,7 @@ class SearchTexts
 public:
     explicit SearchTexts(std::span<const Client> clients)
     {
-        ends_.reserve(clients.size() * kSearchColumns);
+        ends_.reserve(clients.size() * (kSearchColumns + 1));
         buffer_.reserve(clients.size() * 96);
         for (const Client& client : clients)
             for (const std::string& text :
@@ -238,7 +164,7 @@ public:
 
     std::string_view text(std::size_t row, std::size_t column) const
     {
-        const std::size_t index = row * kSearchColumns + column;
+        const std::size_t index = row * (kSearchColumns + 1) + column;
         const std::size_t begin = index == 0 ? 0 : ends_[index - 1];
         return std::string_view(buffer_).substr(begin, ends_[index] - begin);
     }
