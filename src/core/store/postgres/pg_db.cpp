@@ -2,7 +2,7 @@
 
 #include "core/store/postgres/pg_db.hpp"
 
-#include <libpq-fe.h>
+#include "core/store/postgres/libpq.hpp"
 
 #include <charconv>
 #include <cstring>
@@ -114,23 +114,23 @@ void Params::view(std::vector<const char*>& values, std::vector<int>& lengths,
 void Result::clear(pg_result* result)
 {
     if (result != nullptr)
-        PQclear(result);
+        libpq().PQclear(result);
 }
 
 int Result::rows() const
 {
-    return result_ ? PQntuples(result_.get()) : 0;
+    return result_ ? libpq().PQntuples(result_.get()) : 0;
 }
 
 bool Result::isNull(int row, int column) const
 {
-    return PQgetisnull(result_.get(), row, column) != 0;
+    return libpq().PQgetisnull(result_.get(), row, column) != 0;
 }
 
 std::string_view Result::textView(int row, int column) const
 {
-    return {PQgetvalue(result_.get(), row, column),
-            static_cast<std::size_t>(PQgetlength(result_.get(), row, column))};
+    return {libpq().PQgetvalue(result_.get(), row, column),
+            static_cast<std::size_t>(libpq().PQgetlength(result_.get(), row, column))};
 }
 
 std::int64_t Result::int64(int row, int column) const
@@ -157,25 +157,25 @@ bool Result::boolean(int row, int column) const
 
 std::vector<std::uint8_t> Result::bytes(int row, int column) const
 {
-    if (PQfformat(result_.get(), column) == 1)
+    if (libpq().PQfformat(result_.get(), column) == 1)
     {
         const auto* data =
-            reinterpret_cast<const std::uint8_t*>(PQgetvalue(result_.get(), row, column));
-        return {data, data + PQgetlength(result_.get(), row, column)};
+            reinterpret_cast<const std::uint8_t*>(libpq().PQgetvalue(result_.get(), row, column));
+        return {data, data + libpq().PQgetlength(result_.get(), row, column)};
     }
     std::size_t length = 0;
-    unsigned char* data = PQunescapeBytea(
-        reinterpret_cast<const unsigned char*>(PQgetvalue(result_.get(), row, column)), &length);
+    unsigned char* data = libpq().PQunescapeBytea(
+        reinterpret_cast<const unsigned char*>(libpq().PQgetvalue(result_.get(), row, column)), &length);
     if (data == nullptr)
         throw std::bad_alloc();
     std::vector<std::uint8_t> out(data, data + length);
-    PQfreemem(data);
+    libpq().PQfreemem(data);
     return out;
 }
 
 std::int64_t Result::affected() const
 {
-    const char* count = PQcmdTuples(result_.get());
+    const char* count = libpq().PQcmdTuples(result_.get());
     std::int64_t value = 0;
     std::from_chars(count, count + std::strlen(count), value);
     return value;
@@ -190,13 +190,13 @@ Connection::Connection(const std::string& conninfo, std::string location)
     // A server that does not answer must not hold the office for libpq's default (forever).
     if (info.find("connect_timeout") == std::string::npos)
         info += " connect_timeout=3";
-    conn_ = PQconnectdb(info.c_str());
+    conn_ = libpq().PQconnectdb(info.c_str());
     if (conn_ == nullptr)
         throw std::bad_alloc();
-    if (PQstatus(conn_) != CONNECTION_OK)
+    if (libpq().PQstatus(conn_) != CONNECTION_OK)
     {
-        const std::string message = trimmed(PQerrorMessage(conn_));
-        PQfinish(conn_);
+        const std::string message = trimmed(libpq().PQerrorMessage(conn_));
+        libpq().PQfinish(conn_);
         conn_ = nullptr;
         const bool denied = message.find("authentication") != std::string::npos ||
                             message.find("password") != std::string::npos ||
@@ -205,7 +205,7 @@ Connection::Connection(const std::string& conninfo, std::string location)
                          location_, message);
     }
     // Notices (e.g. "relation already exists, skipping") are not the user's business.
-    PQsetNoticeProcessor(
+    libpq().PQsetNoticeProcessor(
         conn_, [](void*, const char*) {}, nullptr);
     run("SET client_encoding = 'UTF8'; SET datestyle = 'ISO'; SET extra_float_digits = 3");
 }
@@ -213,12 +213,12 @@ Connection::Connection(const std::string& conninfo, std::string location)
 Connection::~Connection()
 {
     if (conn_ != nullptr)
-        PQfinish(conn_);
+        libpq().PQfinish(conn_);
 }
 
 bool Connection::ok() const
 {
-    return conn_ != nullptr && PQstatus(conn_) == CONNECTION_OK;
+    return conn_ != nullptr && libpq().PQstatus(conn_) == CONNECTION_OK;
 }
 
 void Connection::forgetPrepared()
@@ -231,9 +231,9 @@ void Connection::forgetPrepared()
 void Connection::reconnect()
 {
     prepared_.clear();
-    PQreset(conn_);
-    if (PQstatus(conn_) != CONNECTION_OK)
-        throw StoreError(StoreError::Kind::CannotOpen, location_, trimmed(PQerrorMessage(conn_)));
+    libpq().PQreset(conn_);
+    if (libpq().PQstatus(conn_) != CONNECTION_OK)
+        throw StoreError(StoreError::Kind::CannotOpen, location_, trimmed(libpq().PQerrorMessage(conn_)));
     run("SET client_encoding = 'UTF8'; SET datestyle = 'ISO'; SET extra_float_digits = 3");
 }
 
@@ -245,13 +245,13 @@ std::string Connection::user()
 
 void Connection::fail(pg_result* result, std::string_view context)
 {
-    const char* state = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    const char* state = result != nullptr ? libpq().PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
     const std::string stateText = state != nullptr ? state : "";
-    std::string message = trimmed(result != nullptr ? PQresultErrorMessage(result) : nullptr);
+    std::string message = trimmed(result != nullptr ? libpq().PQresultErrorMessage(result) : nullptr);
     if (message.empty())
-        message = trimmed(PQerrorMessage(conn_));
+        message = trimmed(libpq().PQerrorMessage(conn_));
     if (result != nullptr)
-        PQclear(result);
+        libpq().PQclear(result);
     if (!context.empty())
         message = std::string(context) + ": " + message;
     throwError(stateText, location_, message);
@@ -263,10 +263,10 @@ Result Connection::exec(std::string_view sql, const Params& params, bool binaryR
     if (found == prepared_.end())
     {
         const std::string name = "s" + std::to_string(nextStatement_++);
-        pg_result* prepared = PQprepare(conn_, name.c_str(), std::string(sql).c_str(), 0, nullptr);
-        if (prepared == nullptr || PQresultStatus(prepared) != PGRES_COMMAND_OK)
+        pg_result* prepared = libpq().PQprepare(conn_, name.c_str(), std::string(sql).c_str(), 0, nullptr);
+        if (prepared == nullptr || libpq().PQresultStatus(prepared) != PGRES_COMMAND_OK)
             fail(prepared, "");
-        PQclear(prepared);
+        libpq().PQclear(prepared);
         found = prepared_.emplace(std::string(sql), name).first;
     }
     std::vector<const char*> values;
@@ -274,9 +274,9 @@ Result Connection::exec(std::string_view sql, const Params& params, bool binaryR
     std::vector<int> formats;
     params.view(values, lengths, formats);
     pg_result* result =
-        PQexecPrepared(conn_, found->second.c_str(), static_cast<int>(values.size()), values.data(),
+        libpq().PQexecPrepared(conn_, found->second.c_str(), static_cast<int>(values.size()), values.data(),
                        lengths.data(), formats.data(), binaryResult ? 1 : 0);
-    const auto status = result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+    const auto status = result != nullptr ? libpq().PQresultStatus(result) : PGRES_FATAL_ERROR;
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
         fail(result, "");
     return Result(result);
@@ -284,11 +284,11 @@ Result Connection::exec(std::string_view sql, const Params& params, bool binaryR
 
 void Connection::run(std::string_view sql)
 {
-    pg_result* result = PQexec(conn_, std::string(sql).c_str());
-    const auto status = result != nullptr ? PQresultStatus(result) : PGRES_FATAL_ERROR;
+    pg_result* result = libpq().PQexec(conn_, std::string(sql).c_str());
+    const auto status = result != nullptr ? libpq().PQresultStatus(result) : PGRES_FATAL_ERROR;
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
         fail(result, "");
-    PQclear(result);
+    libpq().PQclear(result);
 }
 
 std::int64_t Connection::scalar(std::string_view sql, const Params& params)
@@ -323,17 +323,17 @@ void Connection::copyField(std::string& out, std::string_view value)
 
 void Connection::copyIn(std::string_view copySql, const std::function<bool(std::string&)>& fill)
 {
-    pg_result* start = PQexec(conn_, std::string(copySql).c_str());
-    if (start == nullptr || PQresultStatus(start) != PGRES_COPY_IN)
+    pg_result* start = libpq().PQexec(conn_, std::string(copySql).c_str());
+    if (start == nullptr || libpq().PQresultStatus(start) != PGRES_COPY_IN)
         fail(start, "");
-    PQclear(start);
+    libpq().PQclear(start);
     std::string buffer;
     buffer.reserve(kCopyChunk + 4096);
     bool more = true;
     const auto send = [this, &buffer]
     {
         if (!buffer.empty() &&
-            PQputCopyData(conn_, buffer.data(), static_cast<int>(buffer.size())) != 1)
+            libpq().PQputCopyData(conn_, buffer.data(), static_cast<int>(buffer.size())) != 1)
             return false;
         buffer.clear();
         return true;
@@ -350,24 +350,24 @@ void Connection::copyIn(std::string_view copySql, const std::function<bool(std::
     }
     catch (...)
     {
-        PQputCopyEnd(conn_, "aborted by the client");
-        while (pg_result* rest = PQgetResult(conn_))
-            PQclear(rest);
+        libpq().PQputCopyEnd(conn_, "aborted by the client");
+        while (pg_result* rest = libpq().PQgetResult(conn_))
+            libpq().PQclear(rest);
         throw;
     }
-    if (!sent || PQputCopyEnd(conn_, nullptr) != 1)
+    if (!sent || libpq().PQputCopyEnd(conn_, nullptr) != 1)
         fail(nullptr, "copy");
-    pg_result* end = PQgetResult(conn_);
-    const auto status = end != nullptr ? PQresultStatus(end) : PGRES_FATAL_ERROR;
+    pg_result* end = libpq().PQgetResult(conn_);
+    const auto status = end != nullptr ? libpq().PQresultStatus(end) : PGRES_FATAL_ERROR;
     if (status != PGRES_COMMAND_OK)
     {
-        while (pg_result* rest = PQgetResult(conn_))
-            PQclear(rest);
+        while (pg_result* rest = libpq().PQgetResult(conn_))
+            libpq().PQclear(rest);
         fail(end, "");
     }
-    PQclear(end);
-    while (pg_result* rest = PQgetResult(conn_))
-        PQclear(rest);
+    libpq().PQclear(end);
+    while (pg_result* rest = libpq().PQgetResult(conn_))
+        libpq().PQclear(rest);
 }
 
 // ------------------------------------------------------------------------- Transaction
@@ -382,8 +382,8 @@ Transaction::~Transaction()
     if (!open_)
         return;
     // Never throws: a connection gone rolls back by itself on the server.
-    if (pg_result* result = PQexec(db_.handle(), "ROLLBACK"))
-        PQclear(result);
+    if (pg_result* result = libpq().PQexec(db_.handle(), "ROLLBACK"))
+        libpq().PQclear(result);
 }
 
 void Transaction::commit()

@@ -4,7 +4,7 @@
 
 #include "core/store/postgres/pg_internal.hpp"
 
-#include <libpq-fe.h>
+#include "core/store/postgres/libpq.hpp"
 
 namespace clientes::postgres
 {
@@ -25,11 +25,11 @@ constexpr std::string_view kSessionSettings =
 std::string describeConnection(const std::string& conninfo)
 {
     char* error = nullptr;
-    PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &error);
+    PQconninfoOption* options = pg::libpq().PQconninfoParse(conninfo.c_str(), &error);
     if (options == nullptr)
     {
         std::string message = error != nullptr ? error : "invalid connection string";
-        PQfreemem(error);
+        pg::libpq().PQfreemem(error);
         return message;
     }
     std::string host;
@@ -51,7 +51,7 @@ std::string describeConnection(const std::string& conninfo)
         else if (keyword == "user")
             user = value;
     }
-    PQconninfoFree(options);
+    pg::libpq().PQconninfoFree(options);
     if (host.empty())
         host = "localhost";
     if (dbname.empty())
