@@ -295,7 +295,8 @@ std::optional<Client> Unit::client(std::int64_t id)
 
 std::optional<Client> Unit::clientByCode(std::string_view code)
 {
-    return clientWhere("upper(code) = upper($1)", pg::Params().add(code));
+    return clientWhere("upper(code COLLATE \"C\") = upper($1 COLLATE \"C\")",
+                       pg::Params().add(code));
 }
 
 std::vector<Client> Unit::clientsByTaxId(std::string_view normalizedTaxId)
@@ -459,7 +460,8 @@ void Unit::insertClientRows(std::span<Client> clients)
                 db_.scalar("UPDATE clientes_meta SET value = value + 1 WHERE name = "
                            "'client_code' RETURNING value");
             client.code = formatClientCode(number);
-            if (db_.exec("SELECT 1 FROM clients WHERE upper(code) = upper($1)",
+            if (db_.exec("SELECT 1 FROM clients WHERE upper(code COLLATE \"C\") = upper($1 COLLATE "
+                         "\"C\")",
                          pg::Params().add(client.code))
                     .empty())
                 break;
@@ -501,9 +503,10 @@ void Unit::insertClientsInBulk(std::span<Client> clients)
         codes.push_back(formatClientCode(number));
     for (;;)
     {
-        const pg::Result taken = db_.exec("SELECT upper(code) FROM clients WHERE upper(code) = "
-                                          "ANY($1::text[])",
-                                          pg::Params().add(arrayOf(codes)));
+        const pg::Result taken = db_.exec(
+            "SELECT upper(code COLLATE \"C\") FROM clients WHERE upper(code COLLATE \"C\") = "
+            "ANY($1::text[])",
+            pg::Params().add(arrayOf(codes)));
         if (taken.empty())
             break;
         std::unordered_set<std::string> takenCodes;

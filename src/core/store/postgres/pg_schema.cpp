@@ -56,7 +56,7 @@ CREATE TABLE clients (
     sort_key text COLLATE "C" NOT NULL DEFAULT '',
     search tsvector NOT NULL DEFAULT ''
 );
-CREATE UNIQUE INDEX clients_code ON clients (upper(code));
+CREATE UNIQUE INDEX clients_code ON clients (upper(code COLLATE "C"));
 CREATE INDEX clients_tax_id_norm ON clients (tax_id_norm);
 CREATE INDEX clients_sort ON clients (sort_key, id);
 CREATE INDEX clients_search ON clients USING gin (search);
