@@ -2,6 +2,8 @@
 // register on a PostgreSQL server of the benchmark's own (loopback) and into a SQLite file,
 // then the same per-keystroke searches and a full read in list order (what an export
 // streams) on both. Not a test; prints figures and ratios. Usage: team_store_bench [clients]
+// With CLIENTES_BENCH_SERVER set (a libpq connection string to an empty database), the team
+// store is measured on that server instead (e.g. the office's own, over its network).
 
 #include "../bench/bench_clients.hpp"
 #include "core/register/register.hpp"
@@ -16,6 +18,7 @@
 #include <functional>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 using namespace clientes;
@@ -37,6 +40,7 @@ struct Figures
     double importMs = 0;  // addMany of the rest, one unit
     double firstSearchMs = 0;
     std::vector<double> searches; // sorted
+    std::vector<std::pair<double, std::string>> slowest; // slowest first
     double listMs = 0;            // every active client in list order
     double median() const { return searches[searches.size() / 2]; }
     double p90() const { return searches[searches.size() * 9 / 10]; }
@@ -73,7 +77,9 @@ Figures measure(Register& reg, const std::vector<Client>& input,
         start = Clock::now();
         again->search(query, false, 200);
         figures.searches.push_back(millisSince(start));
+        figures.slowest.emplace_back(figures.searches.back(), query);
     }
+    std::sort(figures.slowest.rbegin(), figures.slowest.rend());
     std::sort(figures.searches.begin(), figures.searches.end());
     start = Clock::now();
     std::size_t rows = 0;
@@ -105,11 +111,22 @@ int main(int argc, char** argv)
     }
     Figures server;
     {
-        clientes::testing::PgServer pg;
-        const std::string conninfo = pg.conninfo();
+        std::unique_ptr<clientes::testing::PgServer> pg;
+        std::string conninfo;
+        if (const char* given = std::getenv("CLIENTES_BENCH_SERVER"))
+            conninfo = given;
+        else
+        {
+            pg = std::make_unique<clientes::testing::PgServer>();
+            conninfo = pg->conninfo();
+        }
         Register reg(postgres::openStore(conninfo));
         server = measure(reg, input, [&]
                          { return std::make_unique<Register>(postgres::openStore(conninfo)); });
+        if (std::getenv("CLIENTES_BENCH_SLOWEST") != nullptr)
+            for (std::size_t i = 0; i < 12 && i < server.slowest.size(); ++i)
+                std::printf("  slow on the server: %7.2f ms  \"%s\"\n",
+                            server.slowest[i].first, server.slowest[i].second.c_str());
     }
     fs::remove_all(dir);
 

@@ -38,7 +38,7 @@ Loaded load()
     }
     std::string missing;
 #define CLIENTES_LIBPQ_RESOLVE(name)                                                               \
-    loaded.functions.name = reinterpret_cast<decltype(&::name)>(dlsym(handle, #name));            \
+    loaded.functions.name = reinterpret_cast<decltype(&::name)>(dlsym(handle, #name));             \
     if (loaded.functions.name == nullptr)                                                          \
         missing += missing.empty() ? #name : ", " #name;
     CLIENTES_LIBPQ_FUNCTIONS(CLIENTES_LIBPQ_RESOLVE)

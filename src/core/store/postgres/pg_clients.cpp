@@ -173,32 +173,6 @@ pg::Params& addEditable(pg::Params& params, const Client& client)
     return params;
 }
 
-// An array parameter (text input of a bigint[] or text[]).
-std::string arrayOf(std::span<const std::int64_t> ids)
-{
-    std::string array = "{";
-    for (std::int64_t id : ids)
-        array += (array.size() > 1 ? "," : "") + std::to_string(id);
-    return array + "}";
-}
-
-std::string arrayOf(const std::vector<std::string>& texts)
-{
-    std::string array = "{";
-    for (const std::string& text : texts)
-    {
-        array += array.size() > 1 ? ",\"" : "\"";
-        for (char c : text)
-        {
-            if (c == '"' || c == '\\')
-                array += '\\';
-            array += c;
-        }
-        array += '"';
-    }
-    return array + "}";
-}
-
 // Walks the rows of `select` (no parameters) through a cursor, kFetchRows at a time: every
 // client of a large register never sits in memory twice.
 template <typename Visit>
@@ -506,7 +480,7 @@ void Unit::insertClientsInBulk(std::span<Client> clients)
         const pg::Result taken = db_.exec(
             "SELECT upper(code COLLATE \"C\") FROM clients WHERE upper(code COLLATE \"C\") = "
             "ANY($1::text[])",
-            pg::Params().add(arrayOf(codes)));
+            pg::Params().add(pg::textArray(codes)));
         if (taken.empty())
             break;
         std::unordered_set<std::string> takenCodes;
@@ -540,30 +514,25 @@ void Unit::insertClientsInBulk(std::span<Client> clients)
                [&](std::string& out)
                {
                    const Client& client = clients[next];
-                   const auto field = [&out](std::string_view text)
-                   {
-                       pg::Connection::copyField(out, text);
-                       out += '\t';
-                   };
-                   out += std::to_string(client.id) + '\t';
-                   field(client.uuid);
+                   pg::CopyRow row(out);
+                   row.add(client.id).add(client.uuid);
                    for (std::size_t i = 0; i < kTextFieldCount; ++i)
-                       field(client.value(allFields()[i]));
-                   field(client.kind);
+                       row.add(client.value(allFields()[i]));
+                   row.add(client.kind);
                    if (const auto days = client.paymentTermDays())
-                       out += std::to_string(*days) + '\t';
+                       row.add(std::int64_t{*days});
                    else
-                       out += "\\N\t";
-                   field(client.currency);
-                   out += client.archived ? "t\t" : "f\t";
-                   field(client.createdAt);
-                   field(client.updatedAt);
-                   out += std::to_string(client.version) + '\t';
+                       row.addNull();
                    const std::string taxIdNorm = normalizeTaxId(client.taxId, client.country);
-                   field(taxIdNorm);
-                   field(foldForSearch(client.legalName));
-                   pg::Connection::copyField(out, searchDocument(client, taxIdNorm));
-                   out += '\n';
+                   row.add(client.currency)
+                       .add(client.archived)
+                       .add(client.createdAt)
+                       .add(client.updatedAt)
+                       .add(client.version)
+                       .add(taxIdNorm)
+                       .add(foldForSearch(client.legalName))
+                       .add(searchDocument(client, taxIdNorm))
+                       .end();
                    return ++next < clients.size();
                });
     // Tags: the clients that have some, in one COPY.
@@ -573,30 +542,24 @@ void Unit::insertClientsInBulk(std::span<Client> clients)
     if (tagged == 0)
         return;
     next = 0;
-    db_.copyIn("COPY client_tags (client_id, position, tag, tag_key) FROM STDIN",
-               [&](std::string& out)
-               {
-                   while (next < clients.size() && clients[next].tags.empty())
-                       ++next;
-                   if (next < clients.size())
-                   {
-                       const Client& client = clients[next];
-                       std::int64_t position = 0;
-                       for (const std::string& tag : splitTags(client.tags))
-                       {
-                           out +=
-                               std::to_string(client.id) + '\t' + std::to_string(position++) + '\t';
-                           pg::Connection::copyField(out, tag);
-                           out += '\t';
-                           pg::Connection::copyField(out, tagKey(tag));
-                           out += '\n';
-                       }
-                       ++next;
-                   }
-                   while (next < clients.size() && clients[next].tags.empty())
-                       ++next;
-                   return next < clients.size();
-               });
+    db_.copyIn(
+        "COPY client_tags (client_id, position, tag, tag_key) FROM STDIN",
+        [&](std::string& out)
+        {
+            while (next < clients.size() && clients[next].tags.empty())
+                ++next;
+            if (next < clients.size())
+            {
+                const Client& client = clients[next];
+                std::int64_t position = 0;
+                for (const std::string& tag : splitTags(client.tags))
+                    pg::CopyRow(out).add(client.id).add(position++).add(tag).add(tagKey(tag)).end();
+                ++next;
+            }
+            while (next < clients.size() && clients[next].tags.empty())
+                ++next;
+            return next < clients.size();
+        });
 }
 
 bool Unit::updateClient(const Client& after, const Client& before)
@@ -638,7 +601,8 @@ void Unit::deleteClients(std::span<const std::int64_t> ids)
         return;
     // Contacts, tags and activity go with their clients (ON DELETE CASCADE); a record that
     // still refers to one (RESTRICT) makes the statement fail and the unit roll back.
-    db_.exec("DELETE FROM clients WHERE id = ANY($1::bigint[])", pg::Params().add(arrayOf(ids)));
+    db_.exec("DELETE FROM clients WHERE id = ANY($1::bigint[])",
+             pg::Params().add(pg::bigintArray(ids)));
 }
 
 } // namespace clientes::postgres

@@ -165,7 +165,8 @@ std::vector<std::uint8_t> Result::bytes(int row, int column) const
     }
     std::size_t length = 0;
     unsigned char* data = libpq().PQunescapeBytea(
-        reinterpret_cast<const unsigned char*>(libpq().PQgetvalue(result_.get(), row, column)), &length);
+        reinterpret_cast<const unsigned char*>(libpq().PQgetvalue(result_.get(), row, column)),
+        &length);
     if (data == nullptr)
         throw std::bad_alloc();
     std::vector<std::uint8_t> out(data, data + length);
@@ -233,7 +234,8 @@ void Connection::reconnect()
     prepared_.clear();
     libpq().PQreset(conn_);
     if (libpq().PQstatus(conn_) != CONNECTION_OK)
-        throw StoreError(StoreError::Kind::CannotOpen, location_, trimmed(libpq().PQerrorMessage(conn_)));
+        throw StoreError(StoreError::Kind::CannotOpen, location_,
+                         trimmed(libpq().PQerrorMessage(conn_)));
     run("SET client_encoding = 'UTF8'; SET datestyle = 'ISO'; SET extra_float_digits = 3");
 }
 
@@ -245,9 +247,11 @@ std::string Connection::user()
 
 void Connection::fail(pg_result* result, std::string_view context)
 {
-    const char* state = result != nullptr ? libpq().PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    const char* state =
+        result != nullptr ? libpq().PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
     const std::string stateText = state != nullptr ? state : "";
-    std::string message = trimmed(result != nullptr ? libpq().PQresultErrorMessage(result) : nullptr);
+    std::string message =
+        trimmed(result != nullptr ? libpq().PQresultErrorMessage(result) : nullptr);
     if (message.empty())
         message = trimmed(libpq().PQerrorMessage(conn_));
     if (result != nullptr)
@@ -263,7 +267,8 @@ Result Connection::exec(std::string_view sql, const Params& params, bool binaryR
     if (found == prepared_.end())
     {
         const std::string name = "s" + std::to_string(nextStatement_++);
-        pg_result* prepared = libpq().PQprepare(conn_, name.c_str(), std::string(sql).c_str(), 0, nullptr);
+        pg_result* prepared =
+            libpq().PQprepare(conn_, name.c_str(), std::string(sql).c_str(), 0, nullptr);
         if (prepared == nullptr || libpq().PQresultStatus(prepared) != PGRES_COMMAND_OK)
             fail(prepared, "");
         libpq().PQclear(prepared);
@@ -274,8 +279,8 @@ Result Connection::exec(std::string_view sql, const Params& params, bool binaryR
     std::vector<int> formats;
     params.view(values, lengths, formats);
     pg_result* result =
-        libpq().PQexecPrepared(conn_, found->second.c_str(), static_cast<int>(values.size()), values.data(),
-                       lengths.data(), formats.data(), binaryResult ? 1 : 0);
+        libpq().PQexecPrepared(conn_, found->second.c_str(), static_cast<int>(values.size()),
+                               values.data(), lengths.data(), formats.data(), binaryResult ? 1 : 0);
     const auto status = result != nullptr ? libpq().PQresultStatus(result) : PGRES_FATAL_ERROR;
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
         fail(result, "");
@@ -368,6 +373,20 @@ void Connection::copyIn(std::string_view copySql, const std::function<bool(std::
     libpq().PQclear(end);
     while (pg_result* rest = libpq().PQgetResult(conn_))
         libpq().PQclear(rest);
+}
+
+// ------------------------------------------------------------------------- parameters
+
+std::string bigintArray(std::span<const std::int64_t> values)
+{
+    std::string array = "{";
+    for (std::int64_t value : values)
+    {
+        if (array.size() > 1)
+            array += ',';
+        array += std::to_string(value);
+    }
+    return array + "}";
 }
 
 // ------------------------------------------------------------------------- Transaction

@@ -140,6 +140,81 @@ private:
     std::size_t nextStatement_ = 1;
 };
 
+// ------------------------------------------------------------------------- parameters
+
+// A text[] parameter in the array literal syntax, `text(value)` giving each element: every
+// element quoted, so that commas, braces, spaces and "NULL" stay text.
+template <typename Values, typename Text> std::string textArray(const Values& values, Text text)
+{
+    std::string array = "{";
+    for (const auto& value : values)
+    {
+        if (array.size() > 1)
+            array += ',';
+        array += '"';
+        for (char c : std::string_view(text(value)))
+        {
+            if (c == '"' || c == '\\')
+                array += '\\';
+            array += c;
+        }
+        array += '"';
+    }
+    return array + "}";
+}
+
+inline std::string textArray(const std::vector<std::string>& values)
+{
+    return textArray(values, [](const std::string& value) -> const std::string& { return value; });
+}
+
+// A bigint[] parameter in the array literal syntax.
+std::string bigintArray(std::span<const std::int64_t> values);
+
+// One row of COPY's text format: fields in the table's column order, then end().
+class CopyRow
+{
+public:
+    explicit CopyRow(std::string& out) : out_(out) {}
+    CopyRow& add(std::int64_t value)
+    {
+        separate();
+        out_ += std::to_string(value);
+        return *this;
+    }
+    CopyRow& add(std::string_view value)
+    {
+        separate();
+        Connection::copyField(out_, value);
+        return *this;
+    }
+    CopyRow& add(bool value)
+    {
+        separate();
+        out_ += value ? 't' : 'f';
+        return *this;
+    }
+    CopyRow& add(const std::string& value) { return add(std::string_view(value)); }
+    CopyRow& add(const char* value) { return add(std::string_view(value)); }
+    CopyRow& addNull()
+    {
+        separate();
+        out_ += "\\N";
+        return *this;
+    }
+    void end() { out_ += '\n'; }
+
+private:
+    void separate()
+    {
+        if (!first_)
+            out_ += '\t';
+        first_ = false;
+    }
+    std::string& out_;
+    bool first_ = true;
+};
+
 // BEGIN … COMMIT, rolled back unless commit() was reached.
 class Transaction
 {

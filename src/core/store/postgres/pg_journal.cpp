@@ -16,75 +16,6 @@ namespace
 // entries, changes) cost less than one statement per entry.
 constexpr std::size_t kBulkActivity = 8;
 
-// A text[] parameter in the array literal syntax, `text(value)` giving each element: every
-// element quoted, so that commas, braces, spaces and "NULL" stay text.
-template <typename Values, typename Text> std::string textArray(const Values& values, Text text)
-{
-    std::string array = "{";
-    for (const auto& value : values)
-    {
-        if (array.size() > 1)
-            array += ',';
-        array += '"';
-        for (char c : std::string_view(text(value)))
-        {
-            if (c == '"' || c == '\\')
-                array += '\\';
-            array += c;
-        }
-        array += '"';
-    }
-    return array + "}";
-}
-
-std::string bigintArray(std::span<const std::int64_t> values)
-{
-    std::string array = "{";
-    for (std::int64_t value : values)
-    {
-        if (array.size() > 1)
-            array += ',';
-        array += std::to_string(value);
-    }
-    return array + "}";
-}
-
-// One row of COPY's text format: fields in the table's column order, then end().
-class CopyRow
-{
-public:
-    explicit CopyRow(std::string& out) : out_(out) {}
-    CopyRow& add(std::int64_t value)
-    {
-        separate();
-        out_ += std::to_string(value);
-        return *this;
-    }
-    CopyRow& add(std::string_view value)
-    {
-        separate();
-        pg::Connection::copyField(out_, value);
-        return *this;
-    }
-    CopyRow& addNull()
-    {
-        separate();
-        out_ += "\\N";
-        return *this;
-    }
-    void end() { out_ += '\n'; }
-
-private:
-    void separate()
-    {
-        if (!first_)
-            out_ += '\t';
-        first_ = false;
-    }
-    std::string& out_;
-    bool first_ = true;
-};
-
 std::string_view boolText(bool value)
 {
     return value ? "t" : "f";
@@ -149,9 +80,9 @@ void Unit::appendActivity(std::span<ActivityEntry> entries)
                     .add(entry.label)
                     .add(entry.batchId)
                     .add(entry.text)
-                    .add(textArray(entry.changes, field))
-                    .add(textArray(entry.changes, oldValue))
-                    .add(textArray(entry.changes, newValue)));
+                    .add(pg::textArray(entry.changes, field))
+                    .add(pg::textArray(entry.changes, oldValue))
+                    .add(pg::textArray(entry.changes, newValue)));
             entry.id = inserted.int64(0, 0);
         }
         return;
@@ -171,7 +102,7 @@ void Unit::appendActivity(std::span<ActivityEntry> entries)
                [&entries, next = std::size_t{0}](std::string& out) mutable
                {
                    const ActivityEntry& entry = entries[next];
-                   CopyRow(out)
+                   pg::CopyRow(out)
                        .add(entry.id)
                        .add(entry.clientId)
                        .add(entry.at)
@@ -201,7 +132,7 @@ void Unit::appendActivity(std::span<ActivityEntry> entries)
                [&changes, next = std::size_t{0}](std::string& out) mutable
                {
                    const Change& change = changes[next];
-                   CopyRow(out)
+                   pg::CopyRow(out)
                        .add(change.activityId)
                        .add(change.position)
                        .add(change.change->field)
@@ -257,7 +188,7 @@ ActivityPage Unit::activity(std::int64_t clientId, std::size_t limit, std::int64
     const pg::Result rows = db_.exec(
         "SELECT activity_id, field, old_value, new_value FROM activity_changes WHERE activity_id "
         "= ANY ($1::bigint[]) ORDER BY activity_id DESC, position",
-        pg::Params().add(bigintArray(ids)));
+        pg::Params().add(pg::bigintArray(ids)));
     auto entry = page.entries.begin();
     for (int row = 0; row < rows.rows(); ++row)
     {
@@ -326,7 +257,7 @@ std::vector<JournalClientState> Unit::journalClients(std::int64_t batch,
         "a.client_id = b.client_id AND a.id > b.activity_id AND a.batch_id <> ALL "
         "($2::text[])) FROM import_batch_clients AS b LEFT JOIN clients AS c ON c.id = "
         "b.client_id WHERE b.batch = $1 ORDER BY b.client_id",
-        pg::Params().add(batch).add(textArray(
+        pg::Params().add(batch).add(pg::textArray(
             ignoredBatchIds, [](const std::string& id) -> const std::string& { return id; })));
     items.reserve(static_cast<std::size_t>(rows.rows()));
     for (int row = 0; row < rows.rows(); ++row)
@@ -414,7 +345,7 @@ void Unit::addToJournal(std::int64_t batch, std::span<const JournalClient> items
                [&, next = std::size_t{0}](std::string& out) mutable
                {
                    const JournalClient& item = items[next];
-                   CopyRow(out)
+                   pg::CopyRow(out)
                        .add(batch)
                        .add(item.clientId)
                        .add(boolText(item.created))
@@ -435,7 +366,7 @@ void Unit::addToJournal(std::int64_t batch, std::span<const JournalInvoice> item
                [&, next = std::size_t{0}](std::string& out) mutable
                {
                    const JournalInvoice& item = items[next];
-                   CopyRow row(out);
+                   pg::CopyRow row(out);
                    row.add(batch).add(item.invoiceId).add(boolText(item.created)).add(item.version);
                    if (const std::optional<Invoice>& before = item.before)
                        row.add(before->issueDate)
@@ -460,12 +391,13 @@ void Unit::rebaseJournal(JournalOf of, std::int64_t recordId, std::int64_t fromV
     if (batches.empty())
         return;
     // One statement for every batch: a primary-key lookup each (usually none or one).
-    db_.exec(of == JournalOf::Clients
-                 ? "UPDATE import_batch_clients SET version = $3 WHERE batch = ANY ($4::bigint[]) "
-                   "AND client_id = $1 AND version = $2"
-                 : "UPDATE import_batch_invoices SET version = $3 WHERE batch = ANY "
-                   "($4::bigint[]) AND invoice_id = $1 AND version = $2",
-             pg::Params().add(recordId).add(fromVersion).add(toVersion).add(bigintArray(batches)));
+    db_.exec(
+        of == JournalOf::Clients
+            ? "UPDATE import_batch_clients SET version = $3 WHERE batch = ANY ($4::bigint[]) "
+              "AND client_id = $1 AND version = $2"
+            : "UPDATE import_batch_invoices SET version = $3 WHERE batch = ANY "
+              "($4::bigint[]) AND invoice_id = $1 AND version = $2",
+        pg::Params().add(recordId).add(fromVersion).add(toVersion).add(pg::bigintArray(batches)));
 }
 
 void Unit::markBatchUndone(std::int64_t batch, std::string_view at)
