@@ -110,28 +110,34 @@ void PgServer::run(const std::string& command) const
         throw std::runtime_error("failed: " + command + "\n" + log());
 }
 
-std::string PgServer::conninfo(const std::string& database) const
+std::string PgServer::conninfo(const std::string& database, const std::string& user) const
 {
     return "host=127.0.0.1 port=" + std::to_string(port_) + " dbname=" + database +
-           " user=clientes_test connect_timeout=3";
+           " user=" + user + " connect_timeout=3";
 }
 
 void PgServer::createDatabase(const std::string& name) const
 {
-    PGconn* connection = PQconnectdb(conninfo("postgres").c_str());
+    execute("postgres", "CREATE DATABASE \"" + name + "\"");
+}
+
+void PgServer::execute(const std::string& database, const std::string& sql) const
+{
+    PGconn* connection = PQconnectdb(conninfo(database).c_str());
     if (PQstatus(connection) != CONNECTION_OK)
     {
         const std::string message = PQerrorMessage(connection);
         PQfinish(connection);
         throw std::runtime_error("cannot connect: " + message + log());
     }
-    PGresult* result = PQexec(connection, ("CREATE DATABASE \"" + name + "\"").c_str());
-    const bool ok = PQresultStatus(result) == PGRES_COMMAND_OK;
+    PGresult* result = PQexec(connection, sql.c_str());
+    const bool ok =
+        PQresultStatus(result) == PGRES_COMMAND_OK || PQresultStatus(result) == PGRES_TUPLES_OK;
     const std::string message = PQerrorMessage(connection);
     PQclear(result);
     PQfinish(connection);
     if (!ok)
-        throw std::runtime_error("CREATE DATABASE " + name + ": " + message);
+        throw std::runtime_error(sql.substr(0, 200) + ": " + message);
 }
 
 std::string PgServer::log() const

@@ -20,12 +20,18 @@ public:
     PgServer(const PgServer&) = delete;
     PgServer& operator=(const PgServer&) = delete;
 
-    // A libpq connection string for `database` as the cluster's superuser.
-    std::string conninfo(const std::string& database = "clientes") const;
+    // The cluster's superuser (created by initdb).
+    static constexpr const char* kSuperuser = "clientes_test";
+    // A libpq connection string for `database` as `user` (any role may log in: trust).
+    std::string conninfo(const std::string& database = "clientes",
+                         const std::string& user = kSuperuser) const;
     int port() const { return port_; }
     const std::filesystem::path& folder() const { return folder_; }
     // Creates an empty database.
     void createDatabase(const std::string& name) const;
+    // Runs SQL (one or more statements) in `database` as the superuser; throws
+    // std::runtime_error with the server's message when it fails.
+    void execute(const std::string& database, const std::string& sql) const;
     // The server's log so far.
     std::string log() const;
 

@@ -196,10 +196,38 @@ TextKey storeErrorText(StoreError::Kind kind)
         return K::StoreConflict;
     case Kind::OutOfMemory:
         return K::StoreOutOfMemory;
+    case Kind::NoLibrary:
+        return K::ServerNeedsLibpq;
     case Kind::Io:
         break;
     }
     return K::StoreIo;
+}
+
+// The same for a team server: the messages speak of the server, not of a file.
+TextKey serverErrorText(StoreError::Kind kind)
+{
+    using Kind = StoreError::Kind;
+    switch (kind)
+    {
+    case Kind::CannotOpen:
+        return K::ServerCannotOpen;
+    case Kind::NotADatabase:
+        return K::ServerNotADatabase;
+    case Kind::Locked:
+        return K::ServerLocked;
+    case Kind::PermissionDenied:
+        return K::ServerPermissionDenied;
+    case Kind::TooNew:
+        return K::ServerTooNew;
+    case Kind::Io:
+        return K::ServerIo;
+    case Kind::Conflict:
+    case Kind::OutOfMemory:
+    case Kind::NoLibrary:
+        break;
+    }
+    return storeErrorText(kind);
 }
 
 } // namespace
@@ -275,7 +303,13 @@ std::string activityKindLabel(ActivityKind kind, Language language)
 
 std::string describe(const StoreError& error, Language language)
 {
-    return text(storeErrorText(error.kind), language, {{"path", error.path}});
+    if (const auto* refused = dynamic_cast<const NotPermitted*>(&error))
+        return text(refused->need == NotPermitted::Need::Edit ? K::ServerReadOnlyUser
+                                                              : K::ServerAdminOnly,
+                    language, {{"path", error.path}, {"user", refused->user}});
+    const TextKey key = error.where == StoreError::Where::Server ? serverErrorText(error.kind)
+                                                                 : storeErrorText(error.kind);
+    return text(key, language, {{"path", error.path}});
 }
 
 std::string describe(const RegisterFileRefused& error, Language language)

@@ -56,6 +56,9 @@ struct ActivityEntry
     std::string batchId;              // Imported
     std::string text;                 // Note
     std::vector<FieldChange> changes; // Updated, RecordChanged: in field order
+    // Who did it: a team server's database user, set by the store when it appends the entry
+    // (appendActivity ignores it); "" in a file register, which has one user.
+    std::string user;
 };
 
 struct ActivityPage

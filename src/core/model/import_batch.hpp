@@ -36,6 +36,9 @@ struct ImportBatchInfo
     std::size_t unchanged = 0; // rows that matched and changed nothing (not written)
     std::size_t skipped = 0;   // rows left out (invalid with SkipInvalid, or excluded by the mode)
     std::size_t clientsCreated = 0; // invoice imports: clients created for unknown tax IDs
+    // Who imported it: a team server's database user, set by the store when it records the
+    // batch (insertBatch ignores it); "" in a file register.
+    std::string user;
 };
 
 // What a client import writes. Clients are as planImport made them (tidied); the store tidies

@@ -60,6 +60,28 @@ struct LinkedRecords
     bool operator==(const LinkedRecords&) const = default;
 };
 
+// ---------------------------------------------------------------- where the register lives
+
+// What the connected user may do. A file register: everything. A team server: what its
+// grants allow (see the README's admins' guide): reading, editing (adding and changing
+// clients and their records, importing), administering (archiving and deleting, undoing
+// other people's imports).
+struct Permissions
+{
+    bool read = true;
+    bool edit = true;
+    bool admin = true;
+    bool operator==(const Permissions&) const = default;
+};
+
+struct ConnectionInfo
+{
+    bool server = false;  // false: a file on this computer
+    std::string location; // the file, or "host:port/database"
+    std::string user;     // the database user; for a file, the computer's user
+    Permissions permissions;
+};
+
 // ---------------------------------------------------------------- a register kept in a file
 
 struct StoreOptions

@@ -179,6 +179,9 @@ ImportUndoResult Register::undoLastImport()
             std::optional<ImportBatchInfo> batch = tx.newestBatch();
             if (!batch)
                 throw NothingToUndo();
+            // Someone else's import: administrators only (the file register has one user).
+            if (!batch->user.empty() && batch->user != impl_->connection.user)
+                impl_->requireAdmin();
 
             // What an undo may not revert: a record it wrote that was deleted or saved since,
             // or a client it created that has anything in its history after the import's own

@@ -1,9 +1,10 @@
 // Where the register meets its stores: a register kept in a file is opened on the SQLite
-// store. The one file of the register that names a concrete store; the UNO layer opens the
-// register through openRegister and never includes a store header. (A server store, issue 10,
-// is chosen here too, from the connection settings.)
+// store, one on a team server on the PostgreSQL store. The one file of the register that
+// names a concrete store; the UNO layer opens the register through openRegister or
+// openTeamRegister and never includes a store header.
 
 #include "core/register/register.hpp"
+#include "core/store/postgres/pg_store.hpp"
 #include "core/store/sqlite/sqlite_store.hpp"
 
 namespace clientes
@@ -17,6 +18,11 @@ Register::Register(std::filesystem::path file, StoreOptions options)
 std::unique_ptr<Register> openRegister(const std::filesystem::path& file, StoreOptions options)
 {
     return std::make_unique<Register>(file, options);
+}
+
+std::unique_ptr<Register> openTeamRegister(const std::string& conninfo)
+{
+    return std::make_unique<Register>(postgres::openStore(conninfo));
 }
 
 RegisterCopyInfo inspectRegisterCopy(const std::filesystem::path& copy)

@@ -107,6 +107,20 @@ Register::Impl::Impl(std::unique_ptr<Store> opened) : store(std::move(opened))
         path = file->file();
     else
         path = store->location();
+    connection = store->connectionInfo();
+}
+
+void Register::Impl::requireEdit() const
+{
+    if (!connection.permissions.edit)
+        throw NotPermitted(NotPermitted::Need::Edit, path.string(), connection.user);
+}
+
+void Register::Impl::requireAdmin() const
+{
+    requireEdit();
+    if (!connection.permissions.admin)
+        throw NotPermitted(NotPermitted::Need::Admin, path.string(), connection.user);
 }
 
 std::string Register::Impl::newUuid()
@@ -132,6 +146,11 @@ Register::~Register() = default;
 const std::filesystem::path& Register::path() const
 {
     return impl_->path;
+}
+
+ConnectionInfo Register::connectionInfo() const
+{
+    return impl_->connection;
 }
 
 bool Register::isFile() const
@@ -384,6 +403,7 @@ Client Register::update(const Client& client)
 
 void Register::setArchived(std::int64_t id, bool archived)
 {
+    impl_->requireAdmin();
     impl_->write(
         [&](StoreWriter& tx)
         {
@@ -438,6 +458,7 @@ LinkedRecords Register::linkedRecords(std::int64_t clientId)
 
 void Register::deleteClient(std::int64_t id)
 {
+    impl_->requireAdmin();
     impl_->write(
         [&](StoreWriter& tx)
         {

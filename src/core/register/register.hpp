@@ -59,6 +59,8 @@ public:
 
     // Where the register lives: its file, or the server's location.
     const std::filesystem::path& path() const;
+    // Where the register lives, who is connected and what they may do.
+    ConnectionInfo connectionInfo() const;
 
     // ---------------------------------------------------------------- the file itself
     // Only for a register kept in a file (std::logic_error otherwise; see isFile()).
@@ -233,6 +235,11 @@ template <> void Register::remove<FileInfo>(std::int64_t id);
 // The register kept in `file` (see Register(std::filesystem::path, StoreOptions)).
 std::unique_ptr<Register> openRegister(const std::filesystem::path& file,
                                        StoreOptions options = {});
+
+// The register kept on a team server (the PostgreSQL store, loading libpq on first use):
+// `conninfo` is a libpq connection string ("host=… port=… dbname=… user=…"). Throws
+// StoreError (Where::Server; NoLibrary when libpq is not installed).
+std::unique_ptr<Register> openTeamRegister(const std::string& conninfo);
 
 // Opens `copy` of a register file read-only without changing it and checks it: a register
 // file of ours (or an empty one), intact, with a schema not newer than this version knows.

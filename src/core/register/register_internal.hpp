@@ -34,6 +34,7 @@ struct Register::Impl
 
     std::unique_ptr<Store> store;
     std::filesystem::path path; // for messages and errors: the file, or the location
+    ConnectionInfo connection;  // who is connected and what they may do
     std::mutex uuidMutex;
     boost::uuids::random_generator uuids;
 
@@ -56,8 +57,14 @@ struct Register::Impl
             return std::move(*result);
         }
     }
+    // Throw NotPermitted unless the connected user may edit / administer the register. write()
+    // checks the edit permission; what only administrators may do checks requireAdmin first.
+    void requireEdit() const;
+    void requireAdmin() const;
+
     template <typename Work> auto write(Work&& work, const WriteHints& hints = {})
     {
+        requireEdit();
         using Result = std::invoke_result_t<Work&, StoreWriter&>;
         if constexpr (std::is_void_v<Result>)
             store->write([&](StoreWriter& tx) { work(tx); }, hints);

@@ -5,8 +5,17 @@
 namespace clientes
 {
 
-StoreError::StoreError(Kind k, std::string p, const std::string& detail)
-    : std::runtime_error(p + ": " + detail), kind(k), path(std::move(p))
+StoreError::StoreError(Kind k, std::string p, const std::string& detail, Where w)
+    : std::runtime_error(p + ": " + detail), kind(k), path(std::move(p)), where(w)
+{
+}
+
+NotPermitted::NotPermitted(Need n, std::string p, std::string u)
+    : StoreError(Kind::PermissionDenied, std::move(p),
+                 "the user " + u + " may not " +
+                     (n == Need::Edit ? "change the register" : "do what only administrators may"),
+                 Where::Server),
+      need(n), user(std::move(u))
 {
 }
 

@@ -35,13 +35,36 @@ public:
         PermissionDenied,
         TooNew,
         Io,
-        Conflict,   // thrown as ConflictError / RecordConflict: changed by someone else meanwhile
-        OutOfMemory // the database could not allocate memory; the change was not made
+        Conflict,    // thrown as ConflictError / RecordConflict: changed by someone else meanwhile
+        OutOfMemory, // the database could not allocate memory; the change was not made
+        NoLibrary    // a team server's client library (libpq) is not installed
     };
-    // `path`: where the register lives (its file), as messages name it.
-    StoreError(Kind kind, std::string path, const std::string& detail);
+    enum class Where
+    {
+        File,  // the register's file on this computer
+        Server // a team server (path: "host:port/database")
+    };
+    // `path`: where the register lives (its file, or the server), as messages name it.
+    StoreError(Kind kind, std::string path, const std::string& detail, Where where = Where::File);
     Kind kind;
     std::string path;
+    Where where = Where::File;
+};
+
+// The connected user may not do this: a team server's grants (ConnectionInfo::permissions)
+// allow reading only (needs Edit) or not archiving, deleting and undoing other people's
+// imports (needs Admin). Checked by the register before it writes anything.
+class NotPermitted : public StoreError
+{
+public:
+    enum class Need
+    {
+        Edit,
+        Admin
+    };
+    NotPermitted(Need need, std::string path, std::string user);
+    Need need;
+    std::string user;
 };
 
 // No client (or record) with the given key; what() names the key.

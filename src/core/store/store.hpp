@@ -342,6 +342,9 @@ public:
 
     // Where the data lives, for messages: the file, or the server and database.
     virtual std::string location() const = 0;
+    // Where the data lives, who is connected and what they may do (read when the store
+    // opened: a server's grants changed later show after the next opening).
+    virtual ConnectionInfo connectionInfo() const = 0;
 
     virtual void read(const std::function<void(StoreReader&)>& work) = 0;
     virtual void write(const std::function<void(StoreWriter&)>& work,

@@ -239,6 +239,37 @@ public:
                     });
     }
 
+    // ---- where the register lives
+
+    Sequence<NamedValue> SAL_CALL getConnectionInfo() override
+    {
+        return call("getConnectionInfo",
+                    [&]
+                    {
+                        const ConnectionInfo info = storeAccess().with(
+                            m_context, [](Register& store) { return store.connectionInfo(); });
+                        std::vector<OUString> permissions;
+                        if (info.permissions.read)
+                            permissions.push_back("read");
+                        if (info.permissions.edit)
+                            permissions.push_back("edit");
+                        if (info.permissions.admin)
+                            permissions.push_back("admin");
+                        Sequence<NamedValue> out(4);
+                        NamedValue* value = out.getArray();
+                        value[0].Name = "Mode";
+                        value[0].Value <<= fromUtf8(info.server ? "server" : "file");
+                        value[1].Name = "Location";
+                        value[1].Value <<= fromUtf8(info.location);
+                        value[2].Name = "User";
+                        value[2].Value <<= fromUtf8(info.user);
+                        value[3].Name = "Permissions";
+                        value[3].Value <<= Sequence<OUString>(
+                            permissions.data(), static_cast<sal_Int32>(permissions.size()));
+                        return out;
+                    });
+    }
+
     // ---- import and export through Calc (sheet_api.cxx)
 
     Sequence<NamedValue> SAL_CALL importClients(const Reference<css::table::XCellRange>& source,

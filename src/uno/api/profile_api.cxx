@@ -34,7 +34,8 @@
                      note], record [contact|project|…|file; "" for the client itself],
                      recordId (hyper), label (what the record was called), batchId (imports),
                      text (notes), changes (sequence of [field, old value, new value], values
-                     as the API writes them), title and detail (the entry in the UI language,
+                     as the API writes them), user (who: the database user on a team server,
+                     "" in a file register), title and detail (the entry in the UI language,
                      as the profile shows it)
    (* = required.)
 

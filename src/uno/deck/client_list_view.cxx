@@ -42,6 +42,7 @@
 #include <rtl/ref.hxx>
 
 #include <algorithm>
+#include <utility>
 
 namespace css = ::com::sun::star;
 using css::uno::Any;
@@ -239,14 +240,28 @@ void ClientListView::refresh(std::optional<std::int64_t> select)
         toUtf8(Reference<css::awt::XTextComponent>(control(kSearch), UNO_QUERY_THROW)->getText());
     try
     {
-        fill(storeAccess().with(m_context, [&](Register& store)
-                                { return store.search(query, m_showArchived, kListLimit); }),
-             select);
+        auto [page, connection] =
+            storeAccess().with(m_context,
+                               [&](Register& store) {
+                                   return std::pair(store.search(query, m_showArchived, kListLimit),
+                                                    store.connectionInfo());
+                               });
+        showConnection(connection);
+        fill(std::move(page), select);
     }
     catch (const StoreError& error)
     {
         showStoreProblem(describe(error, m_language));
     }
+}
+
+void ClientListView::showConnection(const ConnectionInfo& connection)
+{
+    // A team server's read-only user adds nothing: the button says so by being greyed out.
+    m_permissions = connection.permissions;
+    m_teamServer = connection.server;
+    Reference<css::awt::XWindow>(control(kAdd), UNO_QUERY_THROW)
+        ->setEnable(connection.permissions.edit);
 }
 
 void ClientListView::reveal(std::int64_t clientId)
@@ -459,6 +474,12 @@ void ClientListView::showMoreMenu()
     menu->insertSeparator(position++);
     item(kMenuBackup, TextKey::DeckBackup);
     item(kMenuRestore, TextKey::DeckRestore);
+    // What the connected user may not do is greyed out (a team server's grants); a team
+    // server is backed up by its administrator (pg_dump), not from here.
+    for (sal_Int16 writes : {kMenuImportClients, kMenuImportInvoices, kMenuUndoImport})
+        menu->enableItem(writes, m_permissions.edit);
+    for (sal_Int16 fileOnly : {kMenuBackup, kMenuRestore})
+        menu->enableItem(fileOnly, !m_teamServer);
     menu->insertSeparator(position++);
     item(kMenuShowArchived, TextKey::DeckShowArchived, css::awt::MenuItemStyle::CHECKABLE);
     menu->checkItem(kMenuShowArchived, m_showArchived);

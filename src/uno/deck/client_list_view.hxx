@@ -72,6 +72,8 @@ private:
     void runMenuCommand(sal_Int16 command);
     std::vector<std::string> selectedCodes() const;
     void showStoreProblem(const std::string& message);
+    // What the connected user may do: the add button and the menu's writing commands.
+    void showConnection(const ConnectionInfo& connection);
     std::optional<std::int64_t> selectedId() const;
     css::uno::Reference<css::awt::XControl> control(const char* name) const;
     // Listeners hand their work to the main thread through this.
@@ -88,6 +90,8 @@ private:
     std::vector<ClientSummary> m_rows;
     bool m_showArchived = false;
     bool m_storeProblem = false;
+    Permissions m_permissions;
+    bool m_teamServer = false;
     AliveToken m_alive = makeAliveToken();
 };
 } // namespace clientes::uno

@@ -373,6 +373,12 @@ private:
     std::vector<Column> activityColumns() const
     {
         const auto text = [this](TextKey key) { return clientes::text(key, m_language); };
+        // On a team server the entries also say who made them.
+        if (m_showWho)
+            return {{text(TextKey::ProfileColumnWhen), 70, 0},
+                    {text(TextKey::ProfileColumnWho), 60, 0},
+                    {text(TextKey::ProfileColumnWhat), 90, 1},
+                    {text(TextKey::ProfileColumnDetail), 270, 5}};
         return {{text(TextKey::ProfileColumnWhen), 70, 0},
                 {text(TextKey::ProfileColumnWhat), 90, 1},
                 {text(TextKey::ProfileColumnDetail), 330, 5}};
@@ -383,6 +389,8 @@ private:
         std::vector<std::pair<GridPlace, std::vector<Column>>> grids;
         for (const auto& tab : m_tabs)
             grids.emplace_back(tab->spec().grid, tab->columns());
+        m_showWho = storeAccess().with(m_context, [](Register& store)
+                                       { return store.connectionInfo().server; });
         grids.emplace_back(kActivityGrid, activityColumns());
         const Reference<css::beans::XPropertySet> dialogProperties = dialogModel(dialog);
         const Reference<css::lang::XMultiServiceFactory> factory(dialogProperties, UNO_QUERY_THROW);
@@ -545,8 +553,12 @@ private:
         showTimeHeading(dialog);
         Rows rows;
         for (const ActivityEntry& r : m_activity.entries)
-            rows.push_back({formatTimestamp(r.at, m_locale), activityKindLabel(r.kind, l),
-                            activityDetail(r, l)});
+            if (m_showWho)
+                rows.push_back({formatTimestamp(r.at, m_locale), r.user,
+                                activityKindLabel(r.kind, l), activityDetail(r, l)});
+            else
+                rows.push_back({formatTimestamp(r.at, m_locale), activityKindLabel(r.kind, l),
+                                activityDetail(r, l)});
         fillActivity(rows);
     }
 
@@ -958,6 +970,7 @@ private:
     Locale m_locale; // the office locale's figures and dates, the UI language's words
     Language m_language;
     std::int64_t m_clientId = 0;
+    bool m_showWho = false;                              // a team server: the activity says who
     css::uno::WeakReference<css::awt::XDialog> m_dialog; // the dialog prepared (listeners)
     bool m_prepared = false;
     bool m_changed = false;

@@ -89,4 +89,12 @@ std::filesystem::path databasePath(const Reference<XComponentContext>& context)
         throw css::uno::RuntimeException(ascii("Clientes: cannot locate the user profile folder"));
     return std::filesystem::path(toUtf8(userPath)) / "clientes" / "clientes.db";
 }
+
+std::string teamServer(const Reference<XComponentContext>&)
+{
+    if (const char* fromEnvironment = std::getenv("CLIENTES_SERVER");
+        fromEnvironment && *fromEnvironment)
+        return fromEnvironment;
+    return {};
+}
 } // namespace clientes::uno

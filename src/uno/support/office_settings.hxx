@@ -23,4 +23,9 @@ std::string officeLocaleTag(const css::uno::Reference<css::uno::XComponentContex
 // LibreOffice user profile, outside the extension's folder so that an update or an
 // uninstall never touches it.
 std::filesystem::path databasePath(const css::uno::Reference<css::uno::XComponentContext>& context);
+
+// The team server to use: $CLIENTES_SERVER (a libpq connection string, "host=… port=…
+// dbname=… user=…") when set, which takes precedence over the options page; "" for the file
+// of this computer.
+std::string teamServer(const css::uno::Reference<css::uno::XComponentContext>& context);
 } // namespace clientes::uno

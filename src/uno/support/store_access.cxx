@@ -35,7 +35,8 @@ Register& StoreAccess::open(const css::uno::Reference<css::uno::XComponentContex
     if (!m_store)
     {
         profile_files::cleanTemporaryCopiesOnce(); // copies of attachments opened before
-        m_store = openRegister(databasePath(context));
+        const std::string server = teamServer(context);
+        m_store = server.empty() ? openRegister(databasePath(context)) : openTeamRegister(server);
         if (!m_closeOnTerminationRegistered)
             m_closeOnTerminationRegistered =
                 guardedNoThrow("watching the office's termination",

@@ -62,7 +62,8 @@ const LibPq& libpq()
 {
     const Loaded& library = loaded();
     if (!library.error.empty())
-        throw StoreError(StoreError::Kind::CannotOpen, "libpq", library.error);
+        throw StoreError(StoreError::Kind::NoLibrary, "libpq", library.error,
+                         StoreError::Where::Server);
     return library.functions;
 }
 

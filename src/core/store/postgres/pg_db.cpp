@@ -30,7 +30,7 @@ void throwError(std::string_view state, const std::string& location, const std::
 {
     using Kind = StoreError::Kind;
     if (state == "40001" || state == "40P01")
-        throw RetryableError(Kind::Locked, location, message);
+        throw RetryableError(Kind::Locked, location, message, StoreError::Where::Server);
     Kind kind = Kind::Io;
     if (state.empty() || state.starts_with("08") || state == "57P01" || state == "57P02" ||
         state == "57P03" || state == "3D000")
@@ -45,7 +45,7 @@ void throwError(std::string_view state, const std::string& location, const std::
         kind = Kind::Io; // disk full
     else if (state == "42P01" || state == "42703" || state == "3F000")
         kind = Kind::NotADatabase; // the schema is not ours
-    throw StoreError(kind, location, message);
+    throw StoreError(kind, location, message, StoreError::Where::Server);
 }
 
 // ------------------------------------------------------------------------- Params
@@ -203,7 +203,7 @@ Connection::Connection(const std::string& conninfo, std::string location)
                             message.find("password") != std::string::npos ||
                             message.find("permission denied") != std::string::npos;
         throw StoreError(denied ? StoreError::Kind::PermissionDenied : StoreError::Kind::CannotOpen,
-                         location_, message);
+                         location_, message, StoreError::Where::Server);
     }
     // Notices (e.g. "relation already exists, skipping") are not the user's business.
     libpq().PQsetNoticeProcessor(
@@ -235,14 +235,8 @@ void Connection::reconnect()
     libpq().PQreset(conn_);
     if (libpq().PQstatus(conn_) != CONNECTION_OK)
         throw StoreError(StoreError::Kind::CannotOpen, location_,
-                         trimmed(libpq().PQerrorMessage(conn_)));
+                         trimmed(libpq().PQerrorMessage(conn_)), StoreError::Where::Server);
     run("SET client_encoding = 'UTF8'; SET datestyle = 'ISO'; SET extra_float_digits = 3");
-}
-
-std::string Connection::user()
-{
-    const Result result = exec("SELECT current_user");
-    return result.text(0, 0);
 }
 
 void Connection::fail(pg_result* result, std::string_view context)

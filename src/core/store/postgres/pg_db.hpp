@@ -128,8 +128,6 @@ public:
     // After the connection broke: connects again (statements are prepared anew). Throws
     // StoreError when the server still does not answer.
     void reconnect();
-    // The user the server knows this connection as.
-    std::string user();
 
 private:
     [[noreturn]] void fail(pg_result* result, std::string_view context);

@@ -41,18 +41,17 @@ public:
     explicit PgStore(const std::string& conninfo);
 
     std::string location() const override { return location_; }
+    ConnectionInfo connectionInfo() const override { return connection_; }
     void read(const std::function<void(StoreReader&)>& work) override;
     void write(const std::function<void(StoreWriter&)>& work, const WriteHints& hints) override;
     std::int64_t dataVersion() override;
-
-    const std::string& user() const { return user_; }
 
 private:
     template <typename Work> void inUnit(bool writing, const WriteHints& hints, Work&& work);
 
     std::string location_;
     pg::Connection db_;
-    std::string user_;
+    ConnectionInfo connection_;
     std::mutex mutex_;
     // Commits of this store (each adds one to the register's change counter).
     std::int64_t ownCommits_ = 0;

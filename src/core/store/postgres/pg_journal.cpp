@@ -45,6 +45,7 @@ ImportBatchInfo readBatch(const pg::Result& row)
     batch.unchanged = static_cast<std::size_t>(row.int64(0, 7));
     batch.skipped = static_cast<std::size_t>(row.int64(0, 8));
     batch.clientsCreated = static_cast<std::size_t>(row.int64(0, 9));
+    batch.user = row.text(0, 10);
     return batch;
 }
 
@@ -153,7 +154,8 @@ ActivityPage Unit::activity(std::int64_t clientId, std::size_t limit, std::int64
     {
         // One row more than asked tells whether older entries remain.
         const pg::Result rows = db_.exec(
-            "SELECT id, at, kind, record_type, record_id, label, batch_id, text FROM activity "
+            "SELECT id, at, kind, record_type, record_id, label, batch_id, text, db_user FROM "
+            "activity "
             "WHERE client_id = $1 AND id < $2 ORDER BY id DESC LIMIT $3",
             pg::Params()
                 .add(clientId)
@@ -176,6 +178,7 @@ ActivityPage Unit::activity(std::int64_t clientId, std::size_t limit, std::int64
             entry.label = rows.text(row, 5);
             entry.batchId = rows.text(row, 6);
             entry.text = rows.text(row, 7);
+            entry.user = rows.text(row, 8);
             page.entries.push_back(std::move(entry));
         }
     }
@@ -214,10 +217,10 @@ std::vector<FieldChange> Unit::activityChanges(std::int64_t entryId)
 
 std::optional<ImportBatchInfo> Unit::newestBatch()
 {
-    const pg::Result row =
-        db_.exec("SELECT id, batch_id, kind, source, at, created, updated, unchanged, skipped, "
-                 "clients_created FROM import_batches WHERE undone_at = '' ORDER BY id DESC "
-                 "LIMIT 1");
+    const pg::Result row = db_.exec(
+        "SELECT id, batch_id, kind, source, at, created, updated, unchanged, skipped, "
+        "clients_created, db_user FROM import_batches WHERE undone_at = '' ORDER BY id DESC "
+        "LIMIT 1");
     if (row.empty())
         return std::nullopt;
     return readBatch(row);

@@ -281,7 +281,8 @@ void migrate(pg::Connection& db)
     if (ours != 0 && schemaVersion(db) > kSchemaVersion)
         throw StoreError(StoreError::Kind::TooNew, db.location(),
                          "schema version " + std::to_string(schemaVersion(db)) + " is newer than " +
-                             std::to_string(kSchemaVersion));
+                             std::to_string(kSchemaVersion),
+                         StoreError::Where::Server);
     if (ours != 0 && schemaVersion(db) == kSchemaVersion)
         return; // the common case: no lock taken
     for (std::int64_t target = 1; target <= kSchemaVersion; ++target)
@@ -297,7 +298,8 @@ void migrate(pg::Connection& db)
             if (db.scalar("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()") !=
                 0)
                 throw StoreError(StoreError::Kind::NotADatabase, db.location(),
-                                 "the database holds tables of another application");
+                                 "the database holds tables of another application",
+                                 StoreError::Where::Server);
             db.run("CREATE TABLE clientes_meta (name text PRIMARY KEY, value bigint NOT NULL); "
                    "INSERT INTO clientes_meta (name, value) VALUES ('schema', 0)");
         }
@@ -305,7 +307,8 @@ void migrate(pg::Connection& db)
         if (current > kSchemaVersion)
             throw StoreError(StoreError::Kind::TooNew, db.location(),
                              "schema version " + std::to_string(current) + " is newer than " +
-                                 std::to_string(kSchemaVersion));
+                                 std::to_string(kSchemaVersion),
+                             StoreError::Where::Server);
         if (current >= target)
             continue;
         migrations().at(static_cast<std::size_t>(target - 1))(db);

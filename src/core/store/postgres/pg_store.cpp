@@ -64,7 +64,20 @@ PgStore::PgStore(const std::string& conninfo)
 {
     db_.run(kSessionSettings);
     migrate(db_);
-    user_ = db_.user();
+    connection_.server = true;
+    connection_.location = location_;
+    // The grants on the clients table say whether the user may read and edit; administrators
+    // are the members of clientes_admin, the table's owner and superusers (the roles:
+    // packaging/server/clientes-roles.sql, README).
+    const pg::Result rights = db_.exec(
+        "SELECT session_user, has_table_privilege('clients', 'SELECT'), "
+        "has_table_privilege('clients', 'INSERT') AND has_table_privilege('clients', 'UPDATE'), "
+        "(SELECT rolsuper FROM pg_roles WHERE rolname = current_user) OR "
+        "pg_has_role((SELECT relowner FROM pg_class WHERE oid = 'clients'::regclass), 'MEMBER') "
+        "OR coalesce((SELECT pg_has_role(oid, 'MEMBER') FROM pg_roles WHERE rolname = "
+        "'clientes_admin'), false)");
+    connection_.user = rights.text(0, 0);
+    connection_.permissions = {rights.boolean(0, 1), rights.boolean(0, 2), rights.boolean(0, 3)};
 }
 
 template <typename Work> void PgStore::inUnit(bool writing, const WriteHints& hints, Work&& work)

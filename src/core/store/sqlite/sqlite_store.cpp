@@ -10,6 +10,7 @@
 
 #ifndef _WIN32
 #include <fcntl.h>
+#include <pwd.h>
 #include <unistd.h>
 #endif
 
@@ -316,6 +317,17 @@ void SqliteStore::writeLocked(const std::function<void(StoreWriter&)>& work,
     transaction.commit();
     if (cache.active())
         checkpointInBackground();
+}
+
+ConnectionInfo SqliteStore::connectionInfo() const
+{
+    ConnectionInfo info;
+    info.location = path.string();
+#ifndef _WIN32
+    if (const passwd* user = ::getpwuid(::geteuid()); user != nullptr && user->pw_name != nullptr)
+        info.user = user->pw_name;
+#endif
+    return info;
 }
 
 std::int64_t SqliteStore::dataVersion()

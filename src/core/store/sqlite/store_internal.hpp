@@ -148,6 +148,7 @@ public:
     ~SqliteStore() override;
 
     std::string location() const override { return path.string(); }
+    ConnectionInfo connectionInfo() const override;
     void read(const std::function<void(StoreReader&)>& work) override;
     void write(const std::function<void(StoreWriter&)>& work, const WriteHints& hints) override;
     std::int64_t dataVersion() override;

@@ -1,0 +1,194 @@
+// The register on a team server: who is connected, what each of the three roles of
+// packaging/server/clientes-roles.sql may do, and who did what in the activity. A real
+// PostgreSQL 15 of the test's own (pg_server.hpp), the register as the extension opens it
+// (openTeamRegister).
+#include "core/messages/messages.hpp"
+#include "core/register/register.hpp"
+#include "pg_server.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace clientes::test
+{
+namespace
+{
+
+using clientes::testing::PgServer;
+
+Client named(std::string legalName)
+{
+    Client client;
+    client.legalName = std::move(legalName);
+    client.country = "ES";
+    return client;
+}
+
+ClientImportCommit importOf(std::initializer_list<const char*> names)
+{
+    ClientImportCommit commit;
+    commit.source = "clientes.ods";
+    for (const char* name : names)
+        commit.creates.push_back(named(name));
+    return commit;
+}
+
+std::string rolesSql()
+{
+    std::ifstream in(std::string(CLIENTES_SOURCE_DIR) + "/packaging/server/clientes-roles.sql");
+    std::stringstream text;
+    text << in.rdbuf();
+    EXPECT_FALSE(text.str().empty());
+    return text.str();
+}
+
+// A server whose register was created by its owner, with the README's three roles and one
+// login in each: ana reads, beto edits, carla administers.
+class TeamRegister : public ::testing::Test
+{
+protected:
+    static void SetUpTestSuite()
+    {
+        server_ = new PgServer();
+        openTeamRegister(server_->conninfo()); // the owner's first connection: the schema
+        server_->execute("clientes", rolesSql());
+        server_->execute("clientes", "CREATE ROLE ana LOGIN IN ROLE clientes_read; "
+                                     "CREATE ROLE beto LOGIN IN ROLE clientes_edit; "
+                                     "CREATE ROLE carla LOGIN IN ROLE clientes_admin");
+    }
+    static void TearDownTestSuite()
+    {
+        delete server_;
+        server_ = nullptr;
+    }
+    std::unique_ptr<Register> as(const std::string& user)
+    {
+        return openTeamRegister(server_->conninfo("clientes", user));
+    }
+    static PgServer* server_;
+};
+
+PgServer* TeamRegister::server_ = nullptr;
+
+TEST_F(TeamRegister, ConnectionInfoNamesTheServerTheUserAndWhatTheyMayDo)
+{
+    const ConnectionInfo owner = as(PgServer::kSuperuser)->connectionInfo();
+    EXPECT_TRUE(owner.server);
+    EXPECT_EQ(owner.location, "127.0.0.1:" + std::to_string(server_->port()) + "/clientes");
+    EXPECT_EQ(owner.user, PgServer::kSuperuser);
+    EXPECT_EQ(owner.permissions, (Permissions{true, true, true}));
+    EXPECT_EQ(as("ana")->connectionInfo().permissions, (Permissions{true, false, false}));
+    EXPECT_EQ(as("beto")->connectionInfo().permissions, (Permissions{true, true, false}));
+    EXPECT_EQ(as("carla")->connectionInfo().permissions, (Permissions{true, true, true}));
+    EXPECT_EQ(as("carla")->connectionInfo().user, "carla");
+}
+
+TEST_F(TeamRegister, AReadOnlyUserReadsEverythingAndIsToldWhyItCannotWrite)
+{
+    const Client stored = as("carla")->add(named("Leído por Ana, S.L."));
+    const auto ana = as("ana");
+    ASSERT_TRUE(ana->byId(stored.id).has_value());
+    EXPECT_EQ(ana->search("leido", false, 10).total, 1);
+    try
+    {
+        ana->add(named("Nunca, S.L."));
+        FAIL() << "a read-only user added a client";
+    }
+    catch (const NotPermitted& refused)
+    {
+        EXPECT_EQ(refused.need, NotPermitted::Need::Edit);
+        EXPECT_EQ(refused.user, "ana");
+        const std::string message = describe(refused, Language::Es);
+        EXPECT_NE(message.find("Su usuario «ana» solo puede consultar"), std::string::npos)
+            << message;
+        EXPECT_EQ(message.find("SQL"), std::string::npos) << message;
+    }
+    EXPECT_THROW(ana->addNote(stored.id, "nota"), NotPermitted);
+    EXPECT_THROW(ana->commitClientImport(importOf({"Importado, S.L."})), NotPermitted);
+    EXPECT_EQ(ana->search("nunca importado", false, 10).total, 0);
+}
+
+TEST_F(TeamRegister, EditorsChangeClientsButArchivingAndDeletingAreForAdministrators)
+{
+    const auto beto = as("beto");
+    Client client = beto->add(named("Editado por Beto, S.L."));
+    client.city = "Sevilla";
+    client = beto->update(client);
+    EXPECT_EQ(client.city, "Sevilla");
+    try
+    {
+        beto->archive(client.id);
+        FAIL() << "an editor archived a client";
+    }
+    catch (const NotPermitted& refused)
+    {
+        EXPECT_EQ(refused.need, NotPermitted::Need::Admin);
+        EXPECT_NE(describe(refused, Language::En).find("Only an administrator"), std::string::npos);
+    }
+    EXPECT_THROW(beto->deleteClient(client.id), NotPermitted);
+    EXPECT_FALSE(beto->byId(client.id)->archived);
+
+    const auto carla = as("carla");
+    carla->archive(client.id);
+    EXPECT_TRUE(beto->byId(client.id)->archived);
+}
+
+TEST_F(TeamRegister, EditorsUndoTheirOwnImportsAndOnlyAdministratorsOtherPeoples)
+{
+    const auto beto = as("beto");
+    const auto carla = as("carla");
+    beto->commitClientImport(importOf({"Importado por Beto, S.L."}));
+    EXPECT_EQ(beto->lastImport()->user, "beto");
+    beto->undoLastImport();
+    EXPECT_EQ(beto->search("importado beto", false, 10).total, 0);
+
+    carla->commitClientImport(importOf({"Importado por Carla, S.L."}));
+    EXPECT_EQ(beto->lastImport()->user, "carla");
+    EXPECT_THROW(beto->undoLastImport(), NotPermitted);
+    EXPECT_EQ(beto->search("importado carla", false, 10).total, 1);
+    carla->undoLastImport();
+    EXPECT_EQ(beto->search("importado carla", false, 10).total, 0);
+}
+
+TEST_F(TeamRegister, TheActivitySaysWhoDidWhat)
+{
+    const auto beto = as("beto");
+    const auto carla = as("carla");
+    Client client = beto->add(named("Historia, S.L."));
+    client.city = "Cádiz";
+    carla->update(client);
+    beto->addNote(client.id, "Llamada");
+    const ActivityPage page = carla->activity(client.id, 10, 0);
+    ASSERT_EQ(page.entries.size(), 3U);
+    EXPECT_EQ(page.entries[0].kind, ActivityKind::Note);
+    EXPECT_EQ(page.entries[0].user, "beto");
+    EXPECT_EQ(page.entries[1].kind, ActivityKind::Updated);
+    EXPECT_EQ(page.entries[1].user, "carla");
+    EXPECT_EQ(page.entries[2].kind, ActivityKind::Created);
+    EXPECT_EQ(page.entries[2].user, "beto");
+}
+
+TEST_F(TeamRegister, AServerThatDoesNotAnswerIsToldApartFromAFile)
+{
+    // A port nobody listens on: refused at once (the 3 s connect timeout bounds the rest).
+    try
+    {
+        openTeamRegister("host=127.0.0.1 port=1 dbname=clientes user=ana");
+        FAIL() << "connected to nothing";
+    }
+    catch (const StoreError& error)
+    {
+        EXPECT_EQ(error.kind, StoreError::Kind::CannotOpen);
+        EXPECT_EQ(error.where, StoreError::Where::Server);
+        const std::string message = describe(error, Language::Es);
+        EXPECT_NE(message.find("No hay conexión con el registro de clientes del servidor "
+                               "«127.0.0.1:1/clientes»"),
+                  std::string::npos)
+            << message;
+    }
+}
+
+} // namespace
+} // namespace clientes::test
