@@ -280,6 +280,10 @@ void Office::start()
             unsetenv("CLIENTES_DB");
         else
             putenv(const_cast<char*>(databaseEnv.c_str()));
+        if (m_options.server.empty())
+            unsetenv("CLIENTES_SERVER");
+        else
+            setenv("CLIENTES_SERVER", m_options.server.c_str(), 1);
         setenv("SAL_USE_VCLPLUGIN", "svp", 1);
         unsetenv("URE_BOOTSTRAP");
         std::vector<char*> args;

@@ -23,6 +23,9 @@ struct OfficeOptions
     // default, which follows the system's (C here: en-US).
     std::string locale;
     std::vector<std::filesystem::path> extraExtensions; // installed after clientes.oxt (benchmarks)
+    // CLIENTES_SERVER for the office (a libpq connection string): the register on a team
+    // server instead of the file; empty = the file.
+    std::string server;
 };
 
 class Office;

@@ -1,0 +1,157 @@
+// Team mode through real offices: each office's register on one PostgreSQL 15 server of the
+// test's own (tests/server/pg_server.hpp), chosen by CLIENTES_SERVER; what one office saves the
+// other reads; the three roles of packaging/server/clientes-roles.sql as the deck and the API
+// show them.
+#include "calc_document.hpp"
+#include "core/register/register.hpp"
+#include "office.hpp"
+#include "pg_server.hpp"
+#include "uno_helpers.hpp"
+
+#include <com/sun/star/awt/XWindow2.hpp>
+#include <org/clientes/RegisterException.hpp>
+#include <org/clientes/XClientDirectory.hpp>
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+using css::uno::Reference;
+using css::uno::Sequence;
+using css::uno::UNO_QUERY_THROW;
+using org::clientes::RegisterException;
+using org::clientes::XClientDirectory;
+
+namespace clientes::testing
+{
+namespace
+{
+
+Reference<XClientDirectory> directoryOf(const Office& office)
+{
+    return Reference<XClientDirectory>(office.create("org.clientes.ClientDirectory"),
+                                       UNO_QUERY_THROW);
+}
+
+std::string infoField(const Sequence<css::beans::NamedValue>& info, const char* name)
+{
+    return field(info, name);
+}
+
+std::vector<std::string> permissionsOf(const Sequence<css::beans::NamedValue>& info)
+{
+    std::vector<std::string> permissions;
+    for (const auto& value : info)
+        if (value.Name == "Permissions")
+        {
+            Sequence<rtl::OUString> list;
+            value.Value >>= list;
+            for (const auto& item : list)
+                permissions.push_back(s(item));
+        }
+    return permissions;
+}
+
+std::string rolesSql()
+{
+    std::ifstream in(std::string(CLIENTES_SOURCE_DIR) + "/packaging/server/clientes-roles.sql");
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+class TeamMode : public ::testing::Test
+{
+protected:
+    static void SetUpTestSuite()
+    {
+        server = new PgServer();
+        openTeamRegister(server->conninfo()); // the owner's first connection: the schema
+        server->execute("clientes", rolesSql());
+        server->execute("clientes", "CREATE ROLE ana LOGIN IN ROLE clientes_read; "
+                                    "CREATE ROLE beto LOGIN IN ROLE clientes_edit");
+    }
+    static void TearDownTestSuite()
+    {
+        delete server;
+        server = nullptr;
+    }
+    static OfficeOptions as(const std::string& user)
+    {
+        OfficeOptions options;
+        options.server = server->conninfo("clientes", user);
+        return options;
+    }
+    static PgServer* server;
+};
+PgServer* TeamMode::server = nullptr;
+
+TEST_F(TeamMode, TwoOfficesShareOneRegisterAndTheActivitySaysWho)
+{
+    Office first(as("beto"));
+    Office second(as(PgServer::kSuperuser));
+    const auto a = directoryOf(first);
+    const auto b = directoryOf(second);
+
+    const auto info = a->getConnectionInfo();
+    EXPECT_EQ(infoField(info, "Mode"), "server");
+    EXPECT_EQ(infoField(info, "Location"),
+              "127.0.0.1:" + std::to_string(server->port()) + "/clientes");
+    EXPECT_EQ(infoField(info, "User"), "beto");
+    EXPECT_EQ(permissionsOf(info), (std::vector<std::string>{"read", "edit"}));
+    EXPECT_EQ(permissionsOf(b->getConnectionInfo()),
+              (std::vector<std::string>{"read", "edit", "admin"}));
+
+    const rtl::OUString code = a->addClient(fields({{"legalName", "Compartido, S.L."}}));
+    // The other office reads it at once: one register, no copy.
+    EXPECT_EQ(field(b->getClient(code), "legalName"), "Compartido, S.L.");
+    b->updateClient(code, fields({{"city", "Huelva"}}));
+    EXPECT_EQ(field(a->getClient(code), "city"), "Huelva");
+
+    // Who did what: the server's users, in the API and in a register of the test's own.
+    const auto activity = a->getRecords(code, u("activity"));
+    ASSERT_EQ(activity.getLength(), 2);
+    EXPECT_EQ(field(activity[0], "kind"), "updated");
+    EXPECT_EQ(field(activity[0], "user"), PgServer::kSuperuser);
+    EXPECT_EQ(field(activity[1], "kind"), "created");
+    EXPECT_EQ(field(activity[1], "user"), "beto");
+    const auto direct = openTeamRegister(server->conninfo());
+    EXPECT_EQ(direct->search("compartido huelva", false, 10).total, 1);
+
+    // An editor may not archive: a clear refusal, not an SQL error.
+    const std::string refused = messageOf<RegisterException>([&] { a->archiveClient(code); });
+    EXPECT_NE(refused.find("Solo un administrador del registro puede archivar"), std::string::npos)
+        << refused;
+    b->archiveClient(code);
+}
+
+TEST_F(TeamMode, AReadOnlyUserSeesTheAddButtonGreyedOutAndIsToldWhy)
+{
+    Office office(as("ana"));
+    const auto clients = directoryOf(office);
+    EXPECT_EQ(permissionsOf(clients->getConnectionInfo()), (std::vector<std::string>{"read"}));
+    const std::string refused = messageOf<RegisterException>(
+        [&] {
+            clients->addClient(fields({{"legalName", "X"}}));
+        });
+    EXPECT_NE(refused.find("Su usuario «ana» solo puede consultar el registro"), std::string::npos)
+        << refused;
+
+    CalcDocument document(office);
+    const Reference<css::awt::XWindow2> add(document.panelControl("AddClient"), UNO_QUERY_THROW);
+    office.waitForMainThread();
+    EXPECT_FALSE(add->isEnabled());
+}
+
+TEST_F(TeamMode, AnEditorSeesTheAddButtonEnabled)
+{
+    Office office(as("beto"));
+    CalcDocument document(office);
+    const Reference<css::awt::XWindow2> add(document.panelControl("AddClient"), UNO_QUERY_THROW);
+    office.waitForMainThread();
+    EXPECT_TRUE(add->isEnabled());
+}
+
+} // namespace
+} // namespace clientes::testing
