@@ -9,13 +9,19 @@
 #include "uno_helpers.hpp"
 
 #include <com/sun/star/awt/XWindow2.hpp>
+#include <com/sun/star/awt/grid/XGridDataModel.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
 #include <org/clientes/RegisterException.hpp>
 #include <org/clientes/XClientDirectory.hpp>
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 using css::uno::Reference;
 using css::uno::Sequence;
@@ -124,6 +130,53 @@ TEST_F(TeamMode, TwoOfficesShareOneRegisterAndTheActivitySaysWho)
     EXPECT_NE(refused.find("Solo un administrador del registro puede archivar"), std::string::npos)
         << refused;
     b->archiveClient(code);
+}
+
+// The deck's list as it shows now: the legal names of its rows.
+std::vector<std::string> deckNames(CalcDocument& document)
+{
+    Reference<css::awt::grid::XGridDataModel> model;
+    Reference<css::beans::XPropertySet>(document.panelControl("ClientList")->getModel(),
+                                        UNO_QUERY_THROW)
+        ->getPropertyValue(u("GridDataModel")) >>= model;
+    std::vector<std::string> names;
+    for (sal_Int32 row = 0; row < model->getRowCount(); ++row)
+    {
+        rtl::OUString name;
+        model->getCellData(0, row) >>= name;
+        names.push_back(s(name));
+    }
+    return names;
+}
+
+TEST_F(TeamMode, WhatOneOfficeSavesAppearsInTheOthersDeckWithinASecond)
+{
+    Office first(as("beto"));
+    Office second(as("beto"));
+    CalcDocument document(second);
+    const auto a = directoryOf(first);
+    document.panelControl("ClientList");
+    second.waitForMainThread();
+    for (int round = 0; round < 3; ++round)
+    {
+        const std::string name = "En vivo " + std::to_string(round) + ", S.L.";
+        const auto saved = std::chrono::steady_clock::now();
+        a->addClient(fields({{"legalName", name}}));
+        bool shown = false;
+        double waited = 0;
+        while (!shown && waited < 1000)
+        {
+            const auto names = deckNames(document);
+            shown = std::find(names.begin(), names.end(), name) != names.end();
+            waited =
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - saved)
+                    .count();
+            if (!shown)
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        EXPECT_TRUE(shown) << name << " not in the other office's deck after " << waited << " ms";
+        std::printf("round %d: shown in the other office's deck after %.0f ms\n", round, waited);
+    }
 }
 
 TEST_F(TeamMode, AReadOnlyUserSeesTheAddButtonGreyedOutAndIsToldWhy)

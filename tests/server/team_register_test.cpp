@@ -8,8 +8,13 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
 #include <fstream>
+#include <mutex>
 #include <sstream>
+#include <thread>
 
 namespace clientes::test
 {
@@ -168,6 +173,40 @@ TEST_F(TeamRegister, TheActivitySaysWhoDidWhat)
     EXPECT_EQ(page.entries[1].user, "carla");
     EXPECT_EQ(page.entries[2].kind, ActivityKind::Created);
     EXPECT_EQ(page.entries[2].user, "beto");
+}
+
+TEST_F(TeamRegister, AnotherUsersCommitIsHeardWithinASecondAndOnesOwnIsNot)
+{
+    const auto mine = as("beto");
+    const auto theirs = as("carla");
+    std::mutex mutex;
+    std::condition_variable heard;
+    int changes = 0;
+    const auto watch = mine->watchChanges(
+        [&]
+        {
+            std::lock_guard lock(mutex);
+            ++changes;
+            heard.notify_all();
+        });
+    ASSERT_NE(watch, nullptr);
+    const auto waitFor = [&](int count, std::chrono::milliseconds limit)
+    {
+        std::unique_lock lock(mutex);
+        return heard.wait_for(lock, limit, [&] { return changes >= count; });
+    };
+    std::this_thread::sleep_for(std::chrono::milliseconds(300)); // the watch is listening
+    mine->add(named("Mío, S.L."));
+    EXPECT_FALSE(waitFor(1, std::chrono::milliseconds(400))) << "its own commit was news";
+    const auto saved = std::chrono::steady_clock::now();
+    theirs->add(named("Suyo, S.L."));
+    EXPECT_TRUE(waitFor(1, std::chrono::seconds(1)));
+    std::printf("another user's commit heard after %.1f ms\n",
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - saved)
+                    .count());
+    // A unit that rolls back tells nobody.
+    EXPECT_THROW(theirs->update(Client{}), std::exception);
+    EXPECT_FALSE(waitFor(2, std::chrono::milliseconds(400)));
 }
 
 TEST_F(TeamRegister, AServerThatDoesNotAnswerIsToldApartFromAFile)

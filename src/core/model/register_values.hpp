@@ -74,6 +74,16 @@ struct Permissions
     bool operator==(const Permissions&) const = default;
 };
 
+// Watching other connections' commits (Register::watchChanges): while a ChangeWatch lives,
+// its callback runs (on a thread of the store's own, never inside a unit of work) soon after
+// another connection commits a change. Destroying it stops the watching and waits for a
+// callback under way.
+class ChangeWatch
+{
+public:
+    virtual ~ChangeWatch() = default;
+};
+
 struct ConnectionInfo
 {
     bool server = false;  // false: a file on this computer

@@ -173,6 +173,11 @@ BackupResult Register::backupTo(const std::filesystem::path& target)
     return impl_->fileStore().backupTo(target);
 }
 
+std::unique_ptr<ChangeWatch> Register::watchChanges(std::function<void()> changed)
+{
+    return impl_->store->watchChanges(std::move(changed));
+}
+
 std::int64_t Register::dataVersion()
 {
     return impl_->store->dataVersion();

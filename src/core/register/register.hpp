@@ -221,6 +221,9 @@ public:
 
     // Changes when another connection (e.g. another process) commits to the register.
     std::int64_t dataVersion();
+    // Calls `changed` (on a thread of the store's own) soon after another connection commits,
+    // until the watch is destroyed; null when the store cannot watch (see Store::watchChanges).
+    std::unique_ptr<ChangeWatch> watchChanges(std::function<void()> changed);
 
     struct Impl; // the register's own state and helpers: register_internal.hpp
 

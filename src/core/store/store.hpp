@@ -47,6 +47,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -353,6 +354,14 @@ public:
     // Changes when another connection (another process, another user) commits; a store's own
     // commits leave it as it is.
     virtual std::int64_t dataVersion() = 0;
+    // Calls `changed` soon after another connection commits (a team server: within a second,
+    // pushed by the server), until the watch is destroyed; null when the store cannot watch
+    // (the caller may poll dataVersion()). `changed` must not throw.
+    virtual std::unique_ptr<ChangeWatch> watchChanges(std::function<void()> changed)
+    {
+        (void)changed;
+        return nullptr;
+    }
 
     // The file store's capabilities, or null.
     virtual FileStore* fileStore() { return nullptr; }

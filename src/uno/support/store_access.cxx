@@ -37,6 +37,12 @@ Register& StoreAccess::open(const css::uno::Reference<css::uno::XComponentContex
         profile_files::cleanTemporaryCopiesOnce(); // copies of attachments opened before
         const std::string server = teamServer(context);
         m_store = server.empty() ? openRegister(databasePath(context)) : openTeamRegister(server);
+        // What others save shows here without anyone typing: the deck and every subscriber
+        // hear of it from the store's watching thread (and refresh on the main thread).
+        m_watch = m_store->watchChanges(
+            [this] {
+                guardedNoThrow("hearing of a change by another user", [this] { notifyChanged(); });
+            });
         if (!m_closeOnTerminationRegistered)
             m_closeOnTerminationRegistered =
                 guardedNoThrow("watching the office's termination",
@@ -54,6 +60,7 @@ void StoreAccess::close() noexcept
                    [this]
                    {
                        std::lock_guard<std::recursive_mutex> lock(m_mutex);
+                       m_watch.reset();
                        m_store.reset();
                    });
 }
@@ -65,6 +72,7 @@ RestoreResult StoreAccess::restore(const css::uno::Reference<css::uno::XComponen
     const std::filesystem::path file = databasePath(context);
     // Checked while the register is still open: a refused copy changes nothing at all.
     inspectRegisterCopy(copy);
+    m_watch.reset();
     m_store.reset();
     RestoreResult result;
     try

@@ -51,6 +51,8 @@ private:
     std::recursive_mutex m_mutex;
     bool m_closeOnTerminationRegistered = false;
     std::unique_ptr<Register> m_store;
+    // Other users' changes on a team server (after m_store: stopped before it closes).
+    std::unique_ptr<ChangeWatch> m_watch;
     std::mutex m_listenersMutex;
     std::map<int, Listener> m_listeners;
     int m_nextListenerId = 1;

@@ -10,6 +10,7 @@ namespace clientes::pg
 {
 
 #define CLIENTES_LIBPQ_FUNCTIONS(X)                                                                \
+    X(PQbackendPID)                                                                                \
     X(PQclear)                                                                                     \
     X(PQcmdTuples)                                                                                 \
     X(PQconnectdb)                                                                                 \

@@ -34,6 +34,9 @@ std::string tagKey(std::string_view tag);
 
 // ------------------------------------------------------------------------- the store
 
+// The channel every write unit notifies on commit (pg_store.cpp) and watchers listen to.
+inline constexpr std::string_view kChangesChannel = "clientes_changes";
+
 // One connection, serialised by a mutex: every unit of work holds it from start to end.
 class PgStore final : public Store
 {
@@ -45,12 +48,16 @@ public:
     void read(const std::function<void(StoreReader&)>& work) override;
     void write(const std::function<void(StoreWriter&)>& work, const WriteHints& hints) override;
     std::int64_t dataVersion() override;
+    // pg_watch.cpp: LISTEN on a connection of its own, on a thread of its own.
+    std::unique_ptr<ChangeWatch> watchChanges(std::function<void()> changed) override;
 
 private:
     template <typename Work> void inUnit(bool writing, const WriteHints& hints, Work&& work);
 
+    std::string conninfo_;
     std::string location_;
     pg::Connection db_;
+    int backendPid_ = 0; // the server process of db_: its own commits are no news
     ConnectionInfo connection_;
     std::mutex mutex_;
     // Commits of this store (each adds one to the register's change counter).

@@ -60,10 +60,11 @@ std::string describeConnection(const std::string& conninfo)
 }
 
 PgStore::PgStore(const std::string& conninfo)
-    : location_(describeConnection(conninfo)), db_(conninfo, location_)
+    : conninfo_(conninfo), location_(describeConnection(conninfo)), db_(conninfo, location_)
 {
     db_.run(kSessionSettings);
     migrate(db_);
+    backendPid_ = pg::libpq().PQbackendPID(db_.handle());
     connection_.server = true;
     connection_.location = location_;
     // The grants on the clients table say whether the user may read and edit; administrators
@@ -91,6 +92,7 @@ template <typename Work> void PgStore::inUnit(bool writing, const WriteHints& hi
             {
                 db_.reconnect();
                 db_.run(kSessionSettings);
+                backendPid_ = pg::libpq().PQbackendPID(db_.handle());
             }
             pg::Transaction transaction(
                 db_, writing ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -98,8 +100,12 @@ template <typename Work> void PgStore::inUnit(bool writing, const WriteHints& hi
                 db_.run("SET LOCAL statement_timeout = 0");
             Unit unit(*this, db_, writing);
             work(unit);
+            // The change counter (dataVersion), and a notification every watcher gets when
+            // the unit commits (none when it rolls back).
             if (writing)
-                db_.exec("UPDATE clientes_meta SET value = value + 1 WHERE name = 'changes'");
+                db_.exec("UPDATE clientes_meta SET value = value + 1 WHERE name = 'changes' "
+                         "RETURNING pg_notify('" +
+                         std::string(kChangesChannel) + "', '')");
             transaction.commit();
             if (writing)
                 ++ownCommits_;
