@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -130,6 +131,12 @@ TEST_F(TeamMode, TwoOfficesShareOneRegisterAndTheActivitySaysWho)
     EXPECT_NE(refused.find("Solo un administrador del registro puede archivar"), std::string::npos)
         << refused;
     b->archiveClient(code);
+
+    // Back-ups of a team register are its administrator's (pg_dump): said, not attempted.
+    const std::string backup = messageOf<RegisterException>(
+        [&] { b->backupTo(u((first.workDir() / "copia.db").string())); });
+    EXPECT_NE(backup.find("pg_dump"), std::string::npos) << backup;
+    EXPECT_FALSE(std::filesystem::exists(first.workDir() / "copia.db"));
 }
 
 // The deck's list as it shows now: the legal names of its rows.

@@ -304,9 +304,12 @@ std::string activityKindLabel(ActivityKind kind, Language language)
 std::string describe(const StoreError& error, Language language)
 {
     if (const auto* refused = dynamic_cast<const NotPermitted*>(&error))
-        return text(refused->need == NotPermitted::Need::Edit ? K::ServerReadOnlyUser
-                                                              : K::ServerAdminOnly,
-                    language, {{"path", error.path}, {"user", refused->user}});
+    {
+        const TextKey key = refused->need == NotPermitted::Need::Edit    ? K::ServerReadOnlyUser
+                            : refused->need == NotPermitted::Need::Admin ? K::ServerAdminOnly
+                                                                         : K::ServerBackupByAdmin;
+        return text(key, language, {{"path", error.path}, {"user", refused->user}});
+    }
     const TextKey key = error.where == StoreError::Where::Server ? serverErrorText(error.kind)
                                                                  : storeErrorText(error.kind);
     return text(key, language, {{"path", error.path}});

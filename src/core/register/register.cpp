@@ -133,7 +133,7 @@ FileStore& Register::Impl::fileStore() const
 {
     FileStore* file = store->fileStore();
     if (file == nullptr)
-        throw std::logic_error("the register is not kept in a file: " + path.string());
+        throw NotPermitted(NotPermitted::Need::File, path.string(), connection.user);
     return *file;
 }
 

@@ -63,7 +63,8 @@ public:
     ConnectionInfo connectionInfo() const;
 
     // ---------------------------------------------------------------- the file itself
-    // Only for a register kept in a file (std::logic_error otherwise; see isFile()).
+    // Only for a register kept in a file (NotPermitted with Need::File otherwise; see
+    // isFile()).
     bool isFile() const;
     // Copies the write-ahead log into the file now (also done by itself once writes pause
     // for StoreOptions::idleCheckpointDelay, and on close).

@@ -12,8 +12,10 @@ StoreError::StoreError(Kind k, std::string p, const std::string& detail, Where w
 
 NotPermitted::NotPermitted(Need n, std::string p, std::string u)
     : StoreError(Kind::PermissionDenied, std::move(p),
-                 "the user " + u + " may not " +
-                     (n == Need::Edit ? "change the register" : "do what only administrators may"),
+                 n == Need::File ? std::string("a team server is backed up by its administrator")
+                                 : "the user " + u + " may not " +
+                                       (n == Need::Edit ? "change the register"
+                                                        : "do what only administrators may"),
                  Where::Server),
       need(n), user(std::move(u))
 {

@@ -53,14 +53,17 @@ public:
 
 // The connected user may not do this: a team server's grants (ConnectionInfo::permissions)
 // allow reading only (needs Edit) or not archiving, deleting and undoing other people's
-// imports (needs Admin). Checked by the register before it writes anything.
+// imports (needs Admin); or it is for a register file, and the register is on a team server
+// (needs File: back-ups and restores, which the server's administrator makes with pg_dump).
+// Checked by the register before it writes anything.
 class NotPermitted : public StoreError
 {
 public:
     enum class Need
     {
         Edit,
-        Admin
+        Admin,
+        File
     };
     NotPermitted(Need need, std::string path, std::string user);
     Need need;

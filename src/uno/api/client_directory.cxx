@@ -196,6 +196,10 @@ public:
                         {
                             illegal("fileUrl", describe(refused, language()));
                         }
+                        catch (const NotPermitted&)
+                        {
+                            throw; // a team server: the register, not the target, says no
+                        }
                         catch (const StoreError& error)
                         {
                             // Where the copy goes is what is wrong (no folder, no room, no

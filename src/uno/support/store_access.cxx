@@ -69,6 +69,12 @@ RestoreResult StoreAccess::restore(const css::uno::Reference<css::uno::XComponen
                                    const std::filesystem::path& copy)
 {
     std::lock_guard<std::recursive_mutex> lock(m_mutex);
+    // A team server is restored by its administrator (pg_restore), never from a desktop.
+    if (Register& current = open(context); !current.isFile())
+    {
+        const ConnectionInfo info = current.connectionInfo();
+        throw NotPermitted(NotPermitted::Need::File, info.location, info.user);
+    }
     const std::filesystem::path file = databasePath(context);
     // Checked while the register is still open: a refused copy changes nothing at all.
     inspectRegisterCopy(copy);
