@@ -8,6 +8,7 @@
 #include "pg_server.hpp"
 #include "uno_helpers.hpp"
 
+#include <com/sun/star/awt/XTextComponent.hpp>
 #include <com/sun/star/awt/XWindow2.hpp>
 #include <com/sun/star/awt/grid/XGridDataModel.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -184,6 +185,48 @@ TEST_F(TeamMode, WhatOneOfficeSavesAppearsInTheOthersDeckWithinASecond)
         EXPECT_TRUE(shown) << name << " not in the other office's deck after " << waited << " ms";
         std::printf("round %d: shown in the other office's deck after %.0f ms\n", round, waited);
     }
+}
+
+std::string labelOf(CalcDocument& document, const char* control)
+{
+    rtl::OUString text;
+    Reference<css::beans::XPropertySet>(document.panelControl(control)->getModel(), UNO_QUERY_THROW)
+        ->getPropertyValue(u("Label")) >>= text;
+    return s(text);
+}
+
+TEST_F(TeamMode, TheDeckSaysWhenTheServerIsAwayAndComesBackOnItsOwn)
+{
+    PgServer own; // this test stops it
+    OfficeOptions options;
+    options.server = own.conninfo();
+    Office office(options);
+    directoryOf(office)->addClient(fields({{"legalName", "Antes del corte, S.L."}}));
+    CalcDocument document(office);
+    document.panelControl("ClientList");
+    office.waitForMainThread();
+    EXPECT_EQ(deckNames(document), (std::vector<std::string>{"Antes del corte, S.L."}));
+
+    own.stop();
+    // The next refresh (a keystroke) meets the outage, and says so.
+    Reference<css::awt::XTextComponent>(document.panelControl("Search"), UNO_QUERY_THROW)
+        ->setText(u("antes"));
+    office.waitForMainThread();
+    const std::string status = labelOf(document, "Status");
+    EXPECT_NE(status.find("Sin conexión con el servidor de clientes"), std::string::npos) << status;
+    EXPECT_NE(status.find("Reintentando"), std::string::npos) << status;
+    EXPECT_TRUE(deckNames(document).empty());
+
+    // Back: the deck shows the clients again without anyone typing.
+    own.start();
+    bool back = false;
+    for (int i = 0; i < 100 && !back; ++i)
+    {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        office.waitForMainThread();
+        back = deckNames(document) == std::vector<std::string>{"Antes del corte, S.L."};
+    }
+    EXPECT_TRUE(back) << "the deck did not come back after the server did";
 }
 
 TEST_F(TeamMode, AReadOnlyUserSeesTheAddButtonGreyedOutAndIsToldWhy)

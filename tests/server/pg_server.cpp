@@ -73,6 +73,12 @@ PgServer::PgServer()
     run(quoted((bin_ / "initdb").string()) + " -D " + quoted((folder_ / "data").string()) +
         " -U clientes_test --auth=trust -E UTF8 --locale=C.UTF-8 > " +
         quoted((folder_ / "initdb.log").string()) + " 2>&1");
+    start();
+    createDatabase("clientes");
+}
+
+void PgServer::start()
+{
     // Sockets in the folder too: nothing of the machine's own PostgreSQL is touched.
     run(quoted((bin_ / "pg_ctl").string()) + " -D " + quoted((folder_ / "data").string()) + " -l " +
         quoted((folder_ / "server.log").string()) + " -w -t 30 -o " +
@@ -80,7 +86,13 @@ PgServer::PgServer()
                folder_.string() + " -c fsync=off") +
         " start > /dev/null");
     started_ = true;
-    createDatabase("clientes");
+}
+
+void PgServer::stop()
+{
+    run(quoted((bin_ / "pg_ctl").string()) + " -D " + quoted((folder_ / "data").string()) +
+        " -m immediate -w stop > /dev/null 2>&1");
+    started_ = false;
 }
 
 PgServer::~PgServer()
@@ -89,8 +101,7 @@ PgServer::~PgServer()
     {
         try
         {
-            run(quoted((bin_ / "pg_ctl").string()) + " -D " + quoted((folder_ / "data").string()) +
-                " -m immediate -w stop > /dev/null 2>&1");
+            stop();
         }
         catch (...)
         {

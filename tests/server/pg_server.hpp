@@ -34,6 +34,10 @@ public:
     void execute(const std::string& database, const std::string& sql) const;
     // The server's log so far.
     std::string log() const;
+    // Stops the server at once, as a crash or a pulled cable would (connections drop, nothing
+    // is shut down cleanly); start() brings it back on the same port with the same data.
+    void stop();
+    void start();
 
 private:
     void run(const std::string& command) const;

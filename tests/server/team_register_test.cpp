@@ -7,12 +7,15 @@
 #include "pg_server.hpp"
 
 #include <gtest/gtest.h>
+#include <libpq-fe.h>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <fstream>
 #include <mutex>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -227,6 +230,98 @@ TEST_F(TeamRegister, AServerThatDoesNotAnswerIsToldApartFromAFile)
                   std::string::npos)
             << message;
     }
+}
+
+// A server of its own: this test stops it.
+TEST(TeamServerAway, AnImportCutByTheServerStoppingLeavesNothingAndTheRegisterRecovers)
+{
+    PgServer server;
+    const auto reg = openTeamRegister(server.conninfo());
+    reg->add(named("Antes del corte, S.L."));
+    std::atomic<int> heard{0};
+    const auto watch = reg->watchChanges([&] { ++heard; });
+
+    ClientImportCommit commit;
+    commit.source = "grande.ods";
+    for (int i = 0; i < 20000; ++i)
+        commit.creates.push_back(named("Cortado " + std::to_string(i) + ", S.L."));
+    std::optional<StoreError> failure;
+    std::thread import(
+        [&]
+        {
+            try
+            {
+                reg->commitClientImport(std::move(commit));
+            }
+            catch (const StoreError& error)
+            {
+                failure = error;
+            }
+        });
+    // Stop the server while the import's rows are on their way (its COPY is running).
+    const auto watcher = openTeamRegister(server.conninfo());
+    bool copying = false;
+    for (int i = 0; i < 2000 && !copying; ++i)
+    {
+        PGconn* probe = PQconnectdb(server.conninfo().c_str());
+        PGresult* result = PQexec(probe, "SELECT count(*) FROM pg_stat_activity WHERE query "
+                                         "LIKE 'COPY clients %' AND state = 'active'");
+        copying = PQresultStatus(result) == PGRES_TUPLES_OK &&
+                  std::string(PQgetvalue(result, 0, 0)) != "0";
+        PQclear(result);
+        PQfinish(probe);
+    }
+    ASSERT_TRUE(copying) << "the import's COPY was never seen running";
+    server.stop();
+    import.join();
+    ASSERT_TRUE(failure.has_value()) << "the import went through a stopped server";
+    EXPECT_EQ(failure->where, StoreError::Where::Server);
+    EXPECT_NE(describe(*failure, Language::Es).find("servidor"), std::string::npos);
+
+    // Away: each call says so, quickly.
+    const auto asked = std::chrono::steady_clock::now();
+    try
+    {
+        reg->search("", false, 10);
+        FAIL() << "searched a stopped server";
+    }
+    catch (const StoreError& error)
+    {
+        EXPECT_EQ(error.kind, StoreError::Kind::CannotOpen);
+        EXPECT_NE(describe(error, Language::Es).find("No hay conexión"), std::string::npos)
+            << describe(error, Language::Es);
+    }
+    EXPECT_LT(std::chrono::steady_clock::now() - asked, std::chrono::seconds(4));
+
+    // Back: the same register goes on, with nothing of the import; the watch reconnects and
+    // reports that it may have missed changes.
+    const int heardBefore = heard;
+    server.start();
+    const SearchPage page = reg->search("", false, 10);
+    EXPECT_EQ(page.total, 1);
+    EXPECT_EQ(reg->search("cortado", false, 10).total, 0);
+    EXPECT_FALSE(reg->lastImport().has_value());
+    for (int i = 0; i < 60 && heard == heardBefore; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    EXPECT_GT(heard, heardBefore) << "the watch did not come back";
+    reg->add(named("Después del corte, S.L."));
+    EXPECT_EQ(watcher->search("corte", false, 10).total, 2);
+}
+
+TEST(TeamServerAway, ARegisterThatCouldNotBeOpenedHearsWhenTheServerIsBack)
+{
+    PgServer server;
+    server.stop();
+    EXPECT_THROW(openTeamRegister(server.conninfo()), StoreError);
+    std::atomic<int> heard{0};
+    const auto watch = watchTeamServer(server.conninfo(), [&] { ++heard; });
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    EXPECT_EQ(heard, 0);
+    server.start();
+    for (int i = 0; i < 50 && heard == 0; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    EXPECT_EQ(heard, 1) << "not told that the server is back";
+    EXPECT_EQ(openTeamRegister(server.conninfo())->search("", false, 1).total, 0);
 }
 
 } // namespace

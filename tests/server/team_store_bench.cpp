@@ -39,9 +39,9 @@ struct Figures
     double addEachMs = 0; // one add() (its own unit), average
     double importMs = 0;  // addMany of the rest, one unit
     double firstSearchMs = 0;
-    std::vector<double> searches; // sorted
+    std::vector<double> searches;                        // sorted
     std::vector<std::pair<double, std::string>> slowest; // slowest first
-    double listMs = 0;            // every active client in list order
+    double listMs = 0;                                   // every active client in list order
     double median() const { return searches[searches.size() / 2]; }
     double p90() const { return searches[searches.size() * 9 / 10]; }
     double worst() const { return searches.back(); }
@@ -100,8 +100,8 @@ int main(int argc, char** argv)
     for (int i = 0; i < count; ++i)
         input.push_back(bench::makeClient(random, i));
 
-    const fs::path dir =
-        fs::temp_directory_path() / ("clientes-team-bench-" + std::to_string(std::random_device{}()));
+    const fs::path dir = fs::temp_directory_path() /
+                         ("clientes-team-bench-" + std::to_string(std::random_device{}()));
     fs::create_directories(dir);
     const fs::path file = dir / "bench.db";
     Figures sqlite;
@@ -121,12 +121,12 @@ int main(int argc, char** argv)
             conninfo = pg->conninfo();
         }
         Register reg(postgres::openStore(conninfo));
-        server = measure(reg, input, [&]
-                         { return std::make_unique<Register>(postgres::openStore(conninfo)); });
+        server = measure(reg, input,
+                         [&] { return std::make_unique<Register>(postgres::openStore(conninfo)); });
         if (std::getenv("CLIENTES_BENCH_SLOWEST") != nullptr)
             for (std::size_t i = 0; i < 12 && i < server.slowest.size(); ++i)
-                std::printf("  slow on the server: %7.2f ms  \"%s\"\n",
-                            server.slowest[i].first, server.slowest[i].second.c_str());
+                std::printf("  slow on the server: %7.2f ms  \"%s\"\n", server.slowest[i].first,
+                            server.slowest[i].second.c_str());
     }
     fs::remove_all(dir);
 

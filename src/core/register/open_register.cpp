@@ -25,6 +25,12 @@ std::unique_ptr<Register> openTeamRegister(const std::string& conninfo)
     return std::make_unique<Register>(postgres::openStore(conninfo));
 }
 
+std::unique_ptr<ChangeWatch> watchTeamServer(const std::string& conninfo,
+                                             std::function<void()> changed)
+{
+    return postgres::watchServer(conninfo, std::move(changed));
+}
+
 RegisterCopyInfo inspectRegisterCopy(const std::filesystem::path& copy)
 {
     return sqlite::inspectRegisterCopy(copy);

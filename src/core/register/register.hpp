@@ -245,6 +245,11 @@ std::unique_ptr<Register> openRegister(const std::filesystem::path& file,
 // StoreError (Where::Server; NoLibrary when libpq is not installed).
 std::unique_ptr<Register> openTeamRegister(const std::string& conninfo);
 
+// Watches a team server that could not be opened: calls `changed` (on a thread of its own)
+// once the server answers, retrying every 2 seconds, and on every commit after that.
+std::unique_ptr<ChangeWatch> watchTeamServer(const std::string& conninfo,
+                                             std::function<void()> changed);
+
 // Opens `copy` of a register file read-only without changing it and checks it: a register
 // file of ours (or an empty one), intact, with a schema not newer than this version knows.
 // Throws StoreError (NotADatabase, TooNew, CannotOpen, PermissionDenied).

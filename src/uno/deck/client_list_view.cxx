@@ -251,7 +251,7 @@ void ClientListView::refresh(std::optional<std::int64_t> select)
     }
     catch (const StoreError& error)
     {
-        showStoreProblem(describe(error, m_language));
+        showStoreProblem(error);
     }
 }
 
@@ -290,7 +290,7 @@ void ClientListView::reveal(std::int64_t clientId)
     }
     catch (const StoreError& error)
     {
-        showStoreProblem(describe(error, m_language));
+        showStoreProblem(error);
     }
 }
 
@@ -388,15 +388,21 @@ void ClientListView::showSelection()
     modelOf(control(kDetail))->setPropertyValue(ascii("Label"), Any(fromUtf8(detail)));
 }
 
-void ClientListView::showStoreProblem(const std::string& message)
+void ClientListView::showStoreProblem(const StoreError& error)
 {
     m_rows.clear();
     m_rowsModel->removeAllRows();
-    modelOf(control(kStatus))
-        ->setPropertyValue(
-            ascii("Label"),
-            Any(fromUtf8(clientes::text(TextKey::DeckStoreUnavailableTitle, m_language) + "\n" +
-                         message)));
+    // A team server that does not answer: the watch keeps trying and refreshes the list when
+    // it is back (support/store_access), so the deck says it retries.
+    const bool serverAway =
+        error.where == StoreError::Where::Server && error.kind == StoreError::Kind::CannotOpen;
+    const std::string text = serverAway
+                                 ? clientes::text(TextKey::DeckServerAwayTitle, m_language) + "\n" +
+                                       describe(error, m_language) + "\n" +
+                                       clientes::text(TextKey::DeckServerRetrying, m_language)
+                                 : clientes::text(TextKey::DeckStoreUnavailableTitle, m_language) +
+                                       "\n" + describe(error, m_language);
+    modelOf(control(kStatus))->setPropertyValue(ascii("Label"), Any(fromUtf8(text)));
     modelOf(control(kCount))->setPropertyValue(ascii("Label"), Any(OUString()));
     modelOf(control(kDetailName))->setPropertyValue(ascii("Label"), Any(OUString()));
     modelOf(control(kDetail))->setPropertyValue(ascii("Label"), Any(OUString()));

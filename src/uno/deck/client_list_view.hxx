@@ -71,7 +71,7 @@ private:
     void showAbout();
     void runMenuCommand(sal_Int16 command);
     std::vector<std::string> selectedCodes() const;
-    void showStoreProblem(const std::string& message);
+    void showStoreProblem(const StoreError& error);
     // What the connected user may do: the add button and the menu's writing commands.
     void showConnection(const ConnectionInfo& connection);
     std::optional<std::int64_t> selectedId() const;

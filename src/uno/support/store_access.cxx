@@ -36,13 +36,25 @@ Register& StoreAccess::open(const css::uno::Reference<css::uno::XComponentContex
     {
         profile_files::cleanTemporaryCopiesOnce(); // copies of attachments opened before
         const std::string server = teamServer(context);
-        m_store = server.empty() ? openRegister(databasePath(context)) : openTeamRegister(server);
         // What others save shows here without anyone typing: the deck and every subscriber
-        // hear of it from the store's watching thread (and refresh on the main thread).
-        m_watch = m_store->watchChanges(
-            [this] {
-                guardedNoThrow("hearing of a change by another user", [this] { notifyChanged(); });
-            });
+        // hear of it from a watching thread (and refresh on the main thread). A team server
+        // that does not answer is watched too: the deck opens the register again when it is
+        // back.
+        const auto changed = [this]
+        { guardedNoThrow("hearing of a change on the server", [this] { notifyChanged(); }); };
+        try
+        {
+            m_store =
+                server.empty() ? openRegister(databasePath(context)) : openTeamRegister(server);
+        }
+        catch (const StoreError&)
+        {
+            if (!server.empty() && !m_watch)
+                m_watch = watchTeamServer(server, changed);
+            throw;
+        }
+        m_watch.reset();
+        m_watch = m_store->watchChanges(changed);
         if (!m_closeOnTerminationRegistered)
             m_closeOnTerminationRegistered =
                 guardedNoThrow("watching the office's termination",

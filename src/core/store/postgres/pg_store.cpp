@@ -84,12 +84,15 @@ PgStore::PgStore(const std::string& conninfo)
 template <typename Work> void PgStore::inUnit(bool writing, const WriteHints& hints, Work&& work)
 {
     std::lock_guard lock(mutex_);
+    bool reconnected = false;
     for (int attempt = 1;; ++attempt)
     {
+        bool committing = false;
         try
         {
             if (!db_.ok())
             {
+                reconnected = true; // one connection attempt per unit: 3 s at most
                 db_.reconnect();
                 db_.run(kSessionSettings);
                 backendPid_ = pg::libpq().PQbackendPID(db_.handle());
@@ -106,6 +109,7 @@ template <typename Work> void PgStore::inUnit(bool writing, const WriteHints& hi
                 db_.exec("UPDATE clientes_meta SET value = value + 1 WHERE name = 'changes' "
                          "RETURNING pg_notify('" +
                          std::string(kChangesChannel) + "', '')");
+            committing = true;
             transaction.commit();
             if (writing)
                 ++ownCommits_;
@@ -114,6 +118,15 @@ template <typename Work> void PgStore::inUnit(bool writing, const WriteHints& hi
         catch (const pg::RetryableError&)
         {
             if (attempt == kAttempts)
+                throw;
+        }
+        catch (const StoreError&)
+        {
+            // A connection that broke while idle (the server restarted, a network blip) is
+            // found out by the next statement: the server rolled the unit back, so it runs
+            // once more on a new connection. Not when the break came during the commit: whether
+            // that committed is unknown, and the caller must be told.
+            if (db_.ok() || committing || reconnected)
                 throw;
         }
     }

@@ -9,6 +9,7 @@
 
 #include "core/store/store.hpp"
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -24,6 +25,12 @@ inline constexpr int kSchemaVersion = 1;
 // server does not answer within seconds or the database does not exist, PermissionDenied for
 // a refused login, TooNew for a schema of a newer version of the extension.
 std::unique_ptr<Store> openStore(const std::string& conninfo);
+
+// Watches the server without a store: calls `changed` once it answers (then on every commit,
+// the watch's own included), retrying every 2 seconds while it does not; for a register that
+// could not be opened because the server was away. Needs libpq only on its thread.
+std::unique_ptr<ChangeWatch> watchServer(const std::string& conninfo,
+                                         std::function<void()> changed);
 
 // "host:port/database" for messages, from a connection string (its host, port and dbname;
 // libpq's defaults for those it lacks).

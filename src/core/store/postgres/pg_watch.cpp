@@ -25,11 +25,13 @@ constexpr auto kReconnectPause = std::chrono::seconds(2);
 class PgChangeWatch final : public ChangeWatch
 {
 public:
-    PgChangeWatch(std::string conninfo, std::string location, int ownBackend,
+    // reportConnect: call `changed` once connected the first time too (a register that could
+    // not be opened learns that the server is back).
+    PgChangeWatch(std::string conninfo, std::string location, int ownBackend, bool reportConnect,
                   std::function<void()> changed)
         : thread_([conninfo = std::move(conninfo), location = std::move(location), ownBackend,
-                   changed = std::move(changed)](std::stop_token stop)
-                  { run(stop, conninfo, location, ownBackend, changed); })
+                   reportConnect, changed = std::move(changed)](std::stop_token stop)
+                  { run(stop, conninfo, location, ownBackend, reportConnect, changed); })
     {
     }
 
@@ -37,9 +39,10 @@ private:
     // Listens until stopped; a lost connection is opened again (and reported as a change:
     // what happened meanwhile is unknown).
     static void run(std::stop_token stop, const std::string& conninfo, const std::string& location,
-                    int ownBackend, const std::function<void()>& changed) noexcept
+                    int ownBackend, bool reportConnect,
+                    const std::function<void()>& changed) noexcept
     {
-        bool missed = false;
+        bool missed = reportConnect;
         while (!stop.stop_requested())
         {
             try
@@ -54,8 +57,10 @@ private:
             {
                 missed = true;
             }
+            if (!missed) // stopped
+                break;
             for (auto waited = std::chrono::milliseconds(0);
-                 missed && waited < kReconnectPause && !stop.stop_requested();
+                 waited < kReconnectPause && !stop.stop_requested();
                  waited += std::chrono::milliseconds(kPollMillis))
                 std::this_thread::sleep_for(std::chrono::milliseconds(kPollMillis));
         }
@@ -103,7 +108,14 @@ std::unique_ptr<ChangeWatch> PgStore::watchChanges(std::function<void()> changed
         std::lock_guard lock(mutex_);
         ownBackend = backendPid_;
     }
-    return std::make_unique<PgChangeWatch>(conninfo_, location_, ownBackend, std::move(changed));
+    return std::make_unique<PgChangeWatch>(conninfo_, location_, ownBackend, false,
+                                           std::move(changed));
+}
+
+std::unique_ptr<ChangeWatch> watchServer(const std::string& conninfo, std::function<void()> changed)
+{
+    return std::make_unique<PgChangeWatch>(conninfo, describeConnection(conninfo), 0, true,
+                                           std::move(changed));
 }
 
 } // namespace clientes::postgres
