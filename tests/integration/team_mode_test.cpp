@@ -18,10 +18,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -185,6 +187,56 @@ TEST_F(TeamMode, WhatOneOfficeSavesAppearsInTheOthersDeckWithinASecond)
         EXPECT_TRUE(shown) << name << " not in the other office's deck after " << waited << " ms";
         std::printf("round %d: shown in the other office's deck after %.0f ms\n", round, waited);
     }
+}
+
+TEST_F(TeamMode, EightWritersInTwoOfficesAddAThousandClientsEachAndNoneIsLost)
+{
+    PgServer own; // an empty register of its own
+    OfficeOptions options;
+    options.server = own.conninfo();
+    Office first(options);
+    Office second(options);
+    constexpr int kWriters = 8;
+    constexpr int kEach = 1000;
+    std::vector<std::thread> writers;
+    std::vector<std::vector<std::string>> codes(kWriters);
+    std::atomic<int> failures{0};
+    const auto started = std::chrono::steady_clock::now();
+    for (int writer = 0; writer < kWriters; ++writer)
+        writers.emplace_back(
+            [&, writer]
+            {
+                // Each writer its own service instance (its own calls over the bridge).
+                const auto clients = directoryOf(writer % 2 == 0 ? first : second);
+                for (int i = 0; i < kEach; ++i)
+                    try
+                    {
+                        codes[writer].push_back(s(clients->addClient(
+                            fields({{"legalName", "Escritor " + std::to_string(writer) +
+                                                      " cliente " + std::to_string(i)}}))));
+                    }
+                    catch (const css::uno::Exception&)
+                    {
+                        ++failures;
+                    }
+            });
+    for (std::thread& writer : writers)
+        writer.join();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    EXPECT_EQ(failures, 0);
+    std::set<std::string> distinct;
+    for (const auto& list : codes)
+        distinct.insert(list.begin(), list.end());
+    EXPECT_EQ(distinct.size(), static_cast<std::size_t>(kWriters * kEach));
+    const auto reg = openTeamRegister(own.conninfo());
+    EXPECT_EQ(reg->search("", false, 1).total, kWriters * kEach);
+    EXPECT_EQ(reg->search("escritor", false, 1).total, kWriters * kEach);
+    // The codes are the counter's numbers, none skipped, none twice.
+    EXPECT_TRUE(reg->byKey("C-008000").has_value());
+    EXPECT_FALSE(reg->byKey("C-008001").has_value());
+    std::printf("%d writers × %d adds through two offices: %.1f s, %zu distinct codes\n", kWriters,
+                kEach, seconds, distinct.size());
 }
 
 std::string labelOf(CalcDocument& document, const char* control)
