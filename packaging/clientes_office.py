@@ -153,6 +153,15 @@ def add_sample_clients(ctx):
         directory.addClient(fields)
 
 
+def touch_first_sample(ctx):
+    """Changes the first sample client's city and adds a note; returns its code."""
+    directory = ctx.ServiceManager.createInstanceWithContext("org.clientes.ClientDirectory", ctx)
+    key = directory.findClients("Perez Gomez Asesores", 1)[0]
+    directory.updateClient(key, (NamedValue("city", "Sevilla"),))
+    directory.addNote(key, "Llamada: prefieren factura electrónica.")
+    return key
+
+
 def select_first(panel):
     grid = panel.getControl("ClientList")
     if grid.getModel().GridDataModel.RowCount > 0:
@@ -467,6 +476,16 @@ def main():
     parser.add_argument("--types", required=True, help="clientes.rdb, for the bridge")
     parser.add_argument("--profile", required=True, help="LibreOffice profile folder")
     parser.add_argument("--database", help="CLIENTES_DB for the office (default: its own)")
+    parser.add_argument("--server", help="CLIENTES_SERVER for the office: a team server's libpq "
+                                         "connection string (default: the file)")
+    parser.add_argument("--samples-only", action="store_true",
+                        help="add the samples (with --samples or --profile-samples), then close")
+    parser.add_argument("--outage", metavar="COMMAND",
+                        help="with --screenshot: run COMMAND (which stops the team server), then "
+                             "type in the deck's search so that it meets the outage")
+    parser.add_argument("--touch", action="store_true",
+                        help="as this office's user, change the first sample client's city and "
+                             "add a note (team mode: the activity then shows two users)")
     parser.add_argument("--ui-locale", help="UI language of a new profile, e.g. es-ES")
     parser.add_argument("--samples", action="store_true", help="add sample clients first")
     parser.add_argument("--sample-currency", default="EUR",
@@ -489,18 +508,27 @@ def main():
 
     install(args.profile, args.oxt, args.ui_locale)
     env = {"CLIENTES_DB": args.database} if args.database else {}
+    if args.server:
+        env["CLIENTES_SERVER"] = args.server
     pipe = "clientes_run_%d" % os.getpid()
     log = os.path.join(os.path.dirname(args.profile), "office.log")
     process = start(args.profile, pipe, env, log)
     ctx = connect(pipe, process, args.types)
     try:
-        profiled = args.profile_samples or args.profile_tab or args.profile_shots
-        if args.samples or profiled:
+        # --touch works on samples another office added (a team server's register).
+        profiled = (args.profile_samples or args.profile_tab or args.profile_shots) and \
+            not args.touch
+        if (args.samples or profiled) and not args.touch:
             add_sample_clients(ctx)
         profile_key = None
         if profiled:
             profile_key = add_profile_samples(ctx, work_dir=os.path.dirname(args.profile),
                                               currency=args.sample_currency)
+        if args.samples_only:
+            terminate(ctx, process)
+            return
+        if args.touch:
+            profile_key = touch_first_sample(ctx)
         panel = show_deck(calc_document(ctx))
         if args.import_shots:
             time.sleep(args.settle / 2)
@@ -519,6 +547,9 @@ def main():
         if args.screenshot:
             time.sleep(args.settle / 2)
             select_first(panel)
+            if args.outage:
+                subprocess.run(args.outage, shell=True, check=True)
+                panel.getControl("Search").setText("a")
             if args.dialog:
                 dialog = open_client_dialog(ctx, args.dialog == "add-invalid")
             if args.profile_tab:

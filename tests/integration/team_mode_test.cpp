@@ -306,6 +306,8 @@ TEST_F(TeamMode, AnEditorSeesTheAddButtonEnabled)
     const Reference<css::awt::XWindow2> add(document.panelControl("AddClient"), UNO_QUERY_THROW);
     office.waitForMainThread();
     EXPECT_TRUE(add->isEnabled());
+    const std::string count = labelOf(document, "Count");
+    EXPECT_NE(count.find("en el servidor como beto"), std::string::npos) << count;
 }
 
 } // namespace

@@ -225,8 +225,7 @@ TEST_F(TeamRegister, AServerThatDoesNotAnswerIsToldApartFromAFile)
         EXPECT_EQ(error.kind, StoreError::Kind::CannotOpen);
         EXPECT_EQ(error.where, StoreError::Where::Server);
         const std::string message = describe(error, Language::Es);
-        EXPECT_NE(message.find("No hay conexión con el registro de clientes del servidor "
-                               "«127.0.0.1:1/clientes»"),
+        EXPECT_NE(message.find("No hay conexión con el servidor «127.0.0.1:1/clientes»"),
                   std::string::npos)
             << message;
     }

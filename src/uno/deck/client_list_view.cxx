@@ -63,7 +63,7 @@ constexpr sal_Int32 kLabelHeight = 18;
 constexpr sal_Int32 kDetailNameHeight = 20;
 constexpr sal_Int32 kDetailHeight = 170;
 constexpr sal_Int32 kMoreWidth = 30;
-constexpr sal_Int32 kStatusHeight = 72;
+constexpr sal_Int32 kStatusHeight = 100; // six lines: a server away says what and that it retries
 constexpr std::size_t kListLimit = 500;
 
 // Menu item ids (0 means "cancelled" to XPopupMenu::execute).
@@ -258,6 +258,7 @@ void ClientListView::refresh(std::optional<std::int64_t> select)
 void ClientListView::showConnection(const ConnectionInfo& connection)
 {
     // A team server's read-only user adds nothing: the button says so by being greyed out.
+    m_connection = connection;
     m_permissions = connection.permissions;
     m_teamServer = connection.server;
     Reference<css::awt::XWindow>(control(kAdd), UNO_QUERY_THROW)
@@ -323,9 +324,16 @@ void ClientListView::fill(SearchPage page, std::optional<std::int64_t> select)
         m_rowsModel->addRows(headings, cells);
 
     const auto shown = static_cast<std::int64_t>(m_rows.size());
-    const std::string count = shown < page.total ? partialListNote(shown, page.total, m_locale)
-                                                 : clientCount(page.total, m_locale);
+    std::string count = shown < page.total ? partialListNote(shown, page.total, m_locale)
+                                           : clientCount(page.total, m_locale);
+    // On a team server the deck says whose register this is (the server in the tooltip).
+    if (m_teamServer)
+        count = clientes::text(TextKey::DeckOnServer, m_language,
+                               {{"count", count}, {"user", m_connection.user}});
     modelOf(control(kCount))->setPropertyValue(ascii("Label"), Any(fromUtf8(count)));
+    modelOf(control(kCount))
+        ->setPropertyValue(ascii("HelpText"),
+                           Any(fromUtf8(m_teamServer ? m_connection.location : std::string())));
 
     Reference<css::awt::grid::XGridRowSelection>(control(kList), UNO_QUERY_THROW)
         ->deselectAllRows();
@@ -373,7 +381,7 @@ void ClientListView::showSelection()
             detail = lineEnd == std::string::npos ? std::string() : card.substr(lineEnd + 1);
         }
     }
-    else
+    else if (!m_storeProblem) // with no register, "no client matches" would be wrong
     {
         const bool searching =
             !Reference<css::awt::XTextComponent>(control(kSearch), UNO_QUERY_THROW)

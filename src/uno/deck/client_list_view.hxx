@@ -90,6 +90,7 @@ private:
     std::vector<ClientSummary> m_rows;
     bool m_showArchived = false;
     bool m_storeProblem = false;
+    ConnectionInfo m_connection;
     Permissions m_permissions;
     bool m_teamServer = false;
     AliveToken m_alive = makeAliveToken();

@@ -389,8 +389,10 @@ private:
         std::vector<std::pair<GridPlace, std::vector<Column>>> grids;
         for (const auto& tab : m_tabs)
             grids.emplace_back(tab->spec().grid, tab->columns());
-        m_showWho = storeAccess().with(m_context, [](Register& store)
-                                       { return store.connectionInfo().server; });
+        const ConnectionInfo connection =
+            storeAccess().with(m_context, [](Register& store) { return store.connectionInfo(); });
+        m_showWho = connection.server;
+        m_permissions = connection.permissions;
         grids.emplace_back(kActivityGrid, activityColumns());
         const Reference<css::beans::XPropertySet> dialogProperties = dialogModel(dialog);
         const Reference<css::lang::XMultiServiceFactory> factory(dialogProperties, UNO_QUERY_THROW);
@@ -498,6 +500,25 @@ private:
         showLists(dialog, selection);
     }
 
+    // What the connected user may not do is greyed out (a team server's grants): a read-only
+    // user changes nothing, an editor neither archives nor deletes the client.
+    void showPermissions(const Dialog& dialog)
+    {
+        static constexpr const char* kWrites[] = {
+            "btnEditClient", "btnContactNew",  "btnContactSave",   "btnContactRemove",
+            "btnProjectNew", "btnProjectSave", "btnProjectRemove", "btnTimeNew",
+            "btnTimeSave",   "btnTimeRemove",  "btnTaskNew",       "btnTaskSave",
+            "btnTaskRemove", "btnOrderNew",    "btnOrderSave",     "btnOrderRemove",
+            "btnInvoiceNew", "btnInvoiceSave", "btnInvoiceRemove", "btnDealNew",
+            "btnDealSave",   "btnDealRemove",  "btnFileAttach",    "btnFileRemove",
+            "btnAddNote"};
+        const Permissions may = m_permissions;
+        for (const char* name : kWrites)
+            setEnabled(dialog, name, may.edit);
+        setEnabled(dialog, "btnArchive", may.edit && may.admin);
+        setEnabled(dialog, "btnDelete", may.edit && may.admin);
+    }
+
     void showClient(const Dialog& dialog)
     {
         const Language l = m_language;
@@ -516,6 +537,7 @@ private:
         setLabel(dialog, "btnArchive",
                  clientes::text(
                      m_client.archived ? TextKey::ProfileRestore : TextKey::ProfileArchive, l));
+        showPermissions(dialog);
 
         setLabel(dialog, "lblFigures", joinLines(summaryLines(m_summary, m_locale)));
         const std::string card = formatClientCard(m_client, l);
@@ -971,6 +993,7 @@ private:
     Language m_language;
     std::int64_t m_clientId = 0;
     bool m_showWho = false;                              // a team server: the activity says who
+    Permissions m_permissions;                           // what the connected user may do
     css::uno::WeakReference<css::awt::XDialog> m_dialog; // the dialog prepared (listeners)
     bool m_prepared = false;
     bool m_changed = false;
