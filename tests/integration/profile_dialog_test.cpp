@@ -865,6 +865,19 @@ TEST_F(ProfileDialog, NotesGoIntoTheActivityNewestFirst)
               "Pide factura electrónica\na partir de enero.");
 }
 
+TEST_F(ProfileDialog, AChangeSavedElsewhereWhileTheProfileIsOpenIsShown)
+{
+    const std::string key =
+        s(clients->addClient(fields({{"legalName", "Cambiada por otro, S.L."}})));
+    open(key);
+    EXPECT_EQ(message(), "");
+    // A macro (or, on a team server, another user) saves the client meanwhile.
+    clients->updateClient(u(key), fields({{"city", "Teruel"}}));
+    office->waitForMainThread();
+    EXPECT_NE(message().find("Otra persona ha modificado este cliente"), std::string::npos)
+        << message();
+}
+
 TEST_F(ProfileDialog, ArchiveAndRestore)
 {
     const std::string code =

@@ -8,10 +8,16 @@
 #include "pg_server.hpp"
 #include "uno_helpers.hpp"
 
+#include <com/sun/star/awt/DialogProvider2.hpp>
+#include <com/sun/star/awt/XControlContainer.hpp>
+#include <com/sun/star/awt/XDialog.hpp>
+#include <com/sun/star/awt/XDialogEventHandler.hpp>
 #include <com/sun/star/awt/XTextComponent.hpp>
 #include <com/sun/star/awt/XWindow2.hpp>
 #include <com/sun/star/awt/grid/XGridDataModel.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/lang/XComponent.hpp>
+#include <com/sun/star/lang/XInitialization.hpp>
 #include <org/clientes/RegisterException.hpp>
 #include <org/clientes/XClientDirectory.hpp>
 
@@ -279,6 +285,47 @@ TEST_F(TeamMode, TheDeckSaysWhenTheServerIsAwayAndComesBackOnItsOwn)
         back = deckNames(document) == std::vector<std::string>{"Antes del corte, S.L."};
     }
     EXPECT_TRUE(back) << "the deck did not come back after the server did";
+}
+
+TEST_F(TeamMode, AnOpenProfileSaysWhenAnotherOfficeChangedItsClient)
+{
+    Office first(as("beto"));
+    Office second(as("beto"));
+    const auto a = directoryOf(first);
+    const rtl::OUString code = a->addClient(fields({{"legalName", "Ficha abierta, S.L."}}));
+    // The profile open in the second office.
+    const Reference<css::awt::XDialogEventHandler> handler(
+        second.create("org.clientes.ProfileViewer"), UNO_QUERY_THROW);
+    Sequence<css::uno::Any> arguments(1);
+    arguments.getArray()[0] <<= code;
+    Reference<css::lang::XInitialization>(handler, UNO_QUERY_THROW)->initialize(arguments);
+    const Reference<css::awt::XDialog> dialog =
+        css::awt::DialogProvider2::create(second.context())
+            ->createDialogWithHandler(
+                u("vnd.sun.star.extension://org.clientes.calc/dialogs/ProfileDialog.xdl"), handler);
+    ASSERT_TRUE(handler->callHandlerMethod(dialog, css::uno::Any(), u("prepare")));
+    const auto message = [&]
+    {
+        rtl::OUString text;
+        Reference<css::beans::XPropertySet>(
+            Reference<css::awt::XControlContainer>(dialog, UNO_QUERY_THROW)
+                ->getControl(u("lblMessage"))
+                ->getModel(),
+            UNO_QUERY_THROW)
+            ->getPropertyValue(u("Label")) >>= text;
+        return s(text);
+    };
+    EXPECT_EQ(message(), "");
+    a->updateClient(code, fields({{"city", "Soria"}}));
+    bool shown = false;
+    for (int i = 0; i < 100 && !shown; ++i)
+    {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        second.waitForMainThread();
+        shown = message().find("Otra persona ha modificado este cliente") != std::string::npos;
+    }
+    EXPECT_TRUE(shown) << message();
+    Reference<css::lang::XComponent>(dialog, UNO_QUERY_THROW)->dispose();
 }
 
 TEST_F(TeamMode, AReadOnlyUserSeesTheAddButtonGreyedOutAndIsToldWhy)

@@ -15,6 +15,7 @@
 #include "dialogs/record_tab.hxx"
 #include "support/awt_listeners.hxx"
 #include "support/entry_guard.hxx"
+#include "support/main_thread.hxx"
 #include "support/message_box.hxx"
 #include "support/office_locale.hxx"
 #include "support/office_settings.hxx"
@@ -182,6 +183,11 @@ public:
         for (const TabSpec& spec : tabSpecs())
             m_tabs.push_back(record_tab::makeRecordTab(spec, *this));
     }
+    ~ProfileViewer() override
+    {
+        if (m_subscription != 0)
+            storeAccess().unsubscribe(m_subscription);
+    }
 
     // The client as its code or tax ID (a string) or its id (a hyper).
     void SAL_CALL initialize(const Sequence<Any>& arguments) override
@@ -218,6 +224,14 @@ public:
                                return false;
                            try
                            {
+                               // While a handler runs (a nested dialog's loop may run posted
+                               // work), the profile's own saves are no news to checkTheClient.
+                               ++m_handling;
+                               struct Done
+                               {
+                                   int& handling;
+                                   ~Done() { --handling; }
+                               } done{m_handling};
                                if (method != "prepare" && !m_prepared)
                                    prepare(dialog);
                                found->second(*this, dialog, event);
@@ -345,6 +359,7 @@ private:
             for (const auto& tab : m_tabs)
                 tab->prepare(dialog);
             m_prepared = true;
+            watchTheClient();
         }
         reload(dialog);
         showForms(dialog);
@@ -498,6 +513,37 @@ private:
                 selection[i] = m_projectId;
         showClient(dialog);
         showLists(dialog, selection);
+    }
+
+    // Changes saved elsewhere while the profile is open (another user on a team server, a
+    // macro): the store's subscribers hear of them; the profile checks on the main thread
+    // whether its client is one of them and says so.
+    void watchTheClient()
+    {
+        std::weak_ptr<const bool> alive = m_alive;
+        const Reference<XComponentContext> context = m_context;
+        ProfileViewer* self = this;
+        m_subscription = storeAccess().subscribe(
+            [alive, context, self]
+            {
+                if (const AliveToken token = alive.lock())
+                    postWhileAlive(context, token, [self] { self->checkTheClient(); });
+            });
+    }
+
+    void checkTheClient()
+    {
+        const Dialog dialog(m_dialog);
+        if (!dialog.is() || m_client.id == 0 || m_handling > 0)
+            return;
+        const std::optional<Client> stored =
+            storeAccess().with(m_context, [&](Register& store) { return store.byId(m_clientId); });
+        if (stored && stored->version == m_client.version)
+            return;
+        setLabel(
+            dialog, "lblMessage",
+            clientes::text(stored ? TextKey::ProfileChangedUnderneath : TextKey::ProfileClientGone,
+                           m_language));
     }
 
     // What the connected user may not do is greyed out (a team server's grants): a read-only
@@ -992,8 +1038,11 @@ private:
     Locale m_locale; // the office locale's figures and dates, the UI language's words
     Language m_language;
     std::int64_t m_clientId = 0;
-    bool m_showWho = false;                              // a team server: the activity says who
-    Permissions m_permissions;                           // what the connected user may do
+    bool m_showWho = false;    // a team server: the activity says who
+    Permissions m_permissions; // what the connected user may do
+    AliveToken m_alive = makeAliveToken();
+    int m_subscription = 0; // storeAccess's, from the dialog's preparation on
+    int m_handling = 0;     // handlers under way (callHandlerMethod)
     css::uno::WeakReference<css::awt::XDialog> m_dialog; // the dialog prepared (listeners)
     bool m_prepared = false;
     bool m_changed = false;
