@@ -328,6 +328,48 @@ TEST_F(TeamMode, AnOpenProfileSaysWhenAnotherOfficeChangedItsClient)
     Reference<css::lang::XComponent>(dialog, UNO_QUERY_THROW)->dispose();
 }
 
+TEST_F(TeamMode, TheClientDialogKeepsWhatWasTypedWhileTheServerIsAwayAndSavesWhenBack)
+{
+    PgServer own; // this test stops it
+    OfficeOptions options;
+    options.server = own.conninfo();
+    Office office(options);
+    const auto clients = directoryOf(office);
+    EXPECT_EQ(clients->countClients(), 0); // the register is open on the server
+    const Reference<css::awt::XDialogEventHandler> handler(
+        office.create("org.clientes.ClientEditor"), UNO_QUERY_THROW);
+    const Reference<css::awt::XDialog> dialog =
+        css::awt::DialogProvider2::create(office.context())
+            ->createDialogWithHandler(
+                u("vnd.sun.star.extension://org.clientes.calc/dialogs/ClientDialog.xdl"), handler);
+    ASSERT_TRUE(handler->callHandlerMethod(dialog, css::uno::Any(), u("prepare")));
+    const auto control = [&](const char* name) {
+        return Reference<css::awt::XControlContainer>(dialog, UNO_QUERY_THROW)->getControl(u(name));
+    };
+    Reference<css::awt::XTextComponent>(control("edLegalName"), UNO_QUERY_THROW)
+        ->setText(u("Guardada al volver, S.L."));
+    Reference<css::awt::XTextComponent>(control("edCity"), UNO_QUERY_THROW)->setText(u("Jaén"));
+
+    own.stop();
+    handler->callHandlerMethod(dialog, css::uno::Any(), u("onSave"));
+    rtl::OUString error;
+    Reference<css::beans::XPropertySet>(control("errForm")->getModel(), UNO_QUERY_THROW)
+        ->getPropertyValue(u("Label")) >>= error;
+    EXPECT_NE(s(error).find("No hay conexión con el servidor"), std::string::npos) << s(error);
+    EXPECT_NE(s(error).find("pulse Guardar para volver a intentarlo"), std::string::npos)
+        << s(error);
+    EXPECT_EQ(s(Reference<css::awt::XTextComponent>(control("edCity"), UNO_QUERY_THROW)->getText()),
+              "Jaén");
+
+    own.start();
+    handler->callHandlerMethod(dialog, css::uno::Any(), u("onSave"));
+    EXPECT_EQ(clients->countClients(), 1);
+    const auto found = clients->findClients(u("guardada al volver"), 0);
+    ASSERT_EQ(found.getLength(), 1);
+    EXPECT_EQ(field(clients->getClient(found[0]), "city"), "Jaén");
+    Reference<css::lang::XComponent>(dialog, UNO_QUERY_THROW)->dispose();
+}
+
 TEST_F(TeamMode, AReadOnlyUserSeesTheAddButtonGreyedOutAndIsToldWhy)
 {
     Office office(as("ana"));

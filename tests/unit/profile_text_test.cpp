@@ -230,7 +230,7 @@ TEST(ProfileTaxIds, WarningsOnlyForIdsThatFailTheirRules)
 TEST(ProfileTexts, EveryKeyHasWordsInEveryLanguage)
 {
     const auto keys = test::textKeysStartingWith("Profile");
-    EXPECT_EQ(keys.size(), 57U);
+    EXPECT_EQ(keys.size(), 59U);
     for (const TextKey key : keys)
         for (Language language : {Language::Es, Language::En, Language::Pt})
             EXPECT_FALSE(text(key, language).empty()) << textKeyName(key);

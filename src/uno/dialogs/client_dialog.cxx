@@ -352,7 +352,13 @@ private:
         }
         catch (const StoreError& error)
         {
-            showMessage(dialog, ascii("errForm"), describe(error, m_language));
+            // A team server that does not answer: nothing was saved, the form is kept as
+            // typed, and Save tries again.
+            std::string message = describe(error, m_language);
+            if (error.where == StoreError::Where::Server &&
+                error.kind == StoreError::Kind::CannotOpen)
+                message += " " + clientes::text(TextKey::DialogRetrySave, m_language);
+            showMessage(dialog, ascii("errForm"), message);
             return;
         }
         catch (const NotFound&)
