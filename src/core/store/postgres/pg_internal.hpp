@@ -69,12 +69,7 @@ private:
 class Unit final : public StoreWriter
 {
 public:
-    Unit(PgStore& store, pg::Connection& db, bool writing)
-        : store_(store), db_(db), writing_(writing)
-    {
-    }
-    // Whether the unit wrote something (the store then counts a change).
-    bool wrote() const { return wrote_; }
+    explicit Unit(pg::Connection& db) : db_(db) {}
 
     // ---------------------------------------------------------------- pg_clients.cpp
     std::optional<Client> client(std::int64_t id) override;
@@ -129,18 +124,13 @@ public:
     void setMapping(std::string_view key, std::string_view mapping, std::string_view at) override;
 
 private:
-    // Marks the unit as writing (every write method calls it first).
-    void writes() { wrote_ = true; }
     std::optional<Client> clientWhere(std::string_view condition, const pg::Params& params);
     void insertClientRows(std::span<Client> clients);
     void insertClientsInBulk(std::span<Client> clients);
     void writeTags(std::int64_t clientId, std::string_view tags);
     std::string readTags(std::int64_t clientId);
 
-    PgStore& store_;
     pg::Connection& db_;
-    bool writing_;
-    bool wrote_ = false;
 };
 
 } // namespace clientes::postgres

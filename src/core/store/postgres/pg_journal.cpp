@@ -55,7 +55,6 @@ ImportBatchInfo readBatch(const pg::Result& row)
 
 void Unit::appendActivity(std::span<ActivityEntry> entries)
 {
-    writes();
     if (entries.size() < kBulkActivity)
     {
         // One statement per entry, its changes included (a data-modifying WITH).
@@ -320,7 +319,6 @@ std::vector<JournalInvoiceState> Unit::journalInvoices(std::int64_t batch)
 
 void Unit::insertBatch(ImportBatchInfo& batch)
 {
-    writes();
     batch.id = db_.scalar(
         "INSERT INTO import_batches (batch_id, kind, source, at, created, updated, unchanged, "
         "skipped, clients_created) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
@@ -340,7 +338,6 @@ void Unit::insertBatch(ImportBatchInfo& batch)
 
 void Unit::addToJournal(std::int64_t batch, std::span<const JournalClient> items)
 {
-    writes();
     if (items.empty())
         return;
     db_.copyIn("COPY import_batch_clients (batch, client_id, created, version, activity_id) FROM "
@@ -361,7 +358,6 @@ void Unit::addToJournal(std::int64_t batch, std::span<const JournalClient> items
 
 void Unit::addToJournal(std::int64_t batch, std::span<const JournalInvoice> items)
 {
-    writes();
     if (items.empty())
         return;
     db_.copyIn("COPY import_batch_invoices (batch, invoice_id, created, version, old_issue_date, "
@@ -390,7 +386,6 @@ void Unit::addToJournal(std::int64_t batch, std::span<const JournalInvoice> item
 void Unit::rebaseJournal(JournalOf of, std::int64_t recordId, std::int64_t fromVersion,
                          std::int64_t toVersion, std::span<const std::int64_t> batches)
 {
-    writes();
     if (batches.empty())
         return;
     // One statement for every batch: a primary-key lookup each (usually none or one).
@@ -405,7 +400,6 @@ void Unit::rebaseJournal(JournalOf of, std::int64_t recordId, std::int64_t fromV
 
 void Unit::markBatchUndone(std::int64_t batch, std::string_view at)
 {
-    writes();
     db_.exec("UPDATE import_batches SET undone_at = $2 WHERE id = $1",
              pg::Params().add(batch).add(at));
 }
@@ -423,7 +417,6 @@ std::optional<std::string> Unit::mapping(std::string_view key)
 
 void Unit::setMapping(std::string_view key, std::string_view mapping, std::string_view at)
 {
-    writes();
     if (mapping.empty())
     {
         db_.exec("DELETE FROM import_mappings WHERE key = $1", pg::Params().add(key));

@@ -395,7 +395,6 @@ std::vector<AnyRecord> Unit::records(RecordType kind, std::int64_t parentId)
 
 void Unit::insertRecord(AnyRecord& any)
 {
-    writes();
     std::visit(
         [&]<typename Record>(Record& record)
         {
@@ -412,7 +411,6 @@ void Unit::insertRecord(AnyRecord& any)
 
 bool Unit::updateRecord(const AnyRecord& any, std::int64_t expectedVersion)
 {
-    writes();
     return std::visit(
         [&]<typename Record>(const Record& record)
         {
@@ -427,7 +425,6 @@ bool Unit::updateRecord(const AnyRecord& any, std::int64_t expectedVersion)
 
 bool Unit::removeRecord(RecordType kind, std::int64_t id)
 {
-    writes();
     return byKind(kind,
                   [&]<typename Record>(std::type_identity<Record>)
                   {
@@ -554,7 +551,6 @@ std::optional<std::vector<std::uint8_t>> Unit::fileBytes(std::int64_t id)
 
 void Unit::insertFile(FileInfo& file, std::span<const std::uint8_t> bytes)
 {
-    writes();
     file.id = db_.exec("INSERT INTO files (client_id, name, mime_type, size, sha256, added_at) "
                        "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
                        pg::Params()
@@ -571,7 +567,6 @@ void Unit::insertFile(FileInfo& file, std::span<const std::uint8_t> bytes)
 
 bool Unit::removeFile(std::int64_t id)
 {
-    writes();
     // The bytes go with it: the foreign key cascades.
     return db_.exec("DELETE FROM files WHERE id = $1", pg::Params().add(id)).affected() > 0;
 }

@@ -101,7 +101,7 @@ template <typename Work> void PgStore::inUnit(bool writing, const WriteHints& hi
                 db_, writing ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
             if (writing && (hints.rows >= kBulkRows || hints.deletesMany))
                 db_.run("SET LOCAL statement_timeout = 0");
-            Unit unit(*this, db_, writing);
+            Unit unit(db_);
             work(unit);
             // The change counter (dataVersion), and a notification every watcher gets when
             // the unit commits (none when it rolls back).
