@@ -235,6 +235,8 @@ public:
                                if (method != "prepare" && !m_prepared)
                                    prepare(dialog);
                                found->second(*this, dialog, event);
+                               // What the profile itself saved (or deleted) is known.
+                               m_knownVersion = storedVersion();
                            }
                            catch (const StoreError& error)
                            {
@@ -531,15 +533,23 @@ private:
             });
     }
 
+    // The client's stored version; nothing when it is gone.
+    std::optional<std::int64_t> storedVersion()
+    {
+        const std::optional<Client> stored =
+            storeAccess().with(m_context, [&](Register& store) { return store.byId(m_clientId); });
+        return stored ? std::optional<std::int64_t>(stored->version) : std::nullopt;
+    }
+
     void checkTheClient()
     {
         const Dialog dialog(m_dialog);
         if (!dialog.is() || m_client.id == 0 || m_handling > 0)
             return;
-        const std::optional<Client> stored =
-            storeAccess().with(m_context, [&](Register& store) { return store.byId(m_clientId); });
-        if (stored && stored->version == m_client.version)
+        const std::optional<std::int64_t> stored = storedVersion();
+        if (stored == m_knownVersion)
             return;
+        m_knownVersion = stored;
         setLabel(
             dialog, "lblMessage",
             clientes::text(stored ? TextKey::ProfileChangedUnderneath : TextKey::ProfileClientGone,
@@ -1043,6 +1053,9 @@ private:
     AliveToken m_alive = makeAliveToken();
     int m_subscription = 0; // storeAccess's, from the dialog's preparation on
     int m_handling = 0;     // handlers under way (callHandlerMethod)
+    // The client's version as the profile last knew it (read after each of its own handlers):
+    // a different one stored means someone else saved it; nothing: it is gone.
+    std::optional<std::int64_t> m_knownVersion;
     css::uno::WeakReference<css::awt::XDialog> m_dialog; // the dialog prepared (listeners)
     bool m_prepared = false;
     bool m_changed = false;
