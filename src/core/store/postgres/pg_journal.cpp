@@ -2,6 +2,7 @@
 // remembered column mappings.
 
 #include "core/store/postgres/pg_internal.hpp"
+#include "core/store/sql_records.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -115,23 +116,14 @@ void Unit::appendActivity(std::span<ActivityEntry> entries)
                        .end();
                    return ++next < entries.size();
                });
-    struct Change
-    {
-        std::int64_t activityId;
-        std::int64_t position;
-        const FieldChange* change;
-    };
-    std::vector<Change> changes;
-    for (const ActivityEntry& entry : entries)
-        for (std::size_t i = 0; i < entry.changes.size(); ++i)
-            changes.push_back({entry.id, static_cast<std::int64_t>(i), &entry.changes[i]});
+    const std::vector<sql_records::ChangeRow> changes = sql_records::changeRows(entries);
     if (changes.empty())
         return;
     db_.copyIn("COPY activity_changes (activity_id, position, field, old_value, new_value) FROM "
                "STDIN",
                [&changes, next = std::size_t{0}](std::string& out) mutable
                {
-                   const Change& change = changes[next];
+                   const sql_records::ChangeRow& change = changes[next];
                    pg::CopyRow(out)
                        .add(change.activityId)
                        .add(change.position)

@@ -3,6 +3,7 @@
 
 #include "core/model/record_kinds.hpp"
 #include "core/store/postgres/pg_internal.hpp"
+#include "core/store/sql_records.hpp"
 
 #include <charconv>
 #include <span>
@@ -19,51 +20,17 @@ namespace clientes::postgres
 namespace
 {
 
+using namespace sql_records;
+
 // ------------------------------------------------------------------------- record mapping
-// As in the SQLite store (sqlite_records.cpp), the columns come from each kind's description
-// (model/record_kinds.hpp): a record's table has the common columns (id, client_id, created_at,
-// updated_at, version) and one column per field the user or the record's place sets (roles
-// Data and ProjectId); filters and sums may name any field with a column. What is the store's
-// own: the column that links a list to its parent, and the order lists are read in.
+// The columns come from each kind's description, read as both SQL stores read it
+// (store/sql_records.hpp).
 
-enum class ColumnType
-{
-    Text,
-    Integer,
-    Real,
-    Boolean
-};
-
-struct FieldColumn
-{
-    std::string_view field; // API name
-    std::string_view column;
-    ColumnType type = ColumnType::Text;
-};
-
-ColumnType columnType(FieldType type)
-{
-    if (holdsText(type))
-        return ColumnType::Text;
-    switch (type)
-    {
-    case FieldType::Hours:
-        return ColumnType::Real;
-    case FieldType::Boolean:
-        return ColumnType::Boolean;
-    default:
-        return ColumnType::Integer;
-    }
-}
-
-// What the descriptions leave to the store: the column a kind's list is read by, and the
-// list's order (newest first unless said otherwise). Names sort as the SQLite store's NOCASE
+// What the descriptions leave to this store: the order lists are read in (newest first unless
+// said otherwise). Names sort as the SQLite store's NOCASE
 // sorts them, so that both stores list alike: ASCII letters folded to lower case (lower() of a
 // "C" text folds nothing else), then bytes. Dates need no collation: ISO dates, all of one
 // length (or "", first), sort alike in every one, and the indexes on them stay usable.
-template <typename Record> constexpr std::string_view kParentColumn = "client_id";
-template <> constexpr std::string_view kParentColumn<TimeEntry> = "project_id";
-
 template <typename Record> constexpr std::string_view kListOrder = "date DESC, id DESC";
 template <> constexpr std::string_view kListOrder<Contact> = R"(lower(name COLLATE "C"), id)";
 template <>
@@ -72,56 +39,6 @@ constexpr std::string_view kListOrder<Project> =
 template <>
 constexpr std::string_view kListOrder<Task> = "status = 'done', due_date = '', due_date, id";
 template <> constexpr std::string_view kListOrder<Invoice> = "issue_date DESC, id DESC";
-
-template <typename Record> std::string_view tableOf()
-{
-    return kindOf<Record>().info.table;
-}
-
-// Calls work(std::type_identity<Record>{}) for the record type of `kind` (Contact … Deal):
-// files have operations of their own.
-template <typename Work> auto byKind(RecordType kind, Work&& work)
-{
-    using Result = decltype(work(std::type_identity<Contact>{}));
-    return withRecordKind(kind,
-                          [&]<typename Record>(const KindOf<Record>& description) -> Result
-                          {
-                              if constexpr (std::is_same_v<Record, FileInfo>)
-                                  throw std::invalid_argument("not a kind of record: " +
-                                                              std::string(description.info.name));
-                              else
-                                  return work(std::type_identity<Record>{});
-                          });
-}
-
-// The fields kept in columns of their own after the common ones, in the description's order.
-template <typename Record> const std::vector<const FieldOf<Record>*>& storedFields()
-{
-    static const std::vector<const FieldOf<Record>*> fields = []
-    {
-        std::vector<const FieldOf<Record>*> stored;
-        for (const FieldOf<Record>& field : kindOf<Record>().fields)
-            if (!field.column.empty() &&
-                (field.role == FieldRole::Data || field.role == FieldRole::ProjectId))
-                stored.push_back(&field);
-        return stored;
-    }();
-    return fields;
-}
-
-// The fields filters and sums may name.
-template <typename Record> const std::vector<FieldColumn>& filterColumns()
-{
-    static const std::vector<FieldColumn> columns = []
-    {
-        std::vector<FieldColumn> named;
-        for (const FieldOf<Record>& field : kindOf<Record>().fields)
-            if (!field.column.empty())
-                named.push_back({field.name, field.column, columnType(field.type)});
-        return named;
-    }();
-    return columns;
-}
 
 template <typename Record> void addFields(pg::Params& params, const Record& record)
 {
@@ -233,8 +150,6 @@ template <typename Record> Record readRecord(const pg::Result& rows, int row)
     return record;
 }
 
-constexpr std::string_view kFileColumns = "id, client_id, name, mime_type, size, sha256, added_at";
-
 FileInfo readFile(const pg::Result& rows, int row)
 {
     return {rows.int64(row, 0), rows.int64(row, 1), rows.text(row, 2), rows.text(row, 3),
@@ -242,36 +157,6 @@ FileInfo readFile(const pg::Result& rows, int row)
 }
 
 // ------------------------------------------------------------------------- aggregates
-
-std::string_view sqlOperator(Compare compare)
-{
-    switch (compare)
-    {
-    case Compare::Equal:
-        return "=";
-    case Compare::NotEqual:
-        return "<>";
-    case Compare::Less:
-        return "<";
-    case Compare::LessOrEqual:
-        return "<=";
-    case Compare::Greater:
-        return ">";
-    case Compare::GreaterOrEqual:
-        return ">=";
-    }
-    return "=";
-}
-
-const FieldColumn& fieldColumn(std::span<const FieldColumn> fields, std::string_view name,
-                               RecordType kind)
-{
-    for (const FieldColumn& field : fields)
-        if (field.field == name)
-            return field;
-    throw std::invalid_argument("no field \"" + std::string(name) + "\" in " +
-                                std::string(recordKindName(kind)));
-}
 
 // The number `text` is, read as matches() reads it (record_kinds.cpp): what the server would
 // refuse to convert is the caller's mistake (std::invalid_argument), not the database's.

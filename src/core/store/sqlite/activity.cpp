@@ -1,5 +1,6 @@
 // The SQLite store: the activity log.
 
+#include "core/store/sql_records.hpp"
 #include "core/store/sqlite/store_internal.hpp"
 
 #include <algorithm>
@@ -100,22 +101,13 @@ void Unit::appendActivity(std::span<ActivityEntry> entries)
         insert->bindRows(1, rows);
         insert->run();
     }
-    struct Change
-    {
-        std::int64_t activityId;
-        std::int64_t position;
-        const FieldChange* change;
-    };
-    std::vector<Change> changes;
-    for (const ActivityEntry& entry : entries)
-        for (std::size_t i = 0; i < entry.changes.size(); ++i)
-            changes.push_back({entry.id, static_cast<std::int64_t>(i), &entry.changes[i]});
+    const std::vector<sql_records::ChangeRow> changes = sql_records::changeRows(entries);
     if (changes.empty())
         return;
     sql::BulkRowsOf rows(changes.size(),
                          [&](std::size_t row, std::size_t column) -> Value
                          {
-                             const Change& change = changes[row];
+                             const sql_records::ChangeRow& change = changes[row];
                              switch (column)
                              {
                              case 0:

@@ -2,6 +2,7 @@
 // purchase orders, invoices, deals), their files, and the aggregates summaries are made of.
 
 #include "core/model/record_kinds.hpp"
+#include "core/store/sql_records.hpp"
 #include "core/store/sqlite/store_internal.hpp"
 
 #include <algorithm>
@@ -17,51 +18,16 @@ namespace clientes::sqlite
 namespace
 {
 
+using namespace sql_records;
 using sql::Database;
 using sql::Statement;
 
 // ------------------------------------------------------------------------- record mapping
-// The columns come from each kind's description (model/record_kinds.hpp): a record's table has
-// the common columns (id, client_id, created_at, updated_at, version) and one column per field
-// the user or the record's place sets (roles Data and ProjectId); filters and sums may name any
-// field with a column. What is the store's own: the column that links a list to its parent,
-// and the order lists are read in.
+// The columns come from each kind's description, read as both SQL stores read it
+// (store/sql_records.hpp).
 
-enum class ColumnType
-{
-    Text,
-    Integer,
-    Real
-};
-
-struct FieldColumn
-{
-    std::string_view field; // API name
-    std::string_view column;
-    ColumnType type = ColumnType::Text;
-};
-
-ColumnType columnType(FieldType type)
-{
-    switch (type)
-    {
-    case FieldType::Id:
-    case FieldType::Money:
-    case FieldType::WholeNumber:
-    case FieldType::Boolean:
-        return ColumnType::Integer;
-    case FieldType::Hours:
-        return ColumnType::Real;
-    default:
-        return ColumnType::Text;
-    }
-}
-
-// What the descriptions leave to the store: the column a kind's list is read by, and the
-// list's order (newest first unless said otherwise).
-template <typename Record> constexpr std::string_view kParentColumn = "client_id";
-template <> constexpr std::string_view kParentColumn<TimeEntry> = "project_id";
-
+// What the descriptions leave to this store: the order lists are read in (newest first unless
+// said otherwise).
 template <typename Record> constexpr std::string_view kListOrder = "date DESC, id DESC";
 template <> constexpr std::string_view kListOrder<Contact> = "name COLLATE NOCASE, id";
 template <>
@@ -69,40 +35,6 @@ constexpr std::string_view kListOrder<Project> = "status = 'closed', name COLLAT
 template <>
 constexpr std::string_view kListOrder<Task> = "status = 'done', due_date = '', due_date, id";
 template <> constexpr std::string_view kListOrder<Invoice> = "issue_date DESC, id DESC";
-
-template <typename Record> std::string_view tableOf()
-{
-    return kindOf<Record>().info.table;
-}
-
-// The fields kept in columns of their own after the common ones, in the description's order.
-template <typename Record> const std::vector<const FieldOf<Record>*>& storedFields()
-{
-    static const std::vector<const FieldOf<Record>*> fields = []
-    {
-        std::vector<const FieldOf<Record>*> stored;
-        for (const FieldOf<Record>& field : kindOf<Record>().fields)
-            if (!field.column.empty() &&
-                (field.role == FieldRole::Data || field.role == FieldRole::ProjectId))
-                stored.push_back(&field);
-        return stored;
-    }();
-    return fields;
-}
-
-// The fields filters and sums may name.
-template <typename Record> const std::vector<FieldColumn>& filterColumns()
-{
-    static const std::vector<FieldColumn> columns = []
-    {
-        std::vector<FieldColumn> named;
-        for (const FieldOf<Record>& field : kindOf<Record>().fields)
-            if (!field.column.empty())
-                named.push_back({field.name, field.column, columnType(field.type)});
-        return named;
-    }();
-    return columns;
-}
 
 template <typename Record> void bindFields(Statement& s, int index, const Record& record)
 {
@@ -124,24 +56,20 @@ template <typename Record> void readFields(Statement& s, int index, Record& reco
 {
     for (const FieldOf<Record>* field : storedFields<Record>())
     {
-        switch (field->type)
+        switch (columnType(field->type))
         {
-        case FieldType::Boolean:
+        case ColumnType::Boolean:
             field->set(record, FieldValue(s.int64(index++) != 0));
             break;
-        default:
-            switch (columnType(field->type))
-            {
-            case ColumnType::Integer:
-                field->set(record, FieldValue(s.int64(index++)));
-                break;
-            case ColumnType::Real:
-                field->set(record, FieldValue(s.real(index++)));
-                break;
-            case ColumnType::Text:
-                field->set(record, FieldValue(s.text(index++)));
-                break;
-            }
+        case ColumnType::Integer:
+            field->set(record, FieldValue(s.int64(index++)));
+            break;
+        case ColumnType::Real:
+            field->set(record, FieldValue(s.real(index++)));
+            break;
+        case ColumnType::Text:
+            field->set(record, FieldValue(s.text(index++)));
+            break;
         }
     }
 }
@@ -232,34 +160,6 @@ template <typename Record> std::vector<AnyRecord> list(Database& db, std::int64_
     return records;
 }
 
-// Calls work(std::type_identity<Record>{}) for the record type of `kind`.
-template <typename Work> decltype(auto) byKind(RecordType kind, Work&& work)
-{
-    switch (kind)
-    {
-    case RecordType::Contact:
-        return work(std::type_identity<Contact>{});
-    case RecordType::Project:
-        return work(std::type_identity<Project>{});
-    case RecordType::TimeEntry:
-        return work(std::type_identity<TimeEntry>{});
-    case RecordType::Task:
-        return work(std::type_identity<Task>{});
-    case RecordType::PurchaseOrder:
-        return work(std::type_identity<PurchaseOrder>{});
-    case RecordType::Invoice:
-        return work(std::type_identity<Invoice>{});
-    case RecordType::Deal:
-        return work(std::type_identity<Deal>{});
-    case RecordType::File:
-    case RecordType::Note:
-        break;
-    }
-    throw std::invalid_argument("not a kind of record: " + std::string(recordTypeName(kind)));
-}
-
-constexpr std::string_view kFileColumns = "id, client_id, name, mime_type, size, sha256, added_at";
-
 FileInfo readFile(Statement& row)
 {
     return {row.int64(0), row.int64(1), row.text(2), row.text(3),
@@ -267,36 +167,6 @@ FileInfo readFile(Statement& row)
 }
 
 // ------------------------------------------------------------------------- aggregates
-
-std::string_view sqlOperator(Compare compare)
-{
-    switch (compare)
-    {
-    case Compare::Equal:
-        return "=";
-    case Compare::NotEqual:
-        return "<>";
-    case Compare::Less:
-        return "<";
-    case Compare::LessOrEqual:
-        return "<=";
-    case Compare::Greater:
-        return ">";
-    case Compare::GreaterOrEqual:
-        return ">=";
-    }
-    return "=";
-}
-
-const FieldColumn& fieldColumn(std::span<const FieldColumn> fields, std::string_view name,
-                               RecordType kind)
-{
-    for (const FieldColumn& field : fields)
-        if (field.field == name)
-            return field;
-    throw std::invalid_argument("no field \"" + std::string(name) + "\" in " +
-                                std::string(recordTypeName(kind)));
-}
 
 // Builds "SELECT <currency>, count(*) FILTER (WHERE …), coalesce(sum(x) FILTER (…), 0) …" with
 // the values as parameters from ?2 on (?1: the client or project); binds them afterwards.
@@ -317,7 +187,7 @@ public:
             if (measure.sum.empty())
                 continue;
             const FieldColumn& summed = fieldColumn(fields_, measure.sum, query.kind);
-            if (summed.type == ColumnType::Text)
+            if (summed.type != ColumnType::Integer && summed.type != ColumnType::Real)
                 throw std::invalid_argument("not a numeric field: " + measure.sum);
             // total() is real and never NULL; sum() of integers stays exact.
             sql_ += summed.type == ColumnType::Real ? ", total(" : ", coalesce(sum(";
@@ -349,7 +219,7 @@ public:
             const auto& [type, text] = values_[i];
             if (type == ColumnType::Text)
                 statement.bind(index, text);
-            else if (type == ColumnType::Integer)
+            else if (type == ColumnType::Integer || type == ColumnType::Boolean)
                 statement.bind(index, std::int64_t{std::stoll(text)});
             else
                 statement.bindReal(index, std::stod(text));
