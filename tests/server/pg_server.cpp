@@ -132,6 +132,27 @@ void PgServer::createDatabase(const std::string& name) const
     execute("postgres", "CREATE DATABASE \"" + name + "\"");
 }
 
+void PgServer::requirePassword(const std::string& user, const std::string& password) const
+{
+    std::string literal = "'";
+    for (const char c : password)
+        literal += c == '\'' ? std::string("''") : std::string(1, c);
+    literal += "'";
+    execute("postgres", "DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + user +
+                            "') THEN CREATE ROLE \"" + user + "\" LOGIN; END IF; END$$; " +
+                            "ALTER ROLE \"" + user + "\" PASSWORD " + literal);
+    // The first line that matches decides: this one comes before initdb's "trust" lines.
+    const fs::path hba = folder_ / "data" / "pg_hba.conf";
+    std::string lines;
+    {
+        std::ifstream in(hba);
+        lines.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    std::ofstream(hba, std::ios::trunc) << "host all " << user << " 127.0.0.1/32 scram-sha-256\n"
+                                        << lines;
+    execute("postgres", "SELECT pg_reload_conf()");
+}
+
 void PgServer::execute(const std::string& database, const std::string& sql) const
 {
     PGconn* connection = PQconnectdb(conninfo(database).c_str());

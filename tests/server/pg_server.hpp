@@ -32,6 +32,9 @@ public:
     // Runs SQL (one or more statements) in `database` as the superuser; throws
     // std::runtime_error with the server's message when it fails.
     void execute(const std::string& database, const std::string& sql) const;
+    // From now on `user` logs in over TCP only with `password` (scram-sha-256), as on an
+    // office's server; every other role still logs in without one. Creates the role if needed.
+    void requirePassword(const std::string& user, const std::string& password) const;
     // The server's log so far.
     std::string log() const;
     // Stops the server at once, as a crash or a pulled cable would (connections drop, nothing

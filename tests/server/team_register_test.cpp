@@ -4,6 +4,7 @@
 // (openTeamRegister).
 #include "core/messages/messages.hpp"
 #include "core/register/register.hpp"
+#include "core/store/postgres/pg_store.hpp"
 #include "pg_server.hpp"
 
 #include <gtest/gtest.h>
@@ -91,6 +92,49 @@ TEST_F(TeamRegister, ConnectionInfoNamesTheServerTheUserAndWhatTheyMayDo)
     EXPECT_EQ(as("beto")->connectionInfo().permissions, (Permissions{true, true, false}));
     EXPECT_EQ(as("carla")->connectionInfo().permissions, (Permissions{true, true, true}));
     EXPECT_EQ(as("carla")->connectionInfo().user, "carla");
+}
+
+// The options page's settings as the extension connects with them: a password with quotes,
+// a backslash and spaces reaches the server whole, and a wrong one is told as a refused login.
+TEST_F(TeamRegister, TheOptionsPageSettingsConnectWithThePasswordAndAWrongOneIsRefused)
+{
+    const std::string password = "it's a \\ secret";
+    server_->requirePassword("dora", password);
+    server_->execute("clientes", "GRANT clientes_edit TO dora");
+    postgres::ServerAddress address;
+    address.host = "127.0.0.1";
+    address.port = server_->port();
+    address.database = "clientes";
+    address.user = "dora";
+    address.tlsMode = "disable";
+    const std::string conninfo = postgres::connectionString(address, password);
+    EXPECT_NE(conninfo.find("password='it\\'s a \\\\ secret'"), std::string::npos) << conninfo;
+    EXPECT_NE(conninfo.find("connect_timeout='3'"), std::string::npos) << conninfo;
+    const ConnectionInfo info = openTeamRegister(conninfo)->connectionInfo();
+    EXPECT_EQ(info.user, "dora");
+    EXPECT_EQ(info.permissions, (Permissions{true, true, false}));
+
+    try
+    {
+        openTeamRegister(postgres::connectionString(address, "wrong"));
+        FAIL() << "a wrong password was accepted";
+    }
+    catch (const StoreError& error)
+    {
+        EXPECT_EQ(error.kind, StoreError::Kind::PermissionDenied) << error.what();
+        EXPECT_NE(describe(error, Language::Es).find("no aceptó al usuario «dora»"),
+                  std::string::npos)
+            << describe(error, Language::Es);
+    }
+    try
+    {
+        openTeamRegister(postgres::connectionString(address)); // no password at all
+        FAIL() << "a login without its password was accepted";
+    }
+    catch (const StoreError& error)
+    {
+        EXPECT_EQ(error.kind, StoreError::Kind::PermissionDenied) << error.what();
+    }
 }
 
 TEST_F(TeamRegister, AReadOnlyUserReadsEverythingAndIsToldWhyItCannotWrite)

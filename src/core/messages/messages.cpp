@@ -310,6 +310,9 @@ std::string describe(const StoreError& error, Language language)
                                                                          : K::ServerBackupByAdmin;
         return text(key, language, {{"path", error.path}, {"user", refused->user}});
     }
+    if (const auto* refused = dynamic_cast<const LoginRefused*>(&error))
+        return text(K::ServerLoginRefused, language,
+                    {{"path", error.path}, {"user", refused->user}});
     const TextKey key = error.where == StoreError::Where::Server ? serverErrorText(error.kind)
                                                                  : storeErrorText(error.kind);
     return text(key, language, {{"path", error.path}});

@@ -10,6 +10,11 @@ StoreError::StoreError(Kind k, std::string p, const std::string& detail, Where w
 {
 }
 
+LoginRefused::LoginRefused(std::string p, std::string u, const std::string& detail)
+    : StoreError(Kind::PermissionDenied, std::move(p), detail, Where::Server), user(std::move(u))
+{
+}
+
 NotPermitted::NotPermitted(Need n, std::string p, std::string u)
     : StoreError(Kind::PermissionDenied, std::move(p),
                  n == Need::File ? std::string("a team server is backed up by its administrator")

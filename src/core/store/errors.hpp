@@ -70,6 +70,15 @@ public:
     std::string user;
 };
 
+// A team server refused the login itself: no such user, a wrong or missing password, or no
+// line of the server's pg_hba.conf lets this user in from here (kind PermissionDenied).
+class LoginRefused : public StoreError
+{
+public:
+    LoginRefused(std::string path, std::string user, const std::string& detail);
+    std::string user;
+};
+
 // No client (or record) with the given key; what() names the key.
 class NotFound : public std::runtime_error
 {

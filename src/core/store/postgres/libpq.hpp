@@ -40,7 +40,8 @@ namespace clientes::pg
     X(PQsetNoticeProcessor)                                                                        \
     X(PQsocket)                                                                                    \
     X(PQstatus)                                                                                    \
-    X(PQunescapeBytea)
+    X(PQunescapeBytea)                                                                             \
+    X(PQuser)
 
 struct LibPq
 {

@@ -197,11 +197,20 @@ Connection::Connection(const std::string& conninfo, std::string location)
     if (libpq().PQstatus(conn_) != CONNECTION_OK)
     {
         const std::string message = trimmed(libpq().PQerrorMessage(conn_));
+        const char* user = libpq().PQuser(conn_);
+        const std::string login = user != nullptr ? user : "";
         libpq().PQfinish(conn_);
         conn_ = nullptr;
-        const bool denied = message.find("authentication") != std::string::npos ||
-                            message.find("password") != std::string::npos ||
-                            message.find("permission denied") != std::string::npos;
+        // The server's words for a refused login (its messages are in English whatever the
+        // server's locale for these: lc_messages applies after the login).
+        const bool loginRefused = message.find("authentication failed") != std::string::npos ||
+                                  message.find("no password supplied") != std::string::npos ||
+                                  message.find("no pg_hba.conf entry") != std::string::npos ||
+                                  (message.find("does not exist") != std::string::npos &&
+                                   message.find("role") != std::string::npos);
+        if (loginRefused)
+            throw LoginRefused(location_, login, message);
+        const bool denied = message.find("permission denied") != std::string::npos;
         throw StoreError(denied ? StoreError::Kind::PermissionDenied : StoreError::Kind::CannotOpen,
                          location_, message, StoreError::Where::Server);
     }

@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace clientes::postgres
 {
@@ -31,6 +32,20 @@ std::unique_ptr<Store> openStore(const std::string& conninfo);
 // could not be opened because the server was away. Needs libpq only on its thread.
 std::unique_ptr<ChangeWatch> watchServer(const std::string& conninfo,
                                          std::function<void()> changed);
+
+// Where a team server is and who connects, as the options page keeps it.
+struct ServerAddress
+{
+    std::string host;
+    int port = 5432;
+    std::string database;
+    std::string user;
+    std::string tlsMode = "require"; // libpq's sslmode: disable, require, verify-full
+};
+
+// A libpq connection string for `address` (every value quoted as libpq reads it), with the
+// password when one is given and the 3-second connection timeout.
+std::string connectionString(const ServerAddress& address, std::string_view password = {});
 
 // "host:port/database" for messages, from a connection string (its host, port and dbname;
 // libpq's defaults for those it lacks).
