@@ -45,10 +45,12 @@ using Progress = std::function<void(std::size_t, std::size_t)>;
 class Ticker
 {
 public:
-    Ticker(Progress progress, std::size_t total)
-        : progress_(std::move(progress)), total_(std::max<std::size_t>(total, 1)),
-          every_(std::max<std::size_t>(1, total_ / 200))
+    explicit Ticker(Progress progress) : progress_(std::move(progress)) {}
+    // Each client of the source is read, planned and written: three steps.
+    void setClients(std::size_t clients)
     {
+        total_ = std::max<std::size_t>(3 * clients, 1);
+        every_ = std::max<std::size_t>(1, total_ / 200);
     }
     void operator()(std::size_t done) const
     {
@@ -59,8 +61,8 @@ public:
 
 private:
     Progress progress_;
-    std::size_t total_;
-    std::size_t every_;
+    std::size_t total_ = 1;
+    std::size_t every_ = 1;
 };
 
 std::string upperAscii(std::string_view text)
@@ -107,7 +109,7 @@ void sortById(std::vector<AnyRecord>& records)
               [](const AnyRecord& a, const AnyRecord& b) { return idOf(a) < idOf(b); });
 }
 
-Source readSource(Register::Impl& from, const Ticker& tick)
+Source readSource(Register::Impl& from, Ticker& tick)
 {
     Source source;
     source.path = from.path.string();
@@ -123,6 +125,8 @@ Source readSource(Register::Impl& from, const Ticker& tick)
                 [&](Client&& client) {
                     source.clients.push_back({std::move(client), {}, {}, {}});
                 });
+            tick.setClients(source.clients.size());
+            tick(0);
             for (std::size_t i = 0; i < source.clients.size(); ++i)
             {
                 SourceClient& one = source.clients[i];
@@ -425,7 +429,8 @@ Planned planCopy(StoreReader& tx, const Source& source, const Ticker& tick, std:
     // The target's clients that carry a uuid of the source (created by an earlier copy).
     std::unordered_set<std::string> uuids;
     for (const SourceClient& one : source.clients)
-        uuids.insert(one.client.uuid);
+        if (!one.client.uuid.empty())
+            uuids.insert(one.client.uuid);
     std::unordered_map<std::string, Client> byUuid;
     tx.forEachClient(
         [&](Client&& client)
@@ -446,7 +451,8 @@ Planned planCopy(StoreReader& tx, const Source& source, const Ticker& tick, std:
         Step step;
 
         std::optional<Client> match;
-        if (const auto found = byUuid.find(one.client.uuid); found != byUuid.end())
+        if (const auto found = byUuid.find(one.client.uuid);
+            !one.client.uuid.empty() && found != byUuid.end())
             match = found->second;
         else if (const std::string taxId = normalizeTaxId(one.client.taxId, one.client.country);
                  !taxId.empty())
@@ -546,6 +552,8 @@ void applyCopy(StoreWriter& tx, Register::Impl& impl, Register& from, const Sour
             client.id = 0;
             client.code.clear();
             client.version = 1;
+            if (client.uuid.empty()) // none in the source: a new one
+                client.uuid = impl.newUuid();
             created.push_back(std::move(client));
             createdTargets.push_back(t);
         }
@@ -652,7 +660,7 @@ RegisterCopyPlan planRegisterCopy(Register& from, Register& to)
 {
     if (&from == &to)
         throw std::invalid_argument("a register cannot be copied into itself");
-    const Ticker quiet({}, 0);
+    Ticker quiet({});
     const Source source = readSource(RegisterCopyAccess::impl(from), quiet);
     return RegisterCopyAccess::impl(to).read([&](StoreReader& tx)
                                              { return planCopy(tx, source, quiet, 0).plan; });
@@ -664,13 +672,8 @@ RegisterCopyPlan copyRegister(Register& from, Register& to, const Progress& prog
         throw std::invalid_argument("a register cannot be copied into itself");
     Register::Impl& target = RegisterCopyAccess::impl(to);
     target.requireEdit();
-    Register::Impl& origin = RegisterCopyAccess::impl(from);
-    // Steps: each client read, planned and written.
-    const std::size_t clients = static_cast<std::size_t>(
-        origin.read([](StoreReader& tx) { return tx.countClients(true); }));
-    const Ticker tick(progress, 3 * clients);
-    tick(0);
-    const Source source = readSource(origin, tick);
+    Ticker tick(progress);
+    const Source source = readSource(RegisterCopyAccess::impl(from), tick);
     const std::size_t n = source.clients.size();
     try
     {
