@@ -71,12 +71,17 @@ TEST(RegisterCopy, ANewRecordInTheSourceIsAllASecondCopyAdds)
     later.clientId = source.alfa.id;
     later.title = "Enviar contrato firmado";
     from.add(later);
+    TimeEntry more; // in the project the first copy copied
+    more.projectId = from.list<Project>(source.alfa.id).at(0).id;
+    more.date = "2024-03-02";
+    more.hours = 1;
+    from.add(more);
     const RegisterCopyPlan second = copyRegister(from, to);
     EXPECT_EQ(second.counts.created, 0);
     EXPECT_EQ(second.counts.merged, 0);
     EXPECT_EQ(second.counts.alreadyThere, 4);
-    EXPECT_EQ(second.counts.records, 1);
-    EXPECT_EQ(second.counts.activity, 1); // its RecordAdded entry
+    EXPECT_EQ(second.counts.records, 2);
+    EXPECT_EQ(second.counts.activity, 2); // their RecordAdded entries
     const CopyClient* alfa = rowOf(second, source.alfa);
     EXPECT_EQ(alfa->action, CopyClient::Action::AlreadyThere);
     EXPECT_EQ(alfa->serverCode, alfaCode);
@@ -84,6 +89,12 @@ TEST(RegisterCopy, ANewRecordInTheSourceIsAllASecondCopyAdds)
     ASSERT_TRUE(copied);
     const std::vector<Task> tasks = to.list<Task>(copied->id);
     ASSERT_EQ(tasks.size(), 2u);
+    const std::vector<Project> projects = to.list<Project>(copied->id);
+    ASSERT_EQ(projects.size(), 1u);
+    const std::vector<TimeEntry> hours = to.list<TimeEntry>(projects[0].id);
+    ASSERT_EQ(hours.size(), 2u);
+    EXPECT_EQ(hours[0].date, "2024-03-02"); // newest first
+    EXPECT_EQ(hours[0].clientId, copied->id);
     expectNothingToCopy(copyRegister(from, to), 4);
 }
 
