@@ -123,8 +123,10 @@ RegisterCopyPlan planRegisterCopy(Register& from, Register& to);
 // done (Create entries with their new codes). Nothing to copy: nothing is written (not even
 // an empty transaction is committed). Throws NotPermitted (Need::Edit) when the user may not
 // edit `to`, CopyConflictError when there are conflicts (nothing written), StoreError,
-// std::invalid_argument when both are the same register. progress(done, total) is called
-// from the calling thread now and then while the source is read, the copy planned and
+// std::invalid_argument when both are the same register; rarely (nothing written either)
+// ConflictError when someone saves a matched client while the copy runs, NotFound when a
+// file of the source is removed meanwhile (copying again then works). progress(done, total) is
+// called from the calling thread now and then while the source is read, the copy planned and
 // written (may be empty; when the target's store retries its unit the count goes back).
 RegisterCopyPlan copyRegister(Register& from, Register& to,
                               const std::function<void(std::size_t, std::size_t)>& progress = {});
