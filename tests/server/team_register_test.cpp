@@ -4,8 +4,10 @@
 // (openTeamRegister).
 #include "core/messages/messages.hpp"
 #include "core/register/register.hpp"
+#include "core/register/register_copy.hpp"
 #include "core/store/postgres/pg_store.hpp"
 #include "pg_server.hpp"
+#include "test_support.hpp"
 
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
@@ -160,6 +162,25 @@ TEST_F(TeamRegister, AReadOnlyUserReadsEverythingAndIsToldWhyItCannotWrite)
     EXPECT_THROW(ana->addNote(stored.id, "nota"), NotPermitted);
     EXPECT_THROW(ana->commitClientImport(importOf({"Importado, S.L."})), NotPermitted);
     EXPECT_EQ(ana->search("nunca importado", false, 10).total, 0);
+}
+
+TEST_F(TeamRegister, AReadOnlyUserCannotCopyAFileIntoTheServer)
+{
+    TempDir dir;
+    Register file(dir / "mis-clientes.db");
+    file.add(named("Copiado por Ana, S.L."));
+    const auto ana = as("ana");
+    EXPECT_EQ(planRegisterCopy(file, *ana).counts.created, 1); // a preview reads only
+    try
+    {
+        copyRegister(file, *ana);
+        FAIL() << "a read-only user copied a file into the server";
+    }
+    catch (const NotPermitted& refused)
+    {
+        EXPECT_EQ(refused.need, NotPermitted::Need::Edit);
+    }
+    EXPECT_EQ(ana->search("copiado ana", true, 10).total, 0);
 }
 
 TEST_F(TeamRegister, EditorsChangeClientsButArchivingAndDeletingAreForAdministrators)

@@ -229,6 +229,7 @@ public:
     struct Impl; // the register's own state and helpers: register_internal.hpp
 
 private:
+    friend struct RegisterCopyAccess; // register_copy.cpp: copying one register into another
     std::unique_ptr<Impl> impl_;
 };
 
