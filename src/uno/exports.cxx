@@ -4,6 +4,7 @@
 #include "dialogs/client_dialog.hxx"
 #include "dialogs/export_dialog.hxx"
 #include "dialogs/import_wizard.hxx"
+#include "dialogs/options_page.hxx"
 #include "dialogs/profile_dialog.hxx"
 #include "support/component.hxx"
 #include "support/entry_guard.hxx"
@@ -21,6 +22,7 @@ namespace panels = clientes::uno::panel_factory;
 namespace profile = clientes::uno::profile_dialog;
 namespace wizard = clientes::uno::import_wizard;
 namespace exporter = clientes::uno::export_dialog;
+namespace options = clientes::uno::options_page;
 
 const ::cppu::ImplementationEntry kImplementations[] = {
     clientes::uno::implementationEntry<directory::kComponent>(),
@@ -29,6 +31,7 @@ const ::cppu::ImplementationEntry kImplementations[] = {
     clientes::uno::implementationEntry<profile::kComponent>(),
     clientes::uno::implementationEntry<wizard::kComponent>(),
     clientes::uno::implementationEntry<exporter::kComponent>(),
+    clientes::uno::implementationEntry<options::kComponent>(),
     {nullptr, nullptr, nullptr, nullptr, nullptr, 0},
 };
 } // namespace

@@ -189,6 +189,15 @@ private:
                     fromUtf8(noClientMessage(std::to_string(*m_clientId), m_language)));
             show(dialog, *m_loaded);
         }
+        else
+        {
+            // A new client starts with the office's country and currency (options page).
+            const RegisterSettings settings = readSettings(m_context);
+            if (!settings.country.empty())
+                setText(dialog, "edCountry", settings.country);
+            if (!settings.currency.empty())
+                setText(dialog, "edCurrency", settings.currency);
+        }
         showMode(dialog);
     }
 

@@ -6,18 +6,25 @@
 #include <com/sun/star/awt/XCallback.hpp>
 #include <cppuhelper/implbase1.hxx>
 
+#include <atomic>
+#include <thread>
+
 namespace css = ::com::sun::star;
 
 namespace clientes::uno
 {
 namespace
 {
+// The main thread, known once it ran the first posted call.
+std::atomic<std::thread::id> g_mainThread{};
+
 class Call : public ::cppu::WeakImplHelper1<css::awt::XCallback>
 {
 public:
     explicit Call(std::function<void()> work) : m_work(std::move(work)) {}
     void SAL_CALL notify(const css::uno::Any&) override
     {
+        g_mainThread.store(std::this_thread::get_id());
         guardedNoThrow("work on the main thread", m_work);
     }
 
@@ -25,6 +32,11 @@ private:
     std::function<void()> m_work;
 };
 } // namespace
+
+bool onMainThread()
+{
+    return g_mainThread.load() == std::this_thread::get_id();
+}
 
 void postToMainThread(const css::uno::Reference<css::uno::XComponentContext>& context,
                       std::function<void()> work)

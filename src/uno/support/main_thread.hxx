@@ -14,6 +14,10 @@
 
 namespace clientes::uno
 {
+// Whether this is the office's main thread (false until a posted call ran there): only there
+// may a call wait for the user (a master password, a message box).
+bool onMainThread();
+
 void postToMainThread(const css::uno::Reference<css::uno::XComponentContext>& context,
                       std::function<void()> work);
 

@@ -77,6 +77,12 @@ void StoreAccess::close() noexcept
                    });
 }
 
+void StoreAccess::reopen() noexcept
+{
+    close();
+    notifyChanged();
+}
+
 RestoreResult StoreAccess::restore(const css::uno::Reference<css::uno::XComponentContext>& context,
                                    const std::filesystem::path& copy)
 {

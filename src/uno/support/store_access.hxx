@@ -34,6 +34,10 @@ public:
     // The next use opens it again. Called when the office terminates.
     void close() noexcept;
 
+    // Closes the register so that the next use opens the one the settings now name (the
+    // options page after OK), and tells every subscriber, which then show it.
+    void reopen() noexcept;
+
     // Replaces the register by a checked copy (restoreRegisterFrom): closes it, swaps the
     // files, opens it again. Throws StoreError, RegisterFileRefused; when the copy is
     // refused the register stays open as it was.
