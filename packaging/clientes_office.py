@@ -453,6 +453,54 @@ def import_screenshots(ctx, document, folder, settle, ui_locale=""):
     return paths
 
 
+def write_settings(ctx, values):
+    """Writes the extension's settings (config/Settings.xcs) as the options page would."""
+    provider = ctx.ServiceManager.createInstanceWithContext(
+        "com.sun.star.configuration.ConfigurationProvider", ctx)
+    arg = uno.createUnoStruct("com.sun.star.beans.NamedValue")
+    arg.Name = "nodepath"
+    arg.Value = "/org.clientes.calc.Settings/Register"
+    node = provider.createInstanceWithArguments(
+        "com.sun.star.configuration.ConfigurationUpdateAccess", (arg,))
+    names = {"host": "Host", "dbname": "Database", "user": "User", "sslmode": "TlsMode"}
+    node.replaceByName("Mode", "server")
+    for key, value in values.items():
+        if key == "port":
+            uno.invoke(node, "replaceByName", ("Port", uno.Any("long", int(value))))
+        elif key in names:
+            node.replaceByName(names[key], value)
+    node.commitChanges()
+
+
+def options_screenshot(ctx, process, path, settle, press_test):
+    """Opens Tools ▸ Options on the Clientes page and takes a screenshot (then kills the
+    office: the options dialog is modal)."""
+    import threading
+    info = ctx.getValueByName("/singletons/com.sun.star.deployment.PackageInformationProvider")
+    # The page's URL as the options dialog keeps it (config/OptionsDialog.xcu: %origin% is the
+    # config folder), in the file form it compares.
+    page = info.getPackageLocation("org.clientes.calc") + "/config/../dialogs/OptionsPage.xdl"
+    helper = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
+    desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+    arg = uno.createUnoStruct("com.sun.star.beans.PropertyValue")
+    arg.Name = "OptionsPageURL"
+    arg.Value = page
+    frame = desktop.getCurrentFrame()
+    threading.Thread(target=lambda: helper.executeDispatch(frame, ".uno:OptionsTreeDialog", "",
+                                                           0, (arg,)),
+                     daemon=True).start()
+    time.sleep(settle)
+    if press_test and shutil.which("xdotool"):
+        # "Probar conexión" by its mnemonic, as a user would press it (a click on the page
+        # first: without a window manager the dialog has no focus yet).
+        subprocess.run(["xdotool", "mousemove", "900", "520", "click", "1"], check=False)
+        time.sleep(0.5)
+        subprocess.run(["xdotool", "key", "alt+p"], check=False)
+        time.sleep(settle / 2)
+    print(screenshot(path))
+    os.killpg(process.pid, signal.SIGKILL)
+
+
 def screenshot(path):
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     subprocess.run(["import", "-window", "root", path], check=True)
@@ -502,6 +550,11 @@ def main():
     parser.add_argument("--import-shots", metavar="FOLDER",
                         help="walk the import wizard and the export dialogs over a sample sheet, "
                              "saving one PNG per step into FOLDER, then close")
+    parser.add_argument("--settings", metavar="CONNINFO",
+                        help="set the options page to this team server first (host=… port=… "
+                             "dbname=… user=… sslmode=…), as a user would")
+    parser.add_argument("--options-page", metavar="PNG",
+                        help="screenshot of Tools ▸ Options ▸ LibreOffice Calc ▸ Clientes")
     parser.add_argument("--settle", type=float, default=4.0,
                         help="seconds to let the window paint before the screenshot")
     args = parser.parse_args()
@@ -529,7 +582,14 @@ def main():
             return
         if args.touch:
             profile_key = touch_first_sample(ctx)
+        if args.settings:
+            write_settings(ctx, dict(item.split("=", 1) for item in args.settings.split()))
         panel = show_deck(calc_document(ctx))
+        if args.options_page:
+            time.sleep(args.settle / 2)
+            options_screenshot(ctx, process, args.options_page, args.settle,
+                               bool(args.settings))
+            return
         if args.import_shots:
             time.sleep(args.settle / 2)
             for path in import_screenshots(ctx, calc_document(ctx), args.import_shots,

@@ -3,7 +3,8 @@
 # free loopback port, as "nobody" when run as root), sample clients saved by one user (marta,
 # the owner), changed by another (beto, of the clientes_edit role), and three screenshots: the
 # deck connected to the server, the profile's Actividad saying who did what, the deck while
-# the server is away. Needs postgresql-15 (packaging/setup-debian.sh --with-test-tools).
+# the server is away; and the options page in both modes (the server one set up as a user
+# would, with "Probar conexión" pressed when xdotool is there). Needs postgresql-15 (packaging/setup-debian.sh --with-test-tools).
 # Usage: tests/team_screenshots.sh [out-folder] [ui-locale]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -51,3 +52,6 @@ office beto --server "$conninfo user=beto" --touch --screenshot "$out/team-activ
 office beto-deck --server "$conninfo user=beto" --screenshot "$out/team-deck.png"
 office beto-away --server "$conninfo user=beto" --screenshot "$out/team-server-away.png" \
     --outage "cd '$work' && ${as_owner[*]} '$bin/pg_ctl' -D '$work/data' -m immediate -w stop"
+office options-file --options-page "$out/options-file.png"
+office options-server --settings "host=127.0.0.1 port=$port dbname=clientes user=beto sslmode=disable" \
+    --options-page "$out/options-server.png"

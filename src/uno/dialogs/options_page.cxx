@@ -123,7 +123,8 @@ private:
     {
         const RegisterSettings settings = readSettings(m_context);
         m_loaded = settings;
-        setChecked(dialog, settings.server ? "optServer" : "optFile", true);
+        setChecked(dialog, "optFile", !settings.server);
+        setChecked(dialog, "optServer", settings.server);
         setText(dialog, "edFile", fromUtf8(settings.file));
         std::string defaultPath;
         guardedNoThrow("locating the default register file",
