@@ -2,6 +2,7 @@
 #include "api/client_directory.hxx"
 #include "deck/panel_factory.hxx"
 #include "dialogs/client_dialog.hxx"
+#include "dialogs/copy_dialog.hxx"
 #include "dialogs/export_dialog.hxx"
 #include "dialogs/import_wizard.hxx"
 #include "dialogs/options_page.hxx"
@@ -23,6 +24,7 @@ namespace profile = clientes::uno::profile_dialog;
 namespace wizard = clientes::uno::import_wizard;
 namespace exporter = clientes::uno::export_dialog;
 namespace options = clientes::uno::options_page;
+namespace copier = clientes::uno::copy_dialog;
 
 const ::cppu::ImplementationEntry kImplementations[] = {
     clientes::uno::implementationEntry<directory::kComponent>(),
@@ -32,6 +34,7 @@ const ::cppu::ImplementationEntry kImplementations[] = {
     clientes::uno::implementationEntry<wizard::kComponent>(),
     clientes::uno::implementationEntry<exporter::kComponent>(),
     clientes::uno::implementationEntry<options::kComponent>(),
+    clientes::uno::implementationEntry<copier::kComponent>(),
     {nullptr, nullptr, nullptr, nullptr, nullptr, 0},
 };
 } // namespace

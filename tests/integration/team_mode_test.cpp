@@ -4,8 +4,10 @@
 // show them.
 #include "calc_document.hpp"
 #include "core/register/register.hpp"
+#include "core/register/register_copy.hpp"
 #include "office.hpp"
 #include "pg_server.hpp"
+#include "register_copy_fixture.hpp"
 #include "uno_helpers.hpp"
 
 #include <com/sun/star/awt/DialogProvider2.hpp>
@@ -32,6 +34,8 @@
 #include <set>
 #include <sstream>
 #include <thread>
+
+#include <unistd.h>
 
 using css::uno::Reference;
 using css::uno::Sequence;
@@ -397,6 +401,111 @@ TEST_F(TeamMode, AnEditorSeesTheAddButtonEnabled)
     EXPECT_TRUE(add->isEnabled());
     const std::string count = labelOf(document, "Count");
     EXPECT_NE(count.find("en el servidor como beto"), std::string::npos) << count;
+}
+
+// "Copiar mis clientes al servidor…": the dialog of a real office in team mode previews what
+// copying its own register file (every record kind, a file, activity) into the server does,
+// copies it, and the server then holds all of it; a second time there is nothing to copy.
+TEST_F(TeamMode, TheCopyDialogBringsTheFileRegisterToTheServerOnceWithEverything)
+{
+    namespace fs = std::filesystem;
+    const fs::path folder =
+        fs::temp_directory_path() / ("clientes-copy-" + std::to_string(::getpid()));
+    fs::remove_all(folder);
+    fs::create_directories(folder);
+    const fs::path file = folder / "mine.db";
+    test::CopySource source;
+    {
+        const auto from = openRegister(file);
+        source = test::fillCopySource(*from);
+    }
+    server->createDatabase("copia");
+    const std::string conninfo = server->conninfo("copia");
+    test::CopyTarget target;
+    {
+        const auto to = openTeamRegister(conninfo);
+        target = test::fillCopyTarget(*to);
+    }
+    OfficeOptions options;
+    options.server = conninfo;
+    options.database = file;
+    Office office(options);
+
+    const auto openDialog = [&]
+    {
+        const Reference<css::awt::XDialogEventHandler> handler(
+            office.create("org.clientes.CopyToServer"), UNO_QUERY_THROW);
+        const Reference<css::awt::XDialog> dialog =
+            css::awt::DialogProvider2::create(office.context())
+                ->createDialogWithHandler(
+                    u("vnd.sun.star.extension://org.clientes.calc/dialogs/CopyDialog.xdl"),
+                    handler);
+        EXPECT_TRUE(handler->callHandlerMethod(dialog, css::uno::Any(), u("prepare")));
+        return std::make_pair(handler, dialog);
+    };
+    const auto model = [](const Reference<css::awt::XDialog>& dialog, const char* name)
+    {
+        return Reference<css::beans::XPropertySet>(
+            Reference<css::awt::XControlContainer>(dialog, UNO_QUERY_THROW)
+                ->getControl(u(name))
+                ->getModel(),
+            UNO_QUERY_THROW);
+    };
+    const auto label = [&](const Reference<css::awt::XDialog>& dialog, const char* name)
+    {
+        rtl::OUString value;
+        model(dialog, name)->getPropertyValue(u("Label")) >>= value;
+        return s(value);
+    };
+    const auto waitFor = [&](const Reference<css::awt::XDialog>& dialog, const char* prefix)
+    {
+        const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+        while (label(dialog, "lblSummary").rfind(prefix, 0) != 0 &&
+               std::chrono::steady_clock::now() < until)
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        return label(dialog, "lblSummary");
+    };
+
+    auto [handler, dialog] = openDialog();
+    EXPECT_EQ(waitFor(dialog, "Clientes nuevos"),
+              "Clientes nuevos: 2 · completados: 1 · ya estaban: 1. Para copiar: registros 9, "
+              "archivos 1, entradas de actividad 19.");
+    Sequence<rtl::OUString> lines;
+    model(dialog, "lstClients")->getPropertyValue(u("StringItemList")) >>= lines;
+    ASSERT_EQ(lines.getLength(), 4);
+    std::string all;
+    for (const auto& line : lines)
+        all += s(line) + "\n";
+    EXPECT_NE(all.find("Nuevo: C-000001 Alfa Ingeniería, S.L."), std::string::npos) << all;
+    EXPECT_NE(all.find("Completa "), std::string::npos) << all;
+    EXPECT_NE(all.find("Ya está: "), std::string::npos) << all;
+    bool enabled = false;
+    model(dialog, "btnCopy")->getPropertyValue(u("Enabled")) >>= enabled;
+    EXPECT_TRUE(enabled);
+
+    handler->callHandlerMethod(dialog, css::uno::Any(), u("onCopy"));
+    const std::string done = waitFor(dialog, "Copiado en una sola transacción");
+    EXPECT_EQ(done, "Copiado en una sola transacción. Clientes nuevos: 2 · completados: 1 · ya "
+                    "estaban: 1. Copiado: registros 9, archivos 1, entradas de actividad 19.");
+    Reference<css::lang::XComponent>(dialog, UNO_QUERY_THROW)->dispose();
+
+    // On the server: every record, the file's bytes, the activity; nothing more to copy.
+    {
+        const auto from = openRegister(file);
+        const auto to = openTeamRegister(conninfo);
+        const RegisterCopyPlan after = planRegisterCopy(*from, *to);
+        test::expectNothingToCopy(after, 4);
+        test::expectCopied(*from, *to, source, target, after);
+    }
+
+    // The dialog says so, and its Copy button stays greyed out.
+    auto [again, second] = openDialog();
+    EXPECT_EQ(waitFor(second, "Todo lo del archivo"),
+              "Todo lo del archivo ya está en el servidor: no hay nada que copiar.");
+    model(second, "btnCopy")->getPropertyValue(u("Enabled")) >>= enabled;
+    EXPECT_FALSE(enabled);
+    Reference<css::lang::XComponent>(second, UNO_QUERY_THROW)->dispose();
+    fs::remove_all(folder);
 }
 
 } // namespace

@@ -188,6 +188,15 @@ TEST(ProfileActivity, DetailsInTheUsersWords)
               "Factura F-2024-001: Estado: Autorizada → Cobrada; Fecha de vencimiento: "
               "2024-05-01 → 2024-06-01");
 
+    // What "Copiar mis clientes al servidor…" leaves on each client it copied.
+    ActivityEntry copied;
+    copied.kind = ActivityKind::Imported;
+    copied.batchId = "copy:/home/ana/.config/libreoffice/4/user/clientes/clientes.db";
+    copied.label = "clientes.db";
+    EXPECT_EQ(activityDetail(copied, Language::Es),
+              "Copiado del archivo de registro «clientes.db»");
+    EXPECT_EQ(activityDetail(copied, Language::Pt), "Copiado do arquivo de registro «clientes.db»");
+
     ActivityEntry added;
     added.kind = ActivityKind::RecordAdded;
     added.record = RecordType::Project;

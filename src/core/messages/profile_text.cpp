@@ -9,6 +9,7 @@
 #include "core/messages/messages.hpp"
 #include "core/messages/ui_text.hpp"
 #include "core/model/client.hpp"
+#include "core/register/register_copy.hpp"
 #include "core/rules/profile_money.hpp"
 #include "core/rules/profile_validation.hpp"
 
@@ -551,6 +552,8 @@ std::string activityDetail(const ActivityEntry& entry, Language language)
         return what.empty() ? recordWords() : recordWords() + ": " + what;
     }
     case ActivityKind::Imported:
+        if (!entry.record && entry.batchId.starts_with(kCopyBatchPrefix))
+            return text(TextKey::ActivityCopiedFrom, language, {{"file", entry.label}});
         return entry.record ? recordWords() : entry.batchId;
     case ActivityKind::Created:
     case ActivityKind::Archived:

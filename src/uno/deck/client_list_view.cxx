@@ -6,6 +6,7 @@
 #include "core/messages/ui_text.hpp"
 #include "core/rules/dates.hpp"
 #include "dialogs/client_dialog.hxx"
+#include "dialogs/copy_dialog.hxx"
 #include "dialogs/profile_dialog.hxx"
 #include "dialogs/register_dialogs.hxx"
 #include "dialogs/transfer_dialogs.hxx"
@@ -76,6 +77,7 @@ constexpr sal_Int16 kMenuShowArchived = 6;
 constexpr sal_Int16 kMenuAbout = 7;
 constexpr sal_Int16 kMenuBackup = 8;
 constexpr sal_Int16 kMenuRestore = 9;
+constexpr sal_Int16 kMenuCopyToServer = 10;
 constexpr sal_Int16 kMenuExportClientsCsv = 20;
 constexpr sal_Int16 kMenuExportInvoicesCsv = 21;
 
@@ -488,12 +490,15 @@ void ClientListView::showMoreMenu()
     menu->insertSeparator(position++);
     item(kMenuBackup, TextKey::DeckBackup);
     item(kMenuRestore, TextKey::DeckRestore);
+    item(kMenuCopyToServer, TextKey::DeckCopyToServer);
     // What the connected user may not do is greyed out (a team server's grants); a team
     // server is backed up by its administrator (pg_dump), not from here.
     for (sal_Int16 writes : {kMenuImportClients, kMenuImportInvoices, kMenuUndoImport})
         menu->enableItem(writes, m_permissions.edit);
     for (sal_Int16 fileOnly : {kMenuBackup, kMenuRestore})
         menu->enableItem(fileOnly, !m_teamServer);
+    // This computer's register file into the team server: for those who may write there.
+    menu->enableItem(kMenuCopyToServer, m_teamServer && m_permissions.edit);
     menu->insertSeparator(position++);
     item(kMenuShowArchived, TextKey::DeckShowArchived, css::awt::MenuItemStyle::CHECKABLE);
     menu->checkItem(kMenuShowArchived, m_showArchived);
@@ -549,6 +554,11 @@ void ClientListView::runMenuCommand(sal_Int16 command)
         if (register_dialogs::restore(
                 m_context, Reference<css::awt::XWindowPeer>(control(kMore)->getPeer(), UNO_QUERY)))
             reload();
+        break;
+    case kMenuCopyToServer:
+        copy_dialog::run(m_context,
+                         Reference<css::awt::XWindowPeer>(control(kMore)->getPeer(), UNO_QUERY));
+        reload();
         break;
     case kMenuShowArchived:
         m_showArchived = !m_showArchived;
