@@ -403,6 +403,84 @@ TEST_F(TeamMode, AnEditorSeesTheAddButtonEnabled)
     EXPECT_NE(count.find("en el servidor como beto"), std::string::npos) << count;
 }
 
+// A and B, in two offices, edit the same client: A saves first; B's save is refused, B's
+// dialog shows A's values, nothing of A's is lost, and B saving again keeps both changes.
+TEST_F(TeamMode, TwoUsersEditingOneClientTheSecondSaveIsRefusedWithTheFirstOnesValues)
+{
+    Office a(as("beto"));
+    Office b(as(PgServer::kSuperuser));
+    const std::string code = s(directoryOf(a)->addClient(
+        fields({{"legalName", "Editada por dos, S.L."}, {"city", "Soria"}})));
+    struct Editor
+    {
+        Reference<css::awt::XDialogEventHandler> handler;
+        Reference<css::awt::XDialog> dialog;
+        Reference<css::awt::XControl> control(const char* name) const
+        {
+            return Reference<css::awt::XControlContainer>(dialog, UNO_QUERY_THROW)
+                ->getControl(u(name));
+        }
+        void type(const char* name, const std::string& text) const
+        {
+            Reference<css::awt::XTextComponent>(control(name), UNO_QUERY_THROW)->setText(u(text));
+        }
+        std::string text(const char* name) const
+        {
+            return s(
+                Reference<css::awt::XTextComponent>(control(name), UNO_QUERY_THROW)->getText());
+        }
+        std::string label(const char* name) const
+        {
+            rtl::OUString value;
+            Reference<css::beans::XPropertySet>(control(name)->getModel(), UNO_QUERY_THROW)
+                ->getPropertyValue(u("Label")) >>= value;
+            return s(value);
+        }
+        void save() const { handler->callHandlerMethod(dialog, css::uno::Any(), u("onSave")); }
+    };
+    const auto edit = [&](const Office& office)
+    {
+        Editor editor;
+        editor.handler.set(office.create("org.clientes.ClientEditor"), UNO_QUERY_THROW);
+        Sequence<css::uno::Any> arguments(1);
+        arguments.getArray()[0] <<= u(code);
+        Reference<css::lang::XInitialization>(editor.handler, UNO_QUERY_THROW)
+            ->initialize(arguments);
+        editor.dialog =
+            css::awt::DialogProvider2::create(office.context())
+                ->createDialogWithHandler(u("vnd.sun.star.extension://org.clientes.calc/dialogs/"
+                                            "ClientDialog.xdl"),
+                                          editor.handler);
+        EXPECT_TRUE(
+            editor.handler->callHandlerMethod(editor.dialog, css::uno::Any(), u("prepare")));
+        return editor;
+    };
+    const Editor first = edit(a);
+    const Editor second = edit(b);
+    first.type("edCity", "Almazán");
+    first.save();
+    EXPECT_EQ(first.label("errForm"), "");
+
+    second.type("edPhone", "975 000 000");
+    second.save();
+    EXPECT_NE(second.label("errForm").find("Otra persona ha modificado este cliente"),
+              std::string::npos)
+        << second.label("errForm");
+    EXPECT_EQ(second.text("edCity"), "Almazán"); // A's value, shown to B
+    const auto stored = directoryOf(b)->getClient(u(code));
+    EXPECT_EQ(field(stored, "city"), "Almazán"); // nothing of A's lost
+    EXPECT_EQ(field(stored, "phone"), "");
+
+    second.type("edPhone", "975 000 000");
+    second.save();
+    EXPECT_EQ(second.label("errForm"), "");
+    const auto both = directoryOf(a)->getClient(u(code));
+    EXPECT_EQ(field(both, "city"), "Almazán");
+    EXPECT_EQ(field(both, "phone"), "975 000 000");
+    for (const Editor* editor : {&first, &second})
+        Reference<css::lang::XComponent>(editor->dialog, UNO_QUERY_THROW)->dispose();
+}
+
 // "Copiar mis clientes al servidor…": the dialog of a real office in team mode previews what
 // copying its own register file (every record kind, a file, activity) into the server does,
 // copies it, and the server then holds all of it; a second time there is nothing to copy.
