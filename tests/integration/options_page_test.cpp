@@ -40,6 +40,8 @@
 #include <sstream>
 #include <thread>
 
+#include <unistd.h>
+
 using css::uno::Any;
 using css::uno::Reference;
 using css::uno::Sequence;
@@ -357,6 +359,65 @@ TEST_F(OptionsPage, OkKeepsTheServerInTheSettingsThePasswordInTheContainerAndSwi
     external("ok");
     EXPECT_EQ(setting("Register", "Mode"), "file");
     EXPECT_EQ(field(directory->getConnectionInfo(), "Mode"), "file");
+}
+
+// An admin's preset (packaging/server/make_site_preset.py: a small extension with an .xcu of
+// the extension's settings) is what every user's page starts with.
+TEST(OptionsPreset, ASitePresetExtensionFillsInThePageForEveryUser)
+{
+    const std::filesystem::path folder =
+        std::filesystem::temp_directory_path() / ("clientes-preset-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(folder);
+    const std::filesystem::path oxt = folder / "clientes-site.oxt";
+    const std::string command =
+        "/usr/bin/python3 '" + std::string(CLIENTES_SOURCE_DIR) +
+        "/packaging/server/make_site_preset.py' --host clientes.oficina.lan --database oficina "
+        "--tls verify-full --country es --currency EUR --output '" +
+        oxt.string() + "' > /dev/null";
+    ASSERT_EQ(std::system(command.c_str()), 0);
+    OfficeOptions options;
+    options.extraExtensions = {oxt};
+    Office office(options);
+
+    const auto toolkit = css::awt::Toolkit::create(office.context());
+    css::awt::WindowDescriptor descriptor;
+    descriptor.Type = css::awt::WindowClass_TOP;
+    descriptor.WindowServiceName = u("window");
+    descriptor.Bounds = css::awt::Rectangle(0, 0, 600, 500);
+    const Reference<css::awt::XWindowPeer> parent = toolkit->createWindow(descriptor);
+    const Reference<css::awt::XContainerWindowEventHandler> handler(
+        office.create("org.clientes.calc.OptionsPage"), UNO_QUERY_THROW);
+    const Reference<css::awt::XWindow> page =
+        css::awt::ContainerWindowProvider::create(office.context())
+            ->createContainerWindow(
+                u("vnd.sun.star.extension://org.clientes.calc/dialogs/OptionsPage.xdl"), u(""),
+                parent, handler);
+    ASSERT_TRUE(handler->callHandlerMethod(page, Any(u("initialize")), u("external_event")));
+    const Reference<css::awt::XControlContainer> controls(page, UNO_QUERY_THROW);
+    const auto model = [&](const char* name)
+    {
+        return Reference<css::beans::XPropertySet>(controls->getControl(u(name))->getModel(),
+                                                   UNO_QUERY_THROW);
+    };
+    const auto text = [&](const char* name)
+    {
+        return s(Reference<css::awt::XTextComponent>(controls->getControl(u(name)), UNO_QUERY_THROW)
+                     ->getText());
+    };
+    EXPECT_EQ(model("optServer")->getPropertyValue(u("State")), Any(sal_Int16(1)));
+    EXPECT_EQ(model("optFile")->getPropertyValue(u("State")), Any(sal_Int16(0)));
+    EXPECT_EQ(text("edHost"), "clientes.oficina.lan");
+    EXPECT_EQ(text("edDatabase"), "oficina");
+    EXPECT_EQ(text("edPort"), "5432");
+    Sequence<sal_Int16> tls;
+    model("lstTls")->getPropertyValue(u("SelectedItems")) >>= tls;
+    ASSERT_EQ(tls.getLength(), 1);
+    EXPECT_EQ(tls[0], 1); // verify-full
+    EXPECT_EQ(text("edCountry"), "ES");
+    EXPECT_EQ(text("edCurrency"), "EUR");
+    Reference<css::lang::XComponent>(page, UNO_QUERY_THROW)->dispose();
+    parent->dispose();
+    std::filesystem::remove_all(folder);
 }
 
 } // namespace
