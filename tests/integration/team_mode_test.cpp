@@ -35,6 +35,9 @@
 #include <sstream>
 #include <thread>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 using css::uno::Reference;
@@ -289,6 +292,52 @@ TEST_F(TeamMode, TheDeckSaysWhenTheServerIsAwayAndComesBackOnItsOwn)
         back = deckNames(document) == std::vector<std::string>{"Antes del corte, S.L."};
     }
     EXPECT_TRUE(back) << "the deck did not come back after the server did";
+}
+
+// A server that takes the connection but never answers (a hung machine, a firewall that
+// drops packets): the deck's reads wait for it on a thread of their own, so Calc's main
+// thread stays free while the deck says, after the 3-second connection timeout, that it
+// retries.
+TEST_F(TeamMode, AServerThatDoesNotAnswerNeverHoldsCalc)
+{
+    const int silent = ::socket(AF_INET, SOCK_STREAM, 0);
+    ASSERT_GE(silent, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ASSERT_EQ(::bind(silent, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+    ASSERT_EQ(::listen(silent, 64), 0); // the kernel completes the handshakes; nobody answers
+    socklen_t length = sizeof address;
+    ::getsockname(silent, reinterpret_cast<sockaddr*>(&address), &length);
+    OfficeOptions options;
+    options.server = "host=127.0.0.1 port=" + std::to_string(ntohs(address.sin_port)) +
+                     " dbname=clientes user=beto";
+    Office office(options);
+    CalcDocument document(office);
+    document.panelControl("ClientList");
+    const auto search =
+        Reference<css::awt::XTextComponent>(document.panelControl("Search"), UNO_QUERY_THROW);
+    double slowest = 0;
+    for (const char* typed : {"a", "an", "ana"})
+    {
+        search->setText(u(typed));
+        const auto start = std::chrono::steady_clock::now();
+        office.waitForMainThread();
+        slowest = std::max(slowest, std::chrono::duration<double, std::milli>(
+                                        std::chrono::steady_clock::now() - start)
+                                        .count());
+    }
+    std::printf("main thread answered within %.0f ms while the server did not answer\n", slowest);
+    EXPECT_LT(slowest, 1000.0);
+    std::string status;
+    for (int i = 0; i < 150 && status.find("Reintentando") == std::string::npos; ++i)
+    {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        office.waitForMainThread();
+        status = labelOf(document, "Status");
+    }
+    EXPECT_NE(status.find("Sin conexión con el servidor de clientes"), std::string::npos) << status;
+    ::close(silent);
 }
 
 TEST_F(TeamMode, AnOpenProfileSaysWhenAnotherOfficeChangedItsClient)

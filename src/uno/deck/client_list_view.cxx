@@ -128,6 +128,18 @@ ClientListView::ClientListView(const Reference<css::uno::XComponentContext>& con
     refresh(std::nullopt);
 }
 
+bool ClientListView::readsInBackground()
+{
+    // Asked again each time: the options page may have switched the register meanwhile.
+    m_teamMode = teamMode(m_context);
+    if (m_teamMode && !m_reads)
+    {
+        m_reads = std::make_unique<LatestWork>();
+        m_detailReads = std::make_unique<LatestWork>();
+    }
+    return m_teamMode;
+}
+
 ClientListView::~ClientListView() = default;
 
 Reference<css::awt::XWindow> ClientListView::window() const
@@ -238,6 +250,11 @@ void ClientListView::layout()
 
 void ClientListView::refresh(std::optional<std::int64_t> select)
 {
+    if (readsInBackground())
+    {
+        readInBackground(select, false);
+        return;
+    }
     const std::string query =
         toUtf8(Reference<css::awt::XTextComponent>(control(kSearch), UNO_QUERY_THROW)->getText());
     try
@@ -257,6 +274,82 @@ void ClientListView::refresh(std::optional<std::int64_t> select)
     }
 }
 
+// The list (and the client to select, with its figures) read on a thread of its own: the
+// main thread never waits on the server. Only the answer to the latest question is shown.
+void ClientListView::readInBackground(std::optional<std::int64_t> select, bool revealSelect)
+{
+    const std::string query =
+        toUtf8(Reference<css::awt::XTextComponent>(control(kSearch), UNO_QUERY_THROW)->getText());
+    const std::uint64_t generation = ++m_generation;
+    const std::weak_ptr<const bool> alive = m_alive;
+    m_reads->submit(
+        [this, alive, generation, query, select, revealSelect, context = m_context,
+         showArchived = m_showArchived]
+        {
+            auto answer = std::make_shared<Answer>();
+            answer->select = select;
+            try
+            {
+                storeAccess().with(
+                    context,
+                    [&](Register& store)
+                    {
+                        answer->page = store.search(query, showArchived, kListLimit);
+                        answer->connection = store.connectionInfo();
+                        if (!select)
+                            return;
+                        answer->client = store.byId(*select);
+                        if (!answer->client)
+                            return;
+                        answer->summary = store.summary(*select, clientes::todayIso());
+                        const auto& rows = answer->page.rows;
+                        const bool listed = std::any_of(rows.begin(), rows.end(),
+                                                        [&](const ClientSummary& row)
+                                                        { return row.id == *select; });
+                        if (revealSelect && !listed)
+                            answer->page.rows.insert(
+                                answer->page.rows.begin(),
+                                ClientSummary{answer->client->id, answer->client->code,
+                                              answer->client->legalName, answer->client->taxId,
+                                              answer->client->city, answer->client->archived});
+                    });
+            }
+            catch (const StoreError&)
+            {
+                answer->failure = std::current_exception();
+            }
+            // The view is touched on the main thread only, and only while it lives.
+            postToMainThread(context,
+                             [this, alive, generation, answer]
+                             {
+                                 if (alive.lock())
+                                     showAnswer(generation, answer);
+                             });
+        });
+}
+
+void ClientListView::showAnswer(std::uint64_t generation, const std::shared_ptr<Answer>& answer)
+{
+    if (generation != m_generation)
+        return; // a newer question is on its way
+    if (answer->failure)
+    {
+        try
+        {
+            std::rethrow_exception(answer->failure);
+        }
+        catch (const StoreError& error)
+        {
+            showStoreProblem(error);
+        }
+        return;
+    }
+    showConnection(answer->connection);
+    m_prefetched = answer;
+    fill(std::move(answer->page), answer->select);
+    m_prefetched.reset();
+}
+
 void ClientListView::showConnection(const ConnectionInfo& connection)
 {
     // A team server's read-only user adds nothing: the button says so by being greyed out.
@@ -269,6 +362,11 @@ void ClientListView::showConnection(const ConnectionInfo& connection)
 
 void ClientListView::reveal(std::int64_t clientId)
 {
+    if (readsInBackground())
+    {
+        readInBackground(clientId, true);
+        return;
+    }
     const std::string query =
         toUtf8(Reference<css::awt::XTextComponent>(control(kSearch), UNO_QUERY_THROW)->getText());
     try
@@ -360,30 +458,80 @@ std::optional<std::int64_t> ClientListView::selectedId() const
 
 void ClientListView::showSelection()
 {
+    const std::optional<std::int64_t> id = selectedId();
+    if (id && m_teamMode && m_detailReads)
+    {
+        // Read with the list, or on a thread of its own (clicking through the list).
+        if (m_prefetched && m_prefetched->select == id)
+        {
+            showClient(m_prefetched->client, m_prefetched->summary);
+            return;
+        }
+        const std::uint64_t generation = ++m_detailGeneration;
+        const std::weak_ptr<const bool> alive = m_alive;
+        m_detailReads->submit(
+            [this, alive, generation, id = *id, context = m_context]
+            {
+                auto answer = std::make_shared<Answer>();
+                try
+                {
+                    storeAccess().with(context,
+                                       [&](Register& store)
+                                       {
+                                           answer->client = store.byId(id);
+                                           if (answer->client)
+                                               answer->summary =
+                                                   store.summary(id, clientes::todayIso());
+                                       });
+                }
+                catch (const StoreError&)
+                {
+                    answer->failure = std::current_exception();
+                }
+                postToMainThread(context,
+                                 [this, alive, generation, id, answer]
+                                 {
+                                     if (!alive.lock() || generation != m_detailGeneration ||
+                                         selectedId() != id)
+                                         return;
+                                     if (answer->failure)
+                                         reload(); // the list says what is wrong
+                                     else
+                                         showClient(answer->client, answer->summary);
+                                 });
+            });
+        return;
+    }
+    std::optional<ProfileSummary> summary;
+    std::optional<Client> client;
+    if (id)
+        client = storeAccess().with(m_context,
+                                    [&](Register& store)
+                                    {
+                                        std::optional<Client> found = store.byId(*id);
+                                        if (found)
+                                            summary = store.summary(*id, clientes::todayIso());
+                                        return found;
+                                    });
+    showClient(client, summary);
+}
+
+// The selected client's legal and contact data and its key figures in one line; without one,
+// what the list says.
+void ClientListView::showClient(const std::optional<Client>& client,
+                                const std::optional<ProfileSummary>& summary)
+{
     std::string name;
     std::string detail;
-    if (const auto id = selectedId())
+    if (client && summary)
     {
-        // The client's legal and contact data, and its key figures in one line.
-        std::optional<ProfileSummary> summary;
-        const std::optional<Client> client =
-            storeAccess().with(m_context,
-                               [&](Register& store)
-                               {
-                                   std::optional<Client> found = store.byId(*id);
-                                   if (found)
-                                       summary = store.summary(*id, clientes::todayIso());
-                                   return found;
-                               });
-        if (client)
-        {
-            const std::string card = formatClientCard(*client, *summary, m_locale);
-            const auto lineEnd = card.find('\n');
-            name = card.substr(0, lineEnd);
-            detail = lineEnd == std::string::npos ? std::string() : card.substr(lineEnd + 1);
-        }
+        const std::string card = formatClientCard(*client, *summary, m_locale);
+        const auto lineEnd = card.find('\n');
+        name = card.substr(0, lineEnd);
+        detail = lineEnd == std::string::npos ? std::string() : card.substr(lineEnd + 1);
     }
-    else if (!m_storeProblem) // with no register, "no client matches" would be wrong
+    else if (!selectedId() &&
+             !m_storeProblem) // with no register, "no client matches" would be wrong
     {
         const bool searching =
             !Reference<css::awt::XTextComponent>(control(kSearch), UNO_QUERY_THROW)
@@ -602,6 +750,8 @@ void ClientListView::showAbout()
 void ClientListView::dispose()
 {
     m_alive.reset(); // work already posted for this view is dropped
+    m_reads.reset();
+    m_detailReads.reset();
     guardedNoThrow("closing the deck",
                    [this]
                    {

@@ -3,9 +3,11 @@
 #pragma once
 
 #include "core/model/client.hpp"
+#include "core/model/profile_summary.hpp"
 #include "core/register/register.hpp"
 #include "core/text/language.hpp"
 #include "core/text/locale.hpp"
+#include "support/latest_work.hxx"
 #include "support/main_thread.hxx"
 
 #include <com/sun/star/awt/XControl.hpp>
@@ -17,7 +19,9 @@
 #include <cppuhelper/weakref.hxx>
 
 #include <cstdint>
+#include <exception>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -59,6 +63,24 @@ public:
     static constexpr sal_Int32 kPreferredHeight = 680;
 
 private:
+    // A team server's answer to the deck, read off the main thread.
+    struct Answer
+    {
+        std::exception_ptr failure; // a StoreError
+        SearchPage page;
+        ConnectionInfo connection;
+        std::optional<std::int64_t> select;
+        std::optional<Client> client; // the selected one, with its figures
+        std::optional<ProfileSummary> summary;
+    };
+    // On a team server the deck's reads run on threads of their own (m_reads, m_detailReads)
+    // and the answer is shown when it comes, if it is still the latest question; with a file
+    // they run at once.
+    bool readsInBackground();
+    void readInBackground(std::optional<std::int64_t> select, bool revealSelect);
+    void showAnswer(std::uint64_t generation, const std::shared_ptr<Answer>& answer);
+    void showClient(const std::optional<Client>& client,
+                    const std::optional<ProfileSummary>& summary);
     void createControls();
     void fill(SearchPage page, std::optional<std::int64_t> select);
     void showSelection();
@@ -94,5 +116,12 @@ private:
     Permissions m_permissions;
     bool m_teamServer = false;
     AliveToken m_alive = makeAliveToken();
+    bool m_teamMode = false;
+    std::uint64_t m_generation = 0;       // of the latest list question
+    std::uint64_t m_detailGeneration = 0; // of the latest selected-client question
+    std::shared_ptr<Answer> m_prefetched; // the selected client read with the list
+    // Last: destroyed first, so that no answer arrives for a view being destroyed.
+    std::unique_ptr<LatestWork> m_reads;
+    std::unique_ptr<LatestWork> m_detailReads;
 };
 } // namespace clientes::uno

@@ -204,6 +204,11 @@ std::string serverFromEnvironment()
     return {};
 }
 
+bool teamMode(const Reference<XComponentContext>& context)
+{
+    return !serverFromEnvironment().empty() || readSettings(context).server;
+}
+
 std::string teamServer(const Reference<XComponentContext>& context)
 {
     if (std::string server = serverFromEnvironment(); !server.empty())

@@ -47,6 +47,9 @@ std::filesystem::path databasePath(const css::uno::Reference<css::uno::XComponen
 // $CLIENTES_SERVER, the libpq connection string of the office's environment that takes
 // precedence over the options page (for scripted and test use); "" when not set.
 std::string serverFromEnvironment();
+// Whether the register is on a team server ($CLIENTES_SERVER or the settings), without
+// connecting or reading a password.
+bool teamMode(const css::uno::Reference<css::uno::XComponentContext>& context);
 // The team server to use: serverFromEnvironment() when set, else the settings' server (with
 // its password from the password container) when the settings say so; "" for the file of
 // this computer.
