@@ -281,6 +281,21 @@ Result Connection::exec(std::string_view sql, const Params& params, bool binaryR
     return Result(result);
 }
 
+Result Connection::execUnprepared(std::string_view sql, const Params& params)
+{
+    std::vector<const char*> values;
+    std::vector<int> lengths;
+    std::vector<int> formats;
+    params.view(values, lengths, formats);
+    pg_result* result =
+        libpq().PQexecParams(conn_, std::string(sql).c_str(), static_cast<int>(values.size()),
+                             nullptr, values.data(), lengths.data(), formats.data(), 0);
+    const auto status = result != nullptr ? libpq().PQresultStatus(result) : PGRES_FATAL_ERROR;
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
+        fail(result, "");
+    return Result(result);
+}
+
 void Connection::run(std::string_view sql)
 {
     pg_result* result = libpq().PQexec(conn_, std::string(sql).c_str());

@@ -109,6 +109,9 @@ public:
     // A statement with parameters, prepared on first use (kept by its text). Throws
     // StoreError (RetryableError for serialization failures and deadlocks).
     Result exec(std::string_view sql, const Params& params = {}, bool binaryResult = false);
+    // A statement with parameters, not kept: planned for these values each time (a search
+    // whose shape follows the query, or whose best plan depends on how many rows match).
+    Result execUnprepared(std::string_view sql, const Params& params = {});
     // One-off SQL without parameters (may hold several statements: schema, SET, BEGIN).
     void run(std::string_view sql);
     // The first column of the first row as an integer (0 when no row or NULL).
