@@ -929,8 +929,9 @@ void Unit::deleteClients(std::span<const std::int64_t> ids)
 {
     if (ids.empty())
         return;
-    // Contacts, tags and activity go with their clients (ON DELETE CASCADE); a record that
-    // still refers to one (RESTRICT) makes the statement fail and the unit roll back.
+    // Contacts and tags go with their clients (ON DELETE CASCADE), their activity after them
+    // (no foreign key: see the schema); a record that still refers to one (RESTRICT) makes
+    // the statement fail and the unit roll back.
     // Their words leave the counters as they were stored.
     const pg::Result deleted =
         db_.exec("DELETE FROM clients WHERE id = ANY($1::bigint[]) RETURNING legal_name, "
@@ -945,6 +946,10 @@ void Unit::deleteClients(std::span<const std::int64_t> ids)
         client.email = deleted.text(row, 3);
         countSearchWords(searchTexts(client, ""), deleted.boolean(row, 4), -1);
     }
+    // After the clients: this statement also sees the entries other units committed while
+    // the delete waited for their locks.
+    db_.exec("DELETE FROM activity WHERE client_id = ANY($1::bigint[])",
+             pg::Params().add(pg::bigintArray(ids)));
 }
 
 } // namespace clientes::postgres
