@@ -542,29 +542,40 @@ namespace
 
 // Sequential scans off while a search plans: the planner does not know what evaluating a
 // tsvector costs, and without fresh statistics (after an import) it prefers reading every
-// client to the GIN indexes (70 ms against a few).
-class IndexScansOnly
+// client to the GIN indexes (70 ms against a few). A walk in list order is asked for by
+// name: without statistics the planner would fetch the whole prefix range and sort it.
+class SearchPlanning
 {
 public:
-    explicit IndexScansOnly(pg::Connection& db) : db_(db)
+    explicit SearchPlanning(pg::Connection& db) : db_(db)
     {
         db_.run("SET LOCAL enable_seqscan = off");
     }
-    ~IndexScansOnly()
+    ~SearchPlanning()
     {
         try
         {
-            db_.run("SET LOCAL enable_seqscan TO DEFAULT");
+            db_.run(walking_ ? "SET LOCAL enable_seqscan TO DEFAULT; SET LOCAL enable_bitmapscan "
+                               "TO DEFAULT; SET LOCAL enable_sort TO DEFAULT"
+                             : "SET LOCAL enable_seqscan TO DEFAULT");
         }
-        catch (...) // the transaction failed: it ends with the setting
+        catch (...) // the transaction failed: it ends with the settings
         {
         }
     }
-    IndexScansOnly(const IndexScansOnly&) = delete;
-    IndexScansOnly& operator=(const IndexScansOnly&) = delete;
+    SearchPlanning(const SearchPlanning&) = delete;
+    SearchPlanning& operator=(const SearchPlanning&) = delete;
+
+    // The next statements walk the sort index in order.
+    void walkInListOrder()
+    {
+        db_.run("SET LOCAL enable_bitmapscan = off; SET LOCAL enable_sort = off");
+        walking_ = true;
+    }
 
 private:
     pg::Connection& db_;
+    bool walking_ = false;
 };
 
 } // namespace
@@ -572,7 +583,7 @@ private:
 SearchPage Unit::search(std::string_view query, bool includeArchived, std::size_t limit)
 {
     flushSearchCounts(); // this unit's own writes counted
-    const IndexScansOnly indexScans(db_);
+    SearchPlanning planning(db_);
     SearchPage page;
     const auto rowLimit = static_cast<std::int64_t>(std::min<std::size_t>(limit, INT64_MAX));
     const std::string archived = includeArchived ? "" : " AND NOT archived";
@@ -644,6 +655,7 @@ SearchPage Unit::search(std::string_view query, bool includeArchived, std::size_
             with(prefix, rowLimit)));
         return page;
     }
+    planning.walkInListOrder();
     const std::string walk = "SELECT " + std::string(kSummaryColumns) +
                              " FROM clients WHERE search @@ $1::tsquery" + archived;
     add(db_.execUnprepared(walk + " AND sort_key ^@ $2 ORDER BY sort_key, id LIMIT $3",
