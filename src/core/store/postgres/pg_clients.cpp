@@ -120,11 +120,15 @@ std::string keyTokens(const SearchTexts& texts)
     std::sort(tokens.begin(), tokens.end());
     tokens.erase(std::unique(tokens.begin(), tokens.end()), tokens.end());
     std::string out;
-    for (std::string_view token : tokens)
+    for (std::size_t i = 0; i < tokens.size(); ++i)
     {
+        // A token that starts another one adds nothing: whatever starts it starts the other
+        // (the next token in order, when one does).
+        if (i + 1 < tokens.size() && tokens[i + 1].starts_with(tokens[i]))
+            continue;
         if (!out.empty())
             out += ' ';
-        appendLexeme(out, token);
+        appendLexeme(out, tokens[i]);
     }
     return out;
 }
