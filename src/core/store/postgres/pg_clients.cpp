@@ -109,8 +109,8 @@ template <typename Visit> void forEachWord(std::string_view text, Visit visit)
     }
 }
 
-// The identifier tokens of a client as tsvector input (no positions).
-std::string keyTokens(const SearchTexts& texts)
+// The identifier tokens of a client, in order.
+std::vector<std::string_view> keyTokenList(const SearchTexts& texts)
 {
     std::vector<std::string_view> tokens;
     for (std::size_t column = 0; column < kSearchColumns; ++column)
@@ -119,16 +119,96 @@ std::string keyTokens(const SearchTexts& texts)
                         [&tokens](std::string_view word) { tokens.push_back(keyToken(word)); });
     std::sort(tokens.begin(), tokens.end());
     tokens.erase(std::unique(tokens.begin(), tokens.end()), tokens.end());
-    std::string out;
+    // A token that starts another one adds nothing: whatever starts it starts the other (the
+    // next token in order, when one does).
+    std::vector<std::string_view> kept;
     for (std::size_t i = 0; i < tokens.size(); ++i)
+        if (i + 1 == tokens.size() || !tokens[i + 1].starts_with(tokens[i]))
+            kept.push_back(tokens[i]);
+    return kept;
+}
+
+// The identifier tokens as tsvector input (no positions).
+std::string keyTokens(const SearchTexts& texts)
+{
+    std::string out;
+    for (std::string_view token : keyTokenList(texts))
     {
-        // A token that starts another one adds nothing: whatever starts it starts the other
-        // (the next token in order, when one does).
-        if (i + 1 < tokens.size() && tokens[i + 1].starts_with(tokens[i]))
-            continue;
         if (!out.empty())
             out += ' ';
-        appendLexeme(out, tokens[i]);
+        appendLexeme(out, token);
+    }
+    return out;
+}
+
+// tsvector's binary form (tsvectorrecv): the number of lexemes, then each lexeme in byte
+// order, NUL-ended, with its positions (weight in the top two bits), increasing.
+constexpr std::size_t kMaxPositions = 256; // what tsvector keeps of a lexeme's positions
+
+std::string keyTokensBinary(const SearchTexts& texts)
+{
+    const std::vector<std::string_view> tokens = keyTokenList(texts);
+    std::string out;
+    pg::appendBigEndian(out, static_cast<std::int32_t>(tokens.size()));
+    for (std::string_view token : tokens)
+    {
+        out += token;
+        out += '\0';
+        pg::appendBigEndian(out, std::uint16_t{0});
+    }
+    return out;
+}
+
+std::string searchDocumentBinary(const SearchTexts& texts)
+{
+    struct Word
+    {
+        std::string_view text;
+        std::uint16_t position; // with its weight
+    };
+    std::vector<Word> words;
+    int position = 1;
+    for (std::size_t column = 0; column < kSearchColumns; ++column)
+    {
+        const std::uint16_t weight = kWeights[column] == 'A'   ? 3
+                                     : kWeights[column] == 'B' ? 2
+                                     : kWeights[column] == 'C' ? 1
+                                                               : 0;
+        forEachWord(texts[column],
+                    [&](std::string_view word)
+                    {
+                        const auto at = static_cast<std::uint16_t>(std::min(position++, 16383));
+                        words.push_back({word, static_cast<std::uint16_t>(at | (weight << 14))});
+                    });
+        position += 2;
+    }
+    // By lexeme; a lexeme's positions stay in the increasing order they came in.
+    std::stable_sort(words.begin(), words.end(),
+                     [](const Word& a, const Word& b) { return a.text < b.text; });
+    std::int32_t lexemes = 0;
+    for (std::size_t i = 0; i < words.size(); ++i)
+        lexemes += i == 0 || words[i].text != words[i - 1].text ? 1 : 0;
+    std::string out;
+    pg::appendBigEndian(out, lexemes);
+    for (std::size_t i = 0; i < words.size();)
+    {
+        std::size_t end = i;
+        std::vector<std::uint16_t> positions;
+        for (; end < words.size() && words[end].text == words[i].text; ++end)
+        {
+            // One entry per position (the last ones share 16383, with the highest weight), as
+            // tsvector's input keeps them.
+            if (!positions.empty() && (words[end].position & 0x3FFF) == (positions.back() & 0x3FFF))
+                positions.back() = std::max(positions.back(), words[end].position);
+            else if (positions.size() < kMaxPositions)
+                positions.push_back(words[end].position);
+        }
+        out += words[i].text;
+        out += '\0';
+        pg::appendBigEndian(out, static_cast<std::uint16_t>(positions.size()));
+        for (const std::uint16_t at : positions)
+            pg::appendBigEndian(out, at);
+        i = end;
     }
     return out;
 }
@@ -841,37 +921,37 @@ void Unit::insertClientsInBulk(std::span<Client> clients)
         }
     }
     std::size_t next = 0;
-    db_.copyIn("COPY clients (id, uuid, code, legal_name, trade_name, tax_id, country, street, "
-               "postal_code, city, region, email, phone, website, notes, kind, payment_terms, "
-               "currency, archived, created_at, updated_at, version, tax_id_norm, sort_key, "
-               "search, search_keys) FROM STDIN",
-               [&](std::string& out)
-               {
-                   const Client& client = clients[next];
-                   pg::CopyRow row(out);
-                   row.add(client.id).add(client.uuid);
-                   for (std::size_t i = 0; i < kTextFieldCount; ++i)
-                       row.add(client.value(allFields()[i]));
-                   row.add(client.kind);
-                   if (const auto days = client.paymentTermDays())
-                       row.add(std::int64_t{*days});
-                   else
-                       row.addNull();
-                   const std::string taxIdNorm = normalizeTaxId(client.taxId, client.country);
-                   const SearchTexts texts = searchTexts(client, taxIdNorm);
-                   row.add(client.currency)
-                       .add(client.archived)
-                       .add(client.createdAt)
-                       .add(client.updatedAt)
-                       .add(client.version)
-                       .add(taxIdNorm)
-                       .add(foldForSearch(client.legalName))
-                       .add(searchDocument(texts))
-                       .add(keyTokens(texts))
-                       .end();
-                   countSearchWords(texts, client.archived, 1);
-                   return ++next < clients.size();
-               });
+    // In binary: the server parses no search document (text ones cost it 0.3 s a 100,000).
+    db_.copyInBinary("COPY clients (id, uuid, code, legal_name, trade_name, tax_id, country, "
+                     "street, postal_code, city, region, email, phone, website, notes, kind, "
+                     "payment_terms, currency, archived, created_at, updated_at, version, "
+                     "tax_id_norm, sort_key, search, search_keys) FROM STDIN (FORMAT binary)",
+                     [&](std::string& out)
+                     {
+                         const Client& client = clients[next];
+                         pg::BinaryRow row(out, 26);
+                         row.add(client.id).add(client.uuid);
+                         for (std::size_t i = 0; i < kTextFieldCount; ++i)
+                             row.add(client.value(allFields()[i]));
+                         row.add(client.kind);
+                         if (const auto days = client.paymentTermDays())
+                             row.addInt4(static_cast<std::int32_t>(*days));
+                         else
+                             row.addNull();
+                         const std::string taxIdNorm = normalizeTaxId(client.taxId, client.country);
+                         const SearchTexts texts = searchTexts(client, taxIdNorm);
+                         row.add(client.currency)
+                             .add(client.archived)
+                             .add(client.createdAt)
+                             .add(client.updatedAt)
+                             .add(client.version)
+                             .add(taxIdNorm)
+                             .add(foldForSearch(client.legalName))
+                             .add(searchDocumentBinary(texts))
+                             .add(keyTokensBinary(texts));
+                         countSearchWords(texts, client.archived, 1);
+                         return ++next < clients.size();
+                     });
     // Tags: the clients that have some, in one COPY.
     std::size_t tagged = 0;
     for (const Client& client : clients)

@@ -335,6 +335,25 @@ void Connection::copyField(std::string& out, std::string_view value)
         }
 }
 
+void Connection::copyInBinary(std::string_view copySql,
+                              const std::function<bool(std::string&)>& fill)
+{
+    // The signature, no flags, no header extension; after the rows, a field count of -1.
+    static constexpr std::string_view kHeader("PGCOPY\n\xff\r\n\0\0\0\0\0\0\0\0\0", 19);
+    bool first = true;
+    copyIn(copySql,
+           [&](std::string& out)
+           {
+               if (first)
+                   out += kHeader;
+               first = false;
+               const bool more = fill(out);
+               if (!more)
+                   appendBigEndian(out, std::int16_t{-1});
+               return more;
+           });
+}
+
 void Connection::copyIn(std::string_view copySql, const std::function<bool(std::string&)>& fill)
 {
     pg_result* start = libpq().PQexec(conn_, std::string(copySql).c_str());
