@@ -5,6 +5,7 @@
 #include "core/register/profile_rules.hpp"
 #include "core/rules/client_codes.hpp"
 #include "core/rules/validation.hpp"
+#include "core/text/text_fold.hpp"
 #include "store_contract.hpp"
 
 #include <gtest/gtest.h>
@@ -1241,6 +1242,185 @@ TEST_P(StoreContract, SearchSeesABulkInsertAtOnceWithLaterChanges)
             EXPECT_EQ(tx.search("segundo", false, 5).total, 2499);
             EXPECT_EQ(tx.search(more.back().code, false, 5).rows.at(0).id, more.back().id);
         });
+}
+
+// A store may keep counts beside its index (the PostgreSQL store counts the clients under each
+// short word prefix): the total is every match however the clients were written (in bulk, one
+// by one, renamed, archived, deleted), a rolled-back unit leaves it as it was, a unit sees its
+// own writes; with many matches, legal names starting with the query come first, then the
+// rest, both by folded legal name.
+TEST_P(StoreContract, SearchTotalCountsEveryMatchThroughWritesAndRollbacks)
+{
+    const std::vector<std::string> words = {"Ñandú", "Ñoño",   "Nácar",    "Óptica",   "Osa",
+                                            "Marta", "Martín", "Martínez", "Mártires", "Mar"};
+    std::vector<Client> clients;
+    for (std::size_t i = 0; i < 1500; ++i)
+        clients.push_back(stamped(makeClient(
+            words[i % words.size()] + " " + words[(i / words.size()) % words.size()] + " " +
+                std::to_string(i),
+            "", i % 2 == 0 ? "Ávila" : "Oviedo", "martin" + std::to_string(i) + "@nacar.es")));
+    store().write([&](StoreWriter& tx) { tx.insertClients(clients); },
+                  WriteHints{clients.size(), false});
+    std::vector<Client> single;
+    for (const char* name : {"Martina Ñu", "Osorno Mar", "Zulema"})
+        single.push_back(H::add(store(), makeClient(name, "", "Osorno")));
+
+    const auto inOrder = [](const SearchPage& page, std::string_view query)
+    {
+        const std::string prefix = foldForSearch(query);
+        bool starting = true;
+        for (std::size_t i = 0; i < page.rows.size(); ++i)
+        {
+            const std::string key = foldForSearch(page.rows[i].legalName);
+            const bool starts = key.starts_with(prefix);
+            if (starts && !starting)
+                return false;
+            starting = starts;
+            if (i > 0 && starts == foldForSearch(page.rows[i - 1].legalName).starts_with(prefix))
+            {
+                const std::string before = foldForSearch(page.rows[i - 1].legalName);
+                if (std::pair(before, page.rows[i - 1].id) > std::pair(key, page.rows[i].id))
+                    return false;
+            }
+        }
+        return true;
+    };
+    const auto check = [&](const char* when)
+    {
+        store().read(
+            [&](StoreReader& tx)
+            {
+                for (bool archived : {false, true})
+                    for (std::string_view query :
+                         {"",        "m",        "ma",  "mar",   "mart", "marti", "martin",
+                          "martine", "martinez", "n",   "ñ",     "ña",   "nand",  "o",
+                          "op",      "os",       "av",  "avila", "ovi",  "3",     "12",
+                          "martin1", "nacar",    "m o", "zu",    "zz"})
+                    {
+                        const SearchPage all = tx.search(query, archived, 100000);
+                        EXPECT_EQ(all.total, static_cast<std::int64_t>(all.rows.size()))
+                            << when << " \"" << query << "\" " << archived;
+                        if (all.total <= 1000 || query.empty())
+                            continue;
+                        EXPECT_TRUE(inOrder(all, query)) << when << " \"" << query << "\"";
+                        const SearchPage first = tx.search(query, archived, 30);
+                        EXPECT_EQ(first.total, all.total) << when << " \"" << query << "\"";
+                        ASSERT_EQ(first.rows.size(), 30U);
+                        for (std::size_t i = 0; i < first.rows.size(); ++i)
+                            EXPECT_EQ(first.rows[i].id, all.rows[i].id)
+                                << when << " \"" << query << "\" " << i;
+                    }
+            });
+    };
+    check("inserted");
+    store().read([&](StoreReader& tx) { EXPECT_EQ(tx.search("", true, 1).total, 1503); });
+
+    Client renamed = clients[7]; // "Martínez Ñandú 7"
+    renamed.legalName = "Óptica Nueva";
+    renamed.city = "Zamora";
+    Client archived = clients[8];
+    archived.archived = true;
+    Client both = single[0];
+    both.legalName = "Zulema Dos";
+    both.archived = true;
+    store().write(
+        [&](StoreWriter& tx)
+        {
+            EXPECT_TRUE(tx.updateClient(next(renamed), clients[7]));
+            EXPECT_TRUE(tx.updateClient(next(archived), clients[8]));
+            EXPECT_TRUE(tx.updateClient(next(both), single[0]));
+        });
+    store().write(
+        [&](StoreWriter& tx)
+        {
+            const std::vector<std::int64_t> gone{clients[5].id, clients[6].id, single[1].id};
+            tx.deleteClients(gone);
+        });
+    check("changed");
+    store().read(
+        [&](StoreReader& tx)
+        {
+            EXPECT_EQ(tx.search("zu", false, 10).total, 1);
+            EXPECT_EQ(tx.search("zu", true, 10).total, 2);
+            EXPECT_EQ(tx.search("", true, 1).total, 1500);
+            EXPECT_EQ(tx.search("", false, 1).total, 1498);
+        });
+
+    EXPECT_THROW(store().write(
+                     [&](StoreWriter& tx)
+                     {
+                         std::vector<Client> more = {stamped(makeClient("Marte", "", "Mieres"))};
+                         tx.insertClients(more);
+                         const std::vector<std::int64_t> gone{clients[9].id};
+                         tx.deleteClients(gone);
+                         throw std::runtime_error("rolled back");
+                     }),
+                 std::runtime_error);
+    check("rolled back");
+
+    store().write(
+        [&](StoreWriter& tx)
+        {
+            std::vector<Client> more = {stamped(makeClient("Marte", "", "Mieres"))};
+            tx.insertClients(more);
+            const SearchPage page = tx.search("mar", false, 100000);
+            EXPECT_EQ(page.total, static_cast<std::int64_t>(page.rows.size()));
+            EXPECT_EQ(tx.search("mie", false, 10).total, 1);
+        });
+    check("written in the unit");
+}
+
+// Tax IDs, codes and e-mail addresses are found by every prefix, typed with or without their
+// punctuation, alone or beside a name.
+TEST_P(StoreContract, SearchFindsIdentifiersByEveryPrefix)
+{
+    const Client a = H::add(store(), makeClient("Alfa", "B-12345678", "", "ventas2@alfa-sur.es"));
+    const Client b = H::add(store(), makeClient("Beta", "123 456 789", "", "", "PT"));
+    const Client c = H::add(store(), makeClient("Gamma", "12399999-Z"));
+    for (int i = 0; i < 30; ++i)
+        H::add(store(), makeClient("Relleno " + std::to_string(i), std::to_string(50000000 + i)));
+    const auto found = [&](std::string_view query)
+    {
+        std::vector<std::int64_t> ids;
+        store().read(
+            [&](StoreReader& tx)
+            {
+                const SearchPage page = tx.search(query, false, 100);
+                EXPECT_EQ(page.total, static_cast<std::int64_t>(page.rows.size())) << query;
+                for (const ClientSummary& row : page.rows)
+                    ids.push_back(row.id);
+            });
+        std::sort(ids.begin(), ids.end());
+        return ids;
+    };
+    using Ids = std::vector<std::int64_t>;
+    const std::string tax = "b12345678";
+    for (std::size_t length = 2; length <= tax.size(); ++length)
+        EXPECT_EQ(found(tax.substr(0, length)), Ids{a.id}) << tax.substr(0, length);
+    EXPECT_EQ(found("B-1234"), Ids{a.id});
+    EXPECT_EQ(found("ESB1234"), Ids{a.id});
+    EXPECT_EQ(found("123"), (Ids{a.id, b.id, c.id}));
+    EXPECT_EQ(found("1234"), (Ids{a.id, b.id}));
+    EXPECT_EQ(found("12345678"), (Ids{a.id, b.id}));
+    EXPECT_EQ(found("123456789"), Ids{b.id});
+    EXPECT_EQ(found("123 456 789"), Ids{b.id});
+    EXPECT_EQ(found("PT123456"), Ids{b.id});
+    EXPECT_EQ(found("12399999z"), Ids{c.id});
+    EXPECT_EQ(found("ventas2"), Ids{a.id});
+    EXPECT_EQ(found("ventas2alfas"), Ids{a.id});
+    EXPECT_EQ(found("ventas2@alfa-sur.es"), Ids{a.id});
+    EXPECT_EQ(found("alfa 1234"), Ids{a.id});
+    EXPECT_EQ(found("beta 1234"), Ids{b.id});
+    EXPECT_TRUE(found("gamma 1234").empty());
+    EXPECT_TRUE(found("b12345679").empty());
+    EXPECT_EQ(found(a.code), Ids{a.id});
+    // C-000001 and C-000010 … C-000019 ("c1…" without padding).
+    EXPECT_EQ(found("c1").size(), 11U);
+    EXPECT_EQ(found("c1").front(), a.id);
+    EXPECT_EQ(found("c-1"), found("c1"));
+    EXPECT_EQ(found("c00000").size(), 9U); // C-000001 … C-000009
+    EXPECT_EQ(found("c-00003"), found("c00003"));
+    EXPECT_EQ(found("c-00003").size(), 4U); // C-000030 … C-000033
 }
 
 TEST_P(StoreContract, BatchFailingInItsLastRowLeavesNothingBehind)

@@ -19,6 +19,7 @@ namespace clientes::pg
     X(PQconsumeInput)                                                                              \
     X(PQerrorMessage)                                                                              \
     X(PQexec)                                                                                      \
+    X(PQexecParams)                                                                                \
     X(PQexecPrepared)                                                                              \
     X(PQfformat)                                                                                   \
     X(PQfinish)                                                                                    \

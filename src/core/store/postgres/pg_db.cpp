@@ -290,6 +290,21 @@ Result Connection::exec(std::string_view sql, const Params& params, bool binaryR
     return Result(result);
 }
 
+Result Connection::execUnprepared(std::string_view sql, const Params& params)
+{
+    std::vector<const char*> values;
+    std::vector<int> lengths;
+    std::vector<int> formats;
+    params.view(values, lengths, formats);
+    pg_result* result =
+        libpq().PQexecParams(conn_, std::string(sql).c_str(), static_cast<int>(values.size()),
+                             nullptr, values.data(), lengths.data(), formats.data(), 0);
+    const auto status = result != nullptr ? libpq().PQresultStatus(result) : PGRES_FATAL_ERROR;
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
+        fail(result, "");
+    return Result(result);
+}
+
 void Connection::run(std::string_view sql)
 {
     pg_result* result = libpq().PQexec(conn_, std::string(sql).c_str());
@@ -327,6 +342,25 @@ void Connection::copyField(std::string& out, std::string_view value)
         default:
             out += c;
         }
+}
+
+void Connection::copyInBinary(std::string_view copySql,
+                              const std::function<bool(std::string&)>& fill)
+{
+    // The signature, no flags, no header extension; after the rows, a field count of -1.
+    static constexpr std::string_view kHeader("PGCOPY\n\xff\r\n\0\0\0\0\0\0\0\0\0", 19);
+    bool first = true;
+    copyIn(copySql,
+           [&](std::string& out)
+           {
+               if (first)
+                   out += kHeader;
+               first = false;
+               const bool more = fill(out);
+               if (!more)
+                   appendBigEndian(out, std::int16_t{-1});
+               return more;
+           });
 }
 
 void Connection::copyIn(std::string_view copySql, const std::function<bool(std::string&)>& fill)

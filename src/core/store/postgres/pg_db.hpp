@@ -109,6 +109,9 @@ public:
     // A statement with parameters, prepared on first use (kept by its text). Throws
     // StoreError (RetryableError for serialization failures and deadlocks).
     Result exec(std::string_view sql, const Params& params = {}, bool binaryResult = false);
+    // A statement with parameters, not kept: planned for these values each time (a search
+    // whose shape follows the query, or whose best plan depends on how many rows match).
+    Result execUnprepared(std::string_view sql, const Params& params = {});
     // One-off SQL without parameters (may hold several statements: schema, SET, BEGIN).
     void run(std::string_view sql);
     // The first column of the first row as an integer (0 when no row or NULL).
@@ -120,6 +123,9 @@ public:
     void copyIn(std::string_view copySql, const std::function<bool(std::string&)>& fill);
     // Appends `value` escaped for COPY's text format.
     static void copyField(std::string& out, std::string_view value);
+    // COPY … FROM STDIN (FORMAT binary): `fill` appends rows (BinaryRow), returns false when
+    // done. The server parses nothing (a search document in text costs it more than its row).
+    void copyInBinary(std::string_view copySql, const std::function<bool(std::string&)>& fill);
 
     // Whether the connection is still usable (no fatal error seen).
     bool ok() const;
@@ -211,6 +217,55 @@ private:
     }
     std::string& out_;
     bool first_ = true;
+};
+
+// Integers in network byte order, as the binary formats of COPY and of types want them.
+template <typename Int> void appendBigEndian(std::string& out, Int value)
+{
+    for (int shift = static_cast<int>(sizeof(Int) * 8) - 8; shift >= 0; shift -= 8)
+        out += static_cast<char>((static_cast<std::uint64_t>(value) >> shift) & 0xFF);
+}
+
+// One row of COPY's binary format: every field of the COPY's column list, in order.
+class BinaryRow
+{
+public:
+    BinaryRow(std::string& out, std::int16_t fields) : out_(out) { appendBigEndian(out_, fields); }
+    BinaryRow& add(std::int64_t value)
+    {
+        appendBigEndian(out_, std::int32_t{8});
+        appendBigEndian(out_, value);
+        return *this;
+    }
+    BinaryRow& addInt4(std::int32_t value)
+    {
+        appendBigEndian(out_, std::int32_t{4});
+        appendBigEndian(out_, value);
+        return *this;
+    }
+    BinaryRow& add(bool value)
+    {
+        appendBigEndian(out_, std::int32_t{1});
+        out_ += value ? '\1' : '\0';
+        return *this;
+    }
+    // A text field, or any value already in its type's binary form.
+    BinaryRow& add(std::string_view bytes)
+    {
+        appendBigEndian(out_, static_cast<std::int32_t>(bytes.size()));
+        out_ += bytes;
+        return *this;
+    }
+    BinaryRow& add(const std::string& bytes) { return add(std::string_view(bytes)); }
+    BinaryRow& add(const char* bytes) { return add(std::string_view(bytes)); }
+    BinaryRow& addNull()
+    {
+        appendBigEndian(out_, std::int32_t{-1});
+        return *this;
+    }
+
+private:
+    std::string& out_;
 };
 
 // BEGIN … COMMIT, rolled back unless commit() was reached.

@@ -7,8 +7,10 @@
 
 #include "core/store/postgres/pg_db.hpp"
 #include "core/store/postgres/pg_store.hpp"
+#include "core/store/search_words.hpp"
 #include "core/store/store.hpp"
 
+#include <array>
 #include <cstdint>
 #include <mutex>
 #include <string>
@@ -123,6 +125,10 @@ public:
     void markBatchUndone(std::int64_t batch, std::string_view at) override;
     void setMapping(std::string_view key, std::string_view mapping, std::string_view at) override;
 
+    // Writes the changes to search_counts the unit's client writes made (in key order, so
+    // that units lock the counters in one order); the store calls it before committing.
+    void flushSearchCounts();
+
 private:
     std::optional<Client> clientWhere(std::string_view condition, const pg::Params& params);
     void insertClientRows(std::span<Client> clients);
@@ -130,7 +136,22 @@ private:
     void writeTags(std::int64_t clientId, std::string_view tags);
     std::string readTags(std::int64_t clientId);
 
+    // Adds `sign` to the counters of the prefixes of the client's names, city and e-mail
+    // words (searchTexts) for its archived state.
+    void countSearchWords(const std::array<std::string, kSearchColumns>& texts, bool archived,
+                          int sign);
+
     pg::Connection& db_;
+    // search_counts changes not written yet, as a tree of prefixes (one byte a level; the
+    // root is ""): cheaper than a map of strings when an import counts a million prefixes.
+    struct PrefixNode
+    {
+        std::vector<std::pair<unsigned char, std::uint32_t>> children; // by byte
+        std::array<std::int64_t, 2> change = {0, 0};                   // active, archived
+        std::uint64_t counted = 0; // the last countSearchWords call that counted it
+    };
+    std::vector<PrefixNode> prefixes_ = std::vector<PrefixNode>(1);
+    std::uint64_t countCalls_ = 0;
 };
 
 } // namespace clientes::postgres

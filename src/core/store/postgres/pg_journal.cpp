@@ -92,8 +92,9 @@ void Unit::appendActivity(std::span<ActivityEntry> entries)
     // increasing order, then the entries and their changes copied in with those ids.
     {
         const pg::Result ids =
-            db_.exec("SELECT nextval(pg_get_serial_sequence('activity', 'id')) FROM "
-                     "generate_series(1, $1::bigint) ORDER BY 1",
+            db_.exec("SELECT nextval(seq) FROM (SELECT pg_get_serial_sequence('activity', "
+                     "'id')::regclass AS seq OFFSET 0) AS s, generate_series(1, $1::bigint) "
+                     "ORDER BY 1",
                      pg::Params().add(static_cast<std::int64_t>(entries.size())));
         for (std::size_t i = 0; i < entries.size(); ++i)
             entries[i].id = ids.int64(static_cast<int>(i), 0);

@@ -103,6 +103,8 @@ template <typename Work> void PgStore::inUnit(bool writing, const WriteHints& hi
                 db_.run("SET LOCAL statement_timeout = 0");
             Unit unit(db_);
             work(unit);
+            if (writing)
+                unit.flushSearchCounts();
             // The change counter (dataVersion), and a notification every watcher gets when
             // the unit commits (none when it rolls back).
             if (writing)
