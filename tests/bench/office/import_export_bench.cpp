@@ -4,10 +4,13 @@
 // commit, undo, then export to a sheet, compared with a bare in-process setDataArray of the
 // same cells (org.clientes.bench.SheetBench). The office's resident size is read from /proc
 // before and after the import. Also the deck's search per keystroke with N clients.
-// Usage: import_export_bench [rows]
+// With --team the office's register is on a PostgreSQL server of the benchmark's own
+// (tests/server/pg_server.hpp, loopback): the same figures for team mode.
+// Usage: import_export_bench [rows] [--team]
 #include "bench_support.hpp"
 #include "calc_document.hpp"
 #include "office.hpp"
+#include "pg_server.hpp"
 
 #include <com/sun/star/awt/XTextComponent.hpp>
 #include <com/sun/star/beans/NamedValue.hpp>
@@ -30,6 +33,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <random>
 #include <sstream>
 #include <string>
@@ -52,9 +56,25 @@ int main(int argc, char** argv)
 try
 {
     std::setvbuf(stdout, nullptr, _IOLBF, 0);
-    const int rows = argc > 1 ? std::atoi(argv[1]) : 100000;
+    int rows = 100000;
+    bool team = false;
+    for (int i = 1; i < argc; ++i)
+    {
+        if (std::string(argv[i]) == "--team")
+            team = true;
+        else
+            rows = std::atoi(argv[i]);
+    }
     clientes::testing::OfficeOptions officeOptions;
     officeOptions.extraExtensions = {CLIENTES_BENCH_OXT};
+    std::unique_ptr<clientes::testing::PgServer> server;
+    if (team)
+    {
+        server = std::make_unique<clientes::testing::PgServer>();
+        officeOptions.server = server->conninfo();
+        std::printf("team mode: the register on a PostgreSQL server on 127.0.0.1:%d\n",
+                    server->port());
+    }
     Office office(officeOptions);
     const pid_t process = officeProcess(office.pid());
     const Reference<org::clientes::XClientDirectory> directory(
