@@ -84,3 +84,21 @@ TEST(Messages, StoreErrorsNameThePath)
 }
 
 } // namespace clientes
+
+namespace clientes
+{
+// A save that did not happen because the team server did not answer tells the user that what
+// was typed is kept and that saving again retries; other failures do not promise that.
+TEST(Messages, AnUnsavedFormOnAServerAwayIsToldToSaveAgain)
+{
+    const StoreError away(StoreError::Kind::CannotOpen, "srv:5432/clientes", "timeout",
+                          StoreError::Where::Server);
+    const std::string said = describeUnsaved(away, Language::Es);
+    EXPECT_NE(said.find("No hay conexión con el servidor"), std::string::npos) << said;
+    EXPECT_NE(said.find("pulse Guardar para volver a intentarlo"), std::string::npos) << said;
+    const StoreError locked(StoreError::Kind::Locked, "/tmp/c.db", "busy");
+    EXPECT_EQ(describeUnsaved(locked, Language::Es), describe(locked, Language::Es));
+    const NotPermitted readOnly(NotPermitted::Need::Edit, "srv:5432/clientes", "ana");
+    EXPECT_EQ(describeUnsaved(readOnly, Language::Es), describe(readOnly, Language::Es));
+}
+} // namespace clientes

@@ -318,6 +318,14 @@ std::string describe(const StoreError& error, Language language)
     return text(key, language, {{"path", error.path}});
 }
 
+std::string describeUnsaved(const StoreError& error, Language language)
+{
+    std::string message = describe(error, language);
+    if (error.where == StoreError::Where::Server && error.kind == StoreError::Kind::CannotOpen)
+        message += " " + text(K::DialogRetrySave, language);
+    return message;
+}
+
 std::string describe(const RegisterFileRefused& error, Language language)
 {
     return text(K::RegisterFileRefused, language, {{"path", error.target.string()}});

@@ -26,6 +26,9 @@ std::string describe(const FieldIssue& issue, Language language);
 // What went wrong with the register file (naming its path) and what the user can do.
 // Conflict (ConflictError, RecordConflict): someone else saved first; open again and repeat.
 std::string describe(const StoreError& error, Language language);
+// For a save that did not happen: describe(), and when a team server does not answer, that
+// what was typed is still there and saving again tries again.
+std::string describeUnsaved(const StoreError& error, Language language);
 
 // What is wrong with a file to read or write; names it (hidden characters shown, cut).
 std::string describe(const FileProblem& problem, Language language);

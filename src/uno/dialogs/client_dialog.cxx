@@ -363,11 +363,7 @@ private:
         {
             // A team server that does not answer: nothing was saved, the form is kept as
             // typed, and Save tries again.
-            std::string message = describe(error, m_language);
-            if (error.where == StoreError::Where::Server &&
-                error.kind == StoreError::Kind::CannotOpen)
-                message += " " + clientes::text(TextKey::DialogRetrySave, m_language);
-            showMessage(dialog, ascii("errForm"), message);
+            showMessage(dialog, ascii("errForm"), describeUnsaved(error, m_language));
             return;
         }
         catch (const NotFound&)

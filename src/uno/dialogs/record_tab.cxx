@@ -513,7 +513,8 @@ private:
             }
             catch (const StoreError& error)
             {
-                return m_host.failed(dialog, describe(error, language));
+                // Nothing saved; the form keeps what was typed (a server away: Save again).
+                return m_host.failed(dialog, describeUnsaved(error, language));
             }
             catch (const NotFound&)
             {
