@@ -125,6 +125,9 @@ ClientListView::ClientListView(const Reference<css::uno::XComponentContext>& con
     m_parent->addWindowListener(m_resizeListener);
     window()->setVisible(true);
     layout();
+    // On a team server nothing may be added before the server has said this user may.
+    if (teamMode(m_context))
+        Reference<css::awt::XWindow>(control(kAdd), UNO_QUERY_THROW)->setEnable(false);
     refresh(std::nullopt);
 }
 
