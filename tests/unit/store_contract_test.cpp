@@ -1261,29 +1261,30 @@ TEST_P(StoreContract, ABulkInsertsSearchIndexCutShortIsFinishedAfterReopening)
     }
     store().write([&](StoreWriter& tx) { tx.insertClients(clients); },
                   WriteHints{clients.size(), false});
-    // At once, while the store may still be writing the index.
-    Client renamed = clients[1];
+    // At once, while the store may still be writing the index (the last clients: written
+    // last).
+    Client renamed = clients[8992];
     renamed.legalName = "Cortada Nueva";
     renamed.city = "Lugo";
     ++renamed.version;
-    Client archived = clients[3];
+    Client archived = clients[8994];
     archived.archived = true;
     ++archived.version;
-    Client restored = clients[10];
+    Client restored = clients[8990];
     restored.archived = false;
     ++restored.version;
     store().write(
         [&](StoreWriter& tx)
         {
-            EXPECT_TRUE(tx.updateClient(renamed, clients[1]));
-            EXPECT_TRUE(tx.updateClient(archived, clients[3]));
-            EXPECT_TRUE(tx.updateClient(restored, clients[10]));
+            EXPECT_TRUE(tx.updateClient(renamed, clients[8992]));
+            EXPECT_TRUE(tx.updateClient(archived, clients[8994]));
+            EXPECT_TRUE(tx.updateClient(restored, clients[8990]));
         });
-    const std::vector<std::int64_t> gone{clients[6].id, clients[20].id, clients[8999].id};
+    const std::vector<std::int64_t> gone{clients[8996].id, clients[20].id, clients[8999].id};
     store().write([&](StoreWriter& tx) { tx.deleteClients(gone); });
-    clients[1] = renamed;
-    clients[3] = archived;
-    clients[10] = restored;
+    clients[8992] = renamed;
+    clients[8994] = archived;
+    clients[8990] = restored;
     std::erase_if(clients, [&](const Client& client)
                   { return std::find(gone.begin(), gone.end(), client.id) != gone.end(); });
     reopen();
