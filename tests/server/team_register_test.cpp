@@ -451,5 +451,25 @@ TEST_F(TeamRegister, AReadOnlyUserFindsAnImportAtOnce)
     EXPECT_EQ(reader->search("legible 1999", false, 5).total, 1);
 }
 
+// A bulk insert takes the counter's next codes, skipping those already in use (here: the
+// counter set back, as a restore of an old dump could leave it).
+TEST(TeamServerCodes, ABulkInsertSkipsCodesAlreadyInUse)
+{
+    PgServer server;
+    const auto reg = openTeamRegister(server.conninfo());
+    reg->add(named("Uno, S.L."));
+    reg->add(named("Dos, S.L."));
+    server.execute("clientes", "UPDATE clientes_meta SET value = 0 WHERE name = 'client_code'");
+    ClientImportCommit commit;
+    commit.source = "codigos.ods";
+    for (int i = 0; i < 600; ++i)
+        commit.creates.push_back(named("Código " + std::to_string(i) + ", S.L."));
+    reg->commitClientImport(std::move(commit));
+    EXPECT_EQ(reg->search("", false, 1).total, 602);
+    EXPECT_EQ(reg->search("C-000602", false, 5).total, 1);
+    EXPECT_EQ(reg->search("C-000603", false, 5).total, 0);
+    EXPECT_EQ(reg->search("codigo", false, 5).total, 600);
+}
+
 } // namespace
 } // namespace clientes::test

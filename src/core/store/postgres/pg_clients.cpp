@@ -888,16 +888,19 @@ void Unit::insertClientsInBulk(std::span<Client> clients)
         codes.push_back(formatClientCode(number));
     for (;;)
     {
+        // The codes in use between the lowest and the highest of these (in the code index's
+        // byte order): one short range scan, nearly always empty, instead of a lookup each.
+        const auto [lowest, highest] = std::minmax_element(codes.begin(), codes.end());
         const pg::Result taken = db_.exec(
-            "SELECT upper(code COLLATE \"C\") FROM clients WHERE upper(code COLLATE \"C\") = "
-            "ANY($1::text[])",
-            pg::Params().add(pg::textArray(codes)));
-        if (taken.empty())
-            break;
+            "SELECT upper(code COLLATE \"C\") FROM clients WHERE upper(code COLLATE \"C\") "
+            "BETWEEN upper($1 COLLATE \"C\") AND upper($2 COLLATE \"C\")",
+            pg::Params().add(*lowest).add(*highest));
         std::unordered_set<std::string> takenCodes;
         for (int row = 0; row < taken.rows(); ++row)
             takenCodes.insert(taken.text(row, 0));
-        std::erase_if(codes, [&](const std::string& code) { return takenCodes.contains(code); });
+        if (std::erase_if(codes,
+                          [&](const std::string& code) { return takenCodes.contains(code); }) == 0)
+            break;
         const auto missing = static_cast<std::int64_t>(clients.size() - codes.size());
         last = db_.scalar("UPDATE clientes_meta SET value = value + $1 WHERE name = "
                           "'client_code' RETURNING value",
