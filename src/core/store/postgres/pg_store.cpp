@@ -125,6 +125,12 @@ void PgStore::fillSearchInBackground()
                 // after its commit: no long wait here.
                 db.run("SET statement_timeout = '30s'; SET lock_timeout = '5s'");
                 fillSearch(db, stop);
+                // Each document written left the client's previous row behind (and its index
+                // entries): cleared now rather than by autovacuum later, so that searches and
+                // lists in order do not step over them meanwhile. Only the table's owner may
+                // (the server says so to others, in a warning).
+                if (!stop.stop_requested())
+                    db.run("VACUUM (ANALYZE) clients");
             }
             catch (...)
             {
