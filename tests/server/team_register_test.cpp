@@ -388,5 +388,88 @@ TEST(TeamServerAway, ARegisterThatCouldNotBeOpenedHearsWhenTheServerIsBack)
     EXPECT_EQ(openTeamRegister(server.conninfo())->search("", false, 1).total, 0);
 }
 
+// A bulk import's search documents are written right after its commit. An office closed
+// before they were (here: kept from writing them by a lock another session holds) leaves its
+// clients waiting; the next opening writes them, with no search asking, and every count is
+// exact. A search before that finds them all the same.
+TEST(TeamServerSearch, AnImportsSearchDocumentsCutShortAreWrittenByTheNextOpening)
+{
+    PgServer server;
+    std::unique_ptr<PGconn, decltype(&PQfinish)> raw(PQconnectdb(server.conninfo().c_str()),
+                                                     &PQfinish);
+    ASSERT_EQ(PQstatus(raw.get()), CONNECTION_OK);
+    const auto sql = [&](const std::string& text)
+    {
+        PGresult* result = PQexec(raw.get(), text.c_str());
+        const ExecStatusType status = PQresultStatus(result);
+        EXPECT_TRUE(status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK)
+            << text << ": " << PQerrorMessage(raw.get());
+        std::string first =
+            status == PGRES_TUPLES_OK && PQntuples(result) > 0 ? PQgetvalue(result, 0, 0) : "";
+        PQclear(result);
+        return first;
+    };
+    const std::string waiting = "SELECT count(*) FROM clients WHERE search_pending";
+    {
+        const auto reg = openTeamRegister(server.conninfo());
+        reg->add(named("Antes, S.L."));
+        sql("BEGIN; LOCK TABLE search_counts IN SHARE MODE");
+        ClientImportCommit commit;
+        commit.source = "espera.ods";
+        for (int i = 0; i < 3000; ++i)
+            commit.creates.push_back(named("Esperando " + std::to_string(i) + ", S.L."));
+        reg->commitClientImport(std::move(commit));
+        EXPECT_EQ(sql(waiting), "3000");
+    } // closed: what it was writing gives up on the lock
+    sql("COMMIT");
+    EXPECT_EQ(sql(waiting), "3000");
+    EXPECT_EQ(sql("SELECT count(*) FROM clientes_meta WHERE name LIKE 'search_pending_%'"), "2");
+
+    const auto next = openTeamRegister(server.conninfo());
+    for (int i = 0; i < 200 && sql(waiting) != "0"; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    EXPECT_EQ(sql(waiting), "0");
+    EXPECT_EQ(sql("SELECT count(*) FROM clientes_meta WHERE name LIKE 'search_pending_%'"), "0");
+    EXPECT_EQ(sql("SELECT clients FROM search_counts WHERE prefix = 'espera' AND NOT archived"),
+              "3000");
+    EXPECT_EQ(sql("SELECT clients FROM search_counts WHERE prefix = '' AND NOT archived"), "3001");
+    EXPECT_EQ(next->search("esperando", false, 5).total, 3000);
+    EXPECT_EQ(next->search("esperando 2999", false, 5).total, 1);
+}
+
+// An editor's import is found at once by a user who may only read (who cannot write the
+// waiting search documents, and waits for the importing office to write them).
+TEST_F(TeamRegister, AReadOnlyUserFindsAnImportAtOnce)
+{
+    ClientImportCommit commit;
+    commit.source = "lectura.ods";
+    for (int i = 0; i < 2000; ++i)
+        commit.creates.push_back(named("Legible " + std::to_string(i) + ", S.L."));
+    const auto reader = as("ana");
+    as("beto")->commitClientImport(std::move(commit));
+    EXPECT_EQ(reader->search("legible", false, 5).total, 2000);
+    EXPECT_EQ(reader->search("legible 1999", false, 5).total, 1);
+}
+
+// A bulk insert takes the counter's next codes, skipping those already in use (here: the
+// counter set back, as a restore of an old dump could leave it).
+TEST(TeamServerCodes, ABulkInsertSkipsCodesAlreadyInUse)
+{
+    PgServer server;
+    const auto reg = openTeamRegister(server.conninfo());
+    reg->add(named("Uno, S.L."));
+    reg->add(named("Dos, S.L."));
+    server.execute("clientes", "UPDATE clientes_meta SET value = 0 WHERE name = 'client_code'");
+    ClientImportCommit commit;
+    commit.source = "codigos.ods";
+    for (int i = 0; i < 600; ++i)
+        commit.creates.push_back(named("Código " + std::to_string(i) + ", S.L."));
+    reg->commitClientImport(std::move(commit));
+    EXPECT_EQ(reg->search("", false, 1).total, 602);
+    EXPECT_EQ(reg->search("C-000602", false, 5).total, 1);
+    EXPECT_EQ(reg->search("C-000603", false, 5).total, 0);
+    EXPECT_EQ(reg->search("codigo", false, 5).total, 600);
+}
+
 } // namespace
 } // namespace clientes::test

@@ -41,6 +41,13 @@ protected:
 
     Store& store() { return *store_; }
     std::unique_ptr<Store> openAgain() { return GetParam().open(dir_.path()); }
+    // Closes the test's store (as the office closing, whatever it was doing) and opens it
+    // again.
+    void reopen()
+    {
+        store_.reset();
+        store_ = GetParam().open(dir_.path());
+    }
     const std::filesystem::path& dir() const { return dir_.path(); }
 
 private:

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -1242,6 +1243,82 @@ TEST_P(StoreContract, SearchSeesABulkInsertAtOnceWithLaterChanges)
             EXPECT_EQ(tx.search("segundo", false, 5).total, 2499);
             EXPECT_EQ(tx.search(more.back().code, false, 5).rows.at(0).id, more.back().id);
         });
+}
+
+// A store that writes a bulk insert's search index after its commit and is closed in the
+// middle of it (the office closing at once) leaves nothing half done: the next opening (or
+// the next search) finishes it, and every search is exact, counting what changed meanwhile
+// once (renamed, archived, deleted right after the insert).
+TEST_P(StoreContract, ABulkInsertsSearchIndexCutShortIsFinishedAfterReopening)
+{
+    std::vector<Client> clients;
+    for (int i = 0; i < 9000; ++i)
+    {
+        Client client =
+            stamped(makeClient("Corte " + std::to_string(i), "", i % 3 == 0 ? "Lugo" : "Ourense"));
+        client.archived = i % 10 == 0;
+        clients.push_back(client);
+    }
+    store().write([&](StoreWriter& tx) { tx.insertClients(clients); },
+                  WriteHints{clients.size(), false});
+    // At once, while the store may still be writing the index (the last clients: written
+    // last).
+    Client renamed = clients[8992];
+    renamed.legalName = "Cortada Nueva";
+    renamed.city = "Lugo";
+    ++renamed.version;
+    Client archived = clients[8994];
+    archived.archived = true;
+    ++archived.version;
+    Client restored = clients[8990];
+    restored.archived = false;
+    ++restored.version;
+    store().write(
+        [&](StoreWriter& tx)
+        {
+            EXPECT_TRUE(tx.updateClient(renamed, clients[8992]));
+            EXPECT_TRUE(tx.updateClient(archived, clients[8994]));
+            EXPECT_TRUE(tx.updateClient(restored, clients[8990]));
+        });
+    const std::vector<std::int64_t> gone{clients[8996].id, clients[20].id, clients[8999].id};
+    store().write([&](StoreWriter& tx) { tx.deleteClients(gone); });
+    clients[8992] = renamed;
+    clients[8994] = archived;
+    clients[8990] = restored;
+    std::erase_if(clients, [&](const Client& client)
+                  { return std::find(gone.begin(), gone.end(), client.id) != gone.end(); });
+    reopen();
+
+    const auto expected = [&](const std::function<bool(const Client&)>& match, bool withArchived)
+    {
+        return static_cast<std::int64_t>(
+            std::count_if(clients.begin(), clients.end(),
+                          [&](const Client& client)
+                          { return (withArchived || !client.archived) && match(client); }));
+    };
+    const auto inLugo = [](const Client& client) { return client.city == "Lugo"; };
+    const auto corte = [](const Client& client) { return client.legalName.starts_with("Corte"); };
+    const auto corte59 = [](const Client& client)
+    { return client.legalName.starts_with("Corte 59"); };
+    const auto any = [](const Client&) { return true; };
+    const auto other = openAgain(); // another office, reading
+    other->read(
+        [&](StoreReader& tx)
+        {
+            EXPECT_EQ(tx.search("lugo", false, 5).total, expected(inLugo, false));
+            EXPECT_EQ(tx.search("lugo", true, 5).total, expected(inLugo, true));
+            EXPECT_EQ(tx.search("corte", false, 5).total, expected(corte, false));
+            EXPECT_EQ(tx.search("corte", true, 5).total, expected(corte, true));
+            EXPECT_EQ(tx.search("corte 59", true, 5).total, expected(corte59, true));
+            EXPECT_EQ(tx.search("", false, 5).total, expected(any, false));
+            EXPECT_EQ(tx.search("", true, 5).total, expected(any, true));
+            EXPECT_EQ(tx.search("cortada", false, 5).rows.at(0).id, renamed.id);
+            EXPECT_EQ(tx.search("nueva lugo", false, 5).total, 1);
+            EXPECT_EQ(tx.search(clients.back().code, false, 5).rows.at(0).id, clients.back().id);
+        });
+    // The store that finished it sees the same.
+    store().read([&](StoreReader& tx)
+                 { EXPECT_EQ(tx.search("lugo", true, 5).total, expected(inLugo, true)); });
 }
 
 // A store may keep counts beside its index (the PostgreSQL store counts the clients under each

@@ -9,7 +9,8 @@
 // one unique, whole they would make the index slow to write); candidates of words with
 // digits are checked against the whole document. The number of clients matching each short
 // prefix is kept in search_counts (written with the clients, in the same unit): the total
-// of a one-word query, which would count tens of thousands of rows, is one row read.
+// of a one-word query, which would count tens of thousands of rows, is one row read. A bulk
+// insert's documents and counts are written right after its commit (kSearchRowsPerStep).
 
 #include "core/rules/client_codes.hpp"
 #include "core/rules/validation.hpp"
@@ -137,78 +138,6 @@ std::string keyTokens(const SearchTexts& texts)
         if (!out.empty())
             out += ' ';
         appendLexeme(out, token);
-    }
-    return out;
-}
-
-// tsvector's binary form (tsvectorrecv): the number of lexemes, then each lexeme in byte
-// order, NUL-ended, with its positions (weight in the top two bits), increasing.
-constexpr std::size_t kMaxPositions = 256; // what tsvector keeps of a lexeme's positions
-
-std::string keyTokensBinary(const SearchTexts& texts)
-{
-    const std::vector<std::string_view> tokens = keyTokenList(texts);
-    std::string out;
-    pg::appendBigEndian(out, static_cast<std::int32_t>(tokens.size()));
-    for (std::string_view token : tokens)
-    {
-        out += token;
-        out += '\0';
-        pg::appendBigEndian(out, std::uint16_t{0});
-    }
-    return out;
-}
-
-std::string searchDocumentBinary(const SearchTexts& texts)
-{
-    struct Word
-    {
-        std::string_view text;
-        std::uint16_t position; // with its weight
-    };
-    std::vector<Word> words;
-    int position = 1;
-    for (std::size_t column = 0; column < kSearchColumns; ++column)
-    {
-        const std::uint16_t weight = kWeights[column] == 'A'   ? 3
-                                     : kWeights[column] == 'B' ? 2
-                                     : kWeights[column] == 'C' ? 1
-                                                               : 0;
-        forEachWord(texts[column],
-                    [&](std::string_view word)
-                    {
-                        const auto at = static_cast<std::uint16_t>(std::min(position++, 16383));
-                        words.push_back({word, static_cast<std::uint16_t>(at | (weight << 14))});
-                    });
-        position += 2;
-    }
-    // By lexeme; a lexeme's positions stay in the increasing order they came in.
-    std::stable_sort(words.begin(), words.end(),
-                     [](const Word& a, const Word& b) { return a.text < b.text; });
-    std::int32_t lexemes = 0;
-    for (std::size_t i = 0; i < words.size(); ++i)
-        lexemes += i == 0 || words[i].text != words[i - 1].text ? 1 : 0;
-    std::string out;
-    pg::appendBigEndian(out, lexemes);
-    for (std::size_t i = 0; i < words.size();)
-    {
-        std::size_t end = i;
-        std::vector<std::uint16_t> positions;
-        for (; end < words.size() && words[end].text == words[i].text; ++end)
-        {
-            // One entry per position (the last ones share 16383, with the highest weight), as
-            // tsvector's input keeps them.
-            if (!positions.empty() && (words[end].position & 0x3FFF) == (positions.back() & 0x3FFF))
-                positions.back() = std::max(positions.back(), words[end].position);
-            else if (positions.size() < kMaxPositions)
-                positions.push_back(words[end].position);
-        }
-        out += words[i].text;
-        out += '\0';
-        pg::appendBigEndian(out, static_cast<std::uint16_t>(positions.size()));
-        for (const std::uint16_t at : positions)
-            pg::appendBigEndian(out, at);
-        i = end;
     }
     return out;
 }
@@ -666,6 +595,14 @@ private:
 
 SearchPage Unit::search(std::string_view query, bool includeArchived, std::size_t limit)
 {
+    if (searchRowsPending(db_))
+    {
+        if (!writing_)
+            throw SearchRowsPending{};
+        while (writePendingSearchRows(kSearchRowsPerStep))
+        {
+        }
+    }
     flushSearchCounts(); // this unit's own writes counted
     SearchPlanning planning(db_);
     SearchPage page;
@@ -692,7 +629,9 @@ SearchPage Unit::search(std::string_view query, bool includeArchived, std::size_
     }
     // Planned for each query (not prepared): the best plan depends on how many clients match.
     SearchPlan plan = planSearch(terms);
-    const std::string where = " FROM clients WHERE " + plan.condition + archived;
+    // search_pending: what the search indexes hold (no client waits during a search).
+    const std::string where =
+        " FROM clients WHERE " + plan.condition + " AND NOT search_pending" + archived;
     const bool short1 = terms.size() == 1 && !terms[0].identifier &&
                         std::count_if(terms[0].folded.begin(), terms[0].folded.end(),
                                       [](char c) { return (c & 0xC0) != 0x80; }) <=
@@ -819,6 +758,66 @@ void Unit::forEachClientInListOrder(bool includeArchived,
                });
 }
 
+// ------------------------------------------------------------------------- waiting documents
+
+bool searchRowsPending(pg::Connection& db)
+{
+    return db.scalar("SELECT count(*) FROM clientes_meta WHERE name = 'search_pending_first'") != 0;
+}
+
+bool Unit::writePendingSearchRows(std::size_t maxClients)
+{
+    // The range's rows locked first, always: units writing documents take turns.
+    const pg::Result range =
+        db_.exec("SELECT value FROM clientes_meta WHERE name IN ('search_pending_first', "
+                 "'search_pending_last') ORDER BY name FOR UPDATE");
+    if (range.rows() != 2)
+        return false;
+    const std::int64_t first = range.int64(0, 0);
+    const std::int64_t last = range.int64(1, 0);
+    const std::int64_t end =
+        last - first < static_cast<std::int64_t>(std::min<std::size_t>(maxClients, INT64_MAX))
+            ? last
+            : first + static_cast<std::int64_t>(maxClients) - 1;
+    const pg::Result rows =
+        db_.exec("SELECT " + std::string(kClientColumns) +
+                     ", tax_id_norm FROM clients WHERE id BETWEEN $1 AND $2 AND search_pending "
+                     "ORDER BY id FOR UPDATE",
+                 pg::Params().add(first).add(end));
+    if (!rows.empty())
+    {
+        std::vector<std::int64_t> ids;
+        std::vector<std::string> documents;
+        std::vector<std::string> keys;
+        const int taxIdNormColumn = 22;
+        for (int row = 0; row < rows.rows(); ++row)
+        {
+            const Client client = readClient(rows, row);
+            const SearchTexts texts = searchTexts(client, rows.text(row, taxIdNormColumn));
+            ids.push_back(client.id);
+            documents.push_back(searchDocument(texts));
+            keys.push_back(keyTokens(texts));
+            countSearchWords(texts, client.archived, 1);
+        }
+        db_.exec("UPDATE clients AS c SET search = d.search::tsvector, search_keys = "
+                 "d.search_keys::tsvector, search_pending = false FROM unnest($1::bigint[], "
+                 "$2::text[], $3::text[]) AS d (id, search, search_keys) WHERE c.id = d.id",
+                 pg::Params()
+                     .add(pg::bigintArray(ids))
+                     .add(pg::textArray(documents))
+                     .add(pg::textArray(keys)));
+    }
+    if (end >= last)
+    {
+        db_.exec("DELETE FROM clientes_meta WHERE name IN ('search_pending_first', "
+                 "'search_pending_last')");
+        return false;
+    }
+    db_.exec("UPDATE clientes_meta SET value = $1 WHERE name = 'search_pending_first'",
+             pg::Params().add(end + 1));
+    return true;
+}
+
 // ------------------------------------------------------------------------- writing clients
 
 void Unit::insertClients(std::span<Client> clients)
@@ -889,16 +888,19 @@ void Unit::insertClientsInBulk(std::span<Client> clients)
         codes.push_back(formatClientCode(number));
     for (;;)
     {
+        // The codes in use between the lowest and the highest of these (in the code index's
+        // byte order): one short range scan, nearly always empty, instead of a lookup each.
+        const auto [lowest, highest] = std::minmax_element(codes.begin(), codes.end());
         const pg::Result taken = db_.exec(
-            "SELECT upper(code COLLATE \"C\") FROM clients WHERE upper(code COLLATE \"C\") = "
-            "ANY($1::text[])",
-            pg::Params().add(pg::textArray(codes)));
-        if (taken.empty())
-            break;
+            "SELECT upper(code COLLATE \"C\") FROM clients WHERE upper(code COLLATE \"C\") "
+            "BETWEEN upper($1 COLLATE \"C\") AND upper($2 COLLATE \"C\")",
+            pg::Params().add(*lowest).add(*highest));
         std::unordered_set<std::string> takenCodes;
         for (int row = 0; row < taken.rows(); ++row)
             takenCodes.insert(taken.text(row, 0));
-        std::erase_if(codes, [&](const std::string& code) { return takenCodes.contains(code); });
+        if (std::erase_if(codes,
+                          [&](const std::string& code) { return takenCodes.contains(code); }) == 0)
+            break;
         const auto missing = static_cast<std::int64_t>(clients.size() - codes.size());
         last = db_.scalar("UPDATE clientes_meta SET value = value + $1 WHERE name = "
                           "'client_code' RETURNING value",
@@ -921,15 +923,18 @@ void Unit::insertClientsInBulk(std::span<Client> clients)
         }
     }
     std::size_t next = 0;
-    // In binary: the server parses no search document (text ones cost it 0.3 s a 100,000).
+    // Without their search documents (empty) and word counts: written after the commit (see
+    // kSearchRowsPerStep). In binary: the server parses nothing.
+    static const std::string emptyDocument(4, '\0'); // tsvector's binary form: no lexeme
     db_.copyInBinary("COPY clients (id, uuid, code, legal_name, trade_name, tax_id, country, "
                      "street, postal_code, city, region, email, phone, website, notes, kind, "
                      "payment_terms, currency, archived, created_at, updated_at, version, "
-                     "tax_id_norm, sort_key, search, search_keys) FROM STDIN (FORMAT binary)",
+                     "tax_id_norm, sort_key, search, search_keys, search_pending) FROM STDIN "
+                     "(FORMAT binary)",
                      [&](std::string& out)
                      {
                          const Client& client = clients[next];
-                         pg::BinaryRow row(out, 26);
+                         pg::BinaryRow row(out, 27);
                          row.add(client.id).add(client.uuid);
                          for (std::size_t i = 0; i < kTextFieldCount; ++i)
                              row.add(client.value(allFields()[i]));
@@ -938,20 +943,28 @@ void Unit::insertClientsInBulk(std::span<Client> clients)
                              row.addInt4(static_cast<std::int32_t>(*days));
                          else
                              row.addNull();
-                         const std::string taxIdNorm = normalizeTaxId(client.taxId, client.country);
-                         const SearchTexts texts = searchTexts(client, taxIdNorm);
                          row.add(client.currency)
                              .add(client.archived)
                              .add(client.createdAt)
                              .add(client.updatedAt)
                              .add(client.version)
-                             .add(taxIdNorm)
+                             .add(normalizeTaxId(client.taxId, client.country))
                              .add(foldForSearch(client.legalName))
-                             .add(searchDocumentBinary(texts))
-                             .add(keyTokensBinary(texts));
-                         countSearchWords(texts, client.archived, 1);
+                             .add(emptyDocument)
+                             .add(emptyDocument)
+                             .add(true);
                          return ++next < clients.size();
                      });
+    // Their ids join the range of those waiting (locking its rows until the unit ends).
+    const auto [lowest, highest] =
+        std::minmax_element(clients.begin(), clients.end(),
+                            [](const Client& a, const Client& b) { return a.id < b.id; });
+    db_.exec("INSERT INTO clientes_meta AS m (name, value) VALUES ('search_pending_first', $1), "
+             "('search_pending_last', $2) ON CONFLICT (name) DO UPDATE SET value = CASE WHEN "
+             "m.name = 'search_pending_first' THEN least(m.value, excluded.value) ELSE "
+             "greatest(m.value, excluded.value) END",
+             pg::Params().add(lowest->id).add(highest->id));
+    deferred_ = true;
     // Tags: the clients that have some, in one COPY.
     std::size_t tagged = 0;
     for (const Client& client : clients)
@@ -1006,11 +1019,13 @@ bool Unit::updateClient(const Client& after, const Client& before)
                     "currency = $16, archived = $17, updated_at = $18, version = $19, "
                     "tax_id_norm = $20, sort_key = $21") +
             (search ? ", search = $23::tsvector, search_keys = $24::tsvector" : "") +
-            " WHERE id = $1 AND version = $22",
+            " WHERE id = $1 AND version = $22 RETURNING search_pending",
         params);
     if (updated.affected() == 0)
         return false;
-    if (counted)
+    // A client waiting for its document has no words counted: they are counted, as they are
+    // then, when its document is written.
+    if (counted && !updated.boolean(0, 0))
     {
         countSearchWords(searchTexts(before, normalizeTaxId(before.taxId, before.country)),
                          before.archived, -1);
@@ -1028,13 +1043,15 @@ void Unit::deleteClients(std::span<const std::int64_t> ids)
     // Contacts and tags go with their clients (ON DELETE CASCADE), their activity after them
     // (no foreign key: see the schema); a record that still refers to one (RESTRICT) makes
     // the statement fail and the unit roll back.
-    // Their words leave the counters as they were stored.
+    // Their words leave the counters as they were stored (counted).
     const pg::Result deleted =
         db_.exec("DELETE FROM clients WHERE id = ANY($1::bigint[]) RETURNING legal_name, "
-                 "trade_name, city, email, archived",
+                 "trade_name, city, email, archived, search_pending",
                  pg::Params().add(pg::bigintArray(ids)));
     for (int row = 0; row < deleted.rows(); ++row)
     {
+        if (deleted.boolean(row, 5))
+            continue; // waiting for its document: not counted
         Client client;
         client.legalName = deleted.text(row, 0);
         client.tradeName = deleted.text(row, 1);

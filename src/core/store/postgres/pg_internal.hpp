@@ -15,6 +15,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 namespace clientes::postgres
@@ -34,6 +35,25 @@ void migrate(pg::Connection& db);
 // The key tags are compared by: folded, or the tag itself when it folds to nothing.
 std::string tagKey(std::string_view tag);
 
+// Search rows written after the commit, as the SQLite store does (its kDeferredSearchRows):
+// a bulk insert (kBulkRows clients or more) stores the clients with an empty search document,
+// search_pending set and their words not counted, and adds their ids to the range of the
+// clientes_meta rows 'search_pending_first' and 'search_pending_last' (in the same unit: a
+// crash forgets nothing). The documents and counts are written right after the commit, in
+// short transactions on a connection of their own (PgStore::fillSearchInBackground), by the
+// next opening when the office closed first, and by the first search that finds some still
+// waiting, before it runs: a search never sees a partial index. A waiting client updated keeps
+// waiting (its words are counted when its document is written); one deleted is simply gone.
+// The search documents of this many waiting clients a step (one short transaction).
+inline constexpr std::size_t kSearchRowsPerStep = 4000;
+// Whether some clients wait for their search documents.
+bool searchRowsPending(pg::Connection& db);
+// Thrown by a search in a read unit that finds clients waiting for their search documents:
+// PgStore::read writes them and runs the unit again.
+struct SearchRowsPending
+{
+};
+
 // ------------------------------------------------------------------------- the store
 
 // The channel every write unit notifies on commit (pg_store.cpp) and watchers listen to.
@@ -44,6 +64,9 @@ class PgStore final : public Store
 {
 public:
     explicit PgStore(const std::string& conninfo);
+    // Waits for the search documents being written after a commit (fillSearchInBackground):
+    // other users, read-only ones too, find a complete index.
+    ~PgStore() override;
 
     std::string location() const override { return location_; }
     ConnectionInfo connectionInfo() const override { return connection_; }
@@ -55,6 +78,12 @@ public:
 
 private:
     template <typename Work> void inUnit(bool writing, const WriteHints& hints, Work&& work);
+    // Writes every waiting search document on `db`, a short transaction a step, until none
+    // waits or `stop` is requested. Throws StoreError.
+    static void fillSearch(pg::Connection& db, const std::stop_token& stop = {});
+    // fillSearch on a connection of its own, on a thread of its own (a previous one stopped
+    // first); failures are left to the next search or opening.
+    void fillSearchInBackground();
 
     std::string conninfo_;
     std::string location_;
@@ -64,6 +93,8 @@ private:
     std::mutex mutex_;
     // Commits of this store (each adds one to the register's change counter).
     std::int64_t ownCommits_ = 0;
+    // Last: finished before the rest goes.
+    std::jthread filler_;
 };
 
 // A unit of work inside the transaction the store opened (read or write). Its methods are
@@ -71,7 +102,8 @@ private:
 class Unit final : public StoreWriter
 {
 public:
-    explicit Unit(pg::Connection& db) : db_(db) {}
+    // `writing`: inside a write transaction (a search may then write waiting documents).
+    explicit Unit(pg::Connection& db, bool writing = true) : db_(db), writing_(writing) {}
 
     // ---------------------------------------------------------------- pg_clients.cpp
     std::optional<Client> client(std::int64_t id) override;
@@ -128,6 +160,11 @@ public:
     // Writes the changes to search_counts the unit's client writes made (in key order, so
     // that units lock the counters in one order); the store calls it before committing.
     void flushSearchCounts();
+    // Writes the search documents (and counts the words) of up to `maxClients` waiting
+    // clients, inside the unit's write transaction; returns whether some still wait.
+    bool writePendingSearchRows(std::size_t maxClients);
+    // Whether this unit stored clients whose search documents wait for after the commit.
+    bool deferredSearchRows() const { return deferred_; }
 
 private:
     std::optional<Client> clientWhere(std::string_view condition, const pg::Params& params);
@@ -142,6 +179,8 @@ private:
                           int sign);
 
     pg::Connection& db_;
+    bool writing_ = true;
+    bool deferred_ = false;
     // search_counts changes not written yet, as a tree of prefixes (one byte a level; the
     // root is ""): cheaper than a map of strings when an import counts a million prefixes.
     struct PrefixNode

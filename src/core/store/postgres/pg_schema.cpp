@@ -58,7 +58,12 @@ CREATE TABLE clients (
     version bigint NOT NULL DEFAULT 1,
     sort_key text COLLATE "C" NOT NULL DEFAULT '',
     search tsvector NOT NULL DEFAULT '',
-    search_keys tsvector NOT NULL DEFAULT ''
+    search_keys tsvector NOT NULL DEFAULT '',
+    -- Stored by a bulk insert without its search document and word counts, written right
+    -- after the commit (pg_clients.cpp, "search rows written after the commit"); the ids
+    -- that may still wait are the range of the clientes_meta rows 'search_pending_first'
+    -- and 'search_pending_last'.
+    search_pending boolean NOT NULL DEFAULT false
 );
 CREATE UNIQUE INDEX clients_code ON clients (upper(code COLLATE "C"));
 CREATE INDEX clients_tax_id_norm ON clients (tax_id_norm);
@@ -67,14 +72,16 @@ CREATE INDEX clients_sort ON clients (sort_key, id);
 -- unique) are indexed by their short tokens (search_keys): as words they made the index cost
 -- most of an import's time.
 -- Pending lists of 1 MB: every search reads them whole until they are merged, and merging
--- them more often costs an import no more than the default 4 MB did.
+-- them more often costs an import no more than the default 4 MB did. Without the clients
+-- waiting for their documents (search_pending): a bulk insert writes nothing into them.
 CREATE INDEX clients_search_names ON clients USING gin (ts_filter(search, '{a,b,c}'))
-    WITH (gin_pending_list_limit = 1024);
+    WITH (gin_pending_list_limit = 1024) WHERE NOT search_pending;
 CREATE INDEX clients_search_keys ON clients USING gin (search_keys)
-    WITH (gin_pending_list_limit = 1024);
+    WITH (gin_pending_list_limit = 1024) WHERE NOT search_pending;
 -- How many clients (archived or not) have a names, city or e-mail word starting with each
 -- prefix of up to six characters ("" for every client): the total of a one-word search.
--- Written with the clients, in the same unit.
+-- Written with the clients, in the same unit (with their search documents, after the commit,
+-- for a bulk insert's).
 CREATE TABLE search_counts (
     prefix text COLLATE "C" NOT NULL,
     archived boolean NOT NULL,

@@ -6,6 +6,9 @@
 
 #include "core/store/postgres/libpq.hpp"
 
+#include <chrono>
+#include <thread>
+
 namespace clientes::postgres
 {
 
@@ -14,6 +17,9 @@ namespace
 
 // A unit that meets a serialization failure or a deadlock is run again, up to this often.
 constexpr int kAttempts = 8;
+// A read unit whose search finds waiting search documents is run again after they are
+// written, up to this often.
+constexpr int kFillAttempts = 40;
 // What one statement may take before the server cancels it (the deck never waits on a
 // server that hangs); bulk units (imports, undo, copies) take what they need.
 constexpr std::string_view kSessionSettings =
@@ -79,6 +85,58 @@ PgStore::PgStore(const std::string& conninfo)
         "'clientes_admin'), false)");
     connection_.user = rights.text(0, 0);
     connection_.permissions = {rights.boolean(0, 1), rights.boolean(0, 2), rights.boolean(0, 3)};
+    // Clients a bulk insert left waiting for their search documents when the office closed.
+    if (connection_.permissions.edit && searchRowsPending(db_))
+        fillSearchInBackground();
+}
+
+PgStore::~PgStore()
+{
+    if (filler_.joinable())
+        filler_.join();
+}
+
+void PgStore::fillSearch(pg::Connection& db, const std::stop_token& stop)
+{
+    for (bool more = true; more && !stop.stop_requested();)
+    {
+        pg::Transaction transaction(db, "BEGIN");
+        Unit unit(db);
+        more = unit.writePendingSearchRows(kSearchRowsPerStep);
+        unit.flushSearchCounts();
+        transaction.commit();
+    }
+}
+
+void PgStore::fillSearchInBackground()
+{
+    if (filler_.joinable())
+    {
+        filler_.request_stop(); // after its current step
+        filler_.join();
+    }
+    filler_ = std::jthread(
+        [conninfo = conninfo_, location = location_](std::stop_token stop) noexcept
+        {
+            try
+            {
+                pg::Connection db(conninfo, location);
+                // A unit of another office holding the range (importing) fills it itself
+                // after its commit: no long wait here.
+                db.run("SET statement_timeout = '30s'; SET lock_timeout = '5s'");
+                fillSearch(db, stop);
+                // Each document written left the client's previous row behind (and its index
+                // entries): cleared now rather than by autovacuum later, so that searches and
+                // lists in order do not step over them meanwhile. Only the table's owner may
+                // (the server says so to others, in a warning).
+                if (!stop.stop_requested())
+                    db.run("VACUUM (ANALYZE) clients");
+            }
+            catch (...)
+            {
+                // Busy or failing: what is left is written by the next search or opening.
+            }
+        });
 }
 
 template <typename Work> void PgStore::inUnit(bool writing, const WriteHints& hints, Work&& work)
@@ -101,7 +159,7 @@ template <typename Work> void PgStore::inUnit(bool writing, const WriteHints& hi
                 db_, writing ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
             if (writing && (hints.rows >= kBulkRows || hints.deletesMany))
                 db_.run("SET LOCAL statement_timeout = 0");
-            Unit unit(db_);
+            Unit unit(db_, writing);
             work(unit);
             if (writing)
                 unit.flushSearchCounts();
@@ -115,6 +173,8 @@ template <typename Work> void PgStore::inUnit(bool writing, const WriteHints& hi
             transaction.commit();
             if (writing)
                 ++ownCommits_;
+            if (unit.deferredSearchRows())
+                fillSearchInBackground();
             return;
         }
         catch (const pg::RetryableError&)
@@ -136,7 +196,47 @@ template <typename Work> void PgStore::inUnit(bool writing, const WriteHints& hi
 
 void PgStore::read(const std::function<void(StoreReader&)>& work)
 {
-    inUnit(false, {}, [&work](Unit& unit) { work(unit); });
+    for (int attempt = 0;; ++attempt)
+    {
+        try
+        {
+            inUnit(false, {}, [&work](Unit& unit) { work(unit); });
+            return;
+        }
+        catch (const SearchRowsPending&)
+        {
+            // Other offices keep importing into the same register.
+            if (attempt == kFillAttempts)
+                throw StoreError(StoreError::Kind::Locked, location_,
+                                 "the search index is being written", StoreError::Where::Server);
+        }
+        // A search found clients waiting for their search documents: they are written now,
+        // then the unit runs again on a complete index. A user who may not edit waits for
+        // the office that imported them to write them (right after its commit).
+        if (!connection_.permissions.edit)
+        {
+            std::this_thread::sleep_for(std::chrono::milliseconds(250));
+            continue;
+        }
+        std::lock_guard lock(mutex_);
+        try
+        {
+            if (filler_.joinable())
+                filler_.join(); // writing them already: waiting costs less than taking turns
+            else
+                fillSearch(db_);
+        }
+        catch (const pg::RetryableError&)
+        {
+            // A deadlock with a unit writing clients: the next attempt.
+        }
+        catch (const StoreError&)
+        {
+            if (db_.ok())
+                throw;
+            // The connection broke: the next attempt connects again.
+        }
+    }
 }
 
 void PgStore::write(const std::function<void(StoreWriter&)>& work, const WriteHints& hints)
