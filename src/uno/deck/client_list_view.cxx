@@ -125,9 +125,15 @@ ClientListView::ClientListView(const Reference<css::uno::XComponentContext>& con
     m_parent->addWindowListener(m_resizeListener);
     window()->setVisible(true);
     layout();
-    // On a team server nothing may be added before the server has said this user may.
+    // On a team server nothing may be added before the server has said this user may; and
+    // the register is opened by the deck's reading thread, so the password container is
+    // unlocked here, on the main thread (the sidebar creates the deck there).
+    noteMainThread();
     if (teamMode(m_context))
+    {
         Reference<css::awt::XWindow>(control(kAdd), UNO_QUERY_THROW)->setEnable(false);
+        unlockServerPassword(m_context);
+    }
     refresh(std::nullopt);
 }
 

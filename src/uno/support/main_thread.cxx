@@ -33,6 +33,11 @@ private:
 };
 } // namespace
 
+void noteMainThread()
+{
+    g_mainThread.store(std::this_thread::get_id());
+}
+
 bool onMainThread()
 {
     return g_mainThread.load() == std::this_thread::get_id();

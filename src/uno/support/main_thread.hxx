@@ -17,6 +17,9 @@ namespace clientes::uno
 // Whether this is the office's main thread (false until a posted call ran there): only there
 // may a call wait for the user (a master password, a message box).
 bool onMainThread();
+// Called where the office is known to call on its main thread (the deck's creation), so that
+// onMainThread() knows it before any posted call ran.
+void noteMainThread();
 
 void postToMainThread(const css::uno::Reference<css::uno::XComponentContext>& context,
                       std::function<void()> work);

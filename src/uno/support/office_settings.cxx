@@ -239,6 +239,15 @@ std::string serverPassword(const Reference<XComponentContext>& context,
     return password;
 }
 
+void unlockServerPassword(const Reference<XComponentContext>& context)
+{
+    if (!serverFromEnvironment().empty())
+        return;
+    const RegisterSettings settings = readSettings(context);
+    if (settings.server)
+        (void)serverPassword(context, settings.address);
+}
+
 bool keepServerPassword(const Reference<XComponentContext>& context,
                         const postgres::ServerAddress& address, const std::string& password)
 {

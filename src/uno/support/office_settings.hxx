@@ -59,6 +59,10 @@ std::string teamServer(const css::uno::Reference<css::uno::XComponentContext>& c
 // master password when the user set one); "" when none is kept or it cannot be read now.
 std::string serverPassword(const css::uno::Reference<css::uno::XComponentContext>& context,
                            const postgres::ServerAddress& address);
+// On the main thread, before the register is opened elsewhere: reads the settings' server
+// password once, so that the password container has its master password (asking the user
+// for it when they set one) and threads that open the register later find the password.
+void unlockServerPassword(const css::uno::Reference<css::uno::XComponentContext>& context);
 // Keeps it there ("" forgets it); returns false when the office keeps passwords only until
 // it closes (persistent storing is off in Tools ▸ Options ▸ LibreOffice ▸ Security).
 bool keepServerPassword(const css::uno::Reference<css::uno::XComponentContext>& context,
