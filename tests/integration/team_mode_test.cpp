@@ -18,6 +18,7 @@
 #include <com/sun/star/awt/XWindow2.hpp>
 #include <com/sun/star/awt/grid/XGridDataModel.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/lang/IndexOutOfBoundsException.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/lang/XInitialization.hpp>
 #include <org/clientes/RegisterException.hpp>
@@ -158,18 +159,33 @@ TEST_F(TeamMode, TwoOfficesShareOneRegisterAndTheActivitySaysWho)
 // The deck's list as it shows now: the legal names of its rows.
 std::vector<std::string> deckNames(CalcDocument& document)
 {
-    Reference<css::awt::grid::XGridDataModel> model;
-    Reference<css::beans::XPropertySet>(document.panelControl("ClientList")->getModel(),
-                                        UNO_QUERY_THROW)
-        ->getPropertyValue(u("GridDataModel")) >>= model;
-    std::vector<std::string> names;
-    for (sal_Int32 row = 0; row < model->getRowCount(); ++row)
+    // The deck may refill its list on the main thread while this reads it over the bridge (an
+    // answer from the server arriving): a row gone between the count and the read is read
+    // again.
+    for (int attempt = 0;; ++attempt)
     {
-        rtl::OUString name;
-        model->getCellData(0, row) >>= name;
-        names.push_back(s(name));
+        try
+        {
+            Reference<css::awt::grid::XGridDataModel> model;
+            Reference<css::beans::XPropertySet>(document.panelControl("ClientList")->getModel(),
+                                                UNO_QUERY_THROW)
+                ->getPropertyValue(u("GridDataModel")) >>= model;
+            std::vector<std::string> names;
+            for (sal_Int32 row = 0; row < model->getRowCount(); ++row)
+            {
+                rtl::OUString name;
+                model->getCellData(0, row) >>= name;
+                names.push_back(s(name));
+            }
+            return names;
+        }
+        catch (const css::lang::IndexOutOfBoundsException&)
+        {
+            if (attempt == 20)
+                throw;
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
     }
-    return names;
 }
 
 TEST_F(TeamMode, WhatOneOfficeSavesAppearsInTheOthersDeckWithinASecond)
