@@ -44,6 +44,10 @@ struct FieldChange
     bool operator==(const FieldChange&) const = default;
 };
 
+// The change an Archived entry of an import batch carries ("false" → "true"), so that undoing
+// the batch restores the client.
+inline constexpr std::string_view kArchivedChange = "archived";
+
 struct ActivityEntry
 {
     std::int64_t id = 0; // increases with every entry

@@ -32,7 +32,7 @@ struct ImportBatchInfo
     std::string source;        // where the rows came from, as the caller described it
     std::string at;            // ISO 8601 UTC
     std::size_t created = 0;   // clients (or invoices) created
-    std::size_t updated = 0;   // clients (or invoices) updated
+    std::size_t updated = 0;   // clients (or invoices) updated (or archived: a sheet's publish)
     std::size_t unchanged = 0; // rows that matched and changed nothing (not written)
     std::size_t skipped = 0;   // rows left out (invalid with SkipInvalid, or excluded by the mode)
     std::size_t clientsCreated = 0; // invoice imports: clients created for unknown tax IDs
@@ -50,6 +50,10 @@ struct ClientImportCommit
     // The stored client with the row's values merged in. id names it; version is the version
     // the plan was made from: a client saved since makes the whole commit fail (ConflictError).
     std::vector<Client> updates;
+    // Clients to archive (a sheet bound to the register whose row the user cleared): id and
+    // the version read (ConflictError when saved since). Undoing the batch restores them. In
+    // a team register archiving is for administrators (NotPermitted).
+    std::vector<Client> archives;
     std::size_t unchanged = 0;
     std::size_t skipped = 0;
 };

@@ -55,10 +55,12 @@ ImportCommitResult Register::commitClientImport(ClientImportCommit commit)
     checkClients(commit.updates);
     ImportCommitResult result =
         emptyResult(ImportKind::Clients, commit.source, commit.unchanged, commit.skipped);
-    if (commit.creates.empty() && commit.updates.empty())
+    if (commit.creates.empty() && commit.updates.empty() && commit.archives.empty())
         return result; // nothing to write: the register stays exactly as it is
+    if (!commit.archives.empty())
+        impl_->requireAdmin();
     result.batch.created = commit.creates.size();
-    result.batch.updated = commit.updates.size();
+    result.batch.updated = commit.updates.size() + commit.archives.size();
     // The versions the plan was made from (the unit of work may run again: the clients to
     // update are rewritten in place).
     std::vector<std::int64_t> planned;
@@ -89,6 +91,33 @@ ImportCommitResult Register::commitClientImport(ClientImportCommit commit)
                                          ActivityKind::Imported, result.batch.batchId, entries);
                 journal.push_back({client.id, false, client.version, 0});
             }
+            // Archives: an Archived entry carrying the state it changed, so that an undo knows
+            // what to give back.
+            for (const Client& client : commit.archives)
+            {
+                std::optional<Client> stored = tx.client(client.id);
+                if (!stored)
+                    throw NotFound("id " + std::to_string(client.id));
+                if (stored->version != client.version)
+                    throw ConflictError(impl_->path.string(), std::move(*stored));
+                if (stored->archived)
+                    continue;
+                Client after = *stored;
+                after.archived = true;
+                after.updatedAt = now;
+                after.version = stored->version + 1;
+                if (!tx.updateClient(after, *stored))
+                    impl_->clientConflict(tx, stored->id);
+                ActivityEntry entry;
+                entry.clientId = after.id;
+                entry.at = now;
+                entry.kind = ActivityKind::Archived;
+                entry.label = after.code;
+                entry.batchId = result.batch.batchId;
+                entry.changes.push_back({std::string(kArchivedChange), "false", "true"});
+                entries.push_back(std::move(entry));
+                journal.push_back({after.id, false, after.version, 0});
+            }
             tx.appendActivity(entries);
             for (std::size_t i = 0; i < entries.size(); ++i)
                 journal[i].activityId = entries[i].id;
@@ -103,7 +132,7 @@ ImportCommitResult Register::commitClientImport(ClientImportCommit commit)
             }
             tx.addToJournal(result.batch.id, journal);
         },
-        WriteHints{commit.creates.size() + commit.updates.size(), false});
+        WriteHints{commit.creates.size() + commit.updates.size() + commit.archives.size(), false});
     return result;
 }
 
@@ -279,11 +308,31 @@ ImportUndoResult Register::undoLastImport()
                     continue;
                 // The import's activity entry keeps every field it changed, old and new.
                 Client restored = *stored;
+                bool unarchive = false;
                 for (const FieldChange& change : tx.activityChanges(item.activityId))
                     if (const auto field = fieldFromName(change.field))
                         restored.value(*field) = change.oldValue;
-                impl_->rewriteClient(tx, std::move(restored), *stored, now, ActivityKind::Updated,
-                                     undoId, entries);
+                    else if (change.field == kArchivedChange)
+                        unarchive = change.oldValue == "false";
+                if (unarchive)
+                {
+                    Client after = *stored;
+                    after.archived = false;
+                    after.updatedAt = now;
+                    after.version = stored->version + 1;
+                    if (!tx.updateClient(after, *stored))
+                        impl_->clientConflict(tx, stored->id);
+                    ActivityEntry entry;
+                    entry.clientId = after.id;
+                    entry.at = now;
+                    entry.kind = ActivityKind::Restored;
+                    entry.label = after.code;
+                    entry.batchId = undoId;
+                    entries.push_back(std::move(entry));
+                }
+                else
+                    impl_->rewriteClient(tx, std::move(restored), *stored, now,
+                                         ActivityKind::Updated, undoId, entries);
                 tx.rebaseJournal(JournalOf::Clients, item.clientId, item.version - 1,
                                  item.version + 1, earlier);
             }

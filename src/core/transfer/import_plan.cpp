@@ -343,7 +343,8 @@ private:
             for (Field field : allFields())
             {
                 const std::string& value = input.value(field);
-                if (field == Field::Code || !mapped(field) || value.empty())
+                if (field == Field::Code || !mapped(field) ||
+                    (value.empty() && options_.policy != UpdatePolicy::Replace))
                     continue;
                 std::string& target = row.client.value(field);
                 if (options_.policy == UpdatePolicy::FillEmpty && !target.empty())

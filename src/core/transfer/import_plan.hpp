@@ -48,7 +48,9 @@ enum class ImportMode
 enum class UpdatePolicy
 {
     Overwrite, // every non-empty mapped cell replaces the stored value; empty cells keep it
-    FillEmpty  // only fields that are empty in the register are filled
+    FillEmpty, // only fields that are empty in the register are filled
+    Replace    // every mapped cell replaces the stored value, an empty one clears it (a sheet
+               // bound to the register: what the user sees is what is stored)
 };
 
 struct ImportOptions
