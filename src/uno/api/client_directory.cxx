@@ -306,6 +306,24 @@ public:
         return call("exportInvoices",
                     [&] { return sheet_api::exportInvoices(m_context, target, options); });
     }
+    Reference<css::table::XCellRange>
+        SAL_CALL editClientsInSheet(const Reference<css::sheet::XSpreadsheet>& target,
+                                    const Sequence<NamedValue>& options) override
+    {
+        return call("editClientsInSheet",
+                    [&] { return sheet_api::editClientsInSheet(m_context, target, options); });
+    }
+    Sequence<NamedValue> SAL_CALL publishSheet(const Reference<css::sheet::XSpreadsheet>& sheet,
+                                               const Sequence<NamedValue>& options) override
+    {
+        return call("publishSheet",
+                    [&] { return sheet_api::publishSheet(m_context, sheet, options); });
+    }
+    Sequence<NamedValue>
+        SAL_CALL refreshSheet(const Reference<css::sheet::XSpreadsheet>& sheet) override
+    {
+        return call("refreshSheet", [&] { return sheet_api::refreshSheet(m_context, sheet); });
+    }
     sal_Int32 SAL_CALL exportClientsToCsv(const OUString& fileUrl,
                                           const Sequence<NamedValue>& options) override
     {

@@ -2,11 +2,13 @@
 // here, the work done by import_engine / export_engine.
 #include "api/sheet_api.hxx"
 
+#include "core/messages/profile_text.hpp"
 #include "core/messages/transfer_text.hpp"
 #include "core/register/register.hpp"
 #include "core/rules/dates.hpp"
 #include "core/transfer/csv_export.hpp"
 #include "core/transfer/import_outcome.hpp"
+#include "sheets/bound_sheet.hxx"
 #include "sheets/export_engine.hxx"
 #include "sheets/import_engine.hxx"
 #include "sheets/sheet_io.hxx"
@@ -17,6 +19,7 @@
 #include "support/uno_text.hxx"
 
 #include <com/sun/star/beans/NamedValue.hpp>
+#include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/i18n/LocaleData2.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
@@ -397,6 +400,111 @@ Reference<css::table::XCellRange> exportInvoices(const Context& context,
         targetDocument(context, target, reader, language);
     const InvoiceFilter filter = invoiceFilter(reader, language);
     return exportInvoiceList(context, document, target, filter);
+}
+
+Reference<css::table::XCellRange>
+editClientsInSheet(const Context& context, const Reference<css::sheet::XSpreadsheet>& target,
+                   const Options& options)
+{
+    const Language language = languageOf(context);
+    const OptionReader reader(options, {"Query", "Codes", "IncludeArchived"}, language);
+    const Reference<css::sheet::XSpreadsheetDocument> document =
+        targetDocument(context, target, reader, language);
+    ClientExportSettings settings;
+    settings.query = reader.text("Query").value_or("");
+    settings.codes = reader.texts("Codes").value_or(std::vector<std::string>());
+    settings.includeArchived = reader.flag("IncludeArchived", false);
+    const Reference<css::table::XCellRange> written =
+        bound_sheet::edit(context, document, target, settings);
+    releaseFreedMemory();
+    return written;
+}
+
+namespace
+{
+[[noreturn]] void notBound(const Reference<css::sheet::XSpreadsheet>& sheet, Language language)
+{
+    throw css::lang::IllegalArgumentException(
+        fromUtf8(clientes::text(
+            TextKey::BoundNotBound, language,
+            {{"sheet", toUtf8(Reference<css::container::XNamed>(sheet, css::uno::UNO_QUERY_THROW)
+                                  ->getName())}})),
+        nullptr, 0);
+}
+} // namespace
+
+Options publishSheet(const Context& context, const Reference<css::sheet::XSpreadsheet>& sheet,
+                     const Options& options)
+{
+    const Language language = languageOf(context);
+    const OptionReader reader(options, {"DryRun", "MarkCells", "Conflicts"}, language);
+    const Reference<css::sheet::XSpreadsheetDocument> document =
+        targetDocument(context, sheet, reader, language);
+    PublishRequest request;
+    request.dryRun = reader.flag("DryRun", false);
+    const std::string choice = reader.text("Conflicts").value_or("ask");
+    if (choice == "ask")
+        request.choice = ConflictChoice::Ask;
+    else if (choice == "mine")
+        request.choice = ConflictChoice::Mine;
+    else if (choice == "theirs")
+        request.choice = ConflictChoice::Theirs;
+    else
+        reader.fail("Conflicts", clientes::text(TextKey::BoundBadConflicts, language));
+    const std::optional<bound_sheet::PublishRun> run =
+        bound_sheet::publish(context, document, sheet, request, reader.flag("MarkCells", true));
+    if (!run)
+        notBound(sheet, language);
+    const PublishOutcome& outcome = run->outcome;
+    std::vector<css::beans::NamedValue> values;
+    const auto count = [&](const char* name, std::size_t number)
+    { values.push_back(value(name, Any(static_cast<sal_Int32>(number)))); };
+    count("Updated", outcome.updated);
+    count("Created", outcome.created);
+    count("Archived", outcome.archived);
+    count("Unchanged", outcome.unchanged);
+    count("Conflicts", outcome.conflicts.size());
+    count("Errors", outcome.errors);
+    count("Marked", run->marked);
+    values.push_back(value("Written", Any(outcome.written)));
+    std::vector<OUString> problems;
+    for (const ImportProblem& problem : outcome.problems)
+        problems.push_back(fromUtf8(problem.text(language)));
+    const Locale locale = officeLocale(context);
+    for (const RowConflict& conflict : outcome.conflicts)
+        for (const CellConflict& cell : conflict.cells)
+        {
+            ImportProblem shown;
+            shown.tableRow = 0;
+            shown.sheetRow = cell.sheetRow;
+            shown.field = cell.field;
+            shown.reason = conflict.text(cell, language, formatTimestamp(conflict.at, locale));
+            problems.push_back(fromUtf8(shown.text(language)));
+        }
+    values.push_back(
+        value("Problems",
+              Any(Sequence<OUString>(problems.data(), static_cast<sal_Int32>(problems.size())))));
+    return Options(values.data(), static_cast<sal_Int32>(values.size()));
+}
+
+Options refreshSheet(const Context& context, const Reference<css::sheet::XSpreadsheet>& sheet)
+{
+    const Language language = languageOf(context);
+    const OptionReader reader({}, {}, language);
+    const Reference<css::sheet::XSpreadsheetDocument> document =
+        targetDocument(context, sheet, reader, language);
+    const std::optional<RefreshOutcome> outcome = bound_sheet::refresh(context, document, sheet);
+    if (!outcome)
+        notBound(sheet, language);
+    std::vector<css::beans::NamedValue> values;
+    const auto count = [&](const char* name, std::size_t number)
+    { values.push_back(value(name, Any(static_cast<sal_Int32>(number)))); };
+    count("Updated", outcome->updated);
+    count("Added", outcome->added);
+    count("Removed", outcome->removed);
+    count("KeptEdits", outcome->keptEdits);
+    count("Conflicts", outcome->conflicts.size());
+    return Options(values.data(), static_cast<sal_Int32>(values.size()));
 }
 
 sal_Int32 exportClientsToCsv(const Context& context, const OUString& fileUrl,

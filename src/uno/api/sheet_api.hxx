@@ -28,6 +28,16 @@ exportClients(const Context& context, const css::uno::Reference<css::sheet::XSpr
 css::uno::Reference<css::table::XCellRange>
 exportInvoices(const Context& context, const css::uno::Reference<css::sheet::XSpreadsheet>& target,
                const Options& options);
+// Sheets bound to the register (sheets/bound_sheet.hxx): "Editar en Calc", publish, refresh.
+css::uno::Reference<css::table::XCellRange>
+editClientsInSheet(const Context& context,
+                   const css::uno::Reference<css::sheet::XSpreadsheet>& target,
+                   const Options& options);
+Options publishSheet(const Context& context,
+                     const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
+                     const Options& options);
+Options refreshSheet(const Context& context,
+                     const css::uno::Reference<css::sheet::XSpreadsheet>& sheet);
 // A CSV file written directly (core/csv_export.hpp): options as exportClients / exportInvoices
 // plus Encoding, Separator and Neutralize. Returns the rows written; IllegalArgumentException
 // for a bad option or URL, a character the encoding cannot write, or a file that cannot be

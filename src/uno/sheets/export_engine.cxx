@@ -56,11 +56,17 @@ Sequence<Sequence<Any>> clientRows(std::span<const Client> clients, sal_Int32 wi
 }
 } // namespace
 
+Sequence<Sequence<Any>> clientListRows(std::span<const Client> clients)
+{
+    return clientRows(clients, static_cast<sal_Int32>(exportedClientFields().size()) + 2);
+}
+
 Reference<css::table::XCellRange>
 exportClientList(const Reference<css::uno::XComponentContext>& context,
                  const Reference<css::sheet::XSpreadsheetDocument>& document,
                  const Reference<css::sheet::XSpreadsheet>& target,
-                 const ClientExportSettings& settings, std::size_t* written)
+                 const ClientExportSettings& settings, std::size_t* written,
+                 std::vector<Client>* exported)
 {
     const Language language = uiLanguage(context);
     const ExportSheet empty = shapeClientList({}, language);
@@ -72,7 +78,7 @@ exportClientList(const Reference<css::uno::XComponentContext>& context,
     style.databaseRangeName = fromUtf8(clientes::text(TextKey::TransferSheetClients, language));
     style.dateTimeColumns = true;
     Reference<css::table::XCellRange> range;
-    if (settings.query.empty() && settings.codes.empty())
+    if (settings.query.empty() && settings.codes.empty() && exported == nullptr)
     {
         // The whole register: Calc writes the first rows while the rest are read.
         ClientStream clients(withRegister(context), settings.includeArchived);
@@ -99,6 +105,8 @@ exportClientList(const Reference<css::uno::XComponentContext>& context,
             [&](std::size_t first, std::size_t count)
             { return clientRows(std::span<const Client>(clients).subspan(first, count), width); },
             style);
+        if (exported != nullptr)
+            *exported = clients;
     }
     if (written != nullptr)
         *written = layout.rows;

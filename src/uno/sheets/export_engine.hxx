@@ -12,6 +12,7 @@
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -24,12 +25,18 @@ struct ClientExportSettings
     bool includeArchived = false;
 };
 
-// Writes at A1 of target; returns header + rows.
+// Writes at A1 of target; returns header + rows. `exported`, when given, gets the clients
+// written, in row order (a bound sheet's rows).
 css::uno::Reference<css::table::XCellRange>
 exportClientList(const css::uno::Reference<css::uno::XComponentContext>& context,
                  const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document,
                  const css::uno::Reference<css::sheet::XSpreadsheet>& target,
-                 const ClientExportSettings& settings, std::size_t* written = nullptr);
+                 const ClientExportSettings& settings, std::size_t* written = nullptr,
+                 std::vector<Client>* exported = nullptr);
+
+// The cells of clients' rows as the client list writes them (setDataArray data).
+css::uno::Sequence<css::uno::Sequence<css::uno::Any>>
+clientListRows(std::span<const Client> clients);
 
 // Writes at A1 of target; returns everything written (header, rows and the totals block).
 css::uno::Reference<css::table::XCellRange>

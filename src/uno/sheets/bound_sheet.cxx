@@ -1,0 +1,443 @@
+#include "sheets/bound_sheet.hxx"
+
+#include "core/messages/profile_text.hpp"
+#include "core/rules/tax_id.hpp"
+#include "core/text/texts.hpp"
+#include "core/transfer/export_shape.hpp"
+#include "core/transfer/import_outcome.hpp"
+#include "sheets/sheet_io.hxx"
+#include "sheets/sheet_marks.hxx"
+#include "support/office_locale.hxx"
+#include "support/office_settings.hxx"
+#include "support/store_access.hxx"
+#include "support/uno_text.hxx"
+
+#include <com/sun/star/beans/PropertyAttribute.hpp>
+#include <com/sun/star/beans/XPropertyContainer.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/document/XDocumentProperties.hpp>
+#include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XCellRangeMovement.hpp>
+#include <com/sun/star/sheet/XDatabaseRange.hpp>
+#include <com/sun/star/sheet/XDatabaseRanges.hpp>
+#include <com/sun/star/table/CellRangeAddress.hpp>
+
+#include <map>
+#include <mutex>
+
+namespace css = ::com::sun::star;
+using css::uno::Any;
+using css::uno::Sequence;
+using css::uno::UNO_QUERY;
+using css::uno::UNO_QUERY_THROW;
+
+namespace clientes::uno::bound_sheet
+{
+namespace
+{
+constexpr std::string_view kPropertyPrefix = "ClientesBinding.";
+
+// A bound list of the document: its database range and binding.
+struct Bound
+{
+    OUString property;
+    OUString rangeName;
+    css::table::CellRangeAddress area; // the database range (header and rows)
+    SheetBinding binding;
+};
+
+Reference<css::beans::XPropertyContainer>
+userProperties(const Reference<css::sheet::XSpreadsheetDocument>& document)
+{
+    return Reference<css::document::XDocumentPropertiesSupplier>(document, UNO_QUERY_THROW)
+        ->getDocumentProperties()
+        ->getUserDefinedProperties();
+}
+
+Reference<css::sheet::XDatabaseRanges>
+databaseRanges(const Reference<css::sheet::XSpreadsheetDocument>& document)
+{
+    return Reference<css::sheet::XDatabaseRanges>(
+        Reference<css::beans::XPropertySet>(document, UNO_QUERY_THROW)
+            ->getPropertyValue(ascii("DatabaseRanges")),
+        UNO_QUERY_THROW);
+}
+
+sal_Int16 sheetIndex(const Reference<css::sheet::XSpreadsheet>& sheet)
+{
+    return Reference<css::sheet::XCellRangeAddressable>(sheet, UNO_QUERY_THROW)
+        ->getRangeAddress()
+        .Sheet;
+}
+
+// The bases (what each row showed when read) live in memory, not in the document: kept per
+// document and list while the binding they belong to is the one stored.
+struct Bases
+{
+    std::mutex mutex;
+    std::map<std::pair<const void*, OUString>, std::pair<std::string, SheetBinding>> byList;
+};
+Bases& bases()
+{
+    static Bases instance;
+    return instance;
+}
+
+void remember(const Reference<css::sheet::XSpreadsheetDocument>& document, const OUString& property,
+              const std::string& stored, const SheetBinding& binding)
+{
+    Bases& all = bases();
+    std::lock_guard lock(all.mutex);
+    if (all.byList.size() > 16)
+        all.byList.clear(); // documents long closed; their bases only sharpen conflicts
+    all.byList[{document.get(), property}] = {stored, binding};
+}
+
+// The binding stored in the document, with the bases remembered for it.
+SheetBinding withBases(const Reference<css::sheet::XSpreadsheetDocument>& document,
+                       const OUString& property, const std::string& stored, SheetBinding binding)
+{
+    Bases& all = bases();
+    std::lock_guard lock(all.mutex);
+    const auto found = all.byList.find({document.get(), property});
+    if (found == all.byList.end() || found->second.first != stored)
+        return binding;
+    return found->second.second;
+}
+
+std::optional<Bound> findBound(const Reference<css::sheet::XSpreadsheetDocument>& document,
+                               const Reference<css::sheet::XSpreadsheet>& sheet)
+{
+    const Reference<css::beans::XPropertyContainer> container = userProperties(document);
+    const Reference<css::beans::XPropertySet> properties(container, UNO_QUERY_THROW);
+    const Reference<css::sheet::XDatabaseRanges> ranges = databaseRanges(document);
+    const sal_Int16 index = sheetIndex(sheet);
+    for (const css::beans::Property& property : properties->getPropertySetInfo()->getProperties())
+    {
+        const std::string name = toUtf8(property.Name);
+        if (!name.starts_with(kPropertyPrefix))
+            continue;
+        const OUString rangeName = fromUtf8(name.substr(kPropertyPrefix.size()));
+        if (!ranges->hasByName(rangeName))
+            continue;
+        const css::table::CellRangeAddress area =
+            Reference<css::sheet::XDatabaseRange>(ranges->getByName(rangeName), UNO_QUERY_THROW)
+                ->getDataArea();
+        if (area.Sheet != index)
+            continue;
+        OUString text;
+        properties->getPropertyValue(property.Name) >>= text;
+        const std::string stored = toUtf8(text);
+        std::optional<SheetBinding> binding = parseBinding(stored);
+        if (!binding)
+            continue;
+        // Rows inserted above the list move it: the header is where the range starts now.
+        binding->headerRow = static_cast<std::size_t>(area.StartRow) + 1;
+        return Bound{property.Name, rangeName, area,
+                     withBases(document, property.Name, stored, std::move(*binding))};
+    }
+    return std::nullopt;
+}
+
+void store(const Reference<css::sheet::XSpreadsheetDocument>& document, const OUString& property,
+           const SheetBinding& binding)
+{
+    const std::string text = serializeBinding(binding);
+    const Reference<css::beans::XPropertyContainer> container = userProperties(document);
+    const Reference<css::beans::XPropertySet> properties(container, UNO_QUERY_THROW);
+    if (properties->getPropertySetInfo()->hasPropertyByName(property))
+        properties->setPropertyValue(property, Any(fromUtf8(text)));
+    else
+        container->addProperty(property, css::beans::PropertyAttribute::REMOVABLE,
+                               Any(fromUtf8(text)));
+    remember(document, property, text, binding);
+}
+
+// The list's cells from the header down to the sheet's last used row.
+struct ReadSheet
+{
+    sheet_io::SheetCells cells;
+    BoundCells view() const { return BoundCells{cells.table, cells.sheetRows, 0}; }
+};
+
+ReadSheet readList(const Reference<css::sheet::XSpreadsheetDocument>& document,
+                   const Reference<css::sheet::XSpreadsheet>& sheet, const Bound& bound)
+{
+    sheet_io::Located where;
+    where.sheet = sheet;
+    where.document = document;
+    const Reference<css::table::XCellRange> used = sheet_io::usedArea(sheet);
+    sal_Int32 lastRow = bound.area.EndRow;
+    sal_Int32 lastColumn = bound.area.EndColumn;
+    if (used.is())
+    {
+        const css::table::CellRangeAddress address =
+            Reference<css::sheet::XCellRangeAddressable>(used, UNO_QUERY_THROW)->getRangeAddress();
+        lastRow = std::max(lastRow, address.EndRow);
+    }
+    where.range = sheet->getCellRangeByPosition(0, bound.area.StartRow, lastColumn, lastRow);
+    where.address = Reference<css::sheet::XCellRangeAddressable>(where.range, UNO_QUERY_THROW)
+                        ->getRangeAddress();
+    where.sheetName = Reference<css::container::XNamed>(sheet, UNO_QUERY_THROW)->getName();
+    ReadSheet read;
+    read.cells = sheet_io::readContent(where);
+    // The table's columns start at the list's first column (A): cells left of the content
+    // are read as empty columns.
+    if (read.cells.area.StartColumn > 0 && !read.cells.table.empty())
+        for (std::vector<ImportCell>& row : read.cells.table)
+            row.insert(row.begin(), static_cast<std::size_t>(read.cells.area.StartColumn),
+                       ImportCell{});
+    return read;
+}
+
+sal_Int32 listWidth()
+{
+    return static_cast<sal_Int32>(exportedClientFields().size()) + 2;
+}
+
+// Writes whole rows of the list (field columns and the two dates).
+void writeRows(const Reference<css::sheet::XSpreadsheetDocument>& document,
+               const Reference<css::sheet::XSpreadsheet>& sheet, std::size_t firstSheetRow,
+               std::span<const Client> clients, bool formatThem)
+{
+    if (clients.empty())
+        return;
+    const auto first = static_cast<sal_Int32>(firstSheetRow) - 1;
+    const auto last = first + static_cast<sal_Int32>(clients.size()) - 1;
+    const Reference<css::table::XCellRange> range =
+        sheet->getCellRangeByPosition(0, first, listWidth() - 1, last);
+    if (formatThem)
+    {
+        const sheet_io::Formats formats = sheet_io::formats(document);
+        const auto fields = static_cast<sal_Int32>(exportedClientFields().size());
+        Reference<css::beans::XPropertySet>(
+            sheet->getCellRangeByPosition(0, first, fields - 1, last), UNO_QUERY_THROW)
+            ->setPropertyValue(ascii("NumberFormat"), Any(formats.text));
+        Reference<css::beans::XPropertySet>(
+            sheet->getCellRangeByPosition(fields, first, fields + 1, last), UNO_QUERY_THROW)
+            ->setPropertyValue(ascii("NumberFormat"), Any(formats.dateTime));
+    }
+    Reference<css::sheet::XCellRangeData>(range, UNO_QUERY_THROW)
+        ->setDataArray(clientListRows(clients));
+}
+
+// Runs of consecutive rows written with one setDataArray each.
+void applyWrites(const Reference<css::sheet::XSpreadsheetDocument>& document,
+                 const Reference<css::sheet::XSpreadsheet>& sheet, std::vector<RowWrite> writes)
+{
+    std::sort(writes.begin(), writes.end(),
+              [](const RowWrite& a, const RowWrite& b) { return a.sheetRow < b.sheetRow; });
+    std::size_t i = 0;
+    while (i < writes.size())
+    {
+        std::size_t j = i + 1;
+        while (j < writes.size() && writes[j].sheetRow == writes[j - 1].sheetRow + 1)
+            ++j;
+        std::vector<Client> run;
+        for (std::size_t k = i; k < j; ++k)
+            run.push_back(std::move(writes[k].client));
+        writeRows(document, sheet, writes[i].sheetRow, run, true);
+        i = j;
+    }
+}
+
+// The database range follows the list: header to its last bound row (or further down).
+void coverRows(const Reference<css::sheet::XSpreadsheetDocument>& document, const Bound& bound,
+               std::size_t lastSheetRow)
+{
+    css::table::CellRangeAddress area = bound.area;
+    area.EndRow = std::max<sal_Int32>(area.StartRow, static_cast<sal_Int32>(lastSheetRow) - 1);
+    Reference<css::sheet::XDatabaseRange>(databaseRanges(document)->getByName(bound.rangeName),
+                                          UNO_QUERY_THROW)
+        ->setDataArea(area);
+}
+
+std::size_t lastRow(const SheetBinding& binding)
+{
+    std::size_t last = binding.headerRow;
+    for (const BoundRow& row : binding.rows)
+        last = std::max(last, row.sheetRow);
+    return last;
+}
+
+std::vector<CellMark> conflictMarks(const Context& context,
+                                    const std::vector<RowConflict>& conflicts, Language language)
+{
+    const Locale locale = officeLocale(context);
+    std::vector<CellMark> marks;
+    for (const RowConflict& conflict : conflicts)
+    {
+        const std::string when = formatTimestamp(conflict.at, locale);
+        if (conflict.cells.empty())
+            marks.push_back(
+                {conflict.sheetRow, 0, Severity::Warning,
+                 conflict.text(CellConflict{conflict.sheetRow, 0, Field::Code, conflict.code, ""},
+                               language, when)});
+        for (const CellConflict& cell : conflict.cells)
+            marks.push_back({cell.sheetRow, cell.sheetColumn, Severity::Warning,
+                             conflict.text(cell, language, when)});
+    }
+    return marks;
+}
+
+std::vector<CellMark> problemMarks(const std::vector<ImportProblem>& problems, Language language)
+{
+    std::vector<CellMark> marks;
+    for (const ImportProblem& problem : problems)
+    {
+        if (problem.sheetRow == 0)
+            continue;
+        const std::size_t column =
+            problem.sheetColumn == ImportProblem::npos ? 0 : problem.sheetColumn;
+        const auto same =
+            std::find_if(marks.begin(), marks.end(),
+                         [&](const CellMark& mark) {
+                             return mark.sheetRow == problem.sheetRow && mark.sheetColumn == column;
+                         });
+        const std::string text = problem.reason;
+        if (same != marks.end())
+        {
+            same->text += "\n" + text;
+            if (problem.severity == Severity::Error)
+                same->severity = Severity::Error;
+        }
+        else
+            marks.push_back({problem.sheetRow, column, problem.severity, text});
+        (void)language;
+    }
+    return marks;
+}
+} // namespace
+
+Reference<css::table::XCellRange> edit(const Context& context,
+                                       const Reference<css::sheet::XSpreadsheetDocument>& document,
+                                       const Reference<css::sheet::XSpreadsheet>& target,
+                                       const ClientExportSettings& settings)
+{
+    std::vector<Client> clients;
+    const Reference<css::table::XCellRange> written =
+        exportClientList(context, document, target, settings, nullptr, &clients);
+    const css::table::CellRangeAddress address =
+        Reference<css::sheet::XCellRangeAddressable>(written, UNO_QUERY_THROW)->getRangeAddress();
+    // The database range writeList made over the list.
+    const Reference<css::sheet::XDatabaseRanges> ranges = databaseRanges(document);
+    OUString rangeName;
+    for (const OUString& name : ranges->getElementNames())
+    {
+        const css::table::CellRangeAddress area =
+            Reference<css::sheet::XDatabaseRange>(ranges->getByName(name), UNO_QUERY_THROW)
+                ->getDataArea();
+        if (area.Sheet == address.Sheet && area.StartRow == address.StartRow &&
+            area.StartColumn == address.StartColumn && area.EndRow == address.EndRow)
+            rangeName = name;
+    }
+    if (rangeName.isEmpty())
+        throw css::uno::RuntimeException(ascii("the bound list has no database range"));
+    SheetBinding binding;
+    binding.query = settings.query;
+    binding.codes = settings.codes;
+    binding.includeArchived = settings.includeArchived;
+    binding.headerRow = static_cast<std::size_t>(address.StartRow) + 1;
+    binding.rows.reserve(clients.size());
+    for (std::size_t i = 0; i < clients.size(); ++i)
+        binding.rows.push_back(boundRow(clients[i], binding.headerRow + 1 + i));
+    store(document, fromUtf8(std::string(kPropertyPrefix) + toUtf8(rangeName)), binding);
+    return written;
+}
+
+bool isBound(const Reference<css::sheet::XSpreadsheetDocument>& document,
+             const Reference<css::sheet::XSpreadsheet>& sheet)
+{
+    return findBound(document, sheet).has_value();
+}
+
+std::optional<PublishRun> publish(const Context& context,
+                                  const Reference<css::sheet::XSpreadsheetDocument>& document,
+                                  const Reference<css::sheet::XSpreadsheet>& sheet,
+                                  PublishRequest request, bool markCells)
+{
+    const std::optional<Bound> bound = findBound(document, sheet);
+    if (!bound)
+        return std::nullopt;
+    const Language language = uiLanguage(context);
+    const ReadSheet read = readList(document, sheet, *bound);
+    request.source = clientes::text(
+        TextKey::BoundSource, language,
+        {{"sheet", toUtf8(Reference<css::container::XNamed>(sheet, UNO_QUERY_THROW)->getName())},
+         {"document", sheet_io::documentName(document)}});
+    if (!request.taxIdChecker)
+        request.taxIdChecker = [](const std::string& taxId, const std::string& country)
+        { return isValidTaxId(taxId, country); };
+    PublishRun run;
+    run.outcome = storeAccess().with(
+        context, [&](Register& register_)
+        { return publishBoundSheet(register_, bound->binding, read.view(), request, language); });
+    if (run.outcome.written)
+        storeAccess().notifyChanged();
+    if (!request.dryRun)
+    {
+        applyWrites(document, sheet, run.outcome.writes);
+        coverRows(document, *bound, lastRow(run.outcome.binding));
+        store(document, bound->property, run.outcome.binding);
+    }
+    if (markCells)
+    {
+        std::vector<CellMark> marks = problemMarks(run.outcome.problems, language);
+        for (CellMark& mark : conflictMarks(context, run.outcome.conflicts, language))
+            marks.push_back(std::move(mark));
+        if (marks.size() > sheet_marks::kMaxMarks)
+            marks.resize(sheet_marks::kMaxMarks);
+        run.marked = sheet_marks::mark(document, sheet, marks);
+    }
+    return run;
+}
+
+std::optional<RefreshOutcome> refresh(const Context& context,
+                                      const Reference<css::sheet::XSpreadsheetDocument>& document,
+                                      const Reference<css::sheet::XSpreadsheet>& sheet)
+{
+    const std::optional<Bound> bound = findBound(document, sheet);
+    if (!bound)
+        return std::nullopt;
+    const Language language = uiLanguage(context);
+    const ReadSheet read = readList(document, sheet, *bound);
+    RefreshOutcome outcome = storeAccess().with(
+        context, [&](Register& register_)
+        { return refreshBoundSheet(register_, bound->binding, read.view(), language); });
+    applyWrites(document, sheet, outcome.writes);
+    // Whole rows go, so that what the user keeps beside the list goes with its row.
+    const Reference<css::sheet::XCellRangeMovement> movement(sheet, UNO_QUERY_THROW);
+    for (std::size_t removed : outcome.removals)
+    {
+        css::table::CellRangeAddress row;
+        row.Sheet = sheetIndex(sheet);
+        row.StartColumn = 0;
+        row.EndColumn = 1023;
+        row.StartRow = row.EndRow = static_cast<sal_Int32>(removed) - 1;
+        movement->removeRange(row, css::sheet::CellDeleteMode_ROWS);
+    }
+    writeRows(document, sheet, outcome.appendAt, outcome.appends, true);
+    std::optional<Bound> moved = findBound(document, sheet); // the range after the removals
+    coverRows(document, moved ? *moved : *bound, lastRow(outcome.binding));
+    store(document, bound->property, outcome.binding);
+    std::vector<CellMark> marks = conflictMarks(context, outcome.conflicts, language);
+    if (marks.size() > sheet_marks::kMaxMarks)
+        marks.resize(sheet_marks::kMaxMarks);
+    sheet_marks::mark(document, sheet, marks);
+    return outcome;
+}
+
+std::optional<SheetPending> pending(const Context& context,
+                                    const Reference<css::sheet::XSpreadsheetDocument>& document,
+                                    const Reference<css::sheet::XSpreadsheet>& sheet)
+{
+    const std::optional<Bound> bound = findBound(document, sheet);
+    if (!bound)
+        return std::nullopt;
+    const ReadSheet read = readList(document, sheet, *bound);
+    return findPending(bound->binding, read.view(), uiLanguage(context));
+}
+} // namespace clientes::uno::bound_sheet
