@@ -1,5 +1,8 @@
 #include "calc_document.hpp"
 
+#include <com/sun/star/accessibility/XAccessible.hpp>
+#include <com/sun/star/accessibility/XAccessibleAction.hpp>
+#include <com/sun/star/accessibility/XAccessibleContext.hpp>
 #include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
@@ -71,5 +74,13 @@ Reference<css::awt::XControl> CalcDocument::panelControl(const char* name)
     if (!control.is())
         throw std::runtime_error(std::string("the panel has no control ") + name);
     return control;
+}
+void CalcDocument::press(const char* name)
+{
+    const Reference<css::accessibility::XAccessible> accessible(panelControl(name)->getPeer(),
+                                                                UNO_QUERY_THROW);
+    Reference<css::accessibility::XAccessibleAction>(accessible->getAccessibleContext(),
+                                                     UNO_QUERY_THROW)
+        ->doAccessibleAction(0);
 }
 } // namespace clientes::testing

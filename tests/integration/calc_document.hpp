@@ -19,6 +19,9 @@ public:
     // Shows and activates the Clientes deck, then returns the panel's control container.
     css::uno::Reference<css::awt::XControlContainer> openClientesPanel();
     css::uno::Reference<css::awt::XControl> panelControl(const char* name);
+    const css::uno::Reference<css::lang::XComponent>& component() const { return m_document; }
+    // Clicks a button of the panel (through its accessible action, as a screen reader would).
+    void press(const char* name);
 
 private:
     css::uno::Reference<css::lang::XComponent> m_document;

@@ -2,6 +2,7 @@
 // new, cleared and wrong rows), published as one undoable batch, a conflicting row changed
 // through the API meanwhile, refreshed keeping unpublished edits, saved as .ods, reopened and
 // published.
+#include "calc_document.hpp"
 #include "import_export_support.hpp"
 
 #include <com/sun/star/frame/XStorable.hpp>
@@ -14,7 +15,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <memory>
+#include <thread>
 
 namespace css = ::com::sun::star;
 using css::uno::Any;
@@ -237,6 +240,82 @@ TEST_F(EditInCalc, RefreshKeepsEditsAndTheBindingSurvivesSavingAndReopening)
     // A sheet that was never bound is told so.
     SheetDocument plain(*office);
     EXPECT_THROW(directory->publishSheet(plain.sheet(), {}), css::lang::IllegalArgumentException);
+}
+std::string labelOf(CalcDocument& document, const char* control)
+{
+    rtl::OUString text;
+    Reference<css::beans::XPropertySet>(document.panelControl(control)->getModel(), UNO_QUERY_THROW)
+        ->getPropertyValue(u("Label")) >>= text;
+    return s(text);
+}
+
+template <typename Check> bool eventually(const Office& office, Check&& check)
+{
+    for (int i = 0; i < 100; ++i)
+    {
+        office.waitForMainThread();
+        if (check())
+            return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return check();
+}
+
+sal_Int32 background(const Reference<css::table::XCell>& cell)
+{
+    sal_Int32 color = -1;
+    Reference<css::beans::XPropertySet>(cell, UNO_QUERY_THROW)
+        ->getPropertyValue(u("CellBackColor")) >>= color;
+    return color;
+}
+
+TEST_F(EditInCalc, TheDeckShowsWhatIsPendingHighlightsEditedCellsAndPublishes)
+{
+    const std::string code = add("Panel Edición, S.L.", "Soria");
+    CalcDocument calc(*office);
+    calc.openClientesPanel();
+    const Reference<css::sheet::XSpreadsheet> sheet(
+        Reference<css::container::XIndexAccess>(
+            Reference<css::sheet::XSpreadsheetDocument>(calc.component(), UNO_QUERY_THROW)
+                ->getSheets(),
+            UNO_QUERY_THROW)
+            ->getByIndex(0),
+        UNO_QUERY_THROW);
+    directory->editClientsInSheet(sheet, options({{"Codes", strings({code.c_str()})}}));
+    EXPECT_TRUE(eventually(
+        *office, [&]
+        { return labelOf(calc, "PendingEdits").find("nada por publicar") != std::string::npos; }))
+        << labelOf(calc, "PendingEdits");
+    const Reference<css::table::XCell> city =
+        Reference<css::table::XCellRange>(sheet, UNO_QUERY_THROW)->getCellByPosition(kCity, 1);
+    const sal_Int32 before = background(city);
+
+    city->setFormula(u("Almazán"));
+    Reference<css::table::XCellRange>(sheet, UNO_QUERY_THROW)
+        ->getCellByPosition(kLegalName, 2)
+        ->setFormula(u("Nuevo desde el panel, S.L."));
+    EXPECT_TRUE(eventually(*office,
+                           [&] { return labelOf(calc, "PendingEdits") == "1 cambiado · 1 nuevo"; }))
+        << labelOf(calc, "PendingEdits");
+    EXPECT_TRUE(eventually(*office, [&] { return background(city) == 0xDDEBF7; }))
+        << std::hex << background(city);
+
+    calc.press("PublishChanges");
+    EXPECT_TRUE(eventually(*office, [&] { return field(code, "city") == "Almazán"; }));
+    EXPECT_TRUE(eventually(
+        *office,
+        [&]
+        {
+            return labelOf(calc, "PendingEdits").find("Publicado: 1 cambiados, 1 nuevos") !=
+                   std::string::npos;
+        }))
+        << labelOf(calc, "PendingEdits");
+    EXPECT_EQ(background(city), before) << "the highlight goes once published";
+    EXPECT_EQ(s(Reference<css::table::XCellRange>(sheet, UNO_QUERY_THROW)
+                    ->getCellByPosition(kCode, 2)
+                    ->getFormula())
+                  .rfind("C-", 0),
+              0u);
 }
 } // namespace
 } // namespace clientes::testing

@@ -478,4 +478,88 @@ RefreshOutcome refreshBoundSheet(Register& store, const SheetBinding& binding,
     return outcome;
 }
 
+DiscardOutcome discardBoundSheet(Register& store, const SheetBinding& binding,
+                                 const BoundCells& cells, Language language)
+{
+    DiscardOutcome outcome;
+    const SheetPending pending = findPending(binding, cells, language);
+    outcome.binding = binding;
+    std::set<std::size_t> occupied(cells.sheetRows.begin(), cells.sheetRows.end());
+    std::size_t last = binding.headerRow;
+    for (std::size_t row : cells.sheetRows)
+        last = std::max(last, row);
+    for (const PendingRow& row : pending.rows)
+    {
+        if (row.kind == PendingKind::New)
+        {
+            outcome.clearRows.push_back(cells.sheetRows[row.tableRow]);
+            continue;
+        }
+        BoundRow& bound = outcome.binding.rows[row.bound];
+        std::optional<Client> stored = store.byId(bound.id);
+        if (!stored)
+            continue;
+        std::size_t sheetRow =
+            row.tableRow == PendingRow::npos ? bound.sheetRow : cells.sheetRows[row.tableRow];
+        if (row.kind == PendingKind::Cleared && occupied.count(sheetRow))
+            sheetRow = ++last;
+        bound = boundRow(*stored, sheetRow);
+        outcome.writes.push_back({sheetRow, std::move(*stored)});
+    }
+    // Rows tied to no client by a code typed over theirs take their client back.
+    for (std::size_t b = 0; b < binding.rows.size(); ++b)
+        for (const ImportProblem& problem : pending.problems)
+            if (problem.tableRow != ImportProblem::npos && pending.found[b] == problem.tableRow)
+                if (std::optional<Client> stored = store.byId(binding.rows[b].id))
+                {
+                    const std::size_t sheetRow = cells.sheetRows[problem.tableRow];
+                    outcome.binding.rows[b] = boundRow(*stored, sheetRow);
+                    outcome.writes.push_back({sheetRow, std::move(*stored)});
+                }
+    sortRows(outcome.binding);
+    return outcome;
+}
+
+std::vector<EditedCell> editedCells(const SheetBinding& binding, const SheetPending& pending,
+                                    const BoundCells& cells)
+{
+    std::vector<EditedCell> edited;
+    for (const PendingRow& row : pending.rows)
+    {
+        if (row.tableRow == PendingRow::npos)
+            continue;
+        const std::size_t sheetRow = cells.sheetRows[row.tableRow];
+        const std::vector<std::string> texts = rowTexts(pending, cells.table[row.tableRow]);
+        const std::vector<std::string>* base =
+            row.kind == PendingKind::Changed && !binding.rows[row.bound].base.empty()
+                ? &binding.rows[row.bound].base
+                : nullptr;
+        for (std::size_t i = 0; i < texts.size(); ++i)
+        {
+            const auto column = pending.fieldColumns[i];
+            if (!column)
+                continue;
+            const bool changed = row.kind == PendingKind::New ? !isBlank(texts[i])
+                                 : base != nullptr            ? !sameText(texts[i], (*base)[i])
+                                                              : true;
+            if (changed)
+                edited.push_back({sheetRow, cells.firstColumn + *column});
+        }
+    }
+    return edited;
+}
+
+void fillBases(Register& store, SheetBinding& binding, const SheetPending& pending)
+{
+    for (const PendingRow& row : pending.rows)
+    {
+        if (row.kind != PendingKind::Changed || !binding.rows[row.bound].base.empty())
+            continue;
+        BoundRow& bound = binding.rows[row.bound];
+        const std::optional<Client> stored = store.byId(bound.id);
+        if (stored && stored->version == bound.version)
+            bound.base = boundTexts(*stored);
+    }
+}
+
 } // namespace clientes

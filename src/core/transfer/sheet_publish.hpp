@@ -101,4 +101,31 @@ struct RefreshOutcome
 RefreshOutcome refreshBoundSheet(Register& store, const SheetBinding& binding,
                                  const BoundCells& cells, Language language);
 
+struct DiscardOutcome
+{
+    std::vector<RowWrite> writes;       // changed and cleared rows as stored
+    std::vector<std::size_t> clearRows; // new rows to empty (1-based sheet rows)
+    SheetBinding binding;
+};
+
+// Gives up every unpublished edit: changed rows and cleared rows show their client as stored
+// now (a cleared row at its old place when that is still empty, else under the list), new
+// rows are emptied.
+DiscardOutcome discardBoundSheet(Register& store, const SheetBinding& binding,
+                                 const BoundCells& cells, Language language);
+
+// The cells an edit changed, to highlight: per changed row the fields that differ from what
+// was read (every field when that is not known), per new row its filled fields.
+struct EditedCell
+{
+    std::size_t sheetRow = 0; // 1-based
+    std::size_t sheetColumn = 0;
+};
+std::vector<EditedCell> editedCells(const SheetBinding& binding, const SheetPending& pending,
+                                    const BoundCells& cells);
+
+// Fills the bases of the changed rows whose client is still at the version read (a file
+// register after the document was reopened).
+void fillBases(Register& store, SheetBinding& binding, const SheetPending& pending);
+
 } // namespace clientes

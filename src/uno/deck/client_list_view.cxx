@@ -7,6 +7,7 @@
 #include "core/rules/dates.hpp"
 #include "dialogs/client_dialog.hxx"
 #include "dialogs/copy_dialog.hxx"
+#include "dialogs/export_dialog.hxx"
 #include "dialogs/profile_dialog.hxx"
 #include "dialogs/register_dialogs.hxx"
 #include "dialogs/transfer_dialogs.hxx"
@@ -78,6 +79,7 @@ constexpr sal_Int16 kMenuAbout = 7;
 constexpr sal_Int16 kMenuBackup = 8;
 constexpr sal_Int16 kMenuRestore = 9;
 constexpr sal_Int16 kMenuCopyToServer = 10;
+constexpr sal_Int16 kMenuEditInCalc = 11;
 constexpr sal_Int16 kMenuExportClientsCsv = 20;
 constexpr sal_Int16 kMenuExportInvoicesCsv = 21;
 
@@ -121,6 +123,8 @@ ClientListView::ClientListView(const Reference<css::uno::XComponentContext>& con
     m_container =
         createContainer(context, Reference<css::awt::XWindowPeer>(parent, UNO_QUERY_THROW));
     createControls();
+    m_publishBar =
+        std::make_unique<PublishBar>(context, frame, m_container, m_language, [this] { layout(); });
     m_resizeListener = new ResizeForwarder([this] { layout(); });
     m_parent->addWindowListener(m_resizeListener);
     window()->setVisible(true);
@@ -242,6 +246,8 @@ void ClientListView::layout()
     y += kLabelHeight;
     setPosSize(control(kSearch), kMargin, y, inner, kEditHeight);
     y += kEditHeight + kGap;
+    if (m_publishBar)
+        y += m_publishBar->layout(kMargin, y, inner);
     if (m_storeProblem)
     {
         setPosSize(control(kStatus), kMargin, y, inner, kStatusHeight);
@@ -641,6 +647,7 @@ void ClientListView::showMoreMenu()
     item(kMenuImportInvoices, TextKey::DeckImportInvoices);
     item(kMenuExportClients, TextKey::DeckExportClients);
     item(kMenuExportInvoices, TextKey::DeckExportInvoices);
+    item(kMenuEditInCalc, TextKey::DeckEditInCalc);
     item(kMenuExportClientsCsv, TextKey::DeckExportClientsCsv);
     item(kMenuExportInvoicesCsv, TextKey::DeckExportInvoicesCsv);
     item(kMenuUndoImport, TextKey::DeckUndoImport);
@@ -650,7 +657,8 @@ void ClientListView::showMoreMenu()
     item(kMenuCopyToServer, TextKey::DeckCopyToServer);
     // What the connected user may not do is greyed out (a team server's grants); a team
     // server is backed up by its administrator (pg_dump), not from here.
-    for (sal_Int16 writes : {kMenuImportClients, kMenuImportInvoices, kMenuUndoImport})
+    for (sal_Int16 writes :
+         {kMenuImportClients, kMenuImportInvoices, kMenuUndoImport, kMenuEditInCalc})
         menu->enableItem(writes, m_permissions.edit);
     for (sal_Int16 fileOnly : {kMenuBackup, kMenuRestore})
         menu->enableItem(fileOnly, !m_teamServer);
@@ -692,6 +700,11 @@ void ClientListView::runMenuCommand(sal_Int16 command)
         break;
     case kMenuExportInvoices:
         transfer_dialogs::exportInvoices(m_context, frame);
+        break;
+    case kMenuEditInCalc:
+        export_dialog::run(m_context, frame, ImportKind::Clients, query(), selectedCodes(), true);
+        if (m_publishBar)
+            m_publishBar->update();
         break;
     case kMenuExportClientsCsv:
         transfer_dialogs::exportClientsCsv(m_context, frame, m_showArchived);
@@ -759,6 +772,8 @@ void ClientListView::showAbout()
 void ClientListView::dispose()
 {
     m_alive.reset(); // work already posted for this view is dropped
+    if (m_publishBar)
+        m_publishBar->dispose();
     m_reads.reset();
     m_detailReads.reset();
     guardedNoThrow("closing the deck",

@@ -7,6 +7,7 @@
 #include "core/register/register.hpp"
 #include "core/text/language.hpp"
 #include "core/text/locale.hpp"
+#include "deck/publish_bar.hxx"
 #include "support/latest_work.hxx"
 #include "support/main_thread.hxx"
 
@@ -120,6 +121,8 @@ private:
     std::uint64_t m_generation = 0;       // of the latest list question
     std::uint64_t m_detailGeneration = 0; // of the latest selected-client question
     std::shared_ptr<Answer> m_prefetched; // the selected client read with the list
+    // Shown while the active sheet is bound to the register ("Editar en Calc").
+    std::unique_ptr<PublishBar> m_publishBar;
     // Last: destroyed first, so that no answer arrives for a view being destroyed.
     std::unique_ptr<LatestWork> m_reads;
     std::unique_ptr<LatestWork> m_detailReads;

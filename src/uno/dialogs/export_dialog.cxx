@@ -6,6 +6,7 @@
 #include "core/messages/ui_text.hpp"
 #include "core/register/register.hpp"
 #include "dialogs/import_ui.hxx"
+#include "sheets/bound_sheet.hxx"
 #include "sheets/export_engine.hxx"
 #include "sheets/sheet_io.hxx"
 #include "support/entry_guard.hxx"
@@ -71,7 +72,8 @@ public:
     {
     }
 
-    // NamedValues: Kind ("clients" | "invoices"), Frame (the Calc frame), Query (the deck's
+    // NamedValues: Kind ("clients" | "invoices" | "edit": the clients into a sheet bound to the
+    // register), Frame (the Calc frame), Query (the deck's
     // search), Codes (sequence<string>: the clients selected in the deck).
     void SAL_CALL initialize(const Sequence<Any>& arguments) override
     {
@@ -85,8 +87,11 @@ public:
                             continue;
                         OUString text;
                         if (value.Name == "Kind" && (value.Value >>= text))
+                        {
                             m_kind =
                                 text == "invoices" ? ImportKind::Invoices : ImportKind::Clients;
+                            m_edit = text == "edit";
+                        }
                         else if (value.Name == "Frame")
                         {
                             Reference<css::frame::XFrame> frame;
@@ -151,7 +156,11 @@ private:
 
     void prepare(const Dialog& dialog)
     {
-        dialog->setTitle(text(dialog, key(invoices() ? "Title.Invoices" : "Title.Clients")));
+        dialog->setTitle(text(dialog, key(invoices() ? "Title.Invoices"
+                                          : m_edit   ? "Title.Edit"
+                                                     : "Title.Clients")));
+        if (m_edit)
+            setLabel(dialog, "btnExport", text(dialog, key("Edit")));
         setPage(dialog, invoices() ? 2 : 1);
         if (invoices())
         {
@@ -244,6 +253,8 @@ private:
             sheet = sheet_io::appendSheet(document, name);
         if (invoices())
             exportInvoiceList(m_context, document, sheet, filter);
+        else if (m_edit)
+            bound_sheet::edit(m_context, document, sheet, settings);
         else
             exportClientList(m_context, document, sheet, settings);
         sheet_io::activate(document, sheet);
@@ -255,6 +266,7 @@ private:
     Reference<XComponentContext> m_context;
     Language m_language;
     ImportKind m_kind = ImportKind::Clients;
+    bool m_edit = false;
     Reference<css::sheet::XSpreadsheetDocument> m_document;
     std::string m_query;
     std::vector<std::string> m_codes;
@@ -267,7 +279,8 @@ OUString dialogUrl()
 }
 
 void run(const Reference<XComponentContext>& context, const Reference<css::frame::XFrame>& frame,
-         ImportKind kind, const std::string& query, const std::vector<std::string>& selectedCodes)
+         ImportKind kind, const std::string& query, const std::vector<std::string>& selectedCodes,
+         bool edit)
 {
     guardedNoThrow("the export dialog",
                    [&]
@@ -279,8 +292,9 @@ void run(const Reference<XComponentContext>& context, const Reference<css::frame
                        Sequence<Any> arguments(4);
                        Any* out = arguments.getArray();
                        out[0] <<= css::beans::NamedValue(
-                           ascii("Kind"),
-                           Any(ascii(kind == ImportKind::Invoices ? "invoices" : "clients")));
+                           ascii("Kind"), Any(ascii(kind == ImportKind::Invoices ? "invoices"
+                                                    : edit                       ? "edit"
+                                                                                 : "clients")));
                        out[1] <<= css::beans::NamedValue(ascii("Frame"), Any(frame));
                        out[2] <<= css::beans::NamedValue(ascii("Query"), Any(fromUtf8(query)));
                        out[3] <<= css::beans::NamedValue(ascii("Codes"), Any(codes));

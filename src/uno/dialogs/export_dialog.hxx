@@ -1,7 +1,8 @@
 // The export dialog (dialogs/ExportDialog.xdl): which clients (all, the deck's search, the
 // selected ones) or which invoices (period, status), and where to (a new sheet of the current
 // document or a new document). Its handler is also the service org.clientes.ExportDialog:
-// initialize({Kind: "clients" | "invoices", Frame, Query, Codes}) then prepare / onExport.
+// initialize({Kind: "clients" | "invoices" | "edit", Frame, Query, Codes}) then prepare /
+// onExport. "edit" ("Editar en Calc") writes the clients into a sheet bound to the register.
 #pragma once
 
 #include "support/component.hxx"
@@ -25,7 +26,8 @@ namespace clientes::uno::export_dialog
 // Shows the dialog modally and exports when the user asks. Nothing is thrown.
 void run(const css::uno::Reference<css::uno::XComponentContext>& context,
          const css::uno::Reference<css::frame::XFrame>& frame, ImportKind kind,
-         const std::string& query, const std::vector<std::string>& selectedCodes);
+         const std::string& query, const std::vector<std::string>& selectedCodes,
+         bool edit = false);
 
 extern const Component kComponent;
 } // namespace clientes::uno::export_dialog

@@ -18,11 +18,13 @@
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/document/XDocumentProperties.hpp>
 #include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
+#include <com/sun/star/sheet/CellFlags.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XCellRangeMovement.hpp>
 #include <com/sun/star/sheet/XDatabaseRange.hpp>
 #include <com/sun/star/sheet/XDatabaseRanges.hpp>
+#include <com/sun/star/sheet/XSheetOperation.hpp>
 #include <com/sun/star/table/CellRangeAddress.hpp>
 
 #include <map>
@@ -40,14 +42,7 @@ namespace
 {
 constexpr std::string_view kPropertyPrefix = "ClientesBinding.";
 
-// A bound list of the document: its database range and binding.
-struct Bound
-{
-    OUString property;
-    OUString rangeName;
-    css::table::CellRangeAddress area; // the database range (header and rows)
-    SheetBinding binding;
-};
+using Bound = Snapshot;
 
 Reference<css::beans::XPropertyContainer>
 userProperties(const Reference<css::sheet::XSpreadsheetDocument>& document)
@@ -136,8 +131,14 @@ std::optional<Bound> findBound(const Reference<css::sheet::XSpreadsheetDocument>
             continue;
         // Rows inserted above the list move it: the header is where the range starts now.
         binding->headerRow = static_cast<std::size_t>(area.StartRow) + 1;
-        return Bound{property.Name, rangeName, area,
-                     withBases(document, property.Name, stored, std::move(*binding))};
+        Bound found;
+        found.document = document;
+        found.sheet = sheet;
+        found.property = property.Name;
+        found.rangeName = rangeName;
+        found.area = area;
+        found.binding = withBases(document, property.Name, stored, std::move(*binding));
+        return found;
     }
     return std::nullopt;
 }
@@ -157,14 +158,8 @@ void store(const Reference<css::sheet::XSpreadsheetDocument>& document, const OU
 }
 
 // The list's cells from the header down to the sheet's last used row.
-struct ReadSheet
-{
-    sheet_io::SheetCells cells;
-    BoundCells view() const { return BoundCells{cells.table, cells.sheetRows, 0}; }
-};
-
-ReadSheet readList(const Reference<css::sheet::XSpreadsheetDocument>& document,
-                   const Reference<css::sheet::XSpreadsheet>& sheet, const Bound& bound)
+sheet_io::SheetCells readList(const Reference<css::sheet::XSpreadsheetDocument>& document,
+                              const Reference<css::sheet::XSpreadsheet>& sheet, const Bound& bound)
 {
     sheet_io::Located where;
     where.sheet = sheet;
@@ -182,15 +177,13 @@ ReadSheet readList(const Reference<css::sheet::XSpreadsheetDocument>& document,
     where.address = Reference<css::sheet::XCellRangeAddressable>(where.range, UNO_QUERY_THROW)
                         ->getRangeAddress();
     where.sheetName = Reference<css::container::XNamed>(sheet, UNO_QUERY_THROW)->getName();
-    ReadSheet read;
-    read.cells = sheet_io::readContent(where);
+    sheet_io::SheetCells cells = sheet_io::readContent(where);
     // The table's columns start at the list's first column (A): cells left of the content
     // are read as empty columns.
-    if (read.cells.area.StartColumn > 0 && !read.cells.table.empty())
-        for (std::vector<ImportCell>& row : read.cells.table)
-            row.insert(row.begin(), static_cast<std::size_t>(read.cells.area.StartColumn),
-                       ImportCell{});
-    return read;
+    if (cells.area.StartColumn > 0 && !cells.table.empty())
+        for (std::vector<ImportCell>& row : cells.table)
+            row.insert(row.begin(), static_cast<std::size_t>(cells.area.StartColumn), ImportCell{});
+    return cells;
 }
 
 sal_Int32 listWidth()
@@ -354,60 +347,79 @@ bool isBound(const Reference<css::sheet::XSpreadsheetDocument>& document,
     return findBound(document, sheet).has_value();
 }
 
+std::shared_ptr<Snapshot> read(const Context& context,
+                               const Reference<css::sheet::XSpreadsheetDocument>& document,
+                               const Reference<css::sheet::XSpreadsheet>& sheet)
+{
+    std::optional<Bound> bound = findBound(document, sheet);
+    if (!bound)
+        return nullptr;
+    auto snapshot = std::make_shared<Snapshot>(std::move(*bound));
+    snapshot->cells = readList(document, sheet, *snapshot);
+    snapshot->source = clientes::text(
+        TextKey::BoundSource, uiLanguage(context),
+        {{"sheet", toUtf8(Reference<css::container::XNamed>(sheet, UNO_QUERY_THROW)->getName())},
+         {"document", sheet_io::documentName(document)}});
+    return snapshot;
+}
+
+PublishOutcome publishSnapshot(const Context& context, const Snapshot& snapshot,
+                               PublishRequest request)
+{
+    request.source = snapshot.source;
+    if (!request.taxIdChecker)
+        request.taxIdChecker = [](const std::string& taxId, const std::string& country)
+        { return isValidTaxId(taxId, country); };
+    const Language language = uiLanguage(context);
+    PublishOutcome outcome =
+        storeAccess().with(context,
+                           [&](Register& register_) {
+                               return publishBoundSheet(register_, snapshot.binding,
+                                                        snapshot.view(), request, language);
+                           });
+    if (outcome.written)
+        storeAccess().notifyChanged();
+    return outcome;
+}
+
+std::size_t applyPublish(const Context& context, const Snapshot& snapshot,
+                         const PublishOutcome& outcome, bool dryRun, bool markCells)
+{
+    const Language language = uiLanguage(context);
+    if (!dryRun)
+    {
+        applyWrites(snapshot.document, snapshot.sheet, outcome.writes);
+        coverRows(snapshot.document, snapshot, lastRow(outcome.binding));
+        store(snapshot.document, snapshot.property, outcome.binding);
+    }
+    if (!markCells)
+        return 0;
+    std::vector<CellMark> marks = problemMarks(outcome.problems, language);
+    for (CellMark& mark : conflictMarks(context, outcome.conflicts, language))
+        marks.push_back(std::move(mark));
+    if (marks.size() > sheet_marks::kMaxMarks)
+        marks.resize(sheet_marks::kMaxMarks);
+    return sheet_marks::mark(snapshot.document, snapshot.sheet, marks);
+}
+
 std::optional<PublishRun> publish(const Context& context,
                                   const Reference<css::sheet::XSpreadsheetDocument>& document,
                                   const Reference<css::sheet::XSpreadsheet>& sheet,
                                   PublishRequest request, bool markCells)
 {
-    const std::optional<Bound> bound = findBound(document, sheet);
-    if (!bound)
+    const std::shared_ptr<Snapshot> snapshot = read(context, document, sheet);
+    if (!snapshot)
         return std::nullopt;
-    const Language language = uiLanguage(context);
-    const ReadSheet read = readList(document, sheet, *bound);
-    request.source = clientes::text(
-        TextKey::BoundSource, language,
-        {{"sheet", toUtf8(Reference<css::container::XNamed>(sheet, UNO_QUERY_THROW)->getName())},
-         {"document", sheet_io::documentName(document)}});
-    if (!request.taxIdChecker)
-        request.taxIdChecker = [](const std::string& taxId, const std::string& country)
-        { return isValidTaxId(taxId, country); };
     PublishRun run;
-    run.outcome = storeAccess().with(
-        context, [&](Register& register_)
-        { return publishBoundSheet(register_, bound->binding, read.view(), request, language); });
-    if (run.outcome.written)
-        storeAccess().notifyChanged();
-    if (!request.dryRun)
-    {
-        applyWrites(document, sheet, run.outcome.writes);
-        coverRows(document, *bound, lastRow(run.outcome.binding));
-        store(document, bound->property, run.outcome.binding);
-    }
-    if (markCells)
-    {
-        std::vector<CellMark> marks = problemMarks(run.outcome.problems, language);
-        for (CellMark& mark : conflictMarks(context, run.outcome.conflicts, language))
-            marks.push_back(std::move(mark));
-        if (marks.size() > sheet_marks::kMaxMarks)
-            marks.resize(sheet_marks::kMaxMarks);
-        run.marked = sheet_marks::mark(document, sheet, marks);
-    }
+    run.outcome = publishSnapshot(context, *snapshot, request);
+    run.marked = applyPublish(context, *snapshot, run.outcome, request.dryRun, markCells);
     return run;
 }
 
-std::optional<RefreshOutcome> refresh(const Context& context,
-                                      const Reference<css::sheet::XSpreadsheetDocument>& document,
-                                      const Reference<css::sheet::XSpreadsheet>& sheet)
+void applyRefresh(const Context& context, const Snapshot& snapshot, const RefreshOutcome& outcome)
 {
-    const std::optional<Bound> bound = findBound(document, sheet);
-    if (!bound)
-        return std::nullopt;
-    const Language language = uiLanguage(context);
-    const ReadSheet read = readList(document, sheet, *bound);
-    RefreshOutcome outcome = storeAccess().with(
-        context, [&](Register& register_)
-        { return refreshBoundSheet(register_, bound->binding, read.view(), language); });
-    applyWrites(document, sheet, outcome.writes);
+    const Reference<css::sheet::XSpreadsheet>& sheet = snapshot.sheet;
+    applyWrites(snapshot.document, sheet, outcome.writes);
     // Whole rows go, so that what the user keeps beside the list goes with its row.
     const Reference<css::sheet::XCellRangeMovement> movement(sheet, UNO_QUERY_THROW);
     for (std::size_t removed : outcome.removals)
@@ -419,25 +431,60 @@ std::optional<RefreshOutcome> refresh(const Context& context,
         row.StartRow = row.EndRow = static_cast<sal_Int32>(removed) - 1;
         movement->removeRange(row, css::sheet::CellDeleteMode_ROWS);
     }
-    writeRows(document, sheet, outcome.appendAt, outcome.appends, true);
-    std::optional<Bound> moved = findBound(document, sheet); // the range after the removals
-    coverRows(document, moved ? *moved : *bound, lastRow(outcome.binding));
-    store(document, bound->property, outcome.binding);
-    std::vector<CellMark> marks = conflictMarks(context, outcome.conflicts, language);
+    writeRows(snapshot.document, sheet, outcome.appendAt, outcome.appends, true);
+    const std::optional<Bound> moved = findBound(snapshot.document, sheet); // after removals
+    coverRows(snapshot.document, moved ? *moved : snapshot, lastRow(outcome.binding));
+    store(snapshot.document, snapshot.property, outcome.binding);
+    std::vector<CellMark> marks = conflictMarks(context, outcome.conflicts, uiLanguage(context));
     if (marks.size() > sheet_marks::kMaxMarks)
         marks.resize(sheet_marks::kMaxMarks);
-    sheet_marks::mark(document, sheet, marks);
+    sheet_marks::mark(snapshot.document, sheet, marks);
+}
+
+std::optional<RefreshOutcome> refresh(const Context& context,
+                                      const Reference<css::sheet::XSpreadsheetDocument>& document,
+                                      const Reference<css::sheet::XSpreadsheet>& sheet)
+{
+    const std::shared_ptr<Snapshot> snapshot = read(context, document, sheet);
+    if (!snapshot)
+        return std::nullopt;
+    const Language language = uiLanguage(context);
+    RefreshOutcome outcome = storeAccess().with(
+        context, [&](Register& register_)
+        { return refreshBoundSheet(register_, snapshot->binding, snapshot->view(), language); });
+    applyRefresh(context, *snapshot, outcome);
     return outcome;
+}
+
+void applyDiscard(const Context& context, const Snapshot& snapshot, const DiscardOutcome& outcome)
+{
+    (void)context;
+    for (std::size_t row : outcome.clearRows)
+        Reference<css::sheet::XSheetOperation>(
+            snapshot.sheet->getCellRangeByPosition(0, static_cast<sal_Int32>(row) - 1,
+                                                   listWidth() - 1,
+                                                   static_cast<sal_Int32>(row) - 1),
+            UNO_QUERY_THROW)
+            ->clearContents(css::sheet::CellFlags::STRING | css::sheet::CellFlags::VALUE |
+                            css::sheet::CellFlags::DATETIME | css::sheet::CellFlags::FORMULA);
+    applyWrites(snapshot.document, snapshot.sheet, outcome.writes);
+    coverRows(snapshot.document, snapshot, lastRow(outcome.binding));
+    store(snapshot.document, snapshot.property, outcome.binding);
+    sheet_marks::removeAll(snapshot.document);
+}
+
+void rememberBases(const Snapshot& snapshot, const SheetBinding& binding)
+{
+    remember(snapshot.document, snapshot.property, serializeBinding(binding), binding);
 }
 
 std::optional<SheetPending> pending(const Context& context,
                                     const Reference<css::sheet::XSpreadsheetDocument>& document,
                                     const Reference<css::sheet::XSpreadsheet>& sheet)
 {
-    const std::optional<Bound> bound = findBound(document, sheet);
-    if (!bound)
+    const std::shared_ptr<Snapshot> snapshot = read(context, document, sheet);
+    if (!snapshot)
         return std::nullopt;
-    const ReadSheet read = readList(document, sheet, *bound);
-    return findPending(bound->binding, read.view(), uiLanguage(context));
+    return findPending(snapshot->binding, snapshot->view(), uiLanguage(context));
 }
 } // namespace clientes::uno::bound_sheet

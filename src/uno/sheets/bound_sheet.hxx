@@ -7,12 +7,14 @@
 
 #include "core/transfer/sheet_publish.hpp"
 #include "sheets/export_engine.hxx"
+#include "sheets/sheet_io.hxx"
 
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 
+#include <memory>
 #include <optional>
 
 namespace clientes::uno::bound_sheet
@@ -25,6 +27,40 @@ Reference<css::table::XCellRange> edit(const Context& context,
                                        const Reference<css::sheet::XSpreadsheetDocument>& document,
                                        const Reference<css::sheet::XSpreadsheet>& target,
                                        const ClientExportSettings& settings);
+
+// A bound list as read from its sheet (on the main thread), for work on the register that may
+// run on another thread (a team server), and applied back on the main thread.
+struct Snapshot
+{
+    Reference<css::sheet::XSpreadsheetDocument> document;
+    Reference<css::sheet::XSpreadsheet> sheet;
+    ::rtl::OUString property;  // the document property holding the binding
+    ::rtl::OUString rangeName; // the list's database range
+    css::table::CellRangeAddress area;
+    SheetBinding binding;
+    sheet_io::SheetCells cells; // from the header down to the sheet's last used row
+    std::string source;         // the batch's description: "Hoja «Clientes» de libro.ods"
+
+    BoundCells view() const { return BoundCells{cells.table, cells.sheetRows, 0}; }
+};
+
+// nullptr when the sheet holds no bound list.
+std::shared_ptr<Snapshot> read(const Context& context,
+                               const Reference<css::sheet::XSpreadsheetDocument>& document,
+                               const Reference<css::sheet::XSpreadsheet>& sheet);
+
+// The register's part of a publish (any thread; request.source and the tax ID check are
+// filled in here).
+PublishOutcome publishSnapshot(const Context& context, const Snapshot& snapshot,
+                               PublishRequest request);
+// Shows a publish's outcome on the sheet (main thread): rows as stored, the list's range, the
+// binding; errors and conflicts marked when markCells. Returns the cells marked.
+std::size_t applyPublish(const Context& context, const Snapshot& snapshot,
+                         const PublishOutcome& outcome, bool dryRun, bool markCells);
+void applyRefresh(const Context& context, const Snapshot& snapshot, const RefreshOutcome& outcome);
+void applyDiscard(const Context& context, const Snapshot& snapshot, const DiscardOutcome& outcome);
+// Keeps a binding with bases learnt since (fillBases) for the snapshot's list.
+void rememberBases(const Snapshot& snapshot, const SheetBinding& binding);
 
 // Whether the sheet holds a bound list.
 bool isBound(const Reference<css::sheet::XSpreadsheetDocument>& document,
