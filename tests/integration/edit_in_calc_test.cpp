@@ -317,5 +317,58 @@ TEST_F(EditInCalc, TheDeckShowsWhatIsPendingHighlightsEditedCellsAndPublishes)
                   .rfind("C-", 0),
               0u);
 }
+TEST_F(EditInCalc, ARefreshedInvoiceListKeepsTheUsersColumnsBesideTheirRowsAndItsTotals)
+{
+    const std::string client = add("Facturas Refresco, S.L.", "Teruel");
+    const auto addInvoice = [&](const char* number, const char* date, const char* status)
+    {
+        auto values = fields({{"number", number},
+                              {"issueDate", date},
+                              {"currency", "EUR"},
+                              {"status", status},
+                              {"net", "100.00"},
+                              {"tax", "21.00"},
+                              {"total", "121.00"}});
+        return directory->addRecord(u(client), u("invoices"), values);
+    };
+    const sal_Int64 one = addInvoice("R-1", "2031-01-10", "authorised");
+    const sal_Int64 two = addInvoice("R-2", "2031-01-11", "authorised");
+    addInvoice("R-3", "2031-01-12", "paid");
+    SheetDocument doc(*office);
+    directory->exportInvoices(doc.sheet(), options({{"From", Any(u("2031-01-01"))}}));
+    ASSERT_EQ(text(doc, 0, 1), "R-1");
+    ASSERT_EQ(text(doc, 0, 3), "R-3");
+    // The user's own columns beside the list: a formula on each row, a note on R-1's.
+    for (sal_Int32 row = 1; row <= 3; ++row)
+        type(doc, 12, row, "=H" + std::to_string(row + 1) + "*2");
+    type(doc, 13, 1, "nota de R-1");
+
+    directory->updateRecord(u("invoices"), one, fields({{"status", "paid"}}));
+    directory->removeRecord(u("invoices"), two);
+    addInvoice("R-4", "2031-01-13", "authorised");
+    const auto result = directory->refreshSheet(doc.sheet());
+    EXPECT_EQ(count(result, "Added"), 1);
+    EXPECT_EQ(count(result, "Removed"), 1);
+    // Issued first, then paid: R-1's row moved with its note and formula.
+    EXPECT_EQ(text(doc, 0, 1), "R-4");
+    EXPECT_EQ(text(doc, 0, 2), "R-1");
+    EXPECT_EQ(text(doc, 0, 3), "R-3");
+    EXPECT_EQ(text(doc, 13, 2), "nota de R-1");
+    EXPECT_EQ(text(doc, 12, 2), "=H3*2");
+    EXPECT_EQ(cell(doc, 12, 2)->getValue(), 242.0);
+    EXPECT_EQ(text(doc, 12, 3), "=H4*2");
+    EXPECT_EQ(text(doc, 12, 1), ""); // R-4's row is new
+    // The totals follow the groups as they are now.
+    EXPECT_EQ(text(doc, 4, 5), "Total Emitida (EUR)");
+    EXPECT_EQ(text(doc, 7, 5), "=SUBTOTAL(109;H2:H2)");
+    EXPECT_EQ(text(doc, 4, 6), "Total Pagada (EUR)");
+    EXPECT_EQ(cell(doc, 7, 6)->getValue(), 242.0);
+    EXPECT_EQ(text(doc, 4, 8), "");
+
+    // Refreshing again changes nothing.
+    const auto again = directory->refreshSheet(doc.sheet());
+    EXPECT_EQ(count(again, "Added") + count(again, "Removed") + count(again, "Moved"), 0);
+    EXPECT_EQ(text(doc, 13, 2), "nota de R-1");
+}
 } // namespace
 } // namespace clientes::testing

@@ -11,6 +11,7 @@
 #include "sheets/bound_sheet.hxx"
 #include "sheets/export_engine.hxx"
 #include "sheets/import_engine.hxx"
+#include "sheets/list_sheet.hxx"
 #include "sheets/sheet_io.hxx"
 #include "sheets/sheet_marks.hxx"
 #include "support/office_locale.hxx"
@@ -494,9 +495,22 @@ Options refreshSheet(const Context& context, const Reference<css::sheet::XSpread
     const Reference<css::sheet::XSpreadsheetDocument> document =
         targetDocument(context, sheet, reader, language);
     const std::optional<RefreshOutcome> outcome = bound_sheet::refresh(context, document, sheet);
-    if (!outcome)
-        notBound(sheet, language);
     std::vector<css::beans::NamedValue> values;
+    if (!outcome)
+    {
+        // An exported list refreshed in place.
+        const std::optional<list_sheet::Refreshed> list =
+            list_sheet::refresh(context, document, sheet);
+        if (!list)
+            notBound(sheet, language);
+        for (const auto& [name, number] :
+             {std::pair{"Updated", list->updated}, std::pair{"Added", list->added},
+              std::pair{"Removed", list->removed}, std::pair{"Moved", list->moved},
+              std::pair{"KeptEdits", std::size_t{0}}, std::pair{"Conflicts", std::size_t{0}}})
+            values.push_back(value(name, Any(static_cast<sal_Int32>(number))));
+        releaseFreedMemory();
+        return Options(values.data(), static_cast<sal_Int32>(values.size()));
+    }
     const auto count = [&](const char* name, std::size_t number)
     { values.push_back(value(name, Any(static_cast<sal_Int32>(number)))); };
     count("Updated", outcome->updated);

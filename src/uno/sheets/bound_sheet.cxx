@@ -5,6 +5,7 @@
 #include "core/text/texts.hpp"
 #include "core/transfer/export_shape.hpp"
 #include "core/transfer/import_outcome.hpp"
+#include "sheets/document_lists.hxx"
 #include "sheets/sheet_io.hxx"
 #include "sheets/sheet_marks.hxx"
 #include "support/office_locale.hxx"
@@ -44,30 +45,6 @@ constexpr std::string_view kPropertyPrefix = "ClientesBinding.";
 
 using Bound = Snapshot;
 
-Reference<css::beans::XPropertyContainer>
-userProperties(const Reference<css::sheet::XSpreadsheetDocument>& document)
-{
-    return Reference<css::document::XDocumentPropertiesSupplier>(document, UNO_QUERY_THROW)
-        ->getDocumentProperties()
-        ->getUserDefinedProperties();
-}
-
-Reference<css::sheet::XDatabaseRanges>
-databaseRanges(const Reference<css::sheet::XSpreadsheetDocument>& document)
-{
-    return Reference<css::sheet::XDatabaseRanges>(
-        Reference<css::beans::XPropertySet>(document, UNO_QUERY_THROW)
-            ->getPropertyValue(ascii("DatabaseRanges")),
-        UNO_QUERY_THROW);
-}
-
-sal_Int16 sheetIndex(const Reference<css::sheet::XSpreadsheet>& sheet)
-{
-    return Reference<css::sheet::XCellRangeAddressable>(sheet, UNO_QUERY_THROW)
-        ->getRangeAddress()
-        .Sheet;
-}
-
 // The bases (what each row showed when read) live in memory, not in the document: kept per
 // document and list while the binding they belong to is the one stored.
 struct Bases
@@ -106,54 +83,29 @@ SheetBinding withBases(const Reference<css::sheet::XSpreadsheetDocument>& docume
 std::optional<Bound> findBound(const Reference<css::sheet::XSpreadsheetDocument>& document,
                                const Reference<css::sheet::XSpreadsheet>& sheet)
 {
-    const Reference<css::beans::XPropertyContainer> container = userProperties(document);
-    const Reference<css::beans::XPropertySet> properties(container, UNO_QUERY_THROW);
-    const Reference<css::sheet::XDatabaseRanges> ranges = databaseRanges(document);
-    const sal_Int16 index = sheetIndex(sheet);
-    for (const css::beans::Property& property : properties->getPropertySetInfo()->getProperties())
-    {
-        const std::string name = toUtf8(property.Name);
-        if (!name.starts_with(kPropertyPrefix))
-            continue;
-        const OUString rangeName = fromUtf8(name.substr(kPropertyPrefix.size()));
-        if (!ranges->hasByName(rangeName))
-            continue;
-        const css::table::CellRangeAddress area =
-            Reference<css::sheet::XDatabaseRange>(ranges->getByName(rangeName), UNO_QUERY_THROW)
-                ->getDataArea();
-        if (area.Sheet != index)
-            continue;
-        OUString text;
-        properties->getPropertyValue(property.Name) >>= text;
-        const std::string stored = toUtf8(text);
-        std::optional<SheetBinding> binding = parseBinding(stored);
-        if (!binding)
-            continue;
-        // Rows inserted above the list move it: the header is where the range starts now.
-        binding->headerRow = static_cast<std::size_t>(area.StartRow) + 1;
-        Bound found;
-        found.document = document;
-        found.sheet = sheet;
-        found.property = property.Name;
-        found.rangeName = rangeName;
-        found.area = area;
-        found.binding = withBases(document, property.Name, stored, std::move(*binding));
-        return found;
-    }
-    return std::nullopt;
+    const std::optional<document_lists::Found> found = document_lists::find(
+        document, sheet, kPropertyPrefix,
+        [](const std::string& text) { return parseBinding(text).has_value(); });
+    if (!found)
+        return std::nullopt;
+    SheetBinding binding = *parseBinding(found->text);
+    // Rows inserted above the list move it: the header is where the range starts now.
+    binding.headerRow = static_cast<std::size_t>(found->area.StartRow) + 1;
+    Bound bound;
+    bound.document = document;
+    bound.sheet = sheet;
+    bound.property = found->property;
+    bound.rangeName = found->rangeName;
+    bound.area = found->area;
+    bound.binding = withBases(document, found->property, found->text, std::move(binding));
+    return bound;
 }
 
 void store(const Reference<css::sheet::XSpreadsheetDocument>& document, const OUString& property,
            const SheetBinding& binding)
 {
     const std::string text = serializeBinding(binding);
-    const Reference<css::beans::XPropertyContainer> container = userProperties(document);
-    const Reference<css::beans::XPropertySet> properties(container, UNO_QUERY_THROW);
-    if (properties->getPropertySetInfo()->hasPropertyByName(property))
-        properties->setPropertyValue(property, Any(fromUtf8(text)));
-    else
-        container->addProperty(property, css::beans::PropertyAttribute::REMOVABLE,
-                               Any(fromUtf8(text)));
+    document_lists::keep(document, property, text);
     remember(document, property, text, binding);
 }
 
@@ -241,11 +193,8 @@ void applyWrites(const Reference<css::sheet::XSpreadsheetDocument>& document,
 void coverRows(const Reference<css::sheet::XSpreadsheetDocument>& document, const Bound& bound,
                std::size_t lastSheetRow)
 {
-    css::table::CellRangeAddress area = bound.area;
-    area.EndRow = std::max<sal_Int32>(area.StartRow, static_cast<sal_Int32>(lastSheetRow) - 1);
-    Reference<css::sheet::XDatabaseRange>(databaseRanges(document)->getByName(bound.rangeName),
-                                          UNO_QUERY_THROW)
-        ->setDataArea(area);
+    document_lists::setRows(document, bound.rangeName, bound.area.StartRow,
+                            static_cast<sal_Int32>(lastSheetRow) - 1);
 }
 
 std::size_t lastRow(const SheetBinding& binding)
@@ -316,17 +265,7 @@ Reference<css::table::XCellRange> edit(const Context& context,
     const css::table::CellRangeAddress address =
         Reference<css::sheet::XCellRangeAddressable>(written, UNO_QUERY_THROW)->getRangeAddress();
     // The database range writeList made over the list.
-    const Reference<css::sheet::XDatabaseRanges> ranges = databaseRanges(document);
-    OUString rangeName;
-    for (const OUString& name : ranges->getElementNames())
-    {
-        const css::table::CellRangeAddress area =
-            Reference<css::sheet::XDatabaseRange>(ranges->getByName(name), UNO_QUERY_THROW)
-                ->getDataArea();
-        if (area.Sheet == address.Sheet && area.StartRow == address.StartRow &&
-            area.StartColumn == address.StartColumn && area.EndRow == address.EndRow)
-            rangeName = name;
-    }
+    const OUString rangeName = document_lists::rangeOver(document, written);
     if (rangeName.isEmpty())
         throw css::uno::RuntimeException(ascii("the bound list has no database range"));
     SheetBinding binding;
@@ -425,7 +364,7 @@ void applyRefresh(const Context& context, const Snapshot& snapshot, const Refres
     for (std::size_t removed : outcome.removals)
     {
         css::table::CellRangeAddress row;
-        row.Sheet = sheetIndex(sheet);
+        row.Sheet = document_lists::sheetIndex(sheet);
         row.StartColumn = 0;
         row.EndColumn = 1023;
         row.StartRow = row.EndRow = static_cast<sal_Int32>(removed) - 1;

@@ -4,6 +4,7 @@
 #include "core/transfer/client_stream.hpp"
 #include "core/transfer/export_shape.hpp"
 #include "sheets/import_engine.hxx"
+#include "sheets/list_sheet.hxx"
 #include "sheets/sheet_io.hxx"
 #include "support/office_settings.hxx"
 #include "support/store_access.hxx"
@@ -110,6 +111,15 @@ exportClientList(const Reference<css::uno::XComponentContext>& context,
     }
     if (written != nullptr)
         *written = layout.rows;
+    if (exported == nullptr)
+    {
+        ListSettings list;
+        list.kind = ImportKind::Clients;
+        list.query = settings.query;
+        list.codes = settings.codes;
+        list.includeArchived = settings.includeArchived;
+        list_sheet::remember(document, range, list);
+    }
     releaseFreedMemory();
     return range;
 }
@@ -131,25 +141,42 @@ exportInvoiceList(const Reference<css::uno::XComponentContext>& context,
     const Reference<css::table::XCellRange> data =
         sheet_io::writeList(document, target, list.sheet, style);
 
+    const std::size_t totals = formatInvoiceList(document, target, list, 1);
+    ListSettings settings;
+    settings.kind = ImportKind::Invoices;
+    settings.filter = filter;
+    settings.totals = totals;
+    list_sheet::remember(document, data, settings);
+    if (totals == 0)
+        return data;
+    return target->getCellRangeByPosition(
+        0, 0, static_cast<sal_Int32>(list.sheet.headers.size()) - 1,
+        static_cast<sal_Int32>(list.sheet.rows.size() + 1 + totals));
+}
+
+std::size_t formatInvoiceList(const Reference<css::sheet::XSpreadsheetDocument>& document,
+                              const Reference<css::sheet::XSpreadsheet>& target,
+                              const InvoiceListSheet& list, sal_Int32 firstRow)
+{
     const sheet_io::Formats formats = sheet_io::formats(document);
-    const auto amountColumns = [&](sal_Int32 firstRow, sal_Int32 lastRow)
+    const auto amountColumns = [&](sal_Int32 from, sal_Int32 to)
     {
         const auto first = static_cast<sal_Int32>(list.firstAmountColumn);
         return Reference<css::beans::XPropertySet>(
-            target->getCellRangeByPosition(first, firstRow, first + 2, lastRow), UNO_QUERY_THROW);
+            target->getCellRangeByPosition(first, from, first + 2, to), UNO_QUERY_THROW);
     };
     // Each run of one currency gets its currency's format (rows are grouped by currency).
     for (const InvoiceGroup& group : list.groups)
-        amountColumns(static_cast<sal_Int32>(group.firstRow) + 1,
-                      static_cast<sal_Int32>(group.lastRow) + 1)
+        amountColumns(static_cast<sal_Int32>(group.firstRow) + firstRow,
+                      static_cast<sal_Int32>(group.lastRow) + firstRow)
             ->setPropertyValue(ascii("NumberFormat"),
                                Any(formats.currency(group.currency, group.digits)));
     if (list.totals.empty())
-        return data;
+        return 0;
 
     // The totals, one empty row under the list: outside the database range, so that the
     // AutoFilter never hides them.
-    const auto firstTotal = static_cast<sal_Int32>(list.sheet.rows.size()) + 2;
+    const auto firstTotal = firstRow + static_cast<sal_Int32>(list.sheet.rows.size()) + 1;
     const auto lastTotal = firstTotal + static_cast<sal_Int32>(list.totals.size()) - 1;
     const auto labelColumn = static_cast<sal_Int32>(list.firstAmountColumn) - 1;
     {
@@ -190,7 +217,6 @@ exportInvoiceList(const Reference<css::uno::XComponentContext>& context,
         target->getCellRangeByPosition(labelColumn, firstTotal, labelColumn, lastTotal),
         UNO_QUERY_THROW)
         ->setPropertyValue(ascii("HoriJustify"), Any(css::table::CellHoriJustify_RIGHT));
-    return target->getCellRangeByPosition(
-        0, 0, static_cast<sal_Int32>(list.sheet.headers.size()) - 1, lastTotal);
+    return list.totals.size();
 }
 } // namespace clientes::uno

@@ -6,6 +6,7 @@
 
 #include "core/register/register.hpp"
 #include "core/text/language.hpp"
+#include "core/transfer/export_shape.hpp"
 
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
@@ -44,4 +45,10 @@ exportInvoiceList(const css::uno::Reference<css::uno::XComponentContext>& contex
                   const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document,
                   const css::uno::Reference<css::sheet::XSpreadsheet>& target,
                   const InvoiceFilter& filter, std::size_t* written = nullptr);
+// The amounts' currency formats of an invoice list's groups and its totals block (bold, one
+// empty row under the rows), for a list whose first invoice is on 0-based sheet row
+// `firstRow` (shapeInvoiceList with firstDataRow = firstRow + 1). Returns the totals' lines.
+std::size_t formatInvoiceList(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document,
+                              const css::uno::Reference<css::sheet::XSpreadsheet>& target,
+                              const InvoiceListSheet& list, sal_Int32 firstRow);
 } // namespace clientes::uno

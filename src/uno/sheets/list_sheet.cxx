@@ -1,0 +1,230 @@
+#include "sheets/list_sheet.hxx"
+
+#include "core/register/register.hpp"
+#include "core/transfer/export_shape.hpp"
+#include "sheets/document_lists.hxx"
+#include "sheets/export_engine.hxx"
+#include "sheets/sheet_io.hxx"
+#include "support/office_settings.hxx"
+#include "support/store_access.hxx"
+#include "support/uno_text.hxx"
+
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/sheet/CellDeleteMode.hpp>
+#include <com/sun/star/sheet/CellFlags.hpp>
+#include <com/sun/star/sheet/CellInsertMode.hpp>
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XCellRangeMovement.hpp>
+#include <com/sun/star/sheet/XSheetOperation.hpp>
+#include <com/sun/star/table/CellAddress.hpp>
+#include <com/sun/star/table/XColumnRowRange.hpp>
+#include <com/sun/star/table/XTableColumns.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace css = ::com::sun::star;
+using css::uno::Any;
+using css::uno::Sequence;
+using css::uno::UNO_QUERY_THROW;
+
+namespace clientes::uno::list_sheet
+{
+namespace
+{
+constexpr std::string_view kPropertyPrefix = "ClientesList.";
+constexpr std::size_t kRowsPerWrite = 8192;
+
+std::string keyText(const Any& value)
+{
+    OUString text;
+    if (value >>= text)
+        return toUtf8(text);
+    double number = 0;
+    if ((value >>= number) && std::isfinite(number))
+        return std::to_string(static_cast<long long>(number));
+    return {};
+}
+} // namespace
+
+void remember(const Reference<css::sheet::XSpreadsheetDocument>& document,
+              const Reference<css::table::XCellRange>& written, const ListSettings& settings)
+{
+    const OUString rangeName = document_lists::rangeOver(document, written);
+    if (rangeName.isEmpty())
+        return; // not a list of ours
+    document_lists::keep(document, fromUtf8(std::string(kPropertyPrefix) + toUtf8(rangeName)),
+                         serializeListSettings(settings));
+}
+
+std::optional<Refreshed> refresh(const Reference<css::uno::XComponentContext>& context,
+                                 const Reference<css::sheet::XSpreadsheetDocument>& document,
+                                 const Reference<css::sheet::XSpreadsheet>& sheet)
+{
+    const std::optional<document_lists::Found> found = document_lists::find(
+        document, sheet, kPropertyPrefix,
+        [](const std::string& text) { return parseListSettings(text).has_value(); });
+    if (!found)
+        return std::nullopt;
+    ListSettings settings = *parseListSettings(found->text);
+    const Language language = uiLanguage(context);
+    const sal_Int32 header = found->area.StartRow;
+    const sal_Int32 firstRow = header + 1;
+    const sal_Int32 firstColumn = found->area.StartColumn;
+    const sal_Int32 oldCount = found->area.EndRow - header;
+
+    // The rows' keys as they are (code or invoice number, the list's first column).
+    std::vector<std::string> before;
+    if (oldCount > 0)
+    {
+        const Sequence<Sequence<Any>> keys =
+            Reference<css::sheet::XCellRangeData>(
+                sheet->getCellRangeByPosition(firstColumn, firstRow, firstColumn,
+                                              firstRow + oldCount - 1),
+                UNO_QUERY_THROW)
+                ->getDataArray();
+        for (const Sequence<Any>& row : keys)
+            before.push_back(row.getLength() > 0 ? keyText(row[0]) : std::string());
+    }
+
+    // The list as the export makes it now.
+    ExportSheet rows;
+    InvoiceListSheet invoices;
+    bool dateTimes = false;
+    if (settings.kind == ImportKind::Clients)
+    {
+        std::vector<Client> clients;
+        storeAccess().with(
+            context,
+            [&](Register& store)
+            {
+                if (settings.query.empty() && settings.codes.empty())
+                    store.forEachClientInListOrder(
+                        settings.includeArchived, [&](std::size_t n) { clients.reserve(n); },
+                        [&](Client&& client) { clients.push_back(std::move(client)); });
+                else
+                    clients = store.clientsForExport(settings.query, settings.codes,
+                                                     settings.includeArchived);
+            });
+        rows = shapeClientList(clients, language);
+        dateTimes = true;
+    }
+    else
+    {
+        const std::vector<InvoiceListRow> list = storeAccess().with(
+            context, [&](Register& store) { return store.invoiceList(settings.filter); });
+        invoices = shapeInvoiceList(list, language, static_cast<std::size_t>(firstRow) + 1);
+        rows = invoices.sheet;
+    }
+    std::vector<std::string> after;
+    after.reserve(rows.rows.size());
+    for (const auto& row : rows.rows)
+        after.push_back(row.empty() ? std::string() : row.front().text);
+
+    // Whole rows deleted, moved and inserted (see list_refresh.hpp).
+    Refreshed refreshed;
+    const std::vector<RowOp> ops = planRowOps(before, after);
+    const sal_Int16 tab = document_lists::sheetIndex(sheet);
+    const sal_Int32 columns =
+        Reference<css::table::XColumnRowRange>(sheet, UNO_QUERY_THROW)->getColumns()->getCount();
+    const auto wholeRow = [&](sal_Int32 row)
+    { return css::table::CellRangeAddress(tab, 0, row, columns - 1, row); };
+    const Reference<css::sheet::XCellRangeMovement> movement(sheet, UNO_QUERY_THROW);
+    sal_Int32 lastUsed = firstRow + oldCount + static_cast<sal_Int32>(settings.totals) + 1;
+    if (const Reference<css::table::XCellRange> used = sheet_io::usedArea(sheet); used.is())
+        lastUsed =
+            std::max(lastUsed, Reference<css::sheet::XCellRangeAddressable>(used, UNO_QUERY_THROW)
+                                   ->getRangeAddress()
+                                   .EndRow);
+    sal_Int32 nextParking = lastUsed + 2; // below everything: nothing there to disturb
+    std::vector<sal_Int32> parking;
+    const auto shift = [&](sal_Int32 row, sal_Int32 delta)
+    {
+        for (sal_Int32& parked : parking)
+            if (delta < 0 ? parked > row : parked >= row)
+                parked += delta;
+        nextParking += delta;
+    };
+    for (const RowOp& op : ops)
+    {
+        const sal_Int32 row = firstRow + static_cast<sal_Int32>(op.offset);
+        switch (op.kind)
+        {
+        case RowOp::Kind::Delete:
+            movement->removeRange(wholeRow(row), css::sheet::CellDeleteMode_ROWS);
+            shift(row, -1);
+            ++refreshed.removed;
+            break;
+        case RowOp::Kind::Park:
+            if (parking.size() <= op.parked)
+                parking.resize(op.parked + 1);
+            parking[op.parked] = nextParking++;
+            movement->moveRange(css::table::CellAddress(tab, 0, parking[op.parked]), wholeRow(row));
+            movement->removeRange(wholeRow(row), css::sheet::CellDeleteMode_ROWS);
+            shift(row, -1);
+            ++refreshed.moved;
+            break;
+        case RowOp::Kind::Insert:
+            movement->insertCells(wholeRow(row), css::sheet::CellInsertMode_ROWS);
+            shift(row, 1);
+            ++refreshed.added;
+            break;
+        case RowOp::Kind::Unpark:
+            movement->insertCells(wholeRow(row), css::sheet::CellInsertMode_ROWS);
+            shift(row, 1);
+            movement->moveRange(css::table::CellAddress(tab, 0, row),
+                                wholeRow(parking.at(op.parked)));
+            break;
+        }
+    }
+
+    // The old totals block (now right under the rows) goes; the values are written again.
+    const auto count = static_cast<sal_Int32>(after.size());
+    const auto width = static_cast<sal_Int32>(rows.headers.size());
+    if (settings.totals > 0)
+        Reference<css::sheet::XSheetOperation>(
+            sheet->getCellRangeByPosition(
+                firstColumn, firstRow + count + 1, firstColumn + width - 1,
+                firstRow + count + static_cast<sal_Int32>(settings.totals)),
+            UNO_QUERY_THROW)
+            ->clearContents(css::sheet::CellFlags::VALUE | css::sheet::CellFlags::STRING |
+                            css::sheet::CellFlags::DATETIME | css::sheet::CellFlags::FORMULA |
+                            css::sheet::CellFlags::HARDATTR);
+    for (std::size_t first = 0; first < after.size(); first += kRowsPerWrite)
+    {
+        const std::size_t n = std::min(kRowsPerWrite, after.size() - first);
+        const auto top = firstRow + static_cast<sal_Int32>(first);
+        Reference<css::sheet::XCellRangeData>(
+            sheet->getCellRangeByPosition(firstColumn, top, firstColumn + width - 1,
+                                          top + static_cast<sal_Int32>(n) - 1),
+            UNO_QUERY_THROW)
+            ->setDataArray(sheet_io::dataOf(rows, first, n));
+    }
+    if (count > 0)
+    {
+        const sheet_io::Formats formats = sheet_io::formats(document);
+        for (sal_Int32 c = 0; c < width; ++c)
+        {
+            const CellKind kind = rows.columnKinds.at(static_cast<std::size_t>(c));
+            if (kind == CellKind::Number)
+                continue;
+            const sal_Int32 format = kind == CellKind::Date
+                                         ? (dateTimes ? formats.dateTime : formats.date)
+                                         : formats.text;
+            Reference<css::beans::XPropertySet>(
+                sheet->getCellRangeByPosition(firstColumn + c, firstRow, firstColumn + c,
+                                              firstRow + count - 1),
+                UNO_QUERY_THROW)
+                ->setPropertyValue(ascii("NumberFormat"), Any(format));
+        }
+    }
+    settings.totals = settings.kind == ImportKind::Invoices
+                          ? formatInvoiceList(document, sheet, invoices, firstRow)
+                          : 0;
+    document_lists::setRows(document, found->rangeName, header, header + count);
+    document_lists::keep(document, found->property, serializeListSettings(settings));
+    refreshed.updated = after.size() - refreshed.added;
+    return refreshed;
+}
+} // namespace clientes::uno::list_sheet

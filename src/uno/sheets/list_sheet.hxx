@@ -1,0 +1,38 @@
+// Exported lists (clients, invoices) that refresh in place: the export keeps its settings in
+// the document (document_lists.hxx), and "Actualizar" runs its query again: rows of records
+// gone are deleted, new ones inserted where the export's order puts them, rows whose place
+// changed (an invoice paid meanwhile) moved whole — always whole sheet rows, so that the
+// user's own columns and formulas beside the list stay with their rows — then the values are
+// written again and an invoice list's totals follow.
+#pragma once
+
+#include "core/transfer/list_refresh.hpp"
+
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/table/XCellRange.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+
+#include <optional>
+
+namespace clientes::uno::list_sheet
+{
+using css::uno::Reference;
+
+// Keeps the settings of the list just written (header + rows at `written`).
+void remember(const Reference<css::sheet::XSpreadsheetDocument>& document,
+              const Reference<css::table::XCellRange>& written, const ListSettings& settings);
+
+struct Refreshed
+{
+    std::size_t updated = 0; // rows written again
+    std::size_t added = 0;
+    std::size_t removed = 0;
+    std::size_t moved = 0;
+};
+
+// nullopt when the sheet holds no exported list.
+std::optional<Refreshed> refresh(const Reference<css::uno::XComponentContext>& context,
+                                 const Reference<css::sheet::XSpreadsheetDocument>& document,
+                                 const Reference<css::sheet::XSpreadsheet>& sheet);
+} // namespace clientes::uno::list_sheet
