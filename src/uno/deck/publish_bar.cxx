@@ -3,6 +3,7 @@
 #include "core/messages/messages.hpp"
 #include "core/text/texts.hpp"
 #include "sheets/bound_sheet.hxx"
+#include "sheets/list_sheet.hxx"
 #include "support/awt_controls.hxx"
 #include "support/awt_listeners.hxx"
 #include "support/entry_guard.hxx"
@@ -269,7 +270,8 @@ void PublishBar::update()
     if (doc.is() && sheet.is())
         snapshot = bound_sheet::read(m_context, doc, sheet);
     const bool wasVisible = m_visible;
-    m_visible = snapshot != nullptr;
+    const bool list = !snapshot && doc.is() && sheet.is() && list_sheet::isList(doc, sheet);
+    m_visible = snapshot != nullptr || list;
     std::string text;
     bool pendingWork = false;
     if (snapshot)
@@ -308,11 +310,18 @@ void PublishBar::update()
         highlight(sheet, editedCells(snapshot->binding, pending, snapshot->view()));
     }
     else
+    {
         removeHighlights();
+        if (list)
+            text = m_outcome.empty() ? clientes::text(TextKey::DeckExportedList, m_language)
+                                     : m_outcome;
+    }
     modelOf(control(kPending))->setPropertyValue(ascii("Label"), Any(fromUtf8(text)));
     Reference<css::awt::XWindow>(control(kPending), UNO_QUERY_THROW)->setVisible(m_visible);
-    for (const char* name : {kPublish, kDiscard, kRefresh})
-        Reference<css::awt::XWindow>(control(name), UNO_QUERY_THROW)->setVisible(m_visible);
+    for (const char* name : {kPublish, kDiscard})
+        Reference<css::awt::XWindow>(control(name), UNO_QUERY_THROW)
+            ->setVisible(snapshot != nullptr);
+    Reference<css::awt::XWindow>(control(kRefresh), UNO_QUERY_THROW)->setVisible(m_visible);
     for (const char* name : {kKeepMine, kTakeTheirs})
         Reference<css::awt::XWindow>(control(name), UNO_QUERY_THROW)
             ->setVisible(m_visible && m_conflicts);
@@ -321,6 +330,7 @@ void PublishBar::update()
     Reference<css::awt::XWindow>(control(kDiscard), UNO_QUERY_THROW)
         ->setEnable(pendingWork && !m_busy);
     Reference<css::awt::XWindow>(control(kRefresh), UNO_QUERY_THROW)->setEnable(!m_busy);
+    m_listOnly = list;
     if (wasVisible != m_visible)
         m_changedShape();
 }
@@ -332,9 +342,14 @@ sal_Int32 PublishBar::layout(sal_Int32 x, sal_Int32 y, sal_Int32 width)
     setPosSize(control(kPending), x, y, width, kLabelHeight);
     sal_Int32 top = y + kLabelHeight + 2;
     const sal_Int32 third = (width - 2 * kGap) / 3;
-    setPosSize(control(kPublish), x, top, third, kButtonHeight);
-    setPosSize(control(kDiscard), x + third + kGap, top, third, kButtonHeight);
-    setPosSize(control(kRefresh), x + 2 * (third + kGap), top, third, kButtonHeight);
+    if (m_listOnly)
+        setPosSize(control(kRefresh), x, top, third, kButtonHeight);
+    else
+    {
+        setPosSize(control(kPublish), x, top, third, kButtonHeight);
+        setPosSize(control(kDiscard), x + third + kGap, top, third, kButtonHeight);
+        setPosSize(control(kRefresh), x + 2 * (third + kGap), top, third, kButtonHeight);
+    }
     top += kButtonHeight;
     if (m_conflicts)
     {
@@ -474,9 +489,15 @@ void PublishBar::refresh()
     {
         removeHighlights();
         m_applying = true;
-        bound_sheet::refresh(m_context, doc, sheet);
+        std::string said;
+        if (!bound_sheet::refresh(m_context, doc, sheet))
+            if (const auto list = list_sheet::refresh(m_context, doc, sheet))
+                said = clientes::text(TextKey::DeckListRefreshed, m_language,
+                                      {{"added", std::to_string(list->added)},
+                                       {"removed", std::to_string(list->removed)},
+                                       {"moved", std::to_string(list->moved)}});
         m_applying = false;
-        showOutcome({});
+        showOutcome(said);
     }
     catch (const std::exception& error)
     {

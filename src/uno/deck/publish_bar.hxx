@@ -79,6 +79,7 @@ private:
     css::uno::Reference<css::uno::XInterface> m_modifyListener;
     css::uno::Reference<css::uno::XInterface> m_selectionListener;
     bool m_visible = false;
+    bool m_listOnly = false;  // an exported list, not a bound sheet: only Actualizar
     bool m_conflicts = false; // the last publish met conflicts: offer the choice
     bool m_busy = false;      // a publish or refresh is running
     bool m_updateQueued = false;

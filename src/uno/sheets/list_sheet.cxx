@@ -58,6 +58,15 @@ void remember(const Reference<css::sheet::XSpreadsheetDocument>& document,
                          serializeListSettings(settings));
 }
 
+bool isList(const Reference<css::sheet::XSpreadsheetDocument>& document,
+            const Reference<css::sheet::XSpreadsheet>& sheet)
+{
+    return document_lists::find(document, sheet, kPropertyPrefix,
+                                [](const std::string& text)
+                                { return parseListSettings(text).has_value(); })
+        .has_value();
+}
+
 std::optional<Refreshed> refresh(const Reference<css::uno::XComponentContext>& context,
                                  const Reference<css::sheet::XSpreadsheetDocument>& document,
                                  const Reference<css::sheet::XSpreadsheet>& sheet)

@@ -23,6 +23,10 @@ using css::uno::Reference;
 void remember(const Reference<css::sheet::XSpreadsheetDocument>& document,
               const Reference<css::table::XCellRange>& written, const ListSettings& settings);
 
+// Whether the sheet holds a list exported here.
+bool isList(const Reference<css::sheet::XSpreadsheetDocument>& document,
+            const Reference<css::sheet::XSpreadsheet>& sheet);
+
 struct Refreshed
 {
     std::size_t updated = 0; // rows written again
