@@ -401,3 +401,47 @@ TEST(CalcFunctionsEnglish, EnglishNamesValidUnknownAndBadArguments)
     EXPECT_TRUE(describe(office, "CLIENT.OUTSTANDING").found);
 }
 } // namespace clientes::testing
+
+namespace clientes::testing
+{
+// A document saved with the functions keeps their last values for an office without the
+// extension: texts always; numbers when their cells have a number format of their own.
+// LibreOffice 7.4 computes a number in the "General" format again when it loads it (to give
+// the cell the result's number format), and without the extension that is #NAME? (seen here
+// before the cells were formatted: error 525).
+TEST(CalcFunctionsWithoutExtension, ShowTheLastValues)
+{
+    Office office;
+    Reference<XClientDirectory> clients(office.create("org.clientes.ClientDirectory"),
+                                        UNO_QUERY_THROW);
+    const std::string code = s(clients->addClient(
+        fields({{"legalName", "Guardado, S.L."}, {"city", "Soria"}, {"currency", "EUR"}})));
+    clients->addRecord(u(code), u("invoices"),
+                       anyFields({{"number", Any(u("SE-1"))},
+                                  {"issueDate", Any(u(isoDay(0)))},
+                                  {"total", Any(80.0)},
+                                  {"status", Any(u("authorised"))}}));
+    const std::filesystem::path file = office.workDir() / "sin-extension.ods";
+    {
+        const Sheet sheet(office);
+        sheet.local("A1", "=CLIENTE(\"" + code + "\";\"ciudad\")");
+        sheet.local("A2", "=CLIENTE.PENDIENTE(\"" + code + "\")");
+        sheet.local("A3", "=NIF.VALIDO(\"B12345674\")");
+        ASSERT_EQ(sheet.text("A1"), "Soria");
+        // Numbers in a number format of their own (not "General"): see below.
+        Reference<css::beans::XPropertySet>(sheet.range("A2:A3"), UNO_QUERY_THROW)
+            ->setPropertyValue(u("NumberFormat"), Any(sal_Int32(2))); // 0.00
+        sheet.storeTo(file, "calc8");
+    }
+    office.shutdown();
+    ASSERT_EQ(office.unopkg({"remove", "org.clientes.calc"}), 0);
+    office.restart();
+    const Sheet reopened(office, "file://" + file.string());
+    EXPECT_EQ(reopened.text("A1"), "Soria");
+    EXPECT_EQ(reopened.error("A1"), 0);
+    EXPECT_EQ(reopened.error("A2"), 0);
+    EXPECT_EQ(reopened.value("A2"), 80.0);
+    EXPECT_EQ(reopened.error("A3"), 0);
+    EXPECT_EQ(reopened.value("A3"), 1.0);
+}
+} // namespace clientes::testing
