@@ -3,8 +3,10 @@
 // each function with a valid, an unknown and a bad argument, cells that follow the register by
 // themselves (XVolatileResult) and only those that depend on the change, and a document saved
 // as .ods and opened again.
+#include "core/register/register.hpp"
 #include "import_export_support.hpp"
 #include "office.hpp"
+#include "pg_server.hpp"
 #include "uno_helpers.hpp"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
@@ -443,5 +445,56 @@ TEST(CalcFunctionsWithoutExtension, ShowTheLastValues)
     EXPECT_EQ(reopened.value("A2"), 80.0);
     EXPECT_EQ(reopened.error("A3"), 0);
     EXPECT_EQ(reopened.value("A3"), 1.0);
+}
+} // namespace clientes::testing
+
+namespace clientes::testing
+{
+// On a team server: a cell's first value comes from a worker (the main thread never waits on
+// the network), and another user's change, heard from the server, reaches only the cells whose
+// value it changes.
+TEST(CalcFunctionsTeam, AnotherUsersChangeReachesOnlyItsCells)
+{
+    PgServer server;
+    openTeamRegister(server.conninfo()); // the owner's first connection: the schema
+    OfficeOptions options;
+    options.server = server.conninfo();
+    const Office mine(options);
+    const Office theirs(options);
+    Reference<XClientDirectory> other(theirs.create("org.clientes.ClientDirectory"),
+                                      UNO_QUERY_THROW);
+    const std::string changing = s(other->addClient(
+        fields({{"legalName", "Cambiante, S.A."}, {"city", "Burgos"}, {"currency", "EUR"}})));
+    const std::string steady =
+        s(other->addClient(fields({{"legalName", "Estable, S.L."}, {"city", "Lugo"}})));
+    Reference<XClientesFunctions> functions(mine.create("org.clientes.calc.Functions"),
+                                            UNO_QUERY_THROW);
+
+    const Sheet sheet(mine);
+    sheet.local("A1", "=CLIENTE(\"" + changing + "\";\"ciudad\")");
+    sheet.local("A2", "=CLIENTE(\"" + steady + "\";\"ciudad\")");
+    sheet.local("A3", "=CLIENTE.PENDIENTE(\"" + changing + "\")");
+    sheet.local("A4", "=CLIENTE(\"nadie\";\"ciudad\")");
+    EXPECT_TRUE(eventually(mine, [&] { return sheet.text("A1") == "Burgos"; })) << sheet.text("A1");
+    EXPECT_TRUE(eventually(mine, [&] { return sheet.text("A2") == "Lugo"; })) << sheet.text("A2");
+    EXPECT_TRUE(eventually(mine, [&] { return sheet.error("A3") == 0; }));
+    EXPECT_EQ(sheet.value("A3"), 0.0);
+    EXPECT_EQ(sheet.error("A4"), kNotAvailable);
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    mine.waitForMainThread();
+    const sal_Int64 before = statistic(functions, "Notifications");
+
+    other->updateClient(u(changing), fields({{"city", "Soria"}}));
+    EXPECT_TRUE(eventually(mine, [&] { return sheet.text("A1") == "Soria"; })) << sheet.text("A1");
+    other->addRecord(u(changing), u("invoices"),
+                     anyFields({{"number", Any(u("EQ-1"))},
+                                {"issueDate", Any(u(isoDay(0)))},
+                                {"total", Any(42.0)},
+                                {"status", Any(u("authorised"))}}));
+    EXPECT_TRUE(eventually(mine, [&] { return sheet.value("A3") == 42.0; })) << sheet.value("A3");
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    mine.waitForMainThread();
+    EXPECT_EQ(sheet.text("A2"), "Lugo");
+    EXPECT_EQ(statistic(functions, "Notifications") - before, 2); // A1, then A3
 }
 } // namespace clientes::testing
