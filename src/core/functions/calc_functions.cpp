@@ -6,6 +6,7 @@
 #include "core/rules/dates.hpp"
 #include "core/rules/profile_money.hpp"
 #include "core/rules/tax_id.hpp"
+#include "core/text/ascii.hpp"
 #include "core/text/text_fold.hpp"
 
 #include <algorithm>
@@ -126,11 +127,8 @@ public:
     {
         if (missing(position))
             return {};
-        std::string given = text(position);
-        std::string upper = given;
-        for (char& c : upper)
-            if (c >= 'a' && c <= 'z')
-                c = static_cast<char>(c - 'a' + 'A');
+        const std::string given = text(position);
+        const std::string upper = upperAscii(given);
         if (!isCurrencyCode(upper))
             reject(position, given);
         return upper;
@@ -140,13 +138,9 @@ public:
     {
         if (missing(position))
             return {};
-        std::string given = text(position);
-        std::string upper = given;
-        for (char& c : upper)
-            if (c >= 'a' && c <= 'z')
-                c = static_cast<char>(c - 'a' + 'A');
-        if (upper.size() != 2 ||
-            !std::all_of(upper.begin(), upper.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+        const std::string given = text(position);
+        const std::string upper = upperAscii(given);
+        if (upper.size() != 2 || !std::all_of(upper.begin(), upper.end(), isAsciiAlpha))
             reject(position, given);
         return upper;
     }
@@ -179,15 +173,6 @@ private:
     const std::vector<Argument>& m_arguments;
     Language m_language;
 };
-
-std::string asciiLower(std::string_view text)
-{
-    std::string lower(text);
-    for (char& c : lower)
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    return lower;
-}
 
 // The client fields' labels folded for comparison, per catalogue language (made once).
 const std::vector<std::vector<std::string>>& foldedLabels()
@@ -331,9 +316,9 @@ bool Call::operator<(const Call& other) const
 
 std::optional<Field> fieldByNameOrLabel(std::string_view text, Language language)
 {
-    const std::string lower = asciiLower(text);
+    const std::string lower = lowerAscii(text);
     for (Field field : allFields())
-        if (asciiLower(fieldName(field)) == lower)
+        if (lowerAscii(fieldName(field)) == lower)
             return field;
     const std::string folded = foldForSearch(text);
     if (folded.empty())
