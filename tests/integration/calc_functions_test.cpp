@@ -43,38 +43,6 @@ namespace
 constexpr sal_Int32 kNotAvailable = 32767; // FormulaError::NotAvailable: #N/A
 constexpr sal_Int32 kIllegalArgument = 502;
 
-std::string isoDay(int offset)
-{
-    const std::time_t when = std::time(nullptr) + offset * 86400L;
-    std::tm local{};
-    localtime_r(&when, &local);
-    char buffer[16];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &local);
-    return buffer;
-}
-
-Sequence<css::beans::NamedValue>
-anyFields(std::initializer_list<std::pair<const char*, Any>> values)
-{
-    Sequence<css::beans::NamedValue> result(static_cast<sal_Int32>(values.size()));
-    auto* out = result.getArray();
-    for (const auto& [name, item] : values)
-        *out++ = css::beans::NamedValue(rtl::OUString::createFromAscii(name), item);
-    return result;
-}
-
-template <typename Check> bool eventually(const Office& office, Check&& check)
-{
-    for (int i = 0; i < 200; ++i)
-    {
-        office.waitForMainThread();
-        if (check())
-            return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    return check();
-}
-
 sal_Int64 statistic(const Reference<XClientesFunctions>& functions, const char* name)
 {
     sal_Int64 number = -1;
