@@ -8,6 +8,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <set>
 
 namespace clientes::functions
@@ -257,4 +260,49 @@ TEST_F(CalcFunctionsTest, EvaluateAllMatchesEvaluate)
         EXPECT_EQ(values[i], evaluate(store, calls[i], kToday)) << i;
 }
 
+} // namespace clientes::functions
+
+namespace clientes::functions
+{
+namespace
+{
+std::string addInsTemplate()
+{
+    std::ifstream in(std::filesystem::path(CLIENTES_SOURCE_DIR) / "extension" / "config" /
+                     "CalcAddIns.xcu.in");
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+} // namespace
+
+// CalcAddIns.xcu (what the Function Wizard shows) names each function of the table by its IDL
+// method, with its texts, and each argument by its IDL parameter, in order.
+TEST(CalcFunctions, TheAddInsConfigurationFollowsTheTable)
+{
+    const std::string xcu = addInsTemplate();
+    ASSERT_FALSE(xcu.empty());
+    std::size_t at = 0;
+    for (const FunctionInfo& info : allFunctions())
+    {
+        const std::string node = "<node oor:name=\"" + std::string(info.method) + "\"";
+        at = xcu.find(node, at);
+        ASSERT_NE(at, std::string::npos) << info.method;
+        const std::size_t end =
+            xcu.find("<node oor:name=\"", xcu.find("</node>\n          </node>", at));
+        const std::string entry = xcu.substr(at, end - at);
+        const auto key = [](TextKey k) { return "@" + std::string(textKeyName(k)) + "@"; };
+        EXPECT_NE(entry.find(key(info.displayName)), std::string::npos) << info.method;
+        EXPECT_NE(entry.find(key(info.description)), std::string::npos) << info.method;
+        std::size_t argumentAt = 0;
+        for (const ArgumentInfo& argument : info.arguments)
+        {
+            argumentAt =
+                entry.find("<node oor:name=\"" + std::string(argument.name) + "\"", argumentAt);
+            ASSERT_NE(argumentAt, std::string::npos) << info.method << " " << argument.name;
+            const std::string rest =
+                entry.substr(argumentAt, entry.find("</node>", argumentAt) - argumentAt);
+            EXPECT_NE(rest.find(key(argument.displayName)), std::string::npos) << argument.name;
+            EXPECT_NE(rest.find(key(argument.description)), std::string::npos) << argument.name;
+        }
+    }
+}
 } // namespace clientes::functions
