@@ -8,6 +8,8 @@
 #include "support/store_access.hxx"
 #include "support/uno_text.hxx"
 
+#include <com/sun/star/frame/Desktop.hpp>
+#include <com/sun/star/frame/XTerminateListener.hpp>
 #include <com/sun/star/sheet/ResultEvent.hpp>
 #include <com/sun/star/sheet/XResultListener.hpp>
 #include <cppuhelper/implbase1.hxx>
@@ -109,6 +111,14 @@ private:
     const Clock::time_point m_created = Clock::now();
 };
 
+class StopOnTermination : public ::cppu::WeakImplHelper1<css::frame::XTerminateListener>
+{
+public:
+    void SAL_CALL queryTermination(const css::lang::EventObject&) override {}
+    void SAL_CALL notifyTermination(const css::lang::EventObject&) override;
+    void SAL_CALL disposing(const css::lang::EventObject&) override {}
+};
+
 struct Entry
 {
     ::rtl::Reference<Result> result;
@@ -156,6 +166,14 @@ public:
         return entry->second.result.get();
     }
 
+    // The office ends: no more rounds (one would open the register again after its close).
+    void stop()
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_stopped = true;
+        m_wake.notify_one();
+    }
+
     Statistics statistics()
     {
         std::lock_guard<std::mutex> lock(m_mutex);
@@ -179,6 +197,11 @@ private:
                 m_dirty = true;
                 m_wake.notify_one();
             });
+        guardedNoThrow("watching the office's termination",
+                       [&] {
+                           css::frame::Desktop::create(context)->addTerminateListener(
+                               new StopOnTermination());
+                       });
         std::thread([this] { run(); }).detach();
     }
 
@@ -205,7 +228,9 @@ private:
             bool all = false;
             {
                 std::unique_lock<std::mutex> lock(m_mutex);
-                m_wake.wait(lock, [this] { return m_dirty || m_pendingWork; });
+                m_wake.wait(lock, [this] { return m_dirty || m_pendingWork || m_stopped; });
+                if (m_stopped)
+                    return;
                 all = m_dirty;
                 m_dirty = false;
                 m_pendingWork = false;
@@ -293,6 +318,7 @@ private:
     bool m_team = false;
     bool m_dirty = false;
     bool m_pendingWork = false;
+    bool m_stopped = false;
     std::uint64_t m_generation = 0;
     std::int64_t m_recomputations = 0;
 };
@@ -302,6 +328,11 @@ Registry& registry()
     // Never destroyed: its worker thread and Calc's listeners may outlive static teardown.
     static Registry* const instance = new Registry();
     return *instance;
+}
+
+void StopOnTermination::notifyTermination(const css::lang::EventObject&)
+{
+    guardedNoThrow("stopping the Calc functions' worker", [] { registry().stop(); });
 }
 } // namespace
 
