@@ -223,14 +223,25 @@ private:
 
     void run()
     {
+        std::string day = todayIso();
         for (;;)
         {
             bool all = false;
             {
                 std::unique_lock<std::mutex> lock(m_mutex);
-                m_wake.wait(lock, [this] { return m_dirty || m_pendingWork || m_stopped; });
+                // Once a minute without changes: a new day changes what is overdue.
+                const bool woken =
+                    m_wake.wait_for(lock, std::chrono::minutes(1),
+                                    [this] { return m_dirty || m_pendingWork || m_stopped; });
                 if (m_stopped)
                     return;
+                if (!woken)
+                {
+                    if (todayIso() == day)
+                        continue;
+                    m_dirty = true;
+                }
+                day = todayIso();
                 all = m_dirty;
                 m_dirty = false;
                 m_pendingWork = false;

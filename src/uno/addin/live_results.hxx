@@ -3,7 +3,8 @@
 // listens to it; when the register changes (this office, or another user on the team server:
 // StoreAccess's subscription), a worker thread computes every listened result again and the
 // main thread tells the listeners of those whose value changed, so that only their cells
-// recompute. Results nobody listens to any more are dropped.
+// recompute; so does a new day (what is overdue changes at midnight). Results nobody listens
+// to any more are dropped.
 //
 // A new result's first value: in file mode computed at once under the store lock (SQLite is
 // fast); on a team server the main thread never waits on the network, so the result starts
