@@ -466,3 +466,29 @@ TEST(CalcFunctionsTeam, AnotherUsersChangeReachesOnlyItsCells)
     EXPECT_EQ(statistic(functions, "Notifications") - before, 2); // A1, then A3
 }
 } // namespace clientes::testing
+
+namespace clientes::testing
+{
+TEST(CalcFunctionsPortuguese, BrazilianNamesAndArguments)
+{
+    OfficeOptions options;
+    options.uiLocale = "pt-BR";
+    const Office office(options);
+    Reference<XClientDirectory> clients(office.create("org.clientes.ClientDirectory"),
+                                        UNO_QUERY_THROW);
+    const std::string code = s(clients->addClient(fields({{"legalName", "Livraria Conceição"},
+                                                          {"country", "BR"},
+                                                          {"city", "São Paulo"},
+                                                          {"currency", "BRL"}})));
+    const Sheet sheet(office);
+    sheet.local("A1", "=CLIENTE(\"" + code + "\";\"Cidade\")");
+    sheet.local("A2", "=CLIENTE.FATURADO(\"" + code + "\")");
+    sheet.local("A3", "=CLIENTE.PENDENTE(\"" + code + "\";\"reais\")");
+    EXPECT_EQ(sheet.text("A1"), "São Paulo");
+    EXPECT_EQ(sheet.value("A2"), 0.0);
+    EXPECT_EQ(sheet.error("A3"), kIllegalArgument);
+    const Description pendente = describe(office, "CLIENTE.PENDENTE");
+    ASSERT_TRUE(pendente.found);
+    EXPECT_EQ(pendente.arguments, (std::vector<std::string>{"chave", "moeda"}));
+}
+} // namespace clientes::testing
