@@ -8,6 +8,14 @@ file(COPY ${COMPONENT} DESTINATION ${STAGE})
 file(COPY ${TYPES} DESTINATION ${STAGE})
 file(COPY ${SOURCE_DIR}/extension/config ${SOURCE_DIR}/extension/icons
           ${SOURCE_DIR}/extension/description DESTINATION ${STAGE})
+# Configuration with texts: generated from its template (config/<name>.in) and po/*.po.
+file(GLOB config_templates ${STAGE}/config/*.in)
+file(REMOVE ${config_templates})
+if(NOT GENERATED_CONFIG)
+    message(FATAL_ERROR "GENERATED_CONFIG is not set")
+endif()
+file(GLOB generated_config ${GENERATED_CONFIG}/*.xcu)
+file(COPY ${generated_config} DESTINATION ${STAGE}/config)
 # The dialogs (.xdl) from the sources, their strings (.properties) generated from po/*.po.
 file(GLOB dialogs ${SOURCE_DIR}/dialogs/*.xdl)
 file(GLOB dialog_strings ${DIALOG_STRINGS}/*.properties ${DIALOG_STRINGS}/*.default)

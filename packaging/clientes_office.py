@@ -501,6 +501,31 @@ def options_screenshot(ctx, process, path, settle, press_test):
     os.killpg(process.pid, signal.SIGKILL)
 
 
+def function_wizard_screenshot(ctx, process, document, path, settle):
+    """Fills a small sheet with the Calc functions over the samples, opens Insert ▸ Function on
+    the CLIENTE cell and takes a screenshot (then kills the office: the wizard is modal)."""
+    import threading
+    sheet = document.getSheets().getByIndex(0)
+    # The extension's own names (what setFormula takes); the sheet shows them in the UI language.
+    name = "ORG.CLIENTES.CALC.FUNCTIONS."
+    sheet.getCellRangeByName("A1").setString("C-000001")
+    sheet.getCellRangeByName("B1").setFormula('=%sCLIENTFIELD(A1;"legalName")' % name)
+    sheet.getCellRangeByName("C1").setFormula('=%sCLIENTFIELD(A1;"city")' % name)
+    sheet.getCellRangeByName("D1").setFormula('=%sTAXIDVALID(%sCLIENTFIELD(A1;"taxId"))'
+                                             % (name, name))
+    sheet.getCellRangeByName("E1").setFormula("=%sCLIENTOUTSTANDING(A1)" % name)
+    controller = document.getCurrentController()
+    controller.select(sheet.getCellRangeByName("B1"))
+    helper = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
+    frame = controller.getFrame()
+    threading.Thread(target=lambda: helper.executeDispatch(frame, ".uno:FunctionDialog", "", 0,
+                                                           ()),
+                     daemon=True).start()
+    time.sleep(settle)
+    print(screenshot(path))
+    os.killpg(process.pid, signal.SIGKILL)
+
+
 def screenshot(path):
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     subprocess.run(["import", "-window", "root", path], check=True)
@@ -555,6 +580,8 @@ def main():
                              "dbname=… user=… sslmode=…), as a user would")
     parser.add_argument("--options-page", metavar="PNG",
                         help="screenshot of Tools ▸ Options ▸ LibreOffice Calc ▸ Clientes")
+    parser.add_argument("--function-wizard", metavar="PNG",
+                        help="screenshot of Insert ▸ Function on a CLIENTE cell over the samples")
     parser.add_argument("--settle", type=float, default=4.0,
                         help="seconds to let the window paint before the screenshot")
     args = parser.parse_args()
@@ -585,6 +612,11 @@ def main():
         if args.settings:
             write_settings(ctx, dict(item.split("=", 1) for item in args.settings.split()))
         panel = show_deck(calc_document(ctx))
+        if args.function_wizard:
+            time.sleep(args.settle / 2)
+            function_wizard_screenshot(ctx, process, calc_document(ctx), args.function_wizard,
+                                       args.settle)
+            return
         if args.options_page:
             time.sleep(args.settle / 2)
             options_screenshot(ctx, process, args.options_page, args.settle,

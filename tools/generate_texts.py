@@ -15,6 +15,11 @@ Outputs (all in the build tree, never in git):
   --properties  <Dialog>_<lang>.properties for each dialogs/<Dialog>.xdl and each catalogue, and
                 <Dialog>_en.default (marks English as the dialogs' fallback)
   --pot         clientes.pot: the template for a new translation (msgmerge/Poedit/Weblate)
+  --xcu TEMPLATE OUTPUT
+                a configuration file (extension/config/CalcAddIns.xcu.in: the Calc functions'
+                names and descriptions) with each "@Key@" replaced by the key's text in every
+                catalogue as localized values (<value xml:lang="es">…</value>; English as
+                "en-US", Portuguese also as "pt-BR" when there is no pt-BR catalogue)
 
 en.po defines the keys. es, en and pt must be there (the product's languages; their order fixes
 the values of the C++ Language enum); any other catalogue adds a language. A key another
@@ -390,6 +395,38 @@ def pot_text(english, keys):
     return "".join(out)
 
 
+def xml_text(text):
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def localized_values(catalogues, key):
+    english = catalogues[1]
+    tags = {catalogue.tag for catalogue in catalogues}
+    values = []
+    for catalogue in catalogues:
+        forms = translation(catalogue, key) or translation(english, key)
+        names = [catalogue.tag]
+        if catalogue.tag == "en":
+            names = ["en-US"]
+        elif catalogue.tag == "pt" and "pt-BR" not in tags:
+            names = ["pt", "pt-BR"]
+        values += [f'<value xml:lang="{name}">{xml_text(forms[0])}</value>' for name in names]
+    return "".join(values)
+
+
+def xcu_text(template_path, catalogues, code_keys):
+    with open(template_path, encoding="utf-8") as stream:
+        template = stream.read()
+
+    def replace(match):
+        key = match.group(1)
+        if key not in code_keys:
+            raise CatalogueError(f"{template_path}: @{key}@ is not a key of en.po")
+        return localized_values(catalogues, key)
+
+    return re.sub(r"@([A-Z][A-Za-z0-9]*)@", replace, template)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--dialogs", required=True, help="folder of the .xdl dialogs")
@@ -397,6 +434,8 @@ def main():
     parser.add_argument("--source", required=True)
     parser.add_argument("--properties", required=True, help="folder for the .properties")
     parser.add_argument("--pot")
+    parser.add_argument("--xcu", nargs=2, action="append", default=[],
+                        metavar=("TEMPLATE", "OUTPUT"))
     parser.add_argument("catalogues", nargs="+")
     args = parser.parse_args()
     try:
@@ -418,6 +457,8 @@ def main():
             write_if_changed(os.path.join(args.properties, name), text)
         if args.pot:
             write_if_changed(args.pot, pot_text(english, keys))
+        for template, output in args.xcu:
+            write_if_changed(output, xcu_text(template, catalogues, set(code_keys)))
     except (CatalogueError, OSError) as error:
         print(f"generate_texts.py: error: {error}", file=sys.stderr)
         return 1

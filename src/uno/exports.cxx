@@ -1,4 +1,5 @@
 // The component's entry points: the office asks here for a factory by implementation name.
+#include "addin/clientes_functions.hxx"
 #include "api/client_directory.hxx"
 #include "deck/panel_factory.hxx"
 #include "dialogs/client_dialog.hxx"
@@ -25,6 +26,7 @@ namespace wizard = clientes::uno::import_wizard;
 namespace exporter = clientes::uno::export_dialog;
 namespace options = clientes::uno::options_page;
 namespace copier = clientes::uno::copy_dialog;
+namespace functions = clientes::uno::clientes_functions;
 
 const ::cppu::ImplementationEntry kImplementations[] = {
     clientes::uno::implementationEntry<directory::kComponent>(),
@@ -35,6 +37,7 @@ const ::cppu::ImplementationEntry kImplementations[] = {
     clientes::uno::implementationEntry<exporter::kComponent>(),
     clientes::uno::implementationEntry<options::kComponent>(),
     clientes::uno::implementationEntry<copier::kComponent>(),
+    clientes::uno::implementationEntry<functions::kComponent>(),
     {nullptr, nullptr, nullptr, nullptr, nullptr, 0},
 };
 } // namespace

@@ -249,18 +249,6 @@ std::string labelOf(CalcDocument& document, const char* control)
     return s(text);
 }
 
-template <typename Check> bool eventually(const Office& office, Check&& check)
-{
-    for (int i = 0; i < 100; ++i)
-    {
-        office.waitForMainThread();
-        if (check())
-            return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    return check();
-}
-
 sal_Int32 background(const Reference<css::table::XCell>& cell)
 {
     sal_Int32 color = -1;

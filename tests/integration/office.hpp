@@ -6,9 +6,11 @@
 #include <com/sun/star/uno/Reference.hxx>
 #include <com/sun/star/uno/XComponentContext.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <sys/types.h>
+#include <thread>
 #include <vector>
 
 namespace clientes::testing
@@ -76,6 +78,20 @@ private:
     pid_t m_pid = -1;
     css::uno::Reference<css::uno::XComponentContext> m_remote;
 };
+
+// Whether `check` holds within about ten seconds, asked after each round of the office's main
+// thread (for what the extension does there, or posts there from a thread of its own).
+template <typename Check> bool eventually(const Office& office, Check&& check)
+{
+    for (int i = 0; i < 200; ++i)
+    {
+        office.waitForMainThread();
+        if (check())
+            return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return check();
+}
 
 // The local UNO environment of the test process, with our types known.
 css::uno::Reference<css::uno::XComponentContext> localContext();

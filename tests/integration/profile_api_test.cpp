@@ -77,25 +77,6 @@ bool has(const Record& record, const char* name)
 }
 
 // Mixed-type fields: ("hours", Any(2.5)).
-Record anyFields(std::initializer_list<std::pair<const char*, Any>> values)
-{
-    Record result(static_cast<sal_Int32>(values.size()));
-    NamedValue* out = result.getArray();
-    for (const auto& [name, item] : values)
-        *out++ = NamedValue(rtl::OUString::createFromAscii(name), item);
-    return result;
-}
-
-std::string isoDay(int offset)
-{
-    const std::time_t when = std::time(nullptr) + offset * 86400L;
-    std::tm local{};
-    localtime_r(&when, &local);
-    char buffer[16];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &local);
-    return buffer;
-}
-
 rtl::OUString fileUrlOf(const std::filesystem::path& path)
 {
     rtl::OUString url;

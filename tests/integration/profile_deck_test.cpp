@@ -22,19 +22,6 @@ using org::clientes::XClientDirectory;
 
 namespace clientes::testing
 {
-namespace
-{
-std::string isoDay(int offset)
-{
-    const std::time_t when = std::time(nullptr) + offset * 86400L;
-    std::tm local{};
-    localtime_r(&when, &local);
-    char buffer[16];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &local);
-    return buffer;
-}
-} // namespace
-
 class ProfileDeck : public ::testing::Test
 {
 protected:

@@ -63,16 +63,6 @@ std::string spanishDay(int offset)
     return buffer;
 }
 
-std::string isoDay(int offset)
-{
-    const std::time_t when = std::time(nullptr) + offset * 86400L;
-    std::tm local{};
-    localtime_r(&when, &local);
-    char buffer[16];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &local);
-    return buffer;
-}
-
 rtl::OUString fileUrlOf(const std::filesystem::path& path)
 {
     rtl::OUString url;

@@ -277,19 +277,7 @@ std::string labelOf(CalcDocument& document, const char* control)
 }
 
 // On a team server the deck reads off the main thread and shows the answer when it comes:
-// what it shows is checked until it holds (10 s at most).
-template <typename Check> bool eventually(const Office& office, Check&& check)
-{
-    for (int i = 0; i < 200; ++i)
-    {
-        office.waitForMainThread();
-        if (check())
-            return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    return check();
-}
-
+// what it shows is checked until it holds (eventually: 10 s at most).
 TEST_F(TeamMode, TheDeckSaysWhenTheServerIsAwayAndComesBackOnItsOwn)
 {
     PgServer own; // this test stops it

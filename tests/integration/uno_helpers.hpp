@@ -7,6 +7,7 @@
 #include <com/sun/star/uno/XComponentContext.hpp>
 #include <rtl/ustring.hxx>
 
+#include <ctime>
 #include <initializer_list>
 #include <string>
 #include <utility>
@@ -33,6 +34,28 @@ fields(std::initializer_list<std::pair<const char*, std::string>> values)
         *out++ =
             css::beans::NamedValue(rtl::OUString::createFromAscii(name), css::uno::Any(u(value)));
     return result;
+}
+
+// Fields of any type: ("hours", Any(2.5)).
+inline css::uno::Sequence<css::beans::NamedValue>
+anyFields(std::initializer_list<std::pair<const char*, css::uno::Any>> values)
+{
+    css::uno::Sequence<css::beans::NamedValue> result(static_cast<sal_Int32>(values.size()));
+    css::beans::NamedValue* out = result.getArray();
+    for (const auto& [name, item] : values)
+        *out++ = css::beans::NamedValue(rtl::OUString::createFromAscii(name), item);
+    return result;
+}
+
+// The day `offset` days from today (this computer's time zone), "YYYY-MM-DD".
+inline std::string isoDay(int offset)
+{
+    const std::time_t when = std::time(nullptr) + offset * 86400L;
+    std::tm local{};
+    localtime_r(&when, &local);
+    char buffer[16];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &local);
+    return buffer;
 }
 
 inline std::string field(const css::uno::Sequence<css::beans::NamedValue>& values, const char* name)

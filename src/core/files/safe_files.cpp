@@ -1,5 +1,6 @@
 #include "core/files/safe_files.hpp"
 
+#include "core/text/ascii.hpp"
 #include "core/text/utf8.hpp"
 
 #include <algorithm>
@@ -156,15 +157,6 @@ fs::path resolved(const fs::path& path, std::error_code& error)
     if (error)
         return {};
     return fs::weakly_canonical(absolute, error);
-}
-
-std::string asciiLower(std::string_view text)
-{
-    std::string out(text);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    return out;
 }
 
 // One path segment: no slashes, no control characters (neutralised), not "." or "..", at most
@@ -574,7 +566,7 @@ bool mayRunCode(std::string_view name, std::span<const std::uint8_t> bytes)
         trimmed.remove_suffix(1);
     if (const auto dot = trimmed.rfind('.'); dot != std::string_view::npos)
     {
-        const std::string extension = asciiLower(trimmed.substr(dot + 1));
+        const std::string extension = lowerAscii(trimmed.substr(dot + 1));
         for (std::string_view risky : kExtensions)
             if (extension == risky)
                 return true;

@@ -8,6 +8,7 @@
 #include "core/register/register_internal.hpp"
 #include "core/rules/dates.hpp"
 #include "core/rules/validation.hpp"
+#include "core/text/ascii.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -64,15 +65,6 @@ private:
     std::size_t total_ = 1;
     std::size_t every_ = 1;
 };
-
-std::string upperAscii(std::string_view text)
-{
-    std::string upper(text);
-    for (char& c : upper)
-        if (c >= 'a' && c <= 'z')
-            c = static_cast<char>(c - 'a' + 'A');
-    return upper;
-}
 
 // ------------------------------------------------------------------------- the source
 

@@ -380,15 +380,6 @@ std::optional<Client> findClientByTaxId(ExistingClients& clients, const std::str
     return std::nullopt;
 }
 
-std::string asciiLower(std::string_view text)
-{
-    std::string lower(text);
-    for (char& c : lower)
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    return lower;
-}
-
 std::optional<InvoiceField> fieldOfRecordField(RecordField field)
 {
     switch (field)
@@ -580,7 +571,7 @@ private:
         else
         {
             const auto [earlier, first] =
-                seenNumbers_.try_emplace(asciiLower(invoice.number), sheetRow);
+                seenNumbers_.try_emplace(lowerAscii(invoice.number), sheetRow);
             if (!first)
                 error(InvoiceField::Number, text(TextKey::TransferInvoiceDuplicateNumber, language_,
                                                  {{"row", std::to_string(earlier->second)}}));
@@ -1041,13 +1032,13 @@ InMemoryInvoices::InMemoryInvoices(std::vector<Invoice> invoices) : invoices_(st
 {
     index_.reserve(invoices_.size());
     for (std::size_t i = 0; i < invoices_.size(); ++i)
-        index_.emplace_back(asciiLower(invoices_[i].number), i);
+        index_.emplace_back(lowerAscii(invoices_[i].number), i);
     std::sort(index_.begin(), index_.end());
 }
 
 std::optional<Invoice> InMemoryInvoices::byNumber(std::string_view number)
 {
-    const std::string key = asciiLower(number);
+    const std::string key = lowerAscii(number);
     const auto found =
         std::lower_bound(index_.begin(), index_.end(), key,
                          [](const auto& entry, const std::string& k) { return entry.first < k; });

@@ -5,6 +5,7 @@
 #include "core/messages/record_labels.hpp"
 #include "core/messages/ui_text.hpp"
 #include "core/rules/profile_money.hpp"
+#include "core/text/ascii.hpp"
 #include "dialogs/profile_ui.hxx"
 #include "support/record_store.hxx"
 #include "support/store_access.hxx"
@@ -49,13 +50,6 @@ std::string controlName(std::string_view kind, const char* prefix, std::string_v
 int digitsOf(std::string_view currency)
 {
     return minorUnitDigits(currency).value_or(2);
-}
-
-std::string upperAscii(std::string text)
-{
-    for (char& c : text)
-        c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
-    return text;
 }
 
 // The state word of records that can be overdue.

@@ -319,15 +319,6 @@ void writeSearchRow(Database& db, const Client& client, const std::string& taxId
 namespace
 {
 
-std::string asciiUpper(std::string_view text)
-{
-    std::string upper(text);
-    for (char& c : upper)
-        if (c >= 'a' && c <= 'z')
-            c = static_cast<char>(c - 'a' + 'A');
-    return upper;
-}
-
 std::vector<std::int64_t> rankedMatches(Database& db, const std::string& expression,
                                         std::size_t limit)
 {
@@ -660,7 +651,7 @@ void Unit::insertClientsInBulk(std::span<Client> clients)
     {
         auto rows = db_.query("SELECT code FROM clients");
         while (rows->step())
-            taken.insert(asciiUpper(rows->textView(0)));
+            taken.insert(upperAscii(rows->textView(0)));
     }
     std::int64_t number = db_.scalar("SELECT value FROM counters WHERE name = 'client_code'");
     // Ids given explicitly, the ones SQLite would assign: the rows are written by one
