@@ -109,7 +109,7 @@ struct Fixture
             publishBoundSheet(store, binding, sheet.read(), request, Language::Es);
         for (const RowWrite& write : outcome.writes)
             sheet.write(write);
-        if (!dryRun)
+        if (outcome.bindingChanged)
             binding = outcome.binding;
         return outcome;
     }

@@ -86,11 +86,6 @@ template <typename Number> std::optional<Number> number(std::string_view text, i
     return value;
 }
 
-bool blank(const std::vector<std::string>& texts)
-{
-    return std::all_of(texts.begin(), texts.end(), [](const std::string& t) { return isBlank(t); });
-}
-
 } // namespace
 
 const BoundRow* SheetBinding::byId(std::int64_t id) const
@@ -99,6 +94,39 @@ const BoundRow* SheetBinding::byId(std::int64_t id) const
         if (row.id == id)
             return &row;
     return nullptr;
+}
+
+SheetBinding SheetBinding::withoutRows() const
+{
+    SheetBinding copy;
+    copy.query = query;
+    copy.codes = codes;
+    copy.includeArchived = includeArchived;
+    copy.headerRow = headerRow;
+    return copy;
+}
+
+std::string joinBase(const std::vector<std::string>& texts)
+{
+    std::string joined;
+    for (std::size_t i = 0; i < texts.size(); ++i)
+    {
+        if (i > 0)
+            joined += '\x1f';
+        joined += texts[i];
+    }
+    return joined;
+}
+
+std::vector<std::string> baseTexts(const BoundRow& row)
+{
+    if (row.base.empty())
+        return {};
+    std::vector<std::string> texts;
+    for (std::string_view part : split(row.base, '\x1f'))
+        texts.emplace_back(part);
+    texts.resize(exportedClientFields().size());
+    return texts;
 }
 
 std::string serializeBinding(const SheetBinding& binding)
@@ -208,19 +236,17 @@ std::vector<std::string> boundTexts(const Client& client)
 
 std::uint64_t boundRowHash(std::span<const std::string> texts)
 {
-    // FNV-1a over the texts, each trimmed, with a separator no text holds.
+    // FNV-1a over the texts, with a separator no text holds.
     std::uint64_t hash = 0xcbf29ce484222325ULL;
-    const auto add = [&hash](unsigned char byte)
-    {
-        hash ^= byte;
-        hash *= 0x100000001b3ULL;
-    };
     for (const std::string& text : texts)
     {
-        const std::string tidy = tidyText(text, true);
-        for (const char c : tidy)
-            add(static_cast<unsigned char>(c));
-        add(0x1f);
+        for (const char c : text)
+        {
+            hash ^= static_cast<unsigned char>(c);
+            hash *= 0x100000001b3ULL;
+        }
+        hash ^= 0x1f;
+        hash *= 0x100000001b3ULL;
     }
     return hash;
 }
@@ -231,8 +257,9 @@ BoundRow boundRow(const Client& client, std::size_t sheetRow)
     row.id = client.id;
     row.version = client.version;
     row.code = client.code;
-    row.base = boundTexts(client);
-    row.hash = boundRowHash(row.base);
+    const std::vector<std::string> texts = boundTexts(client);
+    row.hash = boundRowHash(texts);
+    row.base = joinBase(texts);
     row.sheetRow = sheetRow;
     return row;
 }
@@ -332,12 +359,46 @@ SheetPending findPending(const SheetBinding& binding, const BoundCells& cells, L
         return at->second;
     };
 
+    // The hash of a row as boundRowHash gives it, without copying its texts (the list may
+    // have 100,000 rows).
+    const auto rowHash = [&](const std::vector<ImportCell>& row)
+    {
+        std::uint64_t hash = 0xcbf29ce484222325ULL;
+        const auto add = [&hash](std::string_view text)
+        {
+            for (const char c : text)
+            {
+                hash ^= static_cast<unsigned char>(c);
+                hash *= 0x100000001b3ULL;
+            }
+            hash ^= 0x1f;
+            hash *= 0x100000001b3ULL;
+        };
+        for (std::size_t i = 0; i < fields.size(); ++i)
+        {
+            const auto column = pending.fieldColumns[i];
+            if (!column || *column >= row.size())
+                add({});
+            else if (const ImportCell& cell = row[*column]; cell.isNumber || cell.formulaError)
+                add(cellText(cell, fields[i]));
+            else
+                add(cell.text);
+        }
+        return hash;
+    };
+    const auto blankRow = [&](const std::vector<ImportCell>& row)
+    {
+        for (const auto& column : pending.fieldColumns)
+            if (column && *column < row.size() && !isBlankCell(row[*column]))
+                return false;
+        return true;
+    };
+
     for (std::size_t r = header + 1; r < table.size(); ++r)
     {
-        const std::vector<std::string> texts = rowTexts(pending, table[r]);
-        if (blank(texts))
+        if (blankRow(table[r]))
             continue;
-        const std::string code = tidyText(texts[0], false);
+        const std::string code = codeOf(r);
         if (code.empty())
         {
             if (const auto b = displaced(r))
@@ -379,7 +440,7 @@ SheetPending findPending(const SheetBinding& binding, const BoundCells& cells, L
             continue;
         }
         pending.found[b] = r;
-        if (boundRowHash(texts) != binding.rows[b].hash)
+        if (rowHash(table[r]) != binding.rows[b].hash)
         {
             pending.rows.push_back({PendingKind::Changed, r, b});
             ++pending.changed;

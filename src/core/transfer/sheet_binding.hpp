@@ -33,10 +33,14 @@ struct BoundRow
     std::string code;         // as stored ("C-000012")
     std::uint64_t hash = 0;   // boundRowHash of the field texts written
     std::size_t sheetRow = 0; // 1-based, where it was written
-    // The field texts as read (exportedClientFields order): the base a conflict is judged
-    // against. Kept in memory only; empty after the document was reopened.
-    std::vector<std::string> base;
+    // The field texts as read (exportedClientFields order, joined by '\x1f': one allocation
+    // per row): the base a conflict is judged against. Kept in memory only; empty after the
+    // document was reopened. See baseTexts / joinBase.
+    std::string base;
 };
+
+std::string joinBase(const std::vector<std::string>& texts);
+std::vector<std::string> baseTexts(const BoundRow& row);
 
 struct SheetBinding
 {
@@ -48,6 +52,8 @@ struct SheetBinding
     std::vector<BoundRow> rows; // in sheet order
 
     const BoundRow* byId(std::int64_t id) const;
+    // The same scope and header, without rows.
+    SheetBinding withoutRows() const;
 };
 
 // One line of text; parseBinding(serializeBinding(b)) gives b back without the bases.
@@ -57,6 +63,7 @@ std::optional<SheetBinding> parseBinding(std::string_view text);
 
 // The texts a bound row shows in the field columns (exportedClientFields order).
 std::vector<std::string> boundTexts(const Client& client);
+// A row's texts as they are (no tidying: the cells hold what was written until edited).
 std::uint64_t boundRowHash(std::span<const std::string> texts);
 
 // A bound row as written: id, version, code, hash and base from the client.

@@ -101,8 +101,9 @@ PublishOutcome publishBoundSheet(Register& store, const SheetBinding& binding,
     for (int attempt = 0;; ++attempt)
     {
         PublishOutcome outcome;
-        outcome.binding = binding;
         const SheetPending pending = findPending(binding, cells, language);
+        if (pending.rows.empty() && pending.problems.empty())
+            return outcome; // nothing to publish: the binding stays as it is
         if (!pending.problems.empty())
         {
             outcome.problems = pending.problems;
@@ -205,9 +206,10 @@ PublishOutcome publishBoundSheet(Register& store, const SheetBinding& binding,
             if (changedSince && !bound.base.empty())
             {
                 const std::vector<std::string> theirs = boundTexts(*stored);
+                const std::vector<std::string> base = baseTexts(bound);
                 for (std::size_t i = 0; i < mine.size(); ++i)
                     if (const auto column = pending.fieldColumns[i];
-                        column && sameText(mine[i], bound.base[i]))
+                        column && sameText(mine[i], base[i]))
                     {
                         if (*column >= cellsOfRow.size())
                             cellsOfRow.resize(*column + 1);
@@ -306,8 +308,8 @@ PublishOutcome publishBoundSheet(Register& store, const SheetBinding& binding,
         outcome.batch = result.batch;
 
         // The binding and the sheet as stored now.
-        SheetBinding after = binding;
-        after.rows.clear();
+        SheetBinding after = binding.withoutRows();
+        after.rows.reserve(binding.rows.size());
         std::set<std::size_t> archivedSet(archivedBound.begin(), archivedBound.end());
         std::map<std::size_t, std::size_t> plannedRowOfBound; // bound → plan row
         for (std::size_t p = 1; p < plannedFrom.size(); ++p)
@@ -364,6 +366,7 @@ PublishOutcome publishBoundSheet(Register& store, const SheetBinding& binding,
         std::sort(outcome.writes.begin(), outcome.writes.end(),
                   [](const RowWrite& a, const RowWrite& b) { return a.sheetRow < b.sheetRow; });
         outcome.binding = std::move(after);
+        outcome.bindingChanged = true;
         return outcome;
     }
 }
@@ -439,7 +442,7 @@ RefreshOutcome refreshBoundSheet(Register& store, const SheetBinding& binding,
             BoundRow row = old;
             row.sheetRow = sheetRow;
             if (row.base.empty())
-                row.base = boundTexts(client);
+                row.base = joinBase(boundTexts(client));
             kept.push_back(std::move(row));
         }
     }
@@ -465,8 +468,7 @@ RefreshOutcome refreshBoundSheet(Register& store, const SheetBinding& binding,
         last = std::max(last, shifted(row.sheetRow));
     outcome.appendAt = last + 1;
 
-    outcome.binding = binding;
-    outcome.binding.rows.clear();
+    outcome.binding = binding.withoutRows();
     for (BoundRow& row : kept)
     {
         row.sheetRow = shifted(row.sheetRow);
@@ -530,10 +532,10 @@ std::vector<EditedCell> editedCells(const SheetBinding& binding, const SheetPend
             continue;
         const std::size_t sheetRow = cells.sheetRows[row.tableRow];
         const std::vector<std::string> texts = rowTexts(pending, cells.table[row.tableRow]);
-        const std::vector<std::string>* base =
-            row.kind == PendingKind::Changed && !binding.rows[row.bound].base.empty()
-                ? &binding.rows[row.bound].base
-                : nullptr;
+        const std::vector<std::string> baseOfRow = row.kind == PendingKind::Changed
+                                                       ? baseTexts(binding.rows[row.bound])
+                                                       : std::vector<std::string>();
+        const std::vector<std::string>* base = baseOfRow.empty() ? nullptr : &baseOfRow;
         for (std::size_t i = 0; i < texts.size(); ++i)
         {
             const auto column = pending.fieldColumns[i];
@@ -558,7 +560,7 @@ void fillBases(Register& store, SheetBinding& binding, const SheetPending& pendi
         BoundRow& bound = binding.rows[row.bound];
         const std::optional<Client> stored = store.byId(bound.id);
         if (stored && stored->version == bound.version)
-            bound.base = boundTexts(*stored);
+            bound.base = joinBase(boundTexts(*stored));
     }
 }
 

@@ -71,7 +71,8 @@ struct PublishOutcome
     bool written = false;
     ImportBatchInfo batch;        // written: the batch (undo it as an import)
     std::vector<RowWrite> writes; // rows to show as stored now
-    SheetBinding binding;         // to keep in the document (also when nothing was written)
+    SheetBinding binding;         // to keep in the document when bindingChanged
+    bool bindingChanged = false;
 };
 
 // Checks the changed, new and cleared rows (never the others) and writes them in one batch:

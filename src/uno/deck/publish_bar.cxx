@@ -27,6 +27,8 @@
 #include <com/sun/star/view/XSelectionSupplier.hpp>
 #include <cppuhelper/implbase1.hxx>
 
+#include <algorithm>
+
 namespace css = ::com::sun::star;
 using css::uno::Any;
 using css::uno::Reference;
@@ -276,18 +278,24 @@ void PublishBar::update()
     bool pendingWork = false;
     if (snapshot)
     {
-        const SheetPending pending = findPending(snapshot->binding, snapshot->view(), m_language);
+        const SheetPending pending = findPending(*snapshot->binding, snapshot->view(), m_language);
         // What was read is known again for a file register after the document was reopened.
-        if (!teamMode(m_context) && pending.changed > 0)
+        const bool missingBases =
+            std::any_of(pending.rows.begin(), pending.rows.end(),
+                        [&](const PendingRow& row) {
+                            return row.kind == PendingKind::Changed &&
+                                   snapshot->binding->rows[row.bound].base.empty();
+                        });
+        if (!teamMode(m_context) && missingBases)
         {
-            SheetBinding withBases = snapshot->binding;
+            SheetBinding withBases = *snapshot->binding;
             guardedNoThrow("reading the bound clients",
                            [&] {
                                storeAccess().with(m_context, [&](Register& store)
                                                   { fillBases(store, withBases, pending); });
                            });
             bound_sheet::rememberBases(*snapshot, withBases);
-            snapshot->binding = std::move(withBases);
+            snapshot->binding = std::make_shared<const SheetBinding>(std::move(withBases));
         }
         const auto part = [&](TextKey key, std::size_t n)
         {
@@ -307,7 +315,7 @@ void PublishBar::update()
             text = clientes::text(TextKey::DeckPendingNone, m_language);
         if (!m_outcome.empty())
             text = m_outcome + "\n" + text;
-        highlight(sheet, editedCells(snapshot->binding, pending, snapshot->view()));
+        highlight(sheet, editedCells(*snapshot->binding, pending, snapshot->view()));
     }
     else
     {
@@ -464,7 +472,7 @@ void PublishBar::discard()
     {
         const DiscardOutcome outcome = storeAccess().with(
             m_context, [&](Register& store)
-            { return discardBoundSheet(store, snapshot->binding, snapshot->view(), m_language); });
+            { return discardBoundSheet(store, *snapshot->binding, snapshot->view(), m_language); });
         removeHighlights();
         m_applying = true;
         bound_sheet::applyDiscard(m_context, *snapshot, outcome);

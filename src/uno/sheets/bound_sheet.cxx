@@ -27,9 +27,12 @@
 #include <com/sun/star/sheet/XDatabaseRanges.hpp>
 #include <com/sun/star/sheet/XSheetOperation.hpp>
 #include <com/sun/star/table/CellRangeAddress.hpp>
+#include <com/sun/star/table/XCell.hpp>
+#include <com/sun/star/text/XText.hpp>
 
 #include <map>
 #include <mutex>
+#include <unordered_map>
 
 namespace css = ::com::sun::star;
 using css::uno::Any;
@@ -50,7 +53,9 @@ using Bound = Snapshot;
 struct Bases
 {
     std::mutex mutex;
-    std::map<std::pair<const void*, OUString>, std::pair<std::string, SheetBinding>> byList;
+    std::map<std::pair<const void*, OUString>,
+             std::pair<std::string, std::shared_ptr<const SheetBinding>>>
+        byList;
 };
 Bases& bases()
 {
@@ -59,25 +64,34 @@ Bases& bases()
 }
 
 void remember(const Reference<css::sheet::XSpreadsheetDocument>& document, const OUString& property,
-              const std::string& stored, const SheetBinding& binding)
+              const std::string& stored, std::shared_ptr<const SheetBinding> binding)
 {
     Bases& all = bases();
     std::lock_guard lock(all.mutex);
     if (all.byList.size() > 16)
         all.byList.clear(); // documents long closed; their bases only sharpen conflicts
-    all.byList[{document.get(), property}] = {stored, binding};
+    all.byList[{document.get(), property}] = {stored, std::move(binding)};
 }
 
-// The binding stored in the document, with the bases remembered for it.
-SheetBinding withBases(const Reference<css::sheet::XSpreadsheetDocument>& document,
-                       const OUString& property, const std::string& stored, SheetBinding binding)
+// The binding stored in the document (its text `stored`), with the bases remembered for it;
+// its header on `headerRow` (rows inserted above the list move it).
+std::shared_ptr<const SheetBinding>
+withBases(const Reference<css::sheet::XSpreadsheetDocument>& document, const OUString& property,
+          const std::string& stored, std::size_t headerRow)
 {
-    Bases& all = bases();
-    std::lock_guard lock(all.mutex);
-    const auto found = all.byList.find({document.get(), property});
-    if (found == all.byList.end() || found->second.first != stored)
-        return binding;
-    return found->second.second;
+    {
+        Bases& all = bases();
+        std::lock_guard lock(all.mutex);
+        const auto found = all.byList.find({document.get(), property});
+        if (found != all.byList.end() && found->second.first == stored &&
+            found->second.second->headerRow == headerRow)
+            return found->second.second;
+    }
+    std::optional<SheetBinding> binding = parseBinding(stored);
+    if (!binding)
+        return nullptr;
+    binding->headerRow = headerRow;
+    return std::make_shared<const SheetBinding>(std::move(*binding));
 }
 
 std::optional<Bound> findBound(const Reference<css::sheet::XSpreadsheetDocument>& document,
@@ -85,28 +99,30 @@ std::optional<Bound> findBound(const Reference<css::sheet::XSpreadsheetDocument>
 {
     const std::optional<document_lists::Found> found = document_lists::find(
         document, sheet, kPropertyPrefix,
-        [](const std::string& text) { return parseBinding(text).has_value(); });
+        [](const std::string& text) { return text.starts_with("clientes-binding/"); });
     if (!found)
         return std::nullopt;
-    SheetBinding binding = *parseBinding(found->text);
     // Rows inserted above the list move it: the header is where the range starts now.
-    binding.headerRow = static_cast<std::size_t>(found->area.StartRow) + 1;
+    std::shared_ptr<const SheetBinding> binding = withBases(
+        document, found->property, found->text, static_cast<std::size_t>(found->area.StartRow) + 1);
+    if (!binding)
+        return std::nullopt;
     Bound bound;
     bound.document = document;
     bound.sheet = sheet;
     bound.property = found->property;
     bound.rangeName = found->rangeName;
     bound.area = found->area;
-    bound.binding = withBases(document, found->property, found->text, std::move(binding));
+    bound.binding = std::move(binding);
     return bound;
 }
 
 void store(const Reference<css::sheet::XSpreadsheetDocument>& document, const OUString& property,
-           const SheetBinding& binding)
+           SheetBinding binding)
 {
     const std::string text = serializeBinding(binding);
     document_lists::keep(document, property, text);
-    remember(document, property, text, binding);
+    remember(document, property, text, std::make_shared<const SheetBinding>(std::move(binding)));
 }
 
 // The list's cells from the header down to the sheet's last used row.
@@ -169,23 +185,52 @@ void writeRows(const Reference<css::sheet::XSpreadsheetDocument>& document,
         ->setDataArray(clientListRows(clients));
 }
 
-// Runs of consecutive rows written with one setDataArray each.
-void applyWrites(const Reference<css::sheet::XSpreadsheetDocument>& document,
-                 const Reference<css::sheet::XSpreadsheet>& sheet, std::vector<RowWrite> writes)
+// The rows as stored now, over the rows as read: only the cells whose value differs are
+// written, one by one. (Calc's setDataArray empties its range first, which in a long column of
+// text cells costs a copy of the column's texts each time: a thousand rows spread over a
+// 100,000-row list would take seconds.) Rows the snapshot does not hold are written whole.
+void applyWrites(const Snapshot& snapshot, const std::vector<RowWrite>& writes)
 {
-    std::sort(writes.begin(), writes.end(),
-              [](const RowWrite& a, const RowWrite& b) { return a.sheetRow < b.sheetRow; });
-    std::size_t i = 0;
-    while (i < writes.size())
+    std::unordered_map<std::size_t, std::size_t> tableRow; // sheet row (1-based) → table row
+    for (std::size_t r = 0; r < snapshot.cells.sheetRows.size(); ++r)
+        tableRow.emplace(snapshot.cells.sheetRows[r], r);
+    for (const RowWrite& write : writes)
     {
-        std::size_t j = i + 1;
-        while (j < writes.size() && writes[j].sheetRow == writes[j - 1].sheetRow + 1)
-            ++j;
-        std::vector<Client> run;
-        for (std::size_t k = i; k < j; ++k)
-            run.push_back(std::move(writes[k].client));
-        writeRows(document, sheet, writes[i].sheetRow, run, true);
-        i = j;
+        const auto found = tableRow.find(write.sheetRow);
+        if (found == tableRow.end())
+        {
+            writeRows(snapshot.document, snapshot.sheet, write.sheetRow,
+                      std::span<const Client>(&write.client, 1), true);
+            continue;
+        }
+        const std::vector<ImportCell>& current = snapshot.cells.table[found->second];
+        const Sequence<Sequence<Any>> data =
+            clientListRows(std::span<const Client>(&write.client, 1));
+        const Sequence<Any>& row = data[0];
+        const auto sheetRow = static_cast<sal_Int32>(write.sheetRow) - 1;
+        for (sal_Int32 c = 0; c < row.getLength(); ++c)
+        {
+            const ImportCell* was = static_cast<std::size_t>(c) < current.size()
+                                        ? &current[static_cast<std::size_t>(c)]
+                                        : nullptr;
+            OUString text;
+            double number = 0;
+            if (row[c] >>= text)
+            {
+                if (was != nullptr && !was->isNumber && was->formulaError == 0 &&
+                    was->text == toUtf8(text))
+                    continue;
+                Reference<css::text::XText>(snapshot.sheet->getCellByPosition(c, sheetRow),
+                                            UNO_QUERY_THROW)
+                    ->setString(text);
+            }
+            else if (row[c] >>= number)
+            {
+                if (was != nullptr && was->isNumber && was->number == number)
+                    continue;
+                snapshot.sheet->getCellByPosition(c, sheetRow)->setValue(number);
+            }
+        }
     }
 }
 
@@ -313,7 +358,7 @@ PublishOutcome publishSnapshot(const Context& context, const Snapshot& snapshot,
     PublishOutcome outcome =
         storeAccess().with(context,
                            [&](Register& register_) {
-                               return publishBoundSheet(register_, snapshot.binding,
+                               return publishBoundSheet(register_, *snapshot.binding,
                                                         snapshot.view(), request, language);
                            });
     if (outcome.written)
@@ -327,9 +372,15 @@ std::size_t applyPublish(const Context& context, const Snapshot& snapshot,
     const Language language = uiLanguage(context);
     if (!dryRun)
     {
-        applyWrites(snapshot.document, snapshot.sheet, outcome.writes);
-        coverRows(snapshot.document, snapshot, lastRow(outcome.binding));
-        store(snapshot.document, snapshot.property, outcome.binding);
+        {
+            const sheet_io::BulkChange bulk(snapshot.document);
+            applyWrites(snapshot, outcome.writes);
+        }
+        if (outcome.bindingChanged)
+        {
+            coverRows(snapshot.document, snapshot, lastRow(outcome.binding));
+            store(snapshot.document, snapshot.property, outcome.binding);
+        }
     }
     if (!markCells)
         return 0;
@@ -358,17 +409,25 @@ std::optional<PublishRun> publish(const Context& context,
 void applyRefresh(const Context& context, const Snapshot& snapshot, const RefreshOutcome& outcome)
 {
     const Reference<css::sheet::XSpreadsheet>& sheet = snapshot.sheet;
-    applyWrites(snapshot.document, sheet, outcome.writes);
+    const sheet_io::BulkChange bulk(snapshot.document);
+    applyWrites(snapshot, outcome.writes);
     // Whole rows go, so that what the user keeps beside the list goes with its row.
+    // (As far as anything is used on the sheet: the same as whole rows for what it holds.)
     const Reference<css::sheet::XCellRangeMovement> movement(sheet, UNO_QUERY_THROW);
+    sal_Int32 lastColumn = listWidth() - 1;
+    if (const Reference<css::table::XCellRange> used = sheet_io::usedArea(sheet); used.is())
+        lastColumn =
+            std::max(lastColumn, Reference<css::sheet::XCellRangeAddressable>(used, UNO_QUERY_THROW)
+                                     ->getRangeAddress()
+                                     .EndColumn);
     for (std::size_t removed : outcome.removals)
     {
         css::table::CellRangeAddress row;
         row.Sheet = document_lists::sheetIndex(sheet);
         row.StartColumn = 0;
-        row.EndColumn = 1023;
+        row.EndColumn = lastColumn;
         row.StartRow = row.EndRow = static_cast<sal_Int32>(removed) - 1;
-        movement->removeRange(row, css::sheet::CellDeleteMode_ROWS);
+        movement->removeRange(row, css::sheet::CellDeleteMode_UP);
     }
     writeRows(snapshot.document, sheet, outcome.appendAt, outcome.appends, true);
     const std::optional<Bound> moved = findBound(snapshot.document, sheet); // after removals
@@ -390,7 +449,7 @@ std::optional<RefreshOutcome> refresh(const Context& context,
     const Language language = uiLanguage(context);
     RefreshOutcome outcome = storeAccess().with(
         context, [&](Register& register_)
-        { return refreshBoundSheet(register_, snapshot->binding, snapshot->view(), language); });
+        { return refreshBoundSheet(register_, *snapshot->binding, snapshot->view(), language); });
     applyRefresh(context, *snapshot, outcome);
     return outcome;
 }
@@ -406,7 +465,7 @@ void applyDiscard(const Context& context, const Snapshot& snapshot, const Discar
             UNO_QUERY_THROW)
             ->clearContents(css::sheet::CellFlags::STRING | css::sheet::CellFlags::VALUE |
                             css::sheet::CellFlags::DATETIME | css::sheet::CellFlags::FORMULA);
-    applyWrites(snapshot.document, snapshot.sheet, outcome.writes);
+    applyWrites(snapshot, outcome.writes);
     coverRows(snapshot.document, snapshot, lastRow(outcome.binding));
     store(snapshot.document, snapshot.property, outcome.binding);
     sheet_marks::removeAll(snapshot.document);
@@ -414,7 +473,8 @@ void applyDiscard(const Context& context, const Snapshot& snapshot, const Discar
 
 void rememberBases(const Snapshot& snapshot, const SheetBinding& binding)
 {
-    remember(snapshot.document, snapshot.property, serializeBinding(binding), binding);
+    remember(snapshot.document, snapshot.property, serializeBinding(binding),
+             std::make_shared<const SheetBinding>(binding));
 }
 
 std::optional<SheetPending> pending(const Context& context,
@@ -424,6 +484,6 @@ std::optional<SheetPending> pending(const Context& context,
     const std::shared_ptr<Snapshot> snapshot = read(context, document, sheet);
     if (!snapshot)
         return std::nullopt;
-    return findPending(snapshot->binding, snapshot->view(), uiLanguage(context));
+    return findPending(*snapshot->binding, snapshot->view(), uiLanguage(context));
 }
 } // namespace clientes::uno::bound_sheet

@@ -37,7 +37,7 @@ struct Snapshot
     ::rtl::OUString property;  // the document property holding the binding
     ::rtl::OUString rangeName; // the list's database range
     css::table::CellRangeAddress area;
-    SheetBinding binding;
+    std::shared_ptr<const SheetBinding> binding; // with the bases remembered for it
     sheet_io::SheetCells cells; // from the header down to the sheet's last used row
     std::string source;         // the batch's description: "Hoja «Clientes» de libro.ods"
 

@@ -132,11 +132,20 @@ std::optional<Refreshed> refresh(const Reference<css::uno::XComponentContext>& c
         after.push_back(row.empty() ? std::string() : row.front().text);
 
     // Whole rows deleted, moved and inserted (see list_refresh.hpp).
+    const sheet_io::BulkChange bulk(document);
     Refreshed refreshed;
     const std::vector<RowOp> ops = planRowOps(before, after);
     const sal_Int16 tab = document_lists::sheetIndex(sheet);
-    const sal_Int32 columns =
-        Reference<css::table::XColumnRowRange>(sheet, UNO_QUERY_THROW)->getColumns()->getCount();
+    // The rows as far as anything is used on the sheet (the user's columns beside the list
+    // included): the same as whole rows for what the sheet holds, without moving a thousand
+    // empty columns each time.
+    sal_Int32 columns = firstColumn + static_cast<sal_Int32>(rows.headers.size());
+    if (const Reference<css::table::XCellRange> used = sheet_io::usedArea(sheet); used.is())
+        columns =
+            std::max(columns, Reference<css::sheet::XCellRangeAddressable>(used, UNO_QUERY_THROW)
+                                      ->getRangeAddress()
+                                      .EndColumn +
+                                  1);
     const auto wholeRow = [&](sal_Int32 row)
     { return css::table::CellRangeAddress(tab, 0, row, columns - 1, row); };
     const Reference<css::sheet::XCellRangeMovement> movement(sheet, UNO_QUERY_THROW);
@@ -161,7 +170,7 @@ std::optional<Refreshed> refresh(const Reference<css::uno::XComponentContext>& c
         switch (op.kind)
         {
         case RowOp::Kind::Delete:
-            movement->removeRange(wholeRow(row), css::sheet::CellDeleteMode_ROWS);
+            movement->removeRange(wholeRow(row), css::sheet::CellDeleteMode_UP);
             shift(row, -1);
             ++refreshed.removed;
             break;
@@ -170,17 +179,17 @@ std::optional<Refreshed> refresh(const Reference<css::uno::XComponentContext>& c
                 parking.resize(op.parked + 1);
             parking[op.parked] = nextParking++;
             movement->moveRange(css::table::CellAddress(tab, 0, parking[op.parked]), wholeRow(row));
-            movement->removeRange(wholeRow(row), css::sheet::CellDeleteMode_ROWS);
+            movement->removeRange(wholeRow(row), css::sheet::CellDeleteMode_UP);
             shift(row, -1);
             ++refreshed.moved;
             break;
         case RowOp::Kind::Insert:
-            movement->insertCells(wholeRow(row), css::sheet::CellInsertMode_ROWS);
+            movement->insertCells(wholeRow(row), css::sheet::CellInsertMode_DOWN);
             shift(row, 1);
             ++refreshed.added;
             break;
         case RowOp::Kind::Unpark:
-            movement->insertCells(wholeRow(row), css::sheet::CellInsertMode_ROWS);
+            movement->insertCells(wholeRow(row), css::sheet::CellInsertMode_DOWN);
             shift(row, 1);
             movement->moveRange(css::table::CellAddress(tab, 0, row),
                                 wholeRow(parking.at(op.parked)));

@@ -12,6 +12,9 @@
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/document/MacroExecMode.hpp>
 #include <com/sun/star/document/UpdateDocMode.hpp>
+#include <com/sun/star/document/XActionLockable.hpp>
+#include <com/sun/star/document/XUndoManager.hpp>
+#include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/drawing/XDrawPageSupplier.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
@@ -21,6 +24,7 @@
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/sheet/CellFlags.hpp>
 #include <com/sun/star/sheet/FormulaResult.hpp>
+#include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XCellFormatRangesSupplier.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
@@ -952,5 +956,62 @@ writeList(const Reference<css::sheet::XSpreadsheetDocument>& document,
         document, target, layout,
         [&list](std::size_t first, std::size_t count) { return dataOf(list, first, count); },
         style);
+}
+BulkChange::BulkChange(const Reference<css::sheet::XSpreadsheetDocument>& document)
+    : m_document(document)
+{
+    const Reference<css::frame::XModel> model(document, UNO_QUERY);
+    if (model.is())
+        model->lockControllers();
+    const Reference<css::document::XActionLockable> actions(document, UNO_QUERY);
+    if (actions.is())
+        actions->addActionLock();
+    const Reference<css::beans::XPropertySet> properties(document, UNO_QUERY);
+    if (properties.is())
+    {
+        properties->getPropertyValue(ascii("IsAdjustHeightEnabled")) >>= m_heights;
+        properties->setPropertyValue(ascii("IsAdjustHeightEnabled"), Any(false));
+    }
+    const Reference<css::document::XUndoManagerSupplier> undo(document, UNO_QUERY);
+    if (undo.is())
+    {
+        m_undo = undo->getUndoManager();
+        m_undo->lock();
+    }
+    // Formulas (an invoice list's SUBTOTALs, the user's own beside it) are calculated once at
+    // the end, not after each row moved.
+    const Reference<css::sheet::XCalculatable> calculation(document, UNO_QUERY);
+    if (calculation.is())
+    {
+        m_autoCalculation = calculation->isAutomaticCalculationEnabled();
+        calculation->enableAutomaticCalculation(false);
+    }
+}
+
+BulkChange::~BulkChange()
+{
+    try
+    {
+        const Reference<css::sheet::XCalculatable> calculation(m_document, UNO_QUERY);
+        if (calculation.is() && m_autoCalculation)
+        {
+            calculation->enableAutomaticCalculation(true);
+            calculation->calculate();
+        }
+        if (m_undo.is())
+            m_undo->unlock();
+        const Reference<css::beans::XPropertySet> properties(m_document, UNO_QUERY);
+        if (properties.is())
+            properties->setPropertyValue(ascii("IsAdjustHeightEnabled"), Any(m_heights));
+        const Reference<css::document::XActionLockable> actions(m_document, UNO_QUERY);
+        if (actions.is())
+            actions->removeActionLock();
+        const Reference<css::frame::XModel> model(m_document, UNO_QUERY);
+        if (model.is())
+            model->unlockControllers();
+    }
+    catch (const css::uno::Exception&)
+    {
+    }
 }
 } // namespace clientes::uno::sheet_io

@@ -8,6 +8,7 @@
 #include "core/transfer/export_shape.hpp"
 #include "core/transfer/import_plan.hpp"
 
+#include <com/sun/star/document/XUndoManager.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/lang/Locale.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
@@ -163,6 +164,25 @@ documentOfSheet(const Reference<css::uno::XComponentContext>& context,
 // A new sheet at the end of the document, named `name` or "name 2", "name 3"… when taken.
 Reference<css::sheet::XSpreadsheet>
 appendSheet(const Reference<css::sheet::XSpreadsheetDocument>& document, const std::string& name);
+
+// Many changes to a document in a row: no repaint, no recalculation and no row-height
+// adjustment after each (the view's controllers locked, an action lock, automatic row heights
+// off), everything caught up once at the end; and no undo step: what the register wrote is
+// undone in the register ("Deshacer"), a Ctrl+Z would only part the sheet from it.
+class BulkChange
+{
+public:
+    explicit BulkChange(const Reference<css::sheet::XSpreadsheetDocument>& document);
+    ~BulkChange();
+    BulkChange(const BulkChange&) = delete;
+    BulkChange& operator=(const BulkChange&) = delete;
+
+private:
+    Reference<css::uno::XInterface> m_document;
+    Reference<css::document::XUndoManager> m_undo;
+    bool m_heights = false;         // IsAdjustHeightEnabled before
+    bool m_autoCalculation = false; // automatic calculation before
+};
 
 // Shows `sheet` in the document's view, when it has one.
 void activate(const Reference<css::sheet::XSpreadsheetDocument>& document,
