@@ -526,6 +526,41 @@ def function_wizard_screenshot(ctx, process, document, path, settle):
     os.killpg(process.pid, signal.SIGKILL)
 
 
+def edit_in_calc_screenshots(ctx, document, folder, settle):
+    """Binds the samples to a sheet ("Editar en Calc"), edits it as a user would (a changed city,
+    a new row, a wrong e-mail), shoots the deck's publish bar with the highlighted cells; then
+    publishes (the wrong e-mail is marked), fixes it, lets another user's save meet an edited row
+    and shoots the conflict shown on its cells."""
+    directory = ctx.ServiceManager.createInstanceWithContext("org.clientes.ClientDirectory", ctx)
+    sheet = document.getSheets().getByIndex(0)
+    directory.editClientsInSheet(sheet, ())
+    time.sleep(settle / 2)
+    sheet.getCellByPosition(7, 2).setString("Funchal")  # a city changed
+    sheet.getCellByPosition(9, 3).setString("pedidos@")  # a wrong e-mail
+    row = 1 + len(SAMPLE_CLIENTS)
+    sheet.getCellByPosition(1, row).setString("Nueva Clienta, S.L.")
+    sheet.getCellByPosition(7, row).setString("Huesca")
+    document.getCurrentController().select(sheet.getCellRangeByName("H3"))
+    time.sleep(settle)
+    shots = [screenshot(os.path.join(folder, "edit-pending.png"))]
+    directory.publishSheet(sheet, ())
+    time.sleep(settle)
+    shots.append(screenshot(os.path.join(folder, "edit-error.png")))
+    sheet.getCellByPosition(9, 3).setString("pedidos@ferreterianunez.es")
+    directory.publishSheet(sheet, ())
+    # Another user saves the first client while this sheet changes its phone.
+    code = sheet.getCellByPosition(0, 1).getString()
+    sheet.getCellByPosition(10, 1).setString("+34 976 999 999")
+    directory.updateClient(code, (NamedValue("phone", "+34 976 555 555"),))
+    directory.publishSheet(sheet, ())
+    annotation = sheet.getCellByPosition(10, 1).getAnnotation()
+    annotation.setIsVisible(True)
+    document.getCurrentController().select(sheet.getCellRangeByName("K2"))
+    time.sleep(settle)
+    shots.append(screenshot(os.path.join(folder, "edit-conflict.png")))
+    return shots
+
+
 def screenshot(path):
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     subprocess.run(["import", "-window", "root", path], check=True)
@@ -582,6 +617,9 @@ def main():
                         help="screenshot of Tools ▸ Options ▸ LibreOffice Calc ▸ Clientes")
     parser.add_argument("--function-wizard", metavar="PNG",
                         help="screenshot of Insert ▸ Function on a CLIENTE cell over the samples")
+    parser.add_argument("--edit-shots", metavar="FOLDER",
+                        help="bind the samples to a sheet, edit it and shoot the publish bar, an "
+                             "error and a conflict into FOLDER")
     parser.add_argument("--settle", type=float, default=4.0,
                         help="seconds to let the window paint before the screenshot")
     args = parser.parse_args()
@@ -616,6 +654,13 @@ def main():
             time.sleep(args.settle / 2)
             function_wizard_screenshot(ctx, process, calc_document(ctx), args.function_wizard,
                                        args.settle)
+            return
+        if args.edit_shots:
+            time.sleep(args.settle / 2)
+            for path in edit_in_calc_screenshots(ctx, calc_document(ctx), args.edit_shots,
+                                                 args.settle):
+                print(path)
+            terminate(ctx, process)
             return
         if args.options_page:
             time.sleep(args.settle / 2)

@@ -34,6 +34,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 #include <thread>
 
 #include <arpa/inet.h>
@@ -179,10 +180,11 @@ std::vector<std::string> deckNames(CalcDocument& document)
             }
             return names;
         }
-        catch (const css::lang::IndexOutOfBoundsException&)
+        catch (const css::uno::Exception& error)
         {
+            // IndexOutOfBoundsException, or the grid's own RuntimeException for a row that went.
             if (attempt == 20)
-                throw;
+                throw std::runtime_error("reading the deck's list: " + s(error.Message));
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
         }
     }

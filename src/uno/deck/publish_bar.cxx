@@ -349,19 +349,20 @@ sal_Int32 PublishBar::layout(sal_Int32 x, sal_Int32 y, sal_Int32 width)
         return 0;
     setPosSize(control(kPending), x, y, width, kLabelHeight);
     sal_Int32 top = y + kLabelHeight + 2;
-    const sal_Int32 third = (width - 2 * kGap) / 3;
+    const sal_Int32 half = (width - kGap) / 2;
     if (m_listOnly)
-        setPosSize(control(kRefresh), x, top, third, kButtonHeight);
+        setPosSize(control(kRefresh), x, top, half, kButtonHeight);
     else
     {
-        setPosSize(control(kPublish), x, top, third, kButtonHeight);
-        setPosSize(control(kDiscard), x + third + kGap, top, third, kButtonHeight);
-        setPosSize(control(kRefresh), x + 2 * (third + kGap), top, third, kButtonHeight);
+        // "Publicar cambios" first and whole: the action the bar is for.
+        setPosSize(control(kPublish), x, top, width, kButtonHeight);
+        top += kButtonHeight + kGap;
+        setPosSize(control(kDiscard), x, top, half, kButtonHeight);
+        setPosSize(control(kRefresh), x + half + kGap, top, half, kButtonHeight);
     }
     top += kButtonHeight;
     if (m_conflicts)
     {
-        const sal_Int32 half = (width - kGap) / 2;
         top += kGap;
         setPosSize(control(kKeepMine), x, top, half, kButtonHeight);
         setPosSize(control(kTakeTheirs), x + half + kGap, top, half, kButtonHeight);

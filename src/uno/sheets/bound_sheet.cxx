@@ -228,7 +228,14 @@ void applyWrites(const Snapshot& snapshot, const std::vector<RowWrite>& writes)
             {
                 if (was != nullptr && was->isNumber && was->number == number)
                     continue;
-                snapshot.sheet->getCellByPosition(c, sheetRow)->setValue(number);
+                const Reference<css::table::XCell> cell =
+                    snapshot.sheet->getCellByPosition(c, sheetRow);
+                cell->setValue(number);
+                // A date where there was none (a new row's "Fecha de alta"): shown as one.
+                if (was == nullptr || !was->isNumber)
+                    Reference<css::beans::XPropertySet>(cell, UNO_QUERY_THROW)
+                        ->setPropertyValue(ascii("NumberFormat"),
+                                           Any(sheet_io::formats(snapshot.document).dateTime));
             }
         }
     }
