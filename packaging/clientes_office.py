@@ -558,6 +558,7 @@ def edit_in_calc_screenshots(ctx, document, folder, settle):
     document.getCurrentController().select(sheet.getCellRangeByName("K2"))
     time.sleep(settle)
     shots.append(screenshot(os.path.join(folder, "edit-conflict.png")))
+    document.setModified(False)  # no "Save changes?" question when the office closes
     return shots
 
 
