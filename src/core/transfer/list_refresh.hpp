@@ -1,8 +1,9 @@
 // Exported lists that refresh in place: the export's settings kept in the document
 // (serializeListSettings), and the row operations that turn the list as it is into the list
-// as the register gives it now while every row keeps what the user wrote beside it — whole
-// sheet rows are deleted, inserted and moved (never rewritten in place under another row's
-// notes), the way Calc's database ranges treat "insert or delete cells".
+// as the register gives it now while every row keeps what the user wrote beside it — rows are
+// deleted, inserted and moved (never rewritten in place under another row's notes), the way
+// Calc's database ranges treat "insert or delete cells". The UNO layer counts them with
+// planRowOps and carries them out with one sort (uno/sheets/list_sheet).
 #pragma once
 
 #include "core/model/import_batch.hpp"

@@ -9,6 +9,7 @@
 #include "support/store_access.hxx"
 #include "support/uno_text.hxx"
 
+#include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/sheet/CellDeleteMode.hpp>
 #include <com/sun/star/sheet/CellFlags.hpp>
@@ -18,11 +19,16 @@
 #include <com/sun/star/sheet/XCellRangeMovement.hpp>
 #include <com/sun/star/sheet/XSheetOperation.hpp>
 #include <com/sun/star/table/CellAddress.hpp>
+#include <com/sun/star/table/TableSortField.hpp>
+#include <com/sun/star/table/TableSortFieldType.hpp>
 #include <com/sun/star/table/XColumnRowRange.hpp>
 #include <com/sun/star/table/XTableColumns.hpp>
+#include <com/sun/star/util/XSortable.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace css = ::com::sun::star;
 using css::uno::Any;
@@ -35,6 +41,13 @@ namespace
 {
 constexpr std::string_view kPropertyPrefix = "ClientesList.";
 constexpr std::size_t kRowsPerWrite = 8192;
+
+Sequence<Any> single(const Any& value)
+{
+    Sequence<Any> row(1);
+    row.getArray()[0] = value;
+    return row;
+}
 
 std::string keyText(const Any& value)
 {
@@ -131,7 +144,7 @@ std::optional<Refreshed> refresh(const Reference<css::uno::XComponentContext>& c
     for (const auto& row : rows.rows)
         after.push_back(row.empty() ? std::string() : row.front().text);
 
-    // Whole rows deleted, moved and inserted (see list_refresh.hpp).
+    // Rows deleted, moved and inserted (planRowOps counts them; one sort does them).
     const sheet_io::BulkChange bulk(document);
     Refreshed refreshed;
     const std::vector<RowOp> ops = planRowOps(before, after);
@@ -146,54 +159,94 @@ std::optional<Refreshed> refresh(const Reference<css::uno::XComponentContext>& c
                                       ->getRangeAddress()
                                       .EndColumn +
                                   1);
-    const auto wholeRow = [&](sal_Int32 row)
-    { return css::table::CellRangeAddress(tab, 0, row, columns - 1, row); };
-    const Reference<css::sheet::XCellRangeMovement> movement(sheet, UNO_QUERY_THROW);
-    sal_Int32 lastUsed = firstRow + oldCount + static_cast<sal_Int32>(settings.totals) + 1;
-    if (const Reference<css::table::XCellRange> used = sheet_io::usedArea(sheet); used.is())
-        lastUsed =
-            std::max(lastUsed, Reference<css::sheet::XCellRangeAddressable>(used, UNO_QUERY_THROW)
-                                   ->getRangeAddress()
-                                   .EndRow);
-    sal_Int32 nextParking = lastUsed + 2; // below everything: nothing there to disturb
-    std::vector<sal_Int32> parking;
-    const auto shift = [&](sal_Int32 row, sal_Int32 delta)
-    {
-        for (sal_Int32& parked : parking)
-            if (delta < 0 ? parked > row : parked >= row)
-                parked += delta;
-        nextParking += delta;
-    };
     for (const RowOp& op : ops)
-    {
-        const sal_Int32 row = firstRow + static_cast<sal_Int32>(op.offset);
-        switch (op.kind)
-        {
-        case RowOp::Kind::Delete:
-            movement->removeRange(wholeRow(row), css::sheet::CellDeleteMode_UP);
-            shift(row, -1);
+        if (op.kind == RowOp::Kind::Delete)
             ++refreshed.removed;
-            break;
-        case RowOp::Kind::Park:
-            if (parking.size() <= op.parked)
-                parking.resize(op.parked + 1);
-            parking[op.parked] = nextParking++;
-            movement->moveRange(css::table::CellAddress(tab, 0, parking[op.parked]), wholeRow(row));
-            movement->removeRange(wholeRow(row), css::sheet::CellDeleteMode_UP);
-            shift(row, -1);
+        else if (op.kind == RowOp::Kind::Park)
             ++refreshed.moved;
-            break;
-        case RowOp::Kind::Insert:
-            movement->insertCells(wholeRow(row), css::sheet::CellInsertMode_DOWN);
-            shift(row, 1);
+        else if (op.kind == RowOp::Kind::Insert)
             ++refreshed.added;
-            break;
-        case RowOp::Kind::Unpark:
-            movement->insertCells(wholeRow(row), css::sheet::CellInsertMode_DOWN);
-            shift(row, 1);
-            movement->moveRange(css::table::CellAddress(tab, 0, row),
-                                wholeRow(parking.at(op.parked)));
-            break;
+    if (!ops.empty())
+    {
+        // One sort instead of a row operation per change: room is made under the rows for the
+        // new ones, every row is given its place in the new order in a helper column right of
+        // everything used (rows whose record is gone at the bottom), the user's columns beside
+        // the list are sorted by it (a formula keeps referring to its own row, as in any sort),
+        // and the rows gone are deleted from the bottom.
+        const Reference<css::sheet::XCellRangeMovement> movement(sheet, UNO_QUERY_THROW);
+        if (settings.totals > 0)
+            Reference<css::sheet::XSheetOperation>(
+                sheet->getCellRangeByPosition(
+                    firstColumn, firstRow + oldCount + 1,
+                    firstColumn + static_cast<sal_Int32>(rows.headers.size()) - 1,
+                    firstRow + oldCount + static_cast<sal_Int32>(settings.totals)),
+                UNO_QUERY_THROW)
+                ->clearContents(css::sheet::CellFlags::VALUE | css::sheet::CellFlags::STRING |
+                                css::sheet::CellFlags::DATETIME | css::sheet::CellFlags::FORMULA |
+                                css::sheet::CellFlags::HARDATTR);
+        settings.totals = 0;
+        const auto added = static_cast<sal_Int32>(refreshed.added);
+        if (added > 0)
+            movement->insertCells(css::table::CellRangeAddress(tab, 0, firstRow + oldCount,
+                                                               columns - 1,
+                                                               firstRow + oldCount + added - 1),
+                                  css::sheet::CellInsertMode_DOWN);
+        std::unordered_map<std::string, std::size_t> place; // key → place in the new order
+        for (std::size_t i = 0; i < after.size(); ++i)
+            place.emplace(after[i], i);
+        std::unordered_set<std::string> kept;
+        const sal_Int32 block = oldCount + added;
+        Sequence<Sequence<Any>> order(block);
+        for (sal_Int32 r = 0; r < oldCount; ++r)
+        {
+            const std::string& key = before[static_cast<std::size_t>(r)];
+            const auto found = place.find(key);
+            const bool keep = !key.empty() && found != place.end() && kept.insert(key).second;
+            order.getArray()[r] =
+                single(Any(static_cast<double>(keep ? found->second : after.size() + r)));
+        }
+        sal_Int32 next = oldCount;
+        for (std::size_t i = 0; i < after.size(); ++i)
+            if (!kept.count(after[i]))
+                order.getArray()[next++] = single(Any(static_cast<double>(i)));
+        // The list's own columns are written again below in the new order: only the user's
+        // columns right of the list need sorting (none: nothing to sort).
+        const sal_Int32 userColumns = firstColumn + static_cast<sal_Int32>(rows.headers.size());
+        if (userColumns < columns)
+        {
+            const Reference<css::table::XCellRange> helper =
+                sheet->getCellRangeByPosition(columns, firstRow, columns, firstRow + block - 1);
+            Reference<css::sheet::XCellRangeData>(helper, UNO_QUERY_THROW)->setDataArray(order);
+            const Reference<css::util::XSortable> sortable(
+                sheet->getCellRangeByPosition(userColumns, firstRow, columns, firstRow + block - 1),
+                UNO_QUERY_THROW);
+            css::table::TableSortField field;
+            field.Field = columns - userColumns;
+            field.IsAscending = true;
+            field.FieldType = css::table::TableSortFieldType_NUMERIC;
+            std::vector<css::beans::PropertyValue> properties;
+            Sequence<css::table::TableSortField> fields(1);
+            fields.getArray()[0] = field;
+            properties.emplace_back(ascii("SortFields"), 0, Any(fields),
+                                    css::beans::PropertyState_DIRECT_VALUE);
+            properties.emplace_back(ascii("ContainsHeader"), 0, Any(false),
+                                    css::beans::PropertyState_DIRECT_VALUE);
+            properties.emplace_back(ascii("IsSortColumns"), 0, Any(false),
+                                    css::beans::PropertyState_DIRECT_VALUE);
+            properties.emplace_back(ascii("BindFormatsToContent"), 0, Any(true),
+                                    css::beans::PropertyState_DIRECT_VALUE);
+            sortable->sort(Sequence<css::beans::PropertyValue>(
+                properties.data(), static_cast<sal_Int32>(properties.size())));
+            Reference<css::sheet::XSheetOperation>(helper, UNO_QUERY_THROW)
+                ->clearContents(css::sheet::CellFlags::VALUE);
+        }
+        const auto removed = static_cast<sal_Int32>(refreshed.removed);
+        if (removed > 0)
+        {
+            const sal_Int32 first = firstRow + static_cast<sal_Int32>(after.size());
+            movement->removeRange(
+                css::table::CellRangeAddress(tab, 0, first, columns - 1, first + removed - 1),
+                css::sheet::CellDeleteMode_UP);
         }
     }
 

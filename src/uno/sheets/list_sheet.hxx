@@ -1,9 +1,9 @@
 // Exported lists (clients, invoices) that refresh in place: the export keeps its settings in
 // the document (document_lists.hxx), and "Actualizar" runs its query again: rows of records
 // gone are deleted, new ones inserted where the export's order puts them, rows whose place
-// changed (an invoice paid meanwhile) moved whole — always whole sheet rows, so that the
-// user's own columns and formulas beside the list stay with their rows — then the values are
-// written again and an invoice list's totals follow.
+// changed (an invoice paid meanwhile) moved — rows as wide as the sheet is used, by one sort on
+// a helper column, so that the user's own columns and formulas beside the list stay with their
+// rows — then the values are written again and an invoice list's totals follow.
 #pragma once
 
 #include "core/transfer/list_refresh.hpp"
