@@ -438,11 +438,20 @@ void PublishBar::publish(ConflictChoice choice)
         }
         return std::make_pair(outcome, failure);
     };
+    auto result = std::make_shared<std::pair<std::shared_ptr<PublishOutcome>, std::string>>();
+    runWork([work, result] { *result = work(); },
+            [finish, result] { finish(result->first, result->second); });
+}
+
+// The register's part of a bar's action: at once with a file, on a thread of its own on a team
+// server (the main thread never waits on the network); `finish` then runs on the main thread.
+void PublishBar::runWork(std::function<void()> work, std::function<void()> finish)
+{
     m_busy = true;
     if (!teamMode(m_context))
     {
-        const auto [outcome, failure] = work();
-        finish(outcome, failure);
+        work();
+        finish();
         return;
     }
     modelOf(control(kPending))
@@ -450,12 +459,12 @@ void PublishBar::publish(ConflictChoice choice)
     if (!m_work)
         m_work = std::make_unique<LatestWork>();
     m_work->submit(
-        [this, work, finish, context = m_context, alive = std::weak_ptr<const bool>(m_alive)]
+        [work = std::move(work), finish = std::move(finish), context = m_context,
+         alive = std::weak_ptr<const bool>(m_alive)]
         {
-            auto result = work();
+            work();
             if (const auto token = alive.lock())
-                postWhileAlive(context, token,
-                               [finish, result] { finish(result.first, result.second); });
+                postWhileAlive(context, token, finish);
         });
 }
 
@@ -469,23 +478,44 @@ void PublishBar::discard()
         bound_sheet::read(m_context, doc, sheet);
     if (!snapshot)
         return;
-    try
+    struct Result
     {
-        const DiscardOutcome outcome = storeAccess().with(
-            m_context, [&](Register& store)
-            { return discardBoundSheet(store, *snapshot->binding, snapshot->view(), m_language); });
-        removeHighlights();
-        m_applying = true;
-        bound_sheet::applyDiscard(m_context, *snapshot, outcome);
-        m_applying = false;
-        m_conflicts = false;
-        showOutcome({});
-    }
-    catch (const std::exception& error)
-    {
-        m_applying = false;
-        showOutcome(describeFailure(error, m_language));
-    }
+        DiscardOutcome outcome;
+        std::string failure;
+    };
+    auto result = std::make_shared<Result>();
+    runWork(
+        [result, snapshot, context = m_context, language = m_language]
+        {
+            try
+            {
+                result->outcome =
+                    storeAccess().with(context,
+                                       [&](Register& store) {
+                                           return discardBoundSheet(store, *snapshot->binding,
+                                                                    snapshot->view(), language);
+                                       });
+            }
+            catch (const std::exception& error)
+            {
+                result->failure = describeFailure(error, language);
+            }
+        },
+        [this, result, snapshot]
+        {
+            m_busy = false;
+            if (result->failure.empty())
+            {
+                removeHighlights();
+                m_applying = true;
+                guardedNoThrow(
+                    "showing a discard",
+                    [&] { bound_sheet::applyDiscard(m_context, *snapshot, result->outcome); });
+                m_applying = false;
+                m_conflicts = false;
+            }
+            showOutcome(result->failure);
+        });
 }
 
 void PublishBar::refresh()
@@ -494,25 +524,67 @@ void PublishBar::refresh()
     const Reference<css::sheet::XSpreadsheet> sheet = activeSheet();
     if (!doc.is() || !sheet.is() || m_busy)
         return;
-    try
+    // A bound sheet, else an exported list.
+    const std::shared_ptr<bound_sheet::Snapshot> bound = bound_sheet::read(m_context, doc, sheet);
+    const std::shared_ptr<list_sheet::ListSnapshot> list =
+        bound ? nullptr : list_sheet::read(doc, sheet);
+    if (!bound && !list)
+        return;
+    struct Result
     {
-        removeHighlights();
-        m_applying = true;
-        std::string said;
-        if (!bound_sheet::refresh(m_context, doc, sheet))
-            if (const auto list = list_sheet::refresh(m_context, doc, sheet))
-                said = clientes::text(TextKey::DeckListRefreshed, m_language,
-                                      {{"added", std::to_string(list->added)},
-                                       {"removed", std::to_string(list->removed)},
-                                       {"moved", std::to_string(list->moved)}});
-        m_applying = false;
-        showOutcome(said);
-    }
-    catch (const std::exception& error)
-    {
-        m_applying = false;
-        showOutcome(describeFailure(error, m_language));
-    }
+        RefreshOutcome bound;
+        list_sheet::ListData list;
+        std::string failure;
+    };
+    auto result = std::make_shared<Result>();
+    runWork(
+        [result, bound, list, context = m_context, language = m_language]
+        {
+            try
+            {
+                if (bound)
+                    result->bound =
+                        storeAccess().with(context,
+                                           [&](Register& store) {
+                                               return refreshBoundSheet(store, *bound->binding,
+                                                                        bound->view(), language);
+                                           });
+                else
+                    result->list = list_sheet::load(context, *list);
+            }
+            catch (const std::exception& error)
+            {
+                result->failure = describeFailure(error, language);
+            }
+        },
+        [this, result, bound, list]
+        {
+            m_busy = false;
+            std::string said = result->failure;
+            if (said.empty())
+            {
+                removeHighlights();
+                m_applying = true;
+                guardedNoThrow("showing a refresh",
+                               [&]
+                               {
+                                   if (bound)
+                                       bound_sheet::applyRefresh(m_context, *bound, result->bound);
+                                   else
+                                   {
+                                       const list_sheet::Refreshed done =
+                                           list_sheet::apply(*list, result->list);
+                                       said = clientes::text(
+                                           TextKey::DeckListRefreshed, m_language,
+                                           {{"added", std::to_string(done.added)},
+                                            {"removed", std::to_string(done.removed)},
+                                            {"moved", std::to_string(done.moved)}});
+                                   }
+                               });
+                m_applying = false;
+            }
+            showOutcome(said);
+        });
 }
 
 void PublishBar::highlight(const Reference<css::sheet::XSpreadsheet>& sheet,

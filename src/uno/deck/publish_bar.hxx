@@ -64,6 +64,7 @@ private:
     void discard();
     void refresh();
     void showOutcome(const std::string& text);
+    void runWork(std::function<void()> work, std::function<void()> finish);
     void highlight(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
                    const std::vector<EditedCell>& cells);
     void removeHighlights();

@@ -80,40 +80,43 @@ bool isList(const Reference<css::sheet::XSpreadsheetDocument>& document,
         .has_value();
 }
 
-std::optional<Refreshed> refresh(const Reference<css::uno::XComponentContext>& context,
-                                 const Reference<css::sheet::XSpreadsheetDocument>& document,
-                                 const Reference<css::sheet::XSpreadsheet>& sheet)
+std::shared_ptr<ListSnapshot> read(const Reference<css::sheet::XSpreadsheetDocument>& document,
+                                   const Reference<css::sheet::XSpreadsheet>& sheet)
 {
     const std::optional<document_lists::Found> found = document_lists::find(
         document, sheet, kPropertyPrefix,
         [](const std::string& text) { return parseListSettings(text).has_value(); });
     if (!found)
-        return std::nullopt;
-    ListSettings settings = *parseListSettings(found->text);
-    const Language language = uiLanguage(context);
-    const sal_Int32 header = found->area.StartRow;
-    const sal_Int32 firstRow = header + 1;
-    const sal_Int32 firstColumn = found->area.StartColumn;
-    const sal_Int32 oldCount = found->area.EndRow - header;
-
+        return nullptr;
+    auto snapshot = std::make_shared<ListSnapshot>();
+    snapshot->document = document;
+    snapshot->sheet = sheet;
+    snapshot->property = found->property;
+    snapshot->rangeName = found->rangeName;
+    snapshot->area = found->area;
+    snapshot->settings = *parseListSettings(found->text);
     // The rows' keys as they are (code or invoice number, the list's first column).
-    std::vector<std::string> before;
+    const sal_Int32 firstRow = found->area.StartRow + 1;
+    const sal_Int32 oldCount = found->area.EndRow - found->area.StartRow;
     if (oldCount > 0)
     {
         const Sequence<Sequence<Any>> keys =
             Reference<css::sheet::XCellRangeData>(
-                sheet->getCellRangeByPosition(firstColumn, firstRow, firstColumn,
-                                              firstRow + oldCount - 1),
+                sheet->getCellRangeByPosition(found->area.StartColumn, firstRow,
+                                              found->area.StartColumn, firstRow + oldCount - 1),
                 UNO_QUERY_THROW)
                 ->getDataArray();
         for (const Sequence<Any>& row : keys)
-            before.push_back(row.getLength() > 0 ? keyText(row[0]) : std::string());
+            snapshot->before.push_back(row.getLength() > 0 ? keyText(row[0]) : std::string());
     }
+    return snapshot;
+}
 
-    // The list as the export makes it now.
-    ExportSheet rows;
-    InvoiceListSheet invoices;
-    bool dateTimes = false;
+ListData load(const Reference<css::uno::XComponentContext>& context, const ListSnapshot& snapshot)
+{
+    const Language language = uiLanguage(context);
+    const ListSettings& settings = snapshot.settings;
+    ListData data;
     if (settings.kind == ImportKind::Clients)
     {
         std::vector<Client> clients;
@@ -129,16 +132,44 @@ std::optional<Refreshed> refresh(const Reference<css::uno::XComponentContext>& c
                     clients = store.clientsForExport(settings.query, settings.codes,
                                                      settings.includeArchived);
             });
-        rows = shapeClientList(clients, language);
-        dateTimes = true;
+        data.rows = shapeClientList(clients, language);
+        data.dateTimes = true;
     }
     else
     {
         const std::vector<InvoiceListRow> list = storeAccess().with(
             context, [&](Register& store) { return store.invoiceList(settings.filter); });
-        invoices = shapeInvoiceList(list, language, static_cast<std::size_t>(firstRow) + 1);
-        rows = invoices.sheet;
+        data.invoices =
+            shapeInvoiceList(list, language, static_cast<std::size_t>(snapshot.area.StartRow) + 2);
+        data.rows = data.invoices.sheet;
     }
+    return data;
+}
+
+std::optional<Refreshed> refresh(const Reference<css::uno::XComponentContext>& context,
+                                 const Reference<css::sheet::XSpreadsheetDocument>& document,
+                                 const Reference<css::sheet::XSpreadsheet>& sheet)
+{
+    const std::shared_ptr<ListSnapshot> snapshot = read(document, sheet);
+    if (!snapshot)
+        return std::nullopt;
+    const ListData data = load(context, *snapshot);
+    return apply(*snapshot, data);
+}
+
+Refreshed apply(const ListSnapshot& snapshot, const ListData& data)
+{
+    const Reference<css::sheet::XSpreadsheetDocument>& document = snapshot.document;
+    const Reference<css::sheet::XSpreadsheet>& sheet = snapshot.sheet;
+    ListSettings settings = snapshot.settings;
+    const sal_Int32 header = snapshot.area.StartRow;
+    const sal_Int32 firstRow = header + 1;
+    const sal_Int32 firstColumn = snapshot.area.StartColumn;
+    const sal_Int32 oldCount = snapshot.area.EndRow - header;
+    const std::vector<std::string>& before = snapshot.before;
+    const ExportSheet& rows = data.rows;
+    const InvoiceListSheet& invoices = data.invoices;
+    const bool dateTimes = data.dateTimes;
     std::vector<std::string> after;
     after.reserve(rows.rows.size());
     for (const auto& row : rows.rows)
@@ -293,8 +324,8 @@ std::optional<Refreshed> refresh(const Reference<css::uno::XComponentContext>& c
     settings.totals = settings.kind == ImportKind::Invoices
                           ? formatInvoiceList(document, sheet, invoices, firstRow)
                           : 0;
-    document_lists::setRows(document, found->rangeName, header, header + count);
-    document_lists::keep(document, found->property, serializeListSettings(settings));
+    document_lists::setRows(document, snapshot.rangeName, header, header + count);
+    document_lists::keep(document, snapshot.property, serializeListSettings(settings));
     refreshed.updated = after.size() - refreshed.added;
     return refreshed;
 }

@@ -6,14 +6,19 @@
 // rows — then the values are written again and an invoice list's totals follow.
 #pragma once
 
+#include "core/transfer/export_shape.hpp"
 #include "core/transfer/list_refresh.hpp"
 
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/table/CellRangeAddress.hpp>
 #include <com/sun/star/table/XCellRange.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 
+#include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace clientes::uno::list_sheet
 {
@@ -34,6 +39,32 @@ struct Refreshed
     std::size_t removed = 0;
     std::size_t moved = 0;
 };
+
+// A list as read from its sheet (main thread), for the register's part on another thread (a
+// team server), applied back on the main thread.
+struct ListSnapshot
+{
+    Reference<css::sheet::XSpreadsheetDocument> document;
+    Reference<css::sheet::XSpreadsheet> sheet;
+    ::rtl::OUString property;
+    ::rtl::OUString rangeName;
+    css::table::CellRangeAddress area; // header and rows
+    ListSettings settings;
+    std::vector<std::string> before; // the rows' keys
+};
+// The list as the export makes it now.
+struct ListData
+{
+    ExportSheet rows;
+    InvoiceListSheet invoices;
+    bool dateTimes = false;
+};
+
+// nullptr when the sheet holds no exported list.
+std::shared_ptr<ListSnapshot> read(const Reference<css::sheet::XSpreadsheetDocument>& document,
+                                   const Reference<css::sheet::XSpreadsheet>& sheet);
+ListData load(const Reference<css::uno::XComponentContext>& context, const ListSnapshot& snapshot);
+Refreshed apply(const ListSnapshot& snapshot, const ListData& data);
 
 // nullopt when the sheet holds no exported list.
 std::optional<Refreshed> refresh(const Reference<css::uno::XComponentContext>& context,
