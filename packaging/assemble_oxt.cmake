@@ -1,4 +1,5 @@
-# cmake -P script: lays the extension out in STAGE and zips it into OUTPUT.
+# cmake -P script (or included by release.cmake): lays the extension out in STAGE and zips it
+# into OUTPUT.
 file(REMOVE_RECURSE ${STAGE})
 file(MAKE_DIRECTORY ${STAGE}/META-INF ${STAGE}/registration)
 
@@ -21,12 +22,26 @@ file(GLOB dialogs ${SOURCE_DIR}/dialogs/*.xdl)
 file(GLOB dialog_strings ${DIALOG_STRINGS}/*.properties ${DIALOG_STRINGS}/*.default)
 file(COPY ${dialogs} ${dialog_strings} DESTINATION ${STAGE}/dialogs)
 file(COPY ${SOURCE_DIR}/LICENSE DESTINATION ${STAGE}/registration)
+# The release notes of this version (CHANGELOG.md), which description.xml names.
+file(MAKE_DIRECTORY ${STAGE}/notes)
+execute_process(
+    COMMAND ${PYTHON} ${SOURCE_DIR}/tools/release_files.py --changelog ${SOURCE_DIR}/CHANGELOG.md
+            --version ${VERSION} --identifier org.clientes.calc --url ${RELEASE_URL}
+            --oxt clientes-${VERSION}.oxt --minimal-office ${MINIMAL_OFFICE} --out ${STAGE}/notes
+    OUTPUT_QUIET RESULT_VARIABLE result)
+if(NOT result EQUAL 0)
+    message(FATAL_ERROR "the release notes could not be written (see above)")
+endif()
+file(REMOVE ${STAGE}/notes/clientes.update.xml)
 
-file(GLOB_RECURSE entries RELATIVE ${STAGE} ${STAGE}/*)
-list(SORT entries)
-file(REMOVE ${OUTPUT})
-execute_process(COMMAND ${CMAKE_COMMAND} -E tar cf ${OUTPUT} --format=zip ${entries}
-                WORKING_DIRECTORY ${STAGE} RESULT_VARIABLE result)
+# Zipped by tools/zip_tree.py: sorted entries, one date (the release's, from CHANGELOG.md), fixed
+# permissions, so that the bytes depend on the sources only.
+if(NOT ZIP_LEVEL)
+    set(ZIP_LEVEL 6)
+endif()
+execute_process(COMMAND ${PYTHON} ${SOURCE_DIR}/tools/zip_tree.py ${STAGE} ${OUTPUT}
+                        --date ${ZIP_DATE} --level ${ZIP_LEVEL}
+                RESULT_VARIABLE result)
 if(NOT result EQUAL 0)
     message(FATAL_ERROR "zipping ${OUTPUT} failed")
 endif()

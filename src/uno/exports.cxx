@@ -1,6 +1,7 @@
 // The component's entry points: the office asks here for a factory by implementation name.
 #include "addin/clientes_functions.hxx"
 #include "api/client_directory.hxx"
+#include "commands/command_handler.hxx"
 #include "deck/panel_factory.hxx"
 #include "dialogs/client_dialog.hxx"
 #include "dialogs/copy_dialog.hxx"
@@ -27,6 +28,7 @@ namespace exporter = clientes::uno::export_dialog;
 namespace options = clientes::uno::options_page;
 namespace copier = clientes::uno::copy_dialog;
 namespace functions = clientes::uno::clientes_functions;
+namespace commands = clientes::uno::command_handler;
 
 const ::cppu::ImplementationEntry kImplementations[] = {
     clientes::uno::implementationEntry<directory::kComponent>(),
@@ -38,6 +40,7 @@ const ::cppu::ImplementationEntry kImplementations[] = {
     clientes::uno::implementationEntry<options::kComponent>(),
     clientes::uno::implementationEntry<copier::kComponent>(),
     clientes::uno::implementationEntry<functions::kComponent>(),
+    clientes::uno::implementationEntry<commands::kComponent>(),
     {nullptr, nullptr, nullptr, nullptr, nullptr, 0},
 };
 } // namespace

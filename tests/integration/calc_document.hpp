@@ -20,6 +20,7 @@ public:
     css::uno::Reference<css::awt::XControlContainer> openClientesPanel();
     css::uno::Reference<css::awt::XControl> panelControl(const char* name);
     const css::uno::Reference<css::lang::XComponent>& component() const { return m_document; }
+    const css::uno::Reference<css::frame::XController2>& controller() const { return m_controller; }
     // Clicks a button of the panel (through its accessible action, as a screen reader would).
     void press(const char* name);
 

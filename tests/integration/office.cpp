@@ -190,9 +190,12 @@ void Office::installExtension() const
                                             m_options.locale + "</value></prop></item>\n") +
             "<item oor:path=\"/org.openoffice.Office.Common/Misc\"><prop "
             "oor:name=\"FirstRun\" oor:op=\"fuse\"><value>false</value></prop></item>\n" +
+            "<item oor:path=\"/org.openoffice.Office.Common/Misc\"><prop "
+            "oor:name=\"ShowTipOfTheDay\" oor:op=\"fuse\"><value>false</value></prop></item>\n" +
             "</oor:items>\n");
     const std::filesystem::path oxt = m_workDir / "clientes.oxt";
-    std::filesystem::copy_file(builtExtension(), oxt);
+    std::filesystem::copy_file(m_options.extension.empty() ? builtExtension() : m_options.extension,
+                               oxt);
 
     const int status = unopkg({"add", "--suppress-license", oxt.string()});
     if (status != 0)
@@ -254,15 +257,22 @@ void Office::start()
 {
     std::filesystem::create_directories(m_database.parent_path());
     const std::string logFile = (m_workDir / "office.log").string();
-    const std::vector<std::string> argv = {std::string(kProgramDir) + "/soffice",
-                                           "--headless",
-                                           "--invisible",
-                                           "--norestore",
-                                           "--nologo",
-                                           "--nodefault",
-                                           "--nolockcheck",
-                                           "-env:UserInstallation=" + fileUrl(m_profile),
-                                           "--accept=pipe,name=" + m_pipeName + ";urp;"};
+    std::vector<std::string> argv = {std::string(kProgramDir) + "/soffice",
+                                     "--headless",
+                                     "--invisible",
+                                     "--norestore",
+                                     "--nologo",
+                                     "--nodefault",
+                                     "--nolockcheck",
+                                     "-env:UserInstallation=" + fileUrl(m_profile),
+                                     "--accept=pipe,name=" + m_pipeName + ";urp;"};
+    if (m_options.display)
+    {
+        if (!std::getenv("DISPLAY"))
+            throw std::runtime_error("OfficeOptions::display needs an X display: run the test "
+                                     "under xvfb-run");
+        argv.erase(argv.begin() + 1, argv.begin() + 3); // a real window, not --headless
+    }
     const std::string databaseEnv =
         m_options.defaultDatabase ? std::string() : "CLIENTES_DB=" + m_database.string();
     m_pid = fork();
@@ -284,7 +294,7 @@ void Office::start()
             unsetenv("CLIENTES_SERVER");
         else
             setenv("CLIENTES_SERVER", m_options.server.c_str(), 1);
-        setenv("SAL_USE_VCLPLUGIN", "svp", 1);
+        setenv("SAL_USE_VCLPLUGIN", m_options.display ? "gen" : "svp", 1);
         unsetenv("URE_BOOTSTRAP");
         std::vector<char*> args;
         for (const std::string& arg : argv)

@@ -25,6 +25,13 @@ struct OfficeOptions
     // default, which follows the system's (C here: en-US).
     std::string locale;
     std::vector<std::filesystem::path> extraExtensions; // installed after clientes.oxt (benchmarks)
+    // The .oxt installed first; empty = the one just built (the upgrade test installs the
+    // previous release's).
+    std::filesystem::path extension;
+    // A real window on the X display of the test's environment (DISPLAY: the ctest entry runs
+    // under xvfb-run) instead of --headless, so that modal dialogs really open and can be
+    // looked at and closed over the bridge.
+    bool display = false;
     // CLIENTES_SERVER for the office (a libpq connection string): the register on a team
     // server instead of the file; empty = the file.
     std::string server;

@@ -118,8 +118,7 @@ TEST(ImportWorkflow, AMappingPerRangeColumnSkipsTheEmptyColumnsLeftOfTheTable)
     source.firstSheetColumn = 2;
     source.leadingEmptyColumns = 2; // the range starts at A, the table at C
     ImportWorkflow workflow(
-        source, [&](const std::function<void(Register&)>& work) { work(f.store); },
-        Language::Es);
+        source, [&](const std::function<void(Register&)>& work) { work(f.store); }, Language::Es);
     ImportRequest request;
     request.rangeColumns = true;
     request.mapping = std::vector<std::string>{"", "", "legalName", "city"};
@@ -155,6 +154,81 @@ TEST(ClientStream, ReadsTheWholeRegisterInListOrderWhileTheCallerConsumes)
     EXPECT_EQ(names.front(), "Cliente 10000");
     EXPECT_EQ(names.back(), "Cliente 12999");
     EXPECT_TRUE(std::is_sorted(names.begin(), names.end()));
+}
+
+// A progress that records what it is told and asks to stop once the check passes `stopAt`.
+struct RecordingProgress : WorkProgress
+{
+    std::vector<std::pair<WorkStage, std::size_t>> told;
+    std::size_t stopAt = static_cast<std::size_t>(-1);
+    bool stop = false;
+    void report(WorkStage stage, std::size_t done, std::size_t) override
+    {
+        told.emplace_back(stage, done);
+        if (stage == WorkStage::Checking && done >= stopAt)
+            stop = true;
+    }
+    bool cancelRequested() const override { return stop; }
+};
+
+std::vector<std::vector<std::string>> manyClients(int count)
+{
+    std::vector<std::vector<std::string>> rows = {{"Razón social", "Ciudad"}};
+    for (int i = 0; i < count; ++i)
+        rows.push_back({"Cliente " + std::to_string(i), "Teruel"});
+    return rows;
+}
+
+// Table row i on sheet row i + 1.
+std::vector<std::size_t> sheetRowsOf(const ImportTable& table)
+{
+    std::vector<std::size_t> rows(table.size());
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        rows[i] = i + 1;
+    return rows;
+}
+
+TEST(ImportWorkflow, TellsItsProgressFromLoadingThroughEveryRowToWriting)
+{
+    Fixture f;
+    f.table = tableOf(manyClients(3000));
+    ImportWorkflow workflow = f.workflow(sheetRowsOf(f.table));
+    RecordingProgress progress;
+    ImportRequest request;
+    request.progress = &progress;
+    const ImportRun run = workflow.commit(request);
+    EXPECT_TRUE(run.committed);
+    EXPECT_EQ(f.store.count(), 3000);
+    ASSERT_GE(progress.told.size(), 4U);
+    EXPECT_EQ(progress.told.front().first, WorkStage::Loading);
+    std::vector<std::size_t> checked;
+    for (const auto& [stage, done] : progress.told)
+        if (stage == WorkStage::Checking)
+            checked.push_back(done);
+    EXPECT_EQ(checked, (std::vector<std::size_t>{0, 512, 1024, 1536, 2048, 2560}));
+    EXPECT_EQ(progress.told.back(), std::make_pair(WorkStage::Writing, std::size_t{3000}));
+    EXPECT_EQ(progress.told[progress.told.size() - 2],
+              std::make_pair(WorkStage::Writing, std::size_t{0}));
+}
+
+TEST(ImportWorkflow, StoppedWhileCheckingItWritesNothing)
+{
+    Fixture f;
+    f.table = tableOf(manyClients(3000));
+    ImportWorkflow workflow = f.workflow(sheetRowsOf(f.table));
+    RecordingProgress progress;
+    progress.stopAt = 1024;
+    ImportRequest request;
+    request.progress = &progress;
+    EXPECT_THROW(workflow.commit(request), WorkCancelled);
+    EXPECT_EQ(f.store.count(), 0);
+    for (const auto& [stage, done] : progress.told)
+        EXPECT_NE(stage, WorkStage::Writing) << "nothing goes to the register";
+    // Asked again without stopping, the same workflow imports everything.
+    progress.stopAt = static_cast<std::size_t>(-1);
+    progress.stop = false;
+    EXPECT_TRUE(workflow.commit(request).committed);
+    EXPECT_EQ(f.store.count(), 3000);
 }
 } // namespace
 } // namespace clientes

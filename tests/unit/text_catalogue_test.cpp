@@ -437,6 +437,15 @@ TEST(TextCatalogue, EveryKeyIsUsed)
         for (std::sregex_iterator it(xdl.begin(), xdl.end(), reference), end; it != end; ++it)
             used.insert((*it)[1]);
     }
+    // Configuration with texts (extension/config/*.in): @Key@ (menus, toolbar, Calc functions).
+    static const std::regex configUse(R"(@([A-Za-z0-9_]+)@)");
+    for (const auto& entry : std::filesystem::directory_iterator(kSources / "extension" / "config"))
+        if (entry.path().extension() == ".in")
+        {
+            const std::string text = fileText(entry.path());
+            for (std::sregex_iterator it(text.begin(), text.end(), configUse), end; it != end; ++it)
+                used.insert((*it)[1]);
+        }
     for (const std::string& key : allKeys())
         EXPECT_TRUE(used.contains(key)) << key << " is in the catalogues but nothing uses it";
 }

@@ -1,6 +1,8 @@
 #include "core/messages/transfer_text.hpp"
 #include "core/rules/dates.hpp"
 
+#include <algorithm>
+
 namespace clientes
 {
 
@@ -62,6 +64,49 @@ std::string invoiceStatusLabel(InvoiceStatus status, Language language)
         break;
     }
     return text(TextKey::TransferStatusPaid, language);
+}
+
+std::string progressText(WorkStage stage, std::size_t done, std::size_t total, const Locale& locale)
+{
+    const auto figure = [&](std::size_t n)
+    { return groupDigits(static_cast<std::int64_t>(n), locale); };
+    switch (stage)
+    {
+    case WorkStage::Reading:
+        return text(TextKey::ProgressReading, locale.language);
+    case WorkStage::Loading:
+        return text(TextKey::ProgressLoading, locale.language);
+    case WorkStage::Checking:
+        return text(TextKey::ProgressChecking, locale.language,
+                    {{"done", figure(std::min(done + 1, total))}, {"total", figure(total)}});
+    case WorkStage::Writing:
+        return text(TextKey::ProgressWriting, locale.language, {{"total", figure(total)}});
+    }
+    return {};
+}
+
+int progressPercent(WorkStage stage, std::size_t done, std::size_t total)
+{
+    const auto within = [&](int from, int to)
+    {
+        if (total == 0)
+            return from;
+        const double share =
+            static_cast<double>(std::min(done, total)) / static_cast<double>(total);
+        return from + static_cast<int>(share * (to - from));
+    };
+    switch (stage)
+    {
+    case WorkStage::Reading:
+        return within(0, 10);
+    case WorkStage::Loading:
+        return within(10, 15);
+    case WorkStage::Checking:
+        return within(15, 85);
+    case WorkStage::Writing:
+        return within(85, 100);
+    }
+    return 0;
 }
 
 } // namespace clientes

@@ -5,7 +5,9 @@
 #include "core/model/import_batch.hpp"
 #include "core/model/profile_records.hpp"
 #include "core/store/errors.hpp"
+#include "core/text/locale.hpp"
 #include "core/text/texts.hpp"
+#include "core/transfer/work_progress.hpp"
 
 #include <string>
 #include <string_view>
@@ -27,5 +29,14 @@ std::string localTimeLabel(std::string_view isoUtc);
 
 // The status of an invoice as the invoice list shows it: "Borrador", "Emitida", "Pagada".
 std::string invoiceStatusLabel(InvoiceStatus status, Language language);
+
+// What the status bar says during a stage of an import: "Clientes: comprobando la fila 12.000
+// de 100.000… (Esc cancela)" (figures in the office's locale); the stages that write say
+// nothing of Esc.
+std::string progressText(WorkStage stage, std::size_t done, std::size_t total,
+                         const Locale& locale);
+// How far the whole import is, 0-100: reading 0-10, loading 10-15, checking 15-85, writing
+// 85-100.
+int progressPercent(WorkStage stage, std::size_t done, std::size_t total);
 
 } // namespace clientes

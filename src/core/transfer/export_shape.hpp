@@ -20,7 +20,7 @@ enum class CellKind
     Text,   // always written as a string, never parsed (see needsTextProtection)
     Number, // `number`
     Date,   // `text` is an ISO date "YYYY-MM-DD"; `number` its serial (spreadsheetSerial,
-          // rules/dates.hpp) → the UNO layer writes the number and applies a date format
+            // rules/dates.hpp) → the UNO layer writes the number and applies a date format
     Formula // `text` is the formula, English function names ("=SUM(B2:B9)")
 };
 

@@ -421,8 +421,13 @@ public:
     {
         const std::size_t firstData = readHeader();
         chooseMapping(tableWidth(table_));
+        RowTicker ticker(options_.progress, WorkStage::Checking,
+                         table_.size() - std::min(firstData, table_.size()));
         for (std::size_t r = firstData; r < table_.size(); ++r)
+        {
+            ticker.tick(r - firstData);
             planRow(r);
+        }
         return std::move(plan_);
     }
 

@@ -68,6 +68,7 @@ struct InvoiceImportOptions
     std::size_t firstSheetRow = 1;          // 1-based sheet row of table row 0
     std::size_t firstSheetColumn = 0;       // 0-based sheet column of table column 0
     std::span<const std::size_t> sheetRows; // as ImportOptions::sheetRows
+    WorkProgress* progress = nullptr;       // as ImportOptions::progress
 };
 
 struct InvoiceProblem

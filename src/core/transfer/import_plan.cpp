@@ -155,8 +155,12 @@ public:
         seenCodes_.reserve(dataRows);
         seenTax_.reserve(dataRows);
         seenIds_.reserve(dataRows);
+        RowTicker ticker(options_.progress, WorkStage::Checking, dataRows);
         for (std::size_t r = firstData; r < table_.size(); ++r)
+        {
+            ticker.tick(r - firstData);
             planRow(r);
+        }
         return std::move(plan_);
     }
 

@@ -6,6 +6,7 @@
 #include "core/model/client.hpp"
 #include "core/text/language.hpp"
 #include "core/transfer/import_mapping.hpp"
+#include "core/transfer/work_progress.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -74,6 +75,8 @@ struct ImportOptions
     // is certainly wrong for the country (check digit, length). Empty = no check. A false gives
     // a Warning, not an Error: the user may know better (foreign or provisional IDs).
     std::function<bool(const std::string& taxId, const std::string& country)> taxIdChecker;
+    // Told how far the rows are checked; asked whether to stop (WorkCancelled). May be null.
+    WorkProgress* progress = nullptr;
 };
 
 enum class Severity

@@ -211,11 +211,15 @@ ImportRun ImportWorkflow::runClients(const ImportRequest& request, bool write,
     options.taxIdChecker = [](const std::string& taxId, const std::string& country)
     { return isValidTaxId(taxId, country); };
     options.hyperlink = m_source.hyperlink;
+    options.progress = request.progress;
     if (request.mapping)
         options.mapping = clientMappingOf(tableMapping(*request.mapping, request.rangeColumns));
     // The register loaded in one pass, the mapping remembered for these headers too.
     std::optional<std::string> remembered;
     RegisterSnapshot snapshot;
+    stopIfCancelled(request.progress);
+    if (request.progress)
+        request.progress->report(WorkStage::Loading, 0, 1);
     m_withRegister(
         [&](Register& store)
         {
@@ -228,8 +232,12 @@ ImportRun ImportWorkflow::runClients(const ImportRequest& request, bool write,
             options.mapping = std::move(*mapping);
     ImportPlan plan = planImport(*m_source.table, options, snapshot, m_language);
     snapshot = RegisterSnapshot();
+    stopIfCancelled(request.progress); // the last moment: from here on it writes
     if (!review(result, plan, options, request, write, releaseTable))
         return result;
+    const std::size_t rowsToWrite = plan.created + plan.updated;
+    if (request.progress)
+        request.progress->report(WorkStage::Writing, 0, rowsToWrite);
     const std::size_t created = plan.created;
     const std::size_t updated = plan.updated;
     ClientImportCommit commit = clientCommit(plan, m_source.description);
@@ -260,6 +268,8 @@ ImportRun ImportWorkflow::runClients(const ImportRequest& request, bool write,
     result.created = created;
     result.updated = updated;
     result.committed = true;
+    if (request.progress)
+        request.progress->report(WorkStage::Writing, rowsToWrite, rowsToWrite);
     return result;
 }
 
@@ -280,11 +290,15 @@ ImportRun ImportWorkflow::runInvoices(const ImportRequest& request, bool write,
     options.sheetRows = m_source.sheetRows;
     options.defaultCurrency = m_source.defaultCurrency;
     options.dayFirst = m_source.dayFirst;
+    options.progress = request.progress;
     if (request.mapping)
         options.mapping = invoiceMappingOf(tableMapping(*request.mapping, request.rangeColumns));
     std::optional<std::string> remembered;
     std::vector<Invoice> stored;
     RegisterSnapshot snapshot;
+    stopIfCancelled(request.progress);
+    if (request.progress)
+        request.progress->report(WorkStage::Loading, 0, 1);
     m_withRegister(
         [&](Register& store)
         {
@@ -298,10 +312,13 @@ ImportRun ImportWorkflow::runInvoices(const ImportRequest& request, bool write,
             options.mapping = std::move(*mapping);
     InMemoryInvoices invoices(std::move(stored));
     InvoicePlan plan = planInvoiceImport(*m_source.table, options, snapshot, invoices, m_language);
+    stopIfCancelled(request.progress); // the last moment: from here on it writes
     if (!review(result, plan, options, request, write, releaseTable))
         return result;
     const std::size_t created = plan.created;
     const std::size_t updated = plan.updated;
+    if (request.progress)
+        request.progress->report(WorkStage::Writing, 0, plan.created + plan.updated);
     InvoiceImportCommit commit = invoiceCommit(plan, m_source.description);
     const std::size_t newClients = commit.newClients.size();
     const bool explicitMapping = request.mapping && request.hasHeader;
@@ -328,6 +345,8 @@ ImportRun ImportWorkflow::runInvoices(const ImportRequest& request, bool write,
     result.updated = updated;
     result.clientsCreated = newClients;
     result.committed = true;
+    if (request.progress)
+        request.progress->report(WorkStage::Writing, created + updated, created + updated);
     return result;
 }
 

@@ -11,6 +11,7 @@
 #include "core/transfer/import_outcome.hpp"
 #include "core/transfer/import_plan.hpp"
 #include "core/transfer/register_access.hpp"
+#include "core/transfer/work_progress.hpp"
 
 #include <cstddef>
 #include <functional>
@@ -53,6 +54,9 @@ struct ImportRequest
     UpdatePolicy policy = UpdatePolicy::Overwrite;
     bool skipInvalid = false;
     bool createMissingClients = false; // invoices
+    // Told how far the work is (loading, checking, writing); asked whether to stop while
+    // nothing is written (the workflow then throws WorkCancelled). May be null.
+    WorkProgress* progress = nullptr;
 };
 
 struct ImportRun

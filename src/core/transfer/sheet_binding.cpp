@@ -188,11 +188,15 @@ std::optional<SheetBinding> parseBinding(std::string_view text)
             break;
         case 'c':
             if (!value.empty())
+            {
                 for (std::string_view code : split(value, ','))
+                {
                     if (auto plain = unescape(code))
                         binding.codes.push_back(std::move(*plain));
                     else
                         return std::nullopt;
+                }
+            }
             break;
         case 'r':
             for (std::string_view item : split(value, ';'))

@@ -1,4 +1,5 @@
 #include "api/client_directory.hxx"
+#include "support/status_progress.hxx"
 
 #include "api/client_fields.hxx"
 #include "api/profile_api.hxx"
@@ -287,6 +288,10 @@ public:
     {
         return call("importInvoices",
                     [&] { return sheet_api::importInvoices(m_context, source, options); });
+    }
+    sal_Bool SAL_CALL cancelRunningWork() override
+    {
+        return call("cancelRunningWork", [] { return StatusProgress::cancelAll(); });
     }
     sal_Int32 SAL_CALL undoLastImport() override
     {

@@ -16,14 +16,18 @@
 #include "sheets/sheet_marks.hxx"
 #include "support/office_locale.hxx"
 #include "support/office_settings.hxx"
+#include "support/status_progress.hxx"
 #include "support/store_access.hxx"
 #include "support/uno_text.hxx"
 
 #include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/i18n/LocaleData2.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/task/XStatusIndicator.hpp>
+#include <cppu/unotype.hxx>
 #include <osl/file.hxx>
 
 #include <map>
@@ -104,6 +108,20 @@ public:
         return result;
     }
 
+    // An object option: null when not given, an error when it is not one of `Interface`.
+    template <typename Interface> Reference<Interface> object(const std::string& name) const
+    {
+        const Any* value = find(name);
+        if (value == nullptr || !value->hasValue())
+            return nullptr;
+        Reference<Interface> result;
+        if (!(*value >>= result) || !result.is())
+            fail(name,
+                 clientes::text(TextKey::TransferNotAnObject, m_language,
+                                {{"type", toUtf8(cppu::UnoType<Interface>::get().getTypeName())}}));
+        return result;
+    }
+
     [[noreturn]] void fail(const std::string& option, const std::string& reason) const
     {
         throw css::lang::IllegalArgumentException(
@@ -137,9 +155,9 @@ Options runImport(const Context& context, const Reference<css::table::XCellRange
                   const Options& options, ImportKind kind)
 {
     const Language language = languageOf(context);
-    std::set<std::string> known = {"HasHeader",   "Mapping",      "DryRun",
-                                   "Mode",        "UpdatePolicy", "MarkCells",
-                                   "SkipInvalid", "RemoveMarks",  "ReportSheet"};
+    std::set<std::string> known = {"HasHeader",    "Mapping",        "DryRun",      "Mode",
+                                   "UpdatePolicy", "MarkCells",      "SkipInvalid", "RemoveMarks",
+                                   "ReportSheet",  "StatusIndicator"};
     if (kind == ImportKind::Invoices)
         known.insert("CreateMissingClients");
     const OptionReader reader(options, known, language);
@@ -192,10 +210,30 @@ Options runImport(const Context& context, const Reference<css::table::XCellRange
     if (removeMarks && where.document.is())
         unmarked = sheet_marks::removeAll(where.document);
 
+    // Progress in the given status indicator, else in the status bar of the document's window.
+    Reference<css::task::XStatusIndicator> indicator =
+        reader.object<css::task::XStatusIndicator>("StatusIndicator");
+    if (!indicator.is())
+        indicator = StatusProgress::indicatorOf(
+            Reference<css::frame::XModel>(where.document, css::uno::UNO_QUERY));
     ImportResult result;
+    bool cancelled = false;
     {
-        SheetImport import(context, where, describeRange(where, false, language));
-        result = dryRun ? import.check(settings) : import.commitOnce(settings);
+        StatusProgress progress(context, indicator, officeLocale(context));
+        settings.progress = &progress;
+        try
+        {
+            progress.report(WorkStage::Reading, 0, 1);
+            SheetImport import(context, where, describeRange(where, false, language));
+            stopIfCancelled(&progress);
+            result = dryRun ? import.check(settings) : import.commitOnce(settings);
+        }
+        catch (const WorkCancelled&)
+        {
+            cancelled = true;
+            result = ImportResult();
+            result.blocked = clientes::text(TextKey::ImportCancelled, language);
+        }
     }
     releaseFreedMemory();
 
@@ -216,6 +254,7 @@ Options runImport(const Context& context, const Reference<css::table::XCellRange
         problems.getArray()[i] = fromUtf8(result.problems[i].apiText);
     values.push_back(value("Problems", Any(problems)));
     values.push_back(value("Committed", Any(result.committed)));
+    values.push_back(value("Cancelled", Any(cancelled)));
     if (!result.blocked.empty())
         values.push_back(value("Message", Any(fromUtf8(result.blocked))));
     count("Marked", result.marked);

@@ -1,4 +1,5 @@
 #include "deck/client_list_view.hxx"
+#include "deck/deck_registry.hxx"
 
 #include "api/profile_fields.hxx"
 #include "core/messages/client_card.hpp"
@@ -28,6 +29,7 @@
 #include <com/sun/star/awt/PopupMenuDirection.hpp>
 #include <com/sun/star/awt/PosSize.hpp>
 #include <com/sun/star/awt/Rectangle.hpp>
+#include <com/sun/star/awt/Selection.hpp>
 #include <com/sun/star/awt/Toolkit.hpp>
 #include <com/sun/star/awt/XButton.hpp>
 #include <com/sun/star/awt/XMessageBoxFactory.hpp>
@@ -139,6 +141,7 @@ ClientListView::ClientListView(const Reference<css::uno::XComponentContext>& con
         unlockServerPassword(m_context);
     }
     refresh(std::nullopt);
+    deck_registry::add(frame, this);
 }
 
 bool ClientListView::readsInBackground()
@@ -153,7 +156,10 @@ bool ClientListView::readsInBackground()
     return m_teamMode;
 }
 
-ClientListView::~ClientListView() = default;
+ClientListView::~ClientListView()
+{
+    deck_registry::remove(this);
+}
 
 Reference<css::awt::XWindow> ClientListView::window() const
 {
@@ -373,6 +379,7 @@ void ClientListView::showConnection(const ConnectionInfo& connection)
     m_teamServer = connection.server;
     Reference<css::awt::XWindow>(control(kAdd), UNO_QUERY_THROW)
         ->setEnable(connection.permissions.edit);
+    deck_registry::changed();
 }
 
 void ClientListView::reveal(std::int64_t clientId)
@@ -473,6 +480,7 @@ std::optional<std::int64_t> ClientListView::selectedId() const
 
 void ClientListView::showSelection()
 {
+    deck_registry::changed(); // "Abrir la ficha" follows the selection
     const std::optional<std::int64_t> id = selectedId();
     if (id && m_teamMode && m_detailReads)
     {
@@ -742,6 +750,33 @@ void ClientListView::runMenuCommand(sal_Int16 command)
     }
 }
 
+void ClientListView::run(Action action)
+{
+    switch (action)
+    {
+    case Action::ImportClients:
+        return runMenuCommand(kMenuImportClients);
+    case Action::ImportInvoices:
+        return runMenuCommand(kMenuImportInvoices);
+    case Action::ExportClients:
+        return runMenuCommand(kMenuExportClients);
+    case Action::ExportInvoices:
+        return runMenuCommand(kMenuExportInvoices);
+    case Action::EditInCalc:
+        return runMenuCommand(kMenuEditInCalc);
+    case Action::UndoImport:
+        return runMenuCommand(kMenuUndoImport);
+    }
+}
+
+void ClientListView::focusSearch()
+{
+    const Reference<css::awt::XControl> search = control(kSearch);
+    Reference<css::awt::XWindow>(search, UNO_QUERY_THROW)->setFocus();
+    const Reference<css::awt::XTextComponent> text(search, UNO_QUERY_THROW);
+    text->setSelection(css::awt::Selection(0, text->getText().getLength()));
+}
+
 std::vector<std::string> ClientListView::selectedCodes() const
 {
     std::vector<std::string> codes;
@@ -771,6 +806,7 @@ void ClientListView::showAbout()
 
 void ClientListView::dispose()
 {
+    deck_registry::remove(this);
     m_alive.reset(); // work already posted for this view is dropped
     if (m_publishBar)
         m_publishBar->dispose();

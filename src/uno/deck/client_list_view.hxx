@@ -59,6 +59,26 @@ public:
     void reveal(std::int64_t clientId);
     void dispose();
 
+    // What the menu's and toolbar's commands (commands/command_handler) ask of the deck.
+    enum class Action
+    {
+        ImportClients,
+        ImportInvoices,
+        ExportClients,
+        ExportInvoices,
+        EditInCalc,
+        UndoImport,
+    };
+    void run(Action action);
+    void addClient();
+    // The selected client's profile (nothing without one).
+    void openSelected();
+    // Puts the cursor in the search field, its text selected.
+    void focusSearch();
+    bool hasSelection() const { return selectedId().has_value(); }
+    // Whether the connected user may write (a team server's grants; always with a file).
+    bool mayEdit() const { return m_permissions.edit; }
+
     static constexpr sal_Int32 kMinimalWidth = 300;
     static constexpr sal_Int32 kMinimalHeight = 440;
     static constexpr sal_Int32 kPreferredHeight = 680;
@@ -85,11 +105,9 @@ private:
     void createControls();
     void fill(SearchPage page, std::optional<std::int64_t> select);
     void showSelection();
-    void openSelected();
     void selectRow(sal_Int32 row);
     void selectCursorRow();
     void selectSomethingOnEntry();
-    void addClient();
     void showMoreMenu();
     void showAbout();
     void runMenuCommand(sal_Int16 command);

@@ -13,7 +13,9 @@
 #include "sheets/sheet_io.hxx"
 #include "sheets/sheet_marks.hxx"
 #include "support/entry_guard.hxx"
+#include "support/office_locale.hxx"
 #include "support/office_settings.hxx"
+#include "support/status_progress.hxx"
 #include "support/uno_text.hxx"
 
 #include <com/sun/star/awt/DialogProvider2.hpp>
@@ -600,7 +602,11 @@ private:
         ImportSettings wanted = settings(dialog);
         if (!wanted.markCells && m_import->source().document.is() && !m_file.is())
             sheet_marks::removeAll(m_import->source().document); // stale marks of an earlier check
-        const ImportResult result = m_import->check(wanted);
+        std::optional<ImportResult> checked =
+            withProgress(dialog, wanted, [&] { return m_import->check(wanted); });
+        if (!checked)
+            return;
+        const ImportResult& result = *checked;
         std::string counts = countsText(dialog, result);
         if (result.marked > 0)
             counts += "\n" + toUtf8(text(dialog, key("Marked"),
@@ -623,6 +629,32 @@ private:
         m_checked = result;
     }
 
+    // Runs a check or commit with its progress in the document window's status bar; Esc
+    // stops it while it has written nothing (the page then says so). Nothing when stopped.
+    template <typename Work>
+    std::optional<ImportResult> withProgress(const Dialog& dialog, ImportSettings& wanted,
+                                             Work&& work)
+    {
+        StatusProgress progress(
+            m_context,
+            StatusProgress::indicatorOf(Reference<css::frame::XModel>(
+                m_import->source().document.is() ? m_import->source().document : m_document,
+                UNO_QUERY)),
+            officeLocale(m_context));
+        wanted.progress = &progress;
+        try
+        {
+            return work();
+        }
+        catch (const WorkCancelled&)
+        {
+            setLabel(dialog, "lblCounts",
+                     fromUtf8(clientes::text(TextKey::ImportCancelled, m_language)));
+            setEnabled(dialog, "btnImport", false);
+            return std::nullopt;
+        }
+    }
+
     void removeMarks(const Dialog& dialog)
     {
         if (!m_import || !m_import->source().document.is())
@@ -643,7 +675,11 @@ private:
         wanted.markCells = false; // the marks of the check stay as they are
         if (isChecked(dialog, "chkReport") && !m_file.is())
             wanted.reportSheet = toUtf8(text(dialog, key("ReportName")));
-        const ImportResult result = m_import->commit(wanted);
+        std::optional<ImportResult> committed =
+            withProgress(dialog, wanted, [&] { return m_import->commit(wanted); });
+        if (!committed)
+            return;
+        const ImportResult& result = *committed;
         if (!result.committed)
         {
             setLabel(dialog, "lblCounts",

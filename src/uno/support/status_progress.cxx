@@ -1,0 +1,171 @@
+#include "support/status_progress.hxx"
+
+#include "core/messages/transfer_text.hpp"
+#include "support/entry_guard.hxx"
+#include "support/uno_text.hxx"
+
+#include <com/sun/star/awt/Key.hpp>
+#include <com/sun/star/awt/KeyEvent.hpp>
+#include <com/sun/star/awt/Toolkit.hpp>
+#include <com/sun/star/awt/XExtendedToolkit.hpp>
+#include <com/sun/star/awt/XKeyHandler.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/task/XStatusIndicatorFactory.hpp>
+#include <cppuhelper/implbase1.hxx>
+
+#include <algorithm>
+#include <mutex>
+#include <vector>
+
+namespace clientes::uno
+{
+namespace
+{
+using css::uno::Reference;
+using css::uno::UNO_QUERY;
+
+// Esc while work runs: every running piece of work is asked to stop, and the key goes no
+// further (it would close the dialog that started the work).
+class EscapeKey : public ::cppu::WeakImplHelper1<css::awt::XKeyHandler>
+{
+public:
+    sal_Bool SAL_CALL keyPressed(const css::awt::KeyEvent& event) override
+    {
+        return isEscape(event) && StatusProgress::cancelAll();
+    }
+    sal_Bool SAL_CALL keyReleased(const css::awt::KeyEvent&) override { return false; }
+    void SAL_CALL disposing(const css::lang::EventObject&) override {}
+
+private:
+    static bool isEscape(const css::awt::KeyEvent& event)
+    {
+        return event.KeyCode == css::awt::Key::ESCAPE && event.Modifiers == 0;
+    }
+};
+
+struct Running
+{
+    std::mutex mutex;
+    std::vector<StatusProgress*> works;
+    Reference<css::awt::XExtendedToolkit> toolkit;
+    Reference<css::awt::XKeyHandler> escape;
+};
+
+Running& running()
+{
+    static Running all;
+    return all;
+}
+
+// XExtendedToolkit's key handlers are marked deprecated for the office's own code (which has
+// VCL); for an extension they are the one way to see a key before the window it goes to.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+void listenForEscape(Running& all, bool on)
+{
+    if (on)
+        all.toolkit->addKeyHandler(all.escape);
+    else
+        all.toolkit->removeKeyHandler(all.escape);
+}
+#pragma GCC diagnostic pop
+} // namespace
+
+StatusProgress::StatusProgress(const Reference<css::uno::XComponentContext>& context,
+                               const Reference<css::task::XStatusIndicator>& indicator,
+                               Locale locale)
+    : m_context(context), m_indicator(indicator), m_locale(std::move(locale))
+{
+    Running& all = running();
+    const std::lock_guard lock(all.mutex);
+    all.works.push_back(this);
+    if (all.works.size() == 1)
+        guardedNoThrow("listening for Esc",
+                       [&]
+                       {
+                           all.toolkit.set(css::awt::Toolkit::create(context), UNO_QUERY);
+                           all.escape = new EscapeKey;
+                           if (all.toolkit.is())
+                               listenForEscape(all, true);
+                       });
+}
+
+StatusProgress::~StatusProgress()
+{
+    if (m_started)
+        guardedNoThrow("ending the status bar's progress", [&] { m_indicator->end(); });
+    Running& all = running();
+    const std::lock_guard lock(all.mutex);
+    std::erase(all.works, this);
+    if (all.works.empty() && all.toolkit.is())
+    {
+        guardedNoThrow("no longer listening for Esc",
+                       [&] { all.toolkit->removeKeyHandler(all.escape); });
+        all.toolkit.clear();
+        all.escape.clear();
+    }
+}
+
+void StatusProgress::report(WorkStage stage, std::size_t done, std::size_t total)
+{
+    if (!m_indicator.is())
+        return;
+    const int percent = progressPercent(stage, done, total);
+    const auto now = std::chrono::steady_clock::now();
+    const bool newStage = m_stage != stage;
+    // The text at most ten times a second (each one repaints the status bar), the bar when it
+    // moves.
+    const bool newText = newStage || now - m_lastText >= std::chrono::milliseconds(100);
+    if (!newText && percent == m_percent)
+        return;
+    guardedNoThrow("showing progress in the status bar",
+                   [&]
+                   {
+                       if (newText)
+                       {
+                           const OUString text =
+                               fromUtf8(progressText(stage, done, total, m_locale));
+                           if (!m_started)
+                               m_indicator->start(text, 100);
+                           else
+                               m_indicator->setText(text);
+                           m_started = true;
+                           m_lastText = now;
+                       }
+                       m_indicator->setValue(percent);
+                   });
+    m_stage = stage;
+    m_percent = percent;
+}
+
+bool StatusProgress::cancelAll()
+{
+    Running& all = running();
+    const std::lock_guard lock(all.mutex);
+    for (StatusProgress* work : all.works)
+        work->m_cancel = true;
+    return !all.works.empty();
+}
+
+Reference<css::task::XStatusIndicator>
+StatusProgress::indicatorOf(const Reference<css::frame::XModel>& document)
+{
+    Reference<css::task::XStatusIndicator> indicator;
+    guardedNoThrow("finding the status bar",
+                   [&]
+                   {
+                       if (!document.is())
+                           return;
+                       const Reference<css::frame::XController> controller =
+                           document->getCurrentController();
+                       if (!controller.is())
+                           return;
+                       const Reference<css::task::XStatusIndicatorFactory> factory(
+                           controller->getFrame(), UNO_QUERY);
+                       if (factory.is())
+                           indicator = factory->createStatusIndicator();
+                   });
+    return indicator;
+}
+} // namespace clientes::uno

@@ -1,0 +1,147 @@
+// A 100,000-row import tells a status indicator what it is doing and how far it is (the
+// status bar of the document's window by default; here one of the test's, given as the
+// StatusIndicator option), and cancelRunningWork() (what Esc does) stops one while it has
+// written nothing: the register stays as it was.
+#include "import_export_support.hpp"
+#include "office.hpp"
+#include "uno_helpers.hpp"
+
+#include <com/sun/star/task/XStatusIndicator.hpp>
+#include <cppuhelper/implbase1.hxx>
+#include <org/clientes/XClientDirectory.hpp>
+#include <rtl/ref.hxx>
+
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace clientes::testing
+{
+namespace
+{
+using css::uno::Any;
+using css::uno::Reference;
+using css::uno::UNO_QUERY_THROW;
+using org::clientes::XClientDirectory;
+
+class RecordingIndicator : public cppu::WeakImplHelper1<css::task::XStatusIndicator>
+{
+public:
+    explicit RecordingIndicator(Reference<XClientDirectory> directory, sal_Int32 cancelAt = -1)
+        : m_directory(std::move(directory)), m_cancelAt(cancelAt)
+    {
+    }
+    void SAL_CALL start(const rtl::OUString& text, sal_Int32 range) override
+    {
+        const std::lock_guard lock(mutex);
+        ++started;
+        this->range = range;
+        texts.push_back(s(text));
+    }
+    void SAL_CALL end() override
+    {
+        const std::lock_guard lock(mutex);
+        ++ended;
+    }
+    void SAL_CALL setText(const rtl::OUString& text) override
+    {
+        const std::lock_guard lock(mutex);
+        texts.push_back(s(text));
+    }
+    void SAL_CALL setValue(sal_Int32 value) override
+    {
+        bool cancel = false;
+        {
+            const std::lock_guard lock(mutex);
+            values.push_back(value);
+            cancel = m_cancelAt >= 0 && value >= m_cancelAt && !askedToCancel;
+            askedToCancel = askedToCancel || cancel;
+        }
+        // The user presses Esc: a call back into the office while the import runs.
+        if (cancel)
+            wasRunning = m_directory->cancelRunningWork();
+    }
+    void SAL_CALL reset() override {}
+
+    std::mutex mutex;
+    int started = 0, ended = 0;
+    sal_Int32 range = 0;
+    std::vector<std::string> texts;
+    std::vector<sal_Int32> values;
+    bool askedToCancel = false;
+    bool wasRunning = false;
+
+private:
+    Reference<XClientDirectory> m_directory;
+    sal_Int32 m_cancelAt;
+};
+
+Rows clientRows(int count, const std::string& prefix)
+{
+    Rows rows = {{std::string("Razón social"), std::string("Ciudad"), std::string("Correo")}};
+    rows.reserve(static_cast<std::size_t>(count) + 1);
+    for (int i = 0; i < count; ++i)
+        rows.push_back({prefix + " " + std::to_string(i) + ", S.L.", std::string("Teruel"),
+                        "c" + std::to_string(i) + "@" + prefix + ".example"});
+    return rows;
+}
+
+bool containsText(const std::vector<std::string>& texts, const std::string& part)
+{
+    return std::any_of(texts.begin(), texts.end(),
+                       [&](const std::string& text)
+                       { return text.find(part) != std::string::npos; });
+}
+} // namespace
+
+TEST(ImportProgress, AHundredThousandRowsShowTheirProgressAndACancelWritesNothing)
+{
+    OfficeOptions spanish;
+    spanish.locale = "es-ES"; // figures as Spain writes them: 100.000
+    Office office(spanish);
+    const Reference<XClientDirectory> directory(office.create("org.clientes.ClientDirectory"),
+                                                UNO_QUERY_THROW);
+    EXPECT_FALSE(directory->cancelRunningWork()) << "nothing runs";
+    SheetDocument document(office);
+    const auto range = document.fill("A1", clientRows(100000, "Progreso"));
+
+    const rtl::Reference<RecordingIndicator> watched(new RecordingIndicator(directory));
+    const auto result = directory->importClients(
+        range,
+        options({{"StatusIndicator", Any(Reference<css::task::XStatusIndicator>(watched.get()))}}));
+    EXPECT_EQ(count(result, "Created"), 100000);
+    EXPECT_FALSE(resultValue(result, "Cancelled").get<bool>());
+    EXPECT_EQ(watched->started, 1);
+    EXPECT_EQ(watched->ended, 1) << "the status bar is given back";
+    EXPECT_EQ(watched->range, 100);
+    ASSERT_GE(watched->values.size(), 20U) << "the bar moves while the rows are checked";
+    EXPECT_TRUE(std::is_sorted(watched->values.begin(), watched->values.end()));
+    EXPECT_EQ(watched->values.back(), 100);
+    EXPECT_TRUE(containsText(watched->texts, "Clientes: leyendo la hoja… (Esc cancela)"));
+    EXPECT_TRUE(containsText(watched->texts, "de 100.000… (Esc cancela)"))
+        << ::testing::PrintToString(watched->texts);
+    EXPECT_TRUE(containsText(watched->texts, "Clientes: guardando 100.000 filas…"));
+    EXPECT_EQ(directory->countClients(), 100000);
+
+    // A second sheet of 100,000 new clients, cancelled a third of the way through the check.
+    const auto other = document.fill("E1", clientRows(100000, "Cancelado"));
+    const rtl::Reference<RecordingIndicator> cancelled(new RecordingIndicator(directory, 35));
+    const auto stopped = directory->importClients(
+        other, options({{"StatusIndicator",
+                         Any(Reference<css::task::XStatusIndicator>(cancelled.get()))}}));
+    EXPECT_TRUE(cancelled->askedToCancel);
+    EXPECT_TRUE(cancelled->wasRunning);
+    EXPECT_TRUE(resultValue(stopped, "Cancelled").get<bool>());
+    EXPECT_FALSE(resultValue(stopped, "Committed").get<bool>());
+    EXPECT_EQ(s(resultValue(stopped, "Message").get<rtl::OUString>()),
+              "Se ha cancelado la importación: no se ha guardado nada.");
+    EXPECT_EQ(count(stopped, "Created"), 0);
+    EXPECT_EQ(cancelled->ended, 1);
+    EXPECT_LT(cancelled->values.back(), 85) << "it stopped before writing";
+    EXPECT_EQ(directory->countClients(), 100000) << "the register is as it was";
+    EXPECT_TRUE(directory->findClients(u("Cancelado"), 5).getLength() == 0);
+}
+} // namespace clientes::testing
