@@ -114,11 +114,13 @@ TEST(ImportProgress, AHundredThousandRowsShowTheirProgressAndACancelWritesNothin
         options({{"StatusIndicator", Any(Reference<css::task::XStatusIndicator>(watched.get()))}}));
     EXPECT_EQ(count(result, "Created"), 100000);
     EXPECT_FALSE(resultValue(result, "Cancelled").get<bool>());
-    EXPECT_EQ(watched->started, 1);
-    EXPECT_EQ(watched->ended, 1) << "the status bar is given back";
+    EXPECT_GE(watched->started, 4) << "a start per stage (setText stops the bar's painting)";
+    EXPECT_EQ(watched->ended, watched->started) << "the status bar is given back";
     EXPECT_EQ(watched->range, 100);
     ASSERT_GE(watched->values.size(), 20U) << "the bar moves while the rows are checked";
-    EXPECT_TRUE(std::is_sorted(watched->values.begin(), watched->values.end()));
+    // Never back by more than the one point the bar is nudged by while a transaction writes.
+    for (std::size_t i = 1; i < watched->values.size(); ++i)
+        EXPECT_GE(watched->values[i], watched->values[i - 1] - 1) << i;
     EXPECT_EQ(watched->values.back(), 100);
     EXPECT_TRUE(containsText(watched->texts, "Clientes: leyendo la hoja… (Esc cancela)"));
     EXPECT_TRUE(containsText(watched->texts, "de 100.000… (Esc cancela)"))
@@ -139,7 +141,7 @@ TEST(ImportProgress, AHundredThousandRowsShowTheirProgressAndACancelWritesNothin
     EXPECT_EQ(s(resultValue(stopped, "Message").get<rtl::OUString>()),
               "Se ha cancelado la importación: no se ha guardado nada.");
     EXPECT_EQ(count(stopped, "Created"), 0);
-    EXPECT_EQ(cancelled->ended, 1);
+    EXPECT_EQ(cancelled->ended, cancelled->started);
     EXPECT_LT(cancelled->values.back(), 85) << "it stopped before writing";
     EXPECT_EQ(directory->countClients(), 100000) << "the register is as it was";
     EXPECT_TRUE(directory->findClients(u("Cancelado"), 5).getLength() == 0);

@@ -77,6 +77,8 @@ StatusProgress::StatusProgress(const Reference<css::uno::XComponentContext>& con
                                Locale locale)
     : m_context(context), m_indicator(indicator), m_locale(std::move(locale))
 {
+    if (m_indicator.is())
+        m_painter = std::thread([this] { keepPainted(); });
     Running& all = running();
     const std::lock_guard lock(all.mutex);
     all.works.push_back(this);
@@ -93,6 +95,15 @@ StatusProgress::StatusProgress(const Reference<css::uno::XComponentContext>& con
 
 StatusProgress::~StatusProgress()
 {
+    if (m_painter.joinable())
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_done = true;
+        }
+        m_wake.notify_all();
+        m_painter.join();
+    }
     if (m_started)
         guardedNoThrow("ending the status bar's progress", [&] { m_indicator->end(); });
     Running& all = running();
@@ -100,8 +111,7 @@ StatusProgress::~StatusProgress()
     std::erase(all.works, this);
     if (all.works.empty() && all.toolkit.is())
     {
-        guardedNoThrow("no longer listening for Esc",
-                       [&] { all.toolkit->removeKeyHandler(all.escape); });
+        guardedNoThrow("no longer listening for Esc", [&] { listenForEscape(all, false); });
         all.toolkit.clear();
         all.escape.clear();
     }
@@ -113,10 +123,10 @@ void StatusProgress::report(WorkStage stage, std::size_t done, std::size_t total
         return;
     const int percent = progressPercent(stage, done, total);
     const auto now = std::chrono::steady_clock::now();
+    const std::lock_guard lock(m_mutex);
     const bool newStage = m_stage != stage;
-    // The text at most ten times a second (each one repaints the status bar), the bar when it
-    // moves.
-    const bool newText = newStage || now - m_lastText >= std::chrono::milliseconds(100);
+    // The text at each stage and at most twice a second, the bar whenever it moves.
+    const bool newText = newStage || now - m_lastText >= std::chrono::milliseconds(500);
     if (!newText && percent == m_percent)
         return;
     guardedNoThrow("showing progress in the status bar",
@@ -126,17 +136,42 @@ void StatusProgress::report(WorkStage stage, std::size_t done, std::size_t total
                        {
                            const OUString text =
                                fromUtf8(progressText(stage, done, total, m_locale));
-                           if (!m_started)
-                               m_indicator->start(text, 100);
-                           else
-                               m_indicator->setText(text);
+                           // A new start rather than setText: in LibreOffice 7.4 the
+                           // status bar's progress stops painting after a setText.
+                           if (m_started)
+                               m_indicator->end();
+                           m_indicator->start(text, 100);
                            m_started = true;
                            m_lastText = now;
                        }
-                       m_indicator->setValue(percent);
+                       show(percent);
                    });
     m_stage = stage;
+}
+
+void StatusProgress::show(int percent)
+{
+    m_indicator->setValue(percent);
     m_percent = percent;
+    m_lastValue = std::chrono::steady_clock::now();
+    m_nudged = false;
+}
+
+void StatusProgress::keepPainted()
+{
+    std::unique_lock lock(m_mutex);
+    while (!m_wake.wait_for(lock, std::chrono::milliseconds(250), [this] { return m_done; }))
+    {
+        if (!m_started ||
+            std::chrono::steady_clock::now() - m_lastValue < std::chrono::milliseconds(250))
+            continue;
+        if (m_nudged || m_percent >= 100)
+            continue;
+        // One point more: a value the bar has not got, so it paints it (once per stall).
+        guardedNoThrow("showing progress in the status bar",
+                       [&] { m_indicator->setValue(m_percent + 1); });
+        m_nudged = true;
+    }
 }
 
 bool StatusProgress::cancelAll()

@@ -15,7 +15,10 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <optional>
+#include <thread>
 
 namespace clientes::uno
 {
@@ -41,6 +44,13 @@ public:
     indicatorOf(const css::uno::Reference<css::frame::XModel>& document);
 
 private:
+    // LibreOffice 7.4's status bar paints its bar at most every 100 ms and drops a value that
+    // comes sooner, and after a new start (a new stage's text) the first value is dropped so:
+    // while the work sends nothing (one transaction writing), the bar is given its value again
+    // once 250 ms later (one point more, a value it does paint).
+    void keepPainted();
+    void show(int percent); // m_mutex held
+
     css::uno::Reference<css::uno::XComponentContext> m_context;
     css::uno::Reference<css::task::XStatusIndicator> m_indicator;
     Locale m_locale;
@@ -49,5 +59,11 @@ private:
     std::optional<WorkStage> m_stage;
     int m_percent = -1;
     std::chrono::steady_clock::time_point m_lastText;
+    std::chrono::steady_clock::time_point m_lastValue;
+    bool m_nudged = false;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_done = false;
+    std::thread m_painter; // last: started once everything else is there
 };
 } // namespace clientes::uno
