@@ -6,6 +6,7 @@
 #include "office.hpp"
 #include "uno_helpers.hpp"
 
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/task/XStatusIndicator.hpp>
 #include <cppuhelper/implbase1.hxx>
 #include <org/clientes/XClientDirectory.hpp>
@@ -145,5 +146,26 @@ TEST(ImportProgress, AHundredThousandRowsShowTheirProgressAndACancelWritesNothin
     EXPECT_LT(cancelled->values.back(), 85) << "it stopped before writing";
     EXPECT_EQ(directory->countClients(), 100000) << "the register is as it was";
     EXPECT_TRUE(directory->findClients(u("Cancelado"), 5).getLength() == 0);
+
+    // The 100,000 clients exported: the list's rows block by block (no Esc: a half-written
+    // sheet is no use).
+    const rtl::Reference<RecordingIndicator> exported(new RecordingIndicator(directory));
+    const auto sheets = document.document()->getSheets();
+    sheets->insertNewByName(u("Exportados"), 1);
+    const auto written = directory->exportClients(
+        document.sheet(1),
+        options(
+            {{"StatusIndicator", Any(Reference<css::task::XStatusIndicator>(exported.get()))}}));
+    EXPECT_EQ(Reference<css::sheet::XCellRangeAddressable>(written, UNO_QUERY_THROW)
+                  ->getRangeAddress()
+                  .EndRow,
+              100000);
+    EXPECT_TRUE(containsText(exported->texts, "Clientes: leyendo el registro…"));
+    EXPECT_TRUE(containsText(exported->texts, "de 100.000 en la hoja…"))
+        << ::testing::PrintToString(exported->texts);
+    EXPECT_FALSE(containsText(exported->texts, "Esc")) << ::testing::PrintToString(exported->texts);
+    EXPECT_EQ(exported->ended, exported->started);
+    ASSERT_FALSE(exported->values.empty());
+    EXPECT_EQ(exported->values.back(), 100);
 }
 } // namespace clientes::testing

@@ -66,7 +66,8 @@ std::string invoiceStatusLabel(InvoiceStatus status, Language language)
     return text(TextKey::TransferStatusPaid, language);
 }
 
-std::string progressText(WorkStage stage, std::size_t done, std::size_t total, const Locale& locale)
+std::string progressText(WorkStage stage, std::size_t done, std::size_t total, const Locale& locale,
+                         bool cancellable)
 {
     const auto figure = [&](std::size_t n)
     { return groupDigits(static_cast<std::int64_t>(n), locale); };
@@ -75,12 +76,16 @@ std::string progressText(WorkStage stage, std::size_t done, std::size_t total, c
     case WorkStage::Reading:
         return text(TextKey::ProgressReading, locale.language);
     case WorkStage::Loading:
-        return text(TextKey::ProgressLoading, locale.language);
+        return text(cancellable ? TextKey::ProgressLoading : TextKey::ProgressLoadingForList,
+                    locale.language);
     case WorkStage::Checking:
         return text(TextKey::ProgressChecking, locale.language,
                     {{"done", figure(std::min(done + 1, total))}, {"total", figure(total)}});
     case WorkStage::Writing:
         return text(TextKey::ProgressWriting, locale.language, {{"total", figure(total)}});
+    case WorkStage::Listing:
+        return text(TextKey::ProgressListing, locale.language,
+                    {{"done", figure(std::min(done + 1, total))}, {"total", figure(total)}});
     }
     return {};
 }
@@ -105,6 +110,8 @@ int progressPercent(WorkStage stage, std::size_t done, std::size_t total)
         return within(15, 85);
     case WorkStage::Writing:
         return within(85, 100);
+    case WorkStage::Listing:
+        return within(15, 100);
     }
     return 0;
 }

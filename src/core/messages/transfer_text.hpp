@@ -34,9 +34,9 @@ std::string invoiceStatusLabel(InvoiceStatus status, Language language);
 // de 100.000… (Esc cancela)" (figures in the office's locale); the stages that write say
 // nothing of Esc.
 std::string progressText(WorkStage stage, std::size_t done, std::size_t total,
-                         const Locale& locale);
+                         const Locale& locale, bool cancellable = true);
 // How far the whole import is, 0-100: reading 0-10, loading 10-15, checking 15-85, writing
-// 85-100.
+// 85-100; an export: loading 10-15, listing 15-100.
 int progressPercent(WorkStage stage, std::size_t done, std::size_t total);
 
 } // namespace clientes

@@ -11,9 +11,11 @@ namespace clientes
 enum class WorkStage
 {
     Reading,  // the cells of the sheet
-    Loading,  // the register, to compare the rows with
+    Loading,  // the register (to compare the rows with, or to list)
     Checking, // row by row
     Writing,  // one transaction: no way back, no cancel
+    Listing,  // an export's rows written into a sheet (not cancelled: the sheet would be half
+              // written)
 };
 
 class WorkProgress

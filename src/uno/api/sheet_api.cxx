@@ -141,6 +141,19 @@ private:
     std::map<std::string, Any> m_values;
 };
 
+// Progress in the StatusIndicator option's indicator, else in the status bar of the window
+// showing `document`.
+Reference<css::task::XStatusIndicator>
+indicatorFor(const OptionReader& reader,
+             const Reference<css::sheet::XSpreadsheetDocument>& document)
+{
+    const Reference<css::task::XStatusIndicator> given =
+        reader.object<css::task::XStatusIndicator>("StatusIndicator");
+    return given.is() ? given
+                      : StatusProgress::indicatorOf(
+                            Reference<css::frame::XModel>(document, css::uno::UNO_QUERY));
+}
+
 Language languageOf(const Context& context)
 {
     return uiLanguage(context);
@@ -210,12 +223,7 @@ Options runImport(const Context& context, const Reference<css::table::XCellRange
     if (removeMarks && where.document.is())
         unmarked = sheet_marks::removeAll(where.document);
 
-    // Progress in the given status indicator, else in the status bar of the document's window.
-    Reference<css::task::XStatusIndicator> indicator =
-        reader.object<css::task::XStatusIndicator>("StatusIndicator");
-    if (!indicator.is())
-        indicator = StatusProgress::indicatorOf(
-            Reference<css::frame::XModel>(where.document, css::uno::UNO_QUERY));
+    const Reference<css::task::XStatusIndicator> indicator = indicatorFor(reader, where.document);
     ImportResult result;
     bool cancelled = false;
     {
@@ -420,13 +428,16 @@ Reference<css::table::XCellRange> exportClients(const Context& context,
                                                 const Options& options)
 {
     const Language language = languageOf(context);
-    const OptionReader reader(options, {"Query", "Codes", "IncludeArchived"}, language);
+    const OptionReader reader(options, {"Query", "Codes", "IncludeArchived", "StatusIndicator"},
+                              language);
     const Reference<css::sheet::XSpreadsheetDocument> document =
         targetDocument(context, target, reader, language);
     ClientExportSettings settings;
     settings.query = reader.text("Query").value_or("");
     settings.codes = reader.texts("Codes").value_or(std::vector<std::string>());
     settings.includeArchived = reader.flag("IncludeArchived", false);
+    StatusProgress progress(context, indicatorFor(reader, document), officeLocale(context), false);
+    settings.progress = &progress;
     return exportClientList(context, document, target, settings);
 }
 
@@ -435,11 +446,12 @@ Reference<css::table::XCellRange> exportInvoices(const Context& context,
                                                  const Options& options)
 {
     const Language language = languageOf(context);
-    const OptionReader reader(options, {"From", "To", "Status"}, language);
+    const OptionReader reader(options, {"From", "To", "Status", "StatusIndicator"}, language);
     const Reference<css::sheet::XSpreadsheetDocument> document =
         targetDocument(context, target, reader, language);
     const InvoiceFilter filter = invoiceFilter(reader, language);
-    return exportInvoiceList(context, document, target, filter);
+    StatusProgress progress(context, indicatorFor(reader, document), officeLocale(context), false);
+    return exportInvoiceList(context, document, target, filter, nullptr, &progress);
 }
 
 Reference<css::table::XCellRange>

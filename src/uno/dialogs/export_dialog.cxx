@@ -10,7 +10,9 @@
 #include "sheets/export_engine.hxx"
 #include "sheets/sheet_io.hxx"
 #include "support/entry_guard.hxx"
+#include "support/office_locale.hxx"
 #include "support/office_settings.hxx"
+#include "support/status_progress.hxx"
 #include "support/store_access.hxx"
 #include "support/uno_text.hxx"
 
@@ -22,6 +24,7 @@
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/lang/XInitialization.hpp>
 #include <com/sun/star/lang/XServiceInfo.hpp>
@@ -251,8 +254,14 @@ private:
         }
         else
             sheet = sheet_io::appendSheet(document, name);
+        // How far the list is, in the status bar of the window that shows it.
+        StatusProgress progress(
+            m_context,
+            StatusProgress::indicatorOf(Reference<css::frame::XModel>(document, UNO_QUERY)),
+            officeLocale(m_context), false);
+        settings.progress = &progress;
         if (invoices())
-            exportInvoiceList(m_context, document, sheet, filter);
+            exportInvoiceList(m_context, document, sheet, filter, nullptr, &progress);
         else if (m_edit)
             bound_sheet::edit(m_context, document, sheet, settings);
         else

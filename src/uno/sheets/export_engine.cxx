@@ -78,6 +78,9 @@ exportClientList(const Reference<css::uno::XComponentContext>& context,
     sheet_io::ListStyle style;
     style.databaseRangeName = fromUtf8(clientes::text(TextKey::TransferSheetClients, language));
     style.dateTimeColumns = true;
+    style.progress = settings.progress;
+    if (settings.progress)
+        settings.progress->report(WorkStage::Loading, 0, 1);
     Reference<css::table::XCellRange> range;
     if (settings.query.empty() && settings.codes.empty() && exported == nullptr)
     {
@@ -128,9 +131,11 @@ Reference<css::table::XCellRange>
 exportInvoiceList(const Reference<css::uno::XComponentContext>& context,
                   const Reference<css::sheet::XSpreadsheetDocument>& document,
                   const Reference<css::sheet::XSpreadsheet>& target, const InvoiceFilter& filter,
-                  std::size_t* written)
+                  std::size_t* written, WorkProgress* progress)
 {
     const Language language = uiLanguage(context);
+    if (progress)
+        progress->report(WorkStage::Loading, 0, 1);
     const std::vector<InvoiceListRow> rows =
         storeAccess().with(context, [&](Register& store) { return store.invoiceList(filter); });
     const InvoiceListSheet list = shapeInvoiceList(rows, language, 2);
@@ -138,6 +143,7 @@ exportInvoiceList(const Reference<css::uno::XComponentContext>& context,
         *written = list.sheet.rows.size();
     sheet_io::ListStyle style;
     style.databaseRangeName = fromUtf8(clientes::text(TextKey::TransferSheetInvoices, language));
+    style.progress = progress;
     const Reference<css::table::XCellRange> data =
         sheet_io::writeList(document, target, list.sheet, style);
 

@@ -7,6 +7,7 @@
 #include "core/register/register.hpp"
 #include "core/text/language.hpp"
 #include "core/transfer/export_shape.hpp"
+#include "core/transfer/work_progress.hpp"
 
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
@@ -24,6 +25,7 @@ struct ClientExportSettings
     std::string query;              // the deck's search ("" = all)
     std::vector<std::string> codes; // these clients only (any spelling); wins over query
     bool includeArchived = false;
+    WorkProgress* progress = nullptr; // told how far the export is (may be null)
 };
 
 // Writes at A1 of target; returns header + rows. `exported`, when given, gets the clients
@@ -44,7 +46,8 @@ css::uno::Reference<css::table::XCellRange>
 exportInvoiceList(const css::uno::Reference<css::uno::XComponentContext>& context,
                   const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document,
                   const css::uno::Reference<css::sheet::XSpreadsheet>& target,
-                  const InvoiceFilter& filter, std::size_t* written = nullptr);
+                  const InvoiceFilter& filter, std::size_t* written = nullptr,
+                  WorkProgress* progress = nullptr);
 // The amounts' currency formats of an invoice list's groups and its totals block (bold, one
 // empty row under the rows), for a list whose first invoice is on 0-based sheet row
 // `firstRow` (shapeInvoiceList with firstDataRow = firstRow + 1). Returns the totals' lines.

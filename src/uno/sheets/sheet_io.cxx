@@ -872,11 +872,18 @@ writeList(const Reference<css::sheet::XSpreadsheetDocument>& document,
         headerRow.getArray()[0] = titles;
         longestTexts(headerRow, measuredLength);
     }
+    const auto told = [&](std::size_t done)
+    {
+        if (style.progress)
+            style.progress->report(WorkStage::Listing, done, layout.rows);
+    };
+    told(0);
     if (sample > 0)
     {
         const Sequence<Sequence<Any>> first = rows(0, sample);
         longestTexts(first, measuredLength);
         writeRows(target, columns, 0, first);
+        told(sample);
     }
     const Reference<css::table::XTableColumns> tableColumns =
         Reference<css::table::XColumnRowRange>(written, UNO_QUERY_THROW)->getColumns();
@@ -892,7 +899,10 @@ writeList(const Reference<css::sheet::XSpreadsheetDocument>& document,
         std::size_t first = 0;
         Sequence<Sequence<Any>> block;
         while (blocks.take(first, block))
+        {
             writeRows(target, columns, first, block);
+            told(first + static_cast<std::size_t>(block.getLength()));
+        }
     }
 
     // A longer text further down (the widest rows are known once every row is read) widens

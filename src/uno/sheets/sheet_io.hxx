@@ -120,6 +120,7 @@ struct ListStyle
     ::rtl::OUString databaseRangeName; // made unique with "_2", "_3"… when taken
     bool dateTimeColumns = false;      // Date columns as date and time
     sal_Int32 maxColumnWidth = 9000;   // 1/100 mm: 9 cm, so that 10,000-character notes fit
+    WorkProgress* progress = nullptr;  // told of every block of rows written (Listing)
 };
 
 // The rows of a list, produced block by block on a helper thread (so it must not call the

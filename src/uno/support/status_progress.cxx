@@ -74,11 +74,14 @@ void listenForEscape(Running& all, bool on)
 
 StatusProgress::StatusProgress(const Reference<css::uno::XComponentContext>& context,
                                const Reference<css::task::XStatusIndicator>& indicator,
-                               Locale locale)
-    : m_context(context), m_indicator(indicator), m_locale(std::move(locale))
+                               Locale locale, bool cancellable)
+    : m_context(context), m_indicator(indicator), m_locale(std::move(locale)),
+      m_cancellable(cancellable)
 {
     if (m_indicator.is())
         m_painter = std::thread([this] { keepPainted(); });
+    if (!m_cancellable)
+        return;
     Running& all = running();
     const std::lock_guard lock(all.mutex);
     all.works.push_back(this);
@@ -106,6 +109,8 @@ StatusProgress::~StatusProgress()
     }
     if (m_started)
         guardedNoThrow("ending the status bar's progress", [&] { m_indicator->end(); });
+    if (!m_cancellable)
+        return;
     Running& all = running();
     const std::lock_guard lock(all.mutex);
     std::erase(all.works, this);
@@ -135,7 +140,7 @@ void StatusProgress::report(WorkStage stage, std::size_t done, std::size_t total
                        if (newText)
                        {
                            const OUString text =
-                               fromUtf8(progressText(stage, done, total, m_locale));
+                               fromUtf8(progressText(stage, done, total, m_locale, m_cancellable));
                            // A new start rather than setText: in LibreOffice 7.4 the
                            // status bar's progress stops painting after a setText.
                            if (m_started)

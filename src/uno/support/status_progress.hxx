@@ -25,10 +25,11 @@ namespace clientes::uno
 class StatusProgress final : public WorkProgress
 {
 public:
-    // `indicator` may be null: the work can still be stopped.
+    // `indicator` may be null: the work can still be stopped. Work that cannot be stopped (an
+    // export: the sheet would be half written) leaves Esc alone.
     StatusProgress(const css::uno::Reference<css::uno::XComponentContext>& context,
-                   const css::uno::Reference<css::task::XStatusIndicator>& indicator,
-                   Locale locale);
+                   const css::uno::Reference<css::task::XStatusIndicator>& indicator, Locale locale,
+                   bool cancellable = true);
     ~StatusProgress() override; // the status bar is given back
     StatusProgress(const StatusProgress&) = delete;
     StatusProgress& operator=(const StatusProgress&) = delete;
@@ -55,6 +56,7 @@ private:
     css::uno::Reference<css::task::XStatusIndicator> m_indicator;
     Locale m_locale;
     std::atomic<bool> m_cancel{false};
+    bool m_cancellable;
     bool m_started = false;
     std::optional<WorkStage> m_stage;
     int m_percent = -1;
