@@ -75,8 +75,7 @@ void listenForEscape(Running& all, bool on)
 StatusProgress::StatusProgress(const Reference<css::uno::XComponentContext>& context,
                                const Reference<css::task::XStatusIndicator>& indicator,
                                Locale locale, bool cancellable)
-    : m_context(context), m_indicator(indicator), m_locale(std::move(locale)),
-      m_cancellable(cancellable)
+    : m_indicator(indicator), m_locale(std::move(locale)), m_cancellable(cancellable)
 {
     if (m_indicator.is())
         m_painter = std::thread([this] { keepPainted(); });

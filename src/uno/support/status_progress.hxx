@@ -52,7 +52,6 @@ private:
     void keepPainted();
     void show(int percent); // m_mutex held
 
-    css::uno::Reference<css::uno::XComponentContext> m_context;
     css::uno::Reference<css::task::XStatusIndicator> m_indicator;
     Locale m_locale;
     std::atomic<bool> m_cancel{false};
