@@ -34,6 +34,15 @@ if(NOT result EQUAL 0)
 endif()
 file(REMOVE ${STAGE}/notes/clientes.update.xml)
 
+# The help: HTML pages per language (tools/help_pages.py checks every page and link).
+execute_process(
+    COMMAND ${PYTHON} ${SOURCE_DIR}/tools/help_pages.py --help-dir ${SOURCE_DIR}/extension/help
+            --catalogues ${SOURCE_DIR}/po --version ${VERSION} --out ${STAGE}
+    RESULT_VARIABLE result)
+if(NOT result EQUAL 0)
+    message(FATAL_ERROR "the help pages could not be built (see above)")
+endif()
+
 # Zipped by tools/zip_tree.py: sorted entries, one date (the release's, from CHANGELOG.md), fixed
 # permissions, so that the bytes depend on the sources only.
 if(NOT ZIP_LEVEL)

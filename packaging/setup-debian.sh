@@ -19,7 +19,7 @@ packages=(
     libreoffice-calc libreoffice-dev python3-uno
     libreoffice-l10n-es libreoffice-l10n-pt
     libsqlite3-dev libpq-dev libboost-dev libgtest-dev
-    xvfb xauth imagemagick fonts-dejavu-core
+    xvfb xauth xdotool imagemagick fonts-dejavu-core
 )
 # libclang-rt-14-dev holds libFuzzer (libclang_rt.fuzzer) and the ASan/UBSan runtimes.
 ((test_tools)) && packages+=(clang-14 libclang-rt-14-dev llvm-14 postgresql-15)

@@ -3,6 +3,9 @@
 #include <com/sun/star/accessibility/XAccessible.hpp>
 #include <com/sun/star/accessibility/XAccessibleAction.hpp>
 #include <com/sun/star/accessibility/XAccessibleContext.hpp>
+#include <com/sun/star/awt/Toolkit.hpp>
+#include <com/sun/star/awt/XExtendedToolkit.hpp>
+#include <com/sun/star/awt/XTopWindow.hpp>
 #include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
@@ -14,16 +17,19 @@
 #include <com/sun/star/ui/XSidebarProvider.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 
+#include <chrono>
 #include <stdexcept>
+#include <thread>
 
 namespace css = ::com::sun::star;
 using css::uno::Reference;
+using css::uno::UNO_QUERY;
 using css::uno::UNO_QUERY_THROW;
 using rtl::OUString;
 
 namespace clientes::testing
 {
-CalcDocument::CalcDocument(const Office& office)
+CalcDocument::CalcDocument(const Office& office) : m_context(office.context())
 {
     m_document = css::frame::Desktop::create(office.context())
                      ->loadComponentFromURL(OUString::createFromAscii("private:factory/scalc"),
@@ -31,6 +37,31 @@ CalcDocument::CalcDocument(const Office& office)
     m_controller.set(
         Reference<css::frame::XModel>(m_document, UNO_QUERY_THROW)->getCurrentController(),
         UNO_QUERY_THROW);
+}
+
+Reference<css::awt::XDialog> CalcDocument::shownDialog(int attempts) const
+{
+    const Reference<css::awt::XExtendedToolkit> toolkit(css::awt::Toolkit::create(m_context),
+                                                        UNO_QUERY_THROW);
+    const Reference<css::uno::XInterface> documentWindow(
+        m_controller->getFrame()->getContainerWindow(), UNO_QUERY);
+    // getTopWindowCount / getTopWindow: deprecated for the office's own code, still the way for
+    // a client to list the office's windows.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    for (int attempt = 0; attempt < attempts; ++attempt)
+    {
+        for (sal_Int32 i = 0; i < toolkit->getTopWindowCount(); ++i)
+        {
+            const Reference<css::awt::XTopWindow> top = toolkit->getTopWindow(i);
+            const Reference<css::awt::XDialog> dialog(top, UNO_QUERY);
+            if (dialog.is() && Reference<css::uno::XInterface>(top, UNO_QUERY) != documentWindow)
+                return dialog;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+#pragma GCC diagnostic pop
+    return nullptr;
 }
 
 CalcDocument::~CalcDocument()

@@ -140,10 +140,22 @@ protected:
         return nullptr;
     }
 
-    static std::vector<Entry> entries()
+    static Reference<XAccessibleContext> menuNamed(const std::string& title)
+    {
+        const Reference<XAccessibleContext> bar = menuBar();
+        for (sal_Int32 i = 0; bar.is() && i < bar->getAccessibleChildCount(); ++i)
+        {
+            const Reference<XAccessibleContext> menu =
+                bar->getAccessibleChild(i)->getAccessibleContext();
+            if (s(menu->getAccessibleName()) == title)
+                return menu;
+        }
+        return nullptr;
+    }
+
+    static std::vector<Entry> entries(const Reference<XAccessibleContext>& menu = clientesMenu())
     {
         std::vector<Entry> result;
-        const Reference<XAccessibleContext> menu = clientesMenu();
         for (sal_Int32 i = 0; menu.is() && i < menu->getAccessibleChildCount(); ++i)
         {
             const Reference<XAccessibleContext> item =
@@ -192,33 +204,6 @@ protected:
             ->queryDispatch(url(command), u("_self"), 0);
     }
 
-    // The modal dialog the office shows now (not the document's window), waited for.
-    static Reference<css::awt::XDialog> openDialog(int attempts)
-    {
-        const Reference<css::awt::XExtendedToolkit> toolkit(
-            css::awt::Toolkit::create(office->context()), UNO_QUERY_THROW);
-        const Reference<css::uno::XInterface> documentWindow(frame()->getContainerWindow(),
-                                                             UNO_QUERY);
-        // getTopWindowCount / getTopWindow: deprecated for the office's own code, still the way
-        // for a client to list the office's windows.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
-        for (int attempt = 0; attempt < attempts; ++attempt)
-        {
-            for (sal_Int32 i = 0; i < toolkit->getTopWindowCount(); ++i)
-            {
-                const Reference<css::awt::XTopWindow> top = toolkit->getTopWindow(i);
-                const Reference<css::awt::XDialog> dialog(top, UNO_QUERY);
-                if (dialog.is() &&
-                    Reference<css::uno::XInterface>(top, UNO_QUERY) != documentWindow)
-                    return dialog;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-#pragma GCC diagnostic pop
-        return nullptr;
-    }
-
     // Dispatches `command`, returns the title of the dialog it opened (closed again), or ""
     // (after 10 s; 1 s when `expectNone`: the command has run by then).
     static std::string dialogOpenedBy(const std::string& command, bool expectNone = false)
@@ -227,7 +212,7 @@ protected:
         if (!dispatch.is())
             return "no dispatch for " + command;
         dispatch->dispatch(url(command), {});
-        const Reference<css::awt::XDialog> dialog = openDialog(expectNone ? 20 : 200);
+        const Reference<css::awt::XDialog> dialog = document->shownDialog(expectNone ? 20 : 200);
         if (!dialog.is())
             return "";
         const std::string title = s(dialog->getTitle());
@@ -255,7 +240,8 @@ const std::vector<std::string> kMenu = {"Mostrar el panel Clientes",
                                         "Editar en Calc…",
                                         "Deshacer la última importación",
                                         "—",
-                                        "Opciones de Clientes…"};
+                                        "Opciones de Clientes…",
+                                        "Ayuda de Clientes"};
 } // namespace
 
 TEST_F(Commands, TheClientesMenuIsBetweenToolsAndWindowWithEveryAction)
@@ -272,6 +258,17 @@ TEST_F(Commands, TheClientesMenuIsBetweenToolsAndWindowWithEveryAction)
     EXPECT_EQ(labels, kMenu);
 }
 
+TEST_F(Commands, OurHelpIsAlsoInCalcsHelpMenu)
+{
+    const Reference<XAccessibleContext> help = menuNamed("Ayuda");
+    ASSERT_TRUE(help.is()) << ::testing::PrintToString(menuTitles());
+    std::vector<std::string> labels;
+    for (const Entry& entry : entries(help))
+        labels.push_back(entry.label);
+    EXPECT_NE(std::find(labels.begin(), labels.end(), "Ayuda de Clientes"), labels.end())
+        << ::testing::PrintToString(labels);
+}
+
 TEST_F(Commands, TheToolbarIsThereToTurnOnWithItsName)
 {
     const Reference<css::beans::XPropertySet> properties(frame(), UNO_QUERY_THROW);
@@ -286,7 +283,7 @@ TEST_F(Commands, EveryCommandIsOursAndAnUnknownOneIsNot)
 {
     for (const char* name :
          {"ShowDeck", "Find", "AddClient", "OpenProfile", "ImportClients", "ImportInvoices",
-          "ExportClients", "ExportInvoices", "EditInCalc", "UndoImport", "Options"})
+          "ExportClients", "ExportInvoices", "EditInCalc", "UndoImport", "Options", "Help"})
     {
         const Reference<css::lang::XServiceInfo> dispatch(
             dispatcher(std::string("org.clientes.calc:") + name), UNO_QUERY);

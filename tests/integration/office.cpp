@@ -296,6 +296,8 @@ void Office::start()
             setenv("CLIENTES_SERVER", m_options.server.c_str(), 1);
         setenv("SAL_USE_VCLPLUGIN", m_options.display ? "gen" : "svp", 1);
         unsetenv("URE_BOOTSTRAP");
+        for (const auto& [name, value] : m_options.environment)
+            setenv(name.c_str(), value.c_str(), 1);
         std::vector<char*> args;
         for (const std::string& arg : argv)
             args.push_back(const_cast<char*>(arg.c_str()));

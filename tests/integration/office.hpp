@@ -11,6 +11,7 @@
 #include <string>
 #include <sys/types.h>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace clientes::testing
@@ -35,6 +36,8 @@ struct OfficeOptions
     // CLIENTES_SERVER for the office (a libpq connection string): the register on a team
     // server instead of the file; empty = the file.
     std::string server;
+    // More variables for the office's environment (a PATH with a stand-in for xdg-open).
+    std::vector<std::pair<std::string, std::string>> environment;
 };
 
 class Office;

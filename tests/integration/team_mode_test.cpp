@@ -30,6 +30,7 @@
 #include <org/clientes/XClientDirectory.hpp>
 
 #include <gtest/gtest.h>
+#include <libpq-fe.h>
 
 #include <algorithm>
 #include <atomic>
@@ -365,6 +366,48 @@ TEST_F(TeamMode, AServerThatDoesNotAnswerNeverHoldsCalc)
     }
     EXPECT_NE(status.find("Sin conexión con el servidor de clientes"), std::string::npos) << status;
     ::close(silent);
+}
+
+// A search the server takes its time over (a table locked by another session): after 200 ms
+// the deck says it is searching, and when the answer comes it shows the list.
+TEST_F(TeamMode, TheDeckSaysItIsSearchingWhileTheServerTakesItsTime)
+{
+    Office office(as("beto"));
+    CalcDocument document(office);
+    const auto clients = directoryOf(office);
+    clients->addClient(fields({{"legalName", "Lento y Paciente, S.L."}}));
+    document.panelControl("ClientList");
+    ASSERT_TRUE(
+        eventually(office,
+                   [&]
+                   {
+                       return labelOf(document, "Count").find("clientes") != std::string::npos ||
+                              labelOf(document, "Count").find("cliente") != std::string::npos;
+                   }));
+
+    PGconn* locker = PQconnectdb(server->conninfo().c_str());
+    ASSERT_EQ(PQstatus(locker), CONNECTION_OK) << PQerrorMessage(locker);
+    PQclear(PQexec(locker, "BEGIN; LOCK TABLE clients IN ACCESS EXCLUSIVE MODE"));
+    Reference<css::awt::XTextComponent>(document.panelControl("Search"), UNO_QUERY_THROW)
+        ->setText(u("paciente"));
+    const auto typed = std::chrono::steady_clock::now();
+    const bool busy = eventually(
+        office, [&] { return labelOf(document, "Count") == "Buscando en el servidor…"; });
+    const double after =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - typed).count();
+    EXPECT_TRUE(busy) << labelOf(document, "Count");
+    EXPECT_GE(after, 200.0);
+    std::printf("the deck said it was searching %.0f ms after the search was typed\n", after);
+    PQclear(PQexec(locker, "COMMIT"));
+    PQfinish(locker);
+    EXPECT_TRUE(eventually(office,
+                           [&]
+                           {
+                               const auto names = deckNames(document);
+                               return names.size() == 1 &&
+                                      names.front() == "Lento y Paciente, S.L.";
+                           }));
+    EXPECT_NE(labelOf(document, "Count"), "Buscando en el servidor…");
 }
 
 TEST_F(TeamMode, AnOpenProfileSaysWhenAnotherOfficeChangedItsClient)

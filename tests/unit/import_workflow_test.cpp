@@ -1,5 +1,6 @@
 // The import workflow in the core: a table checked against the register, committed as one
 // batch, the user's mapping remembered, a conflict reported without writing.
+#include "core/messages/transfer_text.hpp"
 #include "core/transfer/import_workflow.hpp"
 #include "test_support.hpp"
 
@@ -161,11 +162,12 @@ struct RecordingProgress : WorkProgress
 {
     std::vector<std::pair<WorkStage, std::size_t>> told;
     std::size_t stopAt = static_cast<std::size_t>(-1);
+    WorkStage stopIn = WorkStage::Checking;
     bool stop = false;
     void report(WorkStage stage, std::size_t done, std::size_t) override
     {
         told.emplace_back(stage, done);
-        if (stage == WorkStage::Checking && done >= stopAt)
+        if (stage == stopIn && done >= stopAt)
             stop = true;
     }
     bool cancelRequested() const override { return stop; }
@@ -229,6 +231,49 @@ TEST(ImportWorkflow, StoppedWhileCheckingItWritesNothing)
     progress.stop = false;
     EXPECT_TRUE(workflow.commit(request).committed);
     EXPECT_EQ(f.store.count(), 3000);
+}
+
+TEST(ImportWorkflow, AnUndoTellsItsProgressAndStopsOnlyBeforeWriting)
+{
+    Fixture f;
+    f.table = tableOf(manyClients(3000));
+    ASSERT_TRUE(f.workflow(sheetRowsOf(f.table)).commit(ImportRequest{}).committed);
+    ASSERT_EQ(f.store.count(), 3000);
+
+    // Stopped while it compares the import's records with the register: nothing undone.
+    RecordingProgress stopped;
+    stopped.stopIn = WorkStage::Verifying;
+    stopped.stopAt = 1024;
+    EXPECT_THROW(f.store.undoLastImport(&stopped), WorkCancelled);
+    EXPECT_EQ(f.store.count(), 3000);
+    ASSERT_TRUE(f.store.lastImport().has_value());
+    for (const auto& [stage, done] : stopped.told)
+        EXPECT_EQ(stage, WorkStage::Verifying);
+
+    RecordingProgress progress;
+    const ImportUndoResult undone = f.store.undoLastImport(&progress);
+    EXPECT_EQ(undone.reverted, 3000U);
+    EXPECT_EQ(f.store.count(), 0);
+    std::vector<std::size_t> verified;
+    std::vector<std::size_t> reverted;
+    for (const auto& [stage, done] : progress.told)
+        (stage == WorkStage::Verifying ? verified : reverted).push_back(done);
+    EXPECT_EQ(verified, (std::vector<std::size_t>{0, 512, 1024, 1536, 2048, 2560}));
+    ASSERT_FALSE(reverted.empty());
+    EXPECT_EQ(reverted.front(), 0U);
+    EXPECT_EQ(reverted.back(), 3000U);
+    EXPECT_EQ(progress.told.back().first, WorkStage::Reverting);
+}
+TEST(ImportWorkflow, TheStatusBarSaysWhatAnUndoIsDoing)
+{
+    const Locale spain(Language::Es);
+    EXPECT_EQ(progressText(WorkStage::Verifying, 1024, 3000, spain, true),
+              "Clientes: comprobando el registro 1.025 de 3.000… (Esc cancela)");
+    EXPECT_EQ(progressText(WorkStage::Reverting, 3000, 3000, spain, false),
+              "Clientes: deshaciendo la importación: registro 3.000 de 3.000…");
+    EXPECT_EQ(progressPercent(WorkStage::Verifying, 0, 3000), 0);
+    EXPECT_EQ(progressPercent(WorkStage::Reverting, 1500, 3000), 65);
+    EXPECT_EQ(progressPercent(WorkStage::Reverting, 3000, 3000), 100);
 }
 } // namespace
 } // namespace clientes

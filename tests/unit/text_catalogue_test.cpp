@@ -446,6 +446,10 @@ TEST(TextCatalogue, EveryKeyIsUsed)
             for (std::sregex_iterator it(text.begin(), text.end(), configUse), end; it != end; ++it)
                 used.insert((*it)[1]);
         }
+    // The help pages' layout (extension/help/page.html.in): @Key@ too.
+    const std::string layout = fileText(kSources / "extension" / "help" / "page.html.in");
+    for (std::sregex_iterator it(layout.begin(), layout.end(), configUse), end; it != end; ++it)
+        used.insert((*it)[1]);
     for (const std::string& key : allKeys())
         EXPECT_TRUE(used.contains(key)) << key << " is in the catalogues but nothing uses it";
 }

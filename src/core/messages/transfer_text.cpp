@@ -86,6 +86,12 @@ std::string progressText(WorkStage stage, std::size_t done, std::size_t total, c
     case WorkStage::Listing:
         return text(TextKey::ProgressListing, locale.language,
                     {{"done", figure(std::min(done + 1, total))}, {"total", figure(total)}});
+    case WorkStage::Verifying:
+        return text(TextKey::ProgressVerifying, locale.language,
+                    {{"done", figure(std::min(done + 1, total))}, {"total", figure(total)}});
+    case WorkStage::Reverting:
+        return text(TextKey::ProgressReverting, locale.language,
+                    {{"done", figure(std::min(done + 1, total))}, {"total", figure(total)}});
     }
     return {};
 }
@@ -112,6 +118,10 @@ int progressPercent(WorkStage stage, std::size_t done, std::size_t total)
         return within(85, 100);
     case WorkStage::Listing:
         return within(15, 100);
+    case WorkStage::Verifying:
+        return within(0, 30);
+    case WorkStage::Reverting:
+        return within(30, 100);
     }
     return 0;
 }

@@ -195,7 +195,7 @@ std::optional<ImportBatchInfo> Register::lastImport()
     return impl_->read([](StoreReader& tx) { return tx.newestBatch(); });
 }
 
-ImportUndoResult Register::undoLastImport()
+ImportUndoResult Register::undoLastImport(WorkProgress* progress)
 {
     std::size_t rows = 0;
     if (const std::optional<ImportBatchInfo> newest = lastImport())
@@ -231,9 +231,15 @@ ImportUndoResult Register::undoLastImport()
                 if (conflicts.size() < ImportUndoRefused::kMaxListedConflicts)
                     conflicts.push_back({what, record, id, std::move(label)});
             };
+            std::vector<JournalClientState> clientStates = tx.journalClients(batch->id, ignored);
+            std::vector<JournalInvoiceState> invoiceStates = tx.journalInvoices(batch->id);
+            const std::size_t journal = clientStates.size() + invoiceStates.size();
+            RowTicker verifying(progress, WorkStage::Verifying, journal);
+            std::size_t verified = 0;
             std::vector<JournalClient> clients;
-            for (JournalClientState& state : tx.journalClients(batch->id, ignored))
+            for (JournalClientState& state : clientStates)
             {
+                verifying.tick(verified++);
                 const std::int64_t id = state.item.clientId;
                 if (!state.exists)
                     conflict(UndoConflict::What::Deleted, RecordType::Note, id,
@@ -248,8 +254,9 @@ ImportUndoResult Register::undoLastImport()
                     clients.push_back(state.item);
             }
             std::vector<JournalInvoice> invoices;
-            for (JournalInvoiceState& state : tx.journalInvoices(batch->id))
+            for (JournalInvoiceState& state : invoiceStates)
             {
+                verifying.tick(verified++);
                 const std::int64_t id = state.item.invoiceId;
                 if (!state.exists)
                     conflict(UndoConflict::What::Deleted, RecordType::Invoice, id,
@@ -262,6 +269,12 @@ ImportUndoResult Register::undoLastImport()
             }
             if (totalConflicts > 0)
                 throw ImportUndoRefused(std::move(*batch), std::move(conflicts), totalConflicts);
+            stopIfCancelled(progress); // the last moment: from here on, it writes
+            RowTicker reverting(progress, WorkStage::Reverting, invoices.size() + clients.size(),
+                                512, false);
+            std::size_t reverted = 0;
+            if (progress)
+                progress->report(WorkStage::Reverting, 0, invoices.size() + clients.size());
 
             const std::string now = nowUtcIso();
             // The undo's own entries carry "undo:<batch>", so that they never count as a
@@ -273,6 +286,7 @@ ImportUndoResult Register::undoLastImport()
             const std::vector<std::int64_t> earlier = tx.undoableBatchesBefore(batch->id);
             for (const JournalInvoice& item : invoices)
             {
+                reverting.tick(reverted++);
                 const std::optional<Invoice> stored = fetchRecord<Invoice>(tx, item.invoiceId);
                 if (!stored)
                     continue; // checked above, inside the same unit of work
@@ -298,6 +312,7 @@ ImportUndoResult Register::undoLastImport()
             std::vector<ActivityEntry> entries;
             for (const JournalClient& item : clients)
             {
+                reverting.tick(reverted++);
                 if (item.created)
                 {
                     created.push_back(item.clientId);
@@ -341,6 +356,8 @@ ImportUndoResult Register::undoLastImport()
             // refer to them: checked above).
             tx.deleteClients(created);
             tx.markBatchUndone(batch->id, now);
+            if (progress)
+                progress->report(WorkStage::Reverting, reverted, reverted);
             ImportUndoResult result;
             result.reverted =
                 batch->kind == ImportKind::Invoices ? invoices.size() : clients.size();

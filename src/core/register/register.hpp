@@ -26,6 +26,7 @@
 #include "core/model/profile_summary.hpp"
 #include "core/model/register_values.hpp"
 #include "core/store/errors.hpp"
+#include "core/transfer/work_progress.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -193,7 +194,9 @@ public:
     // updated get their previous values back (an Updated / RecordChanged activity entry says
     // so). Throws NothingToUndo, or ImportUndoRefused (nothing written) when a record it wrote
     // was deleted or saved since, or a client it created has new records or notes.
-    ImportUndoResult undoLastImport();
+    // `progress` is told how far it is (Verifying, then Reverting) and may stop it while it
+    // verifies (WorkCancelled, nothing written).
+    ImportUndoResult undoLastImport(WorkProgress* progress = nullptr);
 
     // Every client (archived ones too), with tags, in id order: for loading the register
     // once before planning a large import. One read snapshot.

@@ -10,12 +10,15 @@ namespace clientes
 {
 enum class WorkStage
 {
-    Reading,  // the cells of the sheet
-    Loading,  // the register (to compare the rows with, or to list)
-    Checking, // row by row
-    Writing,  // one transaction: no way back, no cancel
-    Listing,  // an export's rows written into a sheet (not cancelled: the sheet would be half
-              // written)
+    Reading,   // the cells of the sheet
+    Loading,   // the register (to compare the rows with, or to list)
+    Checking,  // row by row
+    Writing,   // one transaction: no way back, no cancel
+    Listing,   // an export's rows written into a sheet (not cancelled: the sheet would be half
+               // written)
+    Verifying, // the records an undo would revert, compared with the register (nothing
+               // written yet)
+    Reverting, // the undo writing them back, in one transaction (no cancel)
 };
 
 class WorkProgress
@@ -42,19 +45,23 @@ inline void stopIfCancelled(const WorkProgress* progress)
         throw WorkCancelled();
 }
 
-// Tells `progress` (if any) about every `every`-th row of a loop, and stops it on request.
+// Tells `progress` (if any) about every `every`-th row of a loop, and stops it on request
+// (a ticker of work that is writing: never).
 class RowTicker
 {
 public:
-    RowTicker(WorkProgress* progress, WorkStage stage, std::size_t total, std::size_t every = 512)
-        : m_progress(progress), m_stage(stage), m_total(total), m_every(every)
+    RowTicker(WorkProgress* progress, WorkStage stage, std::size_t total, std::size_t every = 512,
+              bool stoppable = true)
+        : m_progress(progress), m_stage(stage), m_total(total), m_every(every),
+          m_stoppable(stoppable)
     {
     }
     void tick(std::size_t done)
     {
         if (!m_progress || done % m_every != 0)
             return;
-        stopIfCancelled(m_progress);
+        if (m_stoppable)
+            stopIfCancelled(m_progress);
         m_progress->report(m_stage, done, m_total);
     }
 
@@ -63,5 +70,6 @@ private:
     WorkStage m_stage;
     std::size_t m_total;
     std::size_t m_every;
+    bool m_stoppable;
 };
 } // namespace clientes

@@ -6,6 +6,7 @@
 #include "dialogs/export_dialog.hxx"
 #include "dialogs/transfer_dialogs.hxx"
 #include "support/entry_guard.hxx"
+#include "support/help.hxx"
 #include "support/main_thread.hxx"
 #include "support/uno_text.hxx"
 
@@ -66,6 +67,7 @@ constexpr std::array kCommands = {
     Named{"EditInCalc", Command::EditInCalc},
     Named{"UndoImport", Command::UndoImport},
     Named{"Options", Command::Options},
+    Named{"Help", Command::Help},
 };
 
 // What a command needs of the deck of its window, and what it may do without one.
@@ -155,6 +157,12 @@ bool execute(const Reference<XComponentContext>& context,
     }
     case Command::Options:
         openOptions(context, frame);
+        return true;
+    case Command::Help:
+        openHelp(context, HelpPage::Index,
+                 frame.is()
+                     ? Reference<css::awt::XWindowPeer>(frame->getContainerWindow(), UNO_QUERY)
+                     : Reference<css::awt::XWindowPeer>());
         return true;
     default:
         break;

@@ -26,6 +26,7 @@ enum class Command
     EditInCalc,
     UndoImport,
     Options,
+    Help,
 };
 
 inline constexpr std::string_view kProtocol = "org.clientes.calc:";

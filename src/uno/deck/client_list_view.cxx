@@ -25,14 +25,17 @@
 #include <com/sun/star/awt/FontWeight.hpp>
 #include <com/sun/star/awt/MenuItemStyle.hpp>
 #include <com/sun/star/awt/MessageBoxButtons.hpp>
+#include <com/sun/star/awt/Pointer.hpp>
 #include <com/sun/star/awt/PopupMenu.hpp>
 #include <com/sun/star/awt/PopupMenuDirection.hpp>
 #include <com/sun/star/awt/PosSize.hpp>
 #include <com/sun/star/awt/Rectangle.hpp>
 #include <com/sun/star/awt/Selection.hpp>
+#include <com/sun/star/awt/SystemPointer.hpp>
 #include <com/sun/star/awt/Toolkit.hpp>
 #include <com/sun/star/awt/XButton.hpp>
 #include <com/sun/star/awt/XMessageBoxFactory.hpp>
+#include <com/sun/star/awt/XPointer.hpp>
 #include <com/sun/star/awt/XTextComponent.hpp>
 #include <com/sun/star/awt/XWindow2.hpp>
 #include <com/sun/star/awt/grid/DefaultGridColumnModel.hpp>
@@ -82,6 +85,7 @@ constexpr sal_Int16 kMenuBackup = 8;
 constexpr sal_Int16 kMenuRestore = 9;
 constexpr sal_Int16 kMenuCopyToServer = 10;
 constexpr sal_Int16 kMenuEditInCalc = 11;
+constexpr sal_Int16 kMenuHelp = 12;
 constexpr sal_Int16 kMenuExportClientsCsv = 20;
 constexpr sal_Int16 kMenuExportInvoicesCsv = 21;
 
@@ -127,6 +131,9 @@ ClientListView::ClientListView(const Reference<css::uno::XComponentContext>& con
     createControls();
     m_publishBar =
         std::make_unique<PublishBar>(context, frame, m_container, m_language, [this] { layout(); });
+    // F1 with the focus in the deck: its page, not the office's help.
+    m_help = std::make_unique<HelpScope>(context, Reference<css::awt::XWindow>(), m_container,
+                                         [] { return HelpPage::Deck; });
     m_resizeListener = new ResizeForwarder([this] { layout(); });
     m_parent->addWindowListener(m_resizeListener);
     window()->setVisible(true);
@@ -152,6 +159,18 @@ bool ClientListView::readsInBackground()
     {
         m_reads = std::make_unique<LatestWork>();
         m_detailReads = std::make_unique<LatestWork>();
+        const std::weak_ptr<const bool> alive = m_alive;
+        m_busy = std::make_unique<BusyWatch>(
+            std::chrono::milliseconds(200),
+            [this, alive, context = m_context](std::uint64_t question)
+            {
+                postToMainThread(context,
+                                 [this, alive, question]
+                                 {
+                                     if (alive.lock() && question == m_generation)
+                                         showBusy(true);
+                                 });
+            });
     }
     return m_teamMode;
 }
@@ -303,6 +322,7 @@ void ClientListView::readInBackground(std::optional<std::int64_t> select, bool r
         toUtf8(Reference<css::awt::XTextComponent>(control(kSearch), UNO_QUERY_THROW)->getText());
     const std::uint64_t generation = ++m_generation;
     const std::weak_ptr<const bool> alive = m_alive;
+    m_busy->asked(generation);
     m_reads->submit(
         [this, alive, generation, query, select, revealSelect, context = m_context,
          showArchived = m_showArchived]
@@ -353,6 +373,8 @@ void ClientListView::showAnswer(std::uint64_t generation, const std::shared_ptr<
 {
     if (generation != m_generation)
         return; // a newer question is on its way
+    m_busy->answered(generation);
+    showBusy(false);
     if (answer->failure)
     {
         try
@@ -369,6 +391,23 @@ void ClientListView::showAnswer(std::uint64_t generation, const std::shared_ptr<
     m_prefetched = answer;
     fill(std::move(answer->page), answer->select);
     m_prefetched.reset();
+}
+
+void ClientListView::showBusy(bool busy)
+{
+    if (busy == m_busyShown)
+        return;
+    m_busyShown = busy;
+    if (busy)
+        modelOf(control(kCount))
+            ->setPropertyValue(ascii("Label"),
+                               Any(fromUtf8(clientes::text(TextKey::DeckBusy, m_language))));
+    const Reference<css::awt::XPointer> pointer = css::awt::Pointer::create(m_context);
+    pointer->setType(busy ? css::awt::SystemPointer::WAIT : css::awt::SystemPointer::ARROW);
+    for (const char* name : {kList, kSearch})
+        if (const Reference<css::awt::XWindowPeer> peer{control(name)->getPeer(), UNO_QUERY};
+            peer.is())
+            peer->setPointer(pointer);
 }
 
 void ClientListView::showConnection(const ConnectionInfo& connection)
@@ -676,6 +715,7 @@ void ClientListView::showMoreMenu()
     item(kMenuShowArchived, TextKey::DeckShowArchived, css::awt::MenuItemStyle::CHECKABLE);
     menu->checkItem(kMenuShowArchived, m_showArchived);
     menu->insertSeparator(position++);
+    item(kMenuHelp, TextKey::DeckHelp);
     item(kMenuAbout, TextKey::DeckAbout);
 
     const css::awt::Rectangle button =
@@ -741,6 +781,10 @@ void ClientListView::runMenuCommand(sal_Int16 command)
     case kMenuShowArchived:
         m_showArchived = !m_showArchived;
         reload();
+        break;
+    case kMenuHelp:
+        openHelp(m_context, HelpPage::Deck,
+                 Reference<css::awt::XWindowPeer>(control(kMore)->getPeer(), UNO_QUERY));
         break;
     case kMenuAbout:
         showAbout();
@@ -810,8 +854,10 @@ void ClientListView::dispose()
     m_alive.reset(); // work already posted for this view is dropped
     if (m_publishBar)
         m_publishBar->dispose();
+    m_busy.reset();
     m_reads.reset();
     m_detailReads.reset();
+    m_help.reset();
     guardedNoThrow("closing the deck",
                    [this]
                    {

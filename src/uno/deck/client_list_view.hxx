@@ -8,6 +8,8 @@
 #include "core/text/language.hpp"
 #include "core/text/locale.hpp"
 #include "deck/publish_bar.hxx"
+#include "support/busy_watch.hxx"
+#include "support/help.hxx"
 #include "support/latest_work.hxx"
 #include "support/main_thread.hxx"
 
@@ -100,6 +102,9 @@ private:
     bool readsInBackground();
     void readInBackground(std::optional<std::int64_t> select, bool revealSelect);
     void showAnswer(std::uint64_t generation, const std::shared_ptr<Answer>& answer);
+    // A list question unanswered after 200 ms: the count says the deck is searching and the
+    // list shows the wait pointer, until the answer comes.
+    void showBusy(bool busy);
     void showClient(const std::optional<Client>& client,
                     const std::optional<ProfileSummary>& summary);
     void createControls();
@@ -136,11 +141,14 @@ private:
     bool m_teamServer = false;
     AliveToken m_alive = makeAliveToken();
     bool m_teamMode = false;
-    std::uint64_t m_generation = 0;       // of the latest list question
+    std::uint64_t m_generation = 0; // of the latest list question
+    bool m_busyShown = false;
     std::uint64_t m_detailGeneration = 0; // of the latest selected-client question
     std::shared_ptr<Answer> m_prefetched; // the selected client read with the list
     // Shown while the active sheet is bound to the register ("Editar en Calc").
     std::unique_ptr<PublishBar> m_publishBar;
+    std::unique_ptr<HelpScope> m_help;
+    std::unique_ptr<BusyWatch> m_busy; // team mode: the reads' slowness
     // Last: destroyed first, so that no answer arrives for a view being destroyed.
     std::unique_ptr<LatestWork> m_reads;
     std::unique_ptr<LatestWork> m_detailReads;

@@ -447,7 +447,8 @@ std::optional<std::int64_t> run(const Reference<XComponentContext>& context,
                             editor->initialize(arguments);
                         }
                         runDialog(context, dialogUrl(),
-                                  Reference<css::awt::XDialogEventHandler>(editor.get()));
+                                  Reference<css::awt::XDialogEventHandler>(editor.get()), {},
+                                  [](const auto&) { return HelpPage::Client; });
                         result = editor->result();
                     });
     return result;

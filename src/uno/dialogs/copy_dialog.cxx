@@ -313,7 +313,8 @@ void run(const Reference<XComponentContext>& context,
                    {
                        const rtl::Reference<CopyToServer> handler = new CopyToServer(context);
                        runDialog(context, dialogUrl(),
-                                 Reference<css::awt::XDialogEventHandler>(handler.get()), parent);
+                                 Reference<css::awt::XDialogEventHandler>(handler.get()), parent,
+                                 [](const auto&) { return HelpPage::CopyToServer; });
                    });
 }
 

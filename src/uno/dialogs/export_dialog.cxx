@@ -309,7 +309,9 @@ void run(const Reference<XComponentContext>& context, const Reference<css::frame
                        out[3] <<= css::beans::NamedValue(ascii("Codes"), Any(codes));
                        handler->initialize(arguments);
                        runDialog(context, dialogUrl(),
-                                 Reference<css::awt::XDialogEventHandler>(handler.get()));
+                                 Reference<css::awt::XDialogEventHandler>(handler.get()), {},
+                                 [edit](const auto&)
+                                 { return edit ? HelpPage::EditInCalc : HelpPage::Export; });
                    });
 }
 

@@ -796,7 +796,10 @@ bool run(const Reference<XComponentContext>& context, const Reference<css::frame
                 ascii("Kind"), Any(ascii(kind == ImportKind::Invoices ? "invoices" : "clients")));
             arguments.getArray()[1] <<= css::beans::NamedValue(ascii("Frame"), Any(frame));
             wizard->initialize(arguments);
-            runDialog(context, dialogUrl(), Reference<css::awt::XDialogEventHandler>(wizard.get()));
+            runDialog(context, dialogUrl(), Reference<css::awt::XDialogEventHandler>(wizard.get()),
+                      {},
+                      [](const Reference<css::awt::XDialog>& dialog)
+                      { return importStepHelpPage(dialogStep(dialog)); });
             imported = wizard->imported();
         });
     return imported;

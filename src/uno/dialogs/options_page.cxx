@@ -8,6 +8,7 @@
 #include "core/text/texts.hpp"
 #include "dialogs/import_ui.hxx"
 #include "support/entry_guard.hxx"
+#include "support/help.hxx"
 #include "support/main_thread.hxx"
 #include "support/office_settings.hxx"
 #include "support/store_access.hxx"
@@ -23,6 +24,7 @@
 
 #include <array>
 #include <charconv>
+#include <memory>
 #include <string_view>
 #include <thread>
 
@@ -92,6 +94,12 @@ public:
                                    save(dialog);
                                else if (what == "initialize" || what == "back")
                                    load(dialog);
+                               // F1 with the focus on the page: its help page.
+                               if (what == "initialize" && !m_help)
+                                   m_help = std::make_unique<HelpScope>(
+                                       m_context, Reference<css::awt::XWindow>(),
+                                       Reference<css::awt::XControlContainer>(window, UNO_QUERY),
+                                       [] { return HelpPage::Options; });
                                return true;
                            }
                            if (method == "onModeChanged")
@@ -329,6 +337,7 @@ private:
     Reference<XComponentContext> m_context;
     Language m_language;
     RegisterSettings m_loaded;
+    std::unique_ptr<HelpScope> m_help;
     std::string m_loadedPassword;
 };
 } // namespace

@@ -1097,7 +1097,9 @@ bool run(const Reference<XComponentContext>& context, const Reference<css::frame
             runDialog(context, dialogUrl(), Reference<css::awt::XDialogEventHandler>(viewer.get()),
                       frame.is()
                           ? Reference<css::awt::XWindowPeer>(frame->getContainerWindow(), UNO_QUERY)
-                          : Reference<css::awt::XWindowPeer>());
+                          : Reference<css::awt::XWindowPeer>(),
+                      [](const Reference<css::awt::XDialog>& dialog)
+                      { return profileTabHelpPage(dialogStep(dialog)); });
             changed = viewer->changed();
         });
     return changed;

@@ -15,12 +15,16 @@
 #include "sheets/import_engine.hxx"
 #include "support/entry_guard.hxx"
 #include "support/message_box.hxx"
+#include "support/office_locale.hxx"
 #include "support/office_settings.hxx"
+#include "support/status_progress.hxx"
 #include "support/store_access.hxx"
 #include "support/uno_text.hxx"
 
 #include <com/sun/star/awt/MessageBoxResults.hpp>
 #include <com/sun/star/awt/XWindowPeer.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/ui/dialogs/ExecutableDialogResults.hpp>
 #include <com/sun/star/ui/dialogs/ExtendedFilePickerElementIds.hpp>
@@ -164,13 +168,28 @@ bool undoLastImport(const Context& context, const Frame& frame)
                                fromUtf8(undoQuestion(*last, language))) !=
                     css::awt::MessageBoxResults::YES)
                     return;
-                const ImportUndoResult result = storeAccess().with(
-                    context, [](Register& store) { return store.undoLastImport(); });
+                // Its progress in the window's status bar; Esc stops it while it has only
+                // compared the import's records with the register.
+                std::optional<ImportUndoResult> result;
+                {
+                    const Reference<css::frame::XController> controller =
+                        frame.is() ? frame->getController() : nullptr;
+                    StatusProgress progress(context,
+                                            StatusProgress::indicatorOf(
+                                                controller.is() ? controller->getModel() : nullptr),
+                                            officeLocale(context));
+                    result = storeAccess().with(context, [&](Register& store)
+                                                { return store.undoLastImport(&progress); });
+                }
                 undone = true;
                 storeAccess().notifyChanged();
                 releaseFreedMemory();
                 tell(clientes::text(TextKey::TransferUndoDone, language,
-                                    {{"count", std::to_string(result.reverted)}}));
+                                    {{"count", std::to_string(result->reverted)}}));
+            }
+            catch (const WorkCancelled&)
+            {
+                tell(clientes::text(TextKey::TransferUndoCancelled, language));
             }
             catch (const NothingToUndo&)
             {

@@ -1,5 +1,6 @@
 #include "support/awt_controls.hxx"
 
+#include "support/help.hxx"
 #include "support/uno_text.hxx"
 
 #include <com/sun/star/awt/DialogProvider2.hpp>
@@ -10,6 +11,8 @@
 #include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/lang/XMultiComponentFactory.hpp>
+
+#include <optional>
 
 namespace css = ::com::sun::star;
 using css::uno::Any;
@@ -80,7 +83,7 @@ void setPosSize(const Reference<css::awt::XControl>& control, sal_Int32 x, sal_I
 void runDialog(const css::uno::Reference<css::uno::XComponentContext>& context,
                const ::rtl::OUString& dialogUrl,
                const css::uno::Reference<css::awt::XDialogEventHandler>& handler,
-               const css::uno::Reference<css::awt::XWindowPeer>& parent)
+               const css::uno::Reference<css::awt::XWindowPeer>& parent, const DialogHelp& help)
 {
     css::uno::Sequence<css::beans::NamedValue> arguments(parent.is() ? 2 : 1);
     arguments.getArray()[0] =
@@ -93,6 +96,12 @@ void runDialog(const css::uno::Reference<css::uno::XComponentContext>& context,
     const css::uno::Reference<css::lang::XComponent> component(dialog, css::uno::UNO_QUERY_THROW);
     try
     {
+        std::optional<HelpScope> helpScope;
+        if (help)
+            helpScope.emplace(
+                context, css::uno::Reference<css::awt::XWindow>(dialog, css::uno::UNO_QUERY),
+                css::uno::Reference<css::awt::XControlContainer>(dialog, css::uno::UNO_QUERY),
+                [dialog, help] { return help(dialog); });
         handler->callHandlerMethod(dialog, css::uno::Any(), ::rtl::OUString("prepare"));
         dialog->execute();
     }
@@ -102,5 +111,13 @@ void runDialog(const css::uno::Reference<css::uno::XComponentContext>& context,
         throw;
     }
     component->dispose();
+}
+
+sal_Int32 dialogStep(const css::uno::Reference<css::awt::XDialog>& dialog)
+{
+    const css::uno::Reference<css::awt::XControl> control(dialog, css::uno::UNO_QUERY_THROW);
+    sal_Int32 step = 0;
+    modelOf(control)->getPropertyValue(::rtl::OUString("Step")) >>= step;
+    return step;
 }
 } // namespace clientes::uno

@@ -9,6 +9,11 @@
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 
+#include "core/help/help_pages.hpp"
+
+#include <com/sun/star/awt/XDialog.hpp>
+
+#include <functional>
 #include <initializer_list>
 #include <utility>
 
@@ -34,11 +39,17 @@ modelOf(const css::uno::Reference<css::awt::XControl>& control);
 void setPosSize(const css::uno::Reference<css::awt::XControl>& control, sal_Int32 x, sal_Int32 y,
                 sal_Int32 width, sal_Int32 height);
 
+// The help page of what a dialog shows (its step, its tab).
+using DialogHelp = std::function<HelpPage(const css::uno::Reference<css::awt::XDialog>&)>;
+
 // Creates the dialog of dialogUrl (an .xdl) with handler, over parent when given, lets the
 // handler prepare it (its "prepare" method), runs it modally and disposes of it, also when
-// something throws.
+// something throws. While it runs, F1 and its Help button (btnHelp) open help(dialog).
 void runDialog(const css::uno::Reference<css::uno::XComponentContext>& context,
                const ::rtl::OUString& dialogUrl,
                const css::uno::Reference<css::awt::XDialogEventHandler>& handler,
-               const css::uno::Reference<css::awt::XWindowPeer>& parent = {});
+               const css::uno::Reference<css::awt::XWindowPeer>& parent, const DialogHelp& help);
+
+// The Step of a dialog's model: the page shown (wizard step, profile tab).
+sal_Int32 dialogStep(const css::uno::Reference<css::awt::XDialog>& dialog);
 } // namespace clientes::uno

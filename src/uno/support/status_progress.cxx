@@ -2,12 +2,11 @@
 
 #include "core/messages/transfer_text.hpp"
 #include "support/entry_guard.hxx"
+#include "support/key_handler.hxx"
 #include "support/uno_text.hxx"
 
 #include <com/sun/star/awt/Key.hpp>
 #include <com/sun/star/awt/KeyEvent.hpp>
-#include <com/sun/star/awt/Toolkit.hpp>
-#include <com/sun/star/awt/XExtendedToolkit.hpp>
 #include <com/sun/star/awt/XKeyHandler.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
@@ -16,6 +15,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 namespace clientes::uno
@@ -48,8 +48,7 @@ struct Running
 {
     std::mutex mutex;
     std::vector<StatusProgress*> works;
-    Reference<css::awt::XExtendedToolkit> toolkit;
-    Reference<css::awt::XKeyHandler> escape;
+    std::optional<KeyHandlerRegistration> escape; // while cancellable work runs
 };
 
 Running& running()
@@ -58,18 +57,6 @@ Running& running()
     return all;
 }
 
-// XExtendedToolkit's key handlers are marked deprecated for the office's own code (which has
-// VCL); for an extension they are the one way to see a key before the window it goes to.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
-void listenForEscape(Running& all, bool on)
-{
-    if (on)
-        all.toolkit->addKeyHandler(all.escape);
-    else
-        all.toolkit->removeKeyHandler(all.escape);
-}
-#pragma GCC diagnostic pop
 } // namespace
 
 StatusProgress::StatusProgress(const Reference<css::uno::XComponentContext>& context,
@@ -85,14 +72,7 @@ StatusProgress::StatusProgress(const Reference<css::uno::XComponentContext>& con
     const std::lock_guard lock(all.mutex);
     all.works.push_back(this);
     if (all.works.size() == 1)
-        guardedNoThrow("listening for Esc",
-                       [&]
-                       {
-                           all.toolkit.set(css::awt::Toolkit::create(context), UNO_QUERY);
-                           all.escape = new EscapeKey;
-                           if (all.toolkit.is())
-                               listenForEscape(all, true);
-                       });
+        all.escape.emplace(context, new EscapeKey);
 }
 
 StatusProgress::~StatusProgress()
@@ -113,12 +93,8 @@ StatusProgress::~StatusProgress()
     Running& all = running();
     const std::lock_guard lock(all.mutex);
     std::erase(all.works, this);
-    if (all.works.empty() && all.toolkit.is())
-    {
-        guardedNoThrow("no longer listening for Esc", [&] { listenForEscape(all, false); });
-        all.toolkit.clear();
-        all.escape.clear();
-    }
+    if (all.works.empty())
+        all.escape.reset();
 }
 
 void StatusProgress::report(WorkStage stage, std::size_t done, std::size_t total)
