@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <map>
 
 namespace clientes
@@ -99,9 +101,11 @@ struct Fixture
 
     SheetPending pending() { return findPending(binding, sheet.read(), Language::Es); }
 
-    PublishOutcome publish(ConflictChoice choice = ConflictChoice::Ask, bool dryRun = false)
+    PublishOutcome publish(ConflictChoice choice = ConflictChoice::Ask, bool dryRun = false,
+                           WorkProgress* progress = nullptr)
     {
         PublishRequest request;
+        request.progress = progress;
         request.choice = choice;
         request.dryRun = dryRun;
         request.source = "Hoja «Clientes» de prueba.ods";
@@ -214,6 +218,41 @@ TEST(SheetBinding, ACodeOverwrittenUnknownOrTwiceIsAnErrorNamingTheRow)
     const PublishOutcome outcome = f.publish();
     EXPECT_FALSE(outcome.written);
     EXPECT_EQ(outcome.errors, 3u);
+}
+
+// What a publish tells the status bar, and where Esc may stop it.
+struct PublishProgress : WorkProgress
+{
+    std::vector<WorkStage> stages;
+    bool stopWhenChecking = false;
+    void report(WorkStage stage, std::size_t, std::size_t) override { stages.push_back(stage); }
+    bool cancelRequested() const override
+    {
+        return stopWhenChecking && !stages.empty() && stages.back() == WorkStage::Checking;
+    }
+};
+
+TEST(SheetBinding, APublishTellsItsProgressAndStopsOnlyBeforeWriting)
+{
+    Fixture f;
+    const std::size_t beta = f.rowOf("Beta Obras, S.A.");
+    const std::string betaCode = f.sheet.rows[beta][kCode];
+    f.sheet.at(beta, kCity) = "Cádiz";
+
+    PublishProgress stopped;
+    stopped.stopWhenChecking = true;
+    EXPECT_THROW(f.publish(ConflictChoice::Ask, false, &stopped), WorkCancelled);
+    EXPECT_EQ(f.stored(betaCode).city, "Sevilla");
+    EXPECT_EQ(std::count(stopped.stages.begin(), stopped.stages.end(), WorkStage::Writing), 0);
+
+    PublishProgress progress;
+    ASSERT_TRUE(f.publish(ConflictChoice::Ask, false, &progress).written);
+    EXPECT_EQ(f.stored(betaCode).city, "Cádiz");
+    ASSERT_GE(progress.stages.size(), 3U);
+    EXPECT_EQ(progress.stages.front(), WorkStage::Verifying);
+    EXPECT_NE(std::find(progress.stages.begin(), progress.stages.end(), WorkStage::Checking),
+              progress.stages.end());
+    EXPECT_EQ(progress.stages.back(), WorkStage::Writing);
 }
 
 TEST(SheetBinding, PublishWritesChangesNewClientsAndArchivesInOneBatchThatUndoes)

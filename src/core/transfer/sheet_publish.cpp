@@ -130,8 +130,11 @@ PublishOutcome publishBoundSheet(Register& store, const SheetBinding& binding,
         std::vector<std::size_t> archivedBound;
         std::set<std::size_t> takeTheirs; // bound rows that take the stored client
         std::map<std::size_t, Client> storedOf;
+        RowTicker verifying(request.progress, WorkStage::Verifying, pending.rows.size());
+        std::size_t verified = 0;
         for (const PendingRow& row : pending.rows)
         {
+            verifying.tick(verified++);
             if (row.kind == PendingKind::New)
             {
                 planned.push_back(table[row.tableRow]);
@@ -229,6 +232,7 @@ PublishOutcome publishBoundSheet(Register& store, const SheetBinding& binding,
         options.sheetRows = plannedSheetRows;
         options.firstSheetColumn = cells.firstColumn;
         options.taxIdChecker = request.taxIdChecker;
+        options.progress = request.progress;
         RegisterLookup lookup(store);
         ImportPlan plan = planImport(planned, options, lookup, language);
 
@@ -293,6 +297,11 @@ PublishOutcome publishBoundSheet(Register& store, const SheetBinding& binding,
                 commit.updates.push_back(row.client);
         commit.archives = archives;
         commit.unchanged = plan.unchanged;
+        stopIfCancelled(request.progress); // the last moment: from here on, it writes
+        if (request.progress)
+            request.progress->report(WorkStage::Writing, 0,
+                                     commit.creates.size() + commit.updates.size() +
+                                         commit.archives.size());
         ImportCommitResult result;
         try
         {

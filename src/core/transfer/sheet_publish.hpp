@@ -6,6 +6,7 @@
 
 #include "core/model/import_batch.hpp"
 #include "core/transfer/sheet_binding.hpp"
+#include "core/transfer/work_progress.hpp"
 
 #include <functional>
 #include <string>
@@ -31,6 +32,9 @@ struct PublishRequest
     std::string source; // the batch's description: "Hoja «Clientes» de libro.ods"
     // As ImportOptions::taxIdChecker (a warning when a tax ID fails its check digits).
     std::function<bool(const std::string& taxId, const std::string& country)> taxIdChecker;
+    // Told how far it is (Verifying the edited rows against the register, Checking them,
+    // Writing); it may stop the publish while nothing is written (WorkCancelled).
+    WorkProgress* progress = nullptr;
 };
 
 // A sheet row to write whole with a client's values (the export's columns).

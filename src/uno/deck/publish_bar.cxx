@@ -7,6 +7,7 @@
 #include "support/awt_controls.hxx"
 #include "support/awt_listeners.hxx"
 #include "support/entry_guard.hxx"
+#include "support/office_locale.hxx"
 #include "support/office_settings.hxx"
 #include "support/store_access.hxx"
 #include "support/uno_text.hxx"
@@ -390,9 +391,14 @@ void PublishBar::publish(ConflictChoice choice)
         return;
     PublishRequest request;
     request.choice = choice;
-    const auto finish =
-        [this, snapshot](const std::shared_ptr<PublishOutcome>& outcome, const std::string& failure)
+    // Its progress in the window's status bar until it is shown on the sheet (given back then,
+    // on the main thread, whichever thread did the register's part).
+    const auto progress = statusProgress(doc);
+    request.progress = progress->get();
+    const auto finish = [this, snapshot, progress](const std::shared_ptr<PublishOutcome>& outcome,
+                                                   const std::string& failure)
     {
+        progress->reset();
         m_busy = false;
         if (!failure.empty())
         {
@@ -445,6 +451,16 @@ void PublishBar::publish(ConflictChoice choice)
 
 // The register's part of a bar's action: at once with a file, on a thread of its own on a team
 // server (the main thread never waits on the network); `finish` then runs on the main thread.
+std::shared_ptr<std::unique_ptr<StatusProgress>>
+PublishBar::statusProgress(const Reference<css::sheet::XSpreadsheetDocument>& doc) const
+{
+    // Not stopped by Esc: the bar's own buttons say what to do next, and a publish stopped
+    // half-way through its checks would only have to be started again.
+    return std::make_shared<std::unique_ptr<StatusProgress>>(std::make_unique<StatusProgress>(
+        m_context, StatusProgress::indicatorOf(Reference<css::frame::XModel>(doc, UNO_QUERY)),
+        officeLocale(m_context), false));
+}
+
 void PublishBar::runWork(std::function<void()> work, std::function<void()> finish)
 {
     m_busy = true;
@@ -537,6 +553,9 @@ void PublishBar::refresh()
         std::string failure;
     };
     auto result = std::make_shared<Result>();
+    const auto progress = statusProgress(doc);
+    if (*progress)
+        (*progress)->report(WorkStage::Loading, 0, 1);
     runWork(
         [result, bound, list, context = m_context, language = m_language]
         {
@@ -557,8 +576,9 @@ void PublishBar::refresh()
                 result->failure = describeFailure(error, language);
             }
         },
-        [this, result, bound, list]
+        [this, result, bound, list, progress]
         {
+            progress->reset();
             m_busy = false;
             std::string said = result->failure;
             if (said.empty())

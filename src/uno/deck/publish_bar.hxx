@@ -11,6 +11,7 @@
 #include "core/transfer/sheet_publish.hpp"
 #include "support/latest_work.hxx"
 #include "support/main_thread.hxx"
+#include "support/status_progress.hxx"
 
 #include <com/sun/star/awt/XControl.hpp>
 #include <com/sun/star/awt/XControlContainer.hpp>
@@ -65,6 +66,10 @@ private:
     void refresh();
     void showOutcome(const std::string& text);
     void runWork(std::function<void()> work, std::function<void()> finish);
+    // A publish's or refresh's progress in the document window's status bar, held until its
+    // outcome is shown (reset there, on the main thread).
+    std::shared_ptr<std::unique_ptr<StatusProgress>>
+    statusProgress(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc) const;
     void highlight(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
                    const std::vector<EditedCell>& cells);
     void removeHighlights();
