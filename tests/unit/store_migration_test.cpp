@@ -1,6 +1,7 @@
 #include "core/register/register.hpp"
 #include "core/rules/validation.hpp"
 #include "core/store/sqlite/sqlite_store.hpp"
+#include "core/transfer/work_progress.hpp"
 
 #include "test_support.hpp"
 
@@ -233,6 +234,48 @@ TEST(StoreMigration, FromVersion1)
     EXPECT_EQ(raw.text("SELECT count(*) FROM clients"), "3");
     EXPECT_EQ(raw.text("SELECT count(*) FROM sqlite_schema WHERE name = 'clients_fts'"), "0");
     EXPECT_EQ(raw.text("SELECT value FROM counters"), "3");
+}
+
+// What opening a file of an older version tells the status bar: its clients migrated.
+TEST(StoreMigration, AnOlderFileTellsHowFarItsMigrationIs)
+{
+    TempDir dir;
+    const fs::path file = dir / "c.db";
+    {
+        RawDb raw(file);
+        raw.exec(kSchemaV1);
+        raw.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1500) "
+                 "INSERT INTO clients (uuid, code, legal_name, created_at, updated_at) "
+                 "SELECT 'u-' || i, 'X-' || i, 'Cliente ' || i, '2023-01-01T00:00:00.000Z', "
+                 "'2023-01-01T00:00:00.000Z' FROM n");
+    }
+    struct Told : WorkProgress
+    {
+        std::vector<std::pair<WorkStage, std::size_t>> told;
+        void report(WorkStage stage, std::size_t done, std::size_t) override
+        {
+            told.emplace_back(stage, done);
+        }
+        bool cancelRequested() const override { return false; }
+    };
+    Told progress;
+    StoreOptions options;
+    options.migration = &progress;
+    {
+        Register store(file, options);
+        EXPECT_EQ(store.count(true), 1503);
+    }
+    const std::vector<std::pair<WorkStage, std::size_t>> expected = {{WorkStage::Migrating, 0},
+                                                                     {WorkStage::Migrating, 0},
+                                                                     {WorkStage::Migrating, 512},
+                                                                     {WorkStage::Migrating, 1024},
+                                                                     {WorkStage::Migrating, 1503}};
+    EXPECT_EQ(progress.told, expected);
+    // A file of this version has nothing to migrate and says nothing.
+    Told again;
+    options.migration = &again;
+    Register reopened(file, options);
+    EXPECT_TRUE(again.told.empty());
 }
 
 TEST(StoreMigration, FromVersion2)

@@ -92,6 +92,9 @@ std::string progressText(WorkStage stage, std::size_t done, std::size_t total, c
     case WorkStage::Reverting:
         return text(TextKey::ProgressReverting, locale.language,
                     {{"done", figure(std::min(done + 1, total))}, {"total", figure(total)}});
+    case WorkStage::Migrating:
+        return text(TextKey::ProgressMigrating, locale.language,
+                    {{"done", figure(std::min(done, total))}, {"total", figure(total)}});
     }
     return {};
 }
@@ -122,6 +125,8 @@ int progressPercent(WorkStage stage, std::size_t done, std::size_t total)
         return within(0, 30);
     case WorkStage::Reverting:
         return within(30, 100);
+    case WorkStage::Migrating:
+        return within(0, 100);
     }
     return 0;
 }

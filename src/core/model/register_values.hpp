@@ -94,10 +94,15 @@ struct ConnectionInfo
 
 // ---------------------------------------------------------------- a register kept in a file
 
+class WorkProgress; // core/transfer/work_progress.hpp
+
 struct StoreOptions
 {
     // How long writes must pause before the write-ahead log is copied into the file.
     std::chrono::milliseconds idleCheckpointDelay{1500};
+    // Told how far the schema's migration is (WorkStage::Migrating, clients done) when a file
+    // of an older version is opened; not asked to stop (the file is being rewritten).
+    WorkProgress* migration = nullptr;
 };
 
 // A checked copy of the register (backupTo).

@@ -19,6 +19,7 @@ enum class WorkStage
     Verifying, // the records an undo would revert, compared with the register (nothing
                // written yet)
     Reverting, // the undo writing them back, in one transaction (no cancel)
+    Migrating, // a register file of an older version brought to this one (no cancel)
 };
 
 class WorkProgress

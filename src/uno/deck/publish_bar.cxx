@@ -393,7 +393,8 @@ void PublishBar::publish(ConflictChoice choice)
     request.choice = choice;
     // Its progress in the window's status bar until it is shown on the sheet (given back then,
     // on the main thread, whichever thread did the register's part).
-    const auto progress = statusProgress(doc);
+    // Esc stops it while it only verifies and checks the rows (nothing written).
+    const auto progress = statusProgress(doc, true);
     request.progress = progress->get();
     const auto finish = [this, snapshot, progress](const std::shared_ptr<PublishOutcome>& outcome,
                                                    const std::string& failure)
@@ -438,6 +439,10 @@ void PublishBar::publish(ConflictChoice choice)
         {
             *outcome = bound_sheet::publishSnapshot(context, *snapshot, request);
         }
+        catch (const WorkCancelled&)
+        {
+            failure = clientes::text(TextKey::DeckPublishCancelled, uiLanguage(context));
+        }
         catch (const std::exception& error)
         {
             failure = describeFailure(error, uiLanguage(context));
@@ -449,18 +454,17 @@ void PublishBar::publish(ConflictChoice choice)
             [finish, result] { finish(result->first, result->second); });
 }
 
-// The register's part of a bar's action: at once with a file, on a thread of its own on a team
-// server (the main thread never waits on the network); `finish` then runs on the main thread.
 std::shared_ptr<std::unique_ptr<StatusProgress>>
-PublishBar::statusProgress(const Reference<css::sheet::XSpreadsheetDocument>& doc) const
+PublishBar::statusProgress(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                           bool cancellable) const
 {
-    // Not stopped by Esc: the bar's own buttons say what to do next, and a publish stopped
-    // half-way through its checks would only have to be started again.
     return std::make_shared<std::unique_ptr<StatusProgress>>(std::make_unique<StatusProgress>(
         m_context, StatusProgress::indicatorOf(Reference<css::frame::XModel>(doc, UNO_QUERY)),
-        officeLocale(m_context), false));
+        officeLocale(m_context), cancellable));
 }
 
+// The register's part of a bar's action: at once with a file, on a thread of its own on a team
+// server (the main thread never waits on the network); `finish` then runs on the main thread.
 void PublishBar::runWork(std::function<void()> work, std::function<void()> finish)
 {
     m_busy = true;
@@ -553,7 +557,7 @@ void PublishBar::refresh()
         std::string failure;
     };
     auto result = std::make_shared<Result>();
-    const auto progress = statusProgress(doc);
+    const auto progress = statusProgress(doc, false);
     if (*progress)
         (*progress)->report(WorkStage::Loading, 0, 1);
     runWork(

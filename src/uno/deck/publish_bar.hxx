@@ -67,9 +67,10 @@ private:
     void showOutcome(const std::string& text);
     void runWork(std::function<void()> work, std::function<void()> finish);
     // A publish's or refresh's progress in the document window's status bar, held until its
-    // outcome is shown (reset there, on the main thread).
+    // outcome is shown (reset there, on the main thread); Esc stops a cancellable one.
     std::shared_ptr<std::unique_ptr<StatusProgress>>
-    statusProgress(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc) const;
+    statusProgress(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc,
+                   bool cancellable) const;
     void highlight(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet,
                    const std::vector<EditedCell>& cells);
     void removeHighlights();

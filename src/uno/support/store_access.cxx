@@ -1,13 +1,19 @@
 #include "support/store_access.hxx"
 
 #include "support/entry_guard.hxx"
+#include "support/office_locale.hxx"
 #include "support/office_settings.hxx"
 #include "support/profile_files.hxx"
+#include "support/status_progress.hxx"
 
 #include <com/sun/star/frame/Desktop.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/frame/XTerminateListener.hpp>
 #include <cppuhelper/implbase1.hxx>
 
+#include <memory>
 #include <vector>
 
 namespace css = ::com::sun::star;
@@ -28,6 +34,17 @@ public:
     }
     void SAL_CALL disposing(const css::lang::EventObject&) override { storeAccess().close(); }
 };
+
+// The status indicator of the window in front, or null.
+css::uno::Reference<css::task::XStatusIndicator>
+frontIndicator(const css::uno::Reference<css::uno::XComponentContext>& context)
+{
+    const css::uno::Reference<css::frame::XFrame> frame =
+        css::frame::Desktop::create(context)->getCurrentFrame();
+    const css::uno::Reference<css::frame::XController> controller =
+        frame.is() ? frame->getController() : nullptr;
+    return StatusProgress::indicatorOf(controller.is() ? controller->getModel() : nullptr);
+}
 } // namespace
 
 Register& StoreAccess::open(const css::uno::Reference<css::uno::XComponentContext>& context)
@@ -44,8 +61,24 @@ Register& StoreAccess::open(const css::uno::Reference<css::uno::XComponentContex
         { guardedNoThrow("hearing of a change on the server", [this] { notifyChanged(); }); };
         try
         {
-            m_store =
-                server.empty() ? openRegister(databasePath(context)) : openTeamRegister(server);
+            if (server.empty())
+            {
+                // A file of an older version is migrated as it opens: in the status bar of the
+                // window in front (nothing shows when there is nothing to migrate).
+                std::unique_ptr<StatusProgress> migrating;
+                StoreOptions options;
+                guardedNoThrow("showing the register's migration",
+                               [&]
+                               {
+                                   migrating = std::make_unique<StatusProgress>(
+                                       context, frontIndicator(context), officeLocale(context),
+                                       false);
+                                   options.migration = migrating.get();
+                               });
+                m_store = openRegister(databasePath(context), options);
+            }
+            else
+                m_store = openTeamRegister(server);
         }
         catch (const StoreError&)
         {

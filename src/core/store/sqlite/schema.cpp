@@ -21,9 +21,9 @@ namespace
 // "Clie" — marks the file as ours, so a foreign SQLite file is never migrated.
 constexpr std::int64_t kApplicationId = 0x436C6965;
 
-using Migration = std::function<void(Database&)>;
+using Migration = std::function<void(Database&, RowTicker&)>;
 
-void migrateToV1(Database& db)
+void migrateToV1(Database& db, RowTicker&)
 {
     db.exec(R"sql(
 CREATE TABLE clients (
@@ -55,7 +55,7 @@ INSERT INTO counters (name, value) VALUES ('client_code', 0);
 )sql");
 }
 
-void migrateToV2(Database& db)
+void migrateToV2(Database& db, RowTicker& ticker)
 {
     db.exec(R"sql(
 ALTER TABLE clients ADD COLUMN sort_key TEXT NOT NULL DEFAULT '';
@@ -76,8 +76,10 @@ INSERT INTO clients_fts (clients_fts, rank) VALUES ('rank', 'bm25(10, 4, 6, 2, 2
         while (rows->step())
             clients.push_back(readClient(*rows, false));
     }
+    std::size_t done = 0;
     for (const Client& client : clients)
     {
+        ticker.tick(done++);
         const std::string taxIdNorm = normalizeTaxId(client.taxId, client.country);
         auto update = db.query("UPDATE clients SET sort_key = ?2, tax_id_norm = ?3 WHERE id = ?1");
         update->bind(1, client.id);
@@ -93,7 +95,7 @@ INSERT INTO clients_fts (clients_fts, rank) VALUES ('rank', 'bm25(10, 4, 6, 2, 2
 // (RESTRICT; deleteClient() checks first and explains). Time entries go with their project,
 // file contents with their file. Every child table has an index leading with its parent key
 // (the foreign key checks need it); the summary's indexes cover its queries.
-void migrateToV3(Database& db)
+void migrateToV3(Database& db, RowTicker&)
 {
     db.exec(R"sql(
 ALTER TABLE clients ADD COLUMN kind TEXT NOT NULL DEFAULT ''
@@ -278,10 +280,17 @@ void backupDatabase(Database& source, const fs::path& target)
 
 } // namespace
 
-void migrate(Database& db, const fs::path& file)
+void migrate(Database& db, const fs::path& file, WorkProgress* progress)
 {
     const std::int64_t current = db.scalar("PRAGMA user_version");
-    if (current > 0 && current < kSchemaVersion)
+    // A new file is made, not migrated: nothing to tell.
+    const bool older = current > 0 && current < kSchemaVersion;
+    const auto clients =
+        older ? static_cast<std::size_t>(db.scalar("SELECT count(*) FROM clients")) : 0;
+    RowTicker ticker(older ? progress : nullptr, WorkStage::Migrating, clients, 512, false);
+    if (older && progress)
+        progress->report(WorkStage::Migrating, 0, clients);
+    if (older)
         backupDatabase(db, fs::path(file.string() + ".backup-v" + std::to_string(current)));
     for (std::int64_t target = current + 1; target <= kSchemaVersion; ++target)
     {
@@ -289,11 +298,13 @@ void migrate(Database& db, const fs::path& file)
         // Another process may have migrated while this one waited for the write lock.
         if (db.scalar("PRAGMA user_version") >= target)
             continue;
-        migrations().at(static_cast<std::size_t>(target - 1))(db);
+        migrations().at(static_cast<std::size_t>(target - 1))(db, ticker);
         db.exec("PRAGMA user_version = " + std::to_string(target) +
                 "; PRAGMA application_id = " + std::to_string(kApplicationId));
         transaction.commit();
     }
+    if (older && progress)
+        progress->report(WorkStage::Migrating, clients, clients);
 }
 
 void checkHeader(Database& db)

@@ -259,7 +259,7 @@ SqliteStore::SqliteStore(fs::path file, const StoreOptions& options)
     // 8 KiB pages for a new register (an existing file keeps its own): a 100,000-client
     // import writes 0.15 s faster, searches measure the same.
     db.exec("PRAGMA page_size = 8192; PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON");
-    migrate(db, path);
+    migrate(db, path, options.migration);
     // Found by the fault-injection tests (tests/fault): see Database::setRepairAfterFailedWrite.
     db.setRepairAfterFailedWrite("BEGIN IMMEDIATE; DELETE FROM clients_fts WHERE rowid = -1");
     // Clients a bulk insert left waiting for their full-text rows when the office closed.

@@ -9,6 +9,7 @@
 #include "core/store/sqlite/sqlite_db.hpp"
 #include "core/store/sqlite/sqlite_store.hpp"
 #include "core/store/store.hpp"
+#include "core/transfer/work_progress.hpp"
 
 #include <chrono>
 #include <condition_variable>
@@ -42,7 +43,8 @@ inline constexpr std::size_t kBulkActivity = 64;
 void checkHeader(sql::Database& db);
 // Creates or migrates the schema to kSchemaVersion, backing the file up first when it held
 // an older version.
-void migrate(sql::Database& db, const std::filesystem::path& file);
+// `progress` (may be null) is told of the clients migrated.
+void migrate(sql::Database& db, const std::filesystem::path& file, WorkProgress* progress);
 // Creates an empty file with mode 0600 if there is none.
 void createPrivateFile(const std::filesystem::path& file);
 
