@@ -17,6 +17,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <fstream>
+#include <iostream>
 #include <mutex>
 #include <optional>
 #include <sstream>
@@ -241,6 +242,63 @@ TEST_F(TeamRegister, TheActivitySaysWhoDidWhat)
     EXPECT_EQ(page.entries[1].user, "carla");
     EXPECT_EQ(page.entries[2].kind, ActivityKind::Created);
     EXPECT_EQ(page.entries[2].user, "beto");
+}
+
+TEST_F(TeamRegister, TwoUsersMergingTheSamePairAtOnceOneWinsAndTheOtherIsTold)
+{
+    const auto owner = openTeamRegister(server_->conninfo());
+    const auto carla = as("carla");
+    const Client keep = owner->add(named("Fusión Simultánea, S.L."));
+    const Client other = owner->add(named("FUSION SIMULTANEA SL"));
+    const MergeRequest request{.keepId = keep.id,
+                               .mergedIds = {other.id},
+                               .versions = {{keep.id, keep.version}, {other.id, other.version}}};
+    std::atomic<int> ready = 0;
+    std::atomic<int> merged = 0;
+    std::vector<std::string> told(2);
+    const auto merge = [&](Register& reg, std::size_t who)
+    {
+        ++ready;
+        while (ready < 2)
+            std::this_thread::yield();
+        try
+        {
+            reg.mergeClients(request);
+            ++merged;
+        }
+        catch (const MergeRefused& refused)
+        {
+            told[who] = describe(refused, Language::Es);
+        }
+        catch (const ConflictError& conflict)
+        {
+            told[who] = describe(conflict, Language::Es);
+        }
+    };
+    std::thread first(merge, std::ref(*owner), 0);
+    std::thread second(merge, std::ref(*carla), 1);
+    first.join();
+    second.join();
+    EXPECT_EQ(merged.load(), 1);
+    EXPECT_NE(told[0].empty(), told[1].empty()) << told[0] << " | " << told[1];
+    std::cout << "the user who lost was told: " << told[0] << told[1] << "\n";
+    // One merge, the pair merged once: the other's records moved once, one entry each.
+    const std::optional<MergeInfo> stood = carla->mergeOf(other.id);
+    ASSERT_TRUE(stood.has_value());
+    EXPECT_EQ(stood->keepId, keep.id);
+    EXPECT_TRUE(stood->user == "carla" || !told[1].empty()) << stood->user;
+    EXPECT_EQ(carla->activity(other.id, 10, 0).entries.front().kind, ActivityKind::Merged);
+    // Its history went with its records to the one that stays: only the merge is left.
+    EXPECT_EQ(carla->activity(other.id, 10, 0).entries.size(), 1U);
+    EXPECT_EQ(carla->activity(keep.id, 10, 0).entries.size(), 3U); // created ×2, merged
+
+    // Merging archives: editors may not; they may mark pairs that are not duplicates.
+    const auto beto = as("beto");
+    const Client a = beto->add(named("Hermanos Díaz, S.L."));
+    const Client b = beto->add(named("HERMANOS DIAZ SL"));
+    EXPECT_THROW(beto->mergeClients({.keepId = a.id, .mergedIds = {b.id}}), NotPermitted);
+    beto->markNotDuplicates(a.id, b.id);
+    EXPECT_TRUE(carla->findDuplicates({.codes = {a.code}}).empty());
 }
 
 TEST_F(TeamRegister, AnotherUsersCommitIsHeardWithinASecondAndOnesOwnIsNot)

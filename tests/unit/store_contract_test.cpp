@@ -1905,3 +1905,152 @@ TEST_P(StoreContract, MappingsAreKeptReplacedAndForgotten)
 }
 
 } // namespace clientes::test
+
+// ------------------------------------------------------------------------ merges
+
+namespace clientes::test
+{
+
+TEST_P(StoreContract, AnEmptyStoreHasNoMergesAndNoMarks)
+{
+    store().read(
+        [&](StoreReader& tx)
+        {
+            EXPECT_FALSE(tx.merge(1).has_value());
+            EXPECT_FALSE(tx.mergeOf(1).has_value());
+            EXPECT_TRUE(tx.notDuplicatePairs().empty());
+            EXPECT_TRUE(tx.ownedIds(RecordType::Note, 1).empty());
+        });
+}
+
+TEST_P(StoreContract, MovedRecordsBelongToTheOtherClientProjectsWithTheirTime)
+{
+    const Client stays = H::add(store(), makeClient("Queda S.L."));
+    const Client goes = H::add(store(), makeClient("Se va S.L."));
+    const Contact person = H::addRecord(store(), contact(goes.id, "Ana"));
+    Project project;
+    project.clientId = goes.id;
+    project.name = "Web";
+    project = H::addRecord(store(), stampedRecord(project));
+    TimeEntry hours;
+    hours.clientId = goes.id;
+    hours.projectId = project.id;
+    hours.date = "2024-03-01";
+    hours.hours = 2.5;
+    hours = H::addRecord(store(), stampedRecord(hours));
+    const Invoice bill = H::addRecord(store(), invoice(goes.id, "F-9", "2024-02-01"));
+    FileInfo info;
+    info.clientId = goes.id;
+    info.name = "a.txt";
+    info.mimeType = "text/plain";
+    info.size = 1;
+    info.sha256 = std::string(64, '0');
+    info.addedAt = kAt;
+    const std::vector<std::uint8_t> bytes = {'x'};
+    store().write(
+        [&](StoreWriter& tx)
+        {
+            tx.insertFile(info, bytes);
+            std::vector<ActivityEntry> entries = {note(goes.id, "hola"), note(stays.id, "adiós")};
+            tx.appendActivity(entries);
+        });
+
+    store().write(
+        [&](StoreWriter& tx)
+        {
+            EXPECT_EQ(tx.ownedIds(RecordType::Contact, goes.id),
+                      std::vector<std::int64_t>{person.id});
+            EXPECT_EQ(tx.ownedIds(RecordType::TimeEntry, goes.id),
+                      std::vector<std::int64_t>{hours.id});
+            EXPECT_EQ(tx.ownedIds(RecordType::File, goes.id), std::vector<std::int64_t>{info.id});
+            EXPECT_EQ(tx.ownedIds(RecordType::Note, goes.id).size(), 1U);
+            for (const RecordType kind :
+                 {RecordType::Contact, RecordType::Project, RecordType::Invoice, RecordType::File,
+                  RecordType::Note})
+            {
+                const std::vector<std::int64_t> ids = tx.ownedIds(kind, goes.id);
+                tx.moveRecords(kind, ids, stays.id, "2024-06-01T00:00:00.000Z");
+            }
+        });
+    store().read(
+        [&](StoreReader& tx)
+        {
+            for (const RecordType kind :
+                 {RecordType::Contact, RecordType::Project, RecordType::TimeEntry,
+                  RecordType::Invoice, RecordType::File, RecordType::Note})
+                EXPECT_TRUE(tx.ownedIds(kind, goes.id).empty()) << recordTypeName(kind);
+            const auto moved = recordOf<Contact>(tx.record(RecordType::Contact, person.id));
+            EXPECT_EQ(moved.clientId, stays.id);
+            EXPECT_EQ(moved.version, 2);
+            EXPECT_EQ(moved.updatedAt, "2024-06-01T00:00:00.000Z");
+            EXPECT_EQ(recordOf<Invoice>(tx.record(RecordType::Invoice, bill.id)).clientId,
+                      stays.id);
+            const auto time = recordOf<TimeEntry>(tx.record(RecordType::TimeEntry, hours.id));
+            EXPECT_EQ(time.clientId, stays.id);
+            EXPECT_EQ(time.version, 1); // it went with its project, unchanged
+            EXPECT_EQ(tx.files(stays.id).size(), 1U);
+            EXPECT_EQ(tx.activity(stays.id, 10, 0).total, 2);
+            EXPECT_EQ(tx.activity(goes.id, 10, 0).total, 0);
+        });
+}
+
+TEST_P(StoreContract, AMergeIsKeptWithItsClientsRecordsAndChangesUntilUndone)
+{
+    const Client stays = H::add(store(), makeClient("Queda S.L."));
+    const Client goes = H::add(store(), makeClient("Se va S.L."));
+    MergeInfo merge;
+    merge.keepId = stays.id;
+    merge.at = "2024-06-01T00:00:00.000Z";
+    merge.changes = {{"city", "", "Vigo"}, {"phone", "1", "2"}};
+    merge.merged = {{goes.id, 2}};
+    merge.records = {{RecordType::Invoice, 7, goes.id}, {RecordType::Note, 9, goes.id}};
+    store().write([&](StoreWriter& tx) { tx.insertMerge(merge); });
+    EXPECT_GT(merge.id, 0);
+    MergeInfo second = merge;
+    second.records.clear();
+    store().write([&](StoreWriter& tx) { tx.insertMerge(second); });
+    EXPECT_GT(second.id, merge.id);
+    store().read(
+        [&](StoreReader& tx)
+        {
+            const std::optional<MergeInfo> stored = tx.merge(merge.id);
+            ASSERT_TRUE(stored.has_value());
+            EXPECT_EQ(stored->keepId, stays.id);
+            EXPECT_EQ(stored->at, merge.at);
+            EXPECT_EQ(stored->undoneAt, "");
+            EXPECT_EQ(stored->changes, merge.changes);
+            EXPECT_EQ(stored->merged, merge.merged);
+            EXPECT_EQ(stored->records, merge.records);
+            // The newest merge in force that archived the client.
+            EXPECT_EQ(tx.mergeOf(goes.id)->id, second.id);
+            EXPECT_FALSE(tx.mergeOf(stays.id).has_value());
+        });
+    store().write([&](StoreWriter& tx) { tx.markMergeUndone(second.id, "2024-06-02T00:00:00Z"); });
+    store().read(
+        [&](StoreReader& tx)
+        {
+            EXPECT_EQ(tx.merge(second.id)->undoneAt, "2024-06-02T00:00:00Z");
+            EXPECT_EQ(tx.mergeOf(goes.id)->id, merge.id);
+        });
+}
+
+TEST_P(StoreContract, PairsMarkedAsNotDuplicatesAreKeptOnceSmallerIdFirst)
+{
+    store().write(
+        [&](StoreWriter& tx)
+        {
+            tx.markNotDuplicates(5, 3, kAt);
+            tx.markNotDuplicates(3, 5, kAt);
+            tx.markNotDuplicates(1, 9, kAt);
+        });
+    store().read(
+        [&](StoreReader& tx)
+        {
+            const std::vector<std::pair<std::int64_t, std::int64_t>> expected = {{1, 9}, {3, 5}};
+            EXPECT_EQ(tx.notDuplicatePairs(), expected);
+        });
+    EXPECT_THROW(store().write([&](StoreWriter& tx) { tx.markNotDuplicates(4, 4, kAt); }),
+                 std::invalid_argument);
+}
+
+} // namespace clientes::test

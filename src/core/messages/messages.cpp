@@ -38,11 +38,12 @@ constexpr std::array<TextKey, 21> kRecordFields = {
     K::RecordFieldValidUntil, K::RecordFieldMimeType,  K::RecordFieldText};
 
 // Indexed by ActivityKind.
-constexpr std::array<TextKey, 11> kActivityKinds = {
+constexpr std::array<TextKey, 13> kActivityKinds = {
     K::ActivityCreated,     K::ActivityUpdated,       K::ActivityArchived,
     K::ActivityRestored,    K::ActivityFileAttached,  K::ActivityFileRemoved,
     K::ActivityRecordAdded, K::ActivityRecordChanged, K::ActivityRecordRemoved,
-    K::ActivityImported,    K::ActivityNote};
+    K::ActivityImported,    K::ActivityNote,          K::ActivityMerged,
+    K::ActivityMergeUndone};
 
 // Fields whose problems have their own sentences.
 enum class Subject
@@ -294,6 +295,60 @@ std::string describe(const HasLinkedRecords& error, Language language)
             text(name, language) + ": " + formatNumber(static_cast<std::size_t>(count), language);
     }
     return text(K::ClientHasLinkedRecords, language, {{"list", list}});
+}
+
+std::string describe(const MergeRefused& refused, Language language)
+{
+    switch (refused.reason)
+    {
+    case MergeRefused::Reason::NothingToMerge:
+        return text(K::MergeNothingToMerge, language);
+    case MergeRefused::Reason::Archived:
+        return refused.mergedInto.empty()
+                   ? text(K::MergeArchived, language, {{"code", refused.code}})
+                   : text(K::MergeArchivedInto, language,
+                          {{"code", refused.code}, {"into", refused.mergedInto}});
+    case MergeRefused::Reason::AlreadyUndone:
+        break;
+    }
+    return text(K::MergeAlreadyUndone, language);
+}
+
+std::string describe(const MergeUndoRefused& refused, Language language)
+{
+    std::string reasons;
+    for (const MergeUndoConflict& conflict : refused.conflicts)
+    {
+        using Reason = MergeUndoConflict::Reason;
+        const std::string record = recordTypeLabel(conflict.kind, language);
+        const std::string id = std::to_string(conflict.recordId);
+        std::string reason;
+        switch (conflict.reason)
+        {
+        case Reason::ClientGone:
+            reason = text(K::MergeUndoClientGone, language, {{"code", conflict.code}});
+            break;
+        case Reason::ClientChanged:
+            reason = text(K::MergeUndoClientChanged, language, {{"code", conflict.code}});
+            break;
+        case Reason::FieldChanged:
+        {
+            const auto field = fieldFromName(conflict.field);
+            reason = text(K::MergeUndoFieldChanged, language,
+                          {{"field", field ? fieldLabel(*field, language) : conflict.field},
+                           {"code", conflict.code}});
+            break;
+        }
+        case Reason::RecordGone:
+            reason = text(K::MergeUndoRecordGone, language, {{"record", record}, {"id", id}});
+            break;
+        case Reason::RecordElsewhere:
+            reason = text(K::MergeUndoRecordElsewhere, language, {{"record", record}, {"id", id}});
+            break;
+        }
+        reasons += (reasons.empty() ? "" : "; ") + reason;
+    }
+    return text(K::MergeUndoRefused, language, {{"reasons", reasons}});
 }
 
 std::string activityKindLabel(ActivityKind kind, Language language)

@@ -16,6 +16,8 @@ class FileTooLarge;
 class HasLinkedRecords;
 class RegisterFileRefused;
 class FileProblem;
+class MergeRefused;
+class MergeUndoRefused;
 
 // Label of a field for forms and column headers ("Nombre legal", "Tax ID"…).
 std::string fieldLabel(Field field, Language language);
@@ -66,6 +68,9 @@ std::string describe(const RecordIssue& issue, Language language);
 std::string describe(const FileTooLarge& error, Language language);
 // What is linked ("proyectos: 2, facturas: 3") and that archiving is the way.
 std::string describe(const HasLinkedRecords& error, Language language);
+// Why a merge (or its undo) was refused: a sentence; every conflict of an undo named.
+std::string describe(const MergeRefused& refused, Language language);
+std::string describe(const MergeUndoRefused& refused, Language language);
 // Heading of an activity entry ("Archivo adjuntado").
 std::string activityKindLabel(ActivityKind kind, Language language);
 

@@ -509,7 +509,8 @@ std::string activityDetail(const ActivityEntry& entry, Language language)
         for (const FieldChange& change : entry.changes)
         {
             std::string label = change.field;
-            if (entry.kind == ActivityKind::Updated)
+            if (entry.kind == ActivityKind::Updated || entry.kind == ActivityKind::Merged ||
+                entry.kind == ActivityKind::MergeUndone)
             {
                 if (const auto field = fieldFromName(change.field))
                     label = fieldLabel(*field, language);
@@ -524,7 +525,7 @@ std::string activityDetail(const ActivityEntry& entry, Language language)
             {
                 if (raw.empty())
                     return std::string("—");
-                if (entry.kind == ActivityKind::Updated && change.field == "kind")
+                if (entry.kind != ActivityKind::RecordChanged && change.field == "kind")
                     return clientKindLabel(raw, language);
                 return status ? statusWord(entry.record, raw, language) : oneLine(raw);
             };
@@ -555,6 +556,20 @@ std::string activityDetail(const ActivityEntry& entry, Language language)
         if (!entry.record && entry.batchId.starts_with(kCopyBatchPrefix))
             return text(TextKey::ActivityCopiedFrom, language, {{"file", entry.label}});
         return entry.record ? recordWords() : entry.batchId;
+    case ActivityKind::Merged:
+    case ActivityKind::MergeUndone:
+    {
+        // The clients merged away carry only their archiving; the one that stays, the
+        // fields the merge wrote.
+        const bool away = entry.changes.size() == 1 && entry.changes[0].field == kArchivedChange;
+        if (away)
+            return text(entry.kind == ActivityKind::Merged ? K::ActivityMergedInto
+                                                           : K::ActivityMergeUndoneFrom,
+                        language, {{"code", entry.label}});
+        std::string what = text(K::ActivityMergedWith, language, {{"codes", entry.label}});
+        const std::string fields = changes();
+        return fields.empty() ? what : what + "; " + fields;
+    }
     case ActivityKind::Created:
     case ActivityKind::Archived:
     case ActivityKind::Restored:

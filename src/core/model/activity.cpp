@@ -8,9 +8,10 @@ namespace clientes
 namespace
 {
 
-constexpr std::array<std::string_view, 11> kKindNames = {
-    "created",     "updated",       "archived",      "restored", "fileAttached", "fileRemoved",
-    "recordAdded", "recordChanged", "recordRemoved", "imported", "note"};
+constexpr std::array<std::string_view, 13> kKindNames = {
+    "created",     "updated",       "archived",      "restored", "fileAttached",
+    "fileRemoved", "recordAdded",   "recordChanged", "recordRemoved", "imported",
+    "note",        "merged",        "mergeUndone"};
 
 } // namespace
 

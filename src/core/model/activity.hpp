@@ -25,12 +25,15 @@ enum class ActivityKind
     RecordAdded,   // record/recordId/label name the contact, invoice…
     RecordChanged, // same, plus changes
     RecordRemoved,
-    Imported, // written by imports, with batchId
-    Note      // a note the user wrote; text
+    Imported,   // written by imports, with batchId
+    Note,       // a note the user wrote; text
+    Merged,     // a merge (recordId = its id); see model/merge.hpp
+    MergeUndone // the undo of that merge (recordId = its id)
 };
 
 // API names: "created", "updated", "archived", "restored", "fileAttached", "fileRemoved",
-// "recordAdded", "recordChanged", "recordRemoved", "imported", "note".
+// "recordAdded", "recordChanged", "recordRemoved", "imported", "note", "merged",
+// "mergeUndone".
 std::string_view activityKindName(ActivityKind kind);
 std::optional<ActivityKind> activityKindFromName(std::string_view name);
 

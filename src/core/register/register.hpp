@@ -22,9 +22,11 @@
 #include "core/model/activity.hpp"
 #include "core/model/client.hpp"
 #include "core/model/import_batch.hpp"
+#include "core/model/merge.hpp"
 #include "core/model/profile_records.hpp"
 #include "core/model/profile_summary.hpp"
 #include "core/model/register_values.hpp"
+#include "core/rules/duplicate_match.hpp"
 #include "core/store/errors.hpp"
 #include "core/transfer/work_progress.hpp"
 
@@ -43,6 +45,30 @@ namespace clientes
 {
 
 class Store;
+
+// Which duplicates findDuplicates looks for.
+struct DuplicateOptions
+{
+    int minScore = kDefaultDuplicateScore; // pairs scoring at least this (0..100)
+    // Only the groups holding one of these clients (codes in any spelling); empty: all.
+    std::vector<std::string> codes;
+    std::size_t limit = 0; // at most this many groups, best first; 0: all
+};
+
+// A group of active clients that look like one firm or person.
+struct DuplicateCandidates
+{
+    std::vector<Client> clients;      // as stored, by id
+    std::vector<DuplicatePair> pairs; // the pairs that joined them, best first
+    int score = 0;                    // the best pair's
+};
+
+// An active client that looks like the one being typed.
+struct DuplicateMatch
+{
+    Client client;
+    DuplicateScore score;
+};
 
 class Register
 {
@@ -175,6 +201,45 @@ public:
     // The client's figures as of `today` ("YYYY-MM-DD"; std::invalid_argument otherwise).
     // Throws NotFound.
     ProfileSummary summary(std::int64_t clientId, std::string_view today);
+
+    // ---------------------------------------------------------------- duplicates and merges
+    // Groups of active clients that look like the same firm or person, scored by their
+    // evidence (rules/duplicate_match.hpp), best first, from one read snapshot. Pairs marked
+    // as not duplicates are left out (a group they would join is split). `progress` is told
+    // of the clients read (Loading) and may stop it.
+    std::vector<DuplicateCandidates> findDuplicates(const DuplicateOptions& options = {},
+                                                    WorkProgress* progress = nullptr);
+    // Active clients that look like `draft` (a client being typed; its own id skipped), best
+    // first: as-you-type, from the clients the draft's tax ID, e-mail and name words find
+    // (a typo is caught in all but the first letters of the name's words). Never throws on
+    // what the user typed.
+    std::vector<DuplicateMatch> nearMatches(const Client& draft,
+                                            int minScore = kDefaultDuplicateScore,
+                                            std::size_t limit = 5);
+    // Keeps the two clients out of findDuplicates and nearMatches from now on. Throws
+    // NotFound, std::invalid_argument for the same client twice.
+    void markNotDuplicates(std::int64_t a, std::int64_t b);
+    // The merge as the user starts from: the clients and, for each field, whose value wins
+    // (see MergePlan). Throws NotFound, MergeRefused.
+    MergePlan planMerge(std::int64_t keepId, const std::vector<std::int64_t>& mergedIds);
+    // Merges `mergedIds` into `keepId` in one unit of work: the client that stays gets the
+    // chosen values (a field not in request.choices: planMerge's choice), every record of the
+    // others (contacts, projects with their time, tasks, orders, invoices, deals, files,
+    // activity) moves to it, and the others are archived (mergeOf points at the merge). The
+    // activity of each says what was merged (Merged, recordId = the merge's id). Archiving:
+    // administrators only (NotPermitted). Throws NotFound, MergeRefused (a client is
+    // archived: merged already, perhaps by someone else), ConflictError (a client was saved
+    // since the version in request.versions), ValidationError (the chosen values).
+    MergeResult mergeClients(const MergeRequest& request);
+    // Puts everything back as it was before the merge: records to the client each came from,
+    // the fields the merge wrote to their old values (the ones written since are kept), the
+    // merged clients out of the archive (activity: MergeUndone). Throws NotFound,
+    // MergeRefused (AlreadyUndone), MergeUndoRefused (nothing written) where something the
+    // merge wrote changed since; administrators only.
+    MergeUndoResult undoMerge(std::int64_t mergeId);
+    std::optional<MergeInfo> merge(std::int64_t mergeId);
+    // The merge in force that archived `clientId` (its keepId says where the client went).
+    std::optional<MergeInfo> mergeOf(std::int64_t clientId);
 
     // ---------------------------------------------------------------- imports and exports
     // Imports write all rows or none, in one unit of work recorded as an import batch;

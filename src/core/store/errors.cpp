@@ -72,6 +72,23 @@ HasLinkedRecords::HasLinkedRecords(std::int64_t id, LinkedRecords links)
 {
 }
 
+MergeRefused::MergeRefused(Reason r, std::string c, std::string into)
+    : std::runtime_error(r == Reason::NothingToMerge ? "nothing to merge: " + c
+                         : r == Reason::Archived
+                             ? "client " + c + " is archived" +
+                                   (into.empty() ? std::string() : " (merged into " + into + ")")
+                             : "merge " + c + " was undone already"),
+      reason(r), code(std::move(c)), mergedInto(std::move(into))
+{
+}
+
+MergeUndoRefused::MergeUndoRefused(std::int64_t id, std::vector<MergeUndoConflict> c)
+    : std::runtime_error("merge " + std::to_string(id) + " cannot be undone: " +
+                         std::to_string(c.size()) + " thing(s) changed since"),
+      mergeId(id), conflicts(std::move(c))
+{
+}
+
 NothingToUndo::NothingToUndo() : std::runtime_error("there is no import to undo") {}
 
 ImportUndoRefused::ImportUndoRefused(ImportBatchInfo b, std::vector<UndoConflict> c,

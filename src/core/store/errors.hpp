@@ -11,6 +11,7 @@
 
 #include "core/model/client.hpp"
 #include "core/model/import_batch.hpp"
+#include "core/model/merge.hpp"
 #include "core/model/register_values.hpp"
 
 #include <cstddef>
@@ -141,6 +142,31 @@ public:
     std::size_t totalConflicts = 0;
 
     static constexpr std::size_t kMaxListedConflicts = 20;
+};
+
+// mergeClients() or undoMerge() refused before anything was written.
+class MergeRefused : public std::runtime_error
+{
+public:
+    enum class Reason
+    {
+        NothingToMerge, // no other client, or the client that stays among the merged ones
+        Archived,       // `code` is archived (merged earlier: mergedInto names where)
+        AlreadyUndone,  // undoMerge() of a merge undone before
+    };
+    MergeRefused(Reason reason, std::string code, std::string mergedInto = {});
+    Reason reason;
+    std::string code;
+    std::string mergedInto;
+};
+
+// undoMerge() refused: what the merge wrote changed since. Nothing was written.
+class MergeUndoRefused : public std::runtime_error
+{
+public:
+    MergeUndoRefused(std::int64_t mergeId, std::vector<MergeUndoConflict> conflicts);
+    std::int64_t mergeId;
+    std::vector<MergeUndoConflict> conflicts;
 };
 
 // A file the register must not write over (safe_files.hpp's isRegisterFile: its database,

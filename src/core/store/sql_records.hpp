@@ -63,6 +63,30 @@ template <typename Record> std::string_view tableOf()
     return kindOf<Record>().info.table;
 }
 
+// The table whose rows belong to a client, for the kinds a merge moves (Store::ownedIds):
+// Contact … Deal, File ("files"), Note (the activity, "activity").
+inline std::string_view ownedTable(RecordType kind)
+{
+    switch (kind)
+    {
+    case RecordType::File:
+        return "files";
+    case RecordType::Note:
+        return "activity";
+    default:
+        return withRecordKind(
+            kind,
+            []<typename Record>(const KindOf<Record>& description) -> std::string_view
+            { return description.info.table; });
+    }
+}
+
+// Whether rows of the kind carry a version and an update time (files and activity do not).
+inline bool hasVersion(RecordType kind)
+{
+    return kind != RecordType::File && kind != RecordType::Note;
+}
+
 constexpr std::string_view kFileColumns = "id, client_id, name, mime_type, size, sha256, added_at";
 
 // Calls work(std::type_identity<Record>{}) for the record type of `kind` (Contact … Deal):

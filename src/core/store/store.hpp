@@ -38,6 +38,7 @@
 #include "core/model/activity.hpp"
 #include "core/model/client.hpp"
 #include "core/model/import_batch.hpp"
+#include "core/model/merge.hpp"
 #include "core/model/profile_records.hpp"
 #include "core/model/record_filter.hpp"
 #include "core/model/register_values.hpp"
@@ -52,6 +53,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -254,6 +256,17 @@ public:
 
     // ------------------------------------------------------------ remembered mappings
     virtual std::optional<std::string> mapping(std::string_view key) = 0;
+
+    // ------------------------------------------------------------ merges and duplicates
+    // The ids of a client's records of `kind`, ascending: Contact … Deal (TimeEntry: the
+    // client's time entries), File, or Note for its activity entries.
+    virtual std::vector<std::int64_t> ownedIds(RecordType kind, std::int64_t clientId) = 0;
+    // A merge with its clients (in the order given) and records (in the order given).
+    virtual std::optional<MergeInfo> merge(std::int64_t id) = 0;
+    // The newest merge not undone that archived `clientId`.
+    virtual std::optional<MergeInfo> mergeOf(std::int64_t clientId) = 0;
+    // The pairs marked as not duplicates, each as (smaller id, larger id), ascending.
+    virtual std::vector<std::pair<std::int64_t, std::int64_t>> notDuplicatePairs() = 0;
 };
 
 class StoreWriter : public StoreReader
@@ -312,6 +325,20 @@ public:
     // Keeps `mapping` under `key` (replacing it); an empty mapping forgets the key.
     virtual void setMapping(std::string_view key, std::string_view mapping,
                             std::string_view at) = 0;
+
+    // ------------------------------------------------------------ merges and duplicates
+    // Gives the records of `kind` (as ownedIds) with these ids to `toClient` (which exists);
+    // records with a version get version + 1 and updatedAt = at. A project takes its time
+    // entries along. Ids of other clients' records are moved too; unknown ids are skipped.
+    virtual void moveRecords(RecordType kind, std::span<const std::int64_t> ids,
+                             std::int64_t toClient, std::string_view at) = 0;
+    // Records a merge (every field but id and user as given) and assigns its id.
+    virtual void insertMerge(MergeInfo& merge) = 0;
+    // The merge is undone as of `at`: mergeOf() passes over it from now on.
+    virtual void markMergeUndone(std::int64_t id, std::string_view at) = 0;
+    // Marks the two clients (either order, different ids) as not duplicates; marking them
+    // again changes nothing.
+    virtual void markNotDuplicates(std::int64_t a, std::int64_t b, std::string_view at) = 0;
 };
 
 // What a unit of work will write, for a store to prepare (a bigger cache, a relaxed sync,

@@ -2,6 +2,7 @@
 #include "support/status_progress.hxx"
 
 #include "api/client_fields.hxx"
+#include "api/duplicates_api.hxx"
 #include "api/profile_api.hxx"
 #include "api/sheet_api.hxx"
 #include "api/store_errors.hxx"
@@ -340,6 +341,30 @@ public:
     {
         return call("exportInvoicesToCsv",
                     [&] { return sheet_api::exportInvoicesToCsv(m_context, fileUrl, options); });
+    }
+
+    // ---- duplicates and merges (duplicates_api.cxx)
+
+    Sequence<Sequence<NamedValue>>
+        SAL_CALL findDuplicates(const Sequence<NamedValue>& options) override
+    {
+        return call("findDuplicates",
+                    [&] { return duplicates_api::findDuplicates(m_context, options); });
+    }
+    sal_Int64 SAL_CALL mergeClients(const OUString& keep, const Sequence<OUString>& others,
+                                    const Sequence<NamedValue>& fieldChoices) override
+    {
+        return call(
+            "mergeClients",
+            [&] { return duplicates_api::mergeClients(m_context, keep, others, fieldChoices); });
+    }
+    void SAL_CALL undoMerge(sal_Int64 mergeId) override
+    {
+        call("undoMerge", [&] { duplicates_api::undoMerge(m_context, mergeId); });
+    }
+    void SAL_CALL markNotDuplicates(const OUString& a, const OUString& b) override
+    {
+        call("markNotDuplicates", [&] { duplicates_api::markNotDuplicates(m_context, a, b); });
     }
 
 private:

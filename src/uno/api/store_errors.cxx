@@ -75,6 +75,14 @@ void rethrowAsUno(Language language)
     {
         illegal(describe(error, language));
     }
+    catch (const MergeRefused& error)
+    {
+        illegal(describe(error, language));
+    }
+    catch (const MergeUndoRefused& error)
+    {
+        illegal(describe(error, language));
+    }
     catch (const FileTooLarge& error)
     {
         illegal("fileUrl: " + describe(error, language));

@@ -157,6 +157,17 @@ public:
     void markBatchUndone(std::int64_t batch, std::string_view at) override;
     void setMapping(std::string_view key, std::string_view mapping, std::string_view at) override;
 
+    // ---------------------------------------------------------------- pg_merges.cpp
+    std::vector<std::int64_t> ownedIds(RecordType kind, std::int64_t clientId) override;
+    std::optional<MergeInfo> merge(std::int64_t id) override;
+    std::optional<MergeInfo> mergeOf(std::int64_t clientId) override;
+    std::vector<std::pair<std::int64_t, std::int64_t>> notDuplicatePairs() override;
+    void moveRecords(RecordType kind, std::span<const std::int64_t> ids, std::int64_t toClient,
+                     std::string_view at) override;
+    void insertMerge(MergeInfo& merge) override;
+    void markMergeUndone(std::int64_t id, std::string_view at) override;
+    void markNotDuplicates(std::int64_t a, std::int64_t b, std::string_view at) override;
+
     // Writes the changes to search_counts the unit's client writes made (in key order, so
     // that units lock the counters in one order); the store calls it before committing.
     void flushSearchCounts();

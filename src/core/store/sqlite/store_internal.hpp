@@ -167,6 +167,9 @@ public:
     // older versions of the extension simply do not read, so the schema version stays.
     bool hasImportTables();
     void ensureImportTables();
+    // The same for the merge tables (sqlite_merges.cpp).
+    bool hasMergeTables();
+    void ensureMergeTables();
 
     // A large write's log is copied into the database on a thread and a connection of its
     // own after the commit: the write does not wait for it (sqlite_journal.cpp).
@@ -253,6 +256,17 @@ public:
                        std::int64_t toVersion, std::span<const std::int64_t> batches) override;
     void markBatchUndone(std::int64_t batch, std::string_view at) override;
     void setMapping(std::string_view key, std::string_view mapping, std::string_view at) override;
+
+    // ---------------------------------------------------------------- sqlite_merges.cpp
+    std::vector<std::int64_t> ownedIds(RecordType kind, std::int64_t clientId) override;
+    std::optional<MergeInfo> merge(std::int64_t id) override;
+    std::optional<MergeInfo> mergeOf(std::int64_t clientId) override;
+    std::vector<std::pair<std::int64_t, std::int64_t>> notDuplicatePairs() override;
+    void moveRecords(RecordType kind, std::span<const std::int64_t> ids, std::int64_t toClient,
+                     std::string_view at) override;
+    void insertMerge(MergeInfo& merge) override;
+    void markMergeUndone(std::int64_t id, std::string_view at) override;
+    void markNotDuplicates(std::int64_t a, std::int64_t b, std::string_view at) override;
 
 private:
     std::optional<Client> clientWhere(std::string_view condition, std::string_view key);
