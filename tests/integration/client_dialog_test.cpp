@@ -407,6 +407,55 @@ TEST_F(ClientDialog, ADuplicateTaxIdWarnsAndOffersToOpenTheExistingClient)
     EXPECT_EQ(directory->countClients(), before);
 }
 
+TEST_F(ClientDialog, AClientThatLooksLikeOneAlreadyThereIsShownAsItIsTyped)
+{
+    const std::string existing = s(directory->addClient(
+        fields({{"legalName", "Talleres Mecánicos Ibáñez, S.L."}, {"city", "Teruel"}})));
+    const sal_Int32 before = directory->countClients();
+    open();
+    const auto typed = [&](const std::string& name)
+    {
+        type("edLegalName", name);
+        const css::lang::EventObject edit(control("edLegalName"));
+        return handler->callHandlerMethod(dialog, Any(edit), u("onNameEdited"));
+    };
+    const std::string warning = "Parece el mismo cliente que Talleres Mecánicos Ibáñez, S.L. (" +
+                                existing + "), que ya está en el registro: un nombre parecido.";
+    ASSERT_TRUE(typed("TALLERES MECANICOS YBAÑEZ SL")); // a typo, no accents, no dots
+    EXPECT_EQ(label("errForm"), warning);
+    EXPECT_TRUE(property<bool>("btnOpenExisting", "EnableVisible"));
+    ASSERT_TRUE(typed("Talleres Mecánicos Ortega"));
+    EXPECT_EQ(label("errForm"), "");
+    EXPECT_FALSE(property<bool>("btnOpenExisting", "EnableVisible"));
+
+    // Leaving the field checks too; the first save stops at the warning, the second stores.
+    type("edLegalName", "Talleres Mecanicos Ibañez");
+    ASSERT_TRUE(call("onIdentityLeft"));
+    EXPECT_EQ(label("errForm"), warning);
+    clickSave();
+    EXPECT_EQ(directory->countClients(), before);
+    EXPECT_NE(label("errForm").find("otra vez"), std::string::npos) << label("errForm");
+    clickSave();
+    EXPECT_EQ(directory->countClients(), before + 1);
+}
+
+TEST_F(ClientDialog, TheClientItLooksLikeOpensInsteadOfAddingAnother)
+{
+    const std::string existing = s(directory->addClient(
+        fields({{"legalName", "Viveros Almendro"}, {"email", "pedidos@viverosalmendro.es"}})));
+    const sal_Int32 before = directory->countClients();
+    open();
+    type("edLegalName", "Almendro Plantas");
+    type("edEmail", "PEDIDOS@viverosalmendro.es");
+    ASSERT_TRUE(call("onIdentityLeft"));
+    EXPECT_NE(label("errForm").find("el mismo correo"), std::string::npos) << label("errForm");
+    ASSERT_TRUE(call("onOpenExisting"));
+    EXPECT_EQ(label("lblCode"), existing);
+    EXPECT_EQ(text("edLegalName"), "Viveros Almendro");
+    EXPECT_EQ(label("errForm"), "");
+    EXPECT_EQ(directory->countClients(), before);
+}
+
 TEST_F(ClientDialog, ADuplicateIsStoredWhenSavedAgain)
 {
     directory->addClient(

@@ -297,6 +297,34 @@ std::string describe(const HasLinkedRecords& error, Language language)
     return text(K::ClientHasLinkedRecords, language, {{"list", list}});
 }
 
+std::string duplicateReasonLabel(DuplicateReason reason, Language language)
+{
+    switch (reason)
+    {
+    case DuplicateReason::SameTaxId:
+        return text(K::DuplicateReasonSameTaxId, language);
+    case DuplicateReason::SameEmail:
+        return text(K::DuplicateReasonSameEmail, language);
+    case DuplicateReason::EmailDomainAndName:
+        return text(K::DuplicateReasonEmailDomainAndName, language);
+    case DuplicateReason::SamePhone:
+        return text(K::DuplicateReasonSamePhone, language);
+    case DuplicateReason::SimilarName:
+        return text(K::DuplicateReasonSimilarName, language);
+    case DuplicateReason::SameAddress:
+        break;
+    }
+    return text(K::DuplicateReasonSameAddress, language);
+}
+
+std::string duplicateReasons(const DuplicateScore& score, Language language)
+{
+    std::string joined;
+    for (const DuplicateEvidence& evidence : score.reasons)
+        joined += (joined.empty() ? "" : ", ") + duplicateReasonLabel(evidence.reason, language);
+    return joined;
+}
+
 std::string describe(const MergeRefused& refused, Language language)
 {
     switch (refused.reason)

@@ -2,6 +2,7 @@
 
 #include "core/model/activity.hpp"
 #include "core/model/client.hpp"
+#include "core/rules/duplicate_match.hpp"
 #include "core/rules/profile_validation.hpp"
 #include "core/rules/validation.hpp"
 #include "core/text/texts.hpp"
@@ -68,6 +69,11 @@ std::string describe(const RecordIssue& issue, Language language);
 std::string describe(const FileTooLarge& error, Language language);
 // What is linked ("proyectos: 2, facturas: 3") and that archiving is the way.
 std::string describe(const HasLinkedRecords& error, Language language);
+// "the same tax ID", "a similar name"…: a reason two clients look like one, for a sentence.
+std::string duplicateReasonLabel(DuplicateReason reason, Language language);
+// The reasons of a score, joined: "the same phone, a similar name".
+std::string duplicateReasons(const DuplicateScore& score, Language language);
+
 // Why a merge (or its undo) was refused: a sentence; every conflict of an undo named.
 std::string describe(const MergeRefused& refused, Language language);
 std::string describe(const MergeUndoRefused& refused, Language language);

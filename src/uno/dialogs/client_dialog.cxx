@@ -152,6 +152,13 @@ public:
                                clearMessageOfEditedField(dialog, event);
                            else if (method == "onTaxIdLeft")
                                checkTaxIdField(dialog);
+                           else if (method == "onNameEdited")
+                           {
+                               clearMessageOfEditedField(dialog, event);
+                               checkNearMatches(dialog, true);
+                           }
+                           else if (method == "onIdentityLeft")
+                               checkNearMatches(dialog, false);
                            else if (method == "onOpenExisting")
                                openExisting(dialog);
                            else
@@ -164,7 +171,8 @@ public:
     {
         if (m_profile.is())
             return m_profile->getSupportedMethodNames();
-        return asciiNames({"prepare", "onSave", "onEdited", "onTaxIdLeft", "onOpenExisting"});
+        return asciiNames({"prepare", "onSave", "onEdited", "onTaxIdLeft", "onOpenExisting",
+                           "onNameEdited", "onIdentityLeft"});
     }
 
     // The client stored, or the existing one the user chose to open instead.
@@ -286,15 +294,67 @@ private:
                                      {{"name", duplicate->legalName}, {"code", duplicate->code}}) +
                       (warning.empty() ? "" : " " + warning);
             m_duplicateId = duplicate->id;
+            if (m_nearId) // the tax ID says more than a near match
+            {
+                showMessage(dialog, ascii("errForm"), {});
+                m_nearId.reset();
+            }
         }
+        else if (!m_nearId)
+            m_duplicateId.reset();
         showMessage(dialog, ascii("errTaxId"), message, kWarningColor);
-        setVisible(dialog, "btnOpenExisting", duplicate.has_value());
+        setVisible(dialog, "btnOpenExisting", duplicate.has_value() || m_nearId.has_value());
         return duplicate;
     }
 
     void checkTaxIdField(const Reference<css::awt::XDialog>& dialog)
     {
         warnAboutTaxId(dialog, readForm(dialog));
+    }
+
+    // Another client that looks like the one typed (a similar name, the same e-mail or
+    // phone…), unless the tax ID already names one: the warning at the foot of the form,
+    // with the button that opens it. As the name is typed only in a register file (a team
+    // server is asked when a field is left: typing never waits on the network).
+    std::optional<Client> checkNearMatches(const Reference<css::awt::XDialog>& dialog, bool typing)
+    {
+        const Client client = readForm(dialog);
+        if (m_duplicateId && m_duplicateId != m_nearId)
+            return std::nullopt; // the tax ID's duplicate is shown
+        const auto match =
+            storeAccess().with(m_context,
+                               [&](Register& store) -> std::optional<DuplicateMatch>
+                               {
+                                   if (typing && !store.isFile())
+                                       return std::nullopt;
+                                   std::vector<DuplicateMatch> matches =
+                                       store.nearMatches(client, kDefaultDuplicateScore, 1);
+                                   if (matches.empty())
+                                       return std::nullopt;
+                                   return std::move(matches.front());
+                               });
+        if (!match)
+        {
+            if (m_nearId)
+            {
+                showMessage(dialog, ascii("errForm"), {});
+                setVisible(dialog, "btnOpenExisting", false);
+                m_duplicateId.reset();
+                m_nearId.reset();
+            }
+            return std::nullopt;
+        }
+        showMessage(dialog, ascii("errForm"),
+                    clientes::text(TextKey::ProfileLooksLike, m_language,
+                                   {{"name", match->client.legalName},
+                                    {"code", match->client.code},
+                                    {"reasons", duplicateReasons(match->score, m_language)}}),
+                    kWarningColor);
+        m_duplicateId = match->client.id;
+        m_nearId = match->client.id;
+        m_nearReasons = duplicateReasons(match->score, m_language);
+        setVisible(dialog, "btnOpenExisting", true);
+        return match->client;
     }
 
     void showIssues(const Reference<css::awt::XDialog>& dialog,
@@ -335,6 +395,22 @@ private:
                         kWarningColor);
             return;
         }
+        // So does a new client that looks like one already there.
+        if (!duplicate && client.id == 0)
+            if (const auto near = checkNearMatches(dialog, false);
+                near && m_acknowledgedNear != near->id)
+            {
+                m_acknowledgedNear = near->id;
+                showMessage(dialog, ascii("errForm"),
+                            clientes::text(TextKey::ProfileLooksLike, m_language,
+                                           {{"name", near->legalName},
+                                            {"code", near->code},
+                                            {"reasons", m_nearReasons}}) +
+                                " " +
+                                clientes::text(TextKey::ProfileDuplicateTaxIdAgain, m_language),
+                            kWarningColor);
+                return;
+            }
         const bool warned =
             !taxIdWarning(checkTaxId(client.taxId, client.country), m_language).empty();
         Client stored;
@@ -406,6 +482,7 @@ private:
         m_openedId = existing->id;
         m_loaded = existing;
         m_duplicateId.reset();
+        m_nearId.reset();
         m_acknowledgedDuplicate.clear();
         clearMessages(dialog);
         show(dialog, *existing);
@@ -420,8 +497,11 @@ private:
     std::optional<std::int64_t> m_savedId;
     std::optional<std::int64_t> m_openedId;
     std::optional<std::int64_t> m_duplicateId;
-    std::string m_acknowledgedDuplicate; // "<tax key>|<other id>" the user was told about
-    std::string m_warnedAfterSave;       // tax key stored with a warning shown
+    std::string m_acknowledgedDuplicate;  // "<tax key>|<other id>" the user was told about
+    std::optional<std::int64_t> m_nearId; // the client the near-match warning names
+    std::string m_nearReasons;            // and why
+    std::optional<std::int64_t> m_acknowledgedNear; // the one a save was stopped for
+    std::string m_warnedAfterSave;                  // tax key stored with a warning shown
     Reference<css::awt::XDialogEventHandler> m_profile;
 };
 
