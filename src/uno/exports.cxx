@@ -5,6 +5,7 @@
 #include "deck/panel_factory.hxx"
 #include "dialogs/client_dialog.hxx"
 #include "dialogs/copy_dialog.hxx"
+#include "dialogs/duplicates_dialog.hxx"
 #include "dialogs/export_dialog.hxx"
 #include "dialogs/import_wizard.hxx"
 #include "dialogs/options_page.hxx"
@@ -27,6 +28,7 @@ namespace wizard = clientes::uno::import_wizard;
 namespace exporter = clientes::uno::export_dialog;
 namespace options = clientes::uno::options_page;
 namespace copier = clientes::uno::copy_dialog;
+namespace duplicates = clientes::uno::duplicates_dialog;
 namespace functions = clientes::uno::clientes_functions;
 namespace commands = clientes::uno::command_handler;
 
@@ -39,6 +41,7 @@ const ::cppu::ImplementationEntry kImplementations[] = {
     clientes::uno::implementationEntry<exporter::kComponent>(),
     clientes::uno::implementationEntry<options::kComponent>(),
     clientes::uno::implementationEntry<copier::kComponent>(),
+    clientes::uno::implementationEntry<duplicates::kComponent>(),
     clientes::uno::implementationEntry<functions::kComponent>(),
     clientes::uno::implementationEntry<commands::kComponent>(),
     {nullptr, nullptr, nullptr, nullptr, nullptr, 0},

@@ -1028,4 +1028,45 @@ TEST_F(ProfileDialogEnglish, DatesAndAmountsAreTypedTheLocaleWay)
     EXPECT_EQ(showing("edOrderDate"), "12/31/2030");
     EXPECT_EQ(showing("edOrderAmount"), "1,234.56");
 }
+TEST_F(ProfileDialog, AMergeIsUndoneFromItsEntryInTheActivity)
+{
+    const std::string keep =
+        s(clients->addClient(fields({{"legalName", "Fusión Deshecha, S.L."}})));
+    const std::string other =
+        s(clients->addClient(fields({{"legalName", "FUSION DESHECHA SL"}, {"city", "Lugo"}})));
+    Sequence<rtl::OUString> others(1);
+    others.getArray()[0] = u(other);
+    clients->mergeClients(u(keep), others, {});
+    open(keep);
+    ASSERT_TRUE(call("onTabActivity"));
+    bool enabled = true;
+    model("btnUndoMerge")->getPropertyValue(u("Enabled")) >>= enabled;
+    EXPECT_FALSE(enabled); // nothing selected
+    ASSERT_EQ(selectRow("gridActivity", cell("gridActivity", 0, 0)), 0);
+    EXPECT_EQ(cell("gridActivity", 1, 0), "Clientes fusionados");
+    EXPECT_EQ(cell("gridActivity", 2, 0), "Con " + other + "; Ciudad: — → Lugo");
+    model("btnUndoMerge")->getPropertyValue(u("Enabled")) >>= enabled;
+    EXPECT_TRUE(enabled);
+    EXPECT_EQ(label("btnUndoMerge"), "~Deshacer la fusión");
+
+    ASSERT_TRUE(call("onUndoMerge"));
+    EXPECT_EQ(message(), "Se ha deshecho la fusión: " + keep + ", " + other +
+                             " vuelven a estar, cada uno con sus registros.");
+    bool archived = true;
+    for (const auto& entry : clients->getClient(u(other)))
+        if (entry.Name == "archived")
+            entry.Value >>= archived;
+    EXPECT_FALSE(archived);
+    EXPECT_EQ(cell("gridActivity", 1, 0), "Fusión deshecha");
+    // The same entry again (the second row, under its undo): the merge was undone already.
+    ASSERT_EQ(cell("gridActivity", 1, 1), "Clientes fusionados");
+    const auto selection =
+        Reference<css::awt::grid::XGridRowSelection>(control("gridActivity"), UNO_QUERY_THROW);
+    selection->deselectAllRows();
+    selection->selectRow(1);
+    office->waitForMainThread();
+    ASSERT_TRUE(call("onUndoMerge"));
+    EXPECT_EQ(message(), "Esa fusión ya se deshizo.");
+}
+
 } // namespace clientes::testing

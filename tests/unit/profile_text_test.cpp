@@ -239,7 +239,7 @@ TEST(ProfileTaxIds, WarningsOnlyForIdsThatFailTheirRules)
 TEST(ProfileTexts, EveryKeyHasWordsInEveryLanguage)
 {
     const auto keys = test::textKeysStartingWith("Profile");
-    EXPECT_EQ(keys.size(), 59U);
+    EXPECT_EQ(keys.size(), 61U);
     for (const TextKey key : keys)
         for (Language language : {Language::Es, Language::En, Language::Pt})
             EXPECT_FALSE(text(key, language).empty()) << textKeyName(key);

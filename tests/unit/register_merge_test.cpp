@@ -218,6 +218,13 @@ TEST_F(RegisterMerge, PlanMergePrefersFilledNewerValuesAndCombinesNotesAndTags)
     EXPECT_EQ(plan.result.tags, "vip, mayorista");
     EXPECT_EQ(plan.result.code, keep.code);
 
+    // Names that differ only in case, accents and punctuation: the one of the client that
+    // stays, even when the other was saved later.
+    const MergePlan reversed = reg.planMerge(other.id, {keep.id});
+    EXPECT_EQ(reversed.choices.at(Field::LegalName), other.id);
+    EXPECT_EQ(reversed.result.legalName, "ACME IBERICA SL");
+    EXPECT_EQ(reversed.result.street, "Calle Mayor 3, 2º B"); // still the one saying more
+
     EXPECT_THROW(reg.planMerge(keep.id, {}), MergeRefused);
     EXPECT_THROW(reg.planMerge(keep.id, {keep.id}), MergeRefused);
     EXPECT_THROW(reg.planMerge(keep.id, {999999}), NotFound);

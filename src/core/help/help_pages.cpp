@@ -25,6 +25,7 @@ constexpr std::array kPages = {
     std::pair{HelpPage::ImportResult, "import-result"},
     std::pair{HelpPage::Export, "export"},
     std::pair{HelpPage::EditInCalc, "edit-in-calc"},
+    std::pair{HelpPage::Duplicates, "duplicates"},
     std::pair{HelpPage::CopyToServer, "copy-to-server"},
     std::pair{HelpPage::Functions, "functions"},
     std::pair{HelpPage::Options, "options"},

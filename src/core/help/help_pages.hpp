@@ -31,6 +31,7 @@ enum class HelpPage
     ImportResult,
     Export,
     EditInCalc,
+    Duplicates,
     CopyToServer,
     Functions,
     Options,

@@ -47,7 +47,20 @@ bool contains(const std::string& longer, const std::string& shorter)
     return foldForSearch(longer).find(foldForSearch(shorter)) != std::string::npos;
 }
 
-// Index of the client whose value of `field` a merge keeps by default (clients[0] stays).
+// The letters and digits of a value, folded: "Fusión Deshecha, S.L." and "FUSION DESHECHA SL"
+// alike.
+std::string squashed(const std::string& value)
+{
+    std::string out;
+    for (char c : foldForSearch(value))
+        if (c != ' ')
+            out += c;
+    return out;
+}
+
+// Index of the client whose value of `field` a merge keeps by default (clients[0] stays): a
+// filled value over an empty one; of two that differ only in case, accents or punctuation,
+// the earlier one (the client that stays first); the one that says more; the newest.
 std::size_t defaultSource(const std::vector<Client>& clients, Field field)
 {
     std::size_t pick = 0;
@@ -56,6 +69,8 @@ std::size_t defaultSource(const std::vector<Client>& clients, Field field)
         const std::string& current = clients[pick].value(field);
         const std::string& other = clients[i].value(field);
         if (other.empty() || other == current)
+            continue;
+        if (!current.empty() && squashed(current) == squashed(other))
             continue;
         if (current.empty())
             pick = i;
@@ -324,7 +339,8 @@ void Register::markNotDuplicates(std::int64_t a, std::int64_t b)
 
 // ---------------------------------------------------------------------------- merging
 
-MergePlan Register::planMerge(std::int64_t keepId, const std::vector<std::int64_t>& mergedIds)
+MergePlan Register::planMerge(std::int64_t keepId, const std::vector<std::int64_t>& mergedIds,
+                              const std::map<Field, std::int64_t>& choices)
 {
     return impl_->read(
         [&](StoreReader& tx)
@@ -332,6 +348,8 @@ MergePlan Register::planMerge(std::int64_t keepId, const std::vector<std::int64_
             MergePlan plan;
             plan.clients = mergeClientsOf(tx, keepId, mergedIds);
             plan.choices = defaultChoices(plan.clients);
+            for (const auto& [field, source] : choices)
+                plan.choices[field] = source;
             plan.result = applyChoices(plan.clients, plan.choices);
             return plan;
         });

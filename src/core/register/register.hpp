@@ -34,6 +34,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <span>
@@ -220,8 +221,11 @@ public:
     // NotFound, std::invalid_argument for the same client twice.
     void markNotDuplicates(std::int64_t a, std::int64_t b);
     // The merge as the user starts from: the clients and, for each field, whose value wins
-    // (see MergePlan). Throws NotFound, MergeRefused.
-    MergePlan planMerge(std::int64_t keepId, const std::vector<std::int64_t>& mergedIds);
+    // (see MergePlan), with `choices` (field → the client whose value wins; 0 for tags and
+    // notes: all of them) over the pre-filled ones. Throws NotFound, MergeRefused,
+    // std::invalid_argument for a choice naming a client not in the merge.
+    MergePlan planMerge(std::int64_t keepId, const std::vector<std::int64_t>& mergedIds,
+                        const std::map<Field, std::int64_t>& choices = {});
     // Merges `mergedIds` into `keepId` in one unit of work: the client that stays gets the
     // chosen values (a field not in request.choices: planMerge's choice), every record of the
     // others (contacts, projects with their time, tasks, orders, invoices, deals, files,

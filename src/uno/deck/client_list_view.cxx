@@ -8,6 +8,7 @@
 #include "core/rules/dates.hpp"
 #include "dialogs/client_dialog.hxx"
 #include "dialogs/copy_dialog.hxx"
+#include "dialogs/duplicates_dialog.hxx"
 #include "dialogs/export_dialog.hxx"
 #include "dialogs/profile_dialog.hxx"
 #include "dialogs/register_dialogs.hxx"
@@ -86,6 +87,7 @@ constexpr sal_Int16 kMenuRestore = 9;
 constexpr sal_Int16 kMenuCopyToServer = 10;
 constexpr sal_Int16 kMenuEditInCalc = 11;
 constexpr sal_Int16 kMenuHelp = 12;
+constexpr sal_Int16 kMenuDuplicates = 13;
 constexpr sal_Int16 kMenuExportClientsCsv = 20;
 constexpr sal_Int16 kMenuExportInvoicesCsv = 21;
 
@@ -699,6 +701,8 @@ void ClientListView::showMoreMenu()
     item(kMenuExportInvoicesCsv, TextKey::DeckExportInvoicesCsv);
     item(kMenuUndoImport, TextKey::DeckUndoImport);
     menu->insertSeparator(position++);
+    item(kMenuDuplicates, TextKey::DeckFindDuplicates);
+    menu->insertSeparator(position++);
     item(kMenuBackup, TextKey::DeckBackup);
     item(kMenuRestore, TextKey::DeckRestore);
     item(kMenuCopyToServer, TextKey::DeckCopyToServer);
@@ -777,6 +781,11 @@ void ClientListView::runMenuCommand(sal_Int16 command)
         copy_dialog::run(m_context,
                          Reference<css::awt::XWindowPeer>(control(kMore)->getPeer(), UNO_QUERY));
         reload();
+        break;
+    case kMenuDuplicates:
+        if (duplicates_dialog::run(
+                m_context, Reference<css::awt::XWindowPeer>(control(kMore)->getPeer(), UNO_QUERY)))
+            reload();
         break;
     case kMenuShowArchived:
         m_showArchived = !m_showArchived;

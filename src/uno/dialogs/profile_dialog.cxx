@@ -345,6 +345,7 @@ private:
             t["onFileSaveCopy"] = [](ProfileViewer& self, const Dialog& dialog, const Any& event)
             { self.saveFileCopy(dialog, event); };
             simple("onAddNote", &ProfileViewer::addNote);
+            simple("onUndoMerge", &ProfileViewer::undoMerge);
             return t;
         }();
         return table;
@@ -689,6 +690,13 @@ private:
     // time entries show beside it.
     void selectionChanged(const Dialog& dialog, const std::string& grid)
     {
+        if (grid == kActivityGrid.name)
+        {
+            const ActivityEntry* entry = selectedEntry(dialog);
+            setEnabled(dialog, "btnUndoMerge",
+                       entry && entry->kind == ActivityKind::Merged && m_permissions.admin);
+            return;
+        }
         RecordTab* changed = tab(grid);
         if (!changed)
             return;
@@ -1042,6 +1050,67 @@ private:
         }
         setText(dialog, "edNote", {});
         changed(dialog, clientes::text(TextKey::ProfileNoteAdded, m_language));
+    }
+
+    // The activity entry selected in the list, or null.
+    const ActivityEntry* selectedEntry(const Dialog& dialog) const
+    {
+        const Sequence<sal_Int32> rows = Reference<css::awt::grid::XGridRowSelection>(
+                                             control(dialog, kActivityGrid.name), UNO_QUERY_THROW)
+                                             ->getSelectedRows();
+        if (rows.getLength() != 1 || rows[0] < 0 ||
+            rows[0] >= static_cast<sal_Int32>(m_activity.entries.size()))
+            return nullptr;
+        return &m_activity.entries[static_cast<std::size_t>(rows[0])];
+    }
+
+    // "Deshacer la fusión" on a Merged entry: everything back as it was before that merge.
+    void undoMerge(const Dialog& dialog)
+    {
+        const ActivityEntry* entry = selectedEntry(dialog);
+        if (!entry || entry->kind != ActivityKind::Merged)
+            return;
+        const std::int64_t mergeId = entry->recordId;
+        std::string codes;
+        try
+        {
+            storeAccess().with(m_context,
+                               [&](Register& store)
+                               {
+                                   if (const auto merge = store.merge(mergeId))
+                                   {
+                                       if (const auto keep = store.byId(merge->keepId))
+                                           codes = keep->code;
+                                       for (const MergedClient& merged : merge->merged)
+                                           if (const auto client = store.byId(merged.clientId))
+                                               codes += ", " + client->code;
+                                   }
+                                   store.undoMerge(mergeId);
+                               });
+        }
+        catch (const MergeRefused& refused)
+        {
+            return failed(dialog, describe(refused, m_language));
+        }
+        catch (const MergeUndoRefused& refused)
+        {
+            return failed(dialog, describe(refused, m_language));
+        }
+        catch (const NotPermitted& refused)
+        {
+            return failed(dialog, describe(refused, m_language));
+        }
+        catch (const StoreError& error)
+        {
+            return failed(dialog, describe(error, m_language));
+        }
+        catch (const NotFound&)
+        {
+            return failed(dialog, noClientMessage(std::string(), m_language));
+        }
+        setEnabled(dialog, "btnUndoMerge", false);
+        changed(dialog,
+                clientes::text(TextKey::ProfileMergeUndone, m_language, {{"codes", codes}}));
     }
 
     Reference<XComponentContext> m_context;
