@@ -562,6 +562,45 @@ def edit_in_calc_screenshots(ctx, document, folder, settle):
     return shots
 
 
+# Clients typed again under another spelling, as registers fill with them: each looks like a
+# sample client (SAMPLE_CLIENTS) by a different piece of evidence.
+DUPLICATE_SAMPLES = [
+    dict(legalName="PEREZ GOMEZ ASESORES SL", taxId="ESB-12.345.674", country="ES",
+         city="Zaragoza", phone="976123456", email="facturas@pgasesores.es"),
+    dict(legalName="Ferreteria Nuñez Hijos", country="ES", city="Albacete",
+         email="pedidos@ferreterianunez.es", phone="967 11 22 33"),
+    dict(legalName="Opticas Miranda", city="Burgos", country="ES", phone="+34 947 000 000"),
+]
+
+
+def duplicates_screenshots(ctx, folder, settle):
+    """Adds near-duplicates of the samples, shows "Buscar duplicados…" (the groups, their reasons,
+    the clients side by side), then the merge step with a line chosen; one PNG each."""
+    directory = ctx.ServiceManager.createInstanceWithContext("org.clientes.ClientDirectory", ctx)
+    for client in DUPLICATE_SAMPLES:
+        directory.addClient(tuple(NamedValue(name, value) for name, value in client.items()))
+    smgr = ctx.ServiceManager
+    handler = smgr.createInstanceWithContext("org.clientes.DuplicatesDialog", ctx)
+    provider = smgr.createInstanceWithContext("com.sun.star.awt.DialogProvider2", ctx)
+    dialog = provider.createDialogWithHandler(
+        "vnd.sun.star.extension://org.clientes.calc/dialogs/DuplicatesDialog.xdl", handler)
+    handler.callHandlerMethod(dialog, None, "prepare")
+    dialog.setVisible(True)
+    time.sleep(settle)
+    shots = [screenshot(os.path.join(folder, "duplicates-groups.png"))]
+    handler.callHandlerMethod(dialog, None, "onMergeStart")
+    fields = dialog.getControl("lstFields")
+    for index, line in enumerate(fields.getModel().StringItemList):
+        if line.startswith(("Correo", "E-mail")):
+            fields.selectItemPos(index, True)
+            handler.callHandlerMethod(dialog, None, "onFieldSelected")
+            break
+    time.sleep(settle)
+    shots.append(screenshot(os.path.join(folder, "duplicates-merge.png")))
+    dialog.dispose()
+    return shots
+
+
 def screenshot(path):
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     subprocess.run(["import", "-window", "root", path], check=True)
@@ -621,6 +660,9 @@ def main():
     parser.add_argument("--edit-shots", metavar="FOLDER",
                         help="bind the samples to a sheet, edit it and shoot the publish bar, an "
                              "error and a conflict into FOLDER")
+    parser.add_argument("--duplicates-shots", metavar="FOLDER",
+                        help="add near-duplicates of the samples and shoot Buscar duplicados… "
+                             "(the groups, then the merge step) into FOLDER")
     parser.add_argument("--settle", type=float, default=4.0,
                         help="seconds to let the window paint before the screenshot")
     args = parser.parse_args()
@@ -667,6 +709,12 @@ def main():
             time.sleep(args.settle / 2)
             options_screenshot(ctx, process, args.options_page, args.settle,
                                bool(args.settings))
+            return
+        if args.duplicates_shots:
+            time.sleep(args.settle / 2)
+            for path in duplicates_screenshots(ctx, args.duplicates_shots, args.settle):
+                print(path)
+            terminate(ctx, process)
             return
         if args.import_shots:
             time.sleep(args.settle / 2)

@@ -148,6 +148,33 @@ TEST(ImportPlan, CreatesNewClients)
                                              Field::Country, Field::City, Field::Email}));
 }
 
+TEST(ImportPlan, ANewRowThatLooksLikeAnExistingClientIsWarnedAtItsLegalName)
+{
+    InMemoryClients existing = sampleRegister();
+    const ImportTable table =
+        textTable({kHeader,
+                   {"", "CONSTRUCCIONES GARCIA SL", "", "ES", "Madrid", ""}, // another spelling
+                   {"", "García Obras", "", "ES", "", "info@garcia.es"},     // the same e-mail
+                   {"", "Talleres Viejos SA", "", "ES", "Bilbao", ""},       // only an archived one
+                   {"", "Construcciones Martínez S.L.", "", "ES", "Madrid", ""}}); // another firm
+    const ImportPlan result = plan(table, existing, {}, Language::Es);
+    EXPECT_EQ(actions(result), (std::vector{RowAction::Create, RowAction::Create, RowAction::Create,
+                                            RowAction::Create}));
+    const ImportProblem* spelled = findProblem(result, 1, Severity::Warning, Field::LegalName);
+    ASSERT_NE(spelled, nullptr);
+    EXPECT_EQ(spelled->reason,
+              "Parece el mismo cliente que Construcciones García S.L. (C-000001), que ya está en "
+              "el registro: un nombre parecido. La fila creará otro cliente; si es el mismo, "
+              "ponga su código en la fila.");
+    EXPECT_EQ(spelled->sheetColumn, 1U); // the legal name's cell
+    const ImportProblem* mailed = findProblem(result, 2, Severity::Warning, Field::LegalName);
+    ASSERT_NE(mailed, nullptr);
+    EXPECT_NE(mailed->reason.find("el mismo correo"), std::string::npos) << mailed->reason;
+    EXPECT_EQ(findProblem(result, 3, Severity::Warning, Field::LegalName), nullptr);
+    EXPECT_EQ(findProblem(result, 4, Severity::Warning, Field::LegalName), nullptr);
+    EXPECT_TRUE(result.committable()); // warnings only
+}
+
 TEST(ImportPlan, UpdatesMatchedClientByCode)
 {
     InMemoryClients existing = sampleRegister();

@@ -224,6 +224,16 @@ TEST_F(RegisterMerge, PlanMergePrefersFilledNewerValuesAndCombinesNotesAndTags)
     EXPECT_EQ(reversed.choices.at(Field::LegalName), other.id);
     EXPECT_EQ(reversed.result.legalName, "ACME IBERICA SL");
     EXPECT_EQ(reversed.result.street, "Calle Mayor 3, 2º B"); // still the one saying more
+    // The same phone and tax ID in other spellings: the staying client's.
+    Client spelled = makeClient("ACME IBERICA", "ESB-12.345.674", "Madrid");
+    spelled.phone = "600123456";
+    spelled = add(spelled);
+    Client phoned = *reg.byId(keep.id);
+    phoned.phone = "+34 600 12 34 56";
+    phoned = reg.update(phoned);
+    const MergePlan spellings = reg.planMerge(keep.id, {spelled.id});
+    EXPECT_EQ(spellings.choices.at(Field::TaxId), keep.id);
+    EXPECT_EQ(spellings.choices.at(Field::Phone), keep.id);
 
     EXPECT_THROW(reg.planMerge(keep.id, {}), MergeRefused);
     EXPECT_THROW(reg.planMerge(keep.id, {keep.id}), MergeRefused);

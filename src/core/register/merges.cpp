@@ -41,12 +41,6 @@ bool marked(const PairSet& marks, std::int64_t a, std::int64_t b)
     return marks.contains({std::min(a, b), std::max(a, b)});
 }
 
-// Whether `longer` says all `shorter` says (folded): "calle mayor 3" in "calle mayor 3 2 b".
-bool contains(const std::string& longer, const std::string& shorter)
-{
-    return foldForSearch(longer).find(foldForSearch(shorter)) != std::string::npos;
-}
-
 // The letters and digits of a value, folded: "Fusión Deshecha, S.L." and "FUSION DESHECHA SL"
 // alike.
 std::string squashed(const std::string& value)
@@ -70,12 +64,21 @@ std::size_t defaultSource(const std::vector<Client>& clients, Field field)
         const std::string& other = clients[i].value(field);
         if (other.empty() || other == current)
             continue;
-        if (!current.empty() && squashed(current) == squashed(other))
-            continue;
         if (current.empty())
+        {
             pick = i;
-        else if (contains(other, current) != contains(current, other))
-            pick = contains(other, current) ? i : pick;
+            continue;
+        }
+        // The same tax ID in another spelling, the same value in another case: the earlier.
+        if (field == Field::TaxId && normalizeTaxId(current, clients[pick].country) ==
+                                         normalizeTaxId(other, clients[i].country))
+            continue;
+        const std::string a = squashed(current);
+        const std::string b = squashed(other);
+        if (a == b)
+            continue;
+        if ((a.find(b) != std::string::npos) != (b.find(a) != std::string::npos))
+            pick = b.find(a) != std::string::npos ? i : pick; // the one that says more
         else if (clients[i].updatedAt > clients[pick].updatedAt)
             pick = i;
     }
@@ -141,8 +144,9 @@ Client applyChoices(const std::vector<Client>& clients,
                     const std::map<Field, std::int64_t>& choices)
 {
     Client result = clients.front();
-    for (const auto& [field, source] : choices)
+    for (const auto& [field, chosen] : choices)
     {
+        const std::int64_t source = chosen; // a binding is not captured by clang 14's lambdas
         if (field == Field::Code)
             continue;
         if (source == 0)

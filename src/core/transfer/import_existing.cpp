@@ -63,4 +63,30 @@ std::optional<Client> InMemoryClients::byNormalizedTaxId(std::string_view normal
     return clients_[found->second];
 }
 
+std::optional<ExistingClients::Lookalike> bestLookalike(const DuplicateIndex& index,
+                                                        const Client& row, ExistingClients& clients)
+{
+    const std::vector<DuplicatePair> found = index.matchesFor(row, kDefaultDuplicateScore, 1);
+    if (found.empty())
+        return std::nullopt;
+    // matchesFor names the draft (id 0 or its own) first.
+    const std::int64_t id = found.front().a == row.id ? found.front().b : found.front().a;
+    std::optional<Client> client = clients.byId(id);
+    if (!client)
+        return std::nullopt;
+    return ExistingClients::Lookalike{std::move(*client), found.front().score};
+}
+
+std::optional<ExistingClients::Lookalike> InMemoryClients::lookalike(const Client& row)
+{
+    if (!lookalikes_)
+    {
+        lookalikes_.emplace();
+        for (const Client& client : clients_)
+            if (!client.archived)
+                lookalikes_->add(client);
+    }
+    return bestLookalike(*lookalikes_, row, *this);
+}
+
 } // namespace clientes

@@ -13,6 +13,11 @@
 namespace clientes
 {
 
+// The indexed client `row` looks like most (ExistingClients::lookalike's answer), read from
+// `clients` by id.
+std::optional<ExistingClients::Lookalike>
+bestLookalike(const DuplicateIndex& index, const Client& row, ExistingClients& clients);
+
 class InMemoryClients : public ExistingClients
 {
 public:
@@ -28,8 +33,11 @@ public:
     std::optional<Client> byCode(std::string_view code) override;
     std::optional<Client> byNormalizedTaxId(std::string_view normalized) override;
     std::optional<Client> byId(std::int64_t id) override;
+    // Over the active clients, indexed on the first call (rules/duplicate_match.hpp).
+    std::optional<Lookalike> lookalike(const Client& row) override;
 
 private:
+    std::optional<DuplicateIndex> lookalikes_;
     struct Hash
     {
         using is_transparent = void;

@@ -446,6 +446,14 @@ private:
         const bool hasError =
             std::any_of(problems.begin(), problems.end(),
                         [](const ImportProblem& p) { return p.severity == Severity::Error; });
+        // A new client that looks like one already there under another name or spelling.
+        if (!matched && !hasError)
+            if (const auto look = existing_.lookalike(target))
+                problem(column(Field::LegalName), Field::LegalName, Severity::Warning,
+                        text(TextKey::ImportLooksLike, language_,
+                             {{"name", look->client.legalName},
+                              {"code", look->client.code},
+                              {"reasons", duplicateReasons(look->score, language_)}}));
         RowAction action = RowAction::Create;
         if (hasError)
             action = options_.skipInvalid ? RowAction::Skip : RowAction::Invalid;

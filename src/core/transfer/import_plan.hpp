@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/model/client.hpp"
+#include "core/rules/duplicate_match.hpp"
 #include "core/text/language.hpp"
 #include "core/transfer/import_mapping.hpp"
 #include "core/transfer/work_progress.hpp"
@@ -150,6 +151,18 @@ public:
     virtual std::optional<Client> byNormalizedTaxId(std::string_view normalized) = 0;
     // The client with that id (store id).
     virtual std::optional<Client> byId(std::int64_t id) = 0;
+    // The active client a new row looks like (kDefaultDuplicateScore or more), with why; none
+    // by default (a source that cannot tell).
+    struct Lookalike
+    {
+        Client client;
+        DuplicateScore score;
+    };
+    virtual std::optional<Lookalike> lookalike(const Client& row)
+    {
+        (void)row;
+        return std::nullopt;
+    }
 };
 
 // A planned row joins its plan (client or invoice import): its action counted, its problems
@@ -205,6 +218,8 @@ void appendPlannedRow(Plan& plan, Row row, RowAction action, std::vector<Problem
 // - Within the file: the same code, the same existing client, or the same tax ID (unless both
 //   rows update different existing clients) as an earlier row → Error naming that sheet row.
 // - Rows excluded by the mode are Skip with only the "matches" / "code not found" warnings.
+// - A row that creates a client which looks like an existing one (ExistingClients::lookalike:
+//   a similar name, the same e-mail, phone or address) gets a Warning on its legal name.
 ImportPlan planImport(const ImportTable& table, const ImportOptions& options,
                       ExistingClients& existing, Language language);
 

@@ -123,4 +123,16 @@ std::optional<Client> RegisterSnapshot::byId(std::int64_t id)
     return rebuild(static_cast<std::size_t>(found - entries_.begin()));
 }
 
+std::optional<ExistingClients::Lookalike> RegisterSnapshot::lookalike(const Client& row)
+{
+    if (!lookalikes_)
+    {
+        lookalikes_.emplace();
+        for (std::size_t i = 0; i < entries_.size(); ++i)
+            if (!entries_[i].archived)
+                lookalikes_->add(rebuild(i));
+    }
+    return bestLookalike(*lookalikes_, row, *this);
+}
+
 } // namespace clientes

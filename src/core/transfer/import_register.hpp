@@ -33,8 +33,11 @@ public:
     std::optional<Client> byCode(std::string_view code) override;
     std::optional<Client> byNormalizedTaxId(std::string_view normalized) override;
     std::optional<Client> byId(std::int64_t id) override;
+    // Over the active clients, indexed on the first call (rules/duplicate_match.hpp).
+    std::optional<Lookalike> lookalike(const Client& row) override;
 
 private:
+    std::optional<DuplicateIndex> lookalikes_;
     // The 17 fields, then uuid, createdAt, updatedAt.
     static constexpr std::size_t kTexts = 20;
 

@@ -321,18 +321,27 @@ private:
         const Client client = readForm(dialog);
         if (m_duplicateId && m_duplicateId != m_nearId)
             return std::nullopt; // the tax ID's duplicate is shown
-        const auto match =
-            storeAccess().with(m_context,
-                               [&](Register& store) -> std::optional<DuplicateMatch>
-                               {
-                                   if (typing && !store.isFile())
-                                       return std::nullopt;
-                                   std::vector<DuplicateMatch> matches =
-                                       store.nearMatches(client, kDefaultDuplicateScore, 1);
-                                   if (matches.empty())
-                                       return std::nullopt;
-                                   return std::move(matches.front());
-                               });
+        // Advice only: a register that cannot answer (a server away) shows no warning; a save
+        // then says what is wrong.
+        std::optional<DuplicateMatch> match;
+        try
+        {
+            match = storeAccess().with(m_context,
+                                       [&](Register& store) -> std::optional<DuplicateMatch>
+                                       {
+                                           if (typing && !store.isFile())
+                                               return std::nullopt;
+                                           std::vector<DuplicateMatch> matches =
+                                               store.nearMatches(client, kDefaultDuplicateScore, 1);
+                                           if (matches.empty())
+                                               return std::nullopt;
+                                           return std::move(matches.front());
+                                       });
+        }
+        catch (const StoreError&)
+        {
+            return std::nullopt;
+        }
         if (!match)
         {
             if (m_nearId)
