@@ -265,9 +265,9 @@ std::vector<DuplicateMatch> Register::nearMatches(const Client& draft, int minSc
     return impl_->read(
         [&](StoreReader& tx)
         {
-            // The candidates: the same tax ID, the e-mail, and the clients whose names hold
-            // the draft's words (all of them; each alone by its first letters, for a typo
-            // further on).
+            // The candidates: the same tax ID, the e-mail, the clients whose names hold all the
+            // draft's words, and those holding one of its two longest words by its first four
+            // letters (for a typo further on).
             std::map<std::int64_t, Client> candidates;
             const auto addAll = [&](std::vector<Client> clients)
             {
