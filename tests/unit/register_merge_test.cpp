@@ -250,6 +250,13 @@ TEST_F(RegisterMerge, AMergeMovesEveryRecordAndItsUndoGivesTheRegisterBackAsItWa
     const Client third = withEverything(reg, makeClient("Acme Iberica"), "t");
     const Client bystander = withEverything(reg, makeClient("Otra Empresa S.A."), "o");
     const std::string before = dump(reg);
+    // The plan counts what will move: the records of the two merged clients.
+    const LinkedRecords moving = reg.planMerge(keep.id, {second.id, third.id}).moved;
+    LinkedRecords expected = reg.linkedRecords(second.id);
+    expected += reg.linkedRecords(third.id);
+    EXPECT_EQ(moving, expected);
+    EXPECT_EQ(moving.invoices, 2);
+    EXPECT_EQ(moving.projects, 2);
 
     MergeRequest request;
     request.keepId = keep.id;

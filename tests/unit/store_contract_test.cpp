@@ -548,6 +548,47 @@ TEST_P(StoreContract, SearchIgnoresCaseAndAccentsAndMatchesPrefixes)
     EXPECT_TRUE(H::searchNames(store(), "xyz").empty());
 }
 
+TEST_P(StoreContract, NameCandidatesHoldEveryWordOfANameWholeOrAsTheStartOfAWord)
+{
+    const Client lopez =
+        H::add(store(), makeClient("Librería Martín López, S.L.", "", "", "libros@martin.es"));
+    const Client martinez = H::add(store(), makeClient("Librería Martínez"));
+    Client trade = makeClient("Distribuciones Norte");
+    trade.tradeName = "Martín Libros";
+    trade = H::add(store(), trade);
+    H::add(store(), makeClient("Papelería Sol", "", "Martín de la Jara", "martin@sol.es"));
+    const Client gone = H::add(store(), makeClient("Martín Archivada"));
+    Client archived = gone;
+    archived.archived = true;
+    store().write([&](StoreWriter& tx) { tx.updateClient(next(archived), gone); });
+    const auto sorted = [](std::vector<std::int64_t> ids)
+    {
+        std::sort(ids.begin(), ids.end());
+        return ids;
+    };
+    store().read(
+        [&](StoreReader& tx)
+        {
+            // Whole words, any order, case and accents ignored; not city nor e-mail.
+            EXPECT_EQ(tx.nameCandidates("LIBRERIA martin", false, 10),
+                      (std::vector<std::int64_t>{lopez.id}));
+            EXPECT_EQ(sorted(tx.nameCandidates("martín", false, 10)), sorted({lopez.id, trade.id}));
+            EXPECT_TRUE(tx.nameCandidates("libre", false, 10).empty());
+            // The start of a word; trade names too; archived clients never.
+            EXPECT_EQ(sorted(tx.nameCandidates("mart", true, 10)),
+                      sorted({lopez.id, martinez.id, trade.id}));
+            EXPECT_EQ(tx.nameCandidates("mart", true, 2).size(), 2U);
+            EXPECT_TRUE(tx.nameCandidates("mart", true, 0).empty());
+            EXPECT_TRUE(tx.nameCandidates("  ,; ", false, 10).empty());
+            for (std::string_view odd :
+                 {"\"", "*", "a OR b", "NEAR(", "-x", "\xff\xfe", "(", "^", "'; DROP", "a:b"})
+            {
+                EXPECT_NO_THROW(tx.nameCandidates(odd, false, 10)) << odd;
+                EXPECT_NO_THROW(tx.nameCandidates(odd, true, 10)) << odd;
+            }
+        });
+}
+
 TEST_P(StoreContract, SearchFindsCodesWithAndWithoutPadding)
 {
     const Client client = H::add(store(), makeClient("Código"));
@@ -1964,9 +2005,8 @@ TEST_P(StoreContract, MovedRecordsBelongToTheOtherClientProjectsWithTheirTime)
                       std::vector<std::int64_t>{hours.id});
             EXPECT_EQ(tx.ownedIds(RecordType::File, goes.id), std::vector<std::int64_t>{info.id});
             EXPECT_EQ(tx.ownedIds(RecordType::Note, goes.id).size(), 1U);
-            for (const RecordType kind :
-                 {RecordType::Contact, RecordType::Project, RecordType::Invoice, RecordType::File,
-                  RecordType::Note})
+            for (const RecordType kind : {RecordType::Contact, RecordType::Project,
+                                          RecordType::Invoice, RecordType::File, RecordType::Note})
             {
                 const std::vector<std::int64_t> ids = tx.ownedIds(kind, goes.id);
                 tx.moveRecords(kind, ids, stays.id, "2024-06-01T00:00:00.000Z");

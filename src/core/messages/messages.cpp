@@ -277,13 +277,19 @@ std::string describe(const FileTooLarge& error, Language language)
 
 std::string describe(const HasLinkedRecords& error, Language language)
 {
+    return text(K::ClientHasLinkedRecords, language,
+                {{"list", linkedRecordsList(error.linked, language)}});
+}
+
+std::string linkedRecordsList(const LinkedRecords& linked, Language language)
+{
     const std::pair<TextKey, std::int64_t> parts[] = {
-        {K::LinkedProjects, error.linked.projects},
-        {K::LinkedTasks, error.linked.tasks},
-        {K::LinkedPurchaseOrders, error.linked.purchaseOrders},
-        {K::LinkedInvoices, error.linked.invoices},
-        {K::LinkedDeals, error.linked.deals},
-        {K::LinkedFiles, error.linked.files}};
+        {K::LinkedProjects, linked.projects},
+        {K::LinkedTasks, linked.tasks},
+        {K::LinkedPurchaseOrders, linked.purchaseOrders},
+        {K::LinkedInvoices, linked.invoices},
+        {K::LinkedDeals, linked.deals},
+        {K::LinkedFiles, linked.files}};
     std::string list;
     for (const auto& [name, count] : parts)
     {
@@ -294,7 +300,7 @@ std::string describe(const HasLinkedRecords& error, Language language)
         list +=
             text(name, language) + ": " + formatNumber(static_cast<std::size_t>(count), language);
     }
-    return text(K::ClientHasLinkedRecords, language, {{"list", list}});
+    return list;
 }
 
 std::string duplicateReasonLabel(DuplicateReason reason, Language language)

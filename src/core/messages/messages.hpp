@@ -2,6 +2,7 @@
 
 #include "core/model/activity.hpp"
 #include "core/model/client.hpp"
+#include "core/model/register_values.hpp"
 #include "core/rules/duplicate_match.hpp"
 #include "core/rules/profile_validation.hpp"
 #include "core/rules/validation.hpp"
@@ -69,6 +70,8 @@ std::string describe(const RecordIssue& issue, Language language);
 std::string describe(const FileTooLarge& error, Language language);
 // What is linked ("proyectos: 2, facturas: 3") and that archiving is the way.
 std::string describe(const HasLinkedRecords& error, Language language);
+// "proyectos: 2, facturas: 1": the kinds of records with their counts; "" when none.
+std::string linkedRecordsList(const LinkedRecords& linked, Language language);
 // "the same tax ID", "a similar name"…: a reason two clients look like one, for a sentence.
 std::string duplicateReasonLabel(DuplicateReason reason, Language language);
 // The reasons of a score, joined: "the same phone, a similar name".

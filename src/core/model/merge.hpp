@@ -6,6 +6,7 @@
 #include "core/model/activity.hpp"
 #include "core/model/client.hpp"
 #include "core/model/profile_records.hpp"
+#include "core/model/register_values.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -72,6 +73,7 @@ struct MergePlan
     std::vector<Client> clients; // the client that stays first, then the merged ones
     std::map<Field, std::int64_t> choices;
     Client result;
+    LinkedRecords moved; // the merged clients' records, which move to the one that stays
 };
 
 struct MergeResult

@@ -57,6 +57,16 @@ struct LinkedRecords
     std::int64_t files = 0;
 
     bool any() const { return projects + tasks + purchaseOrders + invoices + deals + files > 0; }
+    LinkedRecords& operator+=(const LinkedRecords& other)
+    {
+        projects += other.projects;
+        tasks += other.tasks;
+        purchaseOrders += other.purchaseOrders;
+        invoices += other.invoices;
+        deals += other.deals;
+        files += other.files;
+        return *this;
+    }
     bool operator==(const LinkedRecords&) const = default;
 };
 

@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 #include <stdexcept>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 
@@ -79,8 +80,9 @@ std::size_t defaultSource(const std::vector<Client>& clients, Field field)
             continue;
         if ((a.find(b) != std::string::npos) != (b.find(a) != std::string::npos))
             pick = b.find(a) != std::string::npos ? i : pick; // the one that says more
-        else if (clients[i].updatedAt > clients[pick].updatedAt)
-            pick = i;
+        else if (std::tie(clients[i].updatedAt, clients[i].id) >
+                 std::tie(clients[pick].updatedAt, clients[pick].id))
+            pick = i; // the newer; saved in the same millisecond, the one created later
     }
     return pick;
 }
@@ -265,26 +267,37 @@ std::vector<DuplicateMatch> Register::nearMatches(const Client& draft, int minSc
     return impl_->read(
         [&](StoreReader& tx)
         {
-            // The candidates: the same tax ID, the e-mail, the clients whose names hold all the
-            // draft's words, and those holding one of its two longest words by its first four
-            // letters (for a typo further on).
-            std::map<std::int64_t, Client> candidates;
-            const auto addAll = [&](std::vector<Client> clients)
+            // The candidates, strongest evidence first: the same tax ID, the e-mail, the
+            // clients whose names hold all the draft's words, then those holding one of its two
+            // longest words by its first four letters (for a typo further on). Those last are
+            // the slower searches, skipped once `limit` matches are found.
+            const PairSet marks = typed.id != 0 ? notDuplicateSet(tx) : PairSet{};
+            std::set<std::int64_t> seen{typed.id};
+            std::vector<DuplicateMatch> matches;
+            const auto consider = [&](std::int64_t id)
             {
-                for (Client& client : clients)
-                    if (!client.archived && client.id != typed.id)
-                        candidates.emplace(client.id, std::move(client));
+                if (!seen.insert(id).second || (typed.id != 0 && marked(marks, typed.id, id)))
+                    return;
+                std::optional<Client> client = tx.client(id);
+                if (!client || client->archived)
+                    return;
+                DuplicateScore score = scoreDuplicate(keys, matchKeys(*client));
+                if (score.score >= minScore)
+                    matches.push_back({std::move(*client), std::move(score)});
             };
             if (!keys.taxId.empty())
-                addAll(tx.clientsByTaxId(keys.taxId));
-            std::vector<std::string> queries;
+                for (const Client& client : tx.clientsByTaxId(keys.taxId))
+                    consider(client.id);
             if (!keys.email.empty())
-                queries.push_back(keys.email);
+                for (const ClientSummary& row : tx.search(keys.email, false, kNearCandidates).rows)
+                    consider(row.id);
+            std::vector<std::string> prefixes;
             for (const FirmName& name : keys.names)
             {
                 if (name.tokens.empty())
                     continue;
-                queries.push_back(name.text);
+                for (const std::int64_t id : tx.nameCandidates(name.text, false, kNearCandidates))
+                    consider(id);
                 // The two longest words (the rarest, as a rule) by their first letters.
                 std::vector<std::string> words = name.tokens;
                 std::stable_sort(words.begin(), words.end(),
@@ -292,29 +305,13 @@ std::vector<DuplicateMatch> Register::nearMatches(const Client& draft, int minSc
                                  { return x.size() > y.size(); });
                 for (std::size_t i = 0; i < words.size() && i < 2; ++i)
                     if (words[i].size() >= 4)
-                        queries.push_back(words[i].substr(0, 4));
+                        prefixes.push_back(words[i].substr(0, 4));
             }
             std::set<std::string> asked;
-            for (const std::string& query : queries)
-            {
-                if (!asked.insert(query).second)
-                    continue;
-                const SearchPage page = tx.search(query, false, kNearCandidates);
-                for (const ClientSummary& row : page.rows)
-                    if (row.id != typed.id && !candidates.contains(row.id))
-                        if (auto client = tx.client(row.id))
-                            candidates.emplace(row.id, std::move(*client));
-            }
-            const PairSet marks = typed.id != 0 ? notDuplicateSet(tx) : PairSet{};
-            std::vector<DuplicateMatch> matches;
-            for (auto& [id, client] : candidates)
-            {
-                if (typed.id != 0 && marked(marks, typed.id, id))
-                    continue;
-                DuplicateScore score = scoreDuplicate(keys, matchKeys(client));
-                if (score.score >= minScore)
-                    matches.push_back({std::move(client), std::move(score)});
-            }
+            for (const std::string& prefix : prefixes)
+                if (matches.size() < limit && asked.insert(prefix).second)
+                    for (const std::int64_t id : tx.nameCandidates(prefix, true, kNearCandidates))
+                        consider(id);
             std::sort(matches.begin(), matches.end(),
                       [](const DuplicateMatch& x, const DuplicateMatch& y)
                       {
@@ -355,6 +352,8 @@ MergePlan Register::planMerge(std::int64_t keepId, const std::vector<std::int64_
             for (const auto& [field, source] : choices)
                 plan.choices[field] = source;
             plan.result = applyChoices(plan.clients, plan.choices);
+            for (std::size_t i = 1; i < plan.clients.size(); ++i)
+                plan.moved += impl_->linkedRecords(tx, plan.clients[i].id);
             return plan;
         });
 }

@@ -192,6 +192,12 @@ public:
     // legal name. An empty query (or only punctuation) lists every client by folded legal
     // name, then id. `total` counts every match. Never throws on what the user typed.
     virtual SearchPage search(std::string_view query, bool includeArchived, std::size_t limit) = 0;
+    // The ids of active clients whose legal or trade name holds every word of `words` (folded
+    // as search folds them) as a whole word, best match first, or with `prefix` as the start
+    // of a word, in no particular order; at most `limit`, no total. What the near-match check
+    // asks (Register::nearMatches): much cheaper than search() for common words.
+    virtual std::vector<std::int64_t> nameCandidates(std::string_view words, bool prefix,
+                                                     std::size_t limit) = 0;
     // Clients carrying the tag, compared as foldForSearch does (case and accents ignored), by
     // folded legal name, then id.
     virtual std::vector<ClientSummary> clientsWithTag(std::string_view tag,

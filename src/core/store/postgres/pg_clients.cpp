@@ -690,6 +690,45 @@ SearchPage Unit::search(std::string_view query, bool includeArchived, std::size_
     return page;
 }
 
+std::vector<std::int64_t> Unit::nameCandidates(std::string_view words, bool prefix,
+                                               std::size_t limit)
+{
+    std::string query;
+    for (const SearchTerm& term : searchTerms(words))
+    {
+        query += query.empty() ? "" : " & ";
+        if (term.compound)
+            query += compoundQuery(term);
+        else
+        {
+            appendLexeme(query, term.folded);
+            query += prefix ? ":*AB" : ":AB";
+        }
+    }
+    std::vector<std::int64_t> ids;
+    if (query.empty() || limit == 0)
+        return ids;
+    if (searchRowsPending(db_))
+    {
+        if (!writing_)
+            throw SearchRowsPending{};
+        while (writePendingSearchRows(kSearchRowsPerStep))
+        {
+        }
+    }
+    const pg::Result rows =
+        db_.exec("SELECT id FROM clients WHERE " + std::string(kNames) +
+                     " @@ $1::tsquery AND NOT archived AND NOT search_pending" +
+                     (prefix ? std::string(" LIMIT $2")
+                             : " ORDER BY ts_rank(" + std::string(kRankWeights) +
+                                   ", search, $1::tsquery) DESC, id LIMIT $2"),
+                 pg::Params().add(query).add(
+                     static_cast<std::int64_t>(std::min<std::size_t>(limit, INT64_MAX))));
+    for (int row = 0; row < rows.rows(); ++row)
+        ids.push_back(rows.int64(row, 0));
+    return ids;
+}
+
 std::vector<ClientSummary> Unit::clientsWithTag(std::string_view tag, bool includeArchived)
 {
     std::vector<ClientSummary> clients;

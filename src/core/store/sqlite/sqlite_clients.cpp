@@ -491,6 +491,36 @@ SearchPage Unit::search(std::string_view query, bool includeArchived, std::size_
     return page;
 }
 
+std::vector<std::int64_t> Unit::nameCandidates(std::string_view words, bool prefix,
+                                               std::size_t limit)
+{
+    std::string expression;
+    const std::string star = prefix ? "*" : "";
+    for (const SearchTerm& term : searchTerms(words))
+    {
+        std::string part = quoteFts(term.folded) + star;
+        if (term.compound)
+            part = "(" + part + " OR " + quoteFts(term.compact) + star + ")";
+        expression += (expression.empty() ? "" : " AND ") + part;
+    }
+    std::vector<std::int64_t> ids;
+    if (expression.empty() || limit == 0)
+        return ids;
+    if (searchRowsPending(db_))
+    {
+        if (!writing_)
+            throw SearchRowsPending{};
+        writePendingSearchRows(db_, SIZE_MAX);
+    }
+    auto rows = db_.query(std::string("SELECT rowid FROM clients_fts WHERE clients_fts MATCH ?1") +
+                          (prefix ? "" : " ORDER BY rank") + " LIMIT ?2");
+    rows->bind(1, "({legal_name trade_name} : (" + expression + ")) NOT state : archived");
+    rows->bind(2, static_cast<std::int64_t>(std::min<std::size_t>(limit, INT64_MAX)));
+    while (rows->step())
+        ids.push_back(rows->int64(0));
+    return ids;
+}
+
 std::vector<ClientSummary> Unit::clientsWithTag(std::string_view tag, bool includeArchived)
 {
     std::vector<ClientSummary> clients;

@@ -209,6 +209,8 @@ public:
     std::vector<Client> clientsByTaxId(std::string_view normalizedTaxId) override;
     std::int64_t countClients(bool includeArchived) override;
     SearchPage search(std::string_view query, bool includeArchived, std::size_t limit) override;
+    std::vector<std::int64_t> nameCandidates(std::string_view words, bool prefix,
+                                             std::size_t limit) override;
     std::vector<ClientSummary> clientsWithTag(std::string_view tag, bool includeArchived) override;
     std::vector<TagCount> tagCounts() override;
     void forEachClient(const std::function<void(Client&&)>& visit) override;
