@@ -586,6 +586,12 @@ def duplicates_screenshots(ctx, folder, settle):
         "vnd.sun.star.extension://org.clientes.calc/dialogs/DuplicatesDialog.xdl", handler)
     handler.callHandlerMethod(dialog, None, "prepare")
     dialog.setVisible(True)
+    # The groups are read on a thread of their own: wait for the list.
+    groups = dialog.getControl("lstGroups").getModel()
+    for _ in range(100):
+        if groups.StringItemList:
+            break
+        time.sleep(0.1)
     time.sleep(settle)
     shots = [screenshot(os.path.join(folder, "duplicates-groups.png"))]
     handler.callHandlerMethod(dialog, None, "onMergeStart")

@@ -61,6 +61,15 @@ protected:
                                           handler);
         ASSERT_TRUE(dialog.is());
         ASSERT_TRUE(call("prepare"));
+        settle();
+    }
+
+    // The groups are read on a thread of their own: waits for their answer.
+    void settle() const
+    {
+        ASSERT_TRUE(eventually(*office, [&]
+                               { return label("lblStatus").rfind("Buscando clientes", 0) != 0; }))
+            << label("lblStatus");
     }
 
     bool call(const char* method) const
@@ -224,6 +233,7 @@ TEST_F(DuplicatesDialog, AGroupIsComparedSideBySideAndMergedWithTheValuesChosen)
     EXPECT_NE(label("lblPlan").find("facturas: 1"), std::string::npos) << label("lblPlan");
 
     ASSERT_TRUE(call("onMerge"));
+    settle();
     EXPECT_EQ(page(), 1);
     EXPECT_EQ(label("lblStatus"), "Se ha fusionado " + other + " en " + keep +
                                       ". Para deshacerlo: «Deshacer la fusión», en la actividad "
@@ -250,6 +260,7 @@ TEST_F(DuplicatesDialog, AGroupMarkedAsNotDuplicatesIsNotShownAgain)
     open();
     ASSERT_EQ(items("lstGroups").size(), 1U) << label("lblStatus");
     ASSERT_TRUE(call("onNotDuplicates"));
+    settle();
     EXPECT_TRUE(items("lstGroups").empty());
     EXPECT_EQ(label("lblStatus"), "Marcados como no duplicados: " + a + ", " + b +
                                       ". No se volverán a mostrar juntos.");
@@ -257,6 +268,7 @@ TEST_F(DuplicatesDialog, AGroupMarkedAsNotDuplicatesIsNotShownAgain)
     // A lower threshold does not bring them back either.
     choose("lstScore", 0);
     ASSERT_TRUE(call("onSearch"));
+    settle();
     EXPECT_TRUE(items("lstGroups").empty());
     EXPECT_EQ(label("lblStatus"),
               "Ningún cliente se parece a otro con una coincidencia del 50 % o más.");

@@ -410,6 +410,104 @@ TEST_F(TeamMode, TheDeckSaysItIsSearchingWhileTheServerTakesItsTime)
     EXPECT_NE(labelOf(document, "Count"), "Buscando en el servidor…");
 }
 
+// Finding duplicates and the client dialog's near-match check ask the server from a thread
+// of their own: with the clients' table locked by another session, the dialogs answer at once
+// and say they are looking; their answers come when the lock goes.
+TEST_F(TeamMode, FindingDuplicatesNeverHoldsCalcWhileTheServerTakesItsTime)
+{
+    OfficeOptions options;
+    options.server = server->conninfo(); // the owner: an administrator, who may merge
+    Office office(options);
+    const auto clients = directoryOf(office);
+    clients->addClient(fields({{"legalName", "Lento Duplicado, S.L."}, {"phone", "941112233"}}));
+    clients->addClient(
+        fields({{"legalName", "LENTO DUPLICADO SL"}, {"phone", "+34 941 11 22 33"}}));
+    const auto open = [&](const char* service, const char* xdl)
+    {
+        const Reference<css::awt::XDialogEventHandler> handler(office.create(service),
+                                                               UNO_QUERY_THROW);
+        const Reference<css::awt::XDialog> dialog =
+            css::awt::DialogProvider2::create(office.context())
+                ->createDialogWithHandler(
+                    u("vnd.sun.star.extension://org.clientes.calc/dialogs/") + u(xdl), handler);
+        return std::make_pair(handler, dialog);
+    };
+    const auto label = [](const Reference<css::awt::XDialog>& dialog, const char* name)
+    {
+        rtl::OUString text;
+        Reference<css::beans::XPropertySet>(
+            Reference<css::awt::XControlContainer>(dialog, UNO_QUERY_THROW)
+                ->getControl(u(name))
+                ->getModel(),
+            UNO_QUERY_THROW)
+            ->getPropertyValue(u("Label")) >>= text;
+        return s(text);
+    };
+    const auto finder = open("org.clientes.DuplicatesDialog", "DuplicatesDialog.xdl");
+    const auto& duplicates = finder.first;
+    const Reference<css::awt::XDialog> duplicatesDialog = finder.second;
+    const auto form = open("org.clientes.ClientEditor", "ClientDialog.xdl");
+    const auto& editor = form.first;
+    const Reference<css::awt::XDialog> editorDialog = form.second;
+    ASSERT_TRUE(editor->callHandlerMethod(editorDialog, css::uno::Any(), u("prepare")));
+
+    PGconn* locker = PQconnectdb(server->conninfo().c_str());
+    ASSERT_EQ(PQstatus(locker), CONNECTION_OK) << PQerrorMessage(locker);
+    PQclear(PQexec(locker, "BEGIN; LOCK TABLE clients IN ACCESS EXCLUSIVE MODE"));
+    // Whatever happens below, the lock goes within eight seconds.
+    std::thread unlock(
+        [locker]
+        {
+            std::this_thread::sleep_for(std::chrono::seconds(8));
+            PQclear(PQexec(locker, "COMMIT"));
+        });
+
+    auto start = std::chrono::steady_clock::now();
+    ASSERT_TRUE(duplicates->callHandlerMethod(duplicatesDialog, css::uno::Any(), u("prepare")));
+    const double findMs =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    office.waitForMainThread();
+    EXPECT_EQ(label(duplicatesDialog, "lblStatus"), "Buscando clientes parecidos… 0 %");
+
+    Reference<css::awt::XTextComponent>(
+        Reference<css::awt::XControlContainer>(editorDialog, UNO_QUERY_THROW)
+            ->getControl(u("edLegalName")),
+        UNO_QUERY_THROW)
+        ->setText(u("Lento Duplicado"));
+    start = std::chrono::steady_clock::now();
+    ASSERT_TRUE(editor->callHandlerMethod(editorDialog, css::uno::Any(), u("onNameEdited")));
+    const double typedMs =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    office.waitForMainThread();
+    EXPECT_EQ(label(editorDialog, "errForm"), "");
+    std::printf("with the clients' table locked: finding duplicates answered in %.0f ms, a name "
+                "typed in %.0f ms\n",
+                findMs, typedMs);
+    EXPECT_LT(findMs, 2000.0);
+    EXPECT_LT(typedMs, 2000.0);
+
+    unlock.join();
+    PQfinish(locker);
+    EXPECT_TRUE(eventually(office,
+                           [&]
+                           {
+                               return label(duplicatesDialog, "lblStatus") ==
+                                      "1 grupo encontrado. Elija uno para ver sus clientes lado "
+                                      "a lado.";
+                           }))
+        << label(duplicatesDialog, "lblStatus");
+    EXPECT_TRUE(eventually(office,
+                           [&]
+                           {
+                               return label(editorDialog, "errForm")
+                                   .starts_with("Parece el mismo cliente que Lento "
+                                                "Duplicado, S.L.");
+                           }))
+        << label(editorDialog, "errForm");
+    for (const auto& dialog : {duplicatesDialog, editorDialog})
+        Reference<css::lang::XComponent>(dialog, UNO_QUERY_THROW)->dispose();
+}
+
 TEST_F(TeamMode, AnOpenProfileSaysWhenAnotherOfficeChangedItsClient)
 {
     Office first(as("beto"));

@@ -10,6 +10,8 @@
 #include "dialogs/profile_dialog.hxx"
 #include "dialogs/profile_ui.hxx"
 #include "support/entry_guard.hxx"
+#include "support/latest_work.hxx"
+#include "support/main_thread.hxx"
 #include "support/message_box.hxx"
 #include "support/office_settings.hxx"
 #include "support/store_access.hxx"
@@ -31,8 +33,11 @@
 #include <com/sun/star/lang/XServiceInfo.hpp>
 #include <cppuhelper/implbase3.hxx>
 #include <cppuhelper/supportsservice.hxx>
+#include <cppuhelper/weakref.hxx>
 #include <rtl/ref.hxx>
 
+#include <atomic>
+#include <memory>
 #include <string>
 
 namespace css = ::com::sun::star;
@@ -181,6 +186,7 @@ public:
 private:
     void prepare(const Reference<css::awt::XDialog>& dialog)
     {
+        m_teamMode = teamMode(m_context);
         std::vector<std::string> kinds;
         for (std::string_view kind : kKinds)
             kinds.push_back(clientKindLabel(kind, m_language));
@@ -314,34 +320,70 @@ private:
 
     // Another client that looks like the one typed (a similar name, the same e-mail or
     // phone…), unless the tax ID already names one: the warning at the foot of the form,
-    // with the button that opens it. As the name is typed only in a register file (a team
-    // server is asked when a field is left: typing never waits on the network).
+    // with the button that opens it. On a team server the check as the name is typed runs on
+    // a thread of its own and its answer comes when the server gives it: typing never waits on
+    // the network (nothing is returned then).
     std::optional<Client> checkNearMatches(const Reference<css::awt::XDialog>& dialog, bool typing)
     {
         const Client client = readForm(dialog);
         if (m_duplicateId && m_duplicateId != m_nearId)
             return std::nullopt; // the tax ID's duplicate is shown
-        // Advice only: a register that cannot answer (a server away) shows no warning; a save
-        // then says what is wrong.
-        std::optional<DuplicateMatch> match;
+        const std::uint64_t question = ++m_nearQuestion;
+        if (typing && m_teamMode)
+        {
+            if (!m_nearReads)
+                m_nearReads = std::make_unique<LatestWork>();
+            m_nearDialog = dialog;
+            m_nearReads->submit(
+                [context = m_context, alive = std::weak_ptr<const bool>(m_alive), client, question,
+                 this]
+                {
+                    auto match =
+                        std::make_shared<std::optional<DuplicateMatch>>(nearMatch(context, client));
+                    if (const AliveToken token = alive.lock())
+                        postWhileAlive(context, token,
+                                       [this, question, match]
+                                       {
+                                           const Reference<css::awt::XDialog> shown = m_nearDialog;
+                                           if (question == m_nearQuestion && shown.is())
+                                               showNearMatch(shown, *match);
+                                       });
+                });
+            return std::nullopt;
+        }
+        std::optional<DuplicateMatch> match = nearMatch(m_context, client);
+        showNearMatch(dialog, match);
+        return match ? std::optional<Client>(match->client) : std::nullopt;
+    }
+
+    // Advice only: a register that cannot answer (a server away) gives no match; a save then
+    // says what is wrong.
+    static std::optional<DuplicateMatch> nearMatch(const Reference<XComponentContext>& context,
+                                                   const Client& client)
+    {
         try
         {
-            match = storeAccess().with(m_context,
-                                       [&](Register& store) -> std::optional<DuplicateMatch>
-                                       {
-                                           if (typing && !store.isFile())
-                                               return std::nullopt;
-                                           std::vector<DuplicateMatch> matches =
-                                               store.nearMatches(client, kDefaultDuplicateScore, 1);
-                                           if (matches.empty())
-                                               return std::nullopt;
-                                           return std::move(matches.front());
-                                       });
+            return storeAccess().with(context,
+                                      [&](Register& store) -> std::optional<DuplicateMatch>
+                                      {
+                                          std::vector<DuplicateMatch> matches =
+                                              store.nearMatches(client, kDefaultDuplicateScore, 1);
+                                          if (matches.empty())
+                                              return std::nullopt;
+                                          return std::move(matches.front());
+                                      });
         }
         catch (const StoreError&)
         {
             return std::nullopt;
         }
+    }
+
+    void showNearMatch(const Reference<css::awt::XDialog>& dialog,
+                       const std::optional<DuplicateMatch>& match)
+    {
+        if (m_duplicateId && m_duplicateId != m_nearId)
+            return; // the tax ID's duplicate came meanwhile
         if (!match)
         {
             if (m_nearId)
@@ -351,7 +393,7 @@ private:
                 m_duplicateId.reset();
                 m_nearId.reset();
             }
-            return std::nullopt;
+            return;
         }
         showMessage(dialog, ascii("errForm"),
                     clientes::text(TextKey::ProfileLooksLike, m_language,
@@ -363,7 +405,6 @@ private:
         m_nearId = match->client.id;
         m_nearReasons = duplicateReasons(match->score, m_language);
         setVisible(dialog, "btnOpenExisting", true);
-        return match->client;
     }
 
     void showIssues(const Reference<css::awt::XDialog>& dialog,
@@ -509,6 +550,12 @@ private:
     std::string m_acknowledgedDuplicate;  // "<tax key>|<other id>" the user was told about
     std::optional<std::int64_t> m_nearId; // the client the near-match warning names
     std::string m_nearReasons;            // and why
+    bool m_teamMode = false;
+    // The near-match checks asked on a team server; only the latest one's answer is shown.
+    std::unique_ptr<LatestWork> m_nearReads;
+    std::atomic<std::uint64_t> m_nearQuestion{0};
+    css::uno::WeakReference<css::awt::XDialog> m_nearDialog; // where their answers show
+    AliveToken m_alive = makeAliveToken();
     std::optional<std::int64_t> m_acknowledgedNear; // the one a save was stopped for
     std::string m_warnedAfterSave;                  // tax key stored with a warning shown
     Reference<css::awt::XDialogEventHandler> m_profile;

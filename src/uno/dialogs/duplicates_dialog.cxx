@@ -7,6 +7,8 @@
 #include "dialogs/profile_ui.hxx"
 #include "support/awt_controls.hxx"
 #include "support/entry_guard.hxx"
+#include "support/latest_work.hxx"
+#include "support/main_thread.hxx"
 #include "support/office_settings.hxx"
 #include "support/store_access.hxx"
 #include "support/uno_text.hxx"
@@ -18,9 +20,14 @@
 #include <com/sun/star/awt/grid/XMutableGridDataModel.hpp>
 #include <com/sun/star/container/XNameContainer.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <cppuhelper/weakref.hxx>
 #include <rtl/ref.hxx>
 
 #include <algorithm>
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <optional>
 #include <set>
 
 namespace css = ::com::sun::star;
@@ -68,63 +75,62 @@ public:
     sal_Bool SAL_CALL callHandlerMethod(const Reference<css::awt::XDialog>& dialog, const Any&,
                                         const OUString& method) override
     {
-        return guarded(
-            "DuplicatesDialog." + toUtf8(method),
-            [&]() -> sal_Bool
-            {
-                try
-                {
-                    if (method == "prepare")
-                        prepare(dialog);
-                    else if (method == "onSearch")
-                        search(dialog);
-                    else if (method == "onGroupSelected")
-                        showGroup(dialog);
-                    else if (method == "onNotDuplicates")
-                        markNotDuplicates(dialog);
-                    else if (method == "onMergeStart")
-                        startMerge(dialog);
-                    else if (method == "onKeepChanged")
-                        plan(dialog, keepChosen(dialog), {});
-                    else if (method == "onFieldSelected")
-                        showValues(dialog);
-                    else if (method == "onValueChosen")
-                        chooseValue(dialog);
-                    else if (method == "onMerge")
-                        merge(dialog);
-                    else if (method == "onBack")
-                        showPage(dialog, kGroupsPage);
-                    else
-                        return false;
-                }
-                catch (const ConflictError&)
-                {
-                    // Someone saved a client of the group since it was read: read again.
-                    status(dialog, clientes::text(TextKey::ProfileClientConflict, m_language),
-                           kErrorColor);
-                    showPage(dialog, kGroupsPage);
-                    search(dialog, false);
-                }
-                catch (const MergeRefused& refused)
-                {
-                    status(dialog, describe(refused, m_language), kErrorColor);
-                }
-                catch (const NotPermitted& refused)
-                {
-                    status(dialog, describe(refused, m_language), kErrorColor);
-                }
-                catch (const StoreError& error)
-                {
-                    status(dialog, describeUnsaved(error, m_language), kErrorColor);
-                }
-                catch (const NotFound&)
-                {
-                    status(dialog, noClientMessage(std::string(), m_language), kErrorColor);
-                    showPage(dialog, kGroupsPage);
-                    search(dialog, false);
-                }
-                return true;
-            });
+        return guarded("DuplicatesDialog." + toUtf8(method),
+                       [&]() -> sal_Bool
+                       {
+                           try
+                           {
+                               if (method == "prepare")
+                                   prepare(dialog);
+                               else if (method == "onSearch")
+                                   search(dialog);
+                               else if (method == "onGroupSelected")
+                                   showGroup(dialog);
+                               else if (method == "onNotDuplicates")
+                                   markNotDuplicates(dialog);
+                               else if (method == "onMergeStart")
+                                   startMerge(dialog);
+                               else if (method == "onKeepChanged")
+                                   plan(dialog, keepChosen(dialog), {});
+                               else if (method == "onFieldSelected")
+                                   showValues(dialog);
+                               else if (method == "onValueChosen")
+                                   chooseValue(dialog);
+                               else if (method == "onMerge")
+                                   merge(dialog);
+                               else if (method == "onBack")
+                                   showPage(dialog, kGroupsPage);
+                               else
+                                   return false;
+                           }
+                           catch (const ConflictError&)
+                           {
+                               // Someone saved a client of the group since it was read: read again.
+                               showPage(dialog, kGroupsPage);
+                               search(dialog, Message{clientes::text(TextKey::ProfileClientConflict,
+                                                                     m_language),
+                                                      kErrorColor});
+                           }
+                           catch (const MergeRefused& refused)
+                           {
+                               status(dialog, describe(refused, m_language), kErrorColor);
+                           }
+                           catch (const NotPermitted& refused)
+                           {
+                               status(dialog, describe(refused, m_language), kErrorColor);
+                           }
+                           catch (const StoreError& error)
+                           {
+                               status(dialog, describeUnsaved(error, m_language), kErrorColor);
+                           }
+                           catch (const NotFound&)
+                           {
+                               showPage(dialog, kGroupsPage);
+                               search(dialog, Message{noClientMessage(std::string(), m_language),
+                                                      kErrorColor});
+                           }
+                           return true;
+                       });
     }
 
     Sequence<OUString> SAL_CALL getSupportedMethodNames() override
@@ -195,14 +201,111 @@ private:
         showMessage(dialog, ascii("lblStatus"), message, color);
     }
 
-    // Reads the groups again; `report` says how many there are in the status line.
-    void search(const Reference<css::awt::XDialog>& dialog, bool report = true)
+    // A message for the status line once the groups are read again.
+    using Message = std::pair<std::string, sal_Int32>;
+
+    // Reads the groups again, on a thread of its own (a register of 100,000 clients takes a
+    // second; a team server, whatever the network takes): the dialog answers meanwhile and
+    // says how far the reading is; a new search replaces one under way. `done` is what the
+    // status line says after (by default, how many groups there are).
+    void search(const Reference<css::awt::XDialog>& dialog, std::optional<Message> done = {})
     {
         const int score = minScore(dialog);
-        DuplicateOptions options;
-        options.minScore = score;
-        m_groups = storeAccess().with(m_context, [&](Register& store)
-                                      { return store.findDuplicates(options); });
+        const std::uint64_t question = ++*m_latest;
+        m_dialog = dialog;
+        m_groups.clear();
+        setEntries(dialog, "lstGroups", {});
+        showGroup(dialog);
+        status(dialog,
+               clientes::text(TextKey::DuplicatesSearching, m_language, {{"percent", "0"}}));
+        if (!m_reads)
+            m_reads = std::make_unique<LatestWork>();
+        m_reads->submit(
+            [this, context = m_context, alive = std::weak_ptr<const bool>(m_alive),
+             latest = m_latest, language = m_language, question, score, done]
+            {
+                // Told on the reading thread; the dialog is touched on the main thread only,
+                // while it is open and this is still the latest search.
+                using DialogWork = std::function<void(const Reference<css::awt::XDialog>&)>;
+                const auto post = [&](DialogWork work)
+                {
+                    if (const AliveToken token = alive.lock())
+                        postWhileAlive(context, token,
+                                       [this, latest, question, work = std::move(work)]
+                                       {
+                                           const Reference<css::awt::XDialog> shown = m_dialog;
+                                           if (*latest == question && shown.is())
+                                               work(shown);
+                                       });
+                };
+                SearchProgress progress(
+                    [&] { return alive.expired() || *latest != question; },
+                    [&](int percent)
+                    {
+                        post(
+                            [this, language, percent](const Reference<css::awt::XDialog>& shown)
+                            {
+                                status(shown,
+                                       clientes::text(TextKey::DuplicatesSearching, language,
+                                                      {{"percent", std::to_string(percent)}}));
+                            });
+                    });
+                DuplicateOptions options;
+                options.minScore = score;
+                auto groups = std::make_shared<std::vector<DuplicateCandidates>>();
+                std::string failure;
+                try
+                {
+                    *groups =
+                        storeAccess().with(context, [&](Register& store)
+                                           { return store.findDuplicates(options, &progress); });
+                }
+                catch (const WorkCancelled&)
+                {
+                    return; // a newer search, or the dialog closed
+                }
+                catch (const StoreError& error)
+                {
+                    failure = describeUnsaved(error, language);
+                }
+                post(
+                    [this, groups, failure, score, done](const Reference<css::awt::XDialog>& shown)
+                    {
+                        if (!failure.empty())
+                            status(shown, failure, kErrorColor);
+                        else
+                            showGroups(shown, std::move(*groups), score, done);
+                    });
+            });
+    }
+
+    // What the reading thread says of its progress, and whether to stop.
+    class SearchProgress : public WorkProgress
+    {
+    public:
+        SearchProgress(std::function<bool()> stop, std::function<void(int)> percent)
+            : m_stop(std::move(stop)), m_percent(std::move(percent))
+        {
+        }
+        void report(WorkStage, std::size_t done, std::size_t total) override
+        {
+            const int percent = total == 0 ? 100 : static_cast<int>(done * 100 / total);
+            if (percent / 10 != m_told / 10)
+                m_percent(m_told = percent);
+        }
+        bool cancelRequested() const override { return m_stop(); }
+
+    private:
+        std::function<bool()> m_stop;
+        std::function<void(int)> m_percent;
+        int m_told = 0;
+    };
+
+    void showGroups(const Reference<css::awt::XDialog>& dialog,
+                    std::vector<DuplicateCandidates> groups, int score,
+                    const std::optional<Message>& done)
+    {
+        m_groups = std::move(groups);
         std::vector<std::string> lines;
         for (const DuplicateCandidates& group : m_groups)
         {
@@ -212,7 +315,9 @@ private:
             lines.push_back(line);
         }
         setEntries(dialog, "lstGroups", lines);
-        if (report)
+        if (done)
+            status(dialog, done->first, done->second);
+        else
             status(dialog, m_groups.empty()
                                ? clientes::text(TextKey::DuplicatesNone, m_language,
                                                 {{"score", std::to_string(score)}})
@@ -319,8 +424,9 @@ private:
             codes += (codes.empty() ? "" : ", ") + client.code;
         storeAccess().notifyChanged();
         m_changed = true;
-        search(dialog, false);
-        status(dialog, clientes::text(TextKey::DuplicatesMarked, m_language, {{"codes", codes}}));
+        search(dialog,
+               Message{clientes::text(TextKey::DuplicatesMarked, m_language, {{"codes", codes}}),
+                       kInfoColor});
     }
 
     // ---------------------------------------------------------------- page 2: the merge
@@ -366,22 +472,8 @@ private:
             if (client.id != keepId)
                 others.push_back(client.id);
         const sal_Int16 line = selected(dialog, "lstFields");
-        LinkedRecords moved;
-        m_plan = storeAccess().with(m_context,
-                                    [&](Register& store)
-                                    {
-                                        for (std::int64_t id : others)
-                                        {
-                                            const LinkedRecords linked = store.linkedRecords(id);
-                                            moved.projects += linked.projects;
-                                            moved.tasks += linked.tasks;
-                                            moved.purchaseOrders += linked.purchaseOrders;
-                                            moved.invoices += linked.invoices;
-                                            moved.deals += linked.deals;
-                                            moved.files += linked.files;
-                                        }
-                                        return store.planMerge(keepId, others, choices);
-                                    });
+        m_plan = storeAccess().with(m_context, [&](Register& store)
+                                    { return store.planMerge(keepId, others, choices); });
         std::vector<std::string> lines;
         for (Field field : mergedFields())
             lines.push_back(valueLine(field));
@@ -389,7 +481,9 @@ private:
         select(dialog, "lstFields", line >= 0 ? line : 0);
         showValues(dialog);
 
-        std::string records = describeLinked(moved);
+        std::string records = linkedRecordsList(m_plan.moved, m_language);
+        if (records.empty())
+            records = clientes::text(TextKey::DuplicatesNoRecords, m_language);
         std::string otherCodes;
         for (const Client& client : m_plan.clients)
             if (client.id != keepId)
@@ -399,23 +493,6 @@ private:
                                 {{"others", otherCodes},
                                  {"keep", m_plan.clients.front().code},
                                  {"records", records}}));
-    }
-
-    std::string describeLinked(const LinkedRecords& linked) const
-    {
-        const std::pair<TextKey, std::int64_t> parts[] = {
-            {TextKey::LinkedProjects, linked.projects},
-            {TextKey::LinkedTasks, linked.tasks},
-            {TextKey::LinkedPurchaseOrders, linked.purchaseOrders},
-            {TextKey::LinkedInvoices, linked.invoices},
-            {TextKey::LinkedDeals, linked.deals},
-            {TextKey::LinkedFiles, linked.files}};
-        std::string list;
-        for (const auto& [name, count] : parts)
-            if (count > 0)
-                list += (list.empty() ? "" : ", ") + clientes::text(name, m_language) + ": " +
-                        std::to_string(count);
-        return list.empty() ? clientes::text(TextKey::DuplicatesNoRecords, m_language) : list;
     }
 
     std::string sourceName(std::int64_t source) const
@@ -525,9 +602,9 @@ private:
             if (client.id != request.keepId)
                 others += (others.empty() ? "" : ", ") + client.code;
         showPage(dialog, kGroupsPage);
-        search(dialog, false);
-        status(dialog, clientes::text(TextKey::DuplicatesMerged, m_language,
-                                      {{"others", others}, {"keep", merged.kept.code}}));
+        search(dialog, Message{clientes::text(TextKey::DuplicatesMerged, m_language,
+                                              {{"others", others}, {"keep", merged.kept.code}}),
+                               kInfoColor});
     }
 
     Reference<XComponentContext> m_context;
@@ -537,6 +614,12 @@ private:
     DuplicateCandidates m_merging; // the group being merged, as it was found
     MergePlan m_plan;
     bool m_changed = false;
+    // The searches: only the latest one's answer shows, in the dialog while it is open.
+    std::unique_ptr<LatestWork> m_reads;
+    std::shared_ptr<std::atomic<std::uint64_t>> m_latest =
+        std::make_shared<std::atomic<std::uint64_t>>(0);
+    css::uno::WeakReference<css::awt::XDialog> m_dialog;
+    AliveToken m_alive = makeAliveToken();
 };
 } // namespace
 
