@@ -598,4 +598,44 @@ std::string taxIdWarning(const TaxIdCheck& check, Language language)
     }
     return {};
 }
+
+std::string ibanWarning(const IbanCheck& check, Language language)
+{
+    switch (check.verdict)
+    {
+    case IbanVerdict::BadCharacters:
+        return text(K::BankIbanCharacters, language);
+    case IbanVerdict::UnknownCountry:
+        return text(K::BankIbanUnknownCountry, language,
+                    {{"country", check.electronic.substr(0, 2)}});
+    case IbanVerdict::WrongLength:
+        return text(K::BankIbanLength, language,
+                    {{"n", std::to_string(check.electronic.size())},
+                     {"country", check.country},
+                     {"expected", std::to_string(check.expectedLength)}});
+    case IbanVerdict::WrongFormat:
+        return text(K::BankIbanFormat, language, {{"country", check.country}});
+    case IbanVerdict::BadCheckDigits:
+        return text(K::BankIbanCheckDigits, language);
+    case IbanVerdict::Valid:
+    case IbanVerdict::Empty:
+        break;
+    }
+    return {};
+}
+
+std::string bicWarning(const BicCheck& check, Language language)
+{
+    switch (check.verdict)
+    {
+    case BicVerdict::WrongFormat:
+        return text(K::BankBicFormat, language);
+    case BicVerdict::UnknownCountry:
+        return text(K::BankBicCountry, language, {{"country", check.country}});
+    case BicVerdict::Valid:
+    case BicVerdict::Empty:
+        break;
+    }
+    return {};
+}
 } // namespace clientes

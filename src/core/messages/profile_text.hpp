@@ -8,6 +8,7 @@
 #include "core/model/profile_records.hpp"
 #include "core/model/profile_summary.hpp"
 #include "core/model/record_kinds.hpp" // isOverdue: the derived field
+#include "core/rules/bank_account.hpp"
 #include "core/rules/tax_id.hpp"
 #include "core/text/locale.hpp"
 #include "core/text/texts.hpp"
@@ -98,4 +99,10 @@ std::string activityDetail(const ActivityEntry& entry, Language language);
 // The warning for a tax ID that fails its country's rules (InvalidChecksum, InvalidFormat);
 // empty when there is nothing to warn about (valid, empty, or a country without rules).
 std::string taxIdWarning(const TaxIdCheck& check, Language language);
+
+// ---------------------------------------------------------------------------- bank accounts
+// Why an IBAN or a BIC looks wrong (rules/bank_account.hpp); empty when valid or empty. A
+// warning: the number is kept as typed.
+std::string ibanWarning(const IbanCheck& check, Language language);
+std::string bicWarning(const BicCheck& check, Language language);
 } // namespace clientes

@@ -31,7 +31,7 @@ constexpr std::string_view kCountries =
     "SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI "
     "VN VU WF WS XK YE YT ZA ZM ZW";
 
-bool isCountryCode(std::string_view code)
+bool knownCountryCode(std::string_view code)
 {
     if (code.size() != 2)
         return false;
@@ -467,6 +467,11 @@ std::string normalizeTaxId(std::string_view raw, std::string_view country)
 ValidationError::ValidationError(std::vector<FieldIssue> list)
     : std::runtime_error(describeIssues(list)), issues(std::move(list))
 {
+}
+
+bool isCountryCode(std::string_view code)
+{
+    return knownCountryCode(code);
 }
 
 } // namespace clientes

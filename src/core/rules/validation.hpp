@@ -78,6 +78,9 @@ bool isValidEmail(std::string_view email);
 // without a leading 2-letter prefix equal to `country` ("EL" for "GR").
 std::string normalizeTaxId(std::string_view raw, std::string_view country);
 
+// An officially assigned ISO 3166-1 alpha-2 code (upper case), or XK (Kosovo).
+bool isCountryCode(std::string_view code);
+
 class ValidationError : public std::runtime_error
 {
 public:
