@@ -26,9 +26,12 @@
 #include <com/sun/star/text/XTextContent.hpp>
 #include <com/sun/star/text/XTextCursor.hpp>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
+#include <set>
 #include <sstream>
 
 namespace css = ::com::sun::star;
@@ -624,5 +627,109 @@ TEST_F(ImportApi, WebsiteHyperlinksAndFormulaLikeText)
     EXPECT_EQ(field(client, "legalName"), " =1+1");
     EXPECT_EQ(field(directory->getClient(directory->findClients(u("sin enlace"), 1)[0]), "website"),
               "www.example.org");
+}
+} // namespace clientes::testing
+
+namespace clientes::testing
+{
+namespace
+{
+// Odoo's own contact import template (addons/base_import/static/csv/res.partner.csv), as it is.
+constexpr const char* kOdooTemplate =
+    "ID,Name,Company Type,Related Company,Customer,Supplier,Address Type,Street,Street2,City,"
+    "State,ZIP,Country,Website,Phone,Mobile,Email\n"
+    "res_partner_1,Grocery Outlet,Company,,TRUE,FALSE,,51 Federal Street,#401,San "
+    "Francisco,California,94107,United States,groceryoutlet.com,123456789,,\n"
+    "res_partner_2,Bob,Individual,Grocery Outlet,,,Contact,,,,,,,,,4157654321,\n"
+    "res_partner_3,Bill,Individual,Grocery Outlet,,,Other address,645 21st Street,,San "
+    "Francisco,California,94110,United States,,,4517864512,\n"
+    "res_partner_4,Warehouse,Individual,Grocery Outlet,,,Shipping address,645 21st "
+    "Street,,San Francisco,California,94110,United States,,415659874,,bill@odoo.com\n"
+    "res_partner_5,Accounting dep.,Individual,Grocery Outlet,,,Invoice address,51 Federal "
+    "Street,#404,San Francisco,California,94107,United States,,123456780,,\n"
+    "res_partner_6,Agrolait,Company,,TRUE,FALSE,,3442 2nd Avenue,,New York,New "
+    "York,11201,United States,agrolait.com,654978123,,\n";
+} // namespace
+
+// Nothing left behind silently: the columns of Odoo's template that no field takes are listed
+// with how many values they hold, in the result and first in the report sheet; mapped to
+// "noteLine", they go to the notes.
+TEST_F(ImportApi, ColumnsLeftOutAreListedAndCanGoToTheNotes)
+{
+    const auto file = office->workDir() / "res.partner.csv";
+    {
+        std::ofstream out(file, std::ios::binary);
+        out << kOdooTemplate;
+    }
+    SheetDocument document(*office, "file://" + file.string(), true, "Text - txt - csv (StarCalc)",
+                           "44,34,76,1");
+    const auto range = document.range("A1:Q7");
+    const auto checked = directory->importClients(
+        range, options({{"DryRun", Any(true)}, {"ReportSheet", Any(u("Informe"))}}));
+    css::uno::Sequence<rtl::OUString> headers;
+    css::uno::Sequence<sal_Int32> counts;
+    resultValue(checked, "LeftOutColumns") >>= headers;
+    resultValue(checked, "LeftOutValues") >>= counts;
+    ASSERT_EQ(headers.getLength(), counts.getLength());
+    std::map<std::string, int> leftOut;
+    for (sal_Int32 i = 0; i < headers.getLength(); ++i)
+        leftOut[s(headers[i])] = counts[i];
+    std::string listed;
+    for (const auto& [header, values] : leftOut)
+        listed += header + "=" + std::to_string(values) + " ";
+    std::printf("left out of Odoo's template: %s\n", listed.c_str());
+    EXPECT_EQ(leftOut["Street2"], 2) << listed;
+    EXPECT_EQ(leftOut["Mobile"], 2) << listed; // Bob's and Bill's only numbers
+    EXPECT_EQ(leftOut["Company Type"], 6) << listed;
+    EXPECT_EQ(leftOut["Customer"], 2) << listed;
+    EXPECT_EQ(leftOut["Related Company"], 4) << listed;
+    EXPECT_EQ(leftOut.count("Name"), 0U) << listed;
+    EXPECT_EQ(leftOut.count("Email"), 0U) << listed;
+
+    const auto report = Reference<css::table::XCellRange>(
+        document.document()->getSheets()->getByName(u("Informe")), UNO_QUERY_THROW);
+    const auto data =
+        Reference<css::sheet::XCellRangeData>(
+            report->getCellRangeByPosition(0, 0, 4, headers.getLength()), UNO_QUERY_THROW)
+            ->getDataArray();
+    std::set<std::string> reported;
+    for (sal_Int32 r = 1; r < data.getLength(); ++r)
+    {
+        EXPECT_EQ(s(data[r][0].get<rtl::OUString>()), ""); // a whole column, no row
+        EXPECT_EQ(s(data[r][1].get<rtl::OUString>()), "No importada");
+        reported.insert(s(data[r][4].get<rtl::OUString>()));
+    }
+    EXPECT_EQ(reported.count("Street2: 2 valores, no se importará"), 1U);
+    EXPECT_EQ(reported.count("Mobile: 2 valores, no se importará"), 1U);
+
+    // Every column left out goes to the notes.
+    css::uno::Sequence<rtl::OUString> mapping;
+    resultValue(checked, "Mapping") >>= mapping;
+    ASSERT_EQ(mapping.getLength(), 17);
+    css::uno::Sequence<rtl::OUString> wanted(mapping.getLength());
+    css::uno::Sequence<rtl::OUString> titles;
+    {
+        const auto row =
+            Reference<css::sheet::XCellRangeData>(document.range("A1:Q1"), UNO_QUERY_THROW)
+                ->getDataArray();
+        for (sal_Int32 c = 0; c < 17; ++c)
+            wanted.getArray()[c] =
+                leftOut.count(s(row[0][c].get<rtl::OUString>())) ? u("noteLine") : mapping[c];
+    }
+    const auto imported = directory->importClients(range, options({{"Mapping", Any(wanted)}}));
+    css::uno::Sequence<rtl::OUString> none;
+    resultValue(imported, "LeftOutColumns") >>= none;
+    EXPECT_EQ(none.getLength(), 0);
+    EXPECT_EQ(count(imported, "Created"), 6) << joined(problems(imported));
+    bool committed = false;
+    resultValue(imported, "Committed") >>= committed;
+    ASSERT_TRUE(committed) << joined(problems(imported));
+    const auto grocery = directory->findClients(u("grocery outlet"), 0);
+    ASSERT_GE(grocery.getLength(), 1);
+    const std::string notes = field(directory->getClient(grocery[0]), "notes");
+    EXPECT_NE(notes.find("Street2: #401"), std::string::npos) << notes;
+    EXPECT_NE(notes.find("Company Type: Company"), std::string::npos) << notes;
+    EXPECT_NE(notes.find("ID: res_partner_1"), std::string::npos) << notes;
+    directory->undoLastImport();
 }
 } // namespace clientes::testing

@@ -254,8 +254,11 @@ TEST_F(ImportWizard, FromTheSelectionThroughEveryStep)
     EXPECT_NE(label("lblCounts").find("Crear: 2"), std::string::npos) << label("lblCounts");
     EXPECT_NE(label("lblCounts").find("Errores: 1"), std::string::npos) << label("lblCounts");
     const auto problems = items("lstProblems");
-    ASSERT_FALSE(problems.empty());
-    EXPECT_EQ(problems[0].rfind("fila 5, Nombre legal: ", 0), 0U) << problems[0];
+    ASSERT_EQ(problems.size(), 2U);
+    // The column ignored, with what it holds, first.
+    EXPECT_EQ(problems[0], "Comentario: 3 valores, no se importará");
+    EXPECT_EQ(problems[1].rfind("fila 5, Nombre legal: ", 0), 0U) << problems[1];
+    EXPECT_TRUE(enabled("btnLeftOutToNotes"));
     EXPECT_FALSE(enabled("btnImport"));
     EXPECT_TRUE(enabled("btnRemoveMarks"));
     const auto noteOfB5 = [&]
@@ -291,6 +294,50 @@ TEST_F(ImportWizard, FromTheSelectionThroughEveryStep)
     EXPECT_EQ(directory->countClients(), 2);
     EXPECT_EQ(field(directory->getClient(u("B12345674")), "notes"), "");
     EXPECT_TRUE(document.document()->getSheets()->hasByName(u("Informe de importación")));
+}
+
+// The check lists the columns that will not be imported with how many values they hold;
+// "Pasar a las notas" puts them all in the notes as "Column: value" lines, in one click.
+TEST_F(ImportWizard, ColumnsLeftOutAreListedAndGoToTheNotesInOneClick)
+{
+    SheetDocument document(*office);
+    document.fill("A1", {{"Name", "Customer", "Supplier", "Street2", "Email"},
+                         {"Grocery Outlet", "TRUE", "FALSE", "#401", "info@grocery.com"},
+                         {"Agrolait", "TRUE", "", "", ""}});
+    if (!open("org.clientes.ImportWizard", "ImportWizard.xdl",
+              {named("Kind", Any(u("clients"))), named("Frame", Any(frameOf(document)))}))
+        FAIL() << "org.clientes.ImportWizard is not registered in this build";
+    check("optSelection", false);
+    check("optSheet", true);
+    ASSERT_TRUE(call("onNext"));
+    // The notes line is one of the choices of every column.
+    EXPECT_EQ(items("lstField").back(), "A las notas («Columna: valor»)");
+    ASSERT_TRUE(call("onNext"));
+    EXPECT_EQ(page(), 3);
+    std::vector<std::string> problems = items("lstProblems");
+    std::vector<std::string> leftOut;
+    for (const std::string& line : problems)
+        if (line.find("no se importará") != std::string::npos)
+            leftOut.push_back(line);
+    EXPECT_EQ(leftOut, (std::vector<std::string>{"Customer: 2 valores, no se importará",
+                                                 "Supplier: 1 valor, no se importará",
+                                                 "Street2: 1 valor, no se importará"}))
+        << problems.size();
+    ASSERT_TRUE(enabled("btnLeftOutToNotes"));
+
+    ASSERT_TRUE(call("onLeftOutToNotes"));
+    for (const std::string& line : items("lstProblems"))
+        EXPECT_EQ(line.find("no se importará"), std::string::npos) << line;
+    EXPECT_FALSE(enabled("btnLeftOutToNotes"));
+    EXPECT_TRUE(enabled("btnImport"));
+    EXPECT_EQ(label("lblMappingNote").rfind("5 de 5 columnas asignadas", 0), 0U)
+        << label("lblMappingNote");
+    ASSERT_TRUE(call("onImport")) << label("lblCounts");
+    EXPECT_EQ(page(), 4) << label("lblCounts");
+    const auto grocery = directory->findClients(u("grocery"), 0);
+    ASSERT_EQ(grocery.getLength(), 1);
+    EXPECT_EQ(field(directory->getClient(grocery[0]), "notes"),
+              "Customer: TRUE\nSupplier: FALSE\nStreet2: #401");
 }
 
 TEST_F(ImportWizard, FromACsvFileAndRemembersTheMapping)

@@ -941,3 +941,79 @@ TEST(ImportPlan, TidyingNeverUncoversAFormula)
     EXPECT_EQ(result.rows[1].client.legalName, " -2");
 }
 } // namespace clientes
+
+namespace clientes
+{
+namespace
+{
+
+// The columns a source has and the register has not (Odoo's "Customer" and "Supplier") are
+// listed with how many values they hold, or go to the notes as "Header: value" lines.
+TEST(ImportLeftOut, ColumnsWithValuesNotImportedAreListedWithTheirCounts)
+{
+    const ImportTable table = textTable({{"Name", "Email", "Customer", "Supplier", "Ref. interna"},
+                                         {"Grocery Outlet", "info@grocery.com", "1", "", "X-1"},
+                                         {"Azure Interior", "", "1", " ", ""},
+                                         {"Deco Addict", "", "", "", ""}});
+    InMemoryClients existing;
+    const ImportPlan plan = planImport(table, {}, existing, Language::Es);
+    ASSERT_EQ(plan.leftOut.size(), 2U);
+    EXPECT_EQ(plan.leftOut[0].header, "Customer");
+    EXPECT_EQ(plan.leftOut[0].values, 2U);
+    EXPECT_EQ(plan.leftOut[0].tableColumn, 2U);
+    EXPECT_EQ(plan.leftOut[1].header, "Ref. interna");
+    EXPECT_EQ(plan.leftOut[1].values, 1U);
+    EXPECT_EQ(leftOutText(plan.leftOut[0], Language::Es), "Customer: 2 valores, no se importará");
+    EXPECT_EQ(leftOutText(plan.leftOut[1], Language::Es), "Ref. interna: 1 valor, no se importará");
+    EXPECT_EQ(leftOutText(plan.leftOut[0], Language::En),
+              "Customer: 2 values, will not be imported");
+    EXPECT_EQ(leftOutText(plan.leftOut[1], Language::Pt),
+              "Ref. interna: 1 valor, não será importado");
+    EXPECT_EQ(plan.created, 3U);
+
+    // Without a header, the column's letter names it.
+    ImportOptions noHeader;
+    noHeader.hasHeader = false;
+    noHeader.mapping = {Field::LegalName};
+    noHeader.firstSheetColumn = 1;
+    const ImportPlan letters =
+        planImport(textTable({{"Grocery Outlet", "x"}}), noHeader, existing, Language::Es);
+    ASSERT_EQ(letters.leftOut.size(), 1U);
+    EXPECT_EQ(letters.leftOut[0].header, "C");
+    EXPECT_EQ(letters.leftOut[0].sheetColumn, 2U);
+}
+
+TEST(ImportLeftOut, NoteColumnsAddHeaderAndValueLinesAfterTheNotesOwnValue)
+{
+    const ImportTable table = textTable({{"Name", "Notes", "Customer", "Supplier", "Street2"},
+                                         {"Grocery Outlet", "Cliente VIP", "1", "0", "#401"},
+                                         {"Azure Interior", "", "1", "", ""},
+                                         {"", "", "", "1", ""}});
+    ImportOptions options;
+    options.noteColumns = {4, 2, 3, 2, 99}; // any order, repeated, out of the table
+    InMemoryClients existing;
+    const ImportPlan plan = planImport(table, options, existing, Language::Es);
+    EXPECT_EQ(plan.noteColumns, (std::vector<std::size_t>{2, 3, 4}));
+    EXPECT_TRUE(plan.leftOut.empty());
+    ASSERT_EQ(plan.rows.size(), 3U); // the header row is not one
+    EXPECT_EQ(plan.rows[0].client.notes, "Cliente VIP\nCustomer: 1\nSupplier: 0\nStreet2: #401");
+    EXPECT_EQ(plan.rows[1].client.notes, "Customer: 1");
+    // A row with a value in a note column only is not empty: it lacks its legal name.
+    EXPECT_EQ(plan.rows[2].action, RowAction::Invalid);
+    EXPECT_EQ(plan.created, 2U);
+
+    // A note column mapped to a field too is a note column only.
+    ImportOptions mapped;
+    mapped.mapping = {Field::LegalName, Field::Notes, std::nullopt, std::nullopt, Field::Street};
+    mapped.noteColumns = {4};
+    const ImportPlan both = planImport(table, mapped, existing, Language::Es);
+    EXPECT_FALSE(both.mapping[4].has_value());
+    EXPECT_EQ(both.rows[0].client.street, "");
+    EXPECT_EQ(both.rows[0].client.notes, "Cliente VIP\nStreet2: #401");
+    ASSERT_EQ(both.leftOut.size(), 2U);
+    EXPECT_EQ(both.leftOut[0].header, "Customer");
+    EXPECT_EQ(both.leftOut[1].header, "Supplier");
+}
+
+} // namespace
+} // namespace clientes

@@ -137,6 +137,39 @@ namespace clientes
 {
 namespace
 {
+TEST(ImportWorkflow, ColumnsLeftOutAreReportedAndNoteLineColumnsGoToTheNotes)
+{
+    Fixture f;
+    f.table = tableOf({{"Name", "Customer", "Supplier"},
+                       {"Grocery Outlet", "1", ""},
+                       {"Azure Interior", "1", "1"}});
+    ImportWorkflow workflow = f.workflow({3, 4, 5});
+    ImportRequest request;
+    const ImportRun checked = workflow.check(request);
+    ASSERT_EQ(checked.leftOut.size(), 2U);
+    EXPECT_EQ(checked.leftOut[0].header, "Customer");
+    EXPECT_EQ(checked.leftOut[0].values, 2U);
+    EXPECT_EQ(checked.leftOut[0].sheetColumn, 2U); // column C
+    // The report lists them before the rows, by column letter.
+    ASSERT_GE(checked.report.size(), 2U);
+    EXPECT_EQ(checked.report[0].sheetRow, 0U);
+    EXPECT_EQ(checked.report[0].fieldLabel, "C");
+    EXPECT_EQ(checked.report[0].reason, "Customer: 2 valores, no se importará");
+    EXPECT_EQ(checked.report[1].fieldLabel, "D");
+
+    request.mapping = std::vector<std::string>{"legalName", "noteLine", "noteLine"};
+    const ImportRun committed = workflow.commit(request);
+    EXPECT_TRUE(committed.committed);
+    EXPECT_TRUE(committed.leftOut.empty());
+    EXPECT_EQ(committed.mapping,
+              (std::vector<std::optional<std::string>>{"legalName", "noteLine", "noteLine"}));
+    const auto azure = f.store.search("azure", false, 1);
+    ASSERT_EQ(azure.rows.size(), 1U);
+    EXPECT_EQ(f.store.byId(azure.rows[0].id)->notes, "Customer: 1\nSupplier: 1");
+    request.mapping = std::vector<std::string>{"legalName", "noteLines"};
+    EXPECT_THROW(workflow.check(request), BadMapping);
+}
+
 TEST(ClientStream, ReadsTheWholeRegisterInListOrderWhileTheCallerConsumes)
 {
     test::TempDir dir;

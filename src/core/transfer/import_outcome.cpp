@@ -2,11 +2,13 @@
 
 #include "core/text/utf8.hpp"
 
+#include "core/messages/import_messages.hpp"
 #include "core/messages/messages.hpp"
 #include "core/messages/transfer_text.hpp"
 #include "core/transfer/import_mapping.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <stdexcept>
 
@@ -192,13 +194,23 @@ std::vector<ReportLine> reportLines(const ImportPlan& plan,
                                     const std::vector<TransferProblem>& problems,
                                     const ImportOptions& options, Language language)
 {
-    return linesOf(plan, problems, options, language,
-                   [&](const PlannedRow& row)
-                   {
-                       return row.matchedId != 0 ? text(TextKey::TransferExcludedExisting, language,
-                                                        {{"what", row.client.code}})
-                                                 : text(TextKey::TransferExcludedMissing, language);
-                   });
+    // The columns left out first (about the whole table), then the rows.
+    std::vector<ReportLine> lines;
+    for (const LeftOutColumn& column : plan.leftOut)
+        lines.push_back({0, text(TextKey::TransferReportNotImported, language),
+                         text(TextKey::TransferReportWarning, language),
+                         columnLetters(column.sheetColumn), leftOutText(column, language)});
+    std::vector<ReportLine> rows =
+        linesOf(plan, problems, options, language,
+                [&](const PlannedRow& row)
+                {
+                    return row.matchedId != 0 ? text(TextKey::TransferExcludedExisting, language,
+                                                     {{"what", row.client.code}})
+                                              : text(TextKey::TransferExcludedMissing, language);
+                });
+    lines.insert(lines.end(), std::make_move_iterator(rows.begin()),
+                 std::make_move_iterator(rows.end()));
+    return lines;
 }
 
 std::vector<ReportLine> reportLines(const InvoicePlan& plan,

@@ -67,7 +67,8 @@ struct ReportLine
 };
 
 // One line per problem of every row that is not imported (Skip, Invalid), with the reason a
-// row excluded by the mode has none of its own.
+// row excluded by the mode has none of its own; for clients, first one line per column left
+// out that holds values (row 0, its letter as the field).
 std::vector<ReportLine> reportLines(const ImportPlan& plan,
                                     const std::vector<TransferProblem>& problems,
                                     const ImportOptions& options, Language language);

@@ -4,6 +4,7 @@
 #include "core/messages/messages.hpp"
 #include "core/rules/validation.hpp"
 #include "core/text/ascii.hpp"
+#include "core/text/locale.hpp"
 #include "core/text/utf8.hpp"
 #include "core/transfer/import_country.hpp"
 
@@ -161,6 +162,7 @@ public:
             ticker.tick(r - firstData);
             planRow(r);
         }
+        listLeftOut(firstData);
         return std::move(plan_);
     }
 
@@ -207,12 +209,47 @@ private:
             }
             columnOf_[index] = c;
         }
+        for (const std::size_t c : options_.noteColumns)
+            if (c < width)
+            {
+                if (mapping[c])
+                    columnOf_[static_cast<std::size_t>(*mapping[c])] = npos;
+                mapping[c].reset();
+                plan_.noteColumns.push_back(c);
+            }
+        std::sort(plan_.noteColumns.begin(), plan_.noteColumns.end());
+        plan_.noteColumns.erase(std::unique(plan_.noteColumns.begin(), plan_.noteColumns.end()),
+                                plan_.noteColumns.end());
         if (std::none_of(mapping.begin(), mapping.end(),
                          [](const std::optional<Field>& f) { return f.has_value(); }))
             addProblem(tableProblems_, npos, npos, Field::LegalName, Severity::Error,
                        text(TextKey::ImportNoColumns, language_));
         plan_.mapping = std::move(mapping);
         plan_.problems = std::move(tableProblems_);
+    }
+
+    // The name a column goes by in notes and in the list of left-out columns.
+    std::string columnName(std::size_t c) const
+    {
+        if (c < headers_.size() && !trimAscii(headers_[c]).empty())
+            return std::string(trimAscii(headers_[c]));
+        return columnLetters(options_.firstSheetColumn + c);
+    }
+
+    void listLeftOut(std::size_t firstData)
+    {
+        for (std::size_t c = 0; c < plan_.mapping.size(); ++c)
+        {
+            if (plan_.mapping[c] ||
+                std::binary_search(plan_.noteColumns.begin(), plan_.noteColumns.end(), c))
+                continue;
+            std::size_t values = 0;
+            for (std::size_t r = firstData; r < table_.size(); ++r)
+                if (c < table_[r].size() && !isBlankCell(table_[r][c]))
+                    ++values;
+            if (values > 0)
+                plan_.leftOut.push_back({c, options_.firstSheetColumn + c, columnName(c), values});
+        }
     }
 
     std::size_t column(Field field) const { return columnOf_[static_cast<std::size_t>(field)]; }
@@ -248,6 +285,9 @@ private:
         for (std::size_t c = 0; c < n; ++c)
             if (plan_.mapping[c] && !isBlankCell(cells[c]))
                 return false;
+        for (const std::size_t c : plan_.noteColumns)
+            if (c < cells.size() && !isBlankCell(cells[c]))
+                return false;
         return !hasMappedFormulaError(cells, plan_.mapping);
     }
 
@@ -268,6 +308,16 @@ private:
                 !isBlankCell(cells[c]))
                 if (std::optional<std::string> url = options_.hyperlink(r, c))
                     input.website = std::move(*url);
+        }
+        for (const std::size_t c : plan_.noteColumns)
+        {
+            if (c >= cells.size() || isBlankCell(cells[c]))
+                continue;
+            std::string& notes = input.notes;
+            if (!trimAscii(notes).empty())
+                notes += '\n';
+            notes +=
+                columnName(c) + ": " + std::string(trimAscii(cellText(cells[c], Field::Notes)));
         }
         tidy(input);
         if (!input.country.empty())
@@ -587,6 +637,14 @@ ImportPlan planImport(const ImportTable& table, const ImportOptions& options,
                       ExistingClients& existing, Language language)
 {
     return Planner(table, options, existing, language).run();
+}
+
+std::string leftOutText(const LeftOutColumn& column, Language language)
+{
+    return pluralText(TextKey::ImportLeftOutColumn, static_cast<std::int64_t>(column.values),
+                      language,
+                      {{"header", column.header},
+                       {"n", groupDigits(static_cast<std::int64_t>(column.values), language)}});
 }
 
 } // namespace clientes

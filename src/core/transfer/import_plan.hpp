@@ -78,7 +78,25 @@ struct ImportOptions
     std::function<bool(const std::string& taxId, const std::string& country)> taxIdChecker;
     // Told how far the rows are checked; asked whether to stop (WorkCancelled). May be null.
     WorkProgress* progress = nullptr;
+    // Table columns whose values go to the client's notes, one "Header: value" line each
+    // (the column letter when there is no header), after the notes column's own value: what
+    // a source has and the register has no field for ("Customer", "Supplier"…). A note
+    // column is not mapped to a field.
+    std::vector<std::size_t> noteColumns;
 };
+
+// A column that will not be imported although it holds values: the check lists it so that
+// nothing is left behind silently.
+struct LeftOutColumn
+{
+    std::size_t tableColumn = 0;
+    std::size_t sheetColumn = 0; // 0-based
+    std::string header;          // the header's text, or the column letter without a header
+    std::size_t values = 0;      // non-blank cells below the header
+};
+
+// "Customer: 2 valores, no se importará".
+std::string leftOutText(const LeftOutColumn& column, Language language);
 
 enum class Severity
 {
@@ -135,6 +153,8 @@ struct ImportPlan
     std::size_t errors = 0, warnings = 0; // problems by severity (errors on skipped rows too)
     std::size_t invalid = 0;              // rows with action Invalid
     ColumnMapping mapping;                // as used: one entry per table column
+    std::vector<std::size_t> noteColumns; // as used: sorted, none mapped to a field
+    std::vector<LeftOutColumn> leftOut;   // unmapped columns holding values, left to right
 
     // No row is Invalid and there is no table-wide error (every erroneous row is skipped).
     bool committable() const;
@@ -218,6 +238,9 @@ void appendPlannedRow(Plan& plan, Row row, RowAction action, std::vector<Problem
 // - Within the file: the same code, the same existing client, or the same tax ID (unless both
 //   rows update different existing clients) as an earlier row → Error naming that sheet row.
 // - Rows excluded by the mode are Skip with only the "matches" / "code not found" warnings.
+// - Note columns (ImportOptions::noteColumns) add "Header: value" lines to the notes; a row
+//   with values only there is not Empty.
+// - Every other unmapped column with values is listed in `leftOut`.
 // - A row that creates a client which looks like an existing one (ExistingClients::lookalike:
 //   a similar name, the same e-mail, phone or address) gets a Warning on its legal name.
 ImportPlan planImport(const ImportTable& table, const ImportOptions& options,

@@ -15,12 +15,20 @@ namespace clientes
 
 namespace
 {
-ColumnMapping clientMappingOf(const std::vector<std::string>& names)
+// The fields of a client mapping; the columns named kNoteLineColumn go to `noteColumns`.
+ColumnMapping clientMappingOf(const std::vector<std::string>& names,
+                              std::vector<std::size_t>* noteColumns = nullptr)
 {
     ColumnMapping mapping;
     for (const std::string& name : names)
     {
-        if (name.empty())
+        if (name == kNoteLineColumn)
+        {
+            if (noteColumns)
+                noteColumns->push_back(mapping.size());
+            mapping.emplace_back();
+        }
+        else if (name.empty())
             mapping.emplace_back();
         else if (const auto field = fieldFromName(name))
             mapping.emplace_back(field);
@@ -159,6 +167,13 @@ void ImportWorkflow::summarise(ImportRun& run, const Plan& plan, const ImportReq
     run.invalid = plan.invalid;
     run.problems = transferProblems(plan, m_language);
     run.mapping = namesOf(plan.mapping);
+    if constexpr (std::is_same_v<Plan, ImportPlan>)
+    {
+        for (const std::size_t c : plan.noteColumns)
+            if (c < run.mapping.size())
+                run.mapping[c] = std::string(kNoteLineColumn);
+        run.leftOut = plan.leftOut;
+    }
     if (request.rangeColumns)
         run.mapping.insert(run.mapping.begin(), m_source.leadingEmptyColumns, std::nullopt);
 }
@@ -213,7 +228,8 @@ ImportRun ImportWorkflow::runClients(const ImportRequest& request, bool write,
     options.hyperlink = m_source.hyperlink;
     options.progress = request.progress;
     if (request.mapping)
-        options.mapping = clientMappingOf(tableMapping(*request.mapping, request.rangeColumns));
+        options.mapping = clientMappingOf(tableMapping(*request.mapping, request.rangeColumns),
+                                          &options.noteColumns);
     // The register loaded in one pass, the mapping remembered for these headers too.
     std::optional<std::string> remembered;
     RegisterSnapshot snapshot;

@@ -18,6 +18,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace clientes
@@ -69,7 +70,12 @@ struct ImportRun
     std::vector<TransferProblem> problems;
     std::vector<ReportLine> report;                  // the rows not imported, with reasons
     std::vector<std::optional<std::string>> mapping; // a field's API name per column, as used
+    std::vector<LeftOutColumn> leftOut; // clients: the columns holding values not imported
 };
+
+// In a client import's mapping, a column whose values go to the notes as "Header: value"
+// lines (ImportOptions::noteColumns).
+inline constexpr std::string_view kNoteLineColumn = "noteLine";
 
 // A Mapping naming no field; `value` is the name given.
 class BadMapping : public std::runtime_error

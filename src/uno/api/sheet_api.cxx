@@ -174,6 +174,20 @@ Options runImport(const Context& context, const Reference<css::table::XCellRange
     for (std::size_t i = 0; i < result.mapping.size(); ++i)
         mapping.getArray()[i] = fromUtf8(result.mapping[i].value_or(""));
     values.push_back(value("Mapping", Any(mapping)));
+    if (kind == ImportKind::Clients)
+    {
+        // The columns holding values that are not imported: their headers (or letters) and
+        // how many values each holds.
+        Sequence<OUString> leftOut(static_cast<sal_Int32>(result.leftOut.size()));
+        Sequence<sal_Int32> leftOutValues(static_cast<sal_Int32>(result.leftOut.size()));
+        for (std::size_t i = 0; i < result.leftOut.size(); ++i)
+        {
+            leftOut.getArray()[i] = fromUtf8(result.leftOut[i].header);
+            leftOutValues.getArray()[i] = static_cast<sal_Int32>(result.leftOut[i].values);
+        }
+        values.push_back(value("LeftOutColumns", Any(leftOut)));
+        values.push_back(value("LeftOutValues", Any(leftOutValues)));
+    }
     return Options(values.data(), static_cast<sal_Int32>(values.size()));
 }
 

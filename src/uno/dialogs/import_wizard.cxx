@@ -168,7 +168,7 @@ public:
     {
         return asciiNames({"prepare", "onNext", "onBack", "onSourceChanged", "onBrowse",
                            "onColumnSelected", "onFieldSelected", "onOptionChanged", "onCheck",
-                           "onRemoveMarks", "onImport"});
+                           "onRemoveMarks", "onImport", "onLeftOutToNotes"});
     }
 
     bool imported() const { return m_imported; }
@@ -198,6 +198,8 @@ private:
             removeMarks(dialog);
         else if (method == "onImport")
             import(dialog);
+        else if (method == "onLeftOutToNotes")
+            leftOutToNotes(dialog);
         else
             return false;
         return true;
@@ -405,9 +407,13 @@ private:
                 choices.emplace_back(std::string(invoiceFieldName(field)),
                                      fromUtf8(invoiceFieldLabel(field, m_language)));
         else
+        {
             for (Field field : allFields())
                 choices.emplace_back(std::string(fieldName(field)),
                                      fromUtf8(fieldLabel(field, m_language)));
+            // What the register has no field for: a "Column: value" line in the notes.
+            choices.emplace_back(std::string(kNoteLineColumn), text(dialog, key("NoteLine")));
+        }
         return choices;
     }
 
@@ -500,14 +506,21 @@ private:
             return;
         const auto choices = fieldChoices(dialog);
         const std::string& name = choices.at(static_cast<std::size_t>(choice)).first;
-        // A field comes from one column: the one that had it is ignored now.
-        if (!name.empty())
+        // A field comes from one column: the one that had it is ignored now (any number of
+        // columns go to the notes as lines).
+        if (!name.empty() && name != kNoteLineColumn)
             for (auto& mapped : m_mapping)
                 if (mapped == name)
                     mapped.reset();
         m_mapping[static_cast<std::size_t>(column)] =
             name.empty() ? std::nullopt : std::optional<std::string>(name);
         m_checked.reset();
+        refreshTitles(dialog);
+    }
+
+    // The preview's column titles say what each column is mapped to.
+    void refreshTitles(const Dialog& dialog)
+    {
         const std::vector<std::string> headers = m_import->headers(isChecked(dialog, "chkHeader"));
         const std::size_t startColumn = m_import->firstColumn();
         const Reference<css::awt::grid::XGridColumnModel> columns(
@@ -578,13 +591,16 @@ private:
              {"warnings", groupDigits(static_cast<std::int64_t>(result.warnings), m_language)}}));
     }
 
+    // `first`: lines listed before the problems.
     void showProblems(const Dialog& dialog, const char* list,
-                      const std::vector<TransferProblem>& problems, bool rowsNotImportedOnly)
+                      const std::vector<TransferProblem>& problems, bool rowsNotImportedOnly,
+                      std::vector<OUString> first = {})
     {
-        std::vector<OUString> lines;
+        std::vector<OUString> lines = std::move(first);
+        const std::size_t firstLines = lines.size();
         for (const TransferProblem& problem : problems)
         {
-            if (lines.size() >= kListedProblems)
+            if (lines.size() - firstLines >= kListedProblems)
                 break;
             if (rowsNotImportedOnly && problem.severity != Severity::Error)
                 continue;
@@ -621,7 +637,13 @@ private:
                                            : result.created + result.updated == 0 ? "NothingToDo"
                                                                                   : "Ready")));
         setLabel(dialog, "lblCounts", fromUtf8(counts));
-        showProblems(dialog, "lstProblems", result.problems, false);
+        // The columns that hold values and will not be imported, first: nothing is left
+        // behind without the user seeing it.
+        std::vector<OUString> leftOut;
+        for (const LeftOutColumn& column : result.leftOut)
+            leftOut.push_back(fromUtf8(leftOutText(column, m_language)));
+        showProblems(dialog, "lstProblems", result.problems, false, std::move(leftOut));
+        setEnabled(dialog, "btnLeftOutToNotes", !result.leftOut.empty());
         setEnabled(dialog, "btnRemoveMarks",
                    m_import->source().document.is() &&
                        sheet_marks::count(m_import->source().document) > 0);
@@ -653,6 +675,19 @@ private:
             setEnabled(dialog, "btnImport", false);
             return std::nullopt;
         }
+    }
+
+    // The columns the check left out go to the notes as "Column: value" lines; checked again.
+    void leftOutToNotes(const Dialog& dialog)
+    {
+        if (!m_checked)
+            return;
+        for (const LeftOutColumn& column : m_checked->leftOut)
+            if (column.tableColumn < m_mapping.size())
+                m_mapping[column.tableColumn] = std::string(kNoteLineColumn);
+        refreshTitles(dialog);
+        updateMappingNote(dialog);
+        check(dialog);
     }
 
     void removeMarks(const Dialog& dialog)

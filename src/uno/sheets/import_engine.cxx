@@ -157,7 +157,10 @@ void SheetImport::writeReport(ImportResult& result, const std::vector<ReportLine
         const ReportLine& line = lines[i];
         Sequence<Any> row(5);
         Any* cell = row.getArray();
-        cell[0] <<= static_cast<double>(line.sheetRow);
+        if (line.sheetRow != 0) // 0: about a whole column
+            cell[0] <<= static_cast<double>(line.sheetRow);
+        else
+            cell[0] <<= OUString();
         cell[1] <<= fromUtf8(line.status);
         cell[2] <<= fromUtf8(line.severity);
         cell[3] <<= fromUtf8(line.fieldLabel);
