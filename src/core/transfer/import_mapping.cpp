@@ -200,6 +200,20 @@ constexpr Synonym kSynonyms[] = {
     {"Comentários", Field::Notes, Use::Specific},
     {"Comentário", Field::Notes, Use::Specific},
     {"Observação", Field::Notes, Use::Specific},
+    // kind: company or person (Odoo's "Company Type"). Not "Tipo de cliente" nor "Customer
+    // type": in many sheets they hold "Mayorista" or "Retail", which are no kind.
+    {"Company type", Field::Kind, Use::ExactOnly},
+    {"Tipo de persona", Field::Kind, Use::ExactOnly},
+    {"Persona física o jurídica", Field::Kind, Use::ExactOnly},
+    {"Tipo de pessoa", Field::Kind, Use::ExactOnly},
+    {"Pessoa singular ou coletiva", Field::Kind, Use::ExactOnly},
+    // tags
+    {"Etiquetas", Field::Tags, Use::Specific},
+    {"Tags", Field::Tags, Use::Specific},
+    {"Categories", Field::Tags, Use::ExactOnly},
+    {"Categorías", Field::Tags, Use::ExactOnly},
+    {"Categorias", Field::Tags, Use::ExactOnly},
+    {"Labels", Field::Tags, Use::ExactOnly},
     // code (never inside other headers: "Código de vendedor" is not ours)
     {"Código", Field::Code, Use::ExactOnly},
     {"Código cliente", Field::Code, Use::ExactOnly},

@@ -7,6 +7,7 @@
 #include "core/text/locale.hpp"
 #include "core/text/utf8.hpp"
 #include "core/transfer/import_country.hpp"
+#include "core/transfer/import_values.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -319,6 +320,11 @@ private:
             notes +=
                 columnName(c) + ": " + std::string(trimAscii(cellText(cells[c], Field::Notes)));
         }
+        // Values as other systems write them: "Company" / "Individual", tags after ";".
+        if (const std::optional<std::string> kind = kindFromText(input.kind))
+            input.kind = *kind;
+        if (mapped(Field::Tags))
+            input.tags = tagsFromText(input.tags);
         tidy(input);
         if (!input.country.empty())
         {

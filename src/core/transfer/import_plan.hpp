@@ -228,7 +228,9 @@ void appendPlannedRow(Plan& plan, Row row, RowAction action, std::vector<Problem
 // - Numbers: whole numbers as integer text (28001.0 → "28001"), others in shortest form.
 //   A postal code given as a number with fewer digits than the country uses (5 when the
 //   country is unknown) gets a Warning; it is never padded.
-// - Countries written as names ("España", "Portugal", "UK") become ISO codes.
+// - Countries written as names ("España", "Portugal", "UK") become ISO codes; the kind as
+//   other systems write it ("Company", "Individual", "Empresa", "Particular"…) becomes
+//   "company" / "person" (import_values.hpp); tags may be separated by ";" or " ::: ".
 // - Matching: by code when the code cell is non-empty; when no client has that code (Warning)
 //   or the cell is empty, by normalised tax ID (a country prefix is honoured when the row has
 //   no country). Codes of new clients are never taken from the sheet.
