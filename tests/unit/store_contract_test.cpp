@@ -580,6 +580,11 @@ TEST_P(StoreContract, NameCandidatesHoldEveryWordOfANameWholeOrAsTheStartOfAWord
             EXPECT_EQ(tx.nameCandidates("mart", true, 2).size(), 2U);
             EXPECT_TRUE(tx.nameCandidates("mart", true, 0).empty());
             EXPECT_TRUE(tx.nameCandidates("  ,; ", false, 10).empty());
+            // A word longer than any name's: nothing, and no failure.
+            EXPECT_TRUE(tx.nameCandidates("libreria " + std::string(3000, 'x'), false, 10).empty());
+            EXPECT_TRUE(tx.nameCandidates(std::string(3000, 'm'), true, 10).empty());
+            // Inner punctuation: its parts as a phrase, in the names only.
+            EXPECT_EQ(tx.nameCandidates("libros@martin", false, 10).size(), 0U); // an e-mail
             for (std::string_view odd :
                  {"\"", "*", "a OR b", "NEAR(", "-x", "\xff\xfe", "(", "^", "'; DROP", "a:b"})
             {

@@ -30,6 +30,9 @@ using PairSet = std::set<std::pair<std::int64_t, std::int64_t>>;
 
 // The clients each search of an as-you-type check brings as candidates, best matches first.
 constexpr std::size_t kNearCandidates = 30;
+// A match this strong (the same tax ID, or a name with more evidence) is not outranked by a
+// candidate only a typo search would find.
+constexpr int kStrongMatch = 90;
 
 PairSet notDuplicateSet(StoreReader& tx)
 {
@@ -270,7 +273,8 @@ std::vector<DuplicateMatch> Register::nearMatches(const Client& draft, int minSc
             // The candidates, strongest evidence first: the same tax ID, the e-mail, the
             // clients whose names hold all the draft's words, then those holding one of its two
             // longest words by its first four letters (for a typo further on). Those last are
-            // the slower searches, skipped once `limit` matches are found.
+            // the slower searches, skipped once `limit` matches are so strong (kStrongMatch)
+            // that a typo's candidate could not rank above them.
             const PairSet marks = typed.id != 0 ? notDuplicateSet(tx) : PairSet{};
             std::set<std::int64_t> seen{typed.id};
             std::vector<DuplicateMatch> matches;
@@ -307,9 +311,16 @@ std::vector<DuplicateMatch> Register::nearMatches(const Client& draft, int minSc
                     if (words[i].size() >= 4)
                         prefixes.push_back(words[i].substr(0, 4));
             }
+            const auto strongEnough = [&]
+            {
+                return std::count_if(matches.begin(), matches.end(),
+                                     [](const DuplicateMatch& match) {
+                                         return match.score.score >= kStrongMatch;
+                                     }) >= static_cast<std::ptrdiff_t>(limit);
+            };
             std::set<std::string> asked;
             for (const std::string& prefix : prefixes)
-                if (matches.size() < limit && asked.insert(prefix).second)
+                if (!strongEnough() && asked.insert(prefix).second)
                     for (const std::int64_t id : tx.nameCandidates(prefix, true, kNearCandidates))
                         consider(id);
             std::sort(matches.begin(), matches.end(),

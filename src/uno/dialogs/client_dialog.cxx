@@ -180,6 +180,13 @@ public:
                            "onNameEdited", "onIdentityLeft"});
     }
 
+    // The dialog closed: a near-match answer still to come is dropped.
+    void closed()
+    {
+        ++m_nearQuestion;
+        m_nearDialog.clear();
+    }
+
     // The client stored, or the existing one the user chose to open instead.
     std::optional<std::int64_t> result() const { return m_savedId ? m_savedId : m_openedId; }
 
@@ -187,6 +194,7 @@ private:
     void prepare(const Reference<css::awt::XDialog>& dialog)
     {
         m_teamMode = teamMode(m_context);
+        m_nearDialog = dialog;
         std::vector<std::string> kinds;
         for (std::string_view kind : kKinds)
             kinds.push_back(clientKindLabel(kind, m_language));
@@ -229,6 +237,7 @@ private:
 
     void show(const Reference<css::awt::XDialog>& dialog, const Client& client)
     {
+        ++m_nearQuestion; // an answer still to come is about another draft
         for (Field field : kTextFields)
             setText(dialog, toUtf8(controlName("ed", field)).c_str(), client.value(field));
         sal_Int16 kind = 0;
@@ -333,21 +342,33 @@ private:
         {
             if (!m_nearReads)
                 m_nearReads = std::make_unique<LatestWork>();
-            m_nearDialog = dialog;
+            // Only a weak reference to this handler goes to the worker: made strong on the
+            // main thread for the answer, so the handler is never released on the worker nor
+            // used once gone.
             m_nearReads->submit(
-                [context = m_context, alive = std::weak_ptr<const bool>(m_alive), client, question,
-                 this]
+                [context = m_context, client, question, raw = this,
+                 self = css::uno::WeakReference<css::uno::XInterface>(
+                     static_cast<cppu::OWeakObject*>(this))]
                 {
                     auto match =
                         std::make_shared<std::optional<DuplicateMatch>>(nearMatch(context, client));
-                    if (const AliveToken token = alive.lock())
-                        postWhileAlive(context, token,
-                                       [this, question, match]
-                                       {
-                                           const Reference<css::awt::XDialog> shown = m_nearDialog;
-                                           if (question == m_nearQuestion && shown.is())
-                                               showNearMatch(shown, *match);
-                                       });
+                    guardedNoThrow("the client dialog's near-match check",
+                                   [&]
+                                   {
+                                       postToMainThread(
+                                           context,
+                                           [self, raw, question, match]
+                                           {
+                                               // `raw` lives while the weak reference resolves.
+                                               const Reference<css::uno::XInterface> alive = self;
+                                               if (!alive.is() || question != raw->m_nearQuestion)
+                                                   return;
+                                               const Reference<css::awt::XDialog> shown =
+                                                   raw->m_nearDialog;
+                                               if (shown.is())
+                                                   raw->showNearMatch(shown, *match);
+                                           });
+                                   });
                 });
             return std::nullopt;
         }
@@ -533,6 +554,7 @@ private:
         m_loaded = existing;
         m_duplicateId.reset();
         m_nearId.reset();
+        ++m_nearQuestion; // an answer about the draft would name the client just opened
         m_acknowledgedDuplicate.clear();
         clearMessages(dialog);
         show(dialog, *existing);
@@ -554,8 +576,7 @@ private:
     // The near-match checks asked on a team server; only the latest one's answer is shown.
     std::unique_ptr<LatestWork> m_nearReads;
     std::atomic<std::uint64_t> m_nearQuestion{0};
-    css::uno::WeakReference<css::awt::XDialog> m_nearDialog; // where their answers show
-    AliveToken m_alive = makeAliveToken();
+    Reference<css::awt::XDialog> m_nearDialog;      // where their answers show: set by prepare
     std::optional<std::int64_t> m_acknowledgedNear; // the one a save was stopped for
     std::string m_warnedAfterSave;                  // tax key stored with a warning shown
     Reference<css::awt::XDialogEventHandler> m_profile;
@@ -585,6 +606,7 @@ std::optional<std::int64_t> run(const Reference<XComponentContext>& context,
                         runDialog(context, dialogUrl(),
                                   Reference<css::awt::XDialogEventHandler>(editor.get()), {},
                                   [](const auto&) { return HelpPage::Client; });
+                        editor->closed();
                         result = editor->result();
                     });
     return result;

@@ -141,10 +141,17 @@ public:
     }
 
     bool changed() const { return m_changed; }
+    // The dialog closed: a search under way stops, and its answer is dropped.
+    void closed()
+    {
+        ++*m_latest;
+        m_dialog.clear();
+    }
 
 private:
     void prepare(const Reference<css::awt::XDialog>& dialog)
     {
+        m_dialog = dialog;
         addGrid(dialog);
         std::vector<std::string> scores;
         for (int score : kScores)
@@ -212,7 +219,6 @@ private:
     {
         const int score = minScore(dialog);
         const std::uint64_t question = ++*m_latest;
-        m_dialog = dialog;
         m_groups.clear();
         setEntries(dialog, "lstGroups", {});
         showGroup(dialog);
@@ -220,34 +226,51 @@ private:
                clientes::text(TextKey::DuplicatesSearching, m_language, {{"percent", "0"}}));
         if (!m_reads)
             m_reads = std::make_unique<LatestWork>();
+        // The worker holds no reference to this handler: only a weak one, made strong on the
+        // main thread for the time of each call there, so that the handler is never released
+        // on the worker and never used once gone.
         m_reads->submit(
-            [this, context = m_context, alive = std::weak_ptr<const bool>(m_alive),
-             latest = m_latest, language = m_language, question, score, done]
+            [self = css::uno::WeakReference<css::uno::XInterface>(
+                 static_cast<cppu::OWeakObject*>(this)),
+             raw = this, context = m_context, latest = m_latest, language = m_language, question,
+             score, done]
             {
-                // Told on the reading thread; the dialog is touched on the main thread only,
-                // while it is open and this is still the latest search.
-                using DialogWork = std::function<void(const Reference<css::awt::XDialog>&)>;
-                const auto post = [&](DialogWork work)
+                using Work =
+                    std::function<void(DuplicatesDialog&, const Reference<css::awt::XDialog>&)>;
+                // The dialog is touched on the main thread only, while it is open and this is
+                // still the latest search.
+                const auto post = [&](Work work)
                 {
-                    if (const AliveToken token = alive.lock())
-                        postWhileAlive(context, token,
-                                       [this, latest, question, work = std::move(work)]
-                                       {
-                                           const Reference<css::awt::XDialog> shown = m_dialog;
-                                           if (*latest == question && shown.is())
-                                               work(shown);
-                                       });
+                    guardedNoThrow("the duplicates dialog's answer",
+                                   [&]
+                                   {
+                                       postToMainThread(
+                                           context,
+                                           [self, raw, latest, question, work = std::move(work)]
+                                           {
+                                               // `raw` lives while the weak reference resolves.
+                                               const Reference<css::uno::XInterface> alive = self;
+                                               if (!alive.is() || *latest != question)
+                                                   return;
+                                               const Reference<css::awt::XDialog> shown =
+                                                   raw->m_dialog;
+                                               if (shown.is())
+                                                   work(*raw, shown);
+                                           });
+                                   });
                 };
                 SearchProgress progress(
-                    [&] { return alive.expired() || *latest != question; },
+                    [&]
+                    { return *latest != question || !Reference<css::uno::XInterface>(self).is(); },
                     [&](int percent)
                     {
                         post(
-                            [this, language, percent](const Reference<css::awt::XDialog>& shown)
+                            [language, percent](DuplicatesDialog& handler,
+                                                const Reference<css::awt::XDialog>& shown)
                             {
-                                status(shown,
-                                       clientes::text(TextKey::DuplicatesSearching, language,
-                                                      {{"percent", std::to_string(percent)}}));
+                                handler.status(
+                                    shown, clientes::text(TextKey::DuplicatesSearching, language,
+                                                          {{"percent", std::to_string(percent)}}));
                             });
                     });
                 DuplicateOptions options;
@@ -268,13 +291,19 @@ private:
                 {
                     failure = describeUnsaved(error, language);
                 }
+                catch (const std::exception& error)
+                {
+                    failure = clientes::text(TextKey::DuplicatesSearchFailed, language,
+                                             {{"reason", error.what()}});
+                }
                 post(
-                    [this, groups, failure, score, done](const Reference<css::awt::XDialog>& shown)
+                    [groups, failure, score, done](DuplicatesDialog& handler,
+                                                   const Reference<css::awt::XDialog>& shown)
                     {
                         if (!failure.empty())
-                            status(shown, failure, kErrorColor);
+                            handler.status(shown, failure, kErrorColor);
                         else
-                            showGroups(shown, std::move(*groups), score, done);
+                            handler.showGroups(shown, std::move(*groups), score, done);
                     });
             });
     }
@@ -618,8 +647,8 @@ private:
     std::unique_ptr<LatestWork> m_reads;
     std::shared_ptr<std::atomic<std::uint64_t>> m_latest =
         std::make_shared<std::atomic<std::uint64_t>>(0);
-    css::uno::WeakReference<css::awt::XDialog> m_dialog;
-    AliveToken m_alive = makeAliveToken();
+    // The dialog, set once by prepare (read on the main thread by the searches' answers).
+    Reference<css::awt::XDialog> m_dialog;
 };
 } // namespace
 
@@ -639,6 +668,7 @@ bool run(const Reference<XComponentContext>& context,
                        runDialog(context, dialogUrl(),
                                  Reference<css::awt::XDialogEventHandler>(handler.get()), parent,
                                  [](const auto&) { return HelpPage::Duplicates; });
+                       handler->closed();
                        changed = handler->changed();
                    });
     return changed;

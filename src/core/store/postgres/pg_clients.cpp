@@ -38,6 +38,8 @@ constexpr std::size_t kCountedPrefixChars = 6;
 
 // The index expression of the names, city and e-mail words (weights A to C).
 constexpr std::string_view kNames = "ts_filter(search, '{a,b,c}')";
+// No name holds a longer word (nameCandidates finds nothing for one).
+constexpr std::size_t kMaxNameWordBytes = 255;
 
 // Rows fetched at a time from a cursor when walking every client.
 constexpr int kFetchRows = 5000;
@@ -693,17 +695,36 @@ SearchPage Unit::search(std::string_view query, bool includeArchived, std::size_
 std::vector<std::int64_t> Unit::nameCandidates(std::string_view words, bool prefix,
                                                std::size_t limit)
 {
+    // A word of the legal or trade name (weights A, B), whole or as a prefix.
+    const auto nameTerm = [prefix](std::string_view word, bool last)
+    {
+        std::string term;
+        appendLexeme(term, word);
+        term += prefix && last ? ":*AB" : ":AB";
+        return term;
+    };
     std::string query;
     for (const SearchTerm& term : searchTerms(words))
     {
+        if (term.folded.size() > kMaxNameWordBytes)
+            return {}; // no name holds it (and tsquery refuses lexemes over 2 KB)
         query += query.empty() ? "" : " & ";
-        if (term.compound)
-            query += compoundQuery(term);
-        else
+        if (!term.compound)
         {
-            appendLexeme(query, term.folded);
-            query += prefix ? ":*AB" : ":AB";
+            query += nameTerm(term.folded, true);
+            continue;
         }
+        // Inner punctuation ("o'brien"): its parts as a phrase, or the compact word.
+        std::string phrase;
+        std::string_view rest = term.folded;
+        while (!rest.empty())
+        {
+            const auto space = rest.find(' ');
+            const std::string_view part = rest.substr(0, space);
+            rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
+            phrase += (phrase.empty() ? "" : " <-> ") + nameTerm(part, rest.empty());
+        }
+        query += "((" + phrase + ") | " + nameTerm(term.compact, true) + ")";
     }
     std::vector<std::int64_t> ids;
     if (query.empty() || limit == 0)

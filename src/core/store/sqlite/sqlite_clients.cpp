@@ -25,6 +25,8 @@ namespace
 // (see orderedMatches). Measured with tests/bench/store_bench.cpp on 100,000 clients: bm25
 // costs about 2.5 µs per match, the alphabetical walk about 1 ms for 2,000 matches.
 constexpr std::size_t kRankedMatchesMax = 1000;
+// No name holds a longer word (nameCandidates finds nothing for one).
+constexpr std::size_t kMaxNameWordBytes = 255;
 
 constexpr std::string_view kClientColumns =
     "id, uuid, code, legal_name, trade_name, tax_id, country, street, postal_code, city, "
@@ -498,6 +500,8 @@ std::vector<std::int64_t> Unit::nameCandidates(std::string_view words, bool pref
     const std::string star = prefix ? "*" : "";
     for (const SearchTerm& term : searchTerms(words))
     {
+        if (term.folded.size() > kMaxNameWordBytes)
+            return {}; // no name holds it (as in the PostgreSQL store)
         std::string part = quoteFts(term.folded) + star;
         if (term.compound)
             part = "(" + part + " OR " + quoteFts(term.compact) + star + ")";
