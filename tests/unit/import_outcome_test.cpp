@@ -156,6 +156,11 @@ TEST(ImportOutcome, Mappings)
     EXPECT_EQ(encodeMapping(mapping), "code,,taxId,");
     EXPECT_EQ(decodeClientMapping("code,,taxId,"), mapping);
     EXPECT_FALSE(decodeClientMapping("code,nope"));
+    // Columns going to the notes as lines.
+    EXPECT_EQ(encodeMapping(mapping, {1, 3}), "code,noteLine,taxId,noteLine");
+    std::vector<std::size_t> notes;
+    EXPECT_EQ(decodeClientMapping("code,noteLine,taxId,noteLine", &notes), mapping);
+    EXPECT_EQ(notes, (std::vector<std::size_t>{1, 3}));
     const InvoiceMapping invoiceMapping = {InvoiceField::Number, std::nullopt, InvoiceField::Total};
     EXPECT_EQ(encodeMapping(invoiceMapping), "number,,total");
     EXPECT_EQ(decodeInvoiceMapping("number,,total"), invoiceMapping);

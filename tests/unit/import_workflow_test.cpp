@@ -166,6 +166,14 @@ TEST(ImportWorkflow, ColumnsLeftOutAreReportedAndNoteLineColumnsGoToTheNotes)
     const auto azure = f.store.search("azure", false, 1);
     ASSERT_EQ(azure.rows.size(), 1U);
     EXPECT_EQ(f.store.byId(azure.rows[0].id)->notes, "Customer: 1\nSupplier: 1");
+    // The choice is remembered for the next sheet with these headers.
+    const std::vector<std::optional<std::string>> remembered = {"legalName", "noteLine",
+                                                                "noteLine"};
+    EXPECT_EQ(workflow.proposedMapping(ImportKind::Clients, true), remembered);
+    request.mapping.reset();
+    const ImportRun again = workflow.check(request);
+    EXPECT_EQ(again.mapping, remembered);
+    EXPECT_TRUE(again.leftOut.empty());
     request.mapping = std::vector<std::string>{"legalName", "noteLines"};
     EXPECT_THROW(workflow.check(request), BadMapping);
 }

@@ -286,14 +286,16 @@ InvoiceImportCommit invoiceCommit(InvoicePlan& plan, std::string source)
     return commit;
 }
 
-std::string encodeMapping(const ColumnMapping& mapping)
+std::string encodeMapping(const ColumnMapping& mapping, const std::vector<std::size_t>& noteColumns)
 {
     std::string text;
     for (std::size_t c = 0; c < mapping.size(); ++c)
     {
         if (c > 0)
             text += ',';
-        if (mapping[c])
+        if (std::find(noteColumns.begin(), noteColumns.end(), c) != noteColumns.end())
+            text += kNoteLineColumn;
+        else if (mapping[c])
             text += fieldName(*mapping[c]);
     }
     return text;
@@ -312,12 +314,15 @@ std::string encodeMapping(const InvoiceMapping& mapping)
     return text;
 }
 
-std::optional<ColumnMapping> decodeClientMapping(std::string_view text)
+std::optional<ColumnMapping> decodeClientMapping(std::string_view text,
+                                                 std::vector<std::size_t>* noteColumns)
 {
     ColumnMapping mapping;
     for (std::string_view name : splitNames(text))
     {
-        if (name.empty())
+        if (name == kNoteLineColumn && noteColumns)
+            noteColumns->push_back(mapping.size());
+        if (name.empty() || name == kNoteLineColumn)
         {
             mapping.emplace_back();
             continue;

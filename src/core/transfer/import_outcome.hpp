@@ -88,11 +88,15 @@ InvoiceImportCommit invoiceCommit(InvoicePlan& plan, std::string source);
 
 // ---------------------------------------------------------------- mappings
 
-// API names separated by ',' ("" for an ignored column): "code,legalName,,taxId".
-std::string encodeMapping(const ColumnMapping& mapping);
+// API names separated by ',' ("" for an ignored column): "code,legalName,,taxId"; the note
+// columns as kNoteLineColumn.
+std::string encodeMapping(const ColumnMapping& mapping,
+                          const std::vector<std::size_t>& noteColumns = {});
 std::string encodeMapping(const InvoiceMapping& mapping);
 // nullopt when a name is unknown (a mapping remembered by another version).
-std::optional<ColumnMapping> decodeClientMapping(std::string_view text);
+// The columns named kNoteLineColumn are not mapped and go to `noteColumns` when given.
+std::optional<ColumnMapping> decodeClientMapping(std::string_view text,
+                                                 std::vector<std::size_t>* noteColumns = nullptr);
 std::optional<InvoiceMapping> decodeInvoiceMapping(std::string_view text);
 // The key a mapping is remembered under: mappingKey(headers) with the kind in front.
 std::string rememberedMappingKey(ImportKind kind, const std::vector<std::string>& headers);

@@ -85,6 +85,10 @@ struct ImportOptions
     std::vector<std::size_t> noteColumns;
 };
 
+// In a client import's mapping by names (the API, the wizard, a remembered mapping), a column
+// whose values go to the notes as "Header: value" lines (ImportOptions::noteColumns).
+inline constexpr std::string_view kNoteLineColumn = "noteLine";
+
 // A column that will not be imported although it holds values: the check lists it so that
 // nothing is left behind silently.
 struct LeftOutColumn

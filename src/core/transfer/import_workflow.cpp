@@ -117,9 +117,14 @@ std::vector<std::optional<std::string>> ImportWorkflow::proposedMapping(ImportKi
     if (kind == ImportKind::Clients)
     {
         std::optional<ColumnMapping> mapping;
+        std::vector<std::size_t> notes;
         if (remembered)
-            mapping = decodeClientMapping(*remembered);
+            mapping = decodeClientMapping(*remembered, &notes);
         result = namesOf(mapping ? *mapping : autoMapping(names));
+        if (mapping)
+            for (const std::size_t c : notes)
+                if (c < result.size())
+                    result[c] = std::string(kNoteLineColumn);
     }
     else
     {
@@ -244,8 +249,14 @@ ImportRun ImportWorkflow::runClients(const ImportRequest& request, bool write,
             snapshot = RegisterSnapshot::load(store);
         });
     if (remembered)
-        if (auto mapping = decodeClientMapping(*remembered))
+    {
+        std::vector<std::size_t> notes;
+        if (auto mapping = decodeClientMapping(*remembered, &notes))
+        {
             options.mapping = std::move(*mapping);
+            options.noteColumns = std::move(notes);
+        }
+    }
     ImportPlan plan = planImport(*m_source.table, options, snapshot, m_language);
     snapshot = RegisterSnapshot();
     stopIfCancelled(request.progress); // the last moment: from here on it writes
@@ -260,8 +271,10 @@ ImportRun ImportWorkflow::runClients(const ImportRequest& request, bool write,
     plan = ImportPlan();
     const bool explicitMapping = request.mapping && request.hasHeader;
     const std::string mappingText =
-        explicitMapping ? mappingToRemember(options.mapping, autoMapping(headerTexts))
-                        : std::string();
+        !explicitMapping ? std::string()
+        : options.noteColumns.empty()
+            ? mappingToRemember(options.mapping, autoMapping(headerTexts))
+            : encodeMapping(options.mapping, options.noteColumns); // never the automatic one
     try
     {
         m_withRegister(

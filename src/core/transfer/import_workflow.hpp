@@ -73,10 +73,6 @@ struct ImportRun
     std::vector<LeftOutColumn> leftOut; // clients: the columns holding values not imported
 };
 
-// In a client import's mapping, a column whose values go to the notes as "Header: value"
-// lines (ImportOptions::noteColumns).
-inline constexpr std::string_view kNoteLineColumn = "noteLine";
-
 // A Mapping naming no field; `value` is the name given.
 class BadMapping : public std::runtime_error
 {
