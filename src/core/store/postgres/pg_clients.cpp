@@ -179,9 +179,9 @@ std::string prefixTerm(std::string_view word, bool identifier)
     return term;
 }
 
-// A compound term (inner punctuation) as tsquery input: its parts as a phrase, the last one a
-// prefix, or the compact word as a prefix; unrestricted.
-std::string compoundQuery(const SearchTerm& term)
+// A compound term (inner punctuation) as tsquery input: its parts as a phrase or the compact
+// word, each written by `lexeme(word, last)` (the compact word is last).
+template <typename Lexeme> std::string compoundQuery(const SearchTerm& term, Lexeme lexeme)
 {
     std::string phrase;
     std::string_view text = term.folded;
@@ -192,12 +192,23 @@ std::string compoundQuery(const SearchTerm& term)
         text = space == std::string_view::npos ? std::string_view() : text.substr(space + 1);
         if (!phrase.empty())
             phrase += " <-> ";
-        if (text.empty())
-            phrase += prefixTerm(word, true);
-        else
-            appendLexeme(phrase, word);
+        phrase += lexeme(word, text.empty());
     }
-    return "((" + phrase + ") | " + prefixTerm(term.compact, true) + ")";
+    return "((" + phrase + ") | " + lexeme(term.compact, true) + ")";
+}
+
+// The search's compound term: the last part and the compact word prefixes; unrestricted.
+std::string compoundQuery(const SearchTerm& term)
+{
+    return compoundQuery(term,
+                         [](std::string_view word, bool last)
+                         {
+                             if (last)
+                                 return prefixTerm(word, true);
+                             std::string bare;
+                             appendLexeme(bare, word);
+                             return bare;
+                         });
 }
 
 // The user's query as tsquery input over the whole document; empty when it has no term
@@ -709,22 +720,7 @@ std::vector<std::int64_t> Unit::nameCandidates(std::string_view words, bool pref
         if (term.folded.size() > kMaxNameWordBytes)
             return {}; // no name holds it (and tsquery refuses lexemes over 2 KB)
         query += query.empty() ? "" : " & ";
-        if (!term.compound)
-        {
-            query += nameTerm(term.folded, true);
-            continue;
-        }
-        // Inner punctuation ("o'brien"): its parts as a phrase, or the compact word.
-        std::string phrase;
-        std::string_view rest = term.folded;
-        while (!rest.empty())
-        {
-            const auto space = rest.find(' ');
-            const std::string_view part = rest.substr(0, space);
-            rest = space == std::string_view::npos ? std::string_view() : rest.substr(space + 1);
-            phrase += (phrase.empty() ? "" : " <-> ") + nameTerm(part, rest.empty());
-        }
-        query += "((" + phrase + ") | " + nameTerm(term.compact, true) + ")";
+        query += term.compound ? compoundQuery(term, nameTerm) : nameTerm(term.folded, true);
     }
     std::vector<std::int64_t> ids;
     if (query.empty() || limit == 0)
