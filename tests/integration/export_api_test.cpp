@@ -120,11 +120,13 @@ TEST_F(ExportApi, ClientsAreTypedCells)
         Reference<css::sheet::XCellRangeAddressable>(range, UNO_QUERY_THROW)->getRangeAddress();
     EXPECT_EQ(address.StartRow, 0);
     EXPECT_EQ(address.EndRow, 2); // header + two active clients
-    EXPECT_EQ(address.EndColumn, 14);
+    EXPECT_EQ(address.EndColumn, 16);
     const auto data = Reference<css::sheet::XCellRangeData>(range, UNO_QUERY_THROW)->getDataArray();
     EXPECT_EQ(s(data[0][0].get<rtl::OUString>()), "Código");
     EXPECT_EQ(s(data[0][1].get<rtl::OUString>()), "Nombre legal");
-    EXPECT_EQ(s(data[0][13].get<rtl::OUString>()), "Fecha de alta");
+    EXPECT_EQ(s(data[0][13].get<rtl::OUString>()), "Móvil");
+    EXPECT_EQ(s(data[0][14].get<rtl::OUString>()), "Dirección (línea 2)");
+    EXPECT_EQ(s(data[0][15].get<rtl::OUString>()), "Fecha de alta");
     // Ordered by legal name: Açores first.
     EXPECT_EQ(s(data[1][0].get<rtl::OUString>()), second);
     EXPECT_EQ(s(data[2][0].get<rtl::OUString>()), first);
@@ -138,9 +140,9 @@ TEST_F(ExportApi, ClientsAreTypedCells)
     EXPECT_EQ(cell(range, 12, row)->getError(), 0);
     EXPECT_EQ(s(data[2][10].get<rtl::OUString>()), "+34 600 000 000");
     // Dates are numbers with a date format.
-    EXPECT_EQ(cell(range, 13, row)->getType(), css::table::CellContentType_VALUE);
-    EXPECT_GT(cell(range, 13, row)->getValue(), 45000.0);
-    EXPECT_NE(formatType(document, cell(range, 13, row)) & css::util::NumberFormat::DATE, 0);
+    EXPECT_EQ(cell(range, 15, row)->getType(), css::table::CellContentType_VALUE);
+    EXPECT_GT(cell(range, 15, row)->getValue(), 45000.0);
+    EXPECT_NE(formatType(document, cell(range, 15, row)) & css::util::NumberFormat::DATE, 0);
     EXPECT_EQ(formatType(document, cell(range, 6, row)), css::util::NumberFormat::TEXT);
 
     // Header bold on a background, frozen.
@@ -164,7 +166,7 @@ TEST_F(ExportApi, ClientsAreTypedCells)
                                                          UNO_QUERY_THROW);
     const auto databaseAddress = database->getDataArea();
     EXPECT_EQ(databaseAddress.EndRow, 2);
-    EXPECT_EQ(databaseAddress.EndColumn, 14);
+    EXPECT_EQ(databaseAddress.EndColumn, 16);
     bool autoFilter = false;
     Reference<css::beans::XPropertySet>(database, UNO_QUERY_THROW)
         ->getPropertyValue(u("AutoFilter")) >>= autoFilter;

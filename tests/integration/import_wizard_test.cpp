@@ -319,9 +319,9 @@ TEST_F(ImportWizard, ColumnsLeftOutAreListedAndGoToTheNotesInOneClick)
     for (const std::string& line : problems)
         if (line.find("no se importará") != std::string::npos)
             leftOut.push_back(line);
+    // "Street2" is the second address line now.
     EXPECT_EQ(leftOut, (std::vector<std::string>{"Customer: 2 valores, no se importará",
-                                                 "Supplier: 1 valor, no se importará",
-                                                 "Street2: 1 valor, no se importará"}))
+                                                 "Supplier: 1 valor, no se importará"}))
         << problems.size();
     ASSERT_TRUE(enabled("btnLeftOutToNotes"));
 
@@ -336,8 +336,46 @@ TEST_F(ImportWizard, ColumnsLeftOutAreListedAndGoToTheNotesInOneClick)
     EXPECT_EQ(page(), 4) << label("lblCounts");
     const auto grocery = directory->findClients(u("grocery"), 0);
     ASSERT_EQ(grocery.getLength(), 1);
-    EXPECT_EQ(field(directory->getClient(grocery[0]), "notes"),
-              "Customer: TRUE\nSupplier: FALSE\nStreet2: #401");
+    EXPECT_EQ(field(directory->getClient(grocery[0]), "notes"), "Customer: TRUE\nSupplier: FALSE");
+    EXPECT_EQ(field(directory->getClient(grocery[0]), "street2"), "#401");
+}
+
+// A sheet with the headers of Odoo's contact template is recognised as Odoo's, and says so on
+// the mapping page: its columns are read as Odoo means them (the kind, the second address
+// line, the mobile; its external ID to the notes).
+TEST_F(ImportWizard, AnOdooFileIsRecognisedAndSaysSo)
+{
+    SheetDocument document(*office);
+    document.fill("A1", {{"ID", "Name", "Company Type", "Related Company", "Street", "Street2",
+                          "ZIP", "City", "Country", "Phone", "Mobile", "Email"},
+                         {"res_partner_6", "Agrolait", "Company", "", "3442 2nd Avenue", "",
+                          "11201", "New York", "United States", "654978123", "", ""},
+                         {"res_partner_9", "Ana Ruiz", "Individual", "", "Calle Mayor 1", "2º B",
+                          "28013", "Madrid", "España", "", "600111222", ""}});
+    if (!open("org.clientes.ImportWizard", "ImportWizard.xdl",
+              {named("Kind", Any(u("clients"))), named("Frame", Any(frameOf(document)))}))
+        FAIL() << "org.clientes.ImportWizard is not registered in this build";
+    check("optSelection", false);
+    check("optSheet", true);
+    ASSERT_TRUE(call("onNext"));
+    EXPECT_EQ(label("lblMappingNote").rfind("Parece una exportación de Odoo: ", 0), 0U)
+        << label("lblMappingNote");
+    ASSERT_TRUE(call("onNext"));
+    std::vector<std::string> leftOut;
+    for (const std::string& line : items("lstProblems"))
+        if (line.find("no se importará") != std::string::npos)
+            leftOut.push_back(line);
+    EXPECT_TRUE(leftOut.empty()) << leftOut.front(); // "Related Company" holds nothing here
+    ASSERT_TRUE(call("onImport")) << label("lblCounts");
+    const auto ana = directory->findClients(u("ana ruiz"), 0);
+    ASSERT_EQ(ana.getLength(), 1);
+    const auto client = directory->getClient(ana[0]);
+    EXPECT_EQ(field(client, "kind"), "person");
+    EXPECT_EQ(field(client, "street2"), "2º B");
+    EXPECT_EQ(field(client, "mobile"), "600111222");
+    EXPECT_EQ(field(client, "country"), "ES");
+    EXPECT_EQ(field(client, "notes"), "ID: res_partner_9");
+    directory->undoLastImport();
 }
 
 TEST_F(ImportWizard, FromACsvFileAndRemembersTheMapping)

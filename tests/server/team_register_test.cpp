@@ -529,5 +529,42 @@ TEST(TeamServerCodes, ABulkInsertSkipsCodesAlreadyInUse)
     EXPECT_EQ(reg->search("codigo", false, 5).total, 600);
 }
 
+// A register created by the previous version (schema 2) gains the client's mobile and second
+// address line and the contact's mobile when the first newer extension connects, and keeps
+// what it held. (The columns are taken away again to make a version-2 server.)
+TEST_F(TeamRegister, AServerAtTheLastVersionsSchemaIsMigratedKeepingItsClients)
+{
+    server_->createDatabase("older");
+    std::int64_t id = 0;
+    {
+        auto reg = openTeamRegister(server_->conninfo("older"));
+        Client client = named("Anterior, S.A.");
+        client.phone = "910 000 000";
+        id = reg->add(client).id;
+        Contact contact;
+        contact.clientId = id;
+        contact.name = "Berta";
+        reg->add(contact);
+    }
+    server_->execute("older", "ALTER TABLE clients DROP COLUMN mobile, DROP COLUMN street2; "
+                              "ALTER TABLE contacts DROP COLUMN mobile; "
+                              "UPDATE clientes_meta SET value = 2 WHERE name = 'schema'");
+    auto reg = openTeamRegister(server_->conninfo("older"));
+    Client client = *reg->byId(id);
+    EXPECT_EQ(client.legalName, "Anterior, S.A.");
+    EXPECT_EQ(client.phone, "910 000 000");
+    EXPECT_EQ(client.mobile, "");
+    client.mobile = "600 000 000";
+    client.street2 = "Nave 4";
+    reg->update(client);
+    EXPECT_EQ(reg->byId(id)->mobile, "600 000 000");
+    EXPECT_EQ(reg->byId(id)->street2, "Nave 4");
+    Contact contact = reg->list<Contact>(id).at(0);
+    EXPECT_EQ(contact.name, "Berta");
+    contact.mobile = "611 111 111";
+    reg->update(contact);
+    EXPECT_EQ(reg->list<Contact>(id).at(0).mobile, "611 111 111");
+}
+
 } // namespace
 } // namespace clientes::test

@@ -383,11 +383,11 @@ TEST(CsvExport, ClientsAndInvoicesReadBack)
     std::vector<std::string> legalNames;
     for (std::size_t i = 1; i < lines.size(); ++i)
     {
-        ASSERT_EQ(lines[i].size(), 15U);
+        ASSERT_EQ(lines[i].size(), 17U);
         legalNames.push_back(lines[i][1]);
         EXPECT_EQ(lines[i][10], "'+34 600 000 000");
         EXPECT_EQ(lines[i][12], "línea 1\nlínea 2");
-        EXPECT_EQ(lines[i][13].size(), 19U) << lines[i][13]; // "YYYY-MM-DD HH:MM:SS"
+        EXPECT_EQ(lines[i][15].size(), 19U) << lines[i][15]; // "YYYY-MM-DD HH:MM:SS"
     }
     for (const std::string& name : names)
     {

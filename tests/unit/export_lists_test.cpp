@@ -21,17 +21,17 @@ TEST(ExportLists, ClientListAddsDatesThatImportIgnores)
     for (Language language : {Language::Es, Language::En, Language::Pt})
     {
         const ExportSheet sheet = shapeClientList(std::vector<Client>{client}, language);
-        ASSERT_EQ(sheet.headers.size(), 15U);
-        EXPECT_EQ(sheet.columnKinds[13], CellKind::Date);
-        EXPECT_EQ(sheet.columnKinds[14], CellKind::Date);
-        EXPECT_EQ(sheet.rows[0][13].kind, CellKind::Date);
-        EXPECT_DOUBLE_EQ(sheet.rows[0][13].number, 45413.5);
-        EXPECT_DOUBLE_EQ(sheet.rows[0][14].number, 45414.25);
+        ASSERT_EQ(sheet.headers.size(), 17U);
+        EXPECT_EQ(sheet.columnKinds[15], CellKind::Date);
+        EXPECT_EQ(sheet.columnKinds[16], CellKind::Date);
+        EXPECT_EQ(sheet.rows[0][15].kind, CellKind::Date);
+        EXPECT_DOUBLE_EQ(sheet.rows[0][15].number, 45413.5);
+        EXPECT_DOUBLE_EQ(sheet.rows[0][16].number, 45414.25);
         EXPECT_EQ(sheet.rows[0][6].text, "08001");
         const ColumnMapping mapping = autoMapping(sheet.headers);
-        EXPECT_FALSE(mapping[13]) << sheet.headers[13];
-        EXPECT_FALSE(mapping[14]) << sheet.headers[14];
-        for (std::size_t c = 0; c < 13; ++c)
+        EXPECT_FALSE(mapping[15]) << sheet.headers[15];
+        EXPECT_FALSE(mapping[16]) << sheet.headers[16];
+        for (std::size_t c = 0; c < 15; ++c)
             EXPECT_EQ(mapping[c], exportedClientFields()[c]);
     }
 }

@@ -165,15 +165,15 @@ TEST(ExportShape, ClientsSheet)
     {
         const ExportSheet sheet = shapeClients(clients, language);
         const std::vector<Field>& fields = exportedClientFields();
-        ASSERT_EQ(fields.size(), 13U);
+        ASSERT_EQ(fields.size(), 15U);
         ASSERT_EQ(sheet.headers.size(), fields.size());
         for (std::size_t c = 0; c < fields.size(); ++c)
             EXPECT_EQ(sheet.headers[c], fieldLabel(fields[c], language));
-        EXPECT_EQ(sheet.columnKinds, std::vector<CellKind>(13, CellKind::Text));
+        EXPECT_EQ(sheet.columnKinds, std::vector<CellKind>(15, CellKind::Text));
         ASSERT_EQ(sheet.rows.size(), clients.size());
         for (std::size_t r = 0; r < clients.size(); ++r)
         {
-            ASSERT_EQ(sheet.rows[r].size(), 13U);
+            ASSERT_EQ(sheet.rows[r].size(), 15U);
             for (std::size_t c = 0; c < fields.size(); ++c)
             {
                 EXPECT_EQ(sheet.rows[r][c].kind, CellKind::Text);
@@ -188,7 +188,7 @@ TEST(ExportShape, ClientsSheet)
     EXPECT_EQ(sheet.rows[4][6].text, "01234");
     EXPECT_EQ(sheet.rows[0][3].text, "B-12.345.678");
     EXPECT_TRUE(shapeClients({}, Language::En).rows.empty());
-    EXPECT_EQ(shapeClients({}, Language::En).headers.size(), 13U);
+    EXPECT_EQ(shapeClients({}, Language::En).headers.size(), 15U);
 }
 
 TEST(ExportShape, ColumnOrder)
@@ -197,7 +197,7 @@ TEST(ExportShape, ColumnOrder)
         exportedClientFields(),
         (std::vector{Field::Code, Field::LegalName, Field::TradeName, Field::TaxId, Field::Country,
                      Field::Street, Field::PostalCode, Field::City, Field::Region, Field::Email,
-                     Field::Phone, Field::Website, Field::Notes}));
+                     Field::Phone, Field::Website, Field::Notes, Field::Mobile, Field::Street2}));
 }
 
 TEST(ExportShape, TextProtection)

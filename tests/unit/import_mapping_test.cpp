@@ -78,9 +78,13 @@ TEST(ImportMapping, ContactSynonyms)
 {
     expectField({"E-mail", "Email", "Correo", "Correo electrónico", "Mail", "Correio eletrónico"},
                 Field::Email);
-    expectField(
-        {"Teléfono", "Móvil", "Tel.", "Phone", "Mobile", "Telefone", "Telemóvel", "Celular"},
-        Field::Phone);
+    expectField({"Teléfono", "Tel.", "Phone", "Telephone", "Telefone"}, Field::Phone);
+    expectField({"Móvil", "Mobile", "Telemóvel", "Celular", "Mobile Phone", "Mobile No",
+                 "Teléfono móvil", "Número de móvil", "Cell phone"},
+                Field::Mobile);
+    expectField({"Street2", "Street 2", "Address Line 2", "Business Street 2", "Dirección 2",
+                 "Complemento", "street2"},
+                Field::Street2);
     expectField({"Web", "Website", "Página web", "Sitio web", "URL", "Site"}, Field::Website);
 }
 
@@ -118,16 +122,18 @@ TEST(ImportMapping, IgnoresCaseAccentsAndPunctuation)
     expectField({"c.p.", "C. P.", "C.P", "cp", "Cód. postal", "CODIGO POSTAL"}, Field::PostalCode);
     expectField({"N.I.F.", "nif", "N.I.F", "NIF:", "(NIF)"}, Field::TaxId);
     expectField({"e-mail", "E-Mail", "EMAIL", "e mail", "Correo Electronico"}, Field::Email);
-    expectField({"TELÉFONO", "telefono", "Tel", "TELEMOVEL", "Móvil:"}, Field::Phone);
+    expectField({"TELÉFONO", "telefono", "Tel"}, Field::Phone);
+    expectField({"TELEMOVEL", "Móvil:", "MOVIL"}, Field::Mobile);
     expectField({"Observacoes", "OBSERVAÇÕES"}, Field::Notes);
     expectField({"Código del cliente", "Codigo de cliente", "REF."}, Field::Code);
 }
 
 TEST(ImportMapping, ContainedWords)
 {
-    expectField({"Teléfono móvil", "Teléfono fijo", "Número de teléfono", "Phone number",
-                 "Mobile phone", "Tel. móvil", "Teléfono 2", "Teléfono de la empresa"},
+    expectField({"Teléfono fijo", "Número de teléfono", "Phone number", "Teléfono 2",
+                 "Teléfono de la empresa"},
                 Field::Phone);
+    expectField({"Teléfono móvil del cliente", "Tel. móvil", "Móvil de la empresa"}, Field::Mobile);
     expectField({"Dirección de correo electrónico", "Email address", "Correo del cliente",
                  "Customer e-mail", "Email 2", "Endereço de e-mail"},
                 Field::Email);
@@ -218,8 +224,8 @@ TEST(ImportMapping, AutoMappingOneFieldPerColumn)
     EXPECT_EQ(mapping[2], std::nullopt); // legal name taken by column 0
     EXPECT_EQ(mapping[3], std::nullopt); // tax ID taken by column 1
     EXPECT_EQ(mapping[4], std::nullopt);
-    // Exact headers go first: "Teléfono" wins over the earlier "Teléfono móvil".
-    EXPECT_EQ(mapping[5], std::nullopt);
+    // "Teléfono móvil" is the mobile, beside the phone.
+    EXPECT_EQ(mapping[5], Field::Mobile);
     EXPECT_EQ(mapping[6], Field::Phone);
     EXPECT_EQ(mapping[7], Field::Email);
 }
@@ -248,8 +254,8 @@ TEST(ImportMapping, AutoMappingTypicalSheets)
                      "Telemóvel", "Correio eletrónico", "Site"});
     EXPECT_EQ(portuguese,
               (ColumnMapping{Field::LegalName, Field::TaxId, Field::Street, Field::PostalCode,
-                             Field::City, Field::Region, Field::Country, Field::Phone, Field::Email,
-                             Field::Website}));
+                             Field::City, Field::Region, Field::Country, Field::Mobile,
+                             Field::Email, Field::Website}));
     const ColumnMapping english =
         autoMapping({"Company name", "VAT number", "Address", "Town", "County", "Postcode",
                      "Country", "Phone", "Email", "Website", "Notes", "Invoice date", "Amount"});

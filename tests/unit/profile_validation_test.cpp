@@ -50,9 +50,13 @@ Invoice validInvoice()
 TEST(ProfileFields, NewFieldsAreAtTheEndWithApiNames)
 {
     const auto& fields = allFields();
-    ASSERT_EQ(fields.size(), 17U);
+    ASSERT_EQ(fields.size(), 19U);
     EXPECT_EQ(fields[13], Field::Kind);
     EXPECT_EQ(fields[16], Field::Currency);
+    EXPECT_EQ(fields[17], Field::Mobile);
+    EXPECT_EQ(fields[18], Field::Street2);
+    EXPECT_EQ(fieldName(Field::Mobile), "mobile");
+    EXPECT_EQ(fieldFromName("street2"), Field::Street2);
     EXPECT_EQ(fieldName(Field::Kind), "kind");
     EXPECT_EQ(fieldName(Field::Tags), "tags");
     EXPECT_EQ(fieldName(Field::PaymentTerms), "paymentTerms");

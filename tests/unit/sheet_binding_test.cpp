@@ -36,7 +36,7 @@ struct Sheet
     {
         std::vector<std::string>& cells = rows[row];
         if (cells.size() <= column)
-            cells.resize(15);
+            cells.resize(17);
         return cells[column];
     }
     void clear(std::size_t row) { rows.erase(row); }
@@ -147,6 +147,23 @@ struct Fixture
     }
     Client stored(std::string_view code) { return *store.byCode(code); }
 };
+
+// A sheet bound before the mobile and the second address line were exported (13 field
+// columns) keeps its rows unchanged: their texts hash as they did then.
+TEST(SheetBinding, RowsBoundBeforeTheLaterColumnsHashAsTheyDid)
+{
+    std::vector<std::string> before(13);
+    before[1] = "Acme, S.L.";
+    before[12] = ""; // empty notes count, as they always did
+    std::vector<std::string> now = before;
+    now.resize(exportedClientFields().size());
+    ASSERT_EQ(now.size(), 15U);
+    EXPECT_EQ(boundRowHash(now), boundRowHash(before));
+    now[13] = "600 000 000";
+    EXPECT_NE(boundRowHash(now), boundRowHash(before));
+    std::vector<std::string> shorter(before.begin(), before.end() - 1);
+    EXPECT_NE(boundRowHash(shorter), boundRowHash(before));
+}
 
 TEST(SheetBinding, SurvivesItsTextFormWithoutTheBases)
 {

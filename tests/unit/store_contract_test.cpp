@@ -285,6 +285,8 @@ TEST_P(StoreContract, InsertClientsAssignsIdsAndCodesAndKeepsEveryField)
     full.tags = "vip, mayorista";
     full.paymentTerms = "30";
     full.currency = "EUR";
+    full.mobile = "+34 600 000 000";
+    full.street2 = "Planta 2, puerta B";
     std::vector<Client> clients = {stamped(full), stamped(makeClient("Second"))};
     store().write([&](StoreWriter& tx) { tx.insertClients(clients); });
 
@@ -350,6 +352,8 @@ TEST_P(StoreContract, UpdateClientWritesOnlyOverTheExpectedVersion)
     Client after = original;
     after.city = "Sevilla";
     after.tags = "nuevo";
+    after.mobile = "699 000 111";
+    after.street2 = "Bajo";
     after.archived = true;
     after.version = 2;
     after.updatedAt = "2024-06-01T00:00:00.000Z";
@@ -363,6 +367,8 @@ TEST_P(StoreContract, UpdateClientWritesOnlyOverTheExpectedVersion)
     Client stored = *H::read(store(), original.id);
     EXPECT_EQ(stored.city, "Sevilla");
     EXPECT_EQ(stored.tags, "nuevo");
+    EXPECT_EQ(stored.mobile, "699 000 111");
+    EXPECT_EQ(stored.street2, "Bajo");
     EXPECT_TRUE(stored.archived);
     EXPECT_EQ(stored.code, original.code);
     EXPECT_EQ(stored.uuid, original.uuid);
@@ -698,6 +704,7 @@ TEST_P(StoreContract, EveryKindOfRecordRoundTrips)
     c.role = "Gerente";
     c.email = "ana@x.es";
     c.phone = "600";
+    c.mobile = "+351 912 345 678";
     Project p;
     p.clientId = client.id;
     p.name = "Web";
@@ -1230,10 +1237,18 @@ TEST_P(StoreContract, BulkClientInsertOfManyRows)
 {
     std::vector<Client> clients;
     for (int i = 0; i < 3000; ++i)
+    {
         clients.push_back(stamped(makeClient("Masivo " + std::to_string(i), "", "Vigo")));
+        clients.back().mobile = "6" + std::to_string(i);
+        clients.back().street2 = "Nave " + std::to_string(i);
+    }
     store().write([&](StoreWriter& tx) { tx.insertClients(clients); },
                   WriteHints{clients.size(), false});
     EXPECT_EQ(H::count(store()), 3000);
+    const std::optional<Client> last = H::read(store(), clients.back().id);
+    ASSERT_TRUE(last.has_value());
+    for (Field field : allFields())
+        EXPECT_EQ(last->value(field), clients.back().value(field)) << fieldName(field);
     EXPECT_EQ(clients.back().code, formatClientCode(3000));
     store().read(
         [&](StoreReader& tx)

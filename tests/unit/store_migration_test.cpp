@@ -307,6 +307,8 @@ TEST(StoreMigration, FromVersion2)
         EXPECT_EQ(old.tags, "");
         EXPECT_EQ(old.paymentTerms, "");
         EXPECT_EQ(old.currency, "");
+        EXPECT_EQ(old.mobile, "");
+        EXPECT_EQ(old.street2, "");
         EXPECT_TRUE(validate(old).empty());
         EXPECT_TRUE(store.byCode("C-000003")->archived);
         // No history before the migration; the profile works on old clients.
@@ -316,9 +318,18 @@ TEST(StoreMigration, FromVersion2)
         changed.currency = "EUR";
         changed.paymentTerms = "30";
         changed.tags = "antiguo";
+        changed.mobile = "+34 600 111 222";
+        changed.street2 = "Planta 3, puerta B";
         const Client updated = store.update(changed);
         EXPECT_EQ(updated.version, 5);
         EXPECT_EQ(store.byId(old.id)->tags, "antiguo");
+        EXPECT_EQ(store.byId(old.id)->mobile, "+34 600 111 222");
+        EXPECT_EQ(store.byId(old.id)->street2, "Planta 3, puerta B");
+        Contact contact;
+        contact.clientId = old.id;
+        contact.name = "Ana";
+        contact.mobile = "600 333 444";
+        EXPECT_EQ(store.get<Contact>(store.add(contact).id)->mobile, "600 333 444");
         Invoice invoice;
         invoice.clientId = old.id;
         invoice.number = "F-1";
@@ -331,7 +342,7 @@ TEST(StoreMigration, FromVersion2)
     }
     {
         RawDb raw(file);
-        EXPECT_EQ(raw.text("PRAGMA user_version"), "3");
+        EXPECT_EQ(raw.text("PRAGMA user_version"), "4");
         EXPECT_EQ(raw.text("PRAGMA integrity_check"), "ok");
         EXPECT_EQ(raw.text("PRAGMA foreign_key_check"), "");
         EXPECT_EQ(raw.text("SELECT count(*) FROM clients"), "4");

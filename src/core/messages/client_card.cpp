@@ -41,7 +41,7 @@ std::string formatAddress(const Client& client)
     const std::string none;
     const std::string& region = client.region == client.city ? none : client.region;
     std::string address;
-    appendJoined(address, {&client.street, &town, &region, &client.country}, ", ");
+    appendJoined(address, {&client.street, &client.street2, &town, &region, &client.country}, ", ");
     return address;
 }
 
@@ -60,7 +60,7 @@ std::string formatClientCard(const Client& client, Language language)
         taxId += " (" + client.country + ")";
     appendLine(card, fieldLabel(Field::TaxId, language), taxId);
     appendLine(card, text(TextKey::DeckAddress, language), formatAddress(client));
-    for (Field field : {Field::Email, Field::Phone, Field::Website})
+    for (Field field : {Field::Email, Field::Phone, Field::Mobile, Field::Website})
         appendLine(card, fieldLabel(field, language), client.value(field));
     return card;
 }
@@ -86,7 +86,7 @@ std::string formatClientCard(const Client& client, const ProfileSummary& summary
     appendLine(card, text(TextKey::DeckColumnTaxId, language), taxId);
     line(formatAddress(client));
     std::string contact;
-    appendJoined(contact, {&client.email, &client.phone}, " · ");
+    appendJoined(contact, {&client.email, &client.phone, &client.mobile}, " · ");
     line(contact);
     line(client.website);
     return card;
@@ -103,7 +103,7 @@ std::string formatClientDetails(const Client& client, Language language)
     for (Field field : {Field::LegalName, Field::TradeName, Field::TaxId, Field::Country})
         appendLine(details, fieldLabel(field, language), client.value(field));
     appendLine(details, text(TextKey::DeckAddress, language), formatAddress(client));
-    for (Field field : {Field::Email, Field::Phone, Field::Website, Field::Tags,
+    for (Field field : {Field::Email, Field::Phone, Field::Mobile, Field::Website, Field::Tags,
                         Field::PaymentTerms, Field::Currency})
         appendLine(details, fieldLabel(field, language), client.value(field));
     if (!client.notes.empty())

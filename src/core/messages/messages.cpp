@@ -15,11 +15,11 @@ namespace
 using K = TextKey;
 
 // Indexed by Field.
-constexpr std::array<TextKey, 17> kLabels = {
+constexpr std::array<TextKey, 19> kLabels = {
     K::FieldCode,         K::FieldLegalName,  K::FieldTradeName, K::FieldTaxId,  K::FieldCountry,
     K::FieldStreet,       K::FieldPostalCode, K::FieldCity,      K::FieldRegion, K::FieldEmail,
     K::FieldPhone,        K::FieldWebsite,    K::FieldNotes,     K::FieldKind,   K::FieldTags,
-    K::FieldPaymentTerms, K::FieldCurrency};
+    K::FieldPaymentTerms, K::FieldCurrency,   K::FieldMobile,    K::FieldStreet2};
 
 // Indexed by RecordType.
 constexpr std::array<TextKey, 9> kRecordTypes = {
@@ -28,14 +28,15 @@ constexpr std::array<TextKey, 9> kRecordTypes = {
     K::RecordTypeDeal,    K::RecordTypeFile,          K::RecordTypeNote};
 
 // Indexed by RecordField.
-constexpr std::array<TextKey, 21> kRecordFields = {
+constexpr std::array<TextKey, 22> kRecordFields = {
     K::RecordFieldName,       K::RecordFieldRole,      K::RecordFieldEmail,
     K::RecordFieldPhone,      K::RecordFieldStatus,    K::RecordFieldDate,
     K::RecordFieldHours,      K::RecordFieldNote,      K::RecordFieldTitle,
     K::RecordFieldDueDate,    K::RecordFieldNumber,    K::RecordFieldAmount,
     K::RecordFieldCurrency,   K::RecordFieldIssueDate, K::RecordFieldNet,
     K::RecordFieldTax,        K::RecordFieldTotal,     K::RecordFieldStage,
-    K::RecordFieldValidUntil, K::RecordFieldMimeType,  K::RecordFieldText};
+    K::RecordFieldValidUntil, K::RecordFieldMimeType,  K::RecordFieldText,
+    K::RecordFieldMobile};
 
 // Indexed by ActivityKind.
 constexpr std::array<TextKey, 13> kActivityKinds = {

@@ -11,20 +11,21 @@ namespace clientes
 namespace
 {
 
-constexpr std::array<Field, 17> kFields = {
+// In the enum's order (the stores read the first columns by position).
+constexpr std::array<Field, 19> kFields = {
     Field::Code,         Field::LegalName,  Field::TradeName, Field::TaxId,  Field::Country,
     Field::Street,       Field::PostalCode, Field::City,      Field::Region, Field::Email,
     Field::Phone,        Field::Website,    Field::Notes,     Field::Kind,   Field::Tags,
-    Field::PaymentTerms, Field::Currency};
+    Field::PaymentTerms, Field::Currency,   Field::Mobile,    Field::Street2};
 
-constexpr std::array<std::string_view, 17> kNames = {
-    "code",       "legalName", "tradeName", "taxId",        "country", "street",
-    "postalCode", "city",      "region",    "email",        "phone",   "website",
-    "notes",      "kind",      "tags",      "paymentTerms", "currency"};
+constexpr std::array<std::string_view, 19> kNames = {
+    "code", "legalName",    "tradeName", "taxId",  "country", "street", "postalCode",
+    "city", "region",       "email",     "phone",  "website", "notes",  "kind",
+    "tags", "paymentTerms", "currency",  "mobile", "street2"};
 
 } // namespace
 
-const std::array<Field, 17>& allFields()
+const std::array<Field, 19>& allFields()
 {
     return kFields;
 }
@@ -86,6 +87,10 @@ const std::string& Client::value(Field field) const
         return paymentTerms;
     case Field::Currency:
         return currency;
+    case Field::Mobile:
+        return mobile;
+    case Field::Street2:
+        return street2;
     }
     return notes; // unreachable for valid enumerators
 }

@@ -30,14 +30,17 @@ enum class Field
     Kind,
     Tags,
     PaymentTerms,
-    Currency
+    Currency,
+    // Schema v4 (SQLite; v3 on the server).
+    Mobile,
+    Street2
 };
 
-const std::array<Field, 17>& allFields();
+const std::array<Field, 19>& allFields();
 
 // API names: "code", "legalName", "tradeName", "taxId", "country", "street", "postalCode",
 // "city", "region", "email", "phone", "website", "notes", "kind", "tags", "paymentTerms",
-// "currency".
+// "currency", "mobile", "street2".
 std::string_view fieldName(Field field);
 
 // Exact (case-sensitive) API name → field.
@@ -53,11 +56,13 @@ struct Client
     std::string taxId;
     std::string country; // ISO 3166 alpha-2, upper case
     std::string street;
+    std::string street2; // the address's second line: floor, door, building ("#401", "2º B")
     std::string postalCode;
     std::string city;
     std::string region;
     std::string email;
     std::string phone;
+    std::string mobile; // kept as written, like the phone
     std::string website;
     std::string notes;
     // "company", "person", or "" (not stated; what clients stored before schema v3 have).

@@ -10,10 +10,10 @@ namespace
 
 constexpr std::array<std::string_view, 9> kRecordTypes = {
     "contact", "project", "timeEntry", "task", "purchaseOrder", "invoice", "deal", "file", "note"};
-constexpr std::array<std::string_view, 21> kFieldNames = {
-    "name", "role",  "email",   "phone",  "status",     "date",     "hours",
-    "note", "title", "dueDate", "number", "amount",     "currency", "issueDate",
-    "net",  "tax",   "total",   "stage",  "validUntil", "mimeType", "text"};
+constexpr std::array<std::string_view, 22> kFieldNames = {
+    "name",  "role",    "email",      "phone",    "status",   "date",      "hours", "note",
+    "title", "dueDate", "number",     "amount",   "currency", "issueDate", "net",   "tax",
+    "total", "stage",   "validUntil", "mimeType", "text",     "mobile"};
 
 constexpr std::array<std::string_view, 2> kOpenClosed = {"open", "closed"};
 constexpr std::array<std::string_view, 2> kTaskStatuses = {"pending", "done"};

@@ -61,12 +61,13 @@ enum class RecordField
     Stage,
     ValidUntil,
     MimeType,
-    Text
+    Text,
+    Mobile
 };
 
 // API names: "name", "role", "email", "phone", "status", "date", "hours", "note", "title",
 // "dueDate", "number", "amount", "currency", "issueDate", "net", "tax", "total", "stage",
-// "validUntil", "mimeType", "text".
+// "validUntil", "mimeType", "text", "mobile".
 std::string_view recordFieldName(RecordField field);
 
 enum class ProjectStatus
@@ -134,6 +135,7 @@ struct Contact : StoredRecord
     std::string role; // "Gerente", "Accounts payable"…
     std::string email;
     std::string phone;
+    std::string mobile; // schema v4 (SQLite; v3 on the server)
 };
 
 struct Project : StoredRecord

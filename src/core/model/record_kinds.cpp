@@ -314,6 +314,11 @@ const FieldOf<Client> kClientFields[] = {
                                .type = FieldType::Currency,
                                .label = Field::Currency,
                                .maxLength = 3}),
+    // Schema v4.
+    member<&Client::mobile>(
+        {.name = "mobile", .column = "mobile", .label = Field::Mobile, .maxLength = 40}),
+    member<&Client::street2>(
+        {.name = "street2", .column = "street2", .label = Field::Street2, .maxLength = 200}),
     member<&Client::archived>({.name = "archived",
                                .column = "archived",
                                .type = FieldType::Boolean,
@@ -334,6 +339,7 @@ const FieldOf<Contact> kContactFields[] = {
                              .label = RecordField::Email,
                              .maxLength = 254}),
     member<&Contact::phone>(text("phone", "phone", RecordField::Phone, 40)),
+    member<&Contact::mobile>(text("mobile", "mobile", RecordField::Mobile, 40)),
     createdAtMember<Contact>(),
     updatedAtMember<Contact>(),
     versionMember<Contact>(),

@@ -20,9 +20,12 @@ namespace clientes
 const std::vector<Field>& exportedClientFields()
 {
     static const std::vector<Field> fields = {
-        Field::Code,   Field::LegalName,  Field::TradeName, Field::TaxId,  Field::Country,
-        Field::Street, Field::PostalCode, Field::City,      Field::Region, Field::Email,
-        Field::Phone,  Field::Website,    Field::Notes};
+        Field::Code, Field::LegalName, Field::TradeName, Field::TaxId, Field::Country,
+        Field::Street, Field::PostalCode, Field::City, Field::Region, Field::Email, Field::Phone,
+        Field::Website, Field::Notes,
+        // Added after the first 13 (schema v4): a sheet bound by an earlier version has no
+        // such columns and its rows hash as they did (boundRowHash).
+        Field::Mobile, Field::Street2};
     return fields;
 }
 

@@ -7,6 +7,7 @@
 #include "core/text/locale.hpp"
 #include "core/text/utf8.hpp"
 #include "core/transfer/import_country.hpp"
+#include "core/transfer/import_sources.hpp"
 #include "core/transfer/import_values.hpp"
 
 #include <algorithm>
@@ -180,14 +181,22 @@ private:
             return r;
         for (const ImportCell& cell : table_[r])
             headers_.push_back(cellText(cell, Field::Notes));
+        layout_ = sourceLayout(headers_);
+        plan_.system = layout_.system;
         return r + 1;
     }
 
     void chooseMapping(std::size_t width)
     {
         ColumnMapping mapping = options_.mapping;
+        std::vector<std::size_t> noteColumns = options_.noteColumns;
         if (mapping.empty() && options_.hasHeader)
-            mapping = autoMapping(headers_);
+        {
+            // A recognised system's mapping, with the columns it keeps for the notes.
+            mapping = layout_.mapping;
+            noteColumns.insert(noteColumns.end(), layout_.noteColumns.begin(),
+                               layout_.noteColumns.end());
+        }
         mapping.resize(width);
         for (std::size_t c = 0; c < width; ++c)
         {
@@ -210,7 +219,7 @@ private:
             }
             columnOf_[index] = c;
         }
-        for (const std::size_t c : options_.noteColumns)
+        for (const std::size_t c : noteColumns)
             if (c < width)
             {
                 if (mapping[c])
@@ -227,6 +236,81 @@ private:
                        text(TextKey::ImportNoColumns, language_));
         plan_.mapping = std::move(mapping);
         plan_.problems = std::move(tableProblems_);
+        // The system's rule columns (names, organisation, "Is a company") count where the user
+        // left them unmapped.
+        const auto free = [&](std::size_t c)
+        {
+            return c < width && !plan_.mapping[c] &&
+                   !std::binary_search(plan_.noteColumns.begin(), plan_.noteColumns.end(), c);
+        };
+        for (const std::size_t c : layout_.nameParts)
+            if (free(c))
+                nameParts_.push_back(c);
+        if (layout_.organization && free(*layout_.organization))
+            organization_ = layout_.organization;
+        if (layout_.companyFlag && free(*layout_.companyFlag))
+            companyFlag_ = layout_.companyFlag;
+    }
+
+    bool ruleColumn(std::size_t c) const
+    {
+        return std::find(nameParts_.begin(), nameParts_.end(), c) != nameParts_.end() ||
+               organization_ == c || companyFlag_ == c;
+    }
+
+    std::string cellValue(const std::vector<ImportCell>& cells, std::size_t c) const
+    {
+        if (c >= cells.size() || isBlankCell(cells[c]))
+            return {};
+        return std::string(trimAscii(cellText(cells[c], Field::Notes)));
+    }
+
+    // A recognised system's rules: the name made of its parts or the organisation's, the
+    // kind from them or from a yes/no column, the system's tag separator.
+    void applySourceRules(const std::vector<ImportCell>& cells, Client& input) const
+    {
+        if (!layout_.tagSeparator.empty() && mapped(Field::Tags))
+        {
+            std::string tags;
+            for (std::size_t at = 0; at < input.tags.size();)
+                if (input.tags.compare(at, layout_.tagSeparator.size(), layout_.tagSeparator) == 0)
+                {
+                    tags += ',';
+                    at += layout_.tagSeparator.size();
+                }
+                else
+                    tags += input.tags[at++];
+            input.tags = std::move(tags);
+        }
+        const bool kindGiven = mapped(Field::Kind);
+        if (companyFlag_ && !kindGiven)
+            if (const std::optional<bool> company = yesNoFromText(cellValue(cells, *companyFlag_)))
+                input.kind = std::string(*company ? kKindCompany : kKindPerson);
+        if (!trimAscii(input.legalName).empty())
+            return;
+        std::string name;
+        for (const std::size_t c : nameParts_)
+            if (std::string part = cellValue(cells, c); !part.empty())
+                name += (name.empty() ? "" : " ") + part;
+        const std::string organization = organization_ ? cellValue(cells, *organization_) : "";
+        if (!name.empty())
+        {
+            input.legalName = std::move(name);
+            if (!kindGiven)
+                input.kind = std::string(kKindPerson);
+            if (!organization.empty())
+            {
+                if (!trimAscii(input.notes).empty())
+                    input.notes += '\n';
+                input.notes += columnName(*organization_) + ": " + organization;
+            }
+        }
+        else if (!organization.empty())
+        {
+            input.legalName = organization;
+            if (!kindGiven)
+                input.kind = std::string(kKindCompany);
+        }
     }
 
     // The name a column goes by in notes and in the list of left-out columns.
@@ -241,7 +325,7 @@ private:
     {
         for (std::size_t c = 0; c < plan_.mapping.size(); ++c)
         {
-            if (plan_.mapping[c] ||
+            if (plan_.mapping[c] || ruleColumn(c) ||
                 std::binary_search(plan_.noteColumns.begin(), plan_.noteColumns.end(), c))
                 continue;
             std::size_t values = 0;
@@ -289,6 +373,9 @@ private:
         for (const std::size_t c : plan_.noteColumns)
             if (c < cells.size() && !isBlankCell(cells[c]))
                 return false;
+        for (std::size_t c = 0; c < cells.size(); ++c)
+            if (ruleColumn(c) && !isBlankCell(cells[c]))
+                return false;
         return !hasMappedFormulaError(cells, plan_.mapping);
     }
 
@@ -320,6 +407,7 @@ private:
             notes +=
                 columnName(c) + ": " + std::string(trimAscii(cellText(cells[c], Field::Notes)));
         }
+        applySourceRules(cells, input);
         // Values as other systems write them: "Company" / "Individual", tags after ";".
         if (const std::optional<std::string> kind = kindFromText(input.kind))
             input.kind = *kind;
@@ -530,6 +618,11 @@ private:
     std::vector<std::size_t> columnOf_; // by Field: table column, or npos
     std::vector<bool> fromNumber_;      // by Field: the current row's cell was a number
     std::vector<std::string> headers_;
+    SourceLayout layout_; // the system the headers come from, if recognised
+    // Its rule columns the user left unmapped (see applySourceRules).
+    std::vector<std::size_t> nameParts_;
+    std::optional<std::size_t> organization_;
+    std::optional<std::size_t> companyFlag_;
     std::vector<ImportProblem> tableProblems_;
     // Nodes come from one arena: no allocation per row, and freed at once.
     std::pmr::monotonic_buffer_resource arena_;

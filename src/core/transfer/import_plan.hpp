@@ -7,6 +7,7 @@
 #include "core/rules/duplicate_match.hpp"
 #include "core/text/language.hpp"
 #include "core/transfer/import_mapping.hpp"
+#include "core/transfer/import_sources.hpp"
 #include "core/transfer/work_progress.hpp"
 
 #include <algorithm>
@@ -159,6 +160,9 @@ struct ImportPlan
     ColumnMapping mapping;                // as used: one entry per table column
     std::vector<std::size_t> noteColumns; // as used: sorted, none mapped to a field
     std::vector<LeftOutColumn> leftOut;   // unmapped columns holding values, left to right
+    // The system the header row comes from (import_sources.hpp), whose mapping and rules were
+    // used: its mapping when none was given, its rules on the columns left unmapped.
+    SourceSystem system = SourceSystem::Unknown;
 
     // No row is Invalid and there is no table-wide error (every erroneous row is skipped).
     bool committable() const;

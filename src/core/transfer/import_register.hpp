@@ -10,6 +10,8 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <tuple>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -38,8 +40,9 @@ public:
 
 private:
     std::optional<DuplicateIndex> lookalikes_;
-    // The 17 fields, then uuid, createdAt, updatedAt.
-    static constexpr std::size_t kTexts = 20;
+    // The fields (allFields()), then uuid, createdAt, updatedAt.
+    static constexpr std::size_t kTexts =
+        std::tuple_size_v<std::decay_t<decltype(allFields())>> + 3;
 
     struct Entry
     {

@@ -120,11 +120,16 @@ std::vector<std::optional<std::string>> ImportWorkflow::proposedMapping(ImportKi
         std::vector<std::size_t> notes;
         if (remembered)
             mapping = decodeClientMapping(*remembered, &notes);
-        result = namesOf(mapping ? *mapping : autoMapping(names));
-        if (mapping)
-            for (const std::size_t c : notes)
-                if (c < result.size())
-                    result[c] = std::string(kNoteLineColumn);
+        if (!mapping)
+        {
+            const SourceLayout layout = sourceLayout(names);
+            mapping = layout.mapping;
+            notes = layout.noteColumns;
+        }
+        result = namesOf(*mapping);
+        for (const std::size_t c : notes)
+            if (c < result.size())
+                result[c] = std::string(kNoteLineColumn);
     }
     else
     {
@@ -135,6 +140,13 @@ std::vector<std::optional<std::string>> ImportWorkflow::proposedMapping(ImportKi
     }
     result.resize(m_source.columns);
     return result;
+}
+
+SourceSystem ImportWorkflow::recognisedSystem(ImportKind kind, bool hasHeader) const
+{
+    if (kind != ImportKind::Clients || !hasHeader)
+        return SourceSystem::Unknown;
+    return sourceLayout(headers(true)).system;
 }
 
 ImportRun ImportWorkflow::check(const ImportRequest& request)
@@ -178,6 +190,7 @@ void ImportWorkflow::summarise(ImportRun& run, const Plan& plan, const ImportReq
             if (c < run.mapping.size())
                 run.mapping[c] = std::string(kNoteLineColumn);
         run.leftOut = plan.leftOut;
+        run.system = plan.system;
     }
     if (request.rangeColumns)
         run.mapping.insert(run.mapping.begin(), m_source.leadingEmptyColumns, std::nullopt);

@@ -70,7 +70,8 @@ struct ImportRun
     std::vector<TransferProblem> problems;
     std::vector<ReportLine> report;                  // the rows not imported, with reasons
     std::vector<std::optional<std::string>> mapping; // a field's API name per column, as used
-    std::vector<LeftOutColumn> leftOut; // clients: the columns holding values not imported
+    std::vector<LeftOutColumn> leftOut;          // clients: the columns holding values not imported
+    SourceSystem system = SourceSystem::Unknown; // clients: the system the headers come from
 };
 
 // A Mapping naming no field; `value` is the name given.
@@ -89,7 +90,10 @@ public:
     // The header row's texts (hasHeader), else the column letters.
     std::vector<std::string> headers(bool hasHeader) const;
     // The mapping a check would use without an explicit one: remembered, else automatic.
+    // A recognised system's mapping (import_sources.hpp) counts as automatic.
     std::vector<std::optional<std::string>> proposedMapping(ImportKind kind, bool hasHeader);
+    // The system a client import's header row comes from; Unknown without a header.
+    SourceSystem recognisedSystem(ImportKind kind, bool hasHeader) const;
 
     // Checks; writes nothing. Throws BadMapping.
     ImportRun check(const ImportRequest& request);

@@ -16,6 +16,33 @@ namespace clientes
 namespace
 {
 
+// FNV-1a over texts, with a separator no text holds.
+struct RowHash
+{
+    std::uint64_t value = 0xcbf29ce484222325ULL;
+    void add(std::string_view text)
+    {
+        for (const char c : text)
+        {
+            value ^= static_cast<unsigned char>(c);
+            value *= 0x100000001b3ULL;
+        }
+        value ^= 0x1f;
+        value *= 0x100000001b3ULL;
+    }
+};
+
+// How many of a row's `count` field texts its hash takes: all but the empty ones after the
+// first 13 (the fields an earlier version exported), so that a row it bound, which has none of
+// the later columns, hashes as it did then.
+template <typename IsEmpty> std::size_t hashedTexts(std::size_t count, IsEmpty isEmpty)
+{
+    constexpr std::size_t kFirstFields = 13;
+    while (count > kFirstFields && isEmpty(count - 1))
+        --count;
+    return count;
+}
+
 constexpr std::string_view kMagic = "clientes-binding/1";
 
 // Percent-escapes what the line's own syntax uses, control characters and '%'.
@@ -240,19 +267,12 @@ std::vector<std::string> boundTexts(const Client& client)
 
 std::uint64_t boundRowHash(std::span<const std::string> texts)
 {
-    // FNV-1a over the texts, with a separator no text holds.
-    std::uint64_t hash = 0xcbf29ce484222325ULL;
-    for (const std::string& text : texts)
-    {
-        for (const char c : text)
-        {
-            hash ^= static_cast<unsigned char>(c);
-            hash *= 0x100000001b3ULL;
-        }
-        hash ^= 0x1f;
-        hash *= 0x100000001b3ULL;
-    }
-    return hash;
+    RowHash hash;
+    const std::size_t count =
+        hashedTexts(texts.size(), [&](std::size_t i) { return texts[i].empty(); });
+    for (const std::string& text : texts.first(count))
+        hash.add(text);
+    return hash.value;
 }
 
 BoundRow boundRow(const Client& client, std::size_t sheetRow)
@@ -367,28 +387,31 @@ SheetPending findPending(const SheetBinding& binding, const BoundCells& cells, L
     // have 100,000 rows).
     const auto rowHash = [&](const std::vector<ImportCell>& row)
     {
-        std::uint64_t hash = 0xcbf29ce484222325ULL;
-        const auto add = [&hash](std::string_view text)
-        {
-            for (const char c : text)
-            {
-                hash ^= static_cast<unsigned char>(c);
-                hash *= 0x100000001b3ULL;
-            }
-            hash ^= 0x1f;
-            hash *= 0x100000001b3ULL;
-        };
-        for (std::size_t i = 0; i < fields.size(); ++i)
+        const auto cellOf = [&](std::size_t i) -> const ImportCell*
         {
             const auto column = pending.fieldColumns[i];
-            if (!column || *column >= row.size())
-                add({});
-            else if (const ImportCell& cell = row[*column]; cell.isNumber || cell.formulaError)
-                add(cellText(cell, fields[i]));
+            return column && *column < row.size() ? &row[*column] : nullptr;
+        };
+        const std::size_t count =
+            hashedTexts(fields.size(),
+                        [&](std::size_t i)
+                        {
+                            const ImportCell* cell = cellOf(i);
+                            return cell == nullptr ||
+                                   (!cell->isNumber && !cell->formulaError && cell->text.empty());
+                        });
+        RowHash hash;
+        for (std::size_t i = 0; i < count; ++i)
+        {
+            const ImportCell* cell = cellOf(i);
+            if (cell == nullptr)
+                hash.add({});
+            else if (cell->isNumber || cell->formulaError)
+                hash.add(cellText(*cell, fields[i]));
             else
-                add(cell.text);
+                hash.add(cell->text);
         }
-        return hash;
+        return hash.value;
     };
     const auto blankRow = [&](const std::vector<ImportCell>& row)
     {

@@ -187,6 +187,9 @@ Options runImport(const Context& context, const Reference<css::table::XCellRange
         }
         values.push_back(value("LeftOutColumns", Any(leftOut)));
         values.push_back(value("LeftOutValues", Any(leftOutValues)));
+        // The system the headers come from ("Odoo", "Holded"…), whose mapping and rules
+        // were used; "" for any other sheet.
+        values.push_back(value("System", Any(fromUtf8(std::string(systemName(result.system))))));
     }
     return Options(values.data(), static_cast<sal_Int32>(values.size()));
 }

@@ -67,9 +67,10 @@ OUString controlName(const char* prefix, Field field)
 
 // Fields edited as text (edKind is a list box).
 constexpr Field kTextFields[] = {
-    Field::LegalName,  Field::TradeName, Field::TaxId,  Field::Country,      Field::Street,
-    Field::PostalCode, Field::City,      Field::Region, Field::Email,        Field::Phone,
-    Field::Website,    Field::Notes,     Field::Tags,   Field::PaymentTerms, Field::Currency};
+    Field::LegalName,    Field::TradeName,  Field::TaxId,   Field::Country, Field::Street,
+    Field::Street2,      Field::PostalCode, Field::City,    Field::Region,  Field::Email,
+    Field::Phone,        Field::Mobile,     Field::Website, Field::Notes,   Field::Tags,
+    Field::PaymentTerms, Field::Currency};
 
 // edKind's entries, in this order.
 constexpr std::string_view kKinds[] = {"", kKindCompany, kKindPerson};

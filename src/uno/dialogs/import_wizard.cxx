@@ -351,6 +351,7 @@ private:
             return fail(dialog, text(dialog, key("EmptySource")));
         }
         m_mapping = m_import->proposedMapping(m_kind, isChecked(dialog, "chkHeader"));
+        m_system = m_import->recognisedSystem(m_kind, isChecked(dialog, "chkHeader"));
         return true;
     }
 
@@ -541,11 +542,16 @@ private:
     void updateMappingNote(const Dialog& dialog)
     {
         const std::size_t mapped = mappedColumns();
-        setLabel(dialog, "lblMappingNote",
-                 mapped == 0 ? text(dialog, key("MappingNoteNone"))
-                             : text(dialog, key("MappingNote"),
-                                    {{"mapped", std::to_string(mapped)},
-                                     {"columns", std::to_string(m_mapping.size())}}));
+        OUString note = mapped == 0 ? text(dialog, key("MappingNoteNone"))
+                                    : text(dialog, key("MappingNote"),
+                                           {{"mapped", std::to_string(mapped)},
+                                            {"columns", std::to_string(m_mapping.size())}});
+        // A file of a system users leave behind says so: its columns were read as there.
+        if (m_system != SourceSystem::Unknown)
+            note = text(dialog, key("SystemRecognised"),
+                        {{"system", std::string(systemName(m_system))}}) +
+                   " " + note;
+        setLabel(dialog, "lblMappingNote", note);
     }
 
     // ---------------------------------------------------------------- page 3: check
@@ -807,6 +813,7 @@ private:
     Reference<css::sheet::XSpreadsheetDocument> m_file; // a file opened hidden
     std::unique_ptr<SheetImport> m_import;
     std::vector<std::optional<std::string>> m_mapping;
+    SourceSystem m_system = SourceSystem::Unknown; // the system the headers come from
     std::optional<ImportResult> m_checked;
     bool m_imported = false;
 };

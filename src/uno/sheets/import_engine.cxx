@@ -119,6 +119,11 @@ std::vector<std::optional<std::string>> SheetImport::proposedMapping(ImportKind 
     return m_workflow->proposedMapping(kind, hasHeader);
 }
 
+SourceSystem SheetImport::recognisedSystem(ImportKind kind, bool hasHeader) const
+{
+    return m_workflow->recognisedSystem(kind, hasHeader);
+}
+
 ImportResult SheetImport::check(const ImportSettings& settings)
 {
     return run(settings, false);

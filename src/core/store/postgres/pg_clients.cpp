@@ -47,7 +47,7 @@ constexpr int kFetchRows = 5000;
 constexpr std::string_view kClientColumns =
     "id, uuid, code, legal_name, trade_name, tax_id, country, street, postal_code, city, "
     "region, email, phone, website, notes, archived, created_at, updated_at, version, kind, "
-    "payment_terms, currency";
+    "payment_terms, currency, mobile, street2";
 
 constexpr std::string_view kSummaryColumns = "id, code, legal_name, tax_id, city, archived";
 
@@ -327,7 +327,9 @@ Client readClient(const pg::Result& rows, int row)
     client.kind = rows.text(row, column++);
     client.paymentTerms = rows.isNull(row, column) ? "" : rows.text(row, column);
     ++column;
-    client.currency = rows.text(row, column);
+    client.currency = rows.text(row, column++);
+    client.mobile = rows.text(row, column++);
+    client.street2 = rows.text(row, column);
     return client;
 }
 
@@ -338,7 +340,7 @@ ClientSummary readSummary(const pg::Result& rows, int row)
 }
 
 // The stored columns of a client from legal name on (the text columns minus code, then
-// kind, payment_terms, currency), as parameters.
+// kind, payment_terms, currency, mobile, street2), as parameters.
 pg::Params& addEditable(pg::Params& params, const Client& client)
 {
     for (std::size_t i = 1; i < kTextFieldCount; ++i)
@@ -348,7 +350,7 @@ pg::Params& addEditable(pg::Params& params, const Client& client)
         params.add(std::int64_t{*days});
     else
         params.addNull();
-    params.add(client.currency);
+    params.add(client.currency).add(client.mobile).add(client.street2);
     return params;
 }
 
@@ -919,10 +921,10 @@ void Unit::insertClientRows(std::span<Client> clients)
         client.id = db_.scalar(
             "INSERT INTO clients (uuid, code, legal_name, trade_name, tax_id, country, street, "
             "postal_code, city, region, email, phone, website, notes, kind, payment_terms, "
-            "currency, archived, created_at, updated_at, version, tax_id_norm, sort_key, search, "
-            "search_keys) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
-            "$15, $16, $17, $18, $19, $20, $21, $22, $23, $24::tsvector, $25::tsvector) "
-            "RETURNING id",
+            "currency, mobile, street2, archived, created_at, updated_at, version, tax_id_norm, "
+            "sort_key, search, search_keys) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+            "$11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, "
+            "$26::tsvector, $27::tsvector) RETURNING id",
             params);
         countSearchWords(texts, client.archived, 1);
         if (!client.tags.empty())
@@ -984,13 +986,13 @@ void Unit::insertClientsInBulk(std::span<Client> clients)
     static const std::string emptyDocument(4, '\0'); // tsvector's binary form: no lexeme
     db_.copyInBinary("COPY clients (id, uuid, code, legal_name, trade_name, tax_id, country, "
                      "street, postal_code, city, region, email, phone, website, notes, kind, "
-                     "payment_terms, currency, archived, created_at, updated_at, version, "
-                     "tax_id_norm, sort_key, search, search_keys, search_pending) FROM STDIN "
-                     "(FORMAT binary)",
+                     "payment_terms, currency, mobile, street2, archived, created_at, "
+                     "updated_at, version, tax_id_norm, sort_key, search, search_keys, "
+                     "search_pending) FROM STDIN (FORMAT binary)",
                      [&](std::string& out)
                      {
                          const Client& client = clients[next];
-                         pg::BinaryRow row(out, 27);
+                         pg::BinaryRow row(out, 29);
                          row.add(client.id).add(client.uuid);
                          for (std::size_t i = 0; i < kTextFieldCount; ++i)
                              row.add(client.value(allFields()[i]));
@@ -1000,6 +1002,8 @@ void Unit::insertClientsInBulk(std::span<Client> clients)
                          else
                              row.addNull();
                          row.add(client.currency)
+                             .add(client.mobile)
+                             .add(client.street2)
                              .add(client.archived)
                              .add(client.createdAt)
                              .add(client.updatedAt)
@@ -1072,10 +1076,10 @@ bool Unit::updateClient(const Client& after, const Client& before)
         std::string("UPDATE clients SET legal_name = $2, trade_name = $3, tax_id = $4, country = "
                     "$5, street = $6, postal_code = $7, city = $8, region = $9, email = $10, "
                     "phone = $11, website = $12, notes = $13, kind = $14, payment_terms = $15, "
-                    "currency = $16, archived = $17, updated_at = $18, version = $19, "
-                    "tax_id_norm = $20, sort_key = $21") +
-            (search ? ", search = $23::tsvector, search_keys = $24::tsvector" : "") +
-            " WHERE id = $1 AND version = $22 RETURNING search_pending",
+                    "currency = $16, mobile = $17, street2 = $18, archived = $19, "
+                    "updated_at = $20, version = $21, tax_id_norm = $22, sort_key = $23") +
+            (search ? ", search = $25::tsvector, search_keys = $26::tsvector" : "") +
+            " WHERE id = $1 AND version = $24 RETURNING search_pending",
         params);
     if (updated.affected() == 0)
         return false;

@@ -336,10 +336,21 @@ CREATE TABLE not_duplicates (
 )sql");
 }
 
+// Version 3: the client's mobile phone and second address line, the contact's mobile (as the
+// SQLite store's version 4).
+void migrateToV3(pg::Connection& db)
+{
+    db.run(R"sql(
+ALTER TABLE clients ADD COLUMN mobile text NOT NULL DEFAULT '';
+ALTER TABLE clients ADD COLUMN street2 text NOT NULL DEFAULT '';
+ALTER TABLE contacts ADD COLUMN mobile text NOT NULL DEFAULT '';
+)sql");
+}
+
 // Index i brings the schema from version i to version i + 1.
 const std::vector<Migration>& migrations()
 {
-    static const std::vector<Migration> list = {migrateToV1, migrateToV2};
+    static const std::vector<Migration> list = {migrateToV1, migrateToV2, migrateToV3};
     return list;
 }
 

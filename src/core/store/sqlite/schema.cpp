@@ -1,4 +1,4 @@
-// The register file's schema: versions 1 to 3 and the migrations between them, the header
+// The register file's schema: versions 1 to 4 and the migrations between them, the header
 // check, and the client tags (schema v3).
 
 #include "core/rules/validation.hpp"
@@ -251,10 +251,21 @@ CREATE TABLE activity_changes (
 )sql");
 }
 
+// What other systems keep of a client and a contact that earlier versions had no place for
+// (issue 14): the client's mobile phone and second address line, the contact's mobile.
+void migrateToV4(Database& db, RowTicker&)
+{
+    db.exec(R"sql(
+ALTER TABLE clients ADD COLUMN mobile TEXT NOT NULL DEFAULT '';
+ALTER TABLE clients ADD COLUMN street2 TEXT NOT NULL DEFAULT '';
+ALTER TABLE contacts ADD COLUMN mobile TEXT NOT NULL DEFAULT '';
+)sql");
+}
+
 // Index i brings the schema from version i to version i + 1.
 const std::vector<Migration>& migrations()
 {
-    static const std::vector<Migration> list = {migrateToV1, migrateToV2, migrateToV3};
+    static const std::vector<Migration> list = {migrateToV1, migrateToV2, migrateToV3, migrateToV4};
     return list;
 }
 

@@ -31,7 +31,7 @@ constexpr std::size_t kMaxNameWordBytes = 255;
 constexpr std::string_view kClientColumns =
     "id, uuid, code, legal_name, trade_name, tax_id, country, street, postal_code, city, "
     "region, email, phone, website, notes, archived, created_at, updated_at, version, kind, "
-    "payment_terms, currency";
+    "payment_terms, currency, mobile, street2";
 
 constexpr std::string_view kSummaryColumns = "id, code, legal_name, tax_id, city, archived";
 
@@ -108,7 +108,7 @@ std::string prefixUpperBound(std::string prefix)
 }
 
 // Binds the stored columns of a client from `first` on, in the order of the text columns
-// minus code, then kind, payment_terms, currency.
+// minus code, then kind, payment_terms, currency, mobile, street2.
 int bindEditable(sql::Statement& statement, int first, const Client& client)
 {
     int index = first;
@@ -120,6 +120,8 @@ int bindEditable(sql::Statement& statement, int first, const Client& client)
     else
         statement.bindNull(index++);
     statement.bind(index++, client.currency);
+    statement.bind(index++, client.mobile);
+    statement.bind(index++, client.street2);
     return index;
 }
 
@@ -297,7 +299,9 @@ Client readClient(sql::Statement& row, bool v3)
         client.kind = row.text(index++);
         client.paymentTerms = row.isNull(index) ? "" : std::to_string(row.int64(index));
         ++index;
-        client.currency = row.text(index);
+        client.currency = row.text(index++);
+        client.mobile = row.text(index++);
+        client.street2 = row.text(index);
     }
     return client;
 }
@@ -656,9 +660,9 @@ void Unit::insertClientRow(Client& client)
         auto insert = db_.query(
             "INSERT INTO clients (uuid, code, legal_name, trade_name, tax_id, country, street, "
             "postal_code, city, region, email, phone, website, notes, kind, payment_terms, "
-            "currency, archived, created_at, updated_at, version, tax_id_norm, sort_key) VALUES "
-            "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-            "?19, ?20, ?21, ?22, ?23)");
+            "currency, mobile, street2, archived, created_at, updated_at, version, tax_id_norm, "
+            "sort_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+            "?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)");
         insert->bind(1, client.uuid);
         insert->bind(2, client.code);
         int index = bindEditable(*insert, 3, client);
@@ -737,14 +741,18 @@ void Unit::insertClientsInBulk(std::span<Client> clients)
                                  case 2:
                                      return Value::of(client.currency);
                                  case 3:
-                                     return Value::of(std::int64_t{client.archived ? 1 : 0});
+                                     return Value::of(client.mobile);
                                  case 4:
-                                     return Value::of(client.createdAt);
+                                     return Value::of(client.street2);
                                  case 5:
-                                     return Value::of(client.updatedAt);
+                                     return Value::of(std::int64_t{client.archived ? 1 : 0});
                                  case 6:
-                                     return Value::of(client.version);
+                                     return Value::of(client.createdAt);
                                  case 7:
+                                     return Value::of(client.updatedAt);
+                                 case 8:
+                                     return Value::of(client.version);
+                                 case 9:
                                      taxIdNorm = normalizeTaxId(client.taxId, client.country);
                                      return Value::of(taxIdNorm);
                                  default:
@@ -755,9 +763,9 @@ void Unit::insertClientsInBulk(std::span<Client> clients)
         auto insert = db_.query(
             "INSERT INTO clients (id, uuid, code, legal_name, trade_name, tax_id, country, "
             "street, postal_code, city, region, email, phone, website, notes, kind, "
-            "payment_terms, currency, archived, created_at, updated_at, version, tax_id_norm, "
-            "sort_key) SELECT c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, "
-            "c15, c16, c17, c18, c19, c20, c21, c22, c23 FROM bulk_rows(?1)");
+            "payment_terms, currency, mobile, street2, archived, created_at, updated_at, version, "
+            "tax_id_norm, sort_key) SELECT c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, "
+            "c13, c14, c15, c16, c17, c18, c19, c20, c21, c22, c23, c24, c25 FROM bulk_rows(?1)");
         insert->bindRows(1, rows);
         insert->run();
     }
@@ -796,8 +804,8 @@ bool Unit::updateClient(const Client& after, const Client& before)
             "UPDATE clients SET legal_name = ?2, trade_name = ?3, tax_id = ?4, country = ?5, "
             "street = ?6, postal_code = ?7, city = ?8, region = ?9, email = ?10, phone = ?11, "
             "website = ?12, notes = ?13, kind = ?14, payment_terms = ?15, currency = ?16, "
-            "archived = ?17, updated_at = ?18, version = ?19, tax_id_norm = ?20, sort_key = ?21 "
-            "WHERE id = ?1 AND version = ?22");
+            "mobile = ?17, street2 = ?18, archived = ?19, updated_at = ?20, version = ?21, "
+            "tax_id_norm = ?22, sort_key = ?23 WHERE id = ?1 AND version = ?24");
         update->bind(1, before.id);
         int index = bindEditable(*update, 2, after);
         update->bind(index++, std::int64_t{after.archived ? 1 : 0});

@@ -1,0 +1,449 @@
+#include "core/transfer/import_sources.hpp"
+
+#include "core/messages/messages.hpp"
+#include "core/text/text_fold.hpp"
+#include "core/transfer/export_shape.hpp"
+
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+
+namespace clientes
+{
+
+namespace
+{
+
+// What a column of a system's file is.
+enum class Role
+{
+    Field,        // the field below
+    Note,         // a "Header: value" line in the notes
+    NamePart,     // first, middle or last name
+    Organization, // the company a person works for; the client when no person is named
+    CompanyFlag,  // yes/no: the row is a company
+};
+
+struct Column
+{
+    std::string_view header; // as the system writes it; folded at start-up
+    Role role = Role::Field;
+    Field field = Field::Notes;
+};
+
+constexpr Column field(std::string_view header, Field f)
+{
+    return {header, Role::Field, f};
+}
+constexpr Column note(std::string_view header)
+{
+    return {header, Role::Note};
+}
+
+struct Preset
+{
+    SourceSystem system;
+    // Headers only this system writes (folded like the columns); `needed` of them make the
+    // file this system's.
+    std::vector<std::string_view> signature;
+    std::size_t needed;
+    std::vector<Column> columns;
+    std::string_view tagSeparator;
+};
+
+// The header lists come from each system's own templates, export code and translations (see
+// docs/architecture.md, "Import presets"); both the labels and the technical names where a
+// system exports either.
+const std::vector<Preset>& presets()
+{
+    static const std::vector<Preset> list = {
+        {SourceSystem::Odoo,
+         {"Related Company", "Company Type", "Address Type", "Is a Company", "parent_id",
+          "parent_id/id", "company_type", "is_company", "country_id", "state_id", "category_id",
+          "Display Name", "Salesperson", "Street2", "Website Link", "Job Position"},
+         2,
+         {field("Name", Field::LegalName),
+          field("name", Field::LegalName),
+          field("Display Name", Field::LegalName),
+          field("Company Type", Field::Kind),
+          field("company_type", Field::Kind),
+          {"Is a Company", Role::CompanyFlag},
+          {"is_company", Role::CompanyFlag},
+          field("Street", Field::Street),
+          field("Street2", Field::Street2),
+          field("City", Field::City),
+          field("State", Field::Region),
+          field("state_id", Field::Region),
+          field("ZIP", Field::PostalCode),
+          field("Country", Field::Country),
+          field("country_id", Field::Country),
+          field("Website", Field::Website),
+          field("Website Link", Field::Website),
+          field("Phone", Field::Phone),
+          field("Mobile", Field::Mobile),
+          field("Email", Field::Email),
+          field("Tax ID", Field::TaxId),
+          field("vat", Field::TaxId),
+          field("Tags", Field::Tags),
+          field("category_id", Field::Tags),
+          field("Reference", Field::Code),
+          field("ref", Field::Code),
+          field("Notes", Field::Notes),
+          field("comment", Field::Notes),
+          note("ID"),
+          note("id"),
+          note("Job Position"),
+          note("function"),
+          note("Salesperson"),
+          note("user_id")},
+         {}},
+        {SourceSystem::Holded,
+         {"Tags separados por -", "Tags separated by -", "Nombre canal de venta",
+          "Cuenta canal de venta", "Sales channel name", "Sales channel account", "Ref. mandato",
+          "Mandate ref.", "Command Ref", "Persona de contacto", "Contact person", "SWIFT",
+          "Fiscal name", "Contact NIF", "Población"},
+         2,
+         {field("Nombre", Field::LegalName),
+          field("Fiscal name", Field::LegalName),
+          field("Nombre fiscal", Field::LegalName),
+          field("Nombre comercial", Field::TradeName),
+          field("Trade name", Field::TradeName),
+          field("NIF", Field::TaxId),
+          field("ID", Field::TaxId),
+          field("Contact ID", Field::TaxId),
+          field("Contact NIF", Field::TaxId),
+          field("Email", Field::Email),
+          field("Contact email", Field::Email),
+          field("Teléfono", Field::Phone),
+          field("Phone", Field::Phone),
+          field("Móvil", Field::Mobile),
+          field("Mobile", Field::Mobile),
+          field("Dirección", Field::Street),
+          field("Address", Field::Street),
+          field("Población", Field::City),
+          field("Population", Field::City),
+          field("Town", Field::City),
+          field("Código postal", Field::PostalCode),
+          field("Postal code", Field::PostalCode),
+          field("Provincia", Field::Region),
+          field("Province", Field::Region),
+          field("País", Field::Country),
+          field("Country", Field::Country),
+          field("Notas", Field::Notes),
+          field("Notes", Field::Notes),
+          field("Tags separados por -", Field::Tags),
+          field("Tags separated by -", Field::Tags),
+          field("Moneda", Field::Currency),
+          note("Persona de contacto"),
+          note("Contact person"),
+          note("IBAN"),
+          note("SWIFT"),
+          note("Ref. mandato"),
+          note("Mandate ref."),
+          note("Command Ref")},
+         "-"},
+        {SourceSystem::Dolibarr,
+         {"Alias Name",
+          "Apodo",
+          "Parent company",
+          "Sede central",
+          "Professional ID 1",
+          "ID profesional 1",
+          "VAT ID",
+          "CIF intra.",
+          "NIF intra.",
+          "Third-party type",
+          "Tipo de tercero",
+          "Prospect potential",
+          "Cliente potencial",
+          "Vendor Code",
+          "Código proveedor",
+          "Canvas",
+          "Contact Id",
+          "Id contacto",
+          "Civility code",
+          "Código cortesía",
+          "Third-party name",
+          "Nombre del tercero"},
+         2,
+         {field("Name", Field::LegalName),
+          field("Nombre", Field::LegalName),
+          field("Third-party name", Field::LegalName),
+          field("Nombre del tercero", Field::LegalName),
+          field("Alias Name", Field::TradeName),
+          field("Apodo", Field::TradeName),
+          field("Customer Code", Field::Code),
+          field("Código cliente", Field::Code),
+          field("Address", Field::Street),
+          field("Dirección", Field::Street),
+          field("Zip Code", Field::PostalCode),
+          field("Código postal", Field::PostalCode),
+          field("City", Field::City),
+          field("Town", Field::City),
+          field("Población", Field::City),
+          field("State/Province", Field::Region),
+          field("Provincia", Field::Region),
+          field("Country", Field::Country),
+          field("País", Field::Country),
+          field("Phone", Field::Phone),
+          field("Teléfono", Field::Phone),
+          field("Mobile", Field::Mobile),
+          field("Url", Field::Website),
+          field("Email", Field::Email),
+          field("EMail", Field::Email),
+          field("Correo", Field::Email),
+          field("VAT ID", Field::TaxId),
+          field("CIF intra.", Field::TaxId),
+          field("NIF intra.", Field::TaxId),
+          field("Third-party type", Field::Kind),
+          field("Tipo de tercero", Field::Kind),
+          field("Note (private)", Field::Notes),
+          field("Nota (privada)", Field::Notes),
+          note("Id"),
+          note("Note (public)"),
+          note("Nota (pública)"),
+          note("Professional ID 1"),
+          note("ID profesional 1"),
+          note("Customer"),
+          note("Cliente"),
+          note("Vendor"),
+          note("Proveedor"),
+          note("Status"),
+          note("Estado")},
+         {}},
+        {SourceSystem::ErpNext,
+         {"Customer Name", "Customer Type", "Customer Group", "Territory", "Mobile No", "Email Id",
+          "Customer Primary Contact", "Customer Primary Address", "Default Price List",
+          "Link Name (Links)", "Link Document Type (Links)"},
+         2,
+         {field("Customer Name", Field::LegalName), field("Customer Type", Field::Kind),
+          field("Tax ID", Field::TaxId), field("Mobile No", Field::Mobile),
+          field("Email Id", Field::Email), field("Website", Field::Website),
+          field("Billing Currency", Field::Currency), field("Customer Details", Field::Notes),
+          note("ID"), note("Customer Group"), note("Territory"), note("Primary Address"),
+          note("IBAN"), note("Bank Account No")},
+         {}},
+        {SourceSystem::GoogleContacts,
+         {"File As", "Phonetic First Name", "Organization Name", "Organization Title",
+          "E-mail 1 - Value", "E-mail 1 - Label", "E-mail 1 - Type", "Phone 1 - Value",
+          "Given Name", "Family Name", "Additional Name", "Group Membership",
+          "Organization 1 - Name", "Address 1 - Street", "Labels"},
+         2,
+         {{"First Name", Role::NamePart},
+          {"Given Name", Role::NamePart},
+          {"Middle Name", Role::NamePart},
+          {"Additional Name", Role::NamePart},
+          {"Last Name", Role::NamePart},
+          {"Family Name", Role::NamePart},
+          {"Organization Name", Role::Organization},
+          {"Organization 1 - Name", Role::Organization},
+          field("E-mail 1 - Value", Field::Email),
+          field("Phone 1 - Value", Field::Phone),
+          field("Phone 2 - Value", Field::Mobile),
+          field("Address 1 - Street", Field::Street),
+          field("Address 1 - Extended Address", Field::Street2),
+          field("Address 1 - City", Field::City),
+          field("Address 1 - Region", Field::Region),
+          field("Address 1 - Postal Code", Field::PostalCode),
+          field("Address 1 - Country", Field::Country),
+          field("Website 1 - Value", Field::Website),
+          field("Notes", Field::Notes),
+          field("Labels", Field::Tags),
+          field("Group Membership", Field::Tags),
+          note("Organization Title"),
+          note("Organization 1 - Title")},
+         {}},
+        {SourceSystem::Outlook,
+         {"E-mail Address", "E-mail Display Name", "Business Street", "Business Phone",
+          "Mobile Phone", "Business Country/Region", "Job Title", "Web Page", "Given Yomi",
+          "Home Street", "Business Postal Code"},
+         3,
+         {{"First Name", Role::NamePart},
+          {"Middle Name", Role::NamePart},
+          {"Last Name", Role::NamePart},
+          {"Company", Role::Organization},
+          field("E-mail Address", Field::Email),
+          field("Business Phone", Field::Phone),
+          field("Mobile Phone", Field::Mobile),
+          field("Business Street", Field::Street),
+          field("Business Street 2", Field::Street2),
+          field("Business City", Field::City),
+          field("Business State", Field::Region),
+          field("Business Postal Code", Field::PostalCode),
+          field("Business Country/Region", Field::Country),
+          field("Business Country", Field::Country),
+          field("Web Page", Field::Website),
+          field("Notes", Field::Notes),
+          field("Categories", Field::Tags),
+          note("Job Title"),
+          note("Department")},
+         {}},
+    };
+    return list;
+}
+
+// A header as the presets compare it: folded (case, accents, punctuation) and with Dolibarr's
+// import-example suffix (" (s.nom)", "*") taken off.
+std::string headerKey(std::string_view header)
+{
+    std::string_view text = header;
+    const auto open = text.rfind(" (");
+    if (open != std::string_view::npos && text.ends_with(")"))
+    {
+        const std::string_view inside = text.substr(open + 2, text.size() - open - 3);
+        const auto dot = inside.find('.');
+        if (dot != std::string_view::npos && dot > 0 && dot <= 5 &&
+            inside.find(' ') == std::string_view::npos)
+            text = text.substr(0, open);
+    }
+    std::string folded = foldForSearch(text);
+    // One space between words.
+    std::string key;
+    for (char c : folded)
+        if (c != ' ' || (!key.empty() && key.back() != ' '))
+            key += c;
+    while (!key.empty() && key.back() == ' ')
+        key.pop_back();
+    return key;
+}
+
+// Our own list's headers, in any of the three languages.
+bool ownExport(const std::vector<std::string>& keys)
+{
+    for (Language language : {Language::Es, Language::En, Language::Pt})
+    {
+        std::size_t found = 0;
+        for (Field f : exportedClientFields())
+            if (std::find(keys.begin(), keys.end(), headerKey(fieldLabel(f, language))) !=
+                keys.end())
+                ++found;
+        if (found == exportedClientFields().size() || found >= 12)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+std::string_view systemName(SourceSystem system)
+{
+    switch (system)
+    {
+    case SourceSystem::Odoo:
+        return "Odoo";
+    case SourceSystem::Holded:
+        return "Holded";
+    case SourceSystem::Dolibarr:
+        return "Dolibarr";
+    case SourceSystem::ErpNext:
+        return "ERPNext";
+    case SourceSystem::GoogleContacts:
+        return "Google Contacts";
+    case SourceSystem::Outlook:
+        return "Outlook";
+    case SourceSystem::Clientes:
+        return "Clientes";
+    case SourceSystem::Unknown:
+        break;
+    }
+    return {};
+}
+
+SourceLayout sourceLayout(const std::vector<std::string>& headers)
+{
+    SourceLayout layout;
+    std::vector<std::string> keys;
+    keys.reserve(headers.size());
+    for (const std::string& header : headers)
+        keys.push_back(headerKey(header));
+
+    const Preset* best = nullptr;
+    std::size_t bestScore = 0;
+    for (const Preset& preset : presets())
+    {
+        std::size_t score = 0;
+        for (std::string_view mark : preset.signature)
+            if (std::find(keys.begin(), keys.end(), headerKey(mark)) != keys.end())
+                ++score;
+        if (score >= preset.needed && score > bestScore)
+        {
+            best = &preset;
+            bestScore = score;
+        }
+    }
+    if (best == nullptr)
+    {
+        layout.mapping = autoMapping(headers);
+        if (ownExport(keys))
+            layout.system = SourceSystem::Clientes;
+        return layout;
+    }
+
+    layout.system = best->system;
+    layout.tagSeparator = best->tagSeparator;
+    layout.mapping.assign(headers.size(), std::nullopt);
+    std::vector<bool> taken(allFields().size());
+    std::vector<bool> named(headers.size());
+    for (std::size_t c = 0; c < keys.size(); ++c)
+    {
+        if (keys[c].empty())
+            continue;
+        const auto column =
+            std::find_if(best->columns.begin(), best->columns.end(),
+                         [&](const Column& known) { return headerKey(known.header) == keys[c]; });
+        if (column == best->columns.end())
+            continue;
+        named[c] = true;
+        switch (column->role)
+        {
+        case Role::Field:
+            if (!taken[static_cast<std::size_t>(column->field)])
+            {
+                taken[static_cast<std::size_t>(column->field)] = true;
+                layout.mapping[c] = column->field;
+            }
+            break;
+        case Role::Note:
+            layout.noteColumns.push_back(c);
+            break;
+        case Role::NamePart:
+            layout.nameParts.push_back(c);
+            break;
+        case Role::Organization:
+            if (!layout.organization)
+                layout.organization = c;
+            break;
+        case Role::CompanyFlag:
+            if (!layout.companyFlag)
+                layout.companyFlag = c;
+            break;
+        }
+    }
+    // The columns the system's list does not name: the usual header matching, for fields
+    // still free ("Website" in a Holded file written by hand…).
+    const ColumnMapping usual = autoMapping(headers);
+    for (std::size_t c = 0; c < headers.size(); ++c)
+        if (!named[c] && usual[c] && !taken[static_cast<std::size_t>(*usual[c])])
+        {
+            taken[static_cast<std::size_t>(*usual[c])] = true;
+            layout.mapping[c] = usual[c];
+        }
+    return layout;
+}
+
+std::optional<bool> yesNoFromText(std::string_view text)
+{
+    const std::string folded = foldForSearch(text);
+    static const std::array<std::string_view, 7> yes = {"1",   "true", "yes",      "si",
+                                                        "sim", "x",    "verdadero"};
+    static const std::array<std::string_view, 6> no = {"0", "false", "no", "nao", "falso", ""};
+    if (std::find(yes.begin(), yes.end(), folded) != yes.end())
+        return true;
+    if (folded.empty())
+        return std::nullopt;
+    if (std::find(no.begin(), no.end(), folded) != no.end())
+        return false;
+    return std::nullopt;
+}
+
+} // namespace clientes

@@ -1,0 +1,70 @@
+// The systems users leave behind, recognised from the header row of their exports: Odoo,
+// Holded, Dolibarr, ERPNext, Google Contacts, Outlook and our own export. A recognised file
+// gets its system's mapping (the columns as that system means them, corrected by the user
+// column by column like any other) and its rules: a name made of first, middle and last names,
+// an organisation as the client when a row names no person, a yes/no "Is a company" column as
+// the client's kind, the system's own tag separator. Unknown layouts keep the header matching
+// of import_mapping.hpp.
+#pragma once
+
+#include "core/model/client.hpp"
+#include "core/transfer/import_mapping.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace clientes
+{
+
+enum class SourceSystem
+{
+    Unknown,
+    Odoo,
+    Holded,
+    Dolibarr,
+    ErpNext,
+    GoogleContacts,
+    Outlook,
+    Clientes // a list exported by this extension
+};
+
+// "Odoo", "Holded", "Dolibarr", "ERPNext", "Google Contacts", "Outlook", "Clientes"; "" for
+// Unknown. Names of products: the same in every language.
+std::string_view systemName(SourceSystem system);
+
+// How a recognised system's file is read.
+struct SourceLayout
+{
+    SourceSystem system = SourceSystem::Unknown;
+    // The system's meaning of each column, then the usual header matching for the columns it
+    // does not name; one field per column at most, as autoMapping.
+    ColumnMapping mapping;
+    // Columns whose values go to the notes as "Header: value" lines: what the system keeps
+    // and the register has no field for (Odoo's external ID, Holded's IBAN, ERPNext's
+    // territory…), so that nothing is left behind.
+    std::vector<std::size_t> noteColumns;
+    // First, middle and last name columns, joined with spaces into the legal name of a row
+    // that has none (Google, Outlook); such a client is a person.
+    std::vector<std::size_t> nameParts;
+    // The organisation's column (Google's "Organization Name", Outlook's "Company"): the legal
+    // name of a row that names no person, which is then a company.
+    std::optional<std::size_t> organization;
+    // A yes/no column saying the row is a company ("Is a Company", "is_company": 1/0,
+    // true/false): the client's kind when no kind is mapped.
+    std::optional<std::size_t> companyFlag;
+    // Tags are split on this too (Holded: "-"), besides ";", " ::: " and line breaks.
+    std::string_view tagSeparator;
+};
+
+// The layout of a header row: its system when the headers carry that system's signature
+// (several of its distinctive headers), else Unknown with autoMapping(headers) and no rules.
+SourceLayout sourceLayout(const std::vector<std::string>& headers);
+
+// A yes/no cell as the systems write it: "1", "true", "yes", "sí", "sim", "x" → true; "0",
+// "false", "no", "não" → false; anything else nullopt.
+std::optional<bool> yesNoFromText(std::string_view text);
+
+} // namespace clientes

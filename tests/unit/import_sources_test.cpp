@@ -1,0 +1,357 @@
+// The systems users leave behind, recognised from their headers (transfer/import_sources.hpp),
+// with the header lists of each system's own templates and exports, and their rules through
+// the import plan.
+#include "core/transfer/import_existing.hpp"
+#include "core/transfer/import_plan.hpp"
+#include "core/transfer/import_sources.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace clientes
+{
+namespace
+{
+
+using Headers = std::vector<std::string>;
+
+std::optional<Field> fieldOf(const SourceLayout& layout, const Headers& headers,
+                             std::string_view header)
+{
+    const auto at = std::find(headers.begin(), headers.end(), header) - headers.begin();
+    return layout.mapping.at(static_cast<std::size_t>(at));
+}
+
+bool isNote(const SourceLayout& layout, const Headers& headers, std::string_view header)
+{
+    const auto at = static_cast<std::size_t>(std::find(headers.begin(), headers.end(), header) -
+                                             headers.begin());
+    return std::find(layout.noteColumns.begin(), layout.noteColumns.end(), at) !=
+           layout.noteColumns.end();
+}
+
+ImportTable textTable(const std::vector<std::vector<std::string>>& rows)
+{
+    ImportTable table;
+    for (const auto& row : rows)
+    {
+        std::vector<ImportCell> cells;
+        for (const std::string& text : row)
+            cells.push_back({text});
+        table.push_back(std::move(cells));
+    }
+    return table;
+}
+
+// Odoo's contact import template (addons/base_import/static/csv/res.partner.csv).
+const Headers kOdooTemplate = {
+    "ID",     "Name",    "Company Type", "Related Company", "Customer", "Supplier", "Address Type",
+    "Street", "Street2", "City",         "State",           "ZIP",      "Country",  "Website",
+    "Phone",  "Mobile",  "Email"};
+
+TEST(ImportSources, OdoosTemplateAndItsExports)
+{
+    const SourceLayout layout = sourceLayout(kOdooTemplate);
+    EXPECT_EQ(layout.system, SourceSystem::Odoo);
+    EXPECT_EQ(fieldOf(layout, kOdooTemplate, "Name"), Field::LegalName);
+    EXPECT_EQ(fieldOf(layout, kOdooTemplate, "Company Type"), Field::Kind);
+    EXPECT_EQ(fieldOf(layout, kOdooTemplate, "Street2"), Field::Street2);
+    EXPECT_EQ(fieldOf(layout, kOdooTemplate, "State"), Field::Region);
+    EXPECT_EQ(fieldOf(layout, kOdooTemplate, "ZIP"), Field::PostalCode);
+    EXPECT_EQ(fieldOf(layout, kOdooTemplate, "Mobile"), Field::Mobile);
+    EXPECT_TRUE(isNote(layout, kOdooTemplate, "ID")); // the external ID, kept in the notes
+    EXPECT_EQ(fieldOf(layout, kOdooTemplate, "Related Company"), std::nullopt);
+    EXPECT_EQ(fieldOf(layout, kOdooTemplate, "Customer"), std::nullopt);
+
+    // Import-compatible export: technical names, "is_company" a yes/no column.
+    const Headers technical = {"id",     "name", "is_company", "parent_id", "street",
+                               "city",   "zip",  "country_id", "email",     "phone",
+                               "mobile", "vat",  "category_id"};
+    const SourceLayout exported = sourceLayout(technical);
+    EXPECT_EQ(exported.system, SourceSystem::Odoo);
+    EXPECT_EQ(exported.companyFlag, 2U);
+    EXPECT_EQ(fieldOf(exported, technical, "vat"), Field::TaxId);
+    EXPECT_EQ(fieldOf(exported, technical, "country_id"), Field::Country);
+    EXPECT_EQ(fieldOf(exported, technical, "category_id"), Field::Tags);
+    EXPECT_EQ(fieldOf(exported, technical, "zip"), Field::PostalCode); // the usual matching
+
+    // Odoo 16's list export with its labels.
+    const Headers labels = {"Display Name", "Phone", "Email",  "Salesperson",
+                            "Activities",   "City",  "Country"};
+    const SourceLayout listed = sourceLayout(labels);
+    EXPECT_EQ(listed.system, SourceSystem::Odoo);
+    EXPECT_EQ(fieldOf(listed, labels, "Display Name"), Field::LegalName);
+    EXPECT_TRUE(isNote(listed, labels, "Salesperson"));
+}
+
+TEST(ImportSources, HoldedInSpanishAndEnglishWithItsTagSeparator)
+{
+    const Headers spanish = {"Nombre",
+                             "Nombre comercial",
+                             "Persona de contacto",
+                             "ID",
+                             "Email",
+                             "Teléfono",
+                             "Móvil",
+                             "Dirección",
+                             "Población",
+                             "Código postal",
+                             "Provincia",
+                             "País",
+                             "IBAN",
+                             "SWIFT",
+                             "Ref. mandato",
+                             "Notas",
+                             "Tags separados por -",
+                             "Cuenta canal de venta",
+                             "Nombre canal de venta"};
+    const SourceLayout layout = sourceLayout(spanish);
+    EXPECT_EQ(layout.system, SourceSystem::Holded);
+    EXPECT_EQ(layout.tagSeparator, "-");
+    EXPECT_EQ(fieldOf(layout, spanish, "ID"), Field::TaxId); // Holded's ID is the NIF
+    EXPECT_EQ(fieldOf(layout, spanish, "Móvil"), Field::Mobile);
+    EXPECT_EQ(fieldOf(layout, spanish, "Tags separados por -"), Field::Tags);
+    EXPECT_TRUE(isNote(layout, spanish, "IBAN"));
+    EXPECT_TRUE(isNote(layout, spanish, "Persona de contacto"));
+
+    const Headers english = {"Fiscal name",
+                             "Trade name",
+                             "Contact person",
+                             "Contact ID",
+                             "Contact email",
+                             "Phone",
+                             "Mobile",
+                             "Address",
+                             "Population",
+                             "Postal code",
+                             "Province",
+                             "Country",
+                             "IBAN",
+                             "SWIFT",
+                             "Command Ref",
+                             "Notes",
+                             "Tags separated by -"};
+    const SourceLayout en = sourceLayout(english);
+    EXPECT_EQ(en.system, SourceSystem::Holded);
+    EXPECT_EQ(fieldOf(en, english, "Fiscal name"), Field::LegalName);
+    EXPECT_EQ(fieldOf(en, english, "Contact ID"), Field::TaxId);
+    EXPECT_EQ(fieldOf(en, english, "Population"), Field::City);
+}
+
+TEST(ImportSources, DolibarrsExportsAndImportExample)
+{
+    const Headers english = {"Id",
+                             "Name",
+                             "Alias Name",
+                             "Parent company",
+                             "Status",
+                             "Customer",
+                             "Vendor",
+                             "Customer Code",
+                             "Address",
+                             "Zip Code",
+                             "City",
+                             "State/Province",
+                             "Country",
+                             "Country code",
+                             "Phone",
+                             "Url",
+                             "Email",
+                             "Professional ID 1",
+                             "VAT ID",
+                             "Note (private)",
+                             "Third-party type",
+                             ""};
+    const SourceLayout layout = sourceLayout(english);
+    EXPECT_EQ(layout.system, SourceSystem::Dolibarr);
+    EXPECT_EQ(fieldOf(layout, english, "Alias Name"), Field::TradeName);
+    EXPECT_EQ(fieldOf(layout, english, "VAT ID"), Field::TaxId);
+    EXPECT_EQ(fieldOf(layout, english, "Url"), Field::Website);
+    EXPECT_EQ(fieldOf(layout, english, "Third-party type"), Field::Kind);
+    EXPECT_TRUE(isNote(layout, english, "Customer"));
+
+    const Headers spanish = {
+        "Id",        "Nombre",        "Apodo",      "Sede central",   "Código cliente",
+        "Dirección", "Código postal", "Población",  "Provincia",      "País",
+        "Teléfono",  "Correo",        "CIF intra.", "Tipo de tercero"};
+    const SourceLayout es = sourceLayout(spanish);
+    EXPECT_EQ(es.system, SourceSystem::Dolibarr);
+    EXPECT_EQ(fieldOf(es, spanish, "Apodo"), Field::TradeName);
+    EXPECT_EQ(fieldOf(es, spanish, "CIF intra."), Field::TaxId);
+
+    const Headers example = {"Third-party name* (s.nom)",
+                             "Alias Name (s.name_alias)",
+                             "Parent company (s.parent)",
+                             "Zip Code (s.zip)",
+                             "City (s.town)",
+                             "VAT ID (s.tva_intra)"};
+    const SourceLayout model = sourceLayout(example);
+    EXPECT_EQ(model.system, SourceSystem::Dolibarr);
+    EXPECT_EQ(model.mapping[0], Field::LegalName);
+    EXPECT_EQ(model.mapping[3], Field::PostalCode);
+    EXPECT_EQ(model.mapping[5], Field::TaxId);
+}
+
+TEST(ImportSources, ErpNextCustomers)
+{
+    const Headers headers = {"ID",        "Customer Name", "Customer Type", "Customer Group",
+                             "Territory", "Mobile No",     "Email Id",      "Tax ID"};
+    const SourceLayout layout = sourceLayout(headers);
+    EXPECT_EQ(layout.system, SourceSystem::ErpNext);
+    EXPECT_EQ(fieldOf(layout, headers, "Customer Name"), Field::LegalName);
+    EXPECT_EQ(fieldOf(layout, headers, "Customer Type"), Field::Kind); // Company / Individual
+    EXPECT_EQ(fieldOf(layout, headers, "Mobile No"), Field::Mobile);
+    EXPECT_TRUE(isNote(layout, headers, "Territory"));
+    EXPECT_TRUE(isNote(layout, headers, "ID"));
+}
+
+TEST(ImportSources, GoogleAndOutlookNamesAreMadeOfTheirParts)
+{
+    const Headers google = {"First Name",
+                            "Middle Name",
+                            "Last Name",
+                            "Phonetic First Name",
+                            "File As",
+                            "Organization Name",
+                            "Organization Title",
+                            "Notes",
+                            "Labels",
+                            "E-mail 1 - Label",
+                            "E-mail 1 - Value",
+                            "Phone 1 - Label",
+                            "Phone 1 - Value",
+                            "Address 1 - Street",
+                            "Address 1 - City",
+                            "Address 1 - Postal Code",
+                            "Address 1 - Country"};
+    const SourceLayout layout = sourceLayout(google);
+    EXPECT_EQ(layout.system, SourceSystem::GoogleContacts);
+    EXPECT_EQ(layout.nameParts, (std::vector<std::size_t>{0, 1, 2}));
+    EXPECT_EQ(layout.organization, 5U);
+    EXPECT_EQ(fieldOf(layout, google, "E-mail 1 - Value"), Field::Email);
+    EXPECT_EQ(fieldOf(layout, google, "Address 1 - City"), Field::City);
+    EXPECT_EQ(fieldOf(layout, google, "E-mail 1 - Label"), std::nullopt);
+
+    const Headers older = {"Name",
+                           "Given Name",
+                           "Additional Name",
+                           "Family Name",
+                           "Yomi Name",
+                           "Group Membership",
+                           "E-mail 1 - Type",
+                           "E-mail 1 - Value",
+                           "Organization 1 - Name"};
+    EXPECT_EQ(sourceLayout(older).system, SourceSystem::GoogleContacts);
+
+    const Headers outlook = {"Title",
+                             "First Name",
+                             "Middle Name",
+                             "Last Name",
+                             "Suffix",
+                             "Company",
+                             "Department",
+                             "Job Title",
+                             "Business Street",
+                             "Business Street 2",
+                             "Business City",
+                             "Business State",
+                             "Business Postal Code",
+                             "Business Country/Region",
+                             "Business Phone",
+                             "Mobile Phone",
+                             "Categories",
+                             "E-mail Address",
+                             "E-mail Display Name",
+                             "Notes",
+                             "Web Page"};
+    const SourceLayout ol = sourceLayout(outlook);
+    EXPECT_EQ(ol.system, SourceSystem::Outlook);
+    EXPECT_EQ(ol.nameParts, (std::vector<std::size_t>{1, 2, 3}));
+    EXPECT_EQ(ol.organization, 5U);
+    EXPECT_EQ(fieldOf(ol, outlook, "Business Street 2"), Field::Street2);
+    EXPECT_EQ(fieldOf(ol, outlook, "Mobile Phone"), Field::Mobile);
+    EXPECT_EQ(fieldOf(ol, outlook, "Categories"), Field::Tags);
+}
+
+TEST(ImportSources, AnOrdinarySheetIsNoSystemsAndKeepsTheUsualMatching)
+{
+    const Headers sheet = {"Razón social", "NIF",      "Dirección", "Población",
+                           "Provincia",    "Teléfono", "Móvil",     "Email"};
+    const SourceLayout layout = sourceLayout(sheet);
+    EXPECT_EQ(layout.system, SourceSystem::Unknown);
+    EXPECT_EQ(layout.mapping, autoMapping(sheet));
+    EXPECT_TRUE(layout.noteColumns.empty());
+    EXPECT_EQ(systemName(SourceSystem::Unknown), "");
+    EXPECT_EQ(systemName(SourceSystem::ErpNext), "ERPNext");
+}
+
+TEST(ImportSources, YesAndNoAsSystemsWriteThem)
+{
+    for (const char* yes : {"1", "True", "TRUE", "yes", "Sí", "sim", "x"})
+        EXPECT_EQ(yesNoFromText(yes), true) << yes;
+    for (const char* no : {"0", "False", "no", "Não"})
+        EXPECT_EQ(yesNoFromText(no), false) << no;
+    EXPECT_EQ(yesNoFromText(""), std::nullopt);
+    EXPECT_EQ(yesNoFromText("quizá"), std::nullopt);
+}
+
+// The rules through the plan: names made of their parts, the organisation as the client of a
+// row without a person, a yes/no company column, Holded's "-" between tags, rule columns not
+// reported as left out.
+TEST(ImportSources, ThePlanAppliesTheSystemsRules)
+{
+    InMemoryClients existing;
+    const ImportPlan google =
+        planImport(textTable({{"First Name", "Middle Name", "Last Name", "File As",
+                               "Organization Name", "E-mail 1 - Value", "Phonetic First Name"},
+                              {"Ana", "María", "Pérez", "", "Acme, S.L.", "ana@acme.es", ""},
+                              {"", "", "", "", "Globex, S.A.", "info@globex.es", ""}}),
+                   {}, existing, Language::Es);
+    EXPECT_EQ(google.system, SourceSystem::GoogleContacts);
+    ASSERT_EQ(google.rows.size(), 2U);
+    EXPECT_EQ(google.rows[0].action, RowAction::Create);
+    EXPECT_EQ(google.rows[0].client.legalName, "Ana María Pérez");
+    EXPECT_EQ(google.rows[0].client.kind, "person");
+    EXPECT_EQ(google.rows[0].client.notes, "Organization Name: Acme, S.L.");
+    EXPECT_EQ(google.rows[1].client.legalName, "Globex, S.A.");
+    EXPECT_EQ(google.rows[1].client.kind, "company");
+    EXPECT_TRUE(google.leftOut.empty());
+
+    const ImportPlan odoo = planImport(textTable({{"id", "name", "is_company", "parent_id"},
+                                                  {"p1", "Grocery Outlet", "1", ""},
+                                                  {"p2", "Bob", "0", "Grocery Outlet"}}),
+                                       {}, existing, Language::Es);
+    EXPECT_EQ(odoo.system, SourceSystem::Odoo);
+    EXPECT_EQ(odoo.rows[0].client.kind, "company");
+    EXPECT_EQ(odoo.rows[1].client.kind, "person");
+    EXPECT_EQ(odoo.rows[0].client.notes, "id: p1");
+
+    const ImportPlan holded = planImport(
+        textTable({{"Nombre", "ID", "Tags separados por -", "Nombre canal de venta", "IBAN"},
+                   {"Talleres Ruiz, S.L.", "B12345674", "vip-mayorista", "Tienda",
+                    "ES91 2100 0418 4502 0005 1332"}}),
+        {}, existing, Language::Es);
+    EXPECT_EQ(holded.system, SourceSystem::Holded);
+    EXPECT_EQ(holded.rows[0].client.tags, "vip, mayorista");
+    EXPECT_EQ(holded.rows[0].client.taxId, "B12345674");
+    EXPECT_EQ(holded.rows[0].client.notes, "IBAN: ES91 2100 0418 4502 0005 1332");
+    ASSERT_EQ(holded.leftOut.size(), 1U);
+    EXPECT_EQ(holded.leftOut[0].header, "Nombre canal de venta");
+
+    // A mapping the user gave is kept; the rules still read the columns left unmapped.
+    ImportOptions corrected;
+    corrected.mapping = {std::nullopt, std::nullopt, std::nullopt, std::nullopt,
+                         std::nullopt, Field::Email, std::nullopt};
+    const ImportPlan mine =
+        planImport(textTable({{"First Name", "Middle Name", "Last Name", "File As",
+                               "Organization Name", "E-mail 1 - Value", "Phonetic First Name"},
+                              {"Ana", "", "Pérez", "", "", "ana@acme.es", ""}}),
+                   corrected, existing, Language::Es);
+    EXPECT_EQ(mine.rows[0].client.legalName, "Ana Pérez");
+}
+
+} // namespace
+} // namespace clientes
