@@ -548,6 +548,7 @@ TEST_F(TeamRegister, AServerAtTheLastVersionsSchemaIsMigratedKeepingItsClients)
     }
     server_->execute("older", "ALTER TABLE clients DROP COLUMN mobile, DROP COLUMN street2; "
                               "ALTER TABLE contacts DROP COLUMN mobile; "
+                              "DROP TABLE import_batch_contacts; "
                               "UPDATE clientes_meta SET value = 2 WHERE name = 'schema'");
     auto reg = openTeamRegister(server_->conninfo("older"));
     Client client = *reg->byId(id);
@@ -564,6 +565,16 @@ TEST_F(TeamRegister, AServerAtTheLastVersionsSchemaIsMigratedKeepingItsClients)
     contact.mobile = "611 111 111";
     reg->update(contact);
     EXPECT_EQ(reg->list<Contact>(id).at(0).mobile, "611 111 111");
+    // The journal of the people an import adds is there too.
+    ClientImportCommit commit;
+    ClientImportCommit::NewContact carla;
+    carla.contact.name = "Carla";
+    carla.contact.clientId = id;
+    commit.contacts = {carla};
+    reg->commitClientImport(commit);
+    EXPECT_EQ(reg->list<Contact>(id).size(), 2U);
+    reg->undoLastImport();
+    EXPECT_EQ(reg->list<Contact>(id).size(), 1U);
 }
 
 } // namespace

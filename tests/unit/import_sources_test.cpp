@@ -2,6 +2,7 @@
 // with the header lists of each system's own templates and exports, and their rules through
 // the import plan.
 #include "core/transfer/import_existing.hpp"
+#include "core/transfer/import_outcome.hpp"
 #include "core/transfer/import_plan.hpp"
 #include "core/transfer/import_sources.hpp"
 
@@ -351,6 +352,103 @@ TEST(ImportSources, ThePlanAppliesTheSystemsRules)
                               {"Ana", "", "Pérez", "", "", "ana@acme.es", ""}}),
                    corrected, existing, Language::Es);
     EXPECT_EQ(mine.rows[0].client.legalName, "Ana Pérez");
+}
+
+// Odoo's template as it is: two companies, then Grocery Outlet's people (Bob, Bill) and its
+// shipping and invoice addresses. Two clients, not six.
+TEST(ImportSources, RowsOfACompanyAreItsPeopleAndAddressesNotClients)
+{
+    std::vector<std::vector<std::string>> rows = {
+        kOdooTemplate,
+        {"res_partner_1", "Grocery Outlet", "Company", "", "TRUE", "FALSE", "", "51 Federal Street",
+         "#401", "San Francisco", "California", "94107", "United States", "groceryoutlet.com",
+         "123456789", "", ""},
+        {"res_partner_2", "Bob", "Individual", "Grocery Outlet", "", "", "Contact", "", "", "", "",
+         "", "", "", "", "4157654321", ""},
+        {"res_partner_3", "Bill", "Individual", "Grocery Outlet", "", "", "Other address",
+         "645 21st Street", "", "San Francisco", "California", "94110", "United States", "", "",
+         "4517864512", ""},
+        {"res_partner_4", "Warehouse", "Individual", "Grocery Outlet", "", "", "Shipping address",
+         "645 21st Street", "", "San Francisco", "California", "94110", "United States", "",
+         "415659874", "", "bill@odoo.com"},
+        {"res_partner_5", "Accounting dep.", "Individual", "Grocery Outlet", "", "",
+         "Invoice address", "51 Federal Street", "#404", "San Francisco", "California", "94107",
+         "United States", "", "123456780", "", ""},
+        {"res_partner_6", "Agrolait", "Company", "", "TRUE", "FALSE", "", "3442 2nd Avenue", "",
+         "New York", "New York", "11201", "United States", "agrolait.com", "654978123", "", ""},
+        {"res_partner_7", "Carla", "Individual", "Nowhere Inc", "", "", "Contact", "", "", "", "",
+         "", "", "", "", "600000000", ""}};
+    InMemoryClients existing;
+    const ImportPlan plan = planImport(textTable(rows), {}, existing, Language::Es);
+    EXPECT_EQ(plan.system, SourceSystem::Odoo);
+    EXPECT_EQ(plan.created, 2U);
+    EXPECT_EQ(plan.contacts, 1U); // Bob ("Contact")
+    // Bill is an "Other address" in the template, as are the shipping and invoice addresses.
+    EXPECT_EQ(plan.addresses, 3U);
+    EXPECT_EQ(plan.skipped, 1U); // Carla: her company is nowhere
+    EXPECT_TRUE(plan.committable());
+    const PlannedRow& grocery = plan.rows[0];
+    EXPECT_EQ(grocery.action, RowAction::Create);
+    EXPECT_EQ(grocery.client.kind, "company");
+    EXPECT_EQ(grocery.client.street2, "#401");
+    EXPECT_EQ(grocery.client.notes,
+              "ID: res_partner_1\n"
+              "Other address: Bill, 645 21st Street, 94110 San Francisco, California, US, "
+              "4517864512\n"
+              "Shipping address: Warehouse, 645 21st Street, 94110 San Francisco, California, US, "
+              "415659874, bill@odoo.com\n"
+              "Invoice address: Accounting dep., 51 Federal Street, #404, 94107 San Francisco, "
+              "California, US, 123456780");
+    const PlannedRow& bob = plan.rows[1];
+    EXPECT_EQ(bob.action, RowAction::Child);
+    ASSERT_TRUE(bob.contact.has_value());
+    EXPECT_EQ(bob.contact->name, "Bob");
+    EXPECT_EQ(bob.contact->mobile, "4157654321");
+    EXPECT_EQ(bob.parentRow, 0U);
+    EXPECT_EQ(plan.rows[6].action, RowAction::Skip);
+    const auto carla = std::find_if(plan.problems.begin(), plan.problems.end(),
+                                    [](const ImportProblem& p) { return p.tableRow == 7; });
+    ASSERT_NE(carla, plan.problems.end());
+    EXPECT_EQ(carla->severity, Severity::Warning);
+    EXPECT_NE(carla->reason.find("«Nowhere Inc»"), std::string::npos) << carla->reason;
+
+    // The commit: two clients, Bob with Grocery Outlet (the first created).
+    ImportPlan copy = plan;
+    const ClientImportCommit commit = clientCommit(copy, "res.partner.csv");
+    ASSERT_EQ(commit.creates.size(), 2U);
+    ASSERT_EQ(commit.contacts.size(), 1U);
+    EXPECT_EQ(commit.contacts[0].newClient, 0U);
+    EXPECT_EQ(commit.contacts[0].contact.name, "Bob");
+}
+
+// A person of a company that is only in the register becomes its contact; one it has already
+// (the same file imported again) is not added twice.
+TEST(ImportSources, APersonOfACompanyInTheRegisterIsItsContactOnce)
+{
+    Client stored;
+    stored.id = 7;
+    stored.code = "C-000007";
+    stored.legalName = "Grocery Outlet, Inc.";
+    stored.tradeName = "Grocery Outlet";
+    InMemoryClients existing({stored});
+    const auto table = textTable({{"name", "parent_id", "function", "email", "mobile"},
+                                  {"Bob", "grocery outlet", "Buyer", "bob@grocery.com", "41500"},
+                                  {"Bill", "Grocery Outlet", "", "", ""}});
+    const ImportPlan plan = planImport(table, {}, existing, Language::Es);
+    EXPECT_EQ(plan.system, SourceSystem::Odoo);
+    EXPECT_EQ(plan.created, 0U);
+    EXPECT_EQ(plan.contacts, 2U);
+    EXPECT_EQ(plan.rows[1].matchedId, 7);
+    EXPECT_EQ(plan.rows[1].parentRow, PlannedRow::npos);
+    EXPECT_EQ(plan.rows[0].contact->role, "Buyer");
+    EXPECT_EQ(plan.rows[0].contact->email, "bob@grocery.com");
+    EXPECT_TRUE(plan.leftOut.empty()); // parent_id and function are read, not left out
+
+    existing.addContact(7, "BOB");
+    const ImportPlan again = planImport(table, {}, existing, Language::Es);
+    EXPECT_EQ(again.contacts, 1U);
+    EXPECT_EQ(again.unchanged, 1U);
+    EXPECT_EQ(again.rows[0].action, RowAction::Unchanged);
 }
 
 } // namespace

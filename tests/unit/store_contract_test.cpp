@@ -1942,6 +1942,46 @@ TEST_P(StoreContract, InvoiceJournalKeepsWhatTheImportWrote)
         });
 }
 
+// A client import that added people to clients already in the register keeps them, so that
+// its undo removes them: none before (a register whose journal predates them), then each with
+// the version it left, its name, and whether it still exists.
+TEST_P(StoreContract, ContactJournalKeepsThePeopleAnImportAdded)
+{
+    const Client client = H::add(store(), makeClient("Con personas"));
+    const Contact bob = H::addRecord(store(), contact(client.id, "Bob"));
+    const Contact bill = H::addRecord(store(), contact(client.id, "Bill"));
+    ImportBatchInfo batch = batchInfo("personas-1", ImportKind::Clients);
+    store().write(
+        [&](StoreWriter& tx)
+        {
+            tx.insertBatch(batch);
+            EXPECT_TRUE(tx.journalContacts(batch.id).empty());
+            const std::vector<JournalContact> items = {{bob.id, 1}, {bill.id, 1}};
+            tx.addToJournal(batch.id, items);
+        });
+    store().read(
+        [&](StoreReader& tx)
+        {
+            const std::vector<JournalContactState> states = tx.journalContacts(batch.id);
+            ASSERT_EQ(states.size(), 2U);
+            EXPECT_EQ(states[0].item.contactId, std::min(bob.id, bill.id));
+            for (const JournalContactState& state : states)
+            {
+                EXPECT_TRUE(state.exists);
+                EXPECT_EQ(state.item.version, 1);
+                EXPECT_EQ(state.storedVersion, 1);
+                EXPECT_EQ(state.name, state.item.contactId == bob.id ? "Bob" : "Bill");
+            }
+        });
+    store().write([&](StoreWriter& tx) { tx.removeRecord(RecordType::Contact, bill.id); });
+    store().read(
+        [&](StoreReader& tx)
+        {
+            for (const JournalContactState& state : tx.journalContacts(batch.id))
+                EXPECT_EQ(state.exists, state.item.contactId == bob.id);
+        });
+}
+
 // ------------------------------------------------------------------------ mappings
 
 TEST_P(StoreContract, MappingsAreKeptReplacedAndForgotten)

@@ -339,6 +339,70 @@ TEST(StoreImportBatch, UndoRefusesAfterALaterEditAndNamesTheClient)
     EXPECT_TRUE(store.lastImport());
 }
 
+// The people of the companies a client import brings: with the clients it creates, or added
+// to a client already in the register; one batch, which its undo removes whole, unless one
+// of those people was changed since.
+TEST(StoreImportBatch, PeopleOfTheImportedCompaniesAreContactsUndoneWithTheBatch)
+{
+    TempDir dir;
+    Register store(dir / "c.db");
+    const Client antigua = store.add(makeClient("Antigua, S.L.", "B12345674", "Madrid"));
+    Contact kept;
+    kept.clientId = antigua.id;
+    kept.name = "Ana (de antes)";
+    store.add(kept);
+
+    ClientImportCommit commit;
+    commit.source = "res.partner.csv";
+    commit.creates = {makeClient("Grocery Outlet")};
+    ClientImportCommit::NewContact bob;
+    bob.contact.name = "Bob";
+    bob.contact.mobile = "4157654321";
+    bob.newClient = 0;
+    ClientImportCommit::NewContact carla;
+    carla.contact.name = "Carla";
+    carla.contact.clientId = antigua.id;
+    commit.contacts = {bob, carla};
+    const ImportCommitResult result = store.commitClientImport(commit);
+    ASSERT_EQ(result.createdIds.size(), 1U);
+    const std::vector<Contact> grocery = store.list<Contact>(result.createdIds[0]);
+    ASSERT_EQ(grocery.size(), 1U);
+    EXPECT_EQ(grocery[0].name, "Bob");
+    EXPECT_EQ(grocery[0].mobile, "4157654321");
+    EXPECT_EQ(store.list<Contact>(antigua.id).size(), 2U);
+
+    store.undoLastImport();
+    EXPECT_FALSE(store.byId(result.createdIds[0]));
+    const std::vector<Contact> left = store.list<Contact>(antigua.id);
+    ASSERT_EQ(left.size(), 1U);
+    EXPECT_EQ(left[0].name, "Ana (de antes)");
+    EXPECT_EQ(store.byId(antigua.id)->version, antigua.version);
+
+    // Changed since: the undo refuses and says which person.
+    ClientImportCommit again;
+    again.contacts = {carla};
+    store.commitClientImport(again);
+    Contact renamed;
+    for (const Contact& contact : store.list<Contact>(antigua.id))
+        if (contact.name == "Carla")
+            renamed = contact;
+    renamed.name = "Carla Ruiz";
+    store.update(renamed);
+    try
+    {
+        store.undoLastImport();
+        FAIL() << "expected ImportUndoRefused";
+    }
+    catch (const ImportUndoRefused& refused)
+    {
+        ASSERT_EQ(refused.conflicts.size(), 1U);
+        EXPECT_EQ(refused.conflicts[0].what, UndoConflict::What::Changed);
+        EXPECT_EQ(refused.conflicts[0].record, RecordType::Contact);
+        EXPECT_EQ(refused.conflicts[0].label, "Carla Ruiz");
+    }
+    EXPECT_EQ(store.list<Contact>(antigua.id).size(), 2U);
+}
+
 TEST(StoreImportBatch, UndoRefusesWhenACreatedClientGotRecordsOrWasDeleted)
 {
     TempDir dir;

@@ -54,6 +54,15 @@ struct ClientImportCommit
     // the version read (ConflictError when saved since). Undoing the batch restores them. In
     // a team register archiving is for administrators (NotPermitted).
     std::vector<Client> archives;
+    // People of the companies imported (rows naming their company): each of the client
+    // contact.clientId names, or of creates[newClient] when that is not npos.
+    struct NewContact
+    {
+        static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+        Contact contact;
+        std::size_t newClient = npos;
+    };
+    std::vector<NewContact> contacts;
     std::size_t unchanged = 0;
     std::size_t skipped = 0;
 };
@@ -95,7 +104,7 @@ struct UndoConflict
         NewActivity // a client created by the import has new records, notes or files since
     };
     What what = What::Changed;
-    RecordType record = RecordType::Note; // Note stands for "a client" here; or Invoice
+    RecordType record = RecordType::Note; // Note stands for "a client" here; or Invoice, Contact
     std::int64_t id = 0;
     std::string label; // client: "C-000123 Pérez Gómez, S.L."; invoice: its number
 };

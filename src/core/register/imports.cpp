@@ -55,7 +55,8 @@ ImportCommitResult Register::commitClientImport(ClientImportCommit commit)
     checkClients(commit.updates);
     ImportCommitResult result =
         emptyResult(ImportKind::Clients, commit.source, commit.unchanged, commit.skipped);
-    if (commit.creates.empty() && commit.updates.empty() && commit.archives.empty())
+    if (commit.creates.empty() && commit.updates.empty() && commit.archives.empty() &&
+        commit.contacts.empty())
         return result; // nothing to write: the register stays exactly as it is
     if (!commit.archives.empty())
         impl_->requireAdmin();
@@ -131,8 +132,23 @@ ImportCommitResult Register::commitClientImport(ClientImportCommit commit)
                 result.createdIds.push_back(commit.creates[i].id);
             }
             tx.addToJournal(result.batch.id, journal);
+            // The people of the companies: with the clients created, or journaled for the undo
+            // when their company was in the register before.
+            std::vector<JournalContact> contacts;
+            for (ClientImportCommit::NewContact& item : commit.contacts)
+            {
+                if (item.newClient != item.npos)
+                    item.contact.clientId = commit.creates.at(item.newClient).id;
+                const Contact written =
+                    impl_->insertRecord(tx, std::move(item.contact), now, result.batch.batchId);
+                if (item.newClient == item.npos)
+                    contacts.push_back({written.id, written.version});
+            }
+            tx.addToJournal(result.batch.id, contacts);
         },
-        WriteHints{commit.creates.size() + commit.updates.size() + commit.archives.size(), false});
+        WriteHints{commit.creates.size() + commit.updates.size() + commit.archives.size() +
+                       commit.contacts.size(),
+                   false});
     return result;
 }
 
@@ -233,7 +249,9 @@ ImportUndoResult Register::undoLastImport(WorkProgress* progress)
             };
             std::vector<JournalClientState> clientStates = tx.journalClients(batch->id, ignored);
             std::vector<JournalInvoiceState> invoiceStates = tx.journalInvoices(batch->id);
-            const std::size_t journal = clientStates.size() + invoiceStates.size();
+            std::vector<JournalContactState> contactStates = tx.journalContacts(batch->id);
+            const std::size_t journal =
+                clientStates.size() + invoiceStates.size() + contactStates.size();
             RowTicker verifying(progress, WorkStage::Verifying, journal);
             std::size_t verified = 0;
             std::vector<JournalClient> clients;
@@ -267,6 +285,20 @@ ImportUndoResult Register::undoLastImport(WorkProgress* progress)
                 else
                     invoices.push_back(std::move(state.item));
             }
+            std::vector<JournalContact> contacts;
+            for (JournalContactState& state : contactStates)
+            {
+                verifying.tick(verified++);
+                const std::int64_t id = state.item.contactId;
+                if (!state.exists)
+                    conflict(UndoConflict::What::Deleted, RecordType::Contact, id,
+                             "id " + std::to_string(id));
+                else if (state.storedVersion != state.item.version)
+                    conflict(UndoConflict::What::Changed, RecordType::Contact, id,
+                             std::move(state.name));
+                else
+                    contacts.push_back(state.item);
+            }
             if (totalConflicts > 0)
                 throw ImportUndoRefused(std::move(*batch), std::move(conflicts), totalConflicts);
             stopIfCancelled(progress); // the last moment: from here on, it writes
@@ -284,6 +316,9 @@ ImportUndoResult Register::undoLastImport(WorkProgress* progress)
             // (this batch updated it from that state, at version - 1): that import may still
             // be undone, at the record's new version.
             const std::vector<std::int64_t> earlier = tx.undoableBatchesBefore(batch->id);
+            for (const JournalContact& item : contacts)
+                if (const std::optional<Contact> stored = fetchRecord<Contact>(tx, item.contactId))
+                    impl_->deleteRecord(tx, *stored, now, undoId);
             for (const JournalInvoice& item : invoices)
             {
                 reverting.tick(reverted++);

@@ -383,6 +383,11 @@ template Invoice Register::Impl::rewriteRecord(StoreWriter&, Invoice, const Invo
                                                const std::string&, std::string_view, bool);
 template void Register::Impl::deleteRecord(StoreWriter&, const Invoice&, const std::string&,
                                            std::string_view);
+// So are contacts: the people of the companies a client import brings.
+template Contact Register::Impl::insertRecord(StoreWriter&, Contact, const std::string&,
+                                              std::string_view);
+template void Register::Impl::deleteRecord(StoreWriter&, const Contact&, const std::string&,
+                                           std::string_view);
 
 // ------------------------------------------------------------------------- public API
 

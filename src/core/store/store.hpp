@@ -139,6 +139,14 @@ struct JournalInvoice
     std::optional<Invoice> before;
 };
 
+// A contact a client import added to a client that was in the register before it (the
+// contacts of the clients it created go with them).
+struct JournalContact
+{
+    std::int64_t contactId = 0;
+    std::int64_t version = 0;
+};
+
 // A journal item with the record as it is stored now.
 struct JournalClientState
 {
@@ -150,6 +158,14 @@ struct JournalClientState
     // Created items only (false for updated ones): the client has activity entries newer than
     // item.activityId whose batch id is none of the ignored ones (see journalClients).
     bool laterActivity = false;
+};
+
+struct JournalContactState
+{
+    JournalContact item;
+    bool exists = false;
+    std::int64_t storedVersion = 0;
+    std::string name;
 };
 
 struct JournalInvoiceState
@@ -259,6 +275,7 @@ public:
     virtual std::vector<JournalClientState>
     journalClients(std::int64_t batch, std::span<const std::string> ignoredBatchIds) = 0;
     virtual std::vector<JournalInvoiceState> journalInvoices(std::int64_t batch) = 0;
+    virtual std::vector<JournalContactState> journalContacts(std::int64_t batch) = 0;
 
     // ------------------------------------------------------------ remembered mappings
     virtual std::optional<std::string> mapping(std::string_view key) = 0;
@@ -320,6 +337,7 @@ public:
     virtual void insertBatch(ImportBatchInfo& batch) = 0;
     virtual void addToJournal(std::int64_t batch, std::span<const JournalClient> items) = 0;
     virtual void addToJournal(std::int64_t batch, std::span<const JournalInvoice> items) = 0;
+    virtual void addToJournal(std::int64_t batch, std::span<const JournalContact> items) = 0;
     // In each of `batches`, the item of that record whose version is `fromVersion` gets
     // `toVersion` (an undo handing a record back to an earlier batch).
     virtual void rebaseJournal(JournalOf of, std::int64_t recordId, std::int64_t fromVersion,

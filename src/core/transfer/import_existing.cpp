@@ -1,5 +1,7 @@
 #include "core/transfer/import_existing.hpp"
 
+#include "core/text/text_fold.hpp"
+
 #include "core/rules/validation.hpp"
 #include "core/text/ascii.hpp"
 
@@ -87,6 +89,31 @@ std::optional<ExistingClients::Lookalike> InMemoryClients::lookalike(const Clien
                 lookalikes_->add(client);
     }
     return bestLookalike(*lookalikes_, row, *this);
+}
+
+std::optional<Client> InMemoryClients::byName(std::string_view name)
+{
+    const std::string key = foldForSearch(name);
+    if (key.empty())
+        return std::nullopt;
+    const Client* best = nullptr;
+    for (const Client& client : clients_)
+        if (!client.archived &&
+            (foldForSearch(client.legalName) == key || foldForSearch(client.tradeName) == key) &&
+            (best == nullptr || client.id < best->id))
+            best = &client;
+    return best ? std::optional<Client>(*best) : std::nullopt;
+}
+
+std::vector<std::string> InMemoryClients::contactNames(std::int64_t clientId)
+{
+    const auto found = contacts_.find(clientId);
+    return found == contacts_.end() ? std::vector<std::string>() : found->second;
+}
+
+void InMemoryClients::addContact(std::int64_t clientId, std::string_view name)
+{
+    contacts_[clientId].push_back(foldForSearch(name));
 }
 
 } // namespace clientes

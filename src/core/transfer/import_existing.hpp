@@ -35,9 +35,14 @@ public:
     std::optional<Client> byId(std::int64_t id) override;
     // Over the active clients, indexed on the first call (rules/duplicate_match.hpp).
     std::optional<Lookalike> lookalike(const Client& row) override;
+    std::optional<Client> byName(std::string_view name) override;
+    std::vector<std::string> contactNames(std::int64_t clientId) override;
+    // A contact of a client, for contactNames.
+    void addContact(std::int64_t clientId, std::string_view name);
 
 private:
     std::optional<DuplicateIndex> lookalikes_;
+    std::unordered_map<std::int64_t, std::vector<std::string>> contacts_;
     struct Hash
     {
         using is_transparent = void;

@@ -242,12 +242,31 @@ ClientImportCommit clientCommit(ImportPlan& plan, std::string source)
     commit.source = std::move(source);
     commit.creates.reserve(plan.created);
     commit.updates.reserve(plan.updated);
-    for (PlannedRow& row : plan.rows)
+    commit.contacts.reserve(plan.contacts);
+    // Where each created row's client goes in creates, for the people of a company created.
+    std::vector<std::size_t> created(plan.rows.size(), ClientImportCommit::NewContact::npos);
+    for (std::size_t i = 0; i < plan.rows.size(); ++i)
     {
+        PlannedRow& row = plan.rows[i];
         if (row.action == RowAction::Create)
+        {
+            created[i] = commit.creates.size();
             commit.creates.push_back(std::move(row.client));
+        }
         else if (row.action == RowAction::Update)
             commit.updates.push_back(std::move(row.client));
+    }
+    for (PlannedRow& row : plan.rows)
+    {
+        if (row.action != RowAction::Child || !row.contact)
+            continue;
+        ClientImportCommit::NewContact item;
+        item.contact = std::move(*row.contact);
+        if (row.parentRow != PlannedRow::npos && created[row.parentRow] != item.npos)
+            item.newClient = created[row.parentRow];
+        else
+            item.contact.clientId = row.matchedId;
+        commit.contacts.push_back(std::move(item));
     }
     commit.unchanged = plan.unchanged;
     commit.skipped = plan.skipped;

@@ -5,6 +5,7 @@
 #include "core/rules/validation.hpp"
 #include "core/text/ascii.hpp"
 #include "core/text/locale.hpp"
+#include "core/text/text_fold.hpp"
 #include "core/text/utf8.hpp"
 #include "core/transfer/import_country.hpp"
 #include "core/transfer/import_sources.hpp"
@@ -164,6 +165,7 @@ public:
             ticker.tick(r - firstData);
             planRow(r);
         }
+        resolveChildren();
         listLeftOut(firstData);
         return std::move(plan_);
     }
@@ -250,12 +252,19 @@ private:
             organization_ = layout_.organization;
         if (layout_.companyFlag && free(*layout_.companyFlag))
             companyFlag_ = layout_.companyFlag;
+        if (layout_.parent && free(*layout_.parent))
+            parent_ = layout_.parent;
+        if (parent_ && layout_.addressType && free(*layout_.addressType))
+            addressType_ = layout_.addressType;
+        if (parent_ && layout_.jobTitle && free(*layout_.jobTitle))
+            jobTitle_ = layout_.jobTitle;
     }
 
     bool ruleColumn(std::size_t c) const
     {
         return std::find(nameParts_.begin(), nameParts_.end(), c) != nameParts_.end() ||
-               organization_ == c || companyFlag_ == c;
+               organization_ == c || companyFlag_ == c || parent_ == c || addressType_ == c ||
+               jobTitle_ == c;
     }
 
     std::string cellValue(const std::vector<ImportCell>& cells, std::size_t c) const
@@ -413,6 +422,19 @@ private:
             input.kind = *kind;
         if (mapped(Field::Tags))
             input.tags = tagsFromText(input.tags);
+        // Google's own groups: "* myContacts" (everyone) is no label; "* starred" is "starred".
+        if (layout_.system == SourceSystem::GoogleContacts && mapped(Field::Tags))
+        {
+            std::vector<std::string> tags;
+            for (std::string& tag : splitTags(input.tags))
+            {
+                if (tag.starts_with("* "))
+                    tag.erase(0, 2);
+                if (tag != "myContacts")
+                    tags.push_back(std::move(tag));
+            }
+            input.tags = joinTags(tags);
+        }
         tidy(input);
         if (!input.country.empty())
         {
@@ -445,6 +467,11 @@ private:
 
         std::fill(fromNumber_.begin(), fromNumber_.end(), false);
         Client input = readRow(r, cells);
+        if (parent_ && !cellValue(cells, *parent_).empty())
+        {
+            planChild(std::move(row), cells, std::move(input), std::move(problems));
+            return;
+        }
         // Formula cells whose result is an error: the field gets nothing from them.
         for (std::size_t c = 0; c < std::min(cells.size(), plan_.mapping.size()); ++c)
             if (plan_.mapping[c] && cells[c].formulaError != 0)
@@ -611,6 +638,155 @@ private:
         appendPlannedRow(plan_, std::move(row), action, problems);
     }
 
+    // ---------------------------------------------------------------- rows of a company
+
+    // A row naming its company: a person (its contact) or an address (a line of its notes).
+    // Which client the company is, is found once every row is planned (resolveChildren).
+    void planChild(PlannedRow row, const std::vector<ImportCell>& cells, Client input,
+                   std::vector<ImportProblem> problems)
+    {
+        const std::string type = addressType_ ? cellValue(cells, *addressType_) : std::string();
+        if (isPersonRow(type))
+        {
+            Contact contact;
+            contact.name = input.legalName;
+            contact.role = jobTitle_ ? cellValue(cells, *jobTitle_) : std::string();
+            contact.email = input.email;
+            contact.phone = input.phone;
+            contact.mobile = input.mobile;
+            if (trimAscii(contact.name).empty())
+                addProblem(problems, row.tableRow, column(Field::LegalName), Field::LegalName,
+                           Severity::Error, text(TextKey::ImportChildWithoutName, language_));
+            row.contact = std::move(contact);
+        }
+        else
+        {
+            // "Invoice address: Accounting dep., 51 Federal Street, #404, 94107 San Francisco…"
+            std::string line = type + ":";
+            bool first = true;
+            for (const std::string* part :
+                 {&input.legalName, &input.street, &input.street2, &input.postalCode, &input.city,
+                  &input.region, &input.country, &input.phone, &input.mobile, &input.email})
+            {
+                if (part->empty())
+                    continue;
+                const bool joinCity = part == &input.city && !input.postalCode.empty();
+                line += joinCity ? " " : (first ? " " : ", ");
+                line += *part;
+                first = false;
+            }
+            row.addressNote = std::move(line);
+        }
+        row.client = std::move(input);
+        const bool bad =
+            std::any_of(problems.begin(), problems.end(),
+                        [](const ImportProblem& p) { return p.severity == Severity::Error; });
+        if (bad)
+        {
+            finishRow(std::move(row), options_.skipInvalid ? RowAction::Skip : RowAction::Invalid,
+                      problems);
+            return;
+        }
+        children_.push_back({plan_.rows.size(), cellValue(cells, *parent_)});
+        finishRow(std::move(row), RowAction::Child, problems);
+    }
+
+    // The company of each child row: a row of the file with that legal or trade name (not a
+    // child itself), else a client of the register with it. A child whose company is in
+    // neither, or whose company's row is not imported, is skipped and reported.
+    void resolveChildren()
+    {
+        if (children_.empty())
+            return;
+        std::unordered_map<std::string, std::size_t> byName; // folded name → plan row
+        for (std::size_t i = 0; i < plan_.rows.size(); ++i)
+        {
+            const PlannedRow& row = plan_.rows[i];
+            if (row.action == RowAction::Child || row.action == RowAction::Empty)
+                continue;
+            for (const std::string* name : {&row.client.legalName, &row.client.tradeName})
+                if (const std::string key = foldForSearch(*name); !key.empty())
+                    byName.try_emplace(key, i);
+        }
+        std::unordered_map<std::int64_t, std::vector<std::string>> known; // contacts' names
+        std::vector<ImportProblem> added;
+        for (const auto& child : children_)
+        {
+            const std::size_t index = child.first;
+            const std::string& parentName = child.second;
+            PlannedRow& row = plan_.rows[index];
+            const auto skip = [&](TextKey reason)
+            {
+                addProblem(added, row.tableRow, parent_.value_or(ImportProblem::npos),
+                           Field::LegalName, Severity::Warning,
+                           text(reason, language_, {{"company", parentName}}));
+                row.action = RowAction::Skip;
+                ++plan_.skipped;
+            };
+            PlannedRow* company = nullptr;
+            if (const auto found = byName.find(foldForSearch(parentName)); found != byName.end())
+            {
+                company = &plan_.rows[found->second];
+                if (company->action != RowAction::Create && company->action != RowAction::Update &&
+                    company->action != RowAction::Unchanged)
+                {
+                    skip(TextKey::ImportChildCompanyNotImported);
+                    continue;
+                }
+                row.parentRow = found->second;
+                row.matchedId = company->matchedId;
+            }
+            else if (const std::optional<Client> stored = existing_.byName(parentName))
+                row.matchedId = stored->id;
+            else
+            {
+                skip(TextKey::ImportChildCompanyMissing);
+                continue;
+            }
+            if (row.contact)
+            {
+                // A person the company already has (an import made again) is not added twice.
+                if (row.matchedId != 0)
+                {
+                    auto [names, first] = known.try_emplace(row.matchedId);
+                    if (first)
+                        names->second = existing_.contactNames(row.matchedId);
+                    const std::string key = foldForSearch(row.contact->name);
+                    if (std::find(names->second.begin(), names->second.end(), key) !=
+                        names->second.end())
+                    {
+                        row.action = RowAction::Unchanged;
+                        ++plan_.unchanged;
+                        continue;
+                    }
+                    names->second.push_back(key);
+                }
+                ++plan_.contacts;
+            }
+            else if (company != nullptr && company->action == RowAction::Create)
+            {
+                std::string& notes = company->client.notes;
+                notes += (notes.empty() ? "" : "\n") + row.addressNote;
+                if (!contains(company->changedFields, Field::Notes))
+                    company->changedFields.push_back(Field::Notes);
+                ++plan_.addresses;
+            }
+            else
+                skip(TextKey::ImportChildAddressOfStoredClient);
+        }
+        if (!added.empty())
+        {
+            std::move(added.begin(), added.end(), std::back_inserter(plan_.problems));
+            std::stable_sort(plan_.problems.begin(), plan_.problems.end(),
+                             [](const ImportProblem& a, const ImportProblem& b)
+                             {
+                                 const auto key = [](const ImportProblem& p)
+                                 { return p.tableRow == ImportProblem::npos ? 0 : p.tableRow + 1; };
+                                 return key(a) < key(b);
+                             });
+        }
+    }
+
     const ImportTable& table_;
     const ImportOptions& options_;
     ExistingClients& existing_;
@@ -623,6 +799,11 @@ private:
     std::vector<std::size_t> nameParts_;
     std::optional<std::size_t> organization_;
     std::optional<std::size_t> companyFlag_;
+    std::optional<std::size_t> parent_;
+    std::optional<std::size_t> addressType_;
+    std::optional<std::size_t> jobTitle_;
+    // The child rows: plan row, the company's name as written.
+    std::vector<std::pair<std::size_t, std::string>> children_;
     std::vector<ImportProblem> tableProblems_;
     // Nodes come from one arena: no allocation per row, and freed at once.
     std::pmr::monotonic_buffer_resource arena_;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/model/client.hpp"
+#include "core/model/profile_records.hpp"
 #include "core/rules/duplicate_match.hpp"
 #include "core/text/language.hpp"
 #include "core/transfer/import_mapping.hpp"
@@ -134,7 +135,10 @@ enum class RowAction
     Unchanged,
     Skip,    // invalid and skipInvalid, or excluded by the mode
     Invalid, // has errors and not skipping
-    Empty    // no mapped cell has a value (also rows above the header); not counted
+    Empty,   // no mapped cell has a value (also rows above the header); not counted
+    // A row of a company (a recognised system's "Related Company"…): one of its people, its
+    // contact, or one of its addresses; no client of its own. Counted in contacts/addresses.
+    Child
 };
 
 struct PlannedRow
@@ -148,6 +152,14 @@ struct PlannedRow
     Client client;
     // Updates: the fields that would change. Creations: the fields given a value.
     std::vector<Field> changedFields;
+
+    // Child rows: the company's row in the plan (rows' index) when the file has it, else
+    // npos with matchedId the company in the register; the person as its contact, or the
+    // address as a line for the company's notes.
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+    std::size_t parentRow = npos;
+    std::optional<Contact> contact;
+    std::string addressNote;
 };
 
 struct ImportPlan
@@ -157,6 +169,8 @@ struct ImportPlan
     std::size_t created = 0, updated = 0, unchanged = 0, skipped = 0;
     std::size_t errors = 0, warnings = 0; // problems by severity (errors on skipped rows too)
     std::size_t invalid = 0;              // rows with action Invalid
+    std::size_t contacts = 0;             // child rows that become contacts
+    std::size_t addresses = 0;            // child rows that become lines of the notes
     ColumnMapping mapping;                // as used: one entry per table column
     std::vector<std::size_t> noteColumns; // as used: sorted, none mapped to a field
     std::vector<LeftOutColumn> leftOut;   // unmapped columns holding values, left to right
@@ -191,6 +205,19 @@ public:
         (void)row;
         return std::nullopt;
     }
+    // The active client whose legal or trade name is this one (case, accents and punctuation
+    // ignored), lowest id first; none by default.
+    virtual std::optional<Client> byName(std::string_view name)
+    {
+        (void)name;
+        return std::nullopt;
+    }
+    // The names of a client's contacts, folded (foldForSearch); none by default.
+    virtual std::vector<std::string> contactNames(std::int64_t clientId)
+    {
+        (void)clientId;
+        return {};
+    }
 };
 
 // A planned row joins its plan (client or invoice import): its action counted, its problems
@@ -217,6 +244,7 @@ void appendPlannedRow(Plan& plan, Row row, RowAction action, std::vector<Problem
         ++plan.invalid;
         break;
     case RowAction::Empty:
+    case RowAction::Child: // counted once its company is known
         break;
     }
     std::stable_sort(problems.begin(), problems.end(),

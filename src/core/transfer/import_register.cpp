@@ -2,6 +2,7 @@
 
 #include "core/register/register.hpp"
 #include "core/rules/validation.hpp"
+#include "core/text/text_fold.hpp"
 #include "core/transfer/import_existing.hpp"
 
 #include <algorithm>
@@ -121,6 +122,35 @@ std::optional<Client> RegisterSnapshot::byId(std::int64_t id)
     if (found == entries_.end() || found->id != id)
         return std::nullopt;
     return rebuild(static_cast<std::size_t>(found - entries_.begin()));
+}
+
+std::optional<Client> RegisterSnapshot::byName(std::string_view name)
+{
+    if (!names_)
+    {
+        names_.emplace();
+        for (std::size_t i = 0; i < entries_.size(); ++i)
+        {
+            if (entries_[i].archived)
+                continue;
+            const Client client = rebuild(i);
+            for (const std::string* text : {&client.legalName, &client.tradeName})
+                if (std::string key = foldForSearch(*text); !key.empty())
+                    names_->emplace_back(std::move(key), static_cast<std::uint32_t>(i));
+        }
+        // Entries are in id order: the stable sort keeps the lowest id first for a name.
+        std::stable_sort(names_->begin(), names_->end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+    }
+    const auto found = findKey(*names_, foldForSearch(name));
+    if (found == names_->end())
+        return std::nullopt;
+    return rebuild(found->second);
+}
+
+std::vector<std::string> RegisterSnapshot::contactNames(std::int64_t clientId)
+{
+    return contactsOf ? contactsOf(clientId) : std::vector<std::string>();
 }
 
 std::optional<ExistingClients::Lookalike> RegisterSnapshot::lookalike(const Client& row)

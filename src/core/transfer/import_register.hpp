@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <tuple>
 #include <type_traits>
@@ -37,8 +38,15 @@ public:
     std::optional<Client> byId(std::int64_t id) override;
     // Over the active clients, indexed on the first call (rules/duplicate_match.hpp).
     std::optional<Lookalike> lookalike(const Client& row) override;
+    // Over the active clients' legal and trade names, indexed on the first call.
+    std::optional<Client> byName(std::string_view name) override;
+    // Asked of `contactsOf` (none without one).
+    std::vector<std::string> contactNames(std::int64_t clientId) override;
+    // How the names of a client's contacts are read (from the register, when needed).
+    std::function<std::vector<std::string>(std::int64_t clientId)> contactsOf;
 
 private:
+    std::optional<std::vector<std::pair<std::string, std::uint32_t>>> names_; // folded → entry
     std::optional<DuplicateIndex> lookalikes_;
     // The fields (allFields()), then uuid, createdAt, updatedAt.
     static constexpr std::size_t kTexts =

@@ -22,6 +22,9 @@ enum class Role
     NamePart,     // first, middle or last name
     Organization, // the company a person works for; the client when no person is named
     CompanyFlag,  // yes/no: the row is a company
+    Parent,       // the company the row belongs to
+    AddressType,  // what a row of a company is: a person or an address
+    JobTitle,     // the person's position
 };
 
 struct Column
@@ -60,7 +63,7 @@ const std::vector<Preset>& presets()
         {SourceSystem::Odoo,
          {"Related Company", "Company Type", "Address Type", "Is a Company", "parent_id",
           "parent_id/id", "company_type", "is_company", "country_id", "state_id", "category_id",
-          "Display Name", "Salesperson", "Street2", "Website Link", "Job Position"},
+          "Display Name", "Salesperson", "Street2", "Website Link", "Job Position", "function"},
          2,
          {field("Name", Field::LegalName),
           field("name", Field::LegalName),
@@ -92,8 +95,12 @@ const std::vector<Preset>& presets()
           field("comment", Field::Notes),
           note("ID"),
           note("id"),
-          note("Job Position"),
-          note("function"),
+          {"Related Company", Role::Parent},
+          {"parent_id", Role::Parent},
+          {"Address Type", Role::AddressType},
+          {"type", Role::AddressType},
+          {"Job Position", Role::JobTitle},
+          {"function", Role::JobTitle},
           note("Salesperson"),
           note("user_id")},
          {}},
@@ -216,12 +223,28 @@ const std::vector<Preset>& presets()
           "Customer Primary Contact", "Customer Primary Address", "Default Price List",
           "Link Name (Links)", "Link Document Type (Links)"},
          2,
-         {field("Customer Name", Field::LegalName), field("Customer Type", Field::Kind),
-          field("Tax ID", Field::TaxId), field("Mobile No", Field::Mobile),
-          field("Email Id", Field::Email), field("Website", Field::Website),
-          field("Billing Currency", Field::Currency), field("Customer Details", Field::Notes),
-          note("ID"), note("Customer Group"), note("Territory"), note("Primary Address"),
-          note("IBAN"), note("Bank Account No")},
+         {field("Customer Name", Field::LegalName),
+          // A Contact file: people linked to customers.
+          {"First Name", Role::NamePart},
+          {"Middle Name", Role::NamePart},
+          {"Last Name", Role::NamePart},
+          {"Link Name (Links)", Role::Parent},
+          {"Designation", Role::JobTitle},
+          field("Email Address", Field::Email),
+          field("Phone", Field::Phone),
+          field("Customer Type", Field::Kind),
+          field("Tax ID", Field::TaxId),
+          field("Mobile No", Field::Mobile),
+          field("Email Id", Field::Email),
+          field("Website", Field::Website),
+          field("Billing Currency", Field::Currency),
+          field("Customer Details", Field::Notes),
+          note("ID"),
+          note("Customer Group"),
+          note("Territory"),
+          note("Primary Address"),
+          note("IBAN"),
+          note("Bank Account No")},
          {}},
         {SourceSystem::GoogleContacts,
          {"File As", "Phonetic First Name", "Organization Name", "Organization Title",
@@ -417,6 +440,18 @@ SourceLayout sourceLayout(const std::vector<std::string>& headers)
             if (!layout.companyFlag)
                 layout.companyFlag = c;
             break;
+        case Role::Parent:
+            if (!layout.parent)
+                layout.parent = c;
+            break;
+        case Role::AddressType:
+            if (!layout.addressType)
+                layout.addressType = c;
+            break;
+        case Role::JobTitle:
+            if (!layout.jobTitle)
+                layout.jobTitle = c;
+            break;
         }
     }
     // The columns the system's list does not name: the usual header matching, for fields
@@ -429,6 +464,14 @@ SourceLayout sourceLayout(const std::vector<std::string>& headers)
             layout.mapping[c] = usual[c];
         }
     return layout;
+}
+
+bool isPersonRow(std::string_view addressType)
+{
+    const std::string folded = foldForSearch(addressType);
+    return folded.empty() || folded == "contact" || folded == "contacto" || folded == "contato" ||
+           folded == "person" || folded == "persona" || folded == "pessoa" ||
+           folded == "individual";
 }
 
 std::optional<bool> yesNoFromText(std::string_view text)

@@ -57,7 +57,19 @@ struct SourceLayout
     std::optional<std::size_t> companyFlag;
     // Tags are split on this too (Holded: "-"), besides ";", " ::: " and line breaks.
     std::string_view tagSeparator;
+    // The company a row belongs to (Odoo's "Related Company", ERPNext's "Link Name (Links)"):
+    // a row naming one is a person or an address of that company, not a client of its own.
+    std::optional<std::size_t> parent;
+    // What such a row is (Odoo's "Address Type": "Contact", "Invoice address", "Shipping
+    // address", "Other address"…); none or "Contact": a person.
+    std::optional<std::size_t> addressType;
+    // The person's position at the company ("Job Position", "Designation"): the contact's role.
+    std::optional<std::size_t> jobTitle;
 };
+
+// Whether an address type cell ("Contact", "", "Invoice address", "Billing"…) names a person
+// rather than an address.
+bool isPersonRow(std::string_view addressType);
 
 // The layout of a header row: its system when the headers carry that system's signature
 // (several of its distinctive headers), else Unknown with autoMapping(headers) and no rules.

@@ -2,7 +2,9 @@
 
 #include "core/messages/import_messages.hpp"
 #include "core/messages/transfer_text.hpp"
+#include "core/register/register.hpp"
 #include "core/rules/tax_id.hpp"
+#include "core/text/text_fold.hpp"
 #include "core/transfer/import_invoices.hpp"
 #include "core/transfer/import_mapping.hpp"
 #include "core/transfer/import_register.hpp"
@@ -191,6 +193,8 @@ void ImportWorkflow::summarise(ImportRun& run, const Plan& plan, const ImportReq
                 run.mapping[c] = std::string(kNoteLineColumn);
         run.leftOut = plan.leftOut;
         run.system = plan.system;
+        run.contacts = plan.contacts;
+        run.addresses = plan.addresses;
     }
     if (request.rangeColumns)
         run.mapping.insert(run.mapping.begin(), m_source.leadingEmptyColumns, std::nullopt);
@@ -261,6 +265,18 @@ ImportRun ImportWorkflow::runClients(const ImportRequest& request, bool write,
                 remembered = store.rememberedMapping(mappingKey);
             snapshot = RegisterSnapshot::load(store);
         });
+    // The people a company of the register already has (rows of a company imported again).
+    snapshot.contactsOf = [this](std::int64_t clientId)
+    {
+        std::vector<std::string> names;
+        m_withRegister(
+            [&](Register& store)
+            {
+                for (const Contact& contact : store.list<Contact>(clientId))
+                    names.push_back(foldForSearch(contact.name));
+            });
+        return names;
+    };
     if (remembered)
     {
         std::vector<std::size_t> notes;
@@ -275,7 +291,7 @@ ImportRun ImportWorkflow::runClients(const ImportRequest& request, bool write,
     stopIfCancelled(request.progress); // the last moment: from here on it writes
     if (!review(result, plan, options, request, write, releaseTable))
         return result;
-    const std::size_t rowsToWrite = plan.created + plan.updated;
+    const std::size_t rowsToWrite = plan.created + plan.updated + plan.contacts;
     if (request.progress)
         request.progress->report(WorkStage::Writing, 0, rowsToWrite);
     const std::size_t created = plan.created;

@@ -72,6 +72,8 @@ struct ImportRun
     std::vector<std::optional<std::string>> mapping; // a field's API name per column, as used
     std::vector<LeftOutColumn> leftOut;          // clients: the columns holding values not imported
     SourceSystem system = SourceSystem::Unknown; // clients: the system the headers come from
+    // Clients: rows of a company that become its contacts, or lines of its notes.
+    std::size_t contacts = 0, addresses = 0;
 };
 
 // A Mapping naming no field; `value` is the name given.

@@ -190,6 +190,9 @@ Options runImport(const Context& context, const Reference<css::table::XCellRange
         // The system the headers come from ("Odoo", "Holded"…), whose mapping and rules
         // were used; "" for any other sheet.
         values.push_back(value("System", Any(fromUtf8(std::string(systemName(result.system))))));
+        // Rows of a company: its people (contacts) and its addresses (lines of its notes).
+        count("Contacts", result.contacts);
+        count("Addresses", result.addresses);
     }
     return Options(values.data(), static_cast<sal_Int32>(values.size()));
 }

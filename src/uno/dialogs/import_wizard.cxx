@@ -587,14 +587,27 @@ private:
 
     std::string countsText(const Dialog& dialog, const ImportResult& result) const
     {
-        return toUtf8(text(
-            dialog, key("Counts"),
-            {{"created", groupDigits(static_cast<std::int64_t>(result.created), m_language)},
-             {"updated", groupDigits(static_cast<std::int64_t>(result.updated), m_language)},
-             {"unchanged", groupDigits(static_cast<std::int64_t>(result.unchanged), m_language)},
-             {"skipped", groupDigits(static_cast<std::int64_t>(result.skipped), m_language)},
-             {"errors", groupDigits(static_cast<std::int64_t>(result.errors), m_language)},
-             {"warnings", groupDigits(static_cast<std::int64_t>(result.warnings), m_language)}}));
+        // Rows of a company (a recognised system's file): its people and its addresses.
+        std::string companyRows;
+        if (result.contacts + result.addresses > 0)
+            companyRows =
+                "\n" +
+                toUtf8(text(dialog, key("CountsCompanyRows"),
+                            {{"contacts",
+                              groupDigits(static_cast<std::int64_t>(result.contacts), m_language)},
+                             {"addresses", groupDigits(static_cast<std::int64_t>(result.addresses),
+                                                       m_language)}}));
+        return companyRows.insert(
+            0, toUtf8(text(
+                   dialog, key("Counts"),
+                   {{"created", groupDigits(static_cast<std::int64_t>(result.created), m_language)},
+                    {"updated", groupDigits(static_cast<std::int64_t>(result.updated), m_language)},
+                    {"unchanged",
+                     groupDigits(static_cast<std::int64_t>(result.unchanged), m_language)},
+                    {"skipped", groupDigits(static_cast<std::int64_t>(result.skipped), m_language)},
+                    {"errors", groupDigits(static_cast<std::int64_t>(result.errors), m_language)},
+                    {"warnings",
+                     groupDigits(static_cast<std::int64_t>(result.warnings), m_language)}})));
     }
 
     // `first`: lines listed before the problems.
@@ -639,9 +652,10 @@ private:
                                             return p.sheetRow == 0 && p.severity == Severity::Error;
                                         });
         counts +=
-            "\n" + toUtf8(text(dialog, key(!ready                                 ? "HasErrors"
-                                           : result.created + result.updated == 0 ? "NothingToDo"
-                                                                                  : "Ready")));
+            "\n" + toUtf8(text(dialog, key(!ready ? "HasErrors"
+                                           : result.created + result.updated + result.contacts == 0
+                                               ? "NothingToDo"
+                                               : "Ready")));
         setLabel(dialog, "lblCounts", fromUtf8(counts));
         // The columns that hold values and will not be imported, first: nothing is left
         // behind without the user seeing it.
@@ -653,7 +667,8 @@ private:
         setEnabled(dialog, "btnRemoveMarks",
                    m_import->source().document.is() &&
                        sheet_marks::count(m_import->source().document) > 0);
-        setEnabled(dialog, "btnImport", ready && result.created + result.updated > 0);
+        setEnabled(dialog, "btnImport",
+                   ready && result.created + result.updated + result.contacts > 0);
         m_checked = result;
     }
 
@@ -729,7 +744,7 @@ private:
             setEnabled(dialog, "btnImport", false);
             return;
         }
-        m_imported = result.created + result.updated > 0;
+        m_imported = result.created + result.updated + result.contacts > 0;
         std::string summary;
         if (!m_imported)
             summary = toUtf8(text(dialog, key("ResultNothing")));

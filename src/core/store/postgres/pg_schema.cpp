@@ -344,6 +344,13 @@ void migrateToV3(pg::Connection& db)
 ALTER TABLE clients ADD COLUMN mobile text NOT NULL DEFAULT '';
 ALTER TABLE clients ADD COLUMN street2 text NOT NULL DEFAULT '';
 ALTER TABLE contacts ADD COLUMN mobile text NOT NULL DEFAULT '';
+-- Contacts a client import added to clients already in the register (undo removes them).
+CREATE TABLE import_batch_contacts (
+    batch bigint NOT NULL REFERENCES import_batches (id) ON DELETE CASCADE,
+    contact_id bigint NOT NULL,
+    version bigint NOT NULL,
+    PRIMARY KEY (batch, contact_id)
+);
 )sql");
 }
 

@@ -325,6 +325,54 @@ void Unit::addToJournal(std::int64_t batch, std::span<const JournalClient> items
     insert->run();
 }
 
+// Contacts added to clients already in the register: a table of its own, made when first
+// needed (registers with an import journal from earlier versions have none).
+std::vector<JournalContactState> Unit::journalContacts(std::int64_t batch)
+{
+    std::vector<JournalContactState> items;
+    if (db_.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'import_batch_contacts'") == 0)
+        return items;
+    auto rows = db_.query("SELECT b.contact_id, b.version, c.id IS NOT NULL, c.version, c.name "
+                          "FROM import_batch_contacts AS b LEFT JOIN contacts AS c ON c.id = "
+                          "b.contact_id WHERE b.batch = ?1 ORDER BY b.contact_id");
+    rows->bind(1, batch);
+    while (rows->step())
+    {
+        JournalContactState state;
+        state.item.contactId = rows->int64(0);
+        state.item.version = rows->int64(1);
+        state.exists = rows->int64(2) != 0;
+        state.storedVersion = rows->isNull(3) ? 0 : rows->int64(3);
+        state.name = rows->isNull(4) ? std::string() : rows->text(4);
+        items.push_back(std::move(state));
+    }
+    return items;
+}
+
+void Unit::addToJournal(std::int64_t batch, std::span<const JournalContact> items)
+{
+    if (items.empty())
+        return;
+    store_.ensureImportTables();
+    db_.exec(R"sql(
+CREATE TABLE IF NOT EXISTS import_batch_contacts (
+    batch INTEGER NOT NULL REFERENCES import_batches (id) ON DELETE CASCADE,
+    contact_id INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    PRIMARY KEY (batch, contact_id)
+) WITHOUT ROWID;
+)sql");
+    for (const JournalContact& item : items)
+    {
+        auto insert = db_.query(
+            "INSERT INTO import_batch_contacts (batch, contact_id, version) VALUES (?1, ?2, ?3)");
+        insert->bind(1, batch);
+        insert->bind(2, item.contactId);
+        insert->bind(3, item.version);
+        insert->run();
+    }
+}
+
 void Unit::addToJournal(std::int64_t batch, std::span<const JournalInvoice> items)
 {
     store_.ensureImportTables();
