@@ -448,9 +448,53 @@ def import_screenshots(ctx, document, folder, settle, ui_locale=""):
         document.getCurrentController().setActiveSheet(target)
         document.getCurrentController().select(target.getCellRangeByName("A1"))
         shot(name)
+    # Odoo's contact import template as it is: recognised, its people and addresses read as
+    # rows of their company, its "Customer" and "Supplier" columns listed as left out.
+    sheets = document.Sheets
+    sheets.insertNewByName("Odoo", sheets.getCount())
+    odoo = sheets.getByName("Odoo")
+    odoo.getCellRangeByPosition(0, 0, len(ODOO_TEMPLATE[0]) - 1, len(ODOO_TEMPLATE) - 1) \
+        .setDataArray(tuple(tuple(row) for row in ODOO_TEMPLATE))
+    document.getCurrentController().setActiveSheet(odoo)
+    document.getCurrentController().select(
+        odoo.getCellRangeByPosition(0, 0, len(ODOO_TEMPLATE[0]) - 1, len(ODOO_TEMPLATE) - 1))
+    dialog, handler = open_transfer_dialog(ctx, document, IMPORT_WIZARD,
+                                           "org.clientes.ImportWizard", Kind="clients")
+    document.getCurrentController().select(odoo.getCellRangeByName("A10"))
+    dialog.setPosSize(560, 300, 0, 0, 3)
+    handler.callHandlerMethod(dialog, None, "onNext")
+    shot("11-odoo-columns")
+    handler.callHandlerMethod(dialog, None, "onNext")
+    shot("12-odoo-check")
+    dialog.setVisible(False)
+    dialog.dispose()
     # Nothing to save: otherwise closing the office asks, and no one answers under Xvfb.
     document.setModified(False)
     return paths
+
+
+# Odoo's own contact import template (addons/base_import/static/csv/res.partner.csv).
+ODOO_TEMPLATE = [
+    ["ID", "Name", "Company Type", "Related Company", "Customer", "Supplier", "Address Type",
+     "Street", "Street2", "City", "State", "ZIP", "Country", "Website", "Phone", "Mobile",
+     "Email"],
+    ["res_partner_1", "Grocery Outlet", "Company", "", "TRUE", "FALSE", "", "51 Federal Street",
+     "#401", "San Francisco", "California", "94107", "United States", "groceryoutlet.com",
+     "123456789", "", ""],
+    ["res_partner_2", "Bob", "Individual", "Grocery Outlet", "", "", "Contact", "", "", "", "",
+     "", "", "", "", "4157654321", ""],
+    ["res_partner_3", "Bill", "Individual", "Grocery Outlet", "", "", "Other address",
+     "645 21st Street", "", "San Francisco", "California", "94110", "United States", "", "",
+     "4517864512", ""],
+    ["res_partner_4", "Warehouse", "Individual", "Grocery Outlet", "", "", "Shipping address",
+     "645 21st Street", "", "San Francisco", "California", "94110", "United States", "",
+     "415659874", "", "bill@odoo.com"],
+    ["res_partner_5", "Accounting dep.", "Individual", "Grocery Outlet", "", "",
+     "Invoice address", "51 Federal Street", "#404", "San Francisco", "California", "94107",
+     "United States", "", "123456780", "", ""],
+    ["res_partner_6", "Agrolait", "Company", "", "TRUE", "FALSE", "", "3442 2nd Avenue", "",
+     "New York", "New York", "11201", "United States", "agrolait.com", "654978123", "", ""],
+]
 
 
 def write_settings(ctx, values):

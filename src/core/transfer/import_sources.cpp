@@ -466,6 +466,23 @@ SourceLayout sourceLayout(const std::vector<std::string>& headers)
     return layout;
 }
 
+ColumnRule SourceLayout::ruleOf(std::size_t column) const
+{
+    if (std::find(nameParts.begin(), nameParts.end(), column) != nameParts.end())
+        return ColumnRule::NamePart;
+    if (organization == column)
+        return ColumnRule::Organization;
+    if (companyFlag == column)
+        return ColumnRule::CompanyFlag;
+    if (parent == column)
+        return ColumnRule::Parent;
+    if (addressType == column)
+        return ColumnRule::AddressType;
+    if (jobTitle == column)
+        return ColumnRule::JobTitle;
+    return ColumnRule::None;
+}
+
 bool isPersonRow(std::string_view addressType)
 {
     const std::string folded = foldForSearch(addressType);

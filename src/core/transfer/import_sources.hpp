@@ -35,6 +35,18 @@ enum class SourceSystem
 // Unknown. Names of products: the same in every language.
 std::string_view systemName(SourceSystem system);
 
+// What a column a system's rules read is, when no field is mapped to it.
+enum class ColumnRule
+{
+    None,
+    NamePart,     // part of the person's name
+    Organization, // the person's company, or the client when no person is named
+    CompanyFlag,  // yes/no: a company
+    Parent,       // the company the row belongs to
+    AddressType,  // a person or an address of that company
+    JobTitle,     // the person's position
+};
+
 // How a recognised system's file is read.
 struct SourceLayout
 {
@@ -65,6 +77,9 @@ struct SourceLayout
     std::optional<std::size_t> addressType;
     // The person's position at the company ("Job Position", "Designation"): the contact's role.
     std::optional<std::size_t> jobTitle;
+
+    // The rule that reads `column`, if any.
+    ColumnRule ruleOf(std::size_t column) const;
 };
 
 // Whether an address type cell ("Contact", "", "Invoice address", "Billing"…) names a person

@@ -144,11 +144,11 @@ std::vector<std::optional<std::string>> ImportWorkflow::proposedMapping(ImportKi
     return result;
 }
 
-SourceSystem ImportWorkflow::recognisedSystem(ImportKind kind, bool hasHeader) const
+SourceLayout ImportWorkflow::recognisedLayout(ImportKind kind, bool hasHeader) const
 {
     if (kind != ImportKind::Clients || !hasHeader)
-        return SourceSystem::Unknown;
-    return sourceLayout(headers(true)).system;
+        return {};
+    return sourceLayout(headers(true));
 }
 
 ImportRun ImportWorkflow::check(const ImportRequest& request)

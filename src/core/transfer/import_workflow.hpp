@@ -94,8 +94,9 @@ public:
     // The mapping a check would use without an explicit one: remembered, else automatic.
     // A recognised system's mapping (import_sources.hpp) counts as automatic.
     std::vector<std::optional<std::string>> proposedMapping(ImportKind kind, bool hasHeader);
-    // The system a client import's header row comes from; Unknown without a header.
-    SourceSystem recognisedSystem(ImportKind kind, bool hasHeader) const;
+    // The system a client import's header row comes from, with its rules; Unknown without a
+    // header.
+    SourceLayout recognisedLayout(ImportKind kind, bool hasHeader) const;
 
     // Checks; writes nothing. Throws BadMapping.
     ImportRun check(const ImportRequest& request);

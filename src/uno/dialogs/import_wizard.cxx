@@ -351,7 +351,7 @@ private:
             return fail(dialog, text(dialog, key("EmptySource")));
         }
         m_mapping = m_import->proposedMapping(m_kind, isChecked(dialog, "chkHeader"));
-        m_system = m_import->recognisedSystem(m_kind, isChecked(dialog, "chkHeader"));
+        m_layout = m_import->recognisedLayout(m_kind, isChecked(dialog, "chkHeader"));
         return true;
     }
 
@@ -482,10 +482,36 @@ private:
     OUString gridTitle(const Dialog& dialog, std::size_t column,
                        const std::vector<std::string>& headers, std::size_t startColumn) const
     {
+        // A column no field takes that the system's rules read says what it is read as.
+        OUString field = fieldLabelOf(dialog, m_mapping.at(column));
+        if (!m_mapping.at(column))
+            switch (m_layout.ruleOf(column))
+            {
+            case ColumnRule::NamePart:
+                field = text(dialog, key("RuleNamePart"));
+                break;
+            case ColumnRule::Organization:
+                field = text(dialog, key("RuleOrganization"));
+                break;
+            case ColumnRule::CompanyFlag:
+                field = text(dialog, key("RuleCompanyFlag"));
+                break;
+            case ColumnRule::Parent:
+                field = text(dialog, key("RuleParent"));
+                break;
+            case ColumnRule::AddressType:
+                field = text(dialog, key("RuleAddressType"));
+                break;
+            case ColumnRule::JobTitle:
+                field = text(dialog, key("RuleJobTitle"));
+                break;
+            case ColumnRule::None:
+                break;
+            }
         return text(dialog, key("GridTitle"),
                     {{"letter", columnLetters(startColumn + column)},
                      {"header", headers[column]},
-                     {"field", toUtf8(fieldLabelOf(dialog, m_mapping.at(column)))}});
+                     {"field", toUtf8(field)}});
     }
 
     void columnSelected(const Dialog& dialog)
@@ -533,10 +559,14 @@ private:
         updateMappingNote(dialog);
     }
 
+    // Columns a field takes, or a recognised system's rules read.
     std::size_t mappedColumns() const
     {
-        return static_cast<std::size_t>(std::count_if(m_mapping.begin(), m_mapping.end(),
-                                                      [](const auto& m) { return m.has_value(); }));
+        std::size_t mapped = 0;
+        for (std::size_t c = 0; c < m_mapping.size(); ++c)
+            if (m_mapping[c] || m_layout.ruleOf(c) != ColumnRule::None)
+                ++mapped;
+        return mapped;
     }
 
     void updateMappingNote(const Dialog& dialog)
@@ -547,9 +577,9 @@ private:
                                            {{"mapped", std::to_string(mapped)},
                                             {"columns", std::to_string(m_mapping.size())}});
         // A file of a system users leave behind says so: its columns were read as there.
-        if (m_system != SourceSystem::Unknown)
+        if (m_layout.system != SourceSystem::Unknown)
             note = text(dialog, key("SystemRecognised"),
-                        {{"system", std::string(systemName(m_system))}}) +
+                        {{"system", std::string(systemName(m_layout.system))}}) +
                    " " + note;
         setLabel(dialog, "lblMappingNote", note);
     }
@@ -828,7 +858,7 @@ private:
     Reference<css::sheet::XSpreadsheetDocument> m_file; // a file opened hidden
     std::unique_ptr<SheetImport> m_import;
     std::vector<std::optional<std::string>> m_mapping;
-    SourceSystem m_system = SourceSystem::Unknown; // the system the headers come from
+    SourceLayout m_layout; // the system the headers come from, with its rules
     std::optional<ImportResult> m_checked;
     bool m_imported = false;
 };

@@ -119,9 +119,9 @@ std::vector<std::optional<std::string>> SheetImport::proposedMapping(ImportKind 
     return m_workflow->proposedMapping(kind, hasHeader);
 }
 
-SourceSystem SheetImport::recognisedSystem(ImportKind kind, bool hasHeader) const
+SourceLayout SheetImport::recognisedLayout(ImportKind kind, bool hasHeader) const
 {
-    return m_workflow->recognisedSystem(kind, hasHeader);
+    return m_workflow->recognisedLayout(kind, hasHeader);
 }
 
 ImportResult SheetImport::check(const ImportSettings& settings)

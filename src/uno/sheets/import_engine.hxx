@@ -58,7 +58,7 @@ public:
     std::size_t headerRow() const;
     // The mapping a check would use without an explicit one: remembered, else automatic.
     std::vector<std::optional<std::string>> proposedMapping(ImportKind kind, bool hasHeader);
-    SourceSystem recognisedSystem(ImportKind kind, bool hasHeader) const;
+    SourceLayout recognisedLayout(ImportKind kind, bool hasHeader) const;
 
     // Throws IllegalArgumentException for a mapping naming no field.
     ImportResult check(const ImportSettings& settings);
