@@ -767,6 +767,7 @@ struct SourceFile
     int created;
     const char* search; // finds the client checked
     std::vector<std::pair<const char*, const char*>> fields;
+    const char* contact = nullptr; // the name of the client's one contact, if any
 };
 
 const std::vector<SourceFile>& sourceFiles()
@@ -785,8 +786,8 @@ const std::vector<SourceFile>& sourceFiles()
           {"mobile", "600111222"},
           {"tags", "vip, mayorista"},
           {"country", "ES"},
-          {"notes", "Buen pagador\nPersona de contacto: Marta Ruiz\nIBAN: ES91 2100 0418 4502 "
-                    "0005 1332\nSWIFT: CAIXESBBXXX"}}},
+          {"notes", "Buen pagador\nIBAN: ES91 2100 0418 4502 0005 1332\nSWIFT: CAIXESBBXXX"}},
+         "Marta Ruiz"},
         {"export_societe_1.csv",
          "Id,Name,Alias Name,Parent company,Status,Customer,Vendor,Customer Code,Address,"
          "Zip Code,City,Country,Phone,Url,Email,VAT ID,Third-party type,\n"
@@ -878,6 +879,12 @@ TEST_F(ImportApi, EachSystemsFileIsRecognisedAndReadAsItMeansItsColumns)
         const auto client = directory->getClient(found[0]);
         for (const auto& [name, value] : source.fields)
             EXPECT_EQ(field(client, name), value) << name;
+        if (source.contact != nullptr)
+        {
+            const auto people = directory->getRecords(found[0], u("contacts"));
+            ASSERT_EQ(people.getLength(), 1);
+            EXPECT_EQ(field(people[0], "name"), source.contact);
+        }
         directory->undoLastImport();
         EXPECT_EQ(directory->findClients(u(source.search), 0).getLength(), 0);
     }

@@ -116,7 +116,7 @@ TEST(ImportSources, HoldedInSpanishAndEnglishWithItsTagSeparator)
     EXPECT_EQ(fieldOf(layout, spanish, "Móvil"), Field::Mobile);
     EXPECT_EQ(fieldOf(layout, spanish, "Tags separados por -"), Field::Tags);
     EXPECT_TRUE(isNote(layout, spanish, "IBAN"));
-    EXPECT_TRUE(isNote(layout, spanish, "Persona de contacto"));
+    EXPECT_EQ(layout.contactPerson, 2U);
 
     const Headers english = {"Fiscal name",
                              "Trade name",
@@ -419,6 +419,38 @@ TEST(ImportSources, RowsOfACompanyAreItsPeopleAndAddressesNotClients)
     ASSERT_EQ(commit.contacts.size(), 1U);
     EXPECT_EQ(commit.contacts[0].newClient, 0U);
     EXPECT_EQ(commit.contacts[0].contact.name, "Bob");
+}
+
+// Holded's "Persona de contacto" is the client's contact, added once.
+TEST(ImportSources, TheContactPersonOfARowIsItsClientsContact)
+{
+    Client stored;
+    stored.id = 3;
+    stored.code = "C-000003";
+    stored.legalName = "Talleres Ruiz, S.L.";
+    stored.taxId = "B12345674";
+    stored.country = "ES";
+    InMemoryClients existing({stored});
+    const auto table =
+        textTable({{"Nombre", "ID", "Persona de contacto", "Tags separados por -", "País"},
+                   {"Talleres Ruiz, S.L.", "B12345674", "Marta Ruiz", "", "ES"},
+                   {"Pinturas Sol, S.L.", "B87654321", "Juan Sol", "", "ES"}});
+    const ImportPlan plan = planImport(table, {}, existing, Language::Es);
+    EXPECT_EQ(plan.system, SourceSystem::Holded);
+    EXPECT_EQ(plan.created, 1U);
+    EXPECT_EQ(plan.contacts, 2U);
+    ASSERT_TRUE(plan.rows[0].contactPerson.has_value());
+    EXPECT_EQ(plan.rows[0].contactPerson->name, "Marta Ruiz");
+    EXPECT_EQ(plan.rows[0].matchedId, 3);
+    EXPECT_TRUE(plan.leftOut.empty());
+    ImportPlan copy = plan;
+    const ClientImportCommit commit = clientCommit(copy, "holded.xlsx");
+    ASSERT_EQ(commit.contacts.size(), 2U);
+    EXPECT_EQ(commit.contacts[0].contact.clientId, 3);
+    EXPECT_EQ(commit.contacts[1].newClient, 0U);
+
+    existing.addContact(3, "marta ruiz");
+    EXPECT_EQ(planImport(table, {}, existing, Language::Es).contacts, 1U);
 }
 
 // A person of a company that is only in the register becomes its contact; one it has already

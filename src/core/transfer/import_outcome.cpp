@@ -256,8 +256,18 @@ ClientImportCommit clientCommit(ImportPlan& plan, std::string source)
         else if (row.action == RowAction::Update)
             commit.updates.push_back(std::move(row.client));
     }
-    for (PlannedRow& row : plan.rows)
+    for (std::size_t i = 0; i < plan.rows.size(); ++i)
     {
+        PlannedRow& row = plan.rows[i];
+        if (row.contactPerson && row.action != RowAction::Skip && row.action != RowAction::Invalid)
+        {
+            ClientImportCommit::NewContact item;
+            item.contact = std::move(*row.contactPerson);
+            item.newClient = created[i];
+            if (item.newClient == item.npos)
+                item.contact.clientId = row.matchedId;
+            commit.contacts.push_back(std::move(item));
+        }
         if (row.action != RowAction::Child || !row.contact)
             continue;
         ClientImportCommit::NewContact item;

@@ -258,13 +258,15 @@ private:
             addressType_ = layout_.addressType;
         if (parent_ && layout_.jobTitle && free(*layout_.jobTitle))
             jobTitle_ = layout_.jobTitle;
+        if (layout_.contactPerson && free(*layout_.contactPerson))
+            contactPerson_ = layout_.contactPerson;
     }
 
     bool ruleColumn(std::size_t c) const
     {
         return std::find(nameParts_.begin(), nameParts_.end(), c) != nameParts_.end() ||
                organization_ == c || companyFlag_ == c || parent_ == c || addressType_ == c ||
-               jobTitle_ == c;
+               jobTitle_ == c || contactPerson_ == c;
     }
 
     std::string cellValue(const std::vector<ImportCell>& cells, std::size_t c) const
@@ -630,6 +632,14 @@ private:
             action = options_.skipInvalid ? RowAction::Skip : RowAction::Invalid;
         else if (matched)
             action = row.changedFields.empty() ? RowAction::Unchanged : RowAction::Update;
+        if (contactPerson_ && (action == RowAction::Create || action == RowAction::Update ||
+                               action == RowAction::Unchanged))
+            if (std::string name = cellValue(cells, *contactPerson_); !name.empty())
+            {
+                row.contactPerson.emplace();
+                row.contactPerson->name = std::move(name);
+                ownContacts_.push_back(plan_.rows.size());
+            }
         finishRow(std::move(row), action, problems);
     }
 
@@ -696,6 +706,31 @@ private:
     // neither, or whose company's row is not imported, is skipped and reported.
     void resolveChildren()
     {
+        std::unordered_map<std::int64_t, std::vector<std::string>> known; // contacts' names
+        // Whether the client of the register already has a contact of that name (the same
+        // file imported again): then it is not added twice.
+        const auto alreadyThere = [&](std::int64_t clientId, const std::string& name)
+        {
+            if (clientId == 0)
+                return false;
+            auto [names, first] = known.try_emplace(clientId);
+            if (first)
+                names->second = existing_.contactNames(clientId);
+            const std::string key = foldForSearch(name);
+            if (std::find(names->second.begin(), names->second.end(), key) != names->second.end())
+                return true;
+            names->second.push_back(key);
+            return false;
+        };
+        for (const std::size_t index : ownContacts_)
+        {
+            PlannedRow& row = plan_.rows[index];
+            if (row.action != RowAction::Create &&
+                alreadyThere(row.matchedId, row.contactPerson->name))
+                row.contactPerson.reset();
+            else
+                ++plan_.contacts;
+        }
         if (children_.empty())
             return;
         std::unordered_map<std::string, std::size_t> byName; // folded name → plan row
@@ -708,7 +743,6 @@ private:
                 if (const std::string key = foldForSearch(*name); !key.empty())
                     byName.try_emplace(key, i);
         }
-        std::unordered_map<std::int64_t, std::vector<std::string>> known; // contacts' names
         std::vector<ImportProblem> added;
         for (const auto& child : children_)
         {
@@ -746,20 +780,11 @@ private:
             if (row.contact)
             {
                 // A person the company already has (an import made again) is not added twice.
-                if (row.matchedId != 0)
+                if (alreadyThere(row.matchedId, row.contact->name))
                 {
-                    auto [names, first] = known.try_emplace(row.matchedId);
-                    if (first)
-                        names->second = existing_.contactNames(row.matchedId);
-                    const std::string key = foldForSearch(row.contact->name);
-                    if (std::find(names->second.begin(), names->second.end(), key) !=
-                        names->second.end())
-                    {
-                        row.action = RowAction::Unchanged;
-                        ++plan_.unchanged;
-                        continue;
-                    }
-                    names->second.push_back(key);
+                    row.action = RowAction::Unchanged;
+                    ++plan_.unchanged;
+                    continue;
                 }
                 ++plan_.contacts;
             }
@@ -802,6 +827,8 @@ private:
     std::optional<std::size_t> parent_;
     std::optional<std::size_t> addressType_;
     std::optional<std::size_t> jobTitle_;
+    std::optional<std::size_t> contactPerson_;
+    std::vector<std::size_t> ownContacts_; // plan rows naming their contact person
     // The child rows: plan row, the company's name as written.
     std::vector<std::pair<std::size_t, std::string>> children_;
     std::vector<ImportProblem> tableProblems_;

@@ -160,6 +160,9 @@ struct PlannedRow
     std::size_t parentRow = npos;
     std::optional<Contact> contact;
     std::string addressNote;
+    // A client's row naming its contact person (Holded's "Persona de contacto"): that contact,
+    // added unless the client has one of that name already.
+    std::optional<Contact> contactPerson;
 };
 
 struct ImportPlan

@@ -17,14 +17,15 @@ namespace
 // What a column of a system's file is.
 enum class Role
 {
-    Field,        // the field below
-    Note,         // a "Header: value" line in the notes
-    NamePart,     // first, middle or last name
-    Organization, // the company a person works for; the client when no person is named
-    CompanyFlag,  // yes/no: the row is a company
-    Parent,       // the company the row belongs to
-    AddressType,  // what a row of a company is: a person or an address
-    JobTitle,     // the person's position
+    Field,         // the field below
+    Note,          // a "Header: value" line in the notes
+    NamePart,      // first, middle or last name
+    Organization,  // the company a person works for; the client when no person is named
+    CompanyFlag,   // yes/no: the row is a company
+    Parent,        // the company the row belongs to
+    AddressType,   // what a row of a company is: a person or an address
+    JobTitle,      // the person's position
+    ContactPerson, // the name of the row's own contact person
 };
 
 struct Column
@@ -141,8 +142,8 @@ const std::vector<Preset>& presets()
           field("Tags separados por -", Field::Tags),
           field("Tags separated by -", Field::Tags),
           field("Moneda", Field::Currency),
-          note("Persona de contacto"),
-          note("Contact person"),
+          {"Persona de contacto", Role::ContactPerson},
+          {"Contact person", Role::ContactPerson},
           note("IBAN"),
           note("SWIFT"),
           note("Ref. mandato"),
@@ -452,6 +453,10 @@ SourceLayout sourceLayout(const std::vector<std::string>& headers)
             if (!layout.jobTitle)
                 layout.jobTitle = c;
             break;
+        case Role::ContactPerson:
+            if (!layout.contactPerson)
+                layout.contactPerson = c;
+            break;
         }
     }
     // The columns the system's list does not name: the usual header matching, for fields
@@ -480,6 +485,8 @@ ColumnRule SourceLayout::ruleOf(std::size_t column) const
         return ColumnRule::AddressType;
     if (jobTitle == column)
         return ColumnRule::JobTitle;
+    if (contactPerson == column)
+        return ColumnRule::ContactPerson;
     return ColumnRule::None;
 }
 

@@ -39,12 +39,13 @@ std::string_view systemName(SourceSystem system);
 enum class ColumnRule
 {
     None,
-    NamePart,     // part of the person's name
-    Organization, // the person's company, or the client when no person is named
-    CompanyFlag,  // yes/no: a company
-    Parent,       // the company the row belongs to
-    AddressType,  // a person or an address of that company
-    JobTitle,     // the person's position
+    NamePart,      // part of the person's name
+    Organization,  // the person's company, or the client when no person is named
+    CompanyFlag,   // yes/no: a company
+    Parent,        // the company the row belongs to
+    AddressType,   // a person or an address of that company
+    JobTitle,      // the person's position
+    ContactPerson, // the client's contact person
 };
 
 // How a recognised system's file is read.
@@ -77,6 +78,9 @@ struct SourceLayout
     std::optional<std::size_t> addressType;
     // The person's position at the company ("Job Position", "Designation"): the contact's role.
     std::optional<std::size_t> jobTitle;
+    // The name of the row's own contact person (Holded's "Persona de contacto"): a contact of
+    // the client.
+    std::optional<std::size_t> contactPerson;
 
     // The rule that reads `column`, if any.
     ColumnRule ruleOf(std::size_t column) const;

@@ -505,6 +505,9 @@ private:
             case ColumnRule::JobTitle:
                 field = text(dialog, key("RuleJobTitle"));
                 break;
+            case ColumnRule::ContactPerson:
+                field = text(dialog, key("RuleContactPerson"));
+                break;
             case ColumnRule::None:
                 break;
             }
