@@ -89,6 +89,42 @@ std::string dump(const Reference<XClientDirectory>& clients, const std::string& 
     }
     return out.str();
 }
+// `after` without the fields a line of `before` does not have and that are empty: what a new
+// version adds to a record (the client's mobile…) is no data lost or changed.
+std::string withoutNewEmptyFields(const std::string& after, const std::string& before)
+{
+    std::istringstream afterLines(after), beforeLines(before);
+    std::string out, line, old;
+    while (std::getline(afterLines, line))
+    {
+        if (!std::getline(beforeLines, old))
+            old.clear();
+        std::string kept;
+        std::size_t start = 0;
+        while (start < line.size())
+        {
+            std::size_t end = line.find(';', start);
+            end = end == std::string::npos ? line.size() : end + 1;
+            const std::string token = line.substr(start, end - start);
+            const std::size_t equals = token.find('=');
+            const bool empty = equals != std::string::npos && token.substr(equals + 1) == ";";
+            const std::string key = equals == std::string::npos ? "" : token.substr(0, equals + 1);
+            // The key as the line's start or after a ';' (a prefix like "name=" inside
+            // "legalName=" does not count).
+            std::string bare = key;
+            if (const std::size_t colon = bare.rfind(": "); colon != std::string::npos)
+                bare = bare.substr(colon + 2);
+            const bool known = old.find(";" + bare) != std::string::npos ||
+                               old.find(": " + bare) != std::string::npos;
+            if (!(empty && !known))
+                kept += token;
+            start = end;
+        }
+        out += kept + '\n';
+    }
+    return out;
+}
+
 // The version in an .oxt's description.xml.
 std::string versionOf(const std::filesystem::path& oxt)
 {
@@ -189,10 +225,14 @@ TEST(Upgrade, ThePreviousReleasesRegisterIsFoundWholeAfterTheNewOneIsInstalledOv
     }
     office.restart();
 
-    const Reference<XClientDirectory> clients(office.create("org.clientes.ClientDirectory"),
-                                              UNO_QUERY_THROW);
-    EXPECT_EQ(dump(clients, archived), before);
-    EXPECT_EQ(clients->countClients(), 41);
+    {
+        const Reference<XClientDirectory> clients(office.create("org.clientes.ClientDirectory"),
+                                                  UNO_QUERY_THROW);
+        EXPECT_EQ(withoutNewEmptyFields(dump(clients, archived), before), before);
+        EXPECT_EQ(clients->countClients(), 41);
+    }
+    // Closed, the register's log is in the file: the migration's version with it.
+    office.shutdown();
     EXPECT_EQ(clientes::sqlite::inspectRegisterCopy(database).schemaVersion,
               clientes::sqlite::kSchemaVersion);
     const std::filesystem::path backup =
