@@ -483,5 +483,42 @@ TEST(ImportSources, APersonOfACompanyInTheRegisterIsItsContactOnce)
     EXPECT_EQ(again.rows[0].action, RowAction::Unchanged);
 }
 
+// A person the register would refuse (an e-mail that is none) is an error of the check, on its
+// cell, not a failure of the commit; an import made again keeps the addresses in the notes
+// (nothing changes); a create-only import adds no one to a client already there.
+TEST(ImportSources, PeopleAreCheckedAddressesStayAndCreateOnlyAddsNoOneToStoredClients)
+{
+    Client stored;
+    stored.id = 7;
+    stored.code = "C-000007";
+    stored.legalName = "Grocery Outlet";
+    stored.street = "51 Federal Street";
+    stored.notes = "Shipping address: Warehouse, 645 21st Street";
+    InMemoryClients existing({stored});
+    const auto table = textTable(
+        {{"ref", "name", "parent_id", "type", "street", "email", "is_company"},
+         {"C-000007", "Grocery Outlet", "", "", "51 Federal Street", "", ""},
+         {"", "Warehouse", "Grocery Outlet", "Shipping address", "645 21st Street", "", ""},
+         {"", "Bob", "Grocery Outlet", "Contact", "", "bob@", ""}});
+    const ImportPlan plan = planImport(table, {}, existing, Language::Es);
+    EXPECT_EQ(plan.system, SourceSystem::Odoo);
+    EXPECT_EQ(plan.rows[0].action, RowAction::Unchanged) << plan.rows[0].client.notes;
+    EXPECT_EQ(plan.addresses, 1U);
+    EXPECT_EQ(plan.rows[2].action, RowAction::Invalid);
+    const auto bob = std::find_if(plan.problems.begin(), plan.problems.end(),
+                                  [](const ImportProblem& p) { return p.tableRow == 3; });
+    ASSERT_NE(bob, plan.problems.end());
+    EXPECT_EQ(bob->field, Field::Email);
+    EXPECT_EQ(bob->tableColumn, 5U);
+
+    ImportOptions createOnly;
+    createOnly.mode = ImportMode::CreateOnly;
+    const ImportPlan none = planImport(
+        textTable({{"name", "parent_id", "function"}, {"Bill", "Grocery Outlet", "Buyer"}}),
+        createOnly, existing, Language::Es);
+    EXPECT_EQ(none.contacts, 0U);
+    EXPECT_EQ(none.rows[0].action, RowAction::Skip);
+}
+
 } // namespace
 } // namespace clientes

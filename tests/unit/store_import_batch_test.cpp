@@ -371,7 +371,7 @@ TEST(StoreImportBatch, PeopleOfTheImportedCompaniesAreContactsUndoneWithTheBatch
     EXPECT_EQ(grocery[0].mobile, "4157654321");
     EXPECT_EQ(store.list<Contact>(antigua.id).size(), 2U);
 
-    store.undoLastImport();
+    EXPECT_EQ(store.undoLastImport().reverted, 2U); // Grocery Outlet (with Bob), Carla
     EXPECT_FALSE(store.byId(result.createdIds[0]));
     const std::vector<Contact> left = store.list<Contact>(antigua.id);
     ASSERT_EQ(left.size(), 1U);

@@ -135,12 +135,14 @@ ImportCommitResult Register::commitClientImport(ClientImportCommit commit)
             // The people of the companies: with the clients created, or journaled for the undo
             // when their company was in the register before.
             std::vector<JournalContact> contacts;
-            for (ClientImportCommit::NewContact& item : commit.contacts)
+            // Copies: the unit of work may run again (a server's retry after a deadlock).
+            for (const ClientImportCommit::NewContact& item : commit.contacts)
             {
+                Contact contact = item.contact;
                 if (item.newClient != item.npos)
-                    item.contact.clientId = commit.creates.at(item.newClient).id;
+                    contact.clientId = commit.creates.at(item.newClient).id;
                 const Contact written =
-                    impl_->insertRecord(tx, std::move(item.contact), now, result.batch.batchId);
+                    impl_->insertRecord(tx, std::move(contact), now, result.batch.batchId);
                 if (item.newClient == item.npos)
                     contacts.push_back({written.id, written.version});
             }
@@ -394,8 +396,10 @@ ImportUndoResult Register::undoLastImport(WorkProgress* progress)
             if (progress)
                 progress->report(WorkStage::Reverting, reverted, reverted);
             ImportUndoResult result;
-            result.reverted =
-                batch->kind == ImportKind::Invoices ? invoices.size() : clients.size();
+            // Clients: with the people it added to clients already there.
+            result.reverted = batch->kind == ImportKind::Invoices
+                                  ? invoices.size()
+                                  : clients.size() + contacts.size();
             result.batch = std::move(*batch);
             return result;
         },

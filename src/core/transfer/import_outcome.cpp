@@ -53,9 +53,9 @@ std::vector<ReportLine> linesOf(const Plan& plan, const std::vector<TransferProb
         const bool hasError = std::any_of(first, last,
                                           [](const auto& entry)
                                           { return entry.second->severity == Severity::Error; });
-        if (!hasError)
-            lines.push_back({sheetRow, status, text(TextKey::TransferReportWarning, language), "",
-                             excluded(row)});
+        if (std::string why = hasError ? std::string() : excluded(row); !why.empty())
+            lines.push_back(
+                {sheetRow, status, text(TextKey::TransferReportWarning, language), "", why});
         for (auto it = first; it != last; ++it)
         {
             const TransferProblem& problem = *it->second;
@@ -204,6 +204,9 @@ std::vector<ReportLine> reportLines(const ImportPlan& plan,
         linesOf(plan, problems, options, language,
                 [&](const PlannedRow& row)
                 {
+                    // A row of a company: its warning says why.
+                    if (row.contact || !row.addressNote.empty())
+                        return std::string();
                     return row.matchedId != 0 ? text(TextKey::TransferExcludedExisting, language,
                                                      {{"what", row.client.code}})
                                               : text(TextKey::TransferExcludedMissing, language);

@@ -2,6 +2,7 @@
 
 #include "core/messages/import_messages.hpp"
 #include "core/messages/messages.hpp"
+#include "core/rules/profile_validation.hpp"
 #include "core/rules/validation.hpp"
 #include "core/text/ascii.hpp"
 #include "core/text/locale.hpp"
@@ -159,6 +160,7 @@ public:
         seenCodes_.reserve(dataRows);
         seenTax_.reserve(dataRows);
         seenIds_.reserve(dataRows);
+        collectAddresses(firstData);
         RowTicker ticker(options_.progress, WorkStage::Checking, dataRows);
         for (std::size_t r = firstData; r < table_.size(); ++r)
         {
@@ -474,6 +476,7 @@ private:
             planChild(std::move(row), cells, std::move(input), std::move(problems));
             return;
         }
+        addAddressLines(input);
         // Formula cells whose result is an error: the field gets nothing from them.
         for (std::size_t c = 0; c < std::min(cells.size(), plan_.mapping.size()); ++c)
             if (plan_.mapping[c] && cells[c].formulaError != 0)
@@ -636,9 +639,15 @@ private:
                                action == RowAction::Unchanged))
             if (std::string name = cellValue(cells, *contactPerson_); !name.empty())
             {
-                row.contactPerson.emplace();
-                row.contactPerson->name = std::move(name);
-                ownContacts_.push_back(plan_.rows.size());
+                Contact contact;
+                contact.name = std::move(name);
+                const std::size_t before = problems.size();
+                checkContact(contact, r, Severity::Warning, problems);
+                if (problems.size() == before) // one the register would refuse stays out
+                {
+                    row.contactPerson = std::move(contact);
+                    ownContacts_.push_back(plan_.rows.size());
+                }
             }
         finishRow(std::move(row), action, problems);
     }
@@ -667,26 +676,11 @@ private:
             if (trimAscii(contact.name).empty())
                 addProblem(problems, row.tableRow, column(Field::LegalName), Field::LegalName,
                            Severity::Error, text(TextKey::ImportChildWithoutName, language_));
+            checkContact(contact, row.tableRow, Severity::Error, problems);
             row.contact = std::move(contact);
         }
         else
-        {
-            // "Invoice address: Accounting dep., 51 Federal Street, #404, 94107 San Francisco…"
-            std::string line = type + ":";
-            bool first = true;
-            for (const std::string* part :
-                 {&input.legalName, &input.street, &input.street2, &input.postalCode, &input.city,
-                  &input.region, &input.country, &input.phone, &input.mobile, &input.email})
-            {
-                if (part->empty())
-                    continue;
-                const bool joinCity = part == &input.city && !input.postalCode.empty();
-                line += joinCity ? " " : (first ? " " : ", ");
-                line += *part;
-                first = false;
-            }
-            row.addressNote = std::move(line);
-        }
+            row.addressNote = addressLine(type, input);
         row.client = std::move(input);
         const bool bad =
             std::any_of(problems.begin(), problems.end(),
@@ -699,6 +693,87 @@ private:
         }
         children_.push_back({plan_.rows.size(), cellValue(cells, *parent_)});
         finishRow(std::move(row), RowAction::Child, problems);
+    }
+
+    // "Invoice address: Accounting dep., 51 Federal Street, #404, 94107 San Francisco…"
+    static std::string addressLine(const std::string& type, const Client& input)
+    {
+        std::string line = type + ":";
+        bool first = true;
+        for (const std::string* part :
+             {&input.legalName, &input.street, &input.street2, &input.postalCode, &input.city,
+              &input.region, &input.country, &input.phone, &input.mobile, &input.email})
+        {
+            if (part->empty())
+                continue;
+            const bool joinCity = part == &input.city && !input.postalCode.empty();
+            line += joinCity ? " " : (first ? " " : ", ");
+            line += *part;
+            first = false;
+        }
+        return line;
+    }
+
+    // A contact the import would add, checked as the register will check it: each problem on
+    // the row, at the column it comes from.
+    void checkContact(Contact& contact, std::size_t tableRow, Severity severity,
+                      std::vector<ImportProblem>& problems)
+    {
+        tidy(contact);
+        for (const RecordIssue& issue : validate(contact))
+        {
+            if (issue.field == RecordField::Name && issue.problem == Problem::Required)
+                continue; // said above, in the import's own words
+            Field field = Field::LegalName;
+            std::size_t at = column(Field::LegalName);
+            if (issue.field == RecordField::Email)
+                field = Field::Email;
+            else if (issue.field == RecordField::Phone)
+                field = Field::Phone;
+            else if (issue.field == RecordField::Mobile)
+                field = Field::Mobile;
+            if (field != Field::LegalName)
+                at = column(field);
+            else if (issue.field == RecordField::Role && jobTitle_)
+                at = *jobTitle_;
+            else if (contactPerson_ && severity == Severity::Warning)
+                at = *contactPerson_;
+            addProblem(problems, tableRow, at, field, severity, describe(issue, language_));
+        }
+    }
+
+    // Before any row is planned: the address rows of each company, as lines for its notes, so
+    // that a company of the file is compared with the register with them (an import made
+    // again changes nothing).
+    void collectAddresses(std::size_t firstData)
+    {
+        if (!parent_)
+            return;
+        for (std::size_t r = firstData; r < table_.size(); ++r)
+        {
+            const std::vector<ImportCell>& cells = table_[r];
+            const std::string parent = cellValue(cells, *parent_);
+            const std::string type = addressType_ ? cellValue(cells, *addressType_) : std::string();
+            if (parent.empty() || isPersonRow(type))
+                continue;
+            std::fill(fromNumber_.begin(), fromNumber_.end(), false);
+            addressLines_[foldForSearch(parent)].push_back(addressLine(type, readRow(r, cells)));
+        }
+    }
+
+    // A company's row gets its address rows' lines at the end of its notes.
+    void addAddressLines(Client& input) const
+    {
+        if (addressLines_.empty())
+            return;
+        for (const std::string* name : {&input.legalName, &input.tradeName})
+            if (const auto found = addressLines_.find(foldForSearch(*name));
+                found != addressLines_.end())
+            {
+                for (const std::string& line : found->second)
+                    input.notes += (input.notes.empty() ? "" : "\n") + line;
+                return;
+            }
     }
 
     // The company of each child row: a row of the file with that legal or trade name (not a
@@ -777,6 +852,12 @@ private:
                 skip(TextKey::ImportChildCompanyMissing);
                 continue;
             }
+            if (row.contact && options_.mode == ImportMode::CreateOnly &&
+                (company == nullptr || company->action != RowAction::Create))
+            {
+                skip(TextKey::ImportChildOfStoredClientCreateOnly);
+                continue;
+            }
             if (row.contact)
             {
                 // A person the company already has (an import made again) is not added twice.
@@ -788,14 +869,8 @@ private:
                 }
                 ++plan_.contacts;
             }
-            else if (company != nullptr && company->action == RowAction::Create)
-            {
-                std::string& notes = company->client.notes;
-                notes += (notes.empty() ? "" : "\n") + row.addressNote;
-                if (!contains(company->changedFields, Field::Notes))
-                    company->changedFields.push_back(Field::Notes);
-                ++plan_.addresses;
-            }
+            else if (company != nullptr)
+                ++plan_.addresses; // a line of its notes already (addAddressLines)
             else
                 skip(TextKey::ImportChildAddressOfStoredClient);
         }
@@ -829,6 +904,8 @@ private:
     std::optional<std::size_t> jobTitle_;
     std::optional<std::size_t> contactPerson_;
     std::vector<std::size_t> ownContacts_; // plan rows naming their contact person
+    // Folded company name → the lines of its address rows (collectAddresses).
+    std::unordered_map<std::string, std::vector<std::string>> addressLines_;
     // The child rows: plan row, the company's name as written.
     std::vector<std::pair<std::size_t, std::string>> children_;
     std::vector<ImportProblem> tableProblems_;

@@ -846,7 +846,7 @@ private:
         setEnabled(dialog, "btnNext", target == kSourcePage || target == kColumnsPage);
         setEnabled(dialog, "btnImport",
                    target == kCheckPage && m_checked && m_checked->invalid == 0 &&
-                       m_checked->created + m_checked->updated > 0);
+                       m_checked->created + m_checked->updated + m_checked->contacts > 0);
         setLabel(dialog, "btnClose", text(dialog, key(target == kResultPage ? "Close" : "Cancel")));
         setEnabled(dialog, "chkMarkCells", !m_file.is());
         setEnabled(dialog, "chkReport", !m_file.is());

@@ -213,7 +213,8 @@ ImportResult SheetImport::run(const ImportSettings& settings, bool write, bool r
                               cellMarks(result.problems, firstColumn(), sheet_marks::kMaxMarks));
     if (!settings.reportSheet.empty())
         writeReport(result, result.report, settings.reportSheet);
-    if (result.committed && result.created + result.updated + result.clientsCreated > 0)
+    if (result.committed &&
+        result.created + result.updated + result.clientsCreated + result.contacts > 0)
         storeAccess().notifyChanged();
     return result;
 }
