@@ -73,7 +73,7 @@ TEST(ImportSources, OdoosTemplateAndItsExports)
                                "mobile", "vat",  "category_id"};
     const SourceLayout exported = sourceLayout(technical);
     EXPECT_EQ(exported.system, SourceSystem::Odoo);
-    EXPECT_EQ(exported.companyFlag, 2U);
+    EXPECT_EQ(exported.column(ColumnRule::CompanyFlag), 2U);
     EXPECT_EQ(fieldOf(exported, technical, "vat"), Field::TaxId);
     EXPECT_EQ(fieldOf(exported, technical, "country_id"), Field::Country);
     EXPECT_EQ(fieldOf(exported, technical, "category_id"), Field::Tags);
@@ -116,7 +116,7 @@ TEST(ImportSources, HoldedInSpanishAndEnglishWithItsTagSeparator)
     EXPECT_EQ(fieldOf(layout, spanish, "Móvil"), Field::Mobile);
     EXPECT_EQ(fieldOf(layout, spanish, "Tags separados por -"), Field::Tags);
     EXPECT_TRUE(isNote(layout, spanish, "IBAN"));
-    EXPECT_EQ(layout.contactPerson, 2U);
+    EXPECT_EQ(layout.column(ColumnRule::ContactPerson), 2U);
 
     const Headers english = {"Fiscal name",
                              "Trade name",
@@ -231,7 +231,7 @@ TEST(ImportSources, GoogleAndOutlookNamesAreMadeOfTheirParts)
     const SourceLayout layout = sourceLayout(google);
     EXPECT_EQ(layout.system, SourceSystem::GoogleContacts);
     EXPECT_EQ(layout.nameParts, (std::vector<std::size_t>{0, 1, 2}));
-    EXPECT_EQ(layout.organization, 5U);
+    EXPECT_EQ(layout.column(ColumnRule::Organization), 5U);
     EXPECT_EQ(fieldOf(layout, google, "E-mail 1 - Value"), Field::Email);
     EXPECT_EQ(fieldOf(layout, google, "Address 1 - City"), Field::City);
     EXPECT_EQ(fieldOf(layout, google, "E-mail 1 - Label"), std::nullopt);
@@ -271,7 +271,7 @@ TEST(ImportSources, GoogleAndOutlookNamesAreMadeOfTheirParts)
     const SourceLayout ol = sourceLayout(outlook);
     EXPECT_EQ(ol.system, SourceSystem::Outlook);
     EXPECT_EQ(ol.nameParts, (std::vector<std::size_t>{1, 2, 3}));
-    EXPECT_EQ(ol.organization, 5U);
+    EXPECT_EQ(ol.column(ColumnRule::Organization), 5U);
     EXPECT_EQ(fieldOf(ol, outlook, "Business Street 2"), Field::Street2);
     EXPECT_EQ(fieldOf(ol, outlook, "Mobile Phone"), Field::Mobile);
     EXPECT_EQ(fieldOf(ol, outlook, "Categories"), Field::Tags);

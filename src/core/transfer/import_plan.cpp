@@ -13,6 +13,7 @@
 #include "core/transfer/import_values.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <memory_resource>
@@ -250,25 +251,29 @@ private:
         for (const std::size_t c : layout_.nameParts)
             if (free(c))
                 nameParts_.push_back(c);
-        if (layout_.organization && free(*layout_.organization))
-            organization_ = layout_.organization;
-        if (layout_.companyFlag && free(*layout_.companyFlag))
-            companyFlag_ = layout_.companyFlag;
-        if (layout_.parent && free(*layout_.parent))
-            parent_ = layout_.parent;
-        if (parent_ && layout_.addressType && free(*layout_.addressType))
-            addressType_ = layout_.addressType;
-        if (parent_ && layout_.jobTitle && free(*layout_.jobTitle))
-            jobTitle_ = layout_.jobTitle;
-        if (layout_.contactPerson && free(*layout_.contactPerson))
-            contactPerson_ = layout_.contactPerson;
+        for (std::size_t r = 0; r < kColumnRules; ++r)
+        {
+            const auto rule = static_cast<ColumnRule>(r);
+            // A row's address type and position only mean something beside its company.
+            const bool needsParent =
+                rule == ColumnRule::AddressType || rule == ColumnRule::JobTitle;
+            if (const auto c = layout_.column(rule); c && free(*c) && (!needsParent || parent_))
+                rules_[r] = c;
+        }
+    }
+
+    std::optional<std::size_t> rule(ColumnRule which) const { return rules_[ruleIndex(which)]; }
+    // The cell a rule reads; "" when the rule has no column.
+    std::string ruleValue(const std::vector<ImportCell>& cells, ColumnRule which) const
+    {
+        const std::optional<std::size_t> c = rule(which);
+        return c ? cellValue(cells, *c) : std::string();
     }
 
     bool ruleColumn(std::size_t c) const
     {
         return std::find(nameParts_.begin(), nameParts_.end(), c) != nameParts_.end() ||
-               organization_ == c || companyFlag_ == c || parent_ == c || addressType_ == c ||
-               jobTitle_ == c || contactPerson_ == c;
+               std::find(rules_.begin(), rules_.end(), c) != rules_.end();
     }
 
     std::string cellValue(const std::vector<ImportCell>& cells, std::size_t c) const
@@ -296,8 +301,9 @@ private:
             input.tags = std::move(tags);
         }
         const bool kindGiven = mapped(Field::Kind);
-        if (companyFlag_ && !kindGiven)
-            if (const std::optional<bool> company = yesNoFromText(cellValue(cells, *companyFlag_)))
+        if (!kindGiven)
+            if (const std::optional<bool> company =
+                    yesNoFromText(ruleValue(cells, ColumnRule::CompanyFlag)))
                 input.kind = std::string(*company ? kKindCompany : kKindPerson);
         if (!trimAscii(input.legalName).empty())
             return;
@@ -305,7 +311,7 @@ private:
         for (const std::size_t c : nameParts_)
             if (std::string part = cellValue(cells, c); !part.empty())
                 name += (name.empty() ? "" : " ") + part;
-        const std::string organization = organization_ ? cellValue(cells, *organization_) : "";
+        const std::string organization = ruleValue(cells, ColumnRule::Organization);
         if (!name.empty())
         {
             input.legalName = std::move(name);
@@ -315,7 +321,7 @@ private:
             {
                 if (!trimAscii(input.notes).empty())
                     input.notes += '\n';
-                input.notes += columnName(*organization_) + ": " + organization;
+                input.notes += columnName(*rule(ColumnRule::Organization)) + ": " + organization;
             }
         }
         else if (!organization.empty())
@@ -635,9 +641,10 @@ private:
             action = options_.skipInvalid ? RowAction::Skip : RowAction::Invalid;
         else if (matched)
             action = row.changedFields.empty() ? RowAction::Unchanged : RowAction::Update;
-        if (contactPerson_ && (action == RowAction::Create || action == RowAction::Update ||
-                               action == RowAction::Unchanged))
-            if (std::string name = cellValue(cells, *contactPerson_); !name.empty())
+        if (rule(ColumnRule::ContactPerson) &&
+            (action == RowAction::Create || action == RowAction::Update ||
+             action == RowAction::Unchanged))
+            if (std::string name = ruleValue(cells, ColumnRule::ContactPerson); !name.empty())
             {
                 Contact contact;
                 contact.name = std::move(name);
@@ -664,12 +671,12 @@ private:
     void planChild(PlannedRow row, const std::vector<ImportCell>& cells, Client input,
                    std::vector<ImportProblem> problems)
     {
-        const std::string type = addressType_ ? cellValue(cells, *addressType_) : std::string();
+        const std::string type = ruleValue(cells, ColumnRule::AddressType);
         if (isPersonRow(type))
         {
             Contact contact;
             contact.name = input.legalName;
-            contact.role = jobTitle_ ? cellValue(cells, *jobTitle_) : std::string();
+            contact.role = ruleValue(cells, ColumnRule::JobTitle);
             contact.email = input.email;
             contact.phone = input.phone;
             contact.mobile = input.mobile;
@@ -734,10 +741,10 @@ private:
                 field = Field::Mobile;
             if (field != Field::LegalName)
                 at = column(field);
-            else if (issue.field == RecordField::Role && jobTitle_)
-                at = *jobTitle_;
-            else if (contactPerson_ && severity == Severity::Warning)
-                at = *contactPerson_;
+            else if (issue.field == RecordField::Role && rule(ColumnRule::JobTitle))
+                at = *rule(ColumnRule::JobTitle);
+            else if (rule(ColumnRule::ContactPerson) && severity == Severity::Warning)
+                at = *rule(ColumnRule::ContactPerson);
             addProblem(problems, tableRow, at, field, severity, describe(issue, language_));
         }
     }
@@ -753,7 +760,7 @@ private:
         {
             const std::vector<ImportCell>& cells = table_[r];
             const std::string parent = cellValue(cells, *parent_);
-            const std::string type = addressType_ ? cellValue(cells, *addressType_) : std::string();
+            const std::string type = ruleValue(cells, ColumnRule::AddressType);
             if (parent.empty() || isPersonRow(type))
                 continue;
             std::fill(fromNumber_.begin(), fromNumber_.end(), false);
@@ -897,12 +904,8 @@ private:
     SourceLayout layout_; // the system the headers come from, if recognised
     // Its rule columns the user left unmapped (see applySourceRules).
     std::vector<std::size_t> nameParts_;
-    std::optional<std::size_t> organization_;
-    std::optional<std::size_t> companyFlag_;
-    std::optional<std::size_t> parent_;
-    std::optional<std::size_t> addressType_;
-    std::optional<std::size_t> jobTitle_;
-    std::optional<std::size_t> contactPerson_;
+    std::array<std::optional<std::size_t>, kColumnRules> rules_{}; // by ruleIndex
+    const std::optional<std::size_t>& parent_ = rules_[ruleIndex(ColumnRule::Parent)];
     std::vector<std::size_t> ownContacts_; // plan rows naming their contact person
     // Folded company name → the lines of its address rows (collectAddresses).
     std::unordered_map<std::string, std::vector<std::string>> addressLines_;

@@ -15,33 +15,23 @@ namespace
 {
 
 // What a column of a system's file is.
-enum class Role
-{
-    Field,         // the field below
-    Note,          // a "Header: value" line in the notes
-    NamePart,      // first, middle or last name
-    Organization,  // the company a person works for; the client when no person is named
-    CompanyFlag,   // yes/no: the row is a company
-    Parent,        // the company the row belongs to
-    AddressType,   // what a row of a company is: a person or an address
-    JobTitle,      // the person's position
-    ContactPerson, // the name of the row's own contact person
-};
-
+// A column of a system's list: the field it is, a line of the notes, or what a rule reads.
 struct Column
 {
-    std::string_view header; // as the system writes it; folded at start-up
-    Role role = Role::Field;
+    std::string_view header;            // as the system writes it
+    ColumnRule rule = ColumnRule::None; // None: `field`, or the notes when `toNotes`
     Field field = Field::Notes;
+    bool toNotes = false;
+    std::string key{}; // the header folded (headerKey), once at start-up
 };
 
-constexpr Column field(std::string_view header, Field f)
+Column field(std::string_view header, Field f)
 {
-    return {header, Role::Field, f};
+    return {header, ColumnRule::None, f};
 }
-constexpr Column note(std::string_view header)
+Column note(std::string_view header)
 {
-    return {header, Role::Note};
+    return {header, ColumnRule::None, Field::Notes, true};
 }
 
 struct Preset
@@ -53,14 +43,17 @@ struct Preset
     std::size_t needed;
     std::vector<Column> columns;
     std::string_view tagSeparator;
+    std::vector<std::string> signatureKeys{}; // `signature` folded, once at start-up
 };
 
 // The header lists come from each system's own templates, export code and translations (see
 // docs/architecture.md, "Import presets"); both the labels and the technical names where a
 // system exports either.
-const std::vector<Preset>& presets()
+std::string headerKey(std::string_view header);
+
+std::vector<Preset> presetList()
 {
-    static const std::vector<Preset> list = {
+    return {
         {SourceSystem::Odoo,
          {"Related Company", "Company Type", "Address Type", "Is a Company", "parent_id",
           "parent_id/id", "company_type", "is_company", "country_id", "state_id", "category_id",
@@ -71,8 +64,8 @@ const std::vector<Preset>& presets()
           field("Display Name", Field::LegalName),
           field("Company Type", Field::Kind),
           field("company_type", Field::Kind),
-          {"Is a Company", Role::CompanyFlag},
-          {"is_company", Role::CompanyFlag},
+          {"Is a Company", ColumnRule::CompanyFlag},
+          {"is_company", ColumnRule::CompanyFlag},
           field("Street", Field::Street),
           field("Street2", Field::Street2),
           field("City", Field::City),
@@ -96,12 +89,12 @@ const std::vector<Preset>& presets()
           field("comment", Field::Notes),
           note("ID"),
           note("id"),
-          {"Related Company", Role::Parent},
-          {"parent_id", Role::Parent},
-          {"Address Type", Role::AddressType},
-          {"type", Role::AddressType},
-          {"Job Position", Role::JobTitle},
-          {"function", Role::JobTitle},
+          {"Related Company", ColumnRule::Parent},
+          {"parent_id", ColumnRule::Parent},
+          {"Address Type", ColumnRule::AddressType},
+          {"type", ColumnRule::AddressType},
+          {"Job Position", ColumnRule::JobTitle},
+          {"function", ColumnRule::JobTitle},
           note("Salesperson"),
           note("user_id")},
          {}},
@@ -142,8 +135,8 @@ const std::vector<Preset>& presets()
           field("Tags separados por -", Field::Tags),
           field("Tags separated by -", Field::Tags),
           field("Moneda", Field::Currency),
-          {"Persona de contacto", Role::ContactPerson},
-          {"Contact person", Role::ContactPerson},
+          {"Persona de contacto", ColumnRule::ContactPerson},
+          {"Contact person", ColumnRule::ContactPerson},
           note("IBAN"),
           note("SWIFT"),
           note("Ref. mandato"),
@@ -226,11 +219,11 @@ const std::vector<Preset>& presets()
          2,
          {field("Customer Name", Field::LegalName),
           // A Contact file: people linked to customers.
-          {"First Name", Role::NamePart},
-          {"Middle Name", Role::NamePart},
-          {"Last Name", Role::NamePart},
-          {"Link Name (Links)", Role::Parent},
-          {"Designation", Role::JobTitle},
+          {"First Name", ColumnRule::NamePart},
+          {"Middle Name", ColumnRule::NamePart},
+          {"Last Name", ColumnRule::NamePart},
+          {"Link Name (Links)", ColumnRule::Parent},
+          {"Designation", ColumnRule::JobTitle},
           field("Email Address", Field::Email),
           field("Phone", Field::Phone),
           field("Customer Type", Field::Kind),
@@ -253,14 +246,14 @@ const std::vector<Preset>& presets()
           "Given Name", "Family Name", "Additional Name", "Group Membership",
           "Organization 1 - Name", "Address 1 - Street", "Labels"},
          2,
-         {{"First Name", Role::NamePart},
-          {"Given Name", Role::NamePart},
-          {"Middle Name", Role::NamePart},
-          {"Additional Name", Role::NamePart},
-          {"Last Name", Role::NamePart},
-          {"Family Name", Role::NamePart},
-          {"Organization Name", Role::Organization},
-          {"Organization 1 - Name", Role::Organization},
+         {{"First Name", ColumnRule::NamePart},
+          {"Given Name", ColumnRule::NamePart},
+          {"Middle Name", ColumnRule::NamePart},
+          {"Additional Name", ColumnRule::NamePart},
+          {"Last Name", ColumnRule::NamePart},
+          {"Family Name", ColumnRule::NamePart},
+          {"Organization Name", ColumnRule::Organization},
+          {"Organization 1 - Name", ColumnRule::Organization},
           field("E-mail 1 - Value", Field::Email),
           field("Phone 1 - Value", Field::Phone),
           field("Phone 2 - Value", Field::Mobile),
@@ -282,10 +275,10 @@ const std::vector<Preset>& presets()
           "Mobile Phone", "Business Country/Region", "Job Title", "Web Page", "Given Yomi",
           "Home Street", "Business Postal Code"},
          3,
-         {{"First Name", Role::NamePart},
-          {"Middle Name", Role::NamePart},
-          {"Last Name", Role::NamePart},
-          {"Company", Role::Organization},
+         {{"First Name", ColumnRule::NamePart},
+          {"Middle Name", ColumnRule::NamePart},
+          {"Last Name", ColumnRule::NamePart},
+          {"Company", ColumnRule::Organization},
           field("E-mail Address", Field::Email),
           field("Business Phone", Field::Phone),
           field("Mobile Phone", Field::Mobile),
@@ -303,6 +296,23 @@ const std::vector<Preset>& presets()
           note("Department")},
          {}},
     };
+}
+
+// The presets, their headers folded once.
+const std::vector<Preset>& presets()
+{
+    static const std::vector<Preset> list = []
+    {
+        std::vector<Preset> folded = presetList();
+        for (Preset& preset : folded)
+        {
+            for (std::string_view mark : preset.signature)
+                preset.signatureKeys.push_back(headerKey(mark));
+            for (Column& column : preset.columns)
+                column.key = headerKey(column.header);
+        }
+        return folded;
+    }();
     return list;
 }
 
@@ -386,8 +396,8 @@ SourceLayout sourceLayout(const std::vector<std::string>& headers)
     for (const Preset& preset : presets())
     {
         std::size_t score = 0;
-        for (std::string_view mark : preset.signature)
-            if (std::find(keys.begin(), keys.end(), headerKey(mark)) != keys.end())
+        for (const std::string& mark : preset.signatureKeys)
+            if (std::find(keys.begin(), keys.end(), mark) != keys.end())
                 ++score;
         if (score >= preset.needed && score > bestScore)
         {
@@ -412,51 +422,25 @@ SourceLayout sourceLayout(const std::vector<std::string>& headers)
     {
         if (keys[c].empty())
             continue;
-        const auto column =
-            std::find_if(best->columns.begin(), best->columns.end(),
-                         [&](const Column& known) { return headerKey(known.header) == keys[c]; });
+        const auto column = std::find_if(best->columns.begin(), best->columns.end(),
+                                         [&](const Column& known) { return known.key == keys[c]; });
         if (column == best->columns.end())
             continue;
         named[c] = true;
-        switch (column->role)
-        {
-        case Role::Field:
-            if (!taken[static_cast<std::size_t>(column->field)])
-            {
-                taken[static_cast<std::size_t>(column->field)] = true;
-                layout.mapping[c] = column->field;
-            }
-            break;
-        case Role::Note:
+        if (column->toNotes)
             layout.noteColumns.push_back(c);
-            break;
-        case Role::NamePart:
+        else if (column->rule == ColumnRule::NamePart)
             layout.nameParts.push_back(c);
-            break;
-        case Role::Organization:
-            if (!layout.organization)
-                layout.organization = c;
-            break;
-        case Role::CompanyFlag:
-            if (!layout.companyFlag)
-                layout.companyFlag = c;
-            break;
-        case Role::Parent:
-            if (!layout.parent)
-                layout.parent = c;
-            break;
-        case Role::AddressType:
-            if (!layout.addressType)
-                layout.addressType = c;
-            break;
-        case Role::JobTitle:
-            if (!layout.jobTitle)
-                layout.jobTitle = c;
-            break;
-        case Role::ContactPerson:
-            if (!layout.contactPerson)
-                layout.contactPerson = c;
-            break;
+        else if (column->rule != ColumnRule::None)
+        {
+            std::optional<std::size_t>& slot = layout.ruleColumns[ruleIndex(column->rule)];
+            if (!slot)
+                slot = c;
+        }
+        else if (!taken[static_cast<std::size_t>(column->field)])
+        {
+            taken[static_cast<std::size_t>(column->field)] = true;
+            layout.mapping[c] = column->field;
         }
     }
     // The columns the system's list does not name: the usual header matching, for fields
@@ -475,18 +459,9 @@ ColumnRule SourceLayout::ruleOf(std::size_t column) const
 {
     if (std::find(nameParts.begin(), nameParts.end(), column) != nameParts.end())
         return ColumnRule::NamePart;
-    if (organization == column)
-        return ColumnRule::Organization;
-    if (companyFlag == column)
-        return ColumnRule::CompanyFlag;
-    if (parent == column)
-        return ColumnRule::Parent;
-    if (addressType == column)
-        return ColumnRule::AddressType;
-    if (jobTitle == column)
-        return ColumnRule::JobTitle;
-    if (contactPerson == column)
-        return ColumnRule::ContactPerson;
+    for (std::size_t r = 0; r < ruleColumns.size(); ++r)
+        if (ruleColumns[r] == column)
+            return static_cast<ColumnRule>(r);
     return ColumnRule::None;
 }
 

@@ -10,6 +10,7 @@
 #include "core/model/client.hpp"
 #include "core/transfer/import_mapping.hpp"
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -47,6 +48,11 @@ enum class ColumnRule
     JobTitle,      // the person's position
     ContactPerson, // the client's contact person
 };
+inline constexpr std::size_t kColumnRules = 8;
+constexpr std::size_t ruleIndex(ColumnRule rule)
+{
+    return static_cast<std::size_t>(rule);
+}
 
 // How a recognised system's file is read.
 struct SourceLayout
@@ -62,26 +68,25 @@ struct SourceLayout
     // First, middle and last name columns, joined with spaces into the legal name of a row
     // that has none (Google, Outlook); such a client is a person.
     std::vector<std::size_t> nameParts;
-    // The organisation's column (Google's "Organization Name", Outlook's "Company"): the legal
-    // name of a row that names no person, which is then a company.
-    std::optional<std::size_t> organization;
-    // A yes/no column saying the row is a company ("Is a Company", "is_company": 1/0,
-    // true/false): the client's kind when no kind is mapped.
-    std::optional<std::size_t> companyFlag;
     // Tags are split on this too (Holded: "-"), besides ";", " ::: " and line breaks.
     std::string_view tagSeparator;
-    // The company a row belongs to (Odoo's "Related Company", ERPNext's "Link Name (Links)"):
-    // a row naming one is a person or an address of that company, not a client of its own.
-    std::optional<std::size_t> parent;
-    // What such a row is (Odoo's "Address Type": "Contact", "Invoice address", "Shipping
-    // address", "Other address"…); none or "Contact": a person.
-    std::optional<std::size_t> addressType;
-    // The person's position at the company ("Job Position", "Designation"): the contact's role.
-    std::optional<std::size_t> jobTitle;
-    // The name of the row's own contact person (Holded's "Persona de contacto"): a contact of
-    // the client.
-    std::optional<std::size_t> contactPerson;
+    // The column each single-column rule reads (indexed by ruleIndex; NamePart is nameParts):
+    // - Organization (Google's "Organization Name", Outlook's "Company"): the legal name of a
+    //   row that names no person, which is then a company;
+    // - CompanyFlag ("Is a Company", "is_company": 1/0, true/false): the client's kind when
+    //   no kind is mapped;
+    // - Parent (Odoo's "Related Company", ERPNext's "Link Name (Links)"): a row naming one is
+    //   a person or an address of that company, not a client of its own;
+    // - AddressType (Odoo's "Address Type": "Contact", "Invoice address", "Shipping
+    //   address"…): none or "Contact" is a person;
+    // - JobTitle ("Job Position", "Designation"): the person's role;
+    // - ContactPerson (Holded's "Persona de contacto"): a contact of the row's own client.
+    std::array<std::optional<std::size_t>, kColumnRules> ruleColumns{};
 
+    std::optional<std::size_t> column(ColumnRule rule) const
+    {
+        return ruleColumns[ruleIndex(rule)];
+    }
     // The rule that reads `column`, if any.
     ColumnRule ruleOf(std::size_t column) const;
 };
