@@ -530,8 +530,9 @@ TEST(TeamServerCodes, ABulkInsertSkipsCodesAlreadyInUse)
 }
 
 // A register created by the previous version (schema 2) gains the client's mobile and second
-// address line and the contact's mobile when the first newer extension connects, and keeps
-// what it held. (The columns are taken away again to make a version-2 server.)
+// address line, the contact's mobile (v3), the client's other addresses and bank accounts (v4)
+// when the first newer extension connects, and keeps what it held. (The columns and tables are
+// taken away again to make a version-2 server.)
 TEST_F(TeamRegister, AServerAtTheLastVersionsSchemaIsMigratedKeepingItsClients)
 {
     server_->createDatabase("older");
@@ -549,6 +550,7 @@ TEST_F(TeamRegister, AServerAtTheLastVersionsSchemaIsMigratedKeepingItsClients)
     server_->execute("older", "ALTER TABLE clients DROP COLUMN mobile, DROP COLUMN street2; "
                               "ALTER TABLE contacts DROP COLUMN mobile; "
                               "DROP TABLE import_batch_contacts; "
+                              "DROP TABLE addresses; DROP TABLE bank_accounts; "
                               "UPDATE clientes_meta SET value = 2 WHERE name = 'schema'");
     auto reg = openTeamRegister(server_->conninfo("older"));
     Client client = *reg->byId(id);
@@ -575,6 +577,17 @@ TEST_F(TeamRegister, AServerAtTheLastVersionsSchemaIsMigratedKeepingItsClients)
     EXPECT_EQ(reg->list<Contact>(id).size(), 2U);
     reg->undoLastImport();
     EXPECT_EQ(reg->list<Contact>(id).size(), 1U);
+    Address address;
+    address.clientId = id;
+    address.type = AddressType::Shipping;
+    address.street = "Calle del Almacén 3";
+    reg->add(address);
+    BankAccount account;
+    account.clientId = id;
+    account.iban = "es91 2100 0418 4502 0005 1332";
+    reg->add(account);
+    EXPECT_EQ(reg->list<Address>(id).at(0).street, "Calle del Almacén 3");
+    EXPECT_EQ(reg->list<BankAccount>(id).at(0).iban, "ES9121000418450200051332");
 }
 
 } // namespace

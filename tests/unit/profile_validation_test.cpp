@@ -1,6 +1,8 @@
 // Validation and messages of the schema v3 client fields and of the profile records.
 
 #include "core/messages/messages.hpp"
+#include "core/messages/profile_text.hpp"
+#include "core/model/record_kinds.hpp"
 #include "core/register/register.hpp"
 #include "core/rules/profile_validation.hpp"
 
@@ -332,7 +334,7 @@ TEST(ProfileMessages, EveryProblemOfEveryFieldIsASentence)
                 EXPECT_EQ(text.back(), '.') << text;
             }
             for (int type = 0; type <= static_cast<int>(RecordType::Note); ++type)
-                for (int field = 0; field <= static_cast<int>(RecordField::Text); ++field)
+                for (int field = 0; field <= static_cast<int>(RecordField::BicCheck); ++field)
                 {
                     const RecordIssue issue{static_cast<RecordType>(type),
                                             static_cast<RecordField>(field), problem, 24};
@@ -354,7 +356,7 @@ TEST(ProfileMessages, LabelsAreDistinctInEveryLanguage)
         std::set<std::string> records;
         for (int type = 0; type <= static_cast<int>(RecordType::Note); ++type)
             records.insert(recordTypeLabel(static_cast<RecordType>(type), language));
-        EXPECT_EQ(records.size(), 9U);
+        EXPECT_EQ(records.size(), 11U);
         std::set<std::string> kinds;
         for (int kind = 0; kind <= static_cast<int>(ActivityKind::Note); ++kind)
             kinds.insert(activityKindLabel(static_cast<ActivityKind>(kind), language));
@@ -426,4 +428,61 @@ TEST(ProfileMessages, FileTooLargeLinkedRecordsAndConflict)
     }
 }
 
+} // namespace clientes
+
+namespace clientes
+{
+// An address needs a name or a street; its country is an ISO code (tidied to upper case).
+TEST(ProfileValidation, AnAddressNeedsANameOrAStreetAndACountryCode)
+{
+    Address address;
+    EXPECT_EQ(validate(address), (std::vector<RecordIssue>{
+                                     {RecordType::Address, RecordField::Name, Problem::Required}}));
+    address.street = "  Calle   Mayor 1 ";
+    address.country = " es ";
+    tidy(address);
+    EXPECT_EQ(address.street, "Calle Mayor 1");
+    EXPECT_EQ(address.country, "ES");
+    EXPECT_TRUE(validate(address).empty());
+    address.country = "ESP";
+    tidy(address);
+    EXPECT_EQ(validate(address),
+              (std::vector<RecordIssue>{
+                  {RecordType::Address, RecordField::Country, Problem::InvalidCountry}}));
+}
+
+// A bank account's IBAN is required; one that reads as an IBAN is kept in its electronic form,
+// and the checks' verdicts are shown, never refused.
+TEST(ProfileValidation, ABankAccountKeepsItsIbanElectronicAndIsWarnedNotRefused)
+{
+    BankAccount account;
+    EXPECT_EQ(validate(account),
+              (std::vector<RecordIssue>{
+                  {RecordType::BankAccount, RecordField::Iban, Problem::Required}}));
+    account.iban = "iban es91 2100-0418-4502-0005-1332";
+    account.bic = "caix es bb";
+    tidy(account);
+    EXPECT_EQ(account.iban, "ES9121000418450200051332");
+    EXPECT_EQ(account.bic, "CAIXESBB");
+    EXPECT_TRUE(validate(account).empty());
+    EXPECT_EQ(bankCheckLabel(account, Language::Es), "Correcto");
+    const auto& kind = kindOf<BankAccount>();
+    EXPECT_EQ(std::get<std::string>(kind.field("ibanCheck")->value(account)), "valid");
+
+    account.iban = "ES9121000418450200051333"; // one digit mistyped
+    EXPECT_TRUE(validate(account).empty());
+    EXPECT_EQ(std::get<std::string>(kind.field("ibanCheck")->value(account)), "badCheckDigits");
+    EXPECT_EQ(bankCheckLabel(account, Language::Es),
+              "Dígitos de control incorrectos: ¿un número mal copiado?");
+    account.iban = "ES91210004184502000513";
+    account.bic = "CAIX";
+    EXPECT_EQ(bankCheckLabel(account, Language::En),
+              "Wrong length: ES IBANs have 24 characters · Not a BIC: 8 or 11 letters and digits");
+    EXPECT_EQ(std::get<std::string>(kind.field("bicCheck")->value(account)), "wrongFormat");
+    // Not an IBAN at all: kept as written.
+    account.iban = "cuenta 1234/56";
+    tidy(account);
+    EXPECT_EQ(account.iban, "cuenta 1234/56");
+    EXPECT_EQ(bankCheckLabel(account, Language::Pt).rfind("Não é um IBAN", 0), 0u);
+}
 } // namespace clientes

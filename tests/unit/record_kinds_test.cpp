@@ -216,6 +216,10 @@ TEST(RecordKinds, ChoicesAreTheEnumsWords)
     EXPECT_EQ(words(kindOf<PurchaseOrder>(), "status"), enumWords<OrderStatus>());
     EXPECT_EQ(words(kindOf<Invoice>(), "status"), enumWords<InvoiceStatus>());
     EXPECT_EQ(words(kindOf<Deal>(), "stage"), enumWords<DealStage>());
+    EXPECT_EQ(words(kindOf<Address>(), "type"), enumWords<AddressType>());
+    // A bank account's checks: IbanVerdict and BicVerdict, one word each, "valid" first.
+    EXPECT_EQ(words(kindOf<BankAccount>(), "ibanCheck").size(), 7u);
+    EXPECT_EQ(words(kindOf<BankAccount>(), "bicCheck").size(), 4u);
     EXPECT_EQ(words(kindOf<Client>(), "kind"),
               (std::vector<std::string>{std::string(kKindCompany), std::string(kKindPerson)}));
     // Every choice field is one of those.
@@ -226,7 +230,7 @@ TEST(RecordKinds, ChoicesAreTheEnumsWords)
             for (const auto& field : kind.fields)
                 choices += field.type == FieldType::Choice;
         });
-    EXPECT_EQ(choices, 6u);
+    EXPECT_EQ(choices, 9u);
 }
 
 TEST(RecordKinds, DerivedFieldsFollowTheirRules)

@@ -805,6 +805,75 @@ TEST_P(StoreContract, EveryKindOfRecordRoundTrips)
         });
 }
 
+// Schema v5 (SQLite; v4 on the server): a client's other addresses and its bank accounts keep
+// every field, list addresses by type then age, and go with their client.
+TEST_P(StoreContract, AddressesAndBankAccountsRoundTripListAndGoWithTheirClient)
+{
+    const Client client = H::add(store(), makeClient("Direcciones"));
+    Address shipping;
+    shipping.clientId = client.id;
+    shipping.type = AddressType::Shipping;
+    shipping.name = "Almacén";
+    shipping.street = "Calle Mayor 1";
+    shipping.street2 = "Nave 4";
+    shipping.postalCode = "28001";
+    shipping.city = "Madrid";
+    shipping.region = "Madrid";
+    shipping.country = "ES";
+    shipping.phone = "910000000";
+    shipping.email = "almacen@x.es";
+    Address billing;
+    billing.clientId = client.id;
+    billing.type = AddressType::Billing;
+    billing.street = "Gran Vía 2";
+    BankAccount account;
+    account.clientId = client.id;
+    account.iban = "ES9121000418450200051332";
+    account.bic = "CAIXESBBXXX";
+    account.holder = "Direcciones SL";
+    account.bank = "CaixaBank";
+
+    const Address ss = H::addRecord(store(), stampedRecord(shipping));
+    const Address sb = H::addRecord(store(), stampedRecord(billing));
+    const BankAccount sa = H::addRecord(store(), stampedRecord(account));
+    store().read(
+        [&](StoreReader& tx)
+        {
+            const auto ra = recordOf<Address>(tx.record(RecordType::Address, ss.id));
+            EXPECT_EQ(ra.clientId, client.id);
+            EXPECT_EQ(ra.type, AddressType::Shipping);
+            EXPECT_EQ(ra.name, "Almacén");
+            EXPECT_EQ(ra.street, "Calle Mayor 1");
+            EXPECT_EQ(ra.street2, "Nave 4");
+            EXPECT_EQ(ra.postalCode, "28001");
+            EXPECT_EQ(ra.city, "Madrid");
+            EXPECT_EQ(ra.region, "Madrid");
+            EXPECT_EQ(ra.country, "ES");
+            EXPECT_EQ(ra.phone, "910000000");
+            EXPECT_EQ(ra.email, "almacen@x.es");
+            EXPECT_EQ(ra.version, 1);
+            const auto rb = recordOf<BankAccount>(tx.record(RecordType::BankAccount, sa.id));
+            EXPECT_EQ(rb.iban, "ES9121000418450200051332");
+            EXPECT_EQ(rb.bic, "CAIXESBBXXX");
+            EXPECT_EQ(rb.holder, "Direcciones SL");
+            EXPECT_EQ(rb.bank, "CaixaBank");
+            // Billing before shipping, whatever the order they were added in.
+            std::vector<std::int64_t> ids;
+            for (const AnyRecord& r : tx.records(RecordType::Address, client.id))
+                ids.push_back(std::visit([](const auto& x) { return x.id; }, r));
+            EXPECT_EQ(ids, (std::vector<std::int64_t>{sb.id, ss.id}));
+            EXPECT_EQ(tx.records(RecordType::BankAccount, client.id).size(), 1u);
+        });
+    const std::vector<std::int64_t> doomed = {client.id};
+    store().write([&](StoreWriter& tx) { tx.deleteClients(doomed); });
+    store().read(
+        [&](StoreReader& tx)
+        {
+            EXPECT_FALSE(tx.record(RecordType::Address, ss.id).has_value());
+            EXPECT_FALSE(tx.record(RecordType::BankAccount, sa.id).has_value());
+        });
+}
+
 TEST_P(StoreContract, RecordListsInEachKindsOrder)
 {
     const Client client = H::add(store(), makeClient("Listas"));

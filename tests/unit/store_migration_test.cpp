@@ -339,10 +339,19 @@ TEST(StoreMigration, FromVersion2)
         EXPECT_EQ(store.add(invoice).currency, "EUR");
         EXPECT_EQ(store.summary(old.id, "2024-05-02").invoices.count, 1);
         EXPECT_EQ(store.add(makeClient("Nuevo")).code, "C-000004");
+        // Version 5's tables: the client's other addresses and bank accounts.
+        Address address;
+        address.clientId = old.id;
+        address.name = "Almacén";
+        EXPECT_EQ(store.add(address).version, 1);
+        BankAccount account;
+        account.clientId = old.id;
+        account.iban = "DE89 3704 0044 0532 0130 00";
+        EXPECT_EQ(store.add(account).iban, "DE89370400440532013000");
     }
     {
         RawDb raw(file);
-        EXPECT_EQ(raw.text("PRAGMA user_version"), "4");
+        EXPECT_EQ(raw.text("PRAGMA user_version"), std::to_string(sqlite::kSchemaVersion));
         EXPECT_EQ(raw.text("PRAGMA integrity_check"), "ok");
         EXPECT_EQ(raw.text("PRAGMA foreign_key_check"), "");
         EXPECT_EQ(raw.text("SELECT count(*) FROM clients"), "4");

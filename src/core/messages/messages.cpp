@@ -22,13 +22,14 @@ constexpr std::array<TextKey, 19> kLabels = {
     K::FieldPaymentTerms, K::FieldCurrency,   K::FieldMobile,    K::FieldStreet2};
 
 // Indexed by RecordType.
-constexpr std::array<TextKey, 9> kRecordTypes = {
+constexpr std::array<TextKey, 11> kRecordTypes = {
     K::RecordTypeContact, K::RecordTypeProject,       K::RecordTypeTimeEntry,
     K::RecordTypeTask,    K::RecordTypePurchaseOrder, K::RecordTypeInvoice,
-    K::RecordTypeDeal,    K::RecordTypeFile,          K::RecordTypeNote};
+    K::RecordTypeDeal,    K::RecordTypeFile,          K::RecordTypeAddress,
+    K::RecordTypeBankAccount, K::RecordTypeNote};
 
 // Indexed by RecordField.
-constexpr std::array<TextKey, 22> kRecordFields = {
+constexpr std::array<TextKey, 35> kRecordFields = {
     K::RecordFieldName,       K::RecordFieldRole,      K::RecordFieldEmail,
     K::RecordFieldPhone,      K::RecordFieldStatus,    K::RecordFieldDate,
     K::RecordFieldHours,      K::RecordFieldNote,      K::RecordFieldTitle,
@@ -36,7 +37,11 @@ constexpr std::array<TextKey, 22> kRecordFields = {
     K::RecordFieldCurrency,   K::RecordFieldIssueDate, K::RecordFieldNet,
     K::RecordFieldTax,        K::RecordFieldTotal,     K::RecordFieldStage,
     K::RecordFieldValidUntil, K::RecordFieldMimeType,  K::RecordFieldText,
-    K::RecordFieldMobile};
+    K::RecordFieldMobile,     K::RecordFieldType,      K::RecordFieldStreet,
+    K::RecordFieldStreet2,    K::RecordFieldPostalCode, K::RecordFieldCity,
+    K::RecordFieldRegion,     K::RecordFieldCountry,   K::RecordFieldIban,
+    K::RecordFieldBic,        K::RecordFieldHolder,    K::RecordFieldBank,
+    K::RecordFieldIbanCheck,  K::RecordFieldBicCheck};
 
 // Indexed by ActivityKind.
 constexpr std::array<TextKey, 13> kActivityKinds = {

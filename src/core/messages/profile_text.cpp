@@ -10,6 +10,7 @@
 #include "core/messages/ui_text.hpp"
 #include "core/model/client.hpp"
 #include "core/register/register_copy.hpp"
+#include "core/rules/bank_account.hpp"
 #include "core/rules/profile_money.hpp"
 #include "core/rules/profile_validation.hpp"
 
@@ -142,6 +143,75 @@ std::string statusLabel(DealStage stage, Language language)
         break;
     }
     return text(K::StatusDealRejected, language);
+}
+
+std::string statusLabel(AddressType type, Language language)
+{
+    switch (type)
+    {
+    case AddressType::Billing:
+        return text(K::StatusAddressBilling, language);
+    case AddressType::Shipping:
+        return text(K::StatusAddressShipping, language);
+    case AddressType::Other:
+        break;
+    }
+    return text(K::StatusAddressOther, language);
+}
+
+std::string ibanVerdictLabel(IbanVerdict verdict, Language language)
+{
+    switch (verdict)
+    {
+    case IbanVerdict::Valid:
+        return text(K::IbanValid, language);
+    case IbanVerdict::Empty:
+        return text(K::IbanEmpty, language);
+    case IbanVerdict::BadCharacters:
+        return text(K::IbanBadCharacters, language);
+    case IbanVerdict::UnknownCountry:
+        return text(K::IbanUnknownCountry, language);
+    case IbanVerdict::WrongLength:
+        return text(K::IbanWrongLength, language);
+    case IbanVerdict::WrongFormat:
+        return text(K::IbanWrongFormat, language);
+    case IbanVerdict::BadCheckDigits:
+        break;
+    }
+    return text(K::IbanBadCheckDigits, language);
+}
+
+std::string bicVerdictLabel(BicVerdict verdict, Language language)
+{
+    switch (verdict)
+    {
+    case BicVerdict::Valid:
+        return text(K::BicValid, language);
+    case BicVerdict::Empty:
+        return text(K::BicEmpty, language);
+    case BicVerdict::WrongFormat:
+        return text(K::BicWrongFormat, language);
+    case BicVerdict::UnknownCountry:
+        break;
+    }
+    return text(K::BicUnknownCountry, language);
+}
+
+std::string bankCheckLabel(const BankAccount& account, Language language)
+{
+    const IbanCheck iban = checkIban(account.iban);
+    std::string label = ibanVerdictLabel(iban.verdict, language);
+    if (iban.verdict == IbanVerdict::WrongLength)
+        label += ": " +
+                 text(K::IbanLengthOfCountry, language,
+                      {{"country", iban.country}, {"length", std::to_string(iban.expectedLength)}});
+    else if (iban.verdict == IbanVerdict::UnknownCountry ||
+             iban.verdict == IbanVerdict::WrongFormat)
+        label += " (" + iban.country + ")";
+    const BicCheck bic = checkBic(account.bic);
+    if (bic.verdict == BicVerdict::WrongFormat || bic.verdict == BicVerdict::UnknownCountry)
+        label += " · " + bicVerdictLabel(bic.verdict, language);
+    return label;
 }
 
 std::string invoiceStateLabel(const Invoice& invoice, std::string_view today, Language language)

@@ -30,6 +30,15 @@ std::string statusLabel(TaskStatus status, Language language);
 std::string statusLabel(OrderStatus status, Language language);
 std::string statusLabel(InvoiceStatus status, Language language);
 std::string statusLabel(DealStage stage, Language language);
+// "Facturación", "Envío", "Otra".
+std::string statusLabel(AddressType type, Language language);
+// A check's verdict: "Correcto", "Longitud incorrecta", "Dígitos de control incorrectos…".
+std::string ibanVerdictLabel(IbanVerdict verdict, Language language);
+std::string bicVerdictLabel(BicVerdict verdict, Language language);
+// What the offline checks say of an account: "Correcto", "Los IBAN de ES tienen 24
+// caracteres", "Dígitos de control incorrectos: ¿un número mal copiado?"; the BIC's verdict
+// after " · " when it is given and wrong.
+std::string bankCheckLabel(const BankAccount& account, Language language);
 // An invoice's state as of today: its status, plus "vencida" when authorised and due before
 // today ("Autorizada · vencida").
 std::string invoiceStateLabel(const Invoice& invoice, std::string_view today, Language language);

@@ -41,6 +41,20 @@ std::string choiceLabel(const KindInfo& kind, std::string_view word, Language la
         return labelOf(&invoiceStatusFromName, word, language);
     case RecordType::Deal:
         return labelOf(&dealStageFromName, word, language);
+    case RecordType::Address:
+        return labelOf(&addressTypeFromName, word, language);
+    case RecordType::BankAccount:
+        // The checks' words, in IbanVerdict's and BicVerdict's order.
+        for (const bool iban : {true, false})
+        {
+            const auto& choices =
+                kindOf<BankAccount>().field(iban ? "ibanCheck" : "bicCheck")->choices;
+            for (std::size_t i = 0; i < choices.size(); ++i)
+                if (choices[i] == word)
+                    return iban ? ibanVerdictLabel(static_cast<IbanVerdict>(i), language)
+                                : bicVerdictLabel(static_cast<BicVerdict>(i), language);
+        }
+        return std::string(word);
     default:
         return std::string(word);
     }

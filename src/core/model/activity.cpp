@@ -9,9 +9,9 @@ namespace
 {
 
 constexpr std::array<std::string_view, 13> kKindNames = {
-    "created",     "updated",       "archived",      "restored", "fileAttached",
-    "fileRemoved", "recordAdded",   "recordChanged", "recordRemoved", "imported",
-    "note",        "merged",        "mergeUndone"};
+    "created",     "updated",     "archived",      "restored",      "fileAttached",
+    "fileRemoved", "recordAdded", "recordChanged", "recordRemoved", "imported",
+    "note",        "merged",      "mergeUndone"};
 
 } // namespace
 

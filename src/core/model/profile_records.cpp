@@ -8,17 +8,21 @@ namespace clientes
 namespace
 {
 
-constexpr std::array<std::string_view, 9> kRecordTypes = {
-    "contact", "project", "timeEntry", "task", "purchaseOrder", "invoice", "deal", "file", "note"};
-constexpr std::array<std::string_view, 22> kFieldNames = {
-    "name",  "role",    "email",      "phone",    "status",   "date",      "hours", "note",
-    "title", "dueDate", "number",     "amount",   "currency", "issueDate", "net",   "tax",
-    "total", "stage",   "validUntil", "mimeType", "text",     "mobile"};
+constexpr std::array<std::string_view, 11> kRecordTypes = {
+    "contact", "project", "timeEntry", "task",        "purchaseOrder", "invoice",
+    "deal",    "file",    "address",   "bankAccount", "note"};
+constexpr std::array<std::string_view, 35> kFieldNames = {
+    "name",    "role",  "email",   "phone",   "status",     "date",      "hours",
+    "note",    "title", "dueDate", "number",  "amount",     "currency",  "issueDate",
+    "net",     "tax",   "total",   "stage",   "validUntil", "mimeType",  "text",
+    "mobile",  "type",  "street",  "street2", "postalCode", "city",      "region",
+    "country", "iban",  "bic",     "holder",  "bank",       "ibanCheck", "bicCheck"};
 
 constexpr std::array<std::string_view, 2> kOpenClosed = {"open", "closed"};
 constexpr std::array<std::string_view, 2> kTaskStatuses = {"pending", "done"};
 constexpr std::array<std::string_view, 3> kInvoiceStatuses = {"draft", "authorised", "paid"};
 constexpr std::array<std::string_view, 4> kDealStages = {"draft", "sent", "accepted", "rejected"};
+constexpr std::array<std::string_view, 3> kAddressTypes = {"billing", "shipping", "other"};
 
 template <typename Enum, std::size_t N>
 std::string_view nameOf(const std::array<std::string_view, N>& names, Enum value)
@@ -96,6 +100,16 @@ std::optional<OrderStatus> orderStatusFromName(std::string_view name)
 std::optional<InvoiceStatus> invoiceStatusFromName(std::string_view name)
 {
     return valueOf<InvoiceStatus>(kInvoiceStatuses, name);
+}
+
+std::string_view statusName(AddressType type)
+{
+    return nameOf(kAddressTypes, type);
+}
+
+std::optional<AddressType> addressTypeFromName(std::string_view name)
+{
+    return valueOf<AddressType>(kAddressTypes, name);
 }
 
 std::optional<DealStage> dealStageFromName(std::string_view name)

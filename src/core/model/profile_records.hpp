@@ -30,11 +30,13 @@ enum class RecordType
     Invoice,
     Deal,
     File,
+    Address,     // schema v5 (SQLite; v4 on the server)
+    BankAccount, // schema v5 (SQLite; v4 on the server)
     Note
 };
 
 // API names: "contact", "project", "timeEntry", "task", "purchaseOrder", "invoice", "deal",
-// "file", "note".
+// "file", "address", "bankAccount", "note".
 std::string_view recordTypeName(RecordType type);
 std::optional<RecordType> recordTypeFromName(std::string_view name);
 
@@ -62,12 +64,26 @@ enum class RecordField
     ValidUntil,
     MimeType,
     Text,
-    Mobile
+    Mobile,
+    Type,
+    Street,
+    Street2,
+    PostalCode,
+    City,
+    Region,
+    Country,
+    Iban,
+    Bic,
+    Holder,
+    Bank,
+    IbanCheck,
+    BicCheck
 };
 
 // API names: "name", "role", "email", "phone", "status", "date", "hours", "note", "title",
 // "dueDate", "number", "amount", "currency", "issueDate", "net", "tax", "total", "stage",
-// "validUntil", "mimeType", "text", "mobile".
+// "validUntil", "mimeType", "text", "mobile", "type", "street", "street2", "postalCode",
+// "city", "region", "country", "iban", "bic", "holder", "bank", "ibanCheck", "bicCheck".
 std::string_view recordFieldName(RecordField field);
 
 enum class ProjectStatus
@@ -103,6 +119,14 @@ enum class DealStage
     Rejected
 };
 
+// What an address of a client is for, besides its main one (the client's own fields).
+enum class AddressType
+{
+    Billing,
+    Shipping,
+    Other
+};
+
 // API names: "open"/"closed", "pending"/"done", "draft"/"authorised"/"paid",
 // "draft"/"sent"/"accepted"/"rejected".
 std::string_view statusName(ProjectStatus status);
@@ -110,12 +134,15 @@ std::string_view statusName(TaskStatus status);
 std::string_view statusName(OrderStatus status);
 std::string_view statusName(InvoiceStatus status);
 std::string_view statusName(DealStage stage);
+// "billing", "shipping", "other".
+std::string_view statusName(AddressType type);
 // Exact API name → value.
 std::optional<ProjectStatus> projectStatusFromName(std::string_view name);
 std::optional<TaskStatus> taskStatusFromName(std::string_view name);
 std::optional<OrderStatus> orderStatusFromName(std::string_view name);
 std::optional<InvoiceStatus> invoiceStatusFromName(std::string_view name);
 std::optional<DealStage> dealStageFromName(std::string_view name);
+std::optional<AddressType> addressTypeFromName(std::string_view name);
 
 // What every record kept with a client has: its id, its client, and what the store keeps of
 // its changes. The register sets them; the kinds below add their own fields.
@@ -195,6 +222,34 @@ struct Deal : StoredRecord
     std::string currency;    // ISO 4217; "" on add/update = the client's default currency
     DealStage stage = DealStage::Draft;
     std::string validUntil; // optional; not before date
+};
+
+// Another address of the client: where invoices or goods go, another site. A name (a
+// department, "Almacén") or a street is required.
+struct Address : StoredRecord
+{
+    AddressType type = AddressType::Billing;
+    std::string name;
+    std::string street;
+    std::string street2;
+    std::string postalCode;
+    std::string city;
+    std::string region;
+    std::string country; // ISO 3166-1 alpha-2, upper case, or ""
+    std::string phone;
+    std::string email;
+};
+
+// A bank account of the client. The IBAN is required and kept in its electronic form (upper
+// case, no spaces) when it reads as one; the IBAN and the BIC are checked offline
+// (rules/bank_account.hpp) and their verdicts shown, never refused: a number the check does
+// not know is kept as written.
+struct BankAccount : StoredRecord
+{
+    std::string iban;
+    std::string bic;    // SWIFT code, 8 or 11 characters, or ""
+    std::string holder; // the account's holder when not the client
+    std::string bank;   // the bank's name
 };
 
 // A file kept inside the register (the bytes are read with Register::fileBytes).

@@ -1,5 +1,7 @@
 #include "core/model/record_kinds.hpp"
 
+#include "core/rules/bank_account.hpp"
+
 #include <charconv>
 
 namespace clientes
@@ -192,6 +194,12 @@ constexpr std::string_view kTaskStatuses[] = {"pending", "done"};
 constexpr std::string_view kInvoiceStatuses[] = {"draft", "authorised", "paid"};
 constexpr std::string_view kDealStages[] = {"draft", "sent", "accepted", "rejected"};
 constexpr std::string_view kClientKinds[] = {kKindCompany, kKindPerson};
+constexpr std::string_view kAddressTypes[] = {"billing", "shipping", "other"};
+// IbanVerdict and BicVerdict, in their enums' order.
+constexpr std::string_view kIbanVerdicts[] = {"valid",          "empty",       "badCharacters",
+                                              "unknownCountry", "wrongLength", "wrongFormat",
+                                              "badCheckDigits"};
+constexpr std::string_view kBicVerdicts[] = {"valid", "empty", "wrongFormat", "unknownCountry"};
 
 // ---------------------------------------------------------------- filters
 
@@ -237,6 +245,18 @@ bool holds(const Condition& condition, const FieldValue& value)
 }
 
 // ---------------------------------------------------------------- derived values
+
+FieldValue ibanCheck(const BankAccount& account, const DerivedInputs&)
+{
+    return FieldValue(
+        std::string(kIbanVerdicts[static_cast<std::size_t>(checkIban(account.iban).verdict)]));
+}
+
+FieldValue bicCheck(const BankAccount& account, const DerivedInputs&)
+{
+    return FieldValue(
+        std::string(kBicVerdicts[static_cast<std::size_t>(checkBic(account.bic).verdict)]));
+}
 
 FieldValue projectHours(const Project&, const DerivedInputs& inputs)
 {
@@ -343,6 +363,64 @@ const FieldOf<Contact> kContactFields[] = {
     createdAtMember<Contact>(),
     updatedAtMember<Contact>(),
     versionMember<Contact>(),
+};
+
+FieldInfo country()
+{
+    return {.name = "country",
+            .column = "country",
+            .type = FieldType::Country,
+            .label = RecordField::Country,
+            .maxLength = 2};
+}
+
+const FieldOf<Address> kAddressFields[] = {
+    idMember<Address>(),
+    clientIdMember<Address>(),
+    member<&Address::type>(choice("type", RecordField::Type, kAddressTypes)),
+    member<&Address::name>({.name = "name",
+                            .column = "name",
+                            .label = RecordField::Name,
+                            .required = true,
+                            .maxLength = 200,
+                            .requiredUnless = "street"}),
+    member<&Address::street>(text("street", "street", RecordField::Street, 200)),
+    member<&Address::street2>(text("street2", "street2", RecordField::Street2, 200)),
+    member<&Address::postalCode>(text("postalCode", "postal_code", RecordField::PostalCode, 20)),
+    member<&Address::city>(text("city", "city", RecordField::City, 100)),
+    member<&Address::region>(text("region", "region", RecordField::Region, 100)),
+    member<&Address::country>(country()),
+    member<&Address::phone>(text("phone", "phone", RecordField::Phone, 40)),
+    member<&Address::email>({.name = "email",
+                             .column = "email",
+                             .type = FieldType::Email,
+                             .label = RecordField::Email,
+                             .maxLength = 254}),
+    createdAtMember<Address>(),
+    updatedAtMember<Address>(),
+    versionMember<Address>(),
+};
+
+const FieldOf<BankAccount> kBankAccountFields[] = {
+    idMember<BankAccount>(),
+    clientIdMember<BankAccount>(),
+    member<&BankAccount::iban>(text("iban", "iban", RecordField::Iban, 42, true)),
+    member<&BankAccount::bic>(text("bic", "bic", RecordField::Bic, 11)),
+    member<&BankAccount::holder>(text("holder", "holder", RecordField::Holder, 200)),
+    member<&BankAccount::bank>(text("bank", "bank", RecordField::Bank, 100)),
+    derived<BankAccount>({.name = "ibanCheck",
+                          .type = FieldType::Choice,
+                          .label = RecordField::IbanCheck,
+                          .choices = kIbanVerdicts},
+                         &ibanCheck),
+    derived<BankAccount>({.name = "bicCheck",
+                          .type = FieldType::Choice,
+                          .label = RecordField::BicCheck,
+                          .choices = kBicVerdicts},
+                         &bicCheck),
+    createdAtMember<BankAccount>(),
+    updatedAtMember<BankAccount>(),
+    versionMember<BankAccount>(),
 };
 
 const FieldOf<Project> kProjectFields[] = {
@@ -509,6 +587,7 @@ bool holdsText(FieldType type)
     case FieldType::Timestamp:
     case FieldType::Currency:
     case FieldType::Choice:
+    case FieldType::Country:
         return true;
     case FieldType::Id:
     case FieldType::Money:
@@ -538,6 +617,27 @@ template <> const KindOf<Contact>& kindOf<Contact>()
                                        .table = "contacts",
                                        .labelField = "name"},
                                       kContactFields};
+    return kind;
+}
+
+template <> const KindOf<Address>& kindOf<Address>()
+{
+    static const KindOf<Address> kind{{.name = "addresses",
+                                       .type = RecordType::Address,
+                                       .table = "addresses",
+                                       .labelField = "name",
+                                       .labelFallback = "street"},
+                                      kAddressFields};
+    return kind;
+}
+
+template <> const KindOf<BankAccount>& kindOf<BankAccount>()
+{
+    static const KindOf<BankAccount> kind{{.name = "bankAccounts",
+                                           .type = RecordType::BankAccount,
+                                           .table = "bank_accounts",
+                                           .labelField = "iban"},
+                                          kBankAccountFields};
     return kind;
 }
 
@@ -651,6 +751,8 @@ template bool matches(const Filter&, const PurchaseOrder&);
 template bool matches(const Filter&, const Invoice&);
 template bool matches(const Filter&, const Deal&);
 template bool matches(const Filter&, const FileInfo&);
+template bool matches(const Filter&, const Address&);
+template bool matches(const Filter&, const BankAccount&);
 
 Filter overdueTasks(std::string_view today)
 {

@@ -45,9 +45,10 @@ enum class FieldType
     WholeNumber,   // [int64]
     Choice,        // one of the field's API words (records: an enum's statusName) [string]
     Boolean,       // [bool]
+    Country,       // ISO 3166-1 alpha-2 code, upper case, or "" [string]
 };
 
-// Text of some kind: Text, MultiLineText, Email, Date, Timestamp, Currency, Choice.
+// Text of some kind: Text, MultiLineText, Email, Date, Timestamp, Currency, Choice, Country.
 bool holdsText(FieldType type);
 
 // Who writes a field.
@@ -175,6 +176,8 @@ template <> const KindOf<PurchaseOrder>& kindOf<PurchaseOrder>();
 template <> const KindOf<Invoice>& kindOf<Invoice>();
 template <> const KindOf<Deal>& kindOf<Deal>();
 template <> const KindOf<FileInfo>& kindOf<FileInfo>();
+template <> const KindOf<Address>& kindOf<Address>();
+template <> const KindOf<BankAccount>& kindOf<BankAccount>();
 
 // ---------------------------------------------------------------- rules as filters
 
@@ -182,7 +185,8 @@ template <> const KindOf<FileInfo>& kindOf<FileInfo>();
 // read through the kind's description: text, dates and choices compared as text in byte order,
 // money, whole numbers and hours as numbers (as a store's aggregate compares them).
 // std::invalid_argument for a field the kind has not (or a derived one), or a number that is
-// none. For Contact, Project, TimeEntry, Task, PurchaseOrder, Invoice, Deal and FileInfo.
+// none. For Contact, Project, TimeEntry, Task, PurchaseOrder, Invoice, Deal, FileInfo, Address
+// and BankAccount.
 template <typename R> bool matches(const Filter& filter, const R& record);
 
 // The overdue rules, each written once as a filter: the derived "overdue" field of tasks and
@@ -198,8 +202,9 @@ bool isOverdue(const Invoice& invoice, std::string_view today);
 
 // The record kinds in the profile's order (Note is no record kind).
 inline constexpr RecordType kRecordKinds[] = {
-    RecordType::Contact,       RecordType::Project, RecordType::TimeEntry, RecordType::Task,
-    RecordType::PurchaseOrder, RecordType::Invoice, RecordType::Deal,      RecordType::File};
+    RecordType::Contact,   RecordType::Address, RecordType::BankAccount,   RecordType::Project,
+    RecordType::TimeEntry, RecordType::Task,    RecordType::PurchaseOrder, RecordType::Invoice,
+    RecordType::Deal,      RecordType::File};
 
 // f(kindOf<R>()) for the record type of `type`; std::invalid_argument for Note. The one place
 // that turns a RecordType into its struct.
@@ -223,6 +228,10 @@ template <typename F> decltype(auto) withRecordKind(RecordType type, F&& f)
         return f(kindOf<Deal>());
     case RecordType::File:
         return f(kindOf<FileInfo>());
+    case RecordType::Address:
+        return f(kindOf<Address>());
+    case RecordType::BankAccount:
+        return f(kindOf<BankAccount>());
     case RecordType::Note:
         break;
     }

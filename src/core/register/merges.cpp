@@ -23,8 +23,9 @@ namespace
 
 // What a merge moves, in this order (a project takes its time entries along).
 constexpr std::array kMovedKinds = {
-    RecordType::Contact, RecordType::Project, RecordType::Task, RecordType::PurchaseOrder,
-    RecordType::Invoice, RecordType::Deal,    RecordType::File, RecordType::Note};
+    RecordType::Contact, RecordType::Address,       RecordType::BankAccount, RecordType::Project,
+    RecordType::Task,    RecordType::PurchaseOrder, RecordType::Invoice,     RecordType::Deal,
+    RecordType::File,    RecordType::Note};
 
 using PairSet = std::set<std::pair<std::int64_t, std::int64_t>>;
 

@@ -4,6 +4,8 @@
 #include "core/register/register_internal.hpp"
 
 #include "core/files/sha256.hpp"
+#include "core/model/record_kinds.hpp"
+#include "core/rules/bank_account.hpp"
 #include "core/rules/profile_money.hpp"
 #include "core/rules/profile_validation.hpp"
 #include "core/rules/validation.hpp"
@@ -95,6 +97,35 @@ Values values(const Deal& r)
             {RecordField::ValidUntil, r.validUntil}};
 }
 
+// A kind without money or numbers: its data fields as its description lists them.
+template <typename Record> Values describedValues(const Record& r)
+{
+    Values list;
+    for (const FieldOf<Record>& field : kindOf<Record>().fields)
+        if (!field.readOnly() && holdsText(field.type))
+            list.emplace_back(std::get<RecordField>(field.label),
+                              std::get<std::string>(field.get(r)));
+    return list;
+}
+
+Values values(const Address& r)
+{
+    return describedValues(r);
+}
+
+Values values(const BankAccount& r)
+{
+    return describedValues(r);
+}
+
+std::string label(const Address& r)
+{
+    return kindOf<Address>().label(r);
+}
+std::string label(const BankAccount& r)
+{
+    return printIban(r.iban);
+}
 std::string label(const Contact& r)
 {
     return r.name;
@@ -430,6 +461,8 @@ CLIENTES_REGISTER_RECORD_KIND(Task)
 CLIENTES_REGISTER_RECORD_KIND(PurchaseOrder)
 CLIENTES_REGISTER_RECORD_KIND(Invoice)
 CLIENTES_REGISTER_RECORD_KIND(Deal)
+CLIENTES_REGISTER_RECORD_KIND(Address)
+CLIENTES_REGISTER_RECORD_KIND(BankAccount)
 #undef CLIENTES_REGISTER_RECORD_KIND
 
 template <> std::optional<FileInfo> Register::get<FileInfo>(std::int64_t id)

@@ -165,7 +165,7 @@ public:
     // empty currency get the client's default currency.
     // For R = Contact, Project, TimeEntry (record.projectId names the project), Task,
     // PurchaseOrder, Invoice (its number unused in the whole register: RecordValidationError,
-    // Duplicate) and Deal; get, list and remove also for FileInfo.
+    // Duplicate), Deal, Address and BankAccount; get, list and remove also for FileInfo.
     template <typename R> R add(R record);
     template <typename R> R update(const R& record);
     template <typename R> void remove(std::int64_t id); // a project with its time entries

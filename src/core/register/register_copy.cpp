@@ -86,9 +86,9 @@ struct Source
     std::size_t rows = 0; // everything there is to copy
 };
 
-constexpr RecordType kClientRecordKinds[] = {RecordType::Contact, RecordType::Project,
-                                             RecordType::Task,    RecordType::PurchaseOrder,
-                                             RecordType::Invoice, RecordType::Deal};
+constexpr RecordType kClientRecordKinds[] = {
+    RecordType::Contact, RecordType::Address,       RecordType::BankAccount, RecordType::Project,
+    RecordType::Task,    RecordType::PurchaseOrder, RecordType::Invoice,     RecordType::Deal};
 
 std::int64_t idOf(const AnyRecord& record)
 {

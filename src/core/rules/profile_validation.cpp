@@ -1,6 +1,7 @@
 #include "core/rules/profile_validation.hpp"
 
 #include "core/model/record_kinds.hpp"
+#include "core/rules/bank_account.hpp"
 #include "core/rules/dates.hpp"
 #include "core/rules/profile_money.hpp"
 #include "core/text/ascii.hpp"
@@ -170,7 +171,8 @@ template <typename Record> void tidyRecord(Record& record)
             tidyEmail(text);
             break;
         case FieldType::Currency:
-            tidyCurrency(text);
+        case FieldType::Country:
+            tidyCurrency(text); // upper case, no spaces
             break;
         default:
             tidyLine(text);
@@ -236,6 +238,10 @@ template <typename Record> std::vector<RecordIssue> validateRecord(const Record&
         case FieldType::Currency:
             check.currency(textOf(value));
             break;
+        case FieldType::Country:
+            if (!textOf(value).empty() && !isCountryCode(textOf(value)))
+                check.add(key, Problem::InvalidCountry);
+            break;
         case FieldType::Hours:
         {
             const double hours = std::get<double>(value);
@@ -273,7 +279,26 @@ CLIENTES_RECORD_RULES(Task)
 CLIENTES_RECORD_RULES(PurchaseOrder)
 CLIENTES_RECORD_RULES(Invoice)
 CLIENTES_RECORD_RULES(Deal)
+CLIENTES_RECORD_RULES(Address)
 #undef CLIENTES_RECORD_RULES
+
+// An IBAN that reads as one is kept in its electronic form ("ES9121000418450200051332"), a
+// BIC without spaces, in upper case; anything else as written (the check's verdict says why).
+void tidy(BankAccount& account)
+{
+    tidyRecord(account);
+    const IbanCheck iban = checkIban(account.iban);
+    if (iban.verdict != IbanVerdict::Empty && iban.verdict != IbanVerdict::BadCharacters)
+        account.iban = iban.electronic;
+    const BicCheck bic = checkBic(account.bic);
+    if (bic.verdict != BicVerdict::Empty)
+        account.bic = bic.normalized;
+}
+
+std::vector<RecordIssue> validate(const BankAccount& account)
+{
+    return validateRecord(account);
+}
 
 std::vector<RecordIssue> validateFile(std::string_view name, std::string_view mimeType)
 {

@@ -49,6 +49,8 @@ void tidy(Task& task);
 void tidy(PurchaseOrder& order);
 void tidy(Invoice& invoice);
 void tidy(Deal& deal);
+void tidy(Address& address);
+void tidy(BankAccount& account);
 
 // All problems, in field order; empty when the record can be stored. The store also checks
 // what needs the database (the client exists, the invoice number is free).
@@ -58,6 +60,8 @@ std::vector<RecordIssue> validate(const TimeEntry& entry);
 std::vector<RecordIssue> validate(const Task& task);
 std::vector<RecordIssue> validate(const PurchaseOrder& order);
 std::vector<RecordIssue> validate(const Invoice& invoice);
+std::vector<RecordIssue> validate(const Address& address);
+std::vector<RecordIssue> validate(const BankAccount& account);
 std::vector<RecordIssue> validate(const Deal& deal);
 // A file's name (required, one line, at most 255 characters) and MIME type ("type/subtype",
 // at most 127 characters; "" allowed, the store uses application/octet-stream).

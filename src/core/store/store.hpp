@@ -102,7 +102,8 @@ struct AggregateGroup
 // ---------------------------------------------------------------- records by kind
 
 // The records around a client (profile_records.hpp), as one type for the operations by kind.
-using AnyRecord = std::variant<Contact, Project, TimeEntry, Task, PurchaseOrder, Invoice, Deal>;
+using AnyRecord = std::variant<Contact, Project, TimeEntry, Task, PurchaseOrder, Invoice, Deal,
+                               Address, BankAccount>;
 
 RecordType kindOf(const AnyRecord& record);
 
@@ -115,6 +116,8 @@ template <> inline constexpr RecordType recordKind<Task> = RecordType::Task;
 template <> inline constexpr RecordType recordKind<PurchaseOrder> = RecordType::PurchaseOrder;
 template <> inline constexpr RecordType recordKind<Invoice> = RecordType::Invoice;
 template <> inline constexpr RecordType recordKind<Deal> = RecordType::Deal;
+template <> inline constexpr RecordType recordKind<Address> = RecordType::Address;
+template <> inline constexpr RecordType recordKind<BankAccount> = RecordType::BankAccount;
 
 // ---------------------------------------------------------------- the import journal
 

@@ -39,6 +39,8 @@ constexpr std::string_view kListOrder<Project> =
 template <>
 constexpr std::string_view kListOrder<Task> = "status = 'done', due_date = '', due_date, id";
 template <> constexpr std::string_view kListOrder<Invoice> = "issue_date DESC, id DESC";
+template <> constexpr std::string_view kListOrder<Address> = "type, id";
+template <> constexpr std::string_view kListOrder<BankAccount> = "id";
 
 template <typename Record> void addFields(pg::Params& params, const Record& record)
 {

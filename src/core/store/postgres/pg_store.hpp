@@ -18,7 +18,7 @@ namespace clientes::postgres
 {
 
 // The schema version of the register's database (table clientes_meta, row 'schema').
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // Connects with `conninfo` (a libpq connection string: "host=… port=… dbname=… user=…"),
 // creates or migrates the schema (each migration in a transaction, under an advisory lock so

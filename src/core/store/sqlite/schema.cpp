@@ -262,10 +262,51 @@ ALTER TABLE contacts ADD COLUMN mobile TEXT NOT NULL DEFAULT '';
 )sql");
 }
 
+// A client's other addresses (billing, shipping, other) and its bank accounts (issue 14). They
+// belong to the client and go with it, as its contacts do. Addresses list in type order
+// ('billing' < 'other' < 'shipping' as words; the list shows the type).
+void migrateToV5(Database& db, RowTicker&)
+{
+    db.exec(R"sql(
+CREATE TABLE addresses (
+    id INTEGER PRIMARY KEY,
+    client_id INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+    type TEXT NOT NULL DEFAULT 'billing' CHECK (type IN ('billing', 'shipping', 'other')),
+    name TEXT NOT NULL DEFAULT '',
+    street TEXT NOT NULL DEFAULT '',
+    street2 TEXT NOT NULL DEFAULT '',
+    postal_code TEXT NOT NULL DEFAULT '',
+    city TEXT NOT NULL DEFAULT '',
+    region TEXT NOT NULL DEFAULT '',
+    country TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX addresses_client ON addresses (client_id, type);
+
+CREATE TABLE bank_accounts (
+    id INTEGER PRIMARY KEY,
+    client_id INTEGER NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+    iban TEXT NOT NULL,
+    bic TEXT NOT NULL DEFAULT '',
+    holder TEXT NOT NULL DEFAULT '',
+    bank TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX bank_accounts_client ON bank_accounts (client_id);
+)sql");
+}
+
 // Index i brings the schema from version i to version i + 1.
 const std::vector<Migration>& migrations()
 {
-    static const std::vector<Migration> list = {migrateToV1, migrateToV2, migrateToV3, migrateToV4};
+    static const std::vector<Migration> list = {migrateToV1, migrateToV2, migrateToV3, migrateToV4,
+                                                migrateToV5};
     return list;
 }
 

@@ -35,6 +35,8 @@ constexpr std::string_view kListOrder<Project> = "status = 'closed', name COLLAT
 template <>
 constexpr std::string_view kListOrder<Task> = "status = 'done', due_date = '', due_date, id";
 template <> constexpr std::string_view kListOrder<Invoice> = "issue_date DESC, id DESC";
+template <> constexpr std::string_view kListOrder<Address> = "type, id";
+template <> constexpr std::string_view kListOrder<BankAccount> = "id";
 
 template <typename Record> void bindFields(Statement& s, int index, const Record& record)
 {

@@ -18,7 +18,7 @@ namespace clientes::sqlite
 {
 
 // The schema version of the register's file (PRAGMA user_version).
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 // Creates the parent directory (0700) and the file (0600) if missing, opens it, backs it up
 // to "<file>.backup-v<old>" and migrates it when its schema is older. Closing the store (its
