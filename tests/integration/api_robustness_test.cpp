@@ -232,9 +232,9 @@ public:
 
     std::string kind()
     {
-        static const std::vector<std::string> kinds = {"contacts", "projects",       "timeEntries",
-                                                       "tasks",    "purchaseOrders", "invoices",
-                                                       "deals",    "files",          "activity"};
+        static const std::vector<std::string> kinds = {
+            "contacts", "addresses", "bankAccounts", "projects", "timeEntries", "tasks",
+            "purchaseOrders", "invoices", "deals", "files", "activity"};
         return chance(80) ? kinds[below(kinds.size())] : text();
     }
 

@@ -440,6 +440,64 @@ TEST_F(ProfileApi, DealsMoveThroughTheirStages)
         "validUntil: La oferta no puede caducar antes de su fecha.");
 }
 
+// A client's other addresses and bank accounts through the API: the type's words, the country
+// as a code, the IBAN kept electronic and its check's verdict; a wrong IBAN is kept and
+// warned of by its verdict, never refused.
+TEST_F(ProfileApi, AddressesAndBankAccountsAreRecordsOfTheClient)
+{
+    const std::string code = newClient("Sedes, S.L.");
+    const sal_Int64 shipping = clients->addRecord(
+        u(code), u("addresses"),
+        fields({{"type", "shipping"},
+                {"name", "Almacén"},
+                {"street", "Polígono Sur, nave 4"},
+                {"postalCode", "41001"},
+                {"city", "Sevilla"},
+                {"country", "es"}}));
+    clients->addRecord(u(code), u("addresses"),
+                       fields({{"type", "billing"}, {"street", "Calle Sierpes 1"}}));
+    auto addresses = records(code, "addresses");
+    ASSERT_EQ(addresses.getLength(), 2);
+    EXPECT_EQ(field(addresses[0], "type"), "billing"); // billing first
+    EXPECT_EQ(whole(addresses[1], "id"), shipping);
+    EXPECT_EQ(field(addresses[1], "country"), "ES");
+    EXPECT_EQ(field(addresses[1], "city"), "Sevilla");
+    EXPECT_EQ(messageOf<css::lang::IllegalArgumentException>(
+                  [&] {
+                      clients->addRecord(u(code), u("addresses"), fields({{"type", "casa"}}));
+                  })
+                  .rfind("type: ", 0),
+              0u);
+    EXPECT_EQ(messageOf<css::lang::IllegalArgumentException>(
+                  [&] {
+                      clients->addRecord(u(code), u("addresses"),
+                                         fields({{"street", "X"}, {"country", "España"}}));
+                  })
+                  .rfind("country: ", 0),
+              0u);
+
+    const sal_Int64 account = clients->addRecord(
+        u(code), u("bankAccounts"),
+        fields({{"iban", "ES91 2100 0418 4502 0005 1332"}, {"bic", "caixesbbxxx"}}));
+    auto accounts = records(code, "bankAccounts");
+    ASSERT_EQ(accounts.getLength(), 1);
+    EXPECT_EQ(field(accounts[0], "iban"), "ES9121000418450200051332");
+    EXPECT_EQ(field(accounts[0], "bic"), "CAIXESBBXXX");
+    EXPECT_EQ(field(accounts[0], "ibanCheck"), "valid");
+    EXPECT_EQ(field(accounts[0], "bicCheck"), "valid");
+    clients->updateRecord(u("bankAccounts"), account,
+                          fields({{"iban", "ES91 2100 0418 4502 0005 1333"}}));
+    accounts = records(code, "bankAccounts");
+    EXPECT_EQ(field(accounts[0], "iban"), "ES9121000418450200051333");
+    EXPECT_EQ(field(accounts[0], "ibanCheck"), "badCheckDigits");
+    EXPECT_EQ(messageOf<css::lang::IllegalArgumentException>(
+                  [&] { clients->addRecord(u(code), u("bankAccounts"), fields({{"bank", "X"}})); })
+                  .rfind("iban: ", 0),
+              0u);
+    clients->removeRecord(u("addresses"), shipping);
+    EXPECT_EQ(records(code, "addresses").getLength(), 1);
+}
+
 TEST_F(ProfileApi, SummaryFlattensFiguresPerCurrency)
 {
     const std::string code = newClient("Resumen, S.L.");

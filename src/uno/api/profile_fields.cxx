@@ -492,4 +492,6 @@ template void apply(const Fields&, Task&, const ApplyContext&);
 template void apply(const Fields&, PurchaseOrder&, const ApplyContext&);
 template void apply(const Fields&, Invoice&, const ApplyContext&);
 template void apply(const Fields&, Deal&, const ApplyContext&);
+template void apply(const Fields&, Address&, const ApplyContext&);
+template void apply(const Fields&, BankAccount&, const ApplyContext&);
 } // namespace clientes::uno::profile_fields
