@@ -115,7 +115,8 @@ TEST(ImportSources, HoldedInSpanishAndEnglishWithItsTagSeparator)
     EXPECT_EQ(fieldOf(layout, spanish, "ID"), Field::TaxId); // Holded's ID is the NIF
     EXPECT_EQ(fieldOf(layout, spanish, "Móvil"), Field::Mobile);
     EXPECT_EQ(fieldOf(layout, spanish, "Tags separados por -"), Field::Tags);
-    EXPECT_TRUE(isNote(layout, spanish, "IBAN"));
+    EXPECT_EQ(layout.column(ColumnRule::Iban), 12U);
+    EXPECT_EQ(layout.column(ColumnRule::Bic), 13U);
     EXPECT_EQ(layout.column(ColumnRule::ContactPerson), 2U);
 
     const Headers english = {"Fiscal name",
@@ -338,7 +339,12 @@ TEST(ImportSources, ThePlanAppliesTheSystemsRules)
     EXPECT_EQ(holded.system, SourceSystem::Holded);
     EXPECT_EQ(holded.rows[0].client.tags, "vip, mayorista");
     EXPECT_EQ(holded.rows[0].client.taxId, "B12345674");
-    EXPECT_EQ(holded.rows[0].client.notes, "IBAN: ES91 2100 0418 4502 0005 1332");
+    // The IBAN is the new client's bank account, kept electronic.
+    EXPECT_EQ(holded.rows[0].client.notes, "");
+    ASSERT_TRUE(holded.rows[0].bankAccount.has_value());
+    EXPECT_EQ(holded.rows[0].bankAccount->iban, "ES9121000418450200051332");
+    EXPECT_EQ(holded.bankAccounts, 1U);
+    EXPECT_EQ(holded.warnings, 0U);
     ASSERT_EQ(holded.leftOut.size(), 1U);
     EXPECT_EQ(holded.leftOut[0].header, "Nombre canal de venta");
 
@@ -391,14 +397,24 @@ TEST(ImportSources, RowsOfACompanyAreItsPeopleAndAddressesNotClients)
     EXPECT_EQ(grocery.action, RowAction::Create);
     EXPECT_EQ(grocery.client.kind, "company");
     EXPECT_EQ(grocery.client.street2, "#401");
-    EXPECT_EQ(grocery.client.notes,
-              "ID: res_partner_1\n"
-              "Other address: Bill, 645 21st Street, 94110 San Francisco, California, US, "
-              "4517864512\n"
-              "Shipping address: Warehouse, 645 21st Street, 94110 San Francisco, California, US, "
-              "415659874, bill@odoo.com\n"
-              "Invoice address: Accounting dep., 51 Federal Street, #404, 94107 San Francisco, "
-              "California, US, 123456780");
+    EXPECT_EQ(grocery.client.notes, "ID: res_partner_1");
+    // Its address rows are its addresses, each of its type.
+    const PlannedRow& warehouse = plan.rows[3];
+    EXPECT_EQ(warehouse.action, RowAction::Child);
+    ASSERT_TRUE(warehouse.address.has_value());
+    EXPECT_EQ(warehouse.address->type, AddressType::Shipping);
+    EXPECT_EQ(warehouse.address->name, "Warehouse");
+    EXPECT_EQ(warehouse.address->street, "645 21st Street");
+    EXPECT_EQ(warehouse.address->postalCode, "94110");
+    EXPECT_EQ(warehouse.address->city, "San Francisco");
+    EXPECT_EQ(warehouse.address->region, "California");
+    EXPECT_EQ(warehouse.address->country, "US");
+    EXPECT_EQ(warehouse.address->phone, "415659874");
+    EXPECT_EQ(warehouse.address->email, "bill@odoo.com");
+    EXPECT_EQ(plan.rows[4].address->type, AddressType::Billing);
+    EXPECT_EQ(plan.rows[4].address->street2, "#404");
+    EXPECT_EQ(plan.rows[2].address->type, AddressType::Other);
+    EXPECT_EQ(plan.rows[2].address->phone, "4517864512"); // Bill's only number, his mobile
     const PlannedRow& bob = plan.rows[1];
     EXPECT_EQ(bob.action, RowAction::Child);
     ASSERT_TRUE(bob.contact.has_value());
@@ -419,6 +435,9 @@ TEST(ImportSources, RowsOfACompanyAreItsPeopleAndAddressesNotClients)
     ASSERT_EQ(commit.contacts.size(), 1U);
     EXPECT_EQ(commit.contacts[0].newClient, 0U);
     EXPECT_EQ(commit.contacts[0].contact.name, "Bob");
+    ASSERT_EQ(commit.addresses.size(), 3U);
+    EXPECT_EQ(commit.addresses[1].newClient, 0U);
+    EXPECT_EQ(commit.addresses[1].address.name, "Warehouse");
 }
 
 // Holded's "Persona de contacto" is the client's contact, added once.
@@ -484,8 +503,9 @@ TEST(ImportSources, APersonOfACompanyInTheRegisterIsItsContactOnce)
 }
 
 // A person the register would refuse (an e-mail that is none) is an error of the check, on its
-// cell, not a failure of the commit; an import made again keeps the addresses in the notes
-// (nothing changes); a create-only import adds no one to a client already there.
+// cell, not a failure of the commit; an address a client of the register already has (an
+// import made again) is unchanged, one it has not is reported, not added; a create-only import
+// adds no one to a client already there.
 TEST(ImportSources, PeopleAreCheckedAddressesStayAndCreateOnlyAddsNoOneToStoredClients)
 {
     Client stored;
@@ -493,17 +513,28 @@ TEST(ImportSources, PeopleAreCheckedAddressesStayAndCreateOnlyAddsNoOneToStoredC
     stored.code = "C-000007";
     stored.legalName = "Grocery Outlet";
     stored.street = "51 Federal Street";
-    stored.notes = "Shipping address: Warehouse, 645 21st Street";
     InMemoryClients existing({stored});
+    Address warehouse;
+    warehouse.type = AddressType::Shipping;
+    warehouse.name = "Warehouse";
+    warehouse.street = "645 21st Street";
+    existing.addOwned(RecordType::Address, 7, ownedKey(warehouse));
     const auto table = textTable(
         {{"ref", "name", "parent_id", "type", "street", "email", "is_company"},
          {"C-000007", "Grocery Outlet", "", "", "51 Federal Street", "", ""},
          {"", "Warehouse", "Grocery Outlet", "Shipping address", "645 21st Street", "", ""},
-         {"", "Bob", "Grocery Outlet", "Contact", "", "bob@", ""}});
+         {"", "Bob", "Grocery Outlet", "Contact", "", "bob@", ""},
+         {"", "Store", "Grocery Outlet", "Shipping address", "1 Market St", "", ""}});
     const ImportPlan plan = planImport(table, {}, existing, Language::Es);
     EXPECT_EQ(plan.system, SourceSystem::Odoo);
     EXPECT_EQ(plan.rows[0].action, RowAction::Unchanged) << plan.rows[0].client.notes;
-    EXPECT_EQ(plan.addresses, 1U);
+    EXPECT_EQ(plan.rows[1].action, RowAction::Unchanged); // the warehouse it has
+    EXPECT_EQ(plan.addresses, 0U);
+    EXPECT_EQ(plan.rows[3].action, RowAction::Skip); // a new address of a stored client
+    const auto store = std::find_if(plan.problems.begin(), plan.problems.end(),
+                                    [](const ImportProblem& p) { return p.tableRow == 4; });
+    ASSERT_NE(store, plan.problems.end());
+    EXPECT_NE(store->reason.find("«Grocery Outlet»"), std::string::npos) << store->reason;
     EXPECT_EQ(plan.rows[2].action, RowAction::Invalid);
     const auto bob = std::find_if(plan.problems.begin(), plan.problems.end(),
                                   [](const ImportProblem& p) { return p.tableRow == 3; });
@@ -521,4 +552,63 @@ TEST(ImportSources, PeopleAreCheckedAddressesStayAndCreateOnlyAddsNoOneToStoredC
 }
 
 } // namespace
+} // namespace clientes
+
+namespace clientes
+{
+// Holded's IBAN and SWIFT: a bank account of each client the import creates, warned of (never
+// refused) when the offline check fails; a client of the register keeps the accounts it has
+// (the same file again: nothing said) and is told of one it has not.
+TEST(ImportSources, BankAccountsComeWithTheClientsCreatedAndAreWarnedNotRefused)
+{
+    Client stored;
+    stored.id = 3;
+    stored.code = "C-000003";
+    stored.legalName = "Talleres Ruiz, S.L.";
+    stored.taxId = "B12345674";
+    stored.country = "ES";
+    InMemoryClients existing({stored});
+    BankAccount known;
+    known.iban = "ES9121000418450200051332";
+    existing.addOwned(RecordType::BankAccount, 3, ownedKey(known));
+    const auto table = textTable(
+        {{"Nombre", "ID", "País", "IBAN", "SWIFT", "Tags separados por -"},
+         {"Talleres Ruiz, S.L.", "B12345674", "ES", "es91 2100 0418 4502 0005 1332", "", ""},
+         {"Pinturas Sol, S.L.", "B87654321", "ES", "ES91 2100 0418 4502 0005 1333", "CAIXESBB", ""},
+         {"Vidrios Mar, S.L.", "B11111111", "ES", "", "XX", ""}});
+    const ImportPlan plan = planImport(table, {}, existing, Language::Es);
+    EXPECT_EQ(plan.system, SourceSystem::Holded);
+    EXPECT_EQ(plan.bankAccounts, 1U);
+    EXPECT_FALSE(plan.rows[0].bankAccount.has_value()); // Talleres has it already
+    ASSERT_TRUE(plan.rows[1].bankAccount.has_value());
+    EXPECT_EQ(plan.rows[1].action, RowAction::Create);
+    EXPECT_EQ(plan.rows[1].bankAccount->iban, "ES9121000418450200051333");
+    EXPECT_EQ(plan.rows[1].bankAccount->bic, "CAIXESBB");
+    EXPECT_FALSE(plan.rows[2].bankAccount.has_value()); // a BIC without an IBAN
+    std::vector<std::string> warnings;
+    for (const ImportProblem& problem : plan.problems)
+        if (problem.tableRow >= 2 && problem.severity == Severity::Warning)
+            warnings.push_back(problem.reason);
+    ASSERT_EQ(warnings.size(), 2U);
+    EXPECT_EQ(warnings[0], "Cuenta bancaria ES91 2100 0418 4502 0005 1333: Dígitos de control "
+                           "incorrectos: ¿un número mal copiado?. Se importa tal cual; revísela "
+                           "en la ficha del cliente.");
+    EXPECT_NE(warnings[1].find("IBAN"), std::string::npos) << warnings[1];
+    ImportPlan copy = plan;
+    const ClientImportCommit commit = clientCommit(copy, "holded.xlsx");
+    ASSERT_EQ(commit.bankAccounts.size(), 1U);
+    EXPECT_EQ(commit.bankAccounts[0].newClient, 0U);
+
+    // An account the stored client has not: said, not added.
+    InMemoryClients without({stored});
+    const ImportPlan other = planImport(table, {}, without, Language::Es);
+    EXPECT_FALSE(other.rows[0].bankAccount.has_value());
+    const auto said =
+        std::find_if(other.problems.begin(), other.problems.end(),
+                     [](const ImportProblem& p) {
+                         return p.tableRow == 1 && p.reason.find("ES91 2100") != std::string::npos;
+                     });
+    ASSERT_NE(said, other.problems.end());
+    EXPECT_NE(said->reason.find("no se añade"), std::string::npos) << said->reason;
+}
 } // namespace clientes

@@ -63,6 +63,20 @@ struct ClientImportCommit
         std::size_t newClient = npos;
     };
     std::vector<NewContact> contacts;
+    // Other addresses and bank accounts of the clients the import creates (creates[newClient]):
+    // they go with their client when the import is undone.
+    struct NewAddress
+    {
+        Address address;
+        std::size_t newClient = 0;
+    };
+    struct NewBankAccount
+    {
+        BankAccount account;
+        std::size_t newClient = 0;
+    };
+    std::vector<NewAddress> addresses;
+    std::vector<NewBankAccount> bankAccounts;
     std::size_t unchanged = 0;
     std::size_t skipped = 0;
 };

@@ -147,9 +147,22 @@ ImportCommitResult Register::commitClientImport(ClientImportCommit commit)
                     contacts.push_back({written.id, written.version});
             }
             tx.addToJournal(result.batch.id, contacts);
+            for (const ClientImportCommit::NewAddress& item : commit.addresses)
+            {
+                Address address = item.address;
+                address.clientId = commit.creates.at(item.newClient).id;
+                impl_->insertRecord(tx, std::move(address), now, result.batch.batchId);
+            }
+            for (const ClientImportCommit::NewBankAccount& item : commit.bankAccounts)
+            {
+                BankAccount account = item.account;
+                account.clientId = commit.creates.at(item.newClient).id;
+                impl_->insertRecord(tx, std::move(account), now, result.batch.batchId);
+            }
         },
         WriteHints{commit.creates.size() + commit.updates.size() + commit.archives.size() +
-                       commit.contacts.size(),
+                       commit.contacts.size() + commit.addresses.size() +
+                       commit.bankAccounts.size(),
                    false});
     return result;
 }

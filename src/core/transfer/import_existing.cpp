@@ -105,15 +105,22 @@ std::optional<Client> InMemoryClients::byName(std::string_view name)
     return best ? std::optional<Client>(*best) : std::nullopt;
 }
 
-std::vector<std::string> InMemoryClients::contactNames(std::int64_t clientId)
+std::vector<std::string> InMemoryClients::ownedKeys(RecordType kind, std::int64_t clientId)
 {
-    const auto found = contacts_.find(clientId);
-    return found == contacts_.end() ? std::vector<std::string>() : found->second;
+    const auto found = owned_.find({kind, clientId});
+    return found == owned_.end() ? std::vector<std::string>() : found->second;
 }
 
 void InMemoryClients::addContact(std::int64_t clientId, std::string_view name)
 {
-    contacts_[clientId].push_back(foldForSearch(name));
+    Contact contact;
+    contact.name = std::string(name);
+    addOwned(RecordType::Contact, clientId, ownedKey(contact));
+}
+
+void InMemoryClients::addOwned(RecordType kind, std::int64_t clientId, std::string key)
+{
+    owned_[{kind, clientId}].push_back(std::move(key));
 }
 
 } // namespace clientes

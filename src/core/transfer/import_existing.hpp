@@ -5,6 +5,7 @@
 
 #include "core/transfer/import_plan.hpp"
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -36,13 +37,14 @@ public:
     // Over the active clients, indexed on the first call (rules/duplicate_match.hpp).
     std::optional<Lookalike> lookalike(const Client& row) override;
     std::optional<Client> byName(std::string_view name) override;
-    std::vector<std::string> contactNames(std::int64_t clientId) override;
-    // A contact of a client, for contactNames.
+    std::vector<std::string> ownedKeys(RecordType kind, std::int64_t clientId) override;
+    // A record of a client, for ownedKeys.
     void addContact(std::int64_t clientId, std::string_view name);
+    void addOwned(RecordType kind, std::int64_t clientId, std::string key);
 
 private:
     std::optional<DuplicateIndex> lookalikes_;
-    std::unordered_map<std::int64_t, std::vector<std::string>> contacts_;
+    std::map<std::pair<RecordType, std::int64_t>, std::vector<std::string>> owned_;
     struct Hash
     {
         using is_transparent = void;

@@ -205,7 +205,7 @@ std::vector<ReportLine> reportLines(const ImportPlan& plan,
                 [&](const PlannedRow& row)
                 {
                     // A row of a company: its warning says why.
-                    if (row.contact || !row.addressNote.empty())
+                    if (row.contact || row.address)
                         return std::string();
                     return row.matchedId != 0 ? text(TextKey::TransferExcludedExisting, language,
                                                      {{"what", row.client.code}})
@@ -271,6 +271,11 @@ ClientImportCommit clientCommit(ImportPlan& plan, std::string source)
                 item.contact.clientId = row.matchedId;
             commit.contacts.push_back(std::move(item));
         }
+        if (row.bankAccount && created[i] != ClientImportCommit::NewContact::npos)
+            commit.bankAccounts.push_back({std::move(*row.bankAccount), created[i]});
+        if (row.action == RowAction::Child && row.address && row.parentRow != PlannedRow::npos &&
+            created[row.parentRow] != ClientImportCommit::NewContact::npos)
+            commit.addresses.push_back({std::move(*row.address), created[row.parentRow]});
         if (row.action != RowAction::Child || !row.contact)
             continue;
         ClientImportCommit::NewContact item;

@@ -2,6 +2,8 @@
 
 #include "core/messages/import_messages.hpp"
 #include "core/messages/messages.hpp"
+#include "core/messages/profile_text.hpp"
+#include "core/rules/bank_account.hpp"
 #include "core/rules/profile_validation.hpp"
 #include "core/rules/validation.hpp"
 #include "core/text/ascii.hpp"
@@ -16,6 +18,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <map>
 #include <memory_resource>
 #include <stdexcept>
 #include <unordered_map>
@@ -161,7 +164,6 @@ public:
         seenCodes_.reserve(dataRows);
         seenTax_.reserve(dataRows);
         seenIds_.reserve(dataRows);
-        collectAddresses(firstData);
         RowTicker ticker(options_.progress, WorkStage::Checking, dataRows);
         for (std::size_t r = firstData; r < table_.size(); ++r)
         {
@@ -181,7 +183,12 @@ private:
             return 0;
         const std::size_t r = firstFilledRow(table_);
         for (std::size_t e = 0; e < r; ++e)
-            plan_.rows.push_back({e, RowAction::Empty, 0, {}, {}});
+        {
+            PlannedRow empty;
+            empty.tableRow = e;
+            empty.action = RowAction::Empty;
+            plan_.rows.push_back(std::move(empty));
+        }
         if (r == table_.size())
             return r;
         for (const ImportCell& cell : table_[r])
@@ -482,7 +489,6 @@ private:
             planChild(std::move(row), cells, std::move(input), std::move(problems));
             return;
         }
-        addAddressLines(input);
         // Formula cells whose result is an error: the field gets nothing from them.
         for (std::size_t c = 0; c < std::min(cells.size(), plan_.mapping.size()); ++c)
             if (plan_.mapping[c] && cells[c].formulaError != 0)
@@ -649,13 +655,16 @@ private:
                 Contact contact;
                 contact.name = std::move(name);
                 const std::size_t before = problems.size();
-                checkContact(contact, r, Severity::Warning, problems);
+                checkRecord(contact, r, Severity::Warning, problems);
                 if (problems.size() == before) // one the register would refuse stays out
                 {
                     row.contactPerson = std::move(contact);
                     ownContacts_.push_back(plan_.rows.size());
                 }
             }
+        if (action == RowAction::Create || action == RowAction::Update ||
+            action == RowAction::Unchanged)
+            planBankAccount(cells, row, problems);
         finishRow(std::move(row), action, problems);
     }
 
@@ -664,9 +673,38 @@ private:
         appendPlannedRow(plan_, std::move(row), action, problems);
     }
 
+    // The row's bank account (Holded's IBAN and SWIFT): checked offline and warned of, never
+    // refused; one the register would refuse (a BIC without an IBAN) is a warning and stays
+    // out. Whether a client of the register has it already is seen in resolveChildren.
+    void planBankAccount(const std::vector<ImportCell>& cells, PlannedRow& row,
+                         std::vector<ImportProblem>& problems)
+    {
+        BankAccount account;
+        account.iban = ruleValue(cells, ColumnRule::Iban);
+        account.bic = ruleValue(cells, ColumnRule::Bic);
+        if (account.iban.empty() && account.bic.empty())
+            return;
+        const std::size_t before = problems.size();
+        checkRecord(account, row.tableRow, Severity::Warning, problems);
+        if (problems.size() != before)
+            return;
+        const bool ibanValid = checkIban(account.iban).verdict == IbanVerdict::Valid;
+        const BicVerdict bic = checkBic(account.bic).verdict;
+        if (!ibanValid || (bic != BicVerdict::Valid && bic != BicVerdict::Empty))
+            addProblem(problems, row.tableRow,
+                       (ibanValid ? rule(ColumnRule::Bic) : rule(ColumnRule::Iban))
+                           .value_or(ImportProblem::npos),
+                       Field::Notes, Severity::Warning,
+                       text(TextKey::ImportBankAccountCheck, language_,
+                            {{"iban", printIban(account.iban)},
+                             {"check", bankCheckLabel(account, language_)}}));
+        row.bankAccount = std::move(account);
+        bankRows_.push_back(plan_.rows.size());
+    }
+
     // ---------------------------------------------------------------- rows of a company
 
-    // A row naming its company: a person (its contact) or an address (a line of its notes).
+    // A row naming its company: a person (its contact) or one of its addresses.
     // Which client the company is, is found once every row is planned (resolveChildren).
     void planChild(PlannedRow row, const std::vector<ImportCell>& cells, Client input,
                    std::vector<ImportProblem> problems)
@@ -683,11 +721,25 @@ private:
             if (trimAscii(contact.name).empty())
                 addProblem(problems, row.tableRow, column(Field::LegalName), Field::LegalName,
                            Severity::Error, text(TextKey::ImportChildWithoutName, language_));
-            checkContact(contact, row.tableRow, Severity::Error, problems);
+            checkRecord(contact, row.tableRow, Severity::Error, problems);
             row.contact = std::move(contact);
         }
         else
-            row.addressNote = addressLine(type, input);
+        {
+            Address address;
+            address.type = addressTypeOf(type);
+            address.name = input.legalName;
+            address.street = input.street;
+            address.street2 = input.street2;
+            address.postalCode = input.postalCode;
+            address.city = input.city;
+            address.region = input.region;
+            address.country = input.country;
+            address.phone = input.phone.empty() ? input.mobile : input.phone;
+            address.email = input.email;
+            checkRecord(address, row.tableRow, Severity::Error, problems);
+            row.address = std::move(address);
+        }
         row.client = std::move(input);
         const bool bad =
             std::any_of(problems.begin(), problems.end(),
@@ -702,85 +754,66 @@ private:
         finishRow(std::move(row), RowAction::Child, problems);
     }
 
-    // "Invoice address: Accounting dep., 51 Federal Street, #404, 94107 San Francisco…"
-    static std::string addressLine(const std::string& type, const Client& input)
+    // A record the import would add (a contact, an address, a bank account), checked as the
+    // register will check it: each problem on the row, at the column its value comes from.
+    template <typename Record>
+    void checkRecord(Record& record, std::size_t tableRow, Severity severity,
+                     std::vector<ImportProblem>& problems)
     {
-        std::string line = type + ":";
-        bool first = true;
-        for (const std::string* part :
-             {&input.legalName, &input.street, &input.street2, &input.postalCode, &input.city,
-              &input.region, &input.country, &input.phone, &input.mobile, &input.email})
+        tidy(record);
+        for (const RecordIssue& issue : validate(record))
         {
-            if (part->empty())
-                continue;
-            const bool joinCity = part == &input.city && !input.postalCode.empty();
-            line += joinCity ? " " : (first ? " " : ", ");
-            line += *part;
-            first = false;
-        }
-        return line;
-    }
-
-    // A contact the import would add, checked as the register will check it: each problem on
-    // the row, at the column it comes from.
-    void checkContact(Contact& contact, std::size_t tableRow, Severity severity,
-                      std::vector<ImportProblem>& problems)
-    {
-        tidy(contact);
-        for (const RecordIssue& issue : validate(contact))
-        {
-            if (issue.field == RecordField::Name && issue.problem == Problem::Required)
-                continue; // said above, in the import's own words
+            if constexpr (std::is_same_v<Record, Contact>)
+                if (issue.field == RecordField::Name && issue.problem == Problem::Required)
+                    continue; // said above, in the import's own words
             Field field = Field::LegalName;
-            std::size_t at = column(Field::LegalName);
-            if (issue.field == RecordField::Email)
-                field = Field::Email;
-            else if (issue.field == RecordField::Phone)
-                field = Field::Phone;
-            else if (issue.field == RecordField::Mobile)
-                field = Field::Mobile;
-            if (field != Field::LegalName)
-                at = column(field);
-            else if (issue.field == RecordField::Role && rule(ColumnRule::JobTitle))
-                at = *rule(ColumnRule::JobTitle);
-            else if (rule(ColumnRule::ContactPerson) && severity == Severity::Warning)
-                at = *rule(ColumnRule::ContactPerson);
-            addProblem(problems, tableRow, at, field, severity, describe(issue, language_));
-        }
-    }
-
-    // Before any row is planned: the address rows of each company, as lines for its notes, so
-    // that a company of the file is compared with the register with them (an import made
-    // again changes nothing).
-    void collectAddresses(std::size_t firstData)
-    {
-        if (!parent_)
-            return;
-        for (std::size_t r = firstData; r < table_.size(); ++r)
-        {
-            const std::vector<ImportCell>& cells = table_[r];
-            const std::string parent = cellValue(cells, *parent_);
-            const std::string type = ruleValue(cells, ColumnRule::AddressType);
-            if (parent.empty() || isPersonRow(type))
-                continue;
-            std::fill(fromNumber_.begin(), fromNumber_.end(), false);
-            addressLines_[foldForSearch(parent)].push_back(addressLine(type, readRow(r, cells)));
-        }
-    }
-
-    // A company's row gets its address rows' lines at the end of its notes.
-    void addAddressLines(Client& input) const
-    {
-        if (addressLines_.empty())
-            return;
-        for (const std::string* name : {&input.legalName, &input.tradeName})
-            if (const auto found = addressLines_.find(foldForSearch(*name));
-                found != addressLines_.end())
+            std::optional<std::size_t> at;
+            switch (issue.field)
             {
-                for (const std::string& line : found->second)
-                    input.notes += (input.notes.empty() ? "" : "\n") + line;
-                return;
+            case RecordField::Email:
+                field = Field::Email;
+                break;
+            case RecordField::Phone:
+                field = Field::Phone;
+                break;
+            case RecordField::Mobile:
+                field = Field::Mobile;
+                break;
+            case RecordField::Street:
+                field = Field::Street;
+                break;
+            case RecordField::Street2:
+                field = Field::Street2;
+                break;
+            case RecordField::PostalCode:
+                field = Field::PostalCode;
+                break;
+            case RecordField::City:
+                field = Field::City;
+                break;
+            case RecordField::Region:
+                field = Field::Region;
+                break;
+            case RecordField::Country:
+                field = Field::Country;
+                break;
+            case RecordField::Role:
+                at = rule(ColumnRule::JobTitle);
+                break;
+            case RecordField::Iban:
+                at = rule(ColumnRule::Iban);
+                break;
+            case RecordField::Bic:
+                at = rule(ColumnRule::Bic);
+                break;
+            default:
+                if (std::is_same_v<Record, Contact> && severity == Severity::Warning)
+                    at = rule(ColumnRule::ContactPerson);
+                break;
             }
+            addProblem(problems, tableRow, at.value_or(column(field)), field, severity,
+                       describe(issue, language_));
+        }
     }
 
     // The company of each child row: a row of the file with that legal or trade name (not a
@@ -788,33 +821,56 @@ private:
     // neither, or whose company's row is not imported, is skipped and reported.
     void resolveChildren()
     {
-        std::unordered_map<std::int64_t, std::vector<std::string>> known; // contacts' names
-        // Whether the client of the register already has a contact of that name (the same
+        std::vector<ImportProblem> added; // merged into the plan's, in row order, at the end
+        // What clients of the register already have, by kind: keys (ownedKeys).
+        std::map<std::pair<RecordType, std::int64_t>, std::vector<std::string>> known;
+        // Whether the client of the register already has a record with that key (the same
         // file imported again): then it is not added twice.
-        const auto alreadyThere = [&](std::int64_t clientId, const std::string& name)
+        const auto alreadyThere = [&](RecordType kind, std::int64_t clientId, std::string key)
         {
             if (clientId == 0)
                 return false;
-            auto [names, first] = known.try_emplace(clientId);
+            auto [keys, first] = known.try_emplace({kind, clientId});
             if (first)
-                names->second = existing_.contactNames(clientId);
-            const std::string key = foldForSearch(name);
-            if (std::find(names->second.begin(), names->second.end(), key) != names->second.end())
+                keys->second = existing_.ownedKeys(kind, clientId);
+            if (std::find(keys->second.begin(), keys->second.end(), key) != keys->second.end())
                 return true;
-            names->second.push_back(key);
+            keys->second.push_back(std::move(key));
             return false;
         };
+        for (const std::size_t index : bankRows_)
+        {
+            PlannedRow& row = plan_.rows[index];
+            if (row.action == RowAction::Create)
+                ++plan_.bankAccounts;
+            else
+            {
+                // Added only with the clients the import creates (an undo takes them along).
+                if (!alreadyThere(RecordType::BankAccount, row.matchedId,
+                                  ownedKey(*row.bankAccount)))
+                    addProblem(added, row.tableRow,
+                               rule(ColumnRule::Iban).value_or(ImportProblem::npos), Field::Notes,
+                               Severity::Warning,
+                               text(TextKey::ImportBankAccountOfStoredClient, language_,
+                                    {{"iban", printIban(row.bankAccount->iban)},
+                                     {"name", row.client.legalName}}));
+                row.bankAccount.reset();
+            }
+        }
         for (const std::size_t index : ownContacts_)
         {
             PlannedRow& row = plan_.rows[index];
             if (row.action != RowAction::Create &&
-                alreadyThere(row.matchedId, row.contactPerson->name))
+                alreadyThere(RecordType::Contact, row.matchedId, ownedKey(*row.contactPerson)))
                 row.contactPerson.reset();
             else
                 ++plan_.contacts;
         }
         if (children_.empty())
+        {
+            mergeProblems(std::move(added));
             return;
+        }
         std::unordered_map<std::string, std::size_t> byName; // folded name → plan row
         for (std::size_t i = 0; i < plan_.rows.size(); ++i)
         {
@@ -825,7 +881,6 @@ private:
                 if (const std::string key = foldForSearch(*name); !key.empty())
                     byName.try_emplace(key, i);
         }
-        std::vector<ImportProblem> added;
         for (const auto& child : children_)
         {
             const std::size_t index = child.first;
@@ -868,7 +923,7 @@ private:
             if (row.contact)
             {
                 // A person the company already has (an import made again) is not added twice.
-                if (alreadyThere(row.matchedId, row.contact->name))
+                if (alreadyThere(RecordType::Contact, row.matchedId, ownedKey(*row.contact)))
                 {
                     row.action = RowAction::Unchanged;
                     ++plan_.unchanged;
@@ -876,22 +931,32 @@ private:
                 }
                 ++plan_.contacts;
             }
-            else if (company != nullptr)
-                ++plan_.addresses; // a line of its notes already (addAddressLines)
+            else if (company != nullptr && company->action == RowAction::Create)
+                ++plan_.addresses;
+            else if (alreadyThere(RecordType::Address, row.matchedId, ownedKey(*row.address)))
+            {
+                row.action = RowAction::Unchanged; // the same file imported again
+                ++plan_.unchanged;
+            }
             else
                 skip(TextKey::ImportChildAddressOfStoredClient);
         }
-        if (!added.empty())
-        {
-            std::move(added.begin(), added.end(), std::back_inserter(plan_.problems));
-            std::stable_sort(plan_.problems.begin(), plan_.problems.end(),
-                             [](const ImportProblem& a, const ImportProblem& b)
-                             {
-                                 const auto key = [](const ImportProblem& p)
-                                 { return p.tableRow == ImportProblem::npos ? 0 : p.tableRow + 1; };
-                                 return key(a) < key(b);
-                             });
-        }
+        mergeProblems(std::move(added));
+    }
+
+    // Problems found once every row was planned, among the plan's in row order.
+    void mergeProblems(std::vector<ImportProblem> added)
+    {
+        if (added.empty())
+            return;
+        std::move(added.begin(), added.end(), std::back_inserter(plan_.problems));
+        std::stable_sort(plan_.problems.begin(), plan_.problems.end(),
+                         [](const ImportProblem& a, const ImportProblem& b)
+                         {
+                             const auto key = [](const ImportProblem& p)
+                             { return p.tableRow == ImportProblem::npos ? 0 : p.tableRow + 1; };
+                             return key(a) < key(b);
+                         });
     }
 
     const ImportTable& table_;
@@ -907,8 +972,7 @@ private:
     std::array<std::optional<std::size_t>, kColumnRules> rules_{}; // by ruleIndex
     const std::optional<std::size_t>& parent_ = rules_[ruleIndex(ColumnRule::Parent)];
     std::vector<std::size_t> ownContacts_; // plan rows naming their contact person
-    // Folded company name → the lines of its address rows (collectAddresses).
-    std::unordered_map<std::string, std::vector<std::string>> addressLines_;
+    std::vector<std::size_t> bankRows_;    // plan rows with a bank account
     // The child rows: plan row, the company's name as written.
     std::vector<std::pair<std::size_t, std::string>> children_;
     std::vector<ImportProblem> tableProblems_;
@@ -926,6 +990,26 @@ private:
 bool isBlankCell(const ImportCell& cell)
 {
     return cell.isNumber ? !std::isfinite(cell.number) : isBlank(cell.text);
+}
+
+std::string ownedKey(const Contact& contact)
+{
+    return foldForSearch(contact.name);
+}
+
+std::string ownedKey(const Address& address)
+{
+    std::string key(statusName(address.type));
+    for (const std::string* part : {&address.name, &address.street, &address.street2,
+                                    &address.postalCode, &address.city, &address.country})
+        key += "|" + foldForSearch(*part);
+    return key;
+}
+
+std::string ownedKey(const BankAccount& account)
+{
+    const IbanCheck iban = checkIban(account.iban);
+    return iban.electronic.empty() ? foldForSearch(account.iban) : iban.electronic;
 }
 
 std::size_t firstFilledRow(const ImportTable& table)

@@ -154,16 +154,25 @@ struct PlannedRow
     std::vector<Field> changedFields;
 
     // Child rows: the company's row in the plan (rows' index) when the file has it, else
-    // npos with matchedId the company in the register; the person as its contact, or the
-    // address as a line for the company's notes.
+    // npos with matchedId the company in the register; the person as its contact, or one of
+    // its addresses.
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
     std::size_t parentRow = npos;
     std::optional<Contact> contact;
-    std::string addressNote;
+    std::optional<Address> address;
+    // A client's row with a bank account (Holded's IBAN and SWIFT): added with the client the
+    // import creates.
+    std::optional<BankAccount> bankAccount;
     // A client's row naming its contact person (Holded's "Persona de contacto"): that contact,
     // added unless the client has one of that name already.
     std::optional<Contact> contactPerson;
 };
+
+// What makes a record of a client the same as one an import would add again: a contact's
+// name, an address's type and lines, an account's IBAN (folded: case, accents, spaces).
+std::string ownedKey(const Contact& contact);
+std::string ownedKey(const Address& address);
+std::string ownedKey(const BankAccount& account);
 
 struct ImportPlan
 {
@@ -173,7 +182,8 @@ struct ImportPlan
     std::size_t errors = 0, warnings = 0; // problems by severity (errors on skipped rows too)
     std::size_t invalid = 0;              // rows with action Invalid
     std::size_t contacts = 0;             // child rows that become contacts
-    std::size_t addresses = 0;            // child rows that become lines of the notes
+    std::size_t addresses = 0;            // child rows that become addresses
+    std::size_t bankAccounts = 0;         // bank accounts of the clients created
     ColumnMapping mapping;                // as used: one entry per table column
     std::vector<std::size_t> noteColumns; // as used: sorted, none mapped to a field
     std::vector<LeftOutColumn> leftOut;   // unmapped columns holding values, left to right
@@ -215,9 +225,11 @@ public:
         (void)name;
         return std::nullopt;
     }
-    // The names of a client's contacts, folded (foldForSearch); none by default.
-    virtual std::vector<std::string> contactNames(std::int64_t clientId)
+    // The keys (ownedKey) of a client's records of `kind` (Contact, Address, BankAccount);
+    // none by default.
+    virtual std::vector<std::string> ownedKeys(RecordType kind, std::int64_t clientId)
     {
+        (void)kind;
         (void)clientId;
         return {};
     }

@@ -148,9 +148,9 @@ std::optional<Client> RegisterSnapshot::byName(std::string_view name)
     return rebuild(found->second);
 }
 
-std::vector<std::string> RegisterSnapshot::contactNames(std::int64_t clientId)
+std::vector<std::string> RegisterSnapshot::ownedKeys(RecordType kind, std::int64_t clientId)
 {
-    return contactsOf ? contactsOf(clientId) : std::vector<std::string>();
+    return ownedOf ? ownedOf(kind, clientId) : std::vector<std::string>();
 }
 
 std::optional<ExistingClients::Lookalike> RegisterSnapshot::lookalike(const Client& row)

@@ -40,10 +40,11 @@ public:
     std::optional<Lookalike> lookalike(const Client& row) override;
     // Over the active clients' legal and trade names, indexed on the first call.
     std::optional<Client> byName(std::string_view name) override;
-    // Asked of `contactsOf` (none without one).
-    std::vector<std::string> contactNames(std::int64_t clientId) override;
-    // How the names of a client's contacts are read (from the register, when needed).
-    std::function<std::vector<std::string>(std::int64_t clientId)> contactsOf;
+    // Asked of `ownedOf` (none without one).
+    std::vector<std::string> ownedKeys(RecordType kind, std::int64_t clientId) override;
+    // How the keys of a client's contacts, addresses or accounts are read (from the register,
+    // when needed).
+    std::function<std::vector<std::string>(RecordType kind, std::int64_t clientId)> ownedOf;
 
 private:
     std::optional<std::vector<std::pair<std::string, std::uint32_t>>> names_; // folded → entry

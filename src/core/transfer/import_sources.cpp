@@ -137,8 +137,8 @@ std::vector<Preset> presetList()
           field("Moneda", Field::Currency),
           {"Persona de contacto", ColumnRule::ContactPerson},
           {"Contact person", ColumnRule::ContactPerson},
-          note("IBAN"),
-          note("SWIFT"),
+          {"IBAN", ColumnRule::Iban},
+          {"SWIFT", ColumnRule::Bic},
           note("Ref. mandato"),
           note("Mandate ref."),
           note("Command Ref")},
@@ -237,7 +237,7 @@ std::vector<Preset> presetList()
           note("Customer Group"),
           note("Territory"),
           note("Primary Address"),
-          note("IBAN"),
+          {"IBAN", ColumnRule::Iban},
           note("Bank Account No")},
          {}},
         {SourceSystem::GoogleContacts,
@@ -463,6 +463,17 @@ ColumnRule SourceLayout::ruleOf(std::size_t column) const
         if (ruleColumns[r] == column)
             return static_cast<ColumnRule>(r);
     return ColumnRule::None;
+}
+
+AddressType addressTypeOf(std::string_view addressType)
+{
+    const std::string folded = foldForSearch(addressType);
+    const auto has = [&](std::string_view word) { return folded.find(word) != std::string::npos; };
+    if (has("invoice") || has("billing") || has("factura") || has("fatura"))
+        return AddressType::Billing;
+    if (has("shipping") || has("delivery") || has("envio") || has("entrega"))
+        return AddressType::Shipping;
+    return AddressType::Other;
 }
 
 bool isPersonRow(std::string_view addressType)

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "core/model/client.hpp"
+#include "core/model/profile_records.hpp"
 #include "core/transfer/import_mapping.hpp"
 
 #include <array>
@@ -47,8 +48,10 @@ enum class ColumnRule
     AddressType,   // a person or an address of that company
     JobTitle,      // the person's position
     ContactPerson, // the client's contact person
+    Iban,          // the client's bank account
+    Bic,           // that account's BIC (SWIFT code)
 };
-inline constexpr std::size_t kColumnRules = 8;
+inline constexpr std::size_t kColumnRules = 10;
 constexpr std::size_t ruleIndex(ColumnRule rule)
 {
     return static_cast<std::size_t>(rule);
@@ -80,7 +83,8 @@ struct SourceLayout
     // - AddressType (Odoo's "Address Type": "Contact", "Invoice address", "Shipping
     //   address"…): none or "Contact" is a person;
     // - JobTitle ("Job Position", "Designation"): the person's role;
-    // - ContactPerson (Holded's "Persona de contacto"): a contact of the row's own client.
+    // - ContactPerson (Holded's "Persona de contacto"): a contact of the row's own client;
+    // - Iban, Bic (Holded's "IBAN" and "SWIFT"): a bank account of the row's client.
     std::array<std::optional<std::size_t>, kColumnRules> ruleColumns{};
 
     std::optional<std::size_t> column(ColumnRule rule) const
@@ -94,6 +98,9 @@ struct SourceLayout
 // Whether an address type cell ("Contact", "", "Invoice address", "Billing"…) names a person
 // rather than an address.
 bool isPersonRow(std::string_view addressType);
+// The type of an address row: "Invoice address", "invoice", "Facturación" → Billing;
+// "Shipping address", "delivery", "Envío" → Shipping; anything else → Other.
+AddressType addressTypeOf(std::string_view addressType);
 
 // The layout of a header row: its system when the headers carry that system's signature
 // (several of its distinctive headers), else Unknown with autoMapping(headers) and no rules.

@@ -195,6 +195,7 @@ void ImportWorkflow::summarise(ImportRun& run, const Plan& plan, const ImportReq
         run.system = plan.system;
         run.contacts = plan.contacts;
         run.addresses = plan.addresses;
+        run.bankAccounts = plan.bankAccounts;
     }
     if (request.rangeColumns)
         run.mapping.insert(run.mapping.begin(), m_source.leadingEmptyColumns, std::nullopt);
@@ -265,17 +266,27 @@ ImportRun ImportWorkflow::runClients(const ImportRequest& request, bool write,
                 remembered = store.rememberedMapping(mappingKey);
             snapshot = RegisterSnapshot::load(store);
         });
-    // The people a company of the register already has (rows of a company imported again).
-    snapshot.contactsOf = [this](std::int64_t clientId)
+    // The people, addresses and accounts a client of the register already has (a file
+    // imported again).
+    snapshot.ownedOf = [this](RecordType kind, std::int64_t clientId)
     {
-        std::vector<std::string> names;
+        std::vector<std::string> keys;
+        const auto keysOf = [&]<typename Record>(Register& store)
+        {
+            for (const Record& record : store.list<Record>(clientId))
+                keys.push_back(ownedKey(record));
+        };
         m_withRegister(
             [&](Register& store)
             {
-                for (const Contact& contact : store.list<Contact>(clientId))
-                    names.push_back(foldForSearch(contact.name));
+                if (kind == RecordType::Contact)
+                    keysOf.operator()<Contact>(store);
+                else if (kind == RecordType::Address)
+                    keysOf.operator()<Address>(store);
+                else if (kind == RecordType::BankAccount)
+                    keysOf.operator()<BankAccount>(store);
             });
-        return names;
+        return keys;
     };
     if (remembered)
     {

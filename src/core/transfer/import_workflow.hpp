@@ -74,6 +74,7 @@ struct ImportRun
     SourceSystem system = SourceSystem::Unknown; // clients: the system the headers come from
     // Clients: rows of a company that become its contacts, or lines of its notes.
     std::size_t contacts = 0, addresses = 0;
+    std::size_t bankAccounts = 0; // of the clients created
 };
 
 // A Mapping naming no field; `value` is the name given.

@@ -190,9 +190,11 @@ Options runImport(const Context& context, const Reference<css::table::XCellRange
         // The system the headers come from ("Odoo", "Holded"…), whose mapping and rules
         // were used; "" for any other sheet.
         values.push_back(value("System", Any(fromUtf8(std::string(systemName(result.system))))));
-        // Rows of a company: its people (contacts) and its addresses (lines of its notes).
+        // Rows of a company: its people (contacts) and its addresses; the bank accounts of
+        // the clients created.
         count("Contacts", result.contacts);
         count("Addresses", result.addresses);
+        count("BankAccounts", result.bankAccounts);
     }
     return Options(values.data(), static_cast<sal_Int32>(values.size()));
 }

@@ -508,6 +508,12 @@ private:
             case ColumnRule::ContactPerson:
                 field = text(dialog, key("RuleContactPerson"));
                 break;
+            case ColumnRule::Iban:
+                field = text(dialog, key("RuleIban"));
+                break;
+            case ColumnRule::Bic:
+                field = text(dialog, key("RuleBic"));
+                break;
             case ColumnRule::None:
                 break;
             }
@@ -622,14 +628,16 @@ private:
     {
         // Rows of a company (a recognised system's file): its people and its addresses.
         std::string companyRows;
-        if (result.contacts + result.addresses > 0)
+        if (result.contacts + result.addresses + result.bankAccounts > 0)
             companyRows =
-                "\n" +
-                toUtf8(text(dialog, key("CountsCompanyRows"),
-                            {{"contacts",
-                              groupDigits(static_cast<std::int64_t>(result.contacts), m_language)},
-                             {"addresses", groupDigits(static_cast<std::int64_t>(result.addresses),
-                                                       m_language)}}));
+                "\n" + toUtf8(text(
+                           dialog, key("CountsCompanyRows"),
+                           {{"contacts",
+                             groupDigits(static_cast<std::int64_t>(result.contacts), m_language)},
+                            {"addresses",
+                             groupDigits(static_cast<std::int64_t>(result.addresses), m_language)},
+                            {"accounts", groupDigits(static_cast<std::int64_t>(result.bankAccounts),
+                                                     m_language)}}));
         return companyRows.insert(
             0, toUtf8(text(
                    dialog, key("Counts"),
