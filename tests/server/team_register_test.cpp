@@ -549,7 +549,7 @@ TEST_F(TeamRegister, AServerAtTheLastVersionsSchemaIsMigratedKeepingItsClients)
     }
     server_->execute("older", "ALTER TABLE clients DROP COLUMN mobile, DROP COLUMN street2; "
                               "ALTER TABLE contacts DROP COLUMN mobile; "
-                              "DROP TABLE import_batch_contacts; "
+                              "DROP TABLE import_batch_records; "
                               "DROP TABLE addresses; DROP TABLE bank_accounts; "
                               "UPDATE clientes_meta SET value = 2 WHERE name = 'schema'");
     auto reg = openTeamRegister(server_->conninfo("older"));
@@ -570,8 +570,8 @@ TEST_F(TeamRegister, AServerAtTheLastVersionsSchemaIsMigratedKeepingItsClients)
     // The journal of the people an import adds is there too.
     ClientImportCommit commit;
     ClientImportCommit::NewContact carla;
-    carla.contact.name = "Carla";
-    carla.contact.clientId = id;
+    carla.record.name = "Carla";
+    carla.record.clientId = id;
     commit.contacts = {carla};
     reg->commitClientImport(commit);
     EXPECT_EQ(reg->list<Contact>(id).size(), 2U);

@@ -434,10 +434,10 @@ TEST(ImportSources, RowsOfACompanyAreItsPeopleAndAddressesNotClients)
     ASSERT_EQ(commit.creates.size(), 2U);
     ASSERT_EQ(commit.contacts.size(), 1U);
     EXPECT_EQ(commit.contacts[0].newClient, 0U);
-    EXPECT_EQ(commit.contacts[0].contact.name, "Bob");
+    EXPECT_EQ(commit.contacts[0].record.name, "Bob");
     ASSERT_EQ(commit.addresses.size(), 3U);
     EXPECT_EQ(commit.addresses[1].newClient, 0U);
-    EXPECT_EQ(commit.addresses[1].address.name, "Warehouse");
+    EXPECT_EQ(commit.addresses[1].record.name, "Warehouse");
 }
 
 // Holded's "Persona de contacto" is the client's contact, added once.
@@ -465,7 +465,7 @@ TEST(ImportSources, TheContactPersonOfARowIsItsClientsContact)
     ImportPlan copy = plan;
     const ClientImportCommit commit = clientCommit(copy, "holded.xlsx");
     ASSERT_EQ(commit.contacts.size(), 2U);
-    EXPECT_EQ(commit.contacts[0].contact.clientId, 3);
+    EXPECT_EQ(commit.contacts[0].record.clientId, 3);
     EXPECT_EQ(commit.contacts[1].newClient, 0U);
 
     existing.addContact(3, "marta ruiz");
@@ -504,8 +504,8 @@ TEST(ImportSources, APersonOfACompanyInTheRegisterIsItsContactOnce)
 
 // A person the register would refuse (an e-mail that is none) is an error of the check, on its
 // cell, not a failure of the commit; an address a client of the register already has (an
-// import made again) is unchanged, one it has not is reported, not added; a create-only import
-// adds no one to a client already there.
+// import made again) is unchanged, one it has not is added; a create-only import adds no one
+// to a client already there.
 TEST(ImportSources, PeopleAreCheckedAddressesStayAndCreateOnlyAddsNoOneToStoredClients)
 {
     Client stored;
@@ -529,12 +529,14 @@ TEST(ImportSources, PeopleAreCheckedAddressesStayAndCreateOnlyAddsNoOneToStoredC
     EXPECT_EQ(plan.system, SourceSystem::Odoo);
     EXPECT_EQ(plan.rows[0].action, RowAction::Unchanged) << plan.rows[0].client.notes;
     EXPECT_EQ(plan.rows[1].action, RowAction::Unchanged); // the warehouse it has
-    EXPECT_EQ(plan.addresses, 0U);
-    EXPECT_EQ(plan.rows[3].action, RowAction::Skip); // a new address of a stored client
-    const auto store = std::find_if(plan.problems.begin(), plan.problems.end(),
-                                    [](const ImportProblem& p) { return p.tableRow == 4; });
-    ASSERT_NE(store, plan.problems.end());
-    EXPECT_NE(store->reason.find("«Grocery Outlet»"), std::string::npos) << store->reason;
+    EXPECT_EQ(plan.addresses, 1U);
+    EXPECT_EQ(plan.rows[3].action, RowAction::Child); // a new address of a stored client
+    ImportPlan copy = plan;
+    const ClientImportCommit commit = clientCommit(copy, "res.partner.csv");
+    ASSERT_EQ(commit.addresses.size(), 1U);
+    EXPECT_EQ(commit.addresses[0].newClient, commit.addresses[0].npos);
+    EXPECT_EQ(commit.addresses[0].record.clientId, 7);
+    EXPECT_EQ(commit.addresses[0].record.name, "Store");
     EXPECT_EQ(plan.rows[2].action, RowAction::Invalid);
     const auto bob = std::find_if(plan.problems.begin(), plan.problems.end(),
                                   [](const ImportProblem& p) { return p.tableRow == 3; });
@@ -556,9 +558,9 @@ TEST(ImportSources, PeopleAreCheckedAddressesStayAndCreateOnlyAddsNoOneToStoredC
 
 namespace clientes
 {
-// Holded's IBAN and SWIFT: a bank account of each client the import creates, warned of (never
-// refused) when the offline check fails; a client of the register keeps the accounts it has
-// (the same file again: nothing said) and is told of one it has not.
+// Holded's IBAN and SWIFT: a bank account of the row's client, warned of (never refused) when
+// the offline check fails; a client of the register keeps the accounts it has (the same file
+// again) and gets one it has not.
 TEST(ImportSources, BankAccountsComeWithTheClientsCreatedAndAreWarnedNotRefused)
 {
     Client stored;
@@ -599,16 +601,14 @@ TEST(ImportSources, BankAccountsComeWithTheClientsCreatedAndAreWarnedNotRefused)
     ASSERT_EQ(commit.bankAccounts.size(), 1U);
     EXPECT_EQ(commit.bankAccounts[0].newClient, 0U);
 
-    // An account the stored client has not: said, not added.
+    // An account the stored client has not: added to it (journaled, undone with the import).
     InMemoryClients without({stored});
-    const ImportPlan other = planImport(table, {}, without, Language::Es);
-    EXPECT_FALSE(other.rows[0].bankAccount.has_value());
-    const auto said =
-        std::find_if(other.problems.begin(), other.problems.end(),
-                     [](const ImportProblem& p) {
-                         return p.tableRow == 1 && p.reason.find("ES91 2100") != std::string::npos;
-                     });
-    ASSERT_NE(said, other.problems.end());
-    EXPECT_NE(said->reason.find("no se añade"), std::string::npos) << said->reason;
+    ImportPlan other = planImport(table, {}, without, Language::Es);
+    EXPECT_EQ(other.bankAccounts, 2U);
+    ASSERT_TRUE(other.rows[0].bankAccount.has_value());
+    const ClientImportCommit both = clientCommit(other, "holded.xlsx");
+    ASSERT_EQ(both.bankAccounts.size(), 2U);
+    EXPECT_EQ(both.bankAccounts[0].record.clientId, 3);
+    EXPECT_EQ(both.bankAccounts[0].newClient, both.bankAccounts[0].npos);
 }
 } // namespace clientes

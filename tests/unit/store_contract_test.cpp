@@ -2011,43 +2011,65 @@ TEST_P(StoreContract, InvoiceJournalKeepsWhatTheImportWrote)
         });
 }
 
-// A client import that added people to clients already in the register keeps them, so that
-// its undo removes them: none before (a register whose journal predates them), then each with
-// the version it left, its name, and whether it still exists.
-TEST_P(StoreContract, ContactJournalKeepsThePeopleAnImportAdded)
+// A client import that added people, addresses and bank accounts to clients already in the
+// register keeps them, so that its undo removes them: none before (a register whose journal
+// predates them), then each with its kind, the version it left, its label, and whether it
+// still exists.
+TEST_P(StoreContract, RecordJournalKeepsWhatAnImportAddedToStoredClients)
 {
     const Client client = H::add(store(), makeClient("Con personas"));
     const Contact bob = H::addRecord(store(), contact(client.id, "Bob"));
     const Contact bill = H::addRecord(store(), contact(client.id, "Bill"));
+    Address address;
+    address.clientId = client.id;
+    address.street = "645 21st Street";
+    const Address warehouse = H::addRecord(store(), stampedRecord(address));
+    BankAccount account;
+    account.clientId = client.id;
+    account.iban = "ES9121000418450200051332";
+    const BankAccount bank = H::addRecord(store(), stampedRecord(account));
     ImportBatchInfo batch = batchInfo("personas-1", ImportKind::Clients);
     store().write(
         [&](StoreWriter& tx)
         {
             tx.insertBatch(batch);
-            EXPECT_TRUE(tx.journalContacts(batch.id).empty());
-            const std::vector<JournalContact> items = {{bob.id, 1}, {bill.id, 1}};
+            EXPECT_TRUE(tx.journalRecords(batch.id).empty());
+            const std::vector<JournalRecord> items = {{RecordType::BankAccount, bank.id, 1},
+                                                      {RecordType::Contact, bob.id, 1},
+                                                      {RecordType::Address, warehouse.id, 1},
+                                                      {RecordType::Contact, bill.id, 1}};
             tx.addToJournal(batch.id, items);
         });
     store().read(
         [&](StoreReader& tx)
         {
-            const std::vector<JournalContactState> states = tx.journalContacts(batch.id);
-            ASSERT_EQ(states.size(), 2U);
-            EXPECT_EQ(states[0].item.contactId, std::min(bob.id, bill.id));
-            for (const JournalContactState& state : states)
+            const std::vector<JournalRecordState> states = tx.journalRecords(batch.id);
+            ASSERT_EQ(states.size(), 4U);
+            // By kind (contacts, addresses, accounts), then by id.
+            EXPECT_EQ(states[0].item.recordId, std::min(bob.id, bill.id));
+            EXPECT_EQ(states[1].item.kind, RecordType::Contact);
+            EXPECT_EQ(states[2].item.kind, RecordType::Address);
+            EXPECT_EQ(states[2].name, "645 21st Street");
+            EXPECT_EQ(states[3].item.kind, RecordType::BankAccount);
+            EXPECT_EQ(states[3].name, "ES9121000418450200051332");
+            for (const JournalRecordState& state : states)
             {
                 EXPECT_TRUE(state.exists);
                 EXPECT_EQ(state.item.version, 1);
                 EXPECT_EQ(state.storedVersion, 1);
-                EXPECT_EQ(state.name, state.item.contactId == bob.id ? "Bob" : "Bill");
+                if (state.item.kind == RecordType::Contact)
+                    EXPECT_EQ(state.name, state.item.recordId == bob.id ? "Bob" : "Bill");
             }
         });
     store().write([&](StoreWriter& tx) { tx.removeRecord(RecordType::Contact, bill.id); });
+    store().write([&](StoreWriter& tx) { tx.removeRecord(RecordType::Address, warehouse.id); });
     store().read(
         [&](StoreReader& tx)
         {
-            for (const JournalContactState& state : tx.journalContacts(batch.id))
-                EXPECT_EQ(state.exists, state.item.contactId == bob.id);
+            for (const JournalRecordState& state : tx.journalRecords(batch.id))
+                EXPECT_EQ(state.exists, state.item.kind == RecordType::BankAccount ||
+                                            (state.item.kind == RecordType::Contact &&
+                                             state.item.recordId == bob.id));
         });
 }
 

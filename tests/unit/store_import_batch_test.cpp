@@ -356,12 +356,12 @@ TEST(StoreImportBatch, PeopleOfTheImportedCompaniesAreContactsUndoneWithTheBatch
     commit.source = "res.partner.csv";
     commit.creates = {makeClient("Grocery Outlet")};
     ClientImportCommit::NewContact bob;
-    bob.contact.name = "Bob";
-    bob.contact.mobile = "4157654321";
+    bob.record.name = "Bob";
+    bob.record.mobile = "4157654321";
     bob.newClient = 0;
     ClientImportCommit::NewContact carla;
-    carla.contact.name = "Carla";
-    carla.contact.clientId = antigua.id;
+    carla.record.name = "Carla";
+    carla.record.clientId = antigua.id;
     commit.contacts = {bob, carla};
     const ImportCommitResult result = store.commitClientImport(commit);
     ASSERT_EQ(result.createdIds.size(), 1U);
@@ -401,6 +401,63 @@ TEST(StoreImportBatch, PeopleOfTheImportedCompaniesAreContactsUndoneWithTheBatch
         EXPECT_EQ(refused.conflicts[0].label, "Carla Ruiz");
     }
     EXPECT_EQ(store.list<Contact>(antigua.id).size(), 2U);
+}
+
+// Addresses and bank accounts an import brings: with the clients it creates, or added to a
+// client already in the register; the undo removes both, and refuses while one of them was
+// changed since, naming it.
+TEST(StoreImportBatch, AddressesAndBankAccountsOfAnImportAreUndoneWithIt)
+{
+    TempDir dir;
+    Register store(dir / "c.db");
+    const Client antigua = store.add(makeClient("Antigua, S.L.", "B12345674", "Madrid"));
+    ClientImportCommit commit;
+    commit.source = "holded.xlsx";
+    commit.creates = {makeClient("Grocery Outlet")};
+    ClientImportCommit::NewRecord<Address> warehouse;
+    warehouse.record.type = AddressType::Shipping;
+    warehouse.record.name = "Warehouse";
+    warehouse.newClient = 0;
+    ClientImportCommit::NewRecord<Address> store2;
+    store2.record.street = "Calle Mayor 2";
+    store2.record.clientId = antigua.id;
+    ClientImportCommit::NewRecord<BankAccount> account;
+    account.record.iban = "ES91 2100 0418 4502 0005 1332";
+    account.record.clientId = antigua.id;
+    commit.addresses = {warehouse, store2};
+    commit.bankAccounts = {account};
+    const ImportCommitResult result = store.commitClientImport(commit);
+    ASSERT_EQ(result.createdIds.size(), 1U);
+    ASSERT_EQ(store.list<Address>(result.createdIds[0]).size(), 1U);
+    EXPECT_EQ(store.list<Address>(result.createdIds[0])[0].type, AddressType::Shipping);
+    EXPECT_EQ(store.list<Address>(antigua.id).size(), 1U);
+    ASSERT_EQ(store.list<BankAccount>(antigua.id).size(), 1U);
+    EXPECT_EQ(store.list<BankAccount>(antigua.id)[0].iban, "ES9121000418450200051332");
+
+    EXPECT_EQ(store.undoLastImport().reverted, 3U); // Grocery Outlet, the address, the account
+    EXPECT_FALSE(store.byId(result.createdIds[0]));
+    EXPECT_TRUE(store.list<Address>(antigua.id).empty());
+    EXPECT_TRUE(store.list<BankAccount>(antigua.id).empty());
+
+    ClientImportCommit again;
+    again.bankAccounts = {account};
+    store.commitClientImport(again);
+    BankAccount changed = store.list<BankAccount>(antigua.id).at(0);
+    changed.bank = "CaixaBank";
+    store.update(changed);
+    try
+    {
+        store.undoLastImport();
+        FAIL() << "expected ImportUndoRefused";
+    }
+    catch (const ImportUndoRefused& refused)
+    {
+        ASSERT_EQ(refused.conflicts.size(), 1U);
+        EXPECT_EQ(refused.conflicts[0].what, UndoConflict::What::Changed);
+        EXPECT_EQ(refused.conflicts[0].record, RecordType::BankAccount);
+        EXPECT_EQ(refused.conflicts[0].label, "ES9121000418450200051332");
+    }
+    EXPECT_EQ(store.list<BankAccount>(antigua.id).size(), 1U);
 }
 
 TEST(StoreImportBatch, UndoRefusesWhenACreatedClientGotRecordsOrWasDeleted)

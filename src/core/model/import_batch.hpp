@@ -54,29 +54,20 @@ struct ClientImportCommit
     // the version read (ConflictError when saved since). Undoing the batch restores them. In
     // a team register archiving is for administrators (NotPermitted).
     std::vector<Client> archives;
-    // People of the companies imported (rows naming their company): each of the client
-    // contact.clientId names, or of creates[newClient] when that is not npos.
-    struct NewContact
+    // Records of the clients: the people of the companies imported (rows naming their company,
+    // Holded's contact person), their other addresses, the rows' bank accounts. Each belongs to
+    // the client record.clientId names, or to creates[newClient] when that is not npos; those
+    // of clients already in the register are journaled, and the undo removes them.
+    template <typename Record> struct NewRecord
     {
         static constexpr std::size_t npos = static_cast<std::size_t>(-1);
-        Contact contact;
+        Record record;
         std::size_t newClient = npos;
     };
-    std::vector<NewContact> contacts;
-    // Other addresses and bank accounts of the clients the import creates (creates[newClient]):
-    // they go with their client when the import is undone.
-    struct NewAddress
-    {
-        Address address;
-        std::size_t newClient = 0;
-    };
-    struct NewBankAccount
-    {
-        BankAccount account;
-        std::size_t newClient = 0;
-    };
-    std::vector<NewAddress> addresses;
-    std::vector<NewBankAccount> bankAccounts;
+    using NewContact = NewRecord<Contact>;
+    std::vector<NewRecord<Contact>> contacts;
+    std::vector<NewRecord<Address>> addresses;
+    std::vector<NewRecord<BankAccount>> bankAccounts;
     std::size_t unchanged = 0;
     std::size_t skipped = 0;
 };

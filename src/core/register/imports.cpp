@@ -56,7 +56,7 @@ ImportCommitResult Register::commitClientImport(ClientImportCommit commit)
     ImportCommitResult result =
         emptyResult(ImportKind::Clients, commit.source, commit.unchanged, commit.skipped);
     if (commit.creates.empty() && commit.updates.empty() && commit.archives.empty() &&
-        commit.contacts.empty())
+        commit.contacts.empty() && commit.addresses.empty() && commit.bankAccounts.empty())
         return result; // nothing to write: the register stays exactly as it is
     if (!commit.archives.empty())
         impl_->requireAdmin();
@@ -134,31 +134,28 @@ ImportCommitResult Register::commitClientImport(ClientImportCommit commit)
             tx.addToJournal(result.batch.id, journal);
             // The people of the companies: with the clients created, or journaled for the undo
             // when their company was in the register before.
-            std::vector<JournalContact> contacts;
+            // The people, addresses and accounts: with the clients created, or journaled for
+            // the undo when their client was in the register before.
+            std::vector<JournalRecord> records;
             // Copies: the unit of work may run again (a server's retry after a deadlock).
-            for (const ClientImportCommit::NewContact& item : commit.contacts)
+            const auto insert =
+                [&]<typename Record>(const ClientImportCommit::NewRecord<Record>& item)
             {
-                Contact contact = item.contact;
+                Record record = item.record;
                 if (item.newClient != item.npos)
-                    contact.clientId = commit.creates.at(item.newClient).id;
-                const Contact written =
-                    impl_->insertRecord(tx, std::move(contact), now, result.batch.batchId);
+                    record.clientId = commit.creates.at(item.newClient).id;
+                const Record written =
+                    impl_->insertRecord(tx, std::move(record), now, result.batch.batchId);
                 if (item.newClient == item.npos)
-                    contacts.push_back({written.id, written.version});
-            }
-            tx.addToJournal(result.batch.id, contacts);
-            for (const ClientImportCommit::NewAddress& item : commit.addresses)
-            {
-                Address address = item.address;
-                address.clientId = commit.creates.at(item.newClient).id;
-                impl_->insertRecord(tx, std::move(address), now, result.batch.batchId);
-            }
-            for (const ClientImportCommit::NewBankAccount& item : commit.bankAccounts)
-            {
-                BankAccount account = item.account;
-                account.clientId = commit.creates.at(item.newClient).id;
-                impl_->insertRecord(tx, std::move(account), now, result.batch.batchId);
-            }
+                    records.push_back({recordKind<Record>, written.id, written.version});
+            };
+            for (const auto& item : commit.contacts)
+                insert(item);
+            for (const auto& item : commit.addresses)
+                insert(item);
+            for (const auto& item : commit.bankAccounts)
+                insert(item);
+            tx.addToJournal(result.batch.id, records);
         },
         WriteHints{commit.creates.size() + commit.updates.size() + commit.archives.size() +
                        commit.contacts.size() + commit.addresses.size() +
@@ -264,9 +261,9 @@ ImportUndoResult Register::undoLastImport(WorkProgress* progress)
             };
             std::vector<JournalClientState> clientStates = tx.journalClients(batch->id, ignored);
             std::vector<JournalInvoiceState> invoiceStates = tx.journalInvoices(batch->id);
-            std::vector<JournalContactState> contactStates = tx.journalContacts(batch->id);
+            std::vector<JournalRecordState> recordStates = tx.journalRecords(batch->id);
             const std::size_t journal =
-                clientStates.size() + invoiceStates.size() + contactStates.size();
+                clientStates.size() + invoiceStates.size() + recordStates.size();
             RowTicker verifying(progress, WorkStage::Verifying, journal);
             std::size_t verified = 0;
             std::vector<JournalClient> clients;
@@ -300,19 +297,19 @@ ImportUndoResult Register::undoLastImport(WorkProgress* progress)
                 else
                     invoices.push_back(std::move(state.item));
             }
-            std::vector<JournalContact> contacts;
-            for (JournalContactState& state : contactStates)
+            std::vector<JournalRecord> records;
+            for (JournalRecordState& state : recordStates)
             {
                 verifying.tick(verified++);
-                const std::int64_t id = state.item.contactId;
+                const std::int64_t id = state.item.recordId;
                 if (!state.exists)
-                    conflict(UndoConflict::What::Deleted, RecordType::Contact, id,
+                    conflict(UndoConflict::What::Deleted, state.item.kind, id,
                              "id " + std::to_string(id));
                 else if (state.storedVersion != state.item.version)
-                    conflict(UndoConflict::What::Changed, RecordType::Contact, id,
+                    conflict(UndoConflict::What::Changed, state.item.kind, id,
                              std::move(state.name));
                 else
-                    contacts.push_back(state.item);
+                    records.push_back(state.item);
             }
             if (totalConflicts > 0)
                 throw ImportUndoRefused(std::move(*batch), std::move(conflicts), totalConflicts);
@@ -331,9 +328,20 @@ ImportUndoResult Register::undoLastImport(WorkProgress* progress)
             // (this batch updated it from that state, at version - 1): that import may still
             // be undone, at the record's new version.
             const std::vector<std::int64_t> earlier = tx.undoableBatchesBefore(batch->id);
-            for (const JournalContact& item : contacts)
-                if (const std::optional<Contact> stored = fetchRecord<Contact>(tx, item.contactId))
-                    impl_->deleteRecord(tx, *stored, now, undoId);
+            for (const JournalRecord& item : records)
+            {
+                const auto remove = [&]<typename Record>()
+                {
+                    if (const std::optional<Record> stored = fetchRecord<Record>(tx, item.recordId))
+                        impl_->deleteRecord(tx, *stored, now, undoId);
+                };
+                if (item.kind == RecordType::Contact)
+                    remove.operator()<Contact>();
+                else if (item.kind == RecordType::Address)
+                    remove.operator()<Address>();
+                else if (item.kind == RecordType::BankAccount)
+                    remove.operator()<BankAccount>();
+            }
             for (const JournalInvoice& item : invoices)
             {
                 reverting.tick(reverted++);
@@ -410,9 +418,8 @@ ImportUndoResult Register::undoLastImport(WorkProgress* progress)
                 progress->report(WorkStage::Reverting, reverted, reverted);
             ImportUndoResult result;
             // Clients: with the people it added to clients already there.
-            result.reverted = batch->kind == ImportKind::Invoices
-                                  ? invoices.size()
-                                  : clients.size() + contacts.size();
+            result.reverted = batch->kind == ImportKind::Invoices ? invoices.size()
+                                                                  : clients.size() + records.size();
             result.batch = std::move(*batch);
             return result;
         },

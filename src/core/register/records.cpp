@@ -419,11 +419,15 @@ template Contact Register::Impl::insertRecord(StoreWriter&, Contact, const std::
                                               std::string_view);
 template void Register::Impl::deleteRecord(StoreWriter&, const Contact&, const std::string&,
                                            std::string_view);
-// And the other addresses and bank accounts of the clients it creates.
+// And the addresses and bank accounts of the clients it creates or updates.
 template Address Register::Impl::insertRecord(StoreWriter&, Address, const std::string&,
                                               std::string_view);
 template BankAccount Register::Impl::insertRecord(StoreWriter&, BankAccount, const std::string&,
                                                   std::string_view);
+template void Register::Impl::deleteRecord(StoreWriter&, const Address&, const std::string&,
+                                           std::string_view);
+template void Register::Impl::deleteRecord(StoreWriter&, const BankAccount&, const std::string&,
+                                           std::string_view);
 
 // ------------------------------------------------------------------------- public API
 

@@ -11,6 +11,7 @@
 #include "core/model/record_filter.hpp"
 #include "core/model/record_kinds.hpp"
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -85,6 +86,25 @@ inline std::string_view ownedTable(RecordType kind)
 inline bool hasVersion(RecordType kind)
 {
     return kind != RecordType::File && kind != RecordType::Note;
+}
+
+// The kinds of record a client import journals when it adds them to a client already in the
+// register (import_batch_records.kind is their recordTypeName): their table, and the SQL
+// expression naming one of its rows `r` in an undo's messages.
+struct JournalKind
+{
+    RecordType type;
+    std::string_view table;
+    std::string_view label;
+};
+inline const std::array<JournalKind, 3>& journalKinds()
+{
+    static const std::array<JournalKind, 3> kinds = {
+        JournalKind{RecordType::Contact, "contacts", "r.name"},
+        JournalKind{RecordType::Address, "addresses",
+                    "CASE WHEN r.name = '' THEN r.street ELSE r.name END"},
+        JournalKind{RecordType::BankAccount, "bank_accounts", "r.iban"}};
+    return kinds;
 }
 
 constexpr std::string_view kFileColumns = "id, client_id, name, mime_type, size, sha256, added_at";

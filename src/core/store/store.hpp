@@ -142,11 +142,12 @@ struct JournalInvoice
     std::optional<Invoice> before;
 };
 
-// A contact a client import added to a client that was in the register before it (the
-// contacts of the clients it created go with them).
-struct JournalContact
+// A record a client import added to a client that was in the register before it: a contact,
+// an address or a bank account (the records of the clients it created go with them).
+struct JournalRecord
 {
-    std::int64_t contactId = 0;
+    RecordType kind = RecordType::Contact; // Contact, Address or BankAccount
+    std::int64_t recordId = 0;
     std::int64_t version = 0;
 };
 
@@ -163,12 +164,12 @@ struct JournalClientState
     bool laterActivity = false;
 };
 
-struct JournalContactState
+struct JournalRecordState
 {
-    JournalContact item;
+    JournalRecord item;
     bool exists = false;
     std::int64_t storedVersion = 0;
-    std::string name;
+    std::string name; // the record's label: a contact's name, an address's, an account's IBAN
 };
 
 struct JournalInvoiceState
@@ -278,7 +279,8 @@ public:
     virtual std::vector<JournalClientState>
     journalClients(std::int64_t batch, std::span<const std::string> ignoredBatchIds) = 0;
     virtual std::vector<JournalInvoiceState> journalInvoices(std::int64_t batch) = 0;
-    virtual std::vector<JournalContactState> journalContacts(std::int64_t batch) = 0;
+    // By kind (Contact, Address, BankAccount), then by record id.
+    virtual std::vector<JournalRecordState> journalRecords(std::int64_t batch) = 0;
 
     // ------------------------------------------------------------ remembered mappings
     virtual std::optional<std::string> mapping(std::string_view key) = 0;
@@ -340,7 +342,7 @@ public:
     virtual void insertBatch(ImportBatchInfo& batch) = 0;
     virtual void addToJournal(std::int64_t batch, std::span<const JournalClient> items) = 0;
     virtual void addToJournal(std::int64_t batch, std::span<const JournalInvoice> items) = 0;
-    virtual void addToJournal(std::int64_t batch, std::span<const JournalContact> items) = 0;
+    virtual void addToJournal(std::int64_t batch, std::span<const JournalRecord> items) = 0;
     // In each of `batches`, the item of that record whose version is `fromVersion` gets
     // `toVersion` (an undo handing a record back to an earlier batch).
     virtual void rebaseJournal(JournalOf of, std::int64_t recordId, std::int64_t fromVersion,

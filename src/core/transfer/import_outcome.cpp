@@ -259,32 +259,37 @@ ClientImportCommit clientCommit(ImportPlan& plan, std::string source)
         else if (row.action == RowAction::Update)
             commit.updates.push_back(std::move(row.client));
     }
+    // A record of the client of plan row `owner`: the client it creates, or the one it matched.
+    const auto add = [&]<typename Record>(std::vector<ClientImportCommit::NewRecord<Record>>& list,
+                                          Record&& record, std::size_t owner,
+                                          std::int64_t matchedId)
+    {
+        ClientImportCommit::NewRecord<Record> item;
+        item.record = std::move(record);
+        item.newClient = owner == PlannedRow::npos ? item.npos : created[owner];
+        if (item.newClient == item.npos)
+            item.record.clientId = matchedId;
+        list.push_back(std::move(item));
+    };
     for (std::size_t i = 0; i < plan.rows.size(); ++i)
     {
         PlannedRow& row = plan.rows[i];
-        if (row.contactPerson && row.action != RowAction::Skip && row.action != RowAction::Invalid)
+        if (row.action == RowAction::Child)
         {
-            ClientImportCommit::NewContact item;
-            item.contact = std::move(*row.contactPerson);
-            item.newClient = created[i];
-            if (item.newClient == item.npos)
-                item.contact.clientId = row.matchedId;
-            commit.contacts.push_back(std::move(item));
+            // A person or an address of its company (one it has already is Unchanged).
+            if (row.contact)
+                add(commit.contacts, std::move(*row.contact), row.parentRow, row.matchedId);
+            else if (row.address)
+                add(commit.addresses, std::move(*row.address), row.parentRow, row.matchedId);
         }
-        if (row.bankAccount && created[i] != ClientImportCommit::NewContact::npos)
-            commit.bankAccounts.push_back({std::move(*row.bankAccount), created[i]});
-        if (row.action == RowAction::Child && row.address && row.parentRow != PlannedRow::npos &&
-            created[row.parentRow] != ClientImportCommit::NewContact::npos)
-            commit.addresses.push_back({std::move(*row.address), created[row.parentRow]});
-        if (row.action != RowAction::Child || !row.contact)
-            continue;
-        ClientImportCommit::NewContact item;
-        item.contact = std::move(*row.contact);
-        if (row.parentRow != PlannedRow::npos && created[row.parentRow] != item.npos)
-            item.newClient = created[row.parentRow];
-        else
-            item.contact.clientId = row.matchedId;
-        commit.contacts.push_back(std::move(item));
+        else if (row.action == RowAction::Create || row.action == RowAction::Update ||
+                 row.action == RowAction::Unchanged)
+        {
+            if (row.contactPerson)
+                add(commit.contacts, std::move(*row.contactPerson), i, row.matchedId);
+            if (row.bankAccount)
+                add(commit.bankAccounts, std::move(*row.bankAccount), i, row.matchedId);
+        }
     }
     commit.unchanged = plan.unchanged;
     commit.skipped = plan.skipped;

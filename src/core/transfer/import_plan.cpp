@@ -841,21 +841,11 @@ private:
         for (const std::size_t index : bankRows_)
         {
             PlannedRow& row = plan_.rows[index];
-            if (row.action == RowAction::Create)
-                ++plan_.bankAccounts;
+            if (row.action != RowAction::Create &&
+                alreadyThere(RecordType::BankAccount, row.matchedId, ownedKey(*row.bankAccount)))
+                row.bankAccount.reset(); // the same file imported again
             else
-            {
-                // Added only with the clients the import creates (an undo takes them along).
-                if (!alreadyThere(RecordType::BankAccount, row.matchedId,
-                                  ownedKey(*row.bankAccount)))
-                    addProblem(added, row.tableRow,
-                               rule(ColumnRule::Iban).value_or(ImportProblem::npos), Field::Notes,
-                               Severity::Warning,
-                               text(TextKey::ImportBankAccountOfStoredClient, language_,
-                                    {{"iban", printIban(row.bankAccount->iban)},
-                                     {"name", row.client.legalName}}));
-                row.bankAccount.reset();
-            }
+                ++plan_.bankAccounts;
         }
         for (const std::size_t index : ownContacts_)
         {
@@ -914,32 +904,23 @@ private:
                 skip(TextKey::ImportChildCompanyMissing);
                 continue;
             }
-            if (row.contact && options_.mode == ImportMode::CreateOnly &&
+            // A person or an address the company already has (an import made again) is not
+            // added twice.
+            if (row.contact
+                    ? alreadyThere(RecordType::Contact, row.matchedId, ownedKey(*row.contact))
+                    : alreadyThere(RecordType::Address, row.matchedId, ownedKey(*row.address)))
+            {
+                row.action = RowAction::Unchanged;
+                ++plan_.unchanged;
+                continue;
+            }
+            if (options_.mode == ImportMode::CreateOnly &&
                 (company == nullptr || company->action != RowAction::Create))
             {
                 skip(TextKey::ImportChildOfStoredClientCreateOnly);
                 continue;
             }
-            if (row.contact)
-            {
-                // A person the company already has (an import made again) is not added twice.
-                if (alreadyThere(RecordType::Contact, row.matchedId, ownedKey(*row.contact)))
-                {
-                    row.action = RowAction::Unchanged;
-                    ++plan_.unchanged;
-                    continue;
-                }
-                ++plan_.contacts;
-            }
-            else if (company != nullptr && company->action == RowAction::Create)
-                ++plan_.addresses;
-            else if (alreadyThere(RecordType::Address, row.matchedId, ownedKey(*row.address)))
-            {
-                row.action = RowAction::Unchanged; // the same file imported again
-                ++plan_.unchanged;
-            }
-            else
-                skip(TextKey::ImportChildAddressOfStoredClient);
+            ++(row.contact ? plan_.contacts : plan_.addresses);
         }
         mergeProblems(std::move(added));
     }

@@ -150,12 +150,12 @@ public:
     std::vector<JournalClientState>
     journalClients(std::int64_t batch, std::span<const std::string> ignoredBatchIds) override;
     std::vector<JournalInvoiceState> journalInvoices(std::int64_t batch) override;
-    std::vector<JournalContactState> journalContacts(std::int64_t batch) override;
+    std::vector<JournalRecordState> journalRecords(std::int64_t batch) override;
     std::optional<std::string> mapping(std::string_view key) override;
     void insertBatch(ImportBatchInfo& batch) override;
     void addToJournal(std::int64_t batch, std::span<const JournalClient> items) override;
     void addToJournal(std::int64_t batch, std::span<const JournalInvoice> items) override;
-    void addToJournal(std::int64_t batch, std::span<const JournalContact> items) override;
+    void addToJournal(std::int64_t batch, std::span<const JournalRecord> items) override;
     void rebaseJournal(JournalOf of, std::int64_t recordId, std::int64_t fromVersion,
                        std::int64_t toVersion, std::span<const std::int64_t> batches) override;
     void markBatchUndone(std::int64_t batch, std::string_view at) override;

@@ -349,34 +349,46 @@ void Unit::addToJournal(std::int64_t batch, std::span<const JournalClient> items
                });
 }
 
-std::vector<JournalContactState> Unit::journalContacts(std::int64_t batch)
+std::vector<JournalRecordState> Unit::journalRecords(std::int64_t batch)
 {
-    std::vector<JournalContactState> items;
-    const pg::Result rows =
-        db_.exec("SELECT b.contact_id, b.version, c.id IS NOT NULL, coalesce(c.version, 0), "
-                 "coalesce(c.name, '') FROM import_batch_contacts AS b LEFT JOIN contacts AS c "
-                 "ON c.id = b.contact_id WHERE b.batch = $1 ORDER BY b.contact_id",
-                 pg::Params().add(batch));
-    items.reserve(static_cast<std::size_t>(rows.rows()));
-    for (int row = 0; row < rows.rows(); ++row)
+    std::vector<JournalRecordState> items;
+    for (const sql_records::JournalKind& kind : sql_records::journalKinds())
     {
-        JournalContactState state;
-        state.item.contactId = rows.int64(row, 0);
-        state.item.version = rows.int64(row, 1);
-        state.exists = rows.boolean(row, 2);
-        state.storedVersion = rows.int64(row, 3);
-        state.name = rows.text(row, 4);
-        items.push_back(std::move(state));
+        const pg::Result rows =
+            db_.exec("SELECT b.record_id, b.version, r.id IS NOT NULL, coalesce(r.version, 0), "
+                     "coalesce(" +
+                         std::string(kind.label) +
+                         ", '') FROM import_batch_records AS b "
+                         "LEFT JOIN " +
+                         std::string(kind.table) +
+                         " AS r ON r.id = b.record_id "
+                         "WHERE b.batch = $1 AND b.kind = $2 ORDER BY b.record_id",
+                     pg::Params().add(batch).add(std::string(recordTypeName(kind.type))));
+        for (int row = 0; row < rows.rows(); ++row)
+        {
+            JournalRecordState state;
+            state.item.kind = kind.type;
+            state.item.recordId = rows.int64(row, 0);
+            state.item.version = rows.int64(row, 1);
+            state.exists = rows.boolean(row, 2);
+            state.storedVersion = rows.int64(row, 3);
+            state.name = rows.text(row, 4);
+            items.push_back(std::move(state));
+        }
     }
     return items;
 }
 
-void Unit::addToJournal(std::int64_t batch, std::span<const JournalContact> items)
+void Unit::addToJournal(std::int64_t batch, std::span<const JournalRecord> items)
 {
-    for (const JournalContact& item : items)
-        db_.exec("INSERT INTO import_batch_contacts (batch, contact_id, version) VALUES ($1, $2, "
-                 "$3)",
-                 pg::Params().add(batch).add(item.contactId).add(item.version));
+    for (const JournalRecord& item : items)
+        db_.exec("INSERT INTO import_batch_records (batch, kind, record_id, version) VALUES ($1, "
+                 "$2, $3, $4)",
+                 pg::Params()
+                     .add(batch)
+                     .add(std::string(recordTypeName(item.kind)))
+                     .add(item.recordId)
+                     .add(item.version));
 }
 
 void Unit::addToJournal(std::int64_t batch, std::span<const JournalInvoice> items)

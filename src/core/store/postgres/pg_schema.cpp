@@ -389,6 +389,19 @@ CREATE TABLE bank_accounts (
     version bigint NOT NULL DEFAULT 1
 );
 CREATE INDEX bank_accounts_client ON bank_accounts (client_id);
+
+-- The records a client import added to clients already in the register: contacts (as in
+-- version 3), addresses and bank accounts. kind: the record type's API name.
+CREATE TABLE import_batch_records (
+    batch bigint NOT NULL REFERENCES import_batches (id) ON DELETE CASCADE,
+    kind text NOT NULL,
+    record_id bigint NOT NULL,
+    version bigint NOT NULL,
+    PRIMARY KEY (batch, kind, record_id)
+);
+INSERT INTO import_batch_records (batch, kind, record_id, version)
+    SELECT batch, 'contact', contact_id, version FROM import_batch_contacts;
+DROP TABLE import_batch_contacts;
 )sql");
 }
 

@@ -300,6 +300,13 @@ CREATE TABLE bank_accounts (
 );
 CREATE INDEX bank_accounts_client ON bank_accounts (client_id);
 )sql");
+    // The journal of the contacts an import added (version 4) holds every kind of record now.
+    if (db.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'import_batch_contacts'") != 0)
+        db.exec(std::string(kImportBatchRecords) + R"sql(
+INSERT INTO import_batch_records (batch, kind, record_id, version)
+    SELECT batch, 'contact', contact_id, version FROM import_batch_contacts;
+DROP TABLE import_batch_contacts;
+)sql");
 }
 
 // Index i brings the schema from version i to version i + 1.

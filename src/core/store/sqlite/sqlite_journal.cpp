@@ -2,6 +2,7 @@
 // mappings, in tables created by the first write that needs them; the tidying after a large
 // write.
 
+#include "core/store/sql_records.hpp"
 #include "core/store/sqlite/store_internal.hpp"
 
 namespace clientes::sqlite
@@ -325,51 +326,54 @@ void Unit::addToJournal(std::int64_t batch, std::span<const JournalClient> items
     insert->run();
 }
 
-// Contacts added to clients already in the register: a table of its own, made when first
+// Records added to clients already in the register: a table of its own, made when first
 // needed (registers with an import journal from earlier versions have none).
-std::vector<JournalContactState> Unit::journalContacts(std::int64_t batch)
+std::vector<JournalRecordState> Unit::journalRecords(std::int64_t batch)
 {
-    std::vector<JournalContactState> items;
-    if (db_.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'import_batch_contacts'") == 0)
+    std::vector<JournalRecordState> items;
+    if (db_.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'import_batch_records'") == 0)
         return items;
-    auto rows = db_.query("SELECT b.contact_id, b.version, c.id IS NOT NULL, c.version, c.name "
-                          "FROM import_batch_contacts AS b LEFT JOIN contacts AS c ON c.id = "
-                          "b.contact_id WHERE b.batch = ?1 ORDER BY b.contact_id");
-    rows->bind(1, batch);
-    while (rows->step())
+    for (const sql_records::JournalKind& kind : sql_records::journalKinds())
     {
-        JournalContactState state;
-        state.item.contactId = rows->int64(0);
-        state.item.version = rows->int64(1);
-        state.exists = rows->int64(2) != 0;
-        state.storedVersion = rows->isNull(3) ? 0 : rows->int64(3);
-        state.name = rows->isNull(4) ? std::string() : rows->text(4);
-        items.push_back(std::move(state));
+        auto rows =
+            db_.query("SELECT b.record_id, b.version, r.id IS NOT NULL, r.version, " +
+                      std::string(kind.label) + " FROM import_batch_records AS b LEFT JOIN " +
+                      std::string(kind.table) +
+                      " AS r ON r.id = b.record_id WHERE b.batch = ?1 AND b.kind = ?2 "
+                      "ORDER BY b.record_id");
+        rows->bind(1, batch);
+        rows->bind(2, recordTypeName(kind.type));
+        while (rows->step())
+        {
+            JournalRecordState state;
+            state.item.kind = kind.type;
+            state.item.recordId = rows->int64(0);
+            state.item.version = rows->int64(1);
+            state.exists = rows->int64(2) != 0;
+            state.storedVersion = rows->isNull(3) ? 0 : rows->int64(3);
+            state.name = rows->isNull(4) ? std::string() : rows->text(4);
+            items.push_back(std::move(state));
+        }
     }
     return items;
 }
 
-void Unit::addToJournal(std::int64_t batch, std::span<const JournalContact> items)
+void Unit::addToJournal(std::int64_t batch, std::span<const JournalRecord> items)
 {
     if (items.empty())
         return;
     store_.ensureImportTables();
-    db_.exec(R"sql(
-CREATE TABLE IF NOT EXISTS import_batch_contacts (
-    batch INTEGER NOT NULL REFERENCES import_batches (id) ON DELETE CASCADE,
-    contact_id INTEGER NOT NULL,
-    version INTEGER NOT NULL,
-    PRIMARY KEY (batch, contact_id)
-) WITHOUT ROWID;
-)sql");
-    for (const JournalContact& item : items)
+    db_.exec(std::string(kImportBatchRecords));
+    auto insert = db_.query("INSERT INTO import_batch_records (batch, kind, record_id, version) "
+                            "VALUES (?1, ?2, ?3, ?4)");
+    for (const JournalRecord& item : items)
     {
-        auto insert = db_.query(
-            "INSERT INTO import_batch_contacts (batch, contact_id, version) VALUES (?1, ?2, ?3)");
         insert->bind(1, batch);
-        insert->bind(2, item.contactId);
-        insert->bind(3, item.version);
+        insert->bind(2, recordTypeName(item.kind));
+        insert->bind(3, item.recordId);
+        insert->bind(4, item.version);
         insert->run();
+        insert->reset();
     }
 }
 

@@ -26,6 +26,19 @@
 namespace clientes::sqlite
 {
 
+// The records a client import added to clients already in the register (contacts, addresses,
+// bank accounts; kind is the recordTypeName), made with the other import tables when first
+// needed, or by the migration to version 5 when a version-4 register had contacts journaled.
+inline constexpr std::string_view kImportBatchRecords = R"sql(
+CREATE TABLE IF NOT EXISTS import_batch_records (
+    batch INTEGER NOT NULL REFERENCES import_batches (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    record_id INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    PRIMARY KEY (batch, kind, record_id)
+) WITHOUT ROWID;
+)sql";
+
 // From this many rows a unit of work (or one call) takes the bulk paths: a bigger page
 // cache, a relaxed sync, deferred FTS merges (sqlite_store.cpp); rows written through one
 // INSERT … SELECT from bulk_rows (sqlite_db.hpp).
@@ -250,12 +263,12 @@ public:
     std::vector<JournalClientState>
     journalClients(std::int64_t batch, std::span<const std::string> ignoredBatchIds) override;
     std::vector<JournalInvoiceState> journalInvoices(std::int64_t batch) override;
-    std::vector<JournalContactState> journalContacts(std::int64_t batch) override;
+    std::vector<JournalRecordState> journalRecords(std::int64_t batch) override;
     std::optional<std::string> mapping(std::string_view key) override;
     void insertBatch(ImportBatchInfo& batch) override;
     void addToJournal(std::int64_t batch, std::span<const JournalClient> items) override;
     void addToJournal(std::int64_t batch, std::span<const JournalInvoice> items) override;
-    void addToJournal(std::int64_t batch, std::span<const JournalContact> items) override;
+    void addToJournal(std::int64_t batch, std::span<const JournalRecord> items) override;
     void rebaseJournal(JournalOf of, std::int64_t recordId, std::int64_t fromVersion,
                        std::int64_t toVersion, std::span<const std::int64_t> batches) override;
     void markBatchUndone(std::int64_t batch, std::string_view at) override;
