@@ -185,14 +185,14 @@ def open_client_dialog(ctx, invalid_entry=False):
 
 
 PROFILE_DIALOG = "vnd.sun.star.extension://org.clientes.calc/dialogs/ProfileDialog.xdl"
-# The profile dialog's tabs, in the order of its Step (1..8), as its handler names them.
+# The profile dialog's tabs, in the order of its Step (1..9), as its handler names them.
 PROFILE_TABS = ["Summary", "Contact", "Projects", "Orders", "Invoices", "Deals", "Files",
-                "Activity"]
+                "Activity", "Addresses"]
 
 
 def add_profile_samples(ctx, key=None, work_dir=None, currency="EUR"):
     """Fills the profile of one sample client (by default the first, Pérez Gómez Asesores):
-    contacts, projects with time entries, tasks around today, purchase orders, invoices in EUR
+    contacts, addresses and a bank account, projects with time entries, tasks around today, purchase orders, invoices in EUR
     and USD (paid, pending, overdue, a draft), deals, two files and notes. `currency`: the
     client's own (EUR; MXN or BRL to show those locales' money). Returns its code."""
     import datetime
@@ -216,6 +216,14 @@ def add_profile_samples(ctx, key=None, work_dir=None, currency="EUR"):
     add("contacts", name="Jorge Martín", role="Contabilidad", email="conta@pgasesores.es",
         phone="+34 976 123 457")
     add("contacts", name="Marta Ibáñez", role="Compras", email="compras@pgasesores.es")
+    add("addresses", type="billing", name="Pérez Gómez Asesores, S.L.",
+        street="Paseo de la Independencia, 24, 3.º", postalCode="50004", city="Zaragoza",
+        region="Zaragoza", country="ES", email="facturas@pgasesores.es")
+    add("addresses", type="shipping", name="Almacén", street="Polígono Industrial Malpica",
+        street2="Calle E, nave 12", postalCode="50016", city="Zaragoza", region="Zaragoza",
+        country="ES", phone="+34 976 123 480")
+    add("bankAccounts", iban="ES91 2100 0418 4502 0005 1332", bic="CAIXESBBXXX",
+        holder="Pérez Gómez Asesores, S.L.", bank="CaixaBank")
     accounting = add("projects", name="Contabilidad 2024")
     erp = add("projects", name="Migración del ERP")
     audit = add("projects", name="Auditoría 2023", status="closed")
@@ -288,11 +296,14 @@ def show_profile_tab(dialog, handler, tab):
     handler.callHandlerMethod(dialog, None, "onTab" + tab)
     grid = {"Summary": "gridTasks", "Contact": "gridContacts", "Projects": "gridProjects",
             "Orders": "gridOrders", "Invoices": "gridInvoices", "Deals": "gridDeals",
-            "Files": "gridFiles"}.get(tab)
+            "Files": "gridFiles", "Addresses": "gridAddresses"}.get(tab)
     if grid and dialog.getControl(grid).getModel().GridDataModel.RowCount > 0:
         dialog.getControl(grid).selectRow(0)
         if tab == "Projects" and dialog.getControl("gridTime").getModel().GridDataModel.RowCount:
             dialog.getControl("gridTime").selectRow(0)
+        if tab == "Addresses" and \
+                dialog.getControl("gridBankAccounts").getModel().GridDataModel.RowCount:
+            dialog.getControl("gridBankAccounts").selectRow(0)
 
 
 def profile_screenshots(ctx, panel, key, folder, settle):

@@ -371,18 +371,20 @@ TEST_F(ProfileDialog, OpensOnTheSummaryWithTheKeyFigures)
 TEST_F(ProfileDialog, TabButtonsSwitchThePageAndMarkTheCurrentTab)
 {
     open(busy);
-    const char* const tabs[] = {"tabSummary",  "tabContact", "tabProjects", "tabOrders",
-                                "tabInvoices", "tabDeals",   "tabFiles",    "tabActivity"};
+    const char* const tabs[] = {"tabSummary", "tabContact",  "tabProjects",
+                                "tabOrders",  "tabInvoices", "tabDeals",
+                                "tabFiles",   "tabActivity", "tabAddresses"};
     const char* const methods[] = {"onTabSummary", "onTabContact",  "onTabProjects",
                                    "onTabOrders",  "onTabInvoices", "onTabDeals",
-                                   "onTabFiles",   "onTabActivity"};
-    const char* const onPage[] = {"gridTasks",    "gridContacts", "gridProjects", "gridOrders",
-                                  "gridInvoices", "gridDeals",    "gridFiles",    "gridActivity"};
-    for (int page = 8; page >= 1; --page)
+                                   "onTabFiles",   "onTabActivity", "onTabAddresses"};
+    const char* const onPage[] = {"gridTasks",  "gridContacts", "gridProjects",
+                                  "gridOrders", "gridInvoices", "gridDeals",
+                                  "gridFiles",  "gridActivity", "gridAddresses"};
+    for (int page = 9; page >= 1; --page)
     {
         ASSERT_TRUE(call(methods[page - 1]));
         EXPECT_EQ(step(), page);
-        for (int other = 1; other <= 8; ++other)
+        for (int other = 1; other <= 9; ++other)
         {
             sal_Int16 state = -1;
             model(tabs[other - 1])->getPropertyValue(u("State")) >>= state;
@@ -404,14 +406,18 @@ TEST_F(ProfileDialog, TheHandlerAnswersEveryEventTheDialogBinds)
     for (const auto& name : handler->getSupportedMethodNames())
         supported.insert(s(name));
     for (const char* method :
-         {"prepare",       "onTabSummary",    "onTabContact",    "onTabProjects", "onTabOrders",
-          "onTabInvoices", "onTabDeals",      "onTabFiles",      "onTabActivity", "onArchive",
-          "onDelete",      "onConfirm",       "onCancelConfirm", "onEditClient",  "onTaskNew",
-          "onTaskSave",    "onTaskRemove",    "onContactNew",    "onContactSave", "onContactRemove",
-          "onProjectNew",  "onProjectSave",   "onProjectRemove", "onTimeNew",     "onTimeSave",
-          "onTimeRemove",  "onOrderNew",      "onOrderSave",     "onOrderRemove", "onInvoiceNew",
-          "onInvoiceSave", "onInvoiceRemove", "onDealNew",       "onDealSave",    "onDealRemove",
-          "onFileAttach",  "onFileOpen",      "onFileSaveCopy",  "onFileRemove",  "onAddNote"})
+         {"prepare",         "onTabSummary",   "onTabContact",    "onTabProjects",
+          "onTabOrders",     "onTabInvoices",  "onTabDeals",      "onTabFiles",
+          "onTabActivity",   "onArchive",      "onDelete",        "onConfirm",
+          "onCancelConfirm", "onEditClient",   "onTaskNew",       "onTaskSave",
+          "onTaskRemove",    "onContactNew",   "onContactSave",   "onContactRemove",
+          "onProjectNew",    "onProjectSave",  "onProjectRemove", "onTimeNew",
+          "onTimeSave",      "onTimeRemove",   "onOrderNew",      "onOrderSave",
+          "onOrderRemove",   "onInvoiceNew",   "onInvoiceSave",   "onInvoiceRemove",
+          "onDealNew",       "onDealSave",     "onDealRemove",    "onFileAttach",
+          "onFileOpen",      "onFileSaveCopy", "onFileRemove",    "onAddNote",
+          "onTabAddresses",  "onAddressNew",   "onAddressSave",   "onAddressRemove",
+          "onBankNew",       "onBankSave",     "onBankRemove"})
         EXPECT_TRUE(supported.count(method)) << method;
     EXPECT_FALSE(call("noSuchMethod"));
     // Under --headless the client dialog's execute() returns at once: the profile reads the
@@ -500,6 +506,85 @@ TEST_F(ProfileDialog, ContactDataAndContactPersons)
     ASSERT_TRUE(call("onContactRemove"));
     ASSERT_TRUE(call("onConfirm"));
     EXPECT_EQ(records(code, "contacts").getLength(), 1);
+}
+
+TEST_F(ProfileDialog, AddressesAndBankAccountsAreAddedThroughTheirForms)
+{
+    const std::string code =
+        s(clients->addClient(fields({{"legalName", "Direcciones y Cuentas, S.L."}})));
+    open(code);
+    ASSERT_TRUE(call("onTabAddresses"));
+    EXPECT_EQ(step(), 9);
+    EXPECT_TRUE(onScreen("gridAddresses"));
+    EXPECT_TRUE(onScreen("gridBankAccounts"));
+    EXPECT_FALSE(onScreen("gridContacts"));
+    EXPECT_EQ(label("tabAddresses"), "Direcciones y c~uentas");
+
+    // An address: its type from the list box, its country as a code.
+    ASSERT_TRUE(call("onAddressNew"));
+    choose("lbAddressType", 1); // Envío
+    type("edAddressName", "Almacén");
+    type("edAddressStreet", "Polígono Malpica, calle E");
+    type("edAddressStreet2", "Nave 12");
+    type("edAddressPostalCode", "50016");
+    type("edAddressCity", "Zaragoza");
+    type("edAddressRegion", "Zaragoza");
+    type("edAddressCountry", "ES");
+    type("edAddressPhone", "+34 976 123 480");
+    type("edAddressEmail", "almacen@direcciones.es");
+    ASSERT_TRUE(call("onAddressSave"));
+    EXPECT_EQ(message(), "Guardado.");
+    auto addresses = records(code, "addresses");
+    ASSERT_EQ(addresses.getLength(), 1);
+    EXPECT_EQ(field(addresses[0], "type"), "shipping");
+    EXPECT_EQ(field(addresses[0], "name"), "Almacén");
+    EXPECT_EQ(field(addresses[0], "street2"), "Nave 12");
+    EXPECT_EQ(field(addresses[0], "postalCode"), "50016");
+    EXPECT_EQ(field(addresses[0], "country"), "ES");
+    EXPECT_EQ(field(addresses[0], "email"), "almacen@direcciones.es");
+    ASSERT_EQ(rows("gridAddresses")->getRowCount(), 1);
+    EXPECT_EQ(cell("gridAddresses", 0, 0), "Envío"); // the type's word
+    EXPECT_EQ(cell("gridAddresses", 1, 0), "Almacén");
+    EXPECT_EQ(cell("gridAddresses", 3, 0), "Zaragoza");
+    EXPECT_EQ(chosen("lbAddressType"), 1); // the saved one shown in the form
+
+    // A bank account typed with spaces and a digit mistyped: stored without the spaces, and
+    // the list (and the line under it) says what the check found.
+    ASSERT_TRUE(call("onBankNew"));
+    type("edBankIban", "ES91 2100 0418 4502 0005 1333");
+    type("edBankBic", "CAIXESBBXXX");
+    type("edBankHolder", "Direcciones y Cuentas, S.L.");
+    type("edBankBank", "CaixaBank");
+    ASSERT_TRUE(call("onBankSave"));
+    auto accounts = records(code, "bankAccounts");
+    ASSERT_EQ(accounts.getLength(), 1);
+    EXPECT_EQ(field(accounts[0], "iban"), "ES9121000418450200051333");
+    EXPECT_EQ(field(accounts[0], "bic"), "CAIXESBBXXX");
+    EXPECT_EQ(field(accounts[0], "holder"), "Direcciones y Cuentas, S.L.");
+    EXPECT_EQ(field(accounts[0], "bank"), "CaixaBank");
+    EXPECT_EQ(field(accounts[0], "ibanCheck"), "badCheckDigits");
+    ASSERT_EQ(rows("gridBankAccounts")->getRowCount(), 1);
+    EXPECT_EQ(cell("gridBankAccounts", 1, 0), "CAIXESBBXXX");
+    EXPECT_EQ(cell("gridBankAccounts", 2, 0),
+              "Dígitos de control incorrectos: ¿un número mal copiado?");
+    EXPECT_EQ(label("lblBankIbanCheck"),
+              "Comprobación del IBAN: Dígitos de control incorrectos: ¿un número mal copiado?");
+
+    // Corrected in the form: the same account, now "Correcto".
+    ASSERT_EQ(selectRow("gridBankAccounts", cell("gridBankAccounts", 0, 0)), 0);
+    type("edBankIban", "ES91 2100 0418 4502 0005 1332");
+    ASSERT_TRUE(call("onBankSave"));
+    accounts = records(code, "bankAccounts");
+    ASSERT_EQ(accounts.getLength(), 1);
+    EXPECT_EQ(field(accounts[0], "iban"), "ES9121000418450200051332");
+    EXPECT_EQ(cell("gridBankAccounts", 2, 0), "Correcto");
+
+    // Removed after the question, like every record.
+    ASSERT_EQ(selectRow("gridAddresses", "Envío"), 0);
+    ASSERT_TRUE(call("onAddressRemove"));
+    ASSERT_TRUE(call("onConfirm"));
+    EXPECT_EQ(records(code, "addresses").getLength(), 0);
+    EXPECT_EQ(records(code, "bankAccounts").getLength(), 1);
 }
 
 TEST_F(ProfileDialog, ProjectsShowAndLogTheirHours)

@@ -71,7 +71,8 @@ TEST(HelpPages, EachProfileTabAndWizardStepHasItsPage)
     EXPECT_EQ(profileTabHelpPage(5), HelpPage::ProfileInvoices);
     EXPECT_EQ(profileTabHelpPage(8), HelpPage::ProfileActivity);
     EXPECT_EQ(profileTabHelpPage(0), HelpPage::ProfileSummary);
-    EXPECT_EQ(profileTabHelpPage(9), HelpPage::ProfileSummary);
+    EXPECT_EQ(profileTabHelpPage(9), HelpPage::ProfileAddresses);
+    EXPECT_EQ(profileTabHelpPage(10), HelpPage::ProfileSummary);
     EXPECT_EQ(importStepHelpPage(1), HelpPage::ImportSource);
     EXPECT_EQ(importStepHelpPage(2), HelpPage::ImportColumns);
     EXPECT_EQ(importStepHelpPage(3), HelpPage::ImportCheck);

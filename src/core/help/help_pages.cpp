@@ -13,6 +13,7 @@ constexpr std::array kPages = {
     std::pair{HelpPage::Client, "client"},
     std::pair{HelpPage::ProfileSummary, "profile-summary"},
     std::pair{HelpPage::ProfileContact, "profile-contact"},
+    std::pair{HelpPage::ProfileAddresses, "profile-addresses"},
     std::pair{HelpPage::ProfileProjects, "profile-projects"},
     std::pair{HelpPage::ProfileOrders, "profile-orders"},
     std::pair{HelpPage::ProfileInvoices, "profile-invoices"},
@@ -41,10 +42,10 @@ constexpr std::array kAll = []
     return all;
 }();
 
-constexpr std::array kProfileTabs = {HelpPage::ProfileSummary,  HelpPage::ProfileContact,
-                                     HelpPage::ProfileProjects, HelpPage::ProfileOrders,
-                                     HelpPage::ProfileInvoices, HelpPage::ProfileDeals,
-                                     HelpPage::ProfileFiles,    HelpPage::ProfileActivity};
+constexpr std::array kProfileTabs = {
+    HelpPage::ProfileSummary, HelpPage::ProfileContact,  HelpPage::ProfileProjects,
+    HelpPage::ProfileOrders,  HelpPage::ProfileInvoices, HelpPage::ProfileDeals,
+    HelpPage::ProfileFiles,   HelpPage::ProfileActivity, HelpPage::ProfileAddresses};
 constexpr std::array kImportSteps = {HelpPage::ImportSource, HelpPage::ImportColumns,
                                      HelpPage::ImportCheck, HelpPage::ImportResult};
 

@@ -19,6 +19,7 @@ enum class HelpPage
     Client,
     ProfileSummary,
     ProfileContact,
+    ProfileAddresses,
     ProfileProjects,
     ProfileOrders,
     ProfileInvoices,
@@ -46,8 +47,9 @@ std::span<const HelpPage> allHelpPages();
 std::string_view helpPageId(HelpPage page);
 std::optional<HelpPage> helpPageFromId(std::string_view id);
 
-// The page of the profile's tab `tab` (1 = Resumen … 8 = Actividad, the dialog's steps) and of
-// the import wizard's step `step` (1…4); out of range: the first tab's or step's page.
+// The page of the profile's tab `tab` (1 = Resumen … 8 = Actividad, 9 = Direcciones y cuentas: the
+// dialog's steps) and of the import wizard's step `step` (1…4); out of range: the first tab's or
+// step's page.
 HelpPage profileTabHelpPage(int tab);
 HelpPage importStepHelpPage(int step);
 

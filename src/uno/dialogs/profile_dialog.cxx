@@ -56,6 +56,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -79,9 +80,12 @@ using record_tab::RecordTab;
 using record_tab::Show;
 using record_tab::TabSpec;
 
-// Tabs in Step order (the dialog's Step n shows the controls of page n).
-const char* const kTabs[] = {"tabSummary",  "tabContact", "tabProjects", "tabOrders",
-                             "tabInvoices", "tabDeals",   "tabFiles",    "tabActivity"};
+// Tabs in Step order (the dialog's Step n shows the controls of page n). The row of buttons
+// shows tabAddresses (Step 9) third, after tabContact.
+const char* const kTabs[] = {"tabSummary", "tabContact",  "tabProjects",
+                             "tabOrders",  "tabInvoices", "tabDeals",
+                             "tabFiles",   "tabActivity", "tabAddresses"};
+constexpr int kTabCount = static_cast<int>(std::size(kTabs));
 
 // The record tabs: the kind, the prefix of its controls and handlers (record_tab.hxx), where
 // its list goes and the list's columns. The forms are in the .xdl.
@@ -134,6 +138,24 @@ const std::vector<TabSpec>& tabSpecs()
           {"mimeType", 140, 2},
           {"size", 60, 1, Show::FileSize, TextKey::ProfileColumnSize},
           {"addedAt", 90, 1, Show::Value, TextKey::ProfileColumnAdded}}},
+        {RecordType::Address,
+         "Address",
+         {"gridAddresses", 8, 66, 248, 104, 9, 145},
+         {{"type", 40, 0},
+          {"name", 56, 2},
+          {"street", 68, 3},
+          {"city", 44, 1},
+          {"country", 28, 0}}},
+        {RecordType::BankAccount,
+         "Bank",
+         {"gridBankAccounts", 264, 66, 248, 124, 9, 170, true},
+         // Wider than the list, which scrolls: the check comes before the holder and the bank
+         // (also in the form), and in full under the list.
+         {{"iban", 104, 0},
+          {"bic", 52, 0},
+          {"ibanCheck", 120, 0, Show::State, TextKey::RecordFieldIbanCheck},
+          {"holder", 100, 0},
+          {"bank", 70, 0}}},
     };
     return specs;
 }
@@ -315,7 +337,7 @@ private:
                 { (self.*member)(dialog); };
             };
             simple("prepare", &ProfileViewer::prepare);
-            for (int page = 1; page <= 8; ++page)
+            for (int page = 1; page <= kTabCount; ++page)
                 t[std::string("on") + std::string(kTabs[page - 1]).replace(0, 3, "Tab")] =
                     [page](ProfileViewer& self, const Dialog& dialog, const Any&)
                 { self.showTab(dialog, page); };
@@ -436,7 +458,7 @@ private:
                 {"ShowRowHeader", Any(false)},
                 {"ShowColumnHeader", Any(true)},
                 {"SelectionModel", Any(css::view::SelectionType_SINGLE)},
-                {"HScroll", Any(false)},
+                {"HScroll", Any(place.hscroll)},
                 {"VScroll", Any(true)},
                 {"Tabstop", Any(true)},
                 // The row the form shows stays readable when the list has no focus.
@@ -470,7 +492,7 @@ private:
         // Setting the same Step again changes nothing; controls inserted since need a change.
         properties->setPropertyValue(ascii("Step"), Any(sal_Int32(99)));
         properties->setPropertyValue(ascii("Step"), Any(sal_Int32(page)));
-        for (int i = 1; i <= 8; ++i)
+        for (int i = 1; i <= kTabCount; ++i)
         {
             const Reference<css::beans::XPropertySet> tab = model(dialog, kTabs[i - 1]);
             tab->setPropertyValue(ascii("State"), Any(sal_Int16(i == page ? 1 : 0)));
@@ -568,7 +590,8 @@ private:
             "btnTaskRemove", "btnOrderNew",    "btnOrderSave",     "btnOrderRemove",
             "btnInvoiceNew", "btnInvoiceSave", "btnInvoiceRemove", "btnDealNew",
             "btnDealSave",   "btnDealRemove",  "btnFileAttach",    "btnFileRemove",
-            "btnAddNote"};
+            "btnAddressNew", "btnAddressSave", "btnAddressRemove", "btnBankNew",
+            "btnBankSave",   "btnBankRemove",  "btnAddNote"};
         const Permissions may = m_permissions;
         for (const char* name : kWrites)
             setEnabled(dialog, name, may.edit);

@@ -61,6 +61,11 @@ std::string stateOf(const Invoice& invoice, std::string_view today, Language lan
 {
     return invoiceStateLabel(invoice, today, language);
 }
+// A bank account's: the verdict of its IBAN's and BIC's checks ("Correcto").
+std::string stateOf(const BankAccount& account, std::string_view, Language language)
+{
+    return bankCheckLabel(account, language);
+}
 
 template <typename R> class Tab final : public RecordTab
 {
@@ -339,7 +344,20 @@ private:
         for (const FieldOf<R>& field : m_kind.fields)
         {
             if (field.readOnly())
+            {
+                // A verdict shown in full under the list, "IBAN check: Correct" (a bank
+                // account's checks; the list's column is too narrow for the longer ones).
+                if constexpr (requires { stateOf(*record, m_host.today(), language); })
+                {
+                    const std::string label = controlName("lbl", m_spec.prefix, field.name);
+                    if (field.type == FieldType::Choice && hasControl(dialog, fromUtf8(label)))
+                        setLabel(dialog, label.c_str(),
+                                 record ? labelText(m_kind.info, field.label, language) + ": " +
+                                              stateOf(*record, m_host.today(), language)
+                                        : std::string());
+                }
                 continue;
+            }
             const std::string name = control(dialog, field);
             const std::optional<FieldValue> value =
                 record ? std::optional<FieldValue>(field.get(*record)) : std::nullopt;

@@ -43,6 +43,7 @@ struct GridPlace
     sal_Int32 x, y, width, height;
     sal_Int32 page;
     sal_Int16 tabIndex;
+    bool hscroll = false; // columns wider than the list (a bank account's)
 };
 
 // How a list shows a field: by its type (text as it is, dates ISO, amounts with their
@@ -50,7 +51,7 @@ struct GridPlace
 enum class Show
 {
     Value,
-    State,    // the status with "overdue" (tasks, invoices)
+    State,    // the status with "overdue" (tasks, invoices), a bank account's checks
     Hours,    // hours with their unit: "7,5 h"
     FileName, // hidden characters shown ("[U+202E]")
     FileSize, // "3,4 KB"
@@ -69,7 +70,8 @@ struct ColumnSpec
 // A record tab: a list of one kind's records and, beside it, the form of the record selected
 // in it. The form's controls are named after the kind's fields: ed<Prefix><Field> (a text,
 // date or currency field), lb<Prefix><Field> (a list box, for a choice); a field without such a
-// control but with a label lbl<Prefix><Field> shows its value there (the invoice's total).
+// control but with a label lbl<Prefix><Field> shows its value there (the invoice's total, a
+// bank account's checks).
 // Buttons call on<Prefix>New, on<Prefix>Save and on<Prefix>Remove.
 struct TabSpec
 {
