@@ -10,6 +10,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
@@ -871,6 +873,59 @@ TEST_P(StoreContract, AddressesAndBankAccountsRoundTripListAndGoWithTheirClient)
         {
             EXPECT_FALSE(tx.record(RecordType::Address, ss.id).has_value());
             EXPECT_FALSE(tx.record(RecordType::BankAccount, sa.id).has_value());
+        });
+}
+
+// Many records of one kind at once (an import's people and addresses): each gets its own id,
+// every field is kept, and they list as if added one by one; records added after them get
+// later ids.
+TEST_P(StoreContract, ManyRecordsInsertedAtOnceKeepEveryFieldAndTheirIds)
+{
+    const Client client = H::add(store(), makeClient("Muchas direcciones"));
+    const Address before = [&]
+    {
+        Address one;
+        one.clientId = client.id;
+        one.street = "Antes 1";
+        return H::addRecord(store(), stampedRecord(one));
+    }();
+    std::vector<AnyRecord> many;
+    for (int i = 0; i < 150; ++i)
+    {
+        Address address;
+        address.clientId = client.id;
+        address.type = i % 2 ? AddressType::Shipping : AddressType::Other;
+        address.name = "Nave " + std::to_string(i);
+        address.street = "Polígono " + std::to_string(i);
+        address.country = "ES";
+        many.emplace_back(stampedRecord(address));
+    }
+    store().write([&](StoreWriter& tx) { tx.insertRecords(many); });
+    std::set<std::int64_t> ids = {before.id};
+    for (const AnyRecord& any : many)
+        ids.insert(std::get<Address>(any).id);
+    EXPECT_EQ(ids.size(), 151U);
+    EXPECT_GT(std::get<Address>(many.front()).id, before.id);
+    Address after;
+    after.clientId = client.id;
+    after.street = "Después 1";
+    EXPECT_GT(H::addRecord(store(), stampedRecord(after)).id, *ids.rbegin());
+    store().read(
+        [&](StoreReader& tx)
+        {
+            for (int i : {0, 1, 77, 149})
+            {
+                const Address& written = std::get<Address>(many[static_cast<std::size_t>(i)]);
+                const auto stored = recordOf<Address>(tx.record(RecordType::Address, written.id));
+                EXPECT_EQ(stored.clientId, client.id);
+                EXPECT_EQ(stored.name, "Nave " + std::to_string(i));
+                EXPECT_EQ(stored.street, "Polígono " + std::to_string(i));
+                EXPECT_EQ(stored.type, i % 2 ? AddressType::Shipping : AddressType::Other);
+                EXPECT_EQ(stored.country, "ES");
+                EXPECT_EQ(stored.version, 1);
+                EXPECT_EQ(stored.createdAt, kAt);
+            }
+            EXPECT_EQ(tx.records(RecordType::Address, client.id).size(), 152U);
         });
 }
 

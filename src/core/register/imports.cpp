@@ -138,23 +138,30 @@ ImportCommitResult Register::commitClientImport(ClientImportCommit commit)
             // the undo when their client was in the register before.
             std::vector<JournalRecord> records;
             // Copies: the unit of work may run again (a server's retry after a deadlock).
-            const auto insert =
-                [&]<typename Record>(const ClientImportCommit::NewRecord<Record>& item)
+            const auto insert = [&]<typename Record>(
+                                    const std::vector<ClientImportCommit::NewRecord<Record>>& items)
             {
-                Record record = item.record;
-                if (item.newClient != item.npos)
-                    record.clientId = commit.creates.at(item.newClient).id;
-                const Record written =
-                    impl_->insertRecord(tx, std::move(record), now, result.batch.batchId);
-                if (item.newClient == item.npos)
+                // Those of the clients just written need no check that their client exists.
+                std::vector<Record> ofNew, ofStored;
+                for (const ClientImportCommit::NewRecord<Record>& item : items)
+                {
+                    if (item.newClient == item.npos)
+                        ofStored.push_back(item.record);
+                    else
+                    {
+                        ofNew.push_back(item.record);
+                        ofNew.back().clientId = commit.creates.at(item.newClient).id;
+                    }
+                }
+                impl_->insertRecords(tx, std::span<Record>(ofNew), now, result.batch.batchId, true);
+                impl_->insertRecords(tx, std::span<Record>(ofStored), now, result.batch.batchId,
+                                     false);
+                for (const Record& written : ofStored)
                     records.push_back({recordKind<Record>, written.id, written.version});
             };
-            for (const auto& item : commit.contacts)
-                insert(item);
-            for (const auto& item : commit.addresses)
-                insert(item);
-            for (const auto& item : commit.bankAccounts)
-                insert(item);
+            insert(commit.contacts);
+            insert(commit.addresses);
+            insert(commit.bankAccounts);
             tx.addToJournal(result.batch.id, records);
         },
         WriteHints{commit.creates.size() + commit.updates.size() + commit.archives.size() +

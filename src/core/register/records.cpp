@@ -298,6 +298,42 @@ Record Register::Impl::insertRecord(StoreWriter& tx, Record record, const std::s
 }
 
 template <typename Record>
+void Register::Impl::insertRecords(StoreWriter& tx, std::span<Record> records,
+                                   const std::string& now, std::string_view batchId,
+                                   bool ownersChecked)
+{
+    std::vector<AnyRecord> prepared;
+    prepared.reserve(records.size());
+    for (Record& record : records)
+    {
+        record.id = 0;
+        if (ownersChecked)
+        {
+            tidy(record);
+            fillDefaults(record, std::string());
+            if (std::vector<RecordIssue> issues = validate(record); !issues.empty())
+                throw RecordValidationError(std::move(issues));
+        }
+        else
+            prepare(tx, record);
+        record.createdAt = now;
+        record.updatedAt = now;
+        record.version = 1;
+        prepared.emplace_back(std::move(record));
+    }
+    tx.insertRecords(prepared);
+    std::vector<ActivityEntry> entries;
+    entries.reserve(records.size());
+    for (std::size_t i = 0; i < records.size(); ++i)
+    {
+        records[i] = std::get<Record>(std::move(prepared[i]));
+        entries.push_back(recordEntry(ActivityKind::RecordAdded, records[i], now, batchId));
+    }
+    if (!entries.empty())
+        tx.appendActivity(entries);
+}
+
+template <typename Record>
 Record Register::Impl::rewriteRecord(StoreWriter& tx, Record record, const Record& stored,
                                      const std::string& now, std::string_view batchId,
                                      bool prepared)
@@ -419,7 +455,13 @@ template Contact Register::Impl::insertRecord(StoreWriter&, Contact, const std::
                                               std::string_view);
 template void Register::Impl::deleteRecord(StoreWriter&, const Contact&, const std::string&,
                                            std::string_view);
-// And the addresses and bank accounts of the clients it creates or updates.
+// And the addresses and bank accounts of the clients it creates or updates; all three in bulk.
+template void Register::Impl::insertRecords(StoreWriter&, std::span<Contact>, const std::string&,
+                                            std::string_view, bool);
+template void Register::Impl::insertRecords(StoreWriter&, std::span<Address>, const std::string&,
+                                            std::string_view, bool);
+template void Register::Impl::insertRecords(StoreWriter&, std::span<BankAccount>,
+                                            const std::string&, std::string_view, bool);
 template Address Register::Impl::insertRecord(StoreWriter&, Address, const std::string&,
                                               std::string_view);
 template BankAccount Register::Impl::insertRecord(StoreWriter&, BankAccount, const std::string&,

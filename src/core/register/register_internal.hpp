@@ -100,6 +100,12 @@ struct Register::Impl
     template <typename Record>
     Record insertRecord(StoreWriter& tx, Record record, const std::string& now,
                         std::string_view batchId = {});
+    // Many at once, their RecordAdded entries appended together (an import's people,
+    // addresses and accounts). `ownersChecked`: every record's client was checked or written
+    // in this unit of work (the clients an import creates), so it is not read again.
+    template <typename Record>
+    void insertRecords(StoreWriter& tx, std::span<Record> records, const std::string& now,
+                       std::string_view batchId, bool ownersChecked);
     // Writes `record` over `stored` (checked the same way unless `prepared`; owner and
     // createdAt kept) if stored is still the stored version (RecordConflict otherwise); a
     // RecordChanged entry when fields changed.

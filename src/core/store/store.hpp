@@ -320,6 +320,13 @@ public:
     // Stores a new record (tidied, validated, clientId — and for time entries projectId —
     // naming existing records; stamps and version set) and assigns its id.
     virtual void insertRecord(AnyRecord& record) = 0;
+    // The same for many records of one kind (an import's people, addresses, accounts), in
+    // order, each assigned its id. A store may write them in bulk; by default one by one.
+    virtual void insertRecords(std::span<AnyRecord> records)
+    {
+        for (AnyRecord& record : records)
+            insertRecord(record);
+    }
     // Writes the record over the stored one of its kind and id if the stored version is
     // `expectedVersion`; false, writing nothing, otherwise (or when it is gone).
     virtual bool updateRecord(const AnyRecord& record, std::int64_t expectedVersion) = 0;

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <functional>
 #include <iterator>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -141,6 +142,42 @@ enum class RowAction
     Child
 };
 
+// An optional value kept on the heap: a plan row holds a few records that most rows do not
+// have, and a row of the plan stays small (an import plans hundreds of thousands of them).
+// Copies copy the value, as std::optional's do.
+template <typename T> class OptionalBox
+{
+public:
+    OptionalBox() = default;
+    OptionalBox(const OptionalBox& other)
+        : value_(other.value_ ? std::make_unique<T>(*other.value_) : nullptr)
+    {
+    }
+    OptionalBox(OptionalBox&&) noexcept = default;
+    OptionalBox& operator=(const OptionalBox& other)
+    {
+        value_ = other.value_ ? std::make_unique<T>(*other.value_) : nullptr;
+        return *this;
+    }
+    OptionalBox& operator=(OptionalBox&&) noexcept = default;
+    OptionalBox& operator=(T value)
+    {
+        value_ = std::make_unique<T>(std::move(value));
+        return *this;
+    }
+
+    bool has_value() const { return value_ != nullptr; }
+    explicit operator bool() const { return has_value(); }
+    T& operator*() { return *value_; }
+    const T& operator*() const { return *value_; }
+    T* operator->() { return value_.get(); }
+    const T* operator->() const { return value_.get(); }
+    void reset() { value_.reset(); }
+
+private:
+    std::unique_ptr<T> value_;
+};
+
 struct PlannedRow
 {
     std::size_t tableRow = 0;
@@ -158,14 +195,14 @@ struct PlannedRow
     // its addresses.
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
     std::size_t parentRow = npos;
-    std::optional<Contact> contact;
-    std::optional<Address> address;
+    OptionalBox<Contact> contact;
+    OptionalBox<Address> address;
     // A client's row with a bank account (Holded's IBAN and SWIFT): added with the client the
     // import creates.
-    std::optional<BankAccount> bankAccount;
+    OptionalBox<BankAccount> bankAccount;
     // A client's row naming its contact person (Holded's "Persona de contacto"): that contact,
     // added unless the client has one of that name already.
-    std::optional<Contact> contactPerson;
+    OptionalBox<Contact> contactPerson;
 };
 
 // What makes a record of a client the same as one an import would add again: a contact's

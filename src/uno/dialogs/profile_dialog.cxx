@@ -94,29 +94,29 @@ const std::vector<TabSpec>& tabSpecs()
     static const std::vector<TabSpec> specs = {
         {RecordType::Task,
          "Task",
-         {"gridTasks", 8, 176, 300, 110, 1, 13},
+         {"gridTasks", 8, 176, 300, 110, 1, 14},
          {{"title", 150, 4},
           {"dueDate", 50, 0, Show::Value, TextKey::ProfileColumnDue},
           {"status", 84, 1, Show::State}}},
         {RecordType::Contact,
          "Contact",
-         {"gridContacts", 256, 66, 256, 110, 2, 27},
+         {"gridContacts", 256, 66, 256, 110, 2, 28},
          {{"name", 60, 2}, {"role", 40, 1}, {"email", 66, 2}, {"phone", 44, 0}, {"mobile", 44, 0}}},
         {RecordType::Project,
          "Project",
-         {"gridProjects", 8, 66, 248, 150, 3, 42},
+         {"gridProjects", 8, 66, 248, 150, 3, 43},
          {{"name", 140, 4}, {"status", 50, 1}, {"hours", 46, 1, Show::Hours}}},
         {RecordType::TimeEntry,
          "Time",
-         {"gridTime", 264, 66, 248, 128, 3, 51},
+         {"gridTime", 264, 66, 248, 128, 3, 52},
          {{"date", 52, 0}, {"hours", 32, 0}, {"note", 150, 4}}},
         {RecordType::PurchaseOrder,
          "Order",
-         {"gridOrders", 8, 66, 504, 140, 4, 63},
+         {"gridOrders", 8, 66, 504, 140, 4, 64},
          {{"number", 150, 3}, {"date", 80, 1}, {"amount", 120, 1}, {"status", 140, 2}}},
         {RecordType::Invoice,
          "Invoice",
-         {"gridInvoices", 8, 66, 504, 114, 5, 79},
+         {"gridInvoices", 8, 66, 504, 114, 5, 80},
          {{"number", 110, 3},
           {"issueDate", 72, 1},
           {"dueDate", 84, 1},
@@ -124,7 +124,7 @@ const std::vector<TabSpec>& tabSpecs()
           {"status", 120, 2, Show::State}}},
         {RecordType::Deal,
          "Deal",
-         {"gridDeals", 8, 66, 504, 140, 6, 100},
+         {"gridDeals", 8, 66, 504, 140, 6, 101},
          {{"title", 150, 4},
           {"number", 60, 1},
           {"date", 56, 0},
@@ -133,7 +133,7 @@ const std::vector<TabSpec>& tabSpecs()
           {"validUntil", 60, 0}}},
         {RecordType::File,
          "File",
-         {"gridFiles", 8, 66, 504, 190, 7, 120},
+         {"gridFiles", 8, 66, 504, 190, 7, 121},
          {{"name", 200, 4, Show::FileName},
           {"mimeType", 140, 2},
           {"size", 60, 1, Show::FileSize, TextKey::ProfileColumnSize},
@@ -160,7 +160,7 @@ const std::vector<TabSpec>& tabSpecs()
     return specs;
 }
 
-constexpr GridPlace kActivityGrid = {"gridActivity", 8, 66, 504, 156, 8, 126};
+constexpr GridPlace kActivityGrid = {"gridActivity", 8, 66, 504, 156, 8, 127};
 
 constexpr std::size_t kActivityShown = 300;
 

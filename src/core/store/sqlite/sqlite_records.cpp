@@ -305,6 +305,81 @@ void Unit::insertRecord(AnyRecord& any)
         any);
 }
 
+void Unit::insertRecords(std::span<AnyRecord> records)
+{
+    if (records.size() < kBulkActivity)
+    {
+        for (AnyRecord& record : records)
+            insertRecord(record);
+        return;
+    }
+    std::visit(
+        [&]<typename Record>(const Record&)
+        {
+            const auto& fields = storedFields<Record>();
+            const bool sameKind = std::all_of(records.begin(), records.end(),
+                                              [](const AnyRecord& any)
+                                              { return std::holds_alternative<Record>(any); });
+            const bool textAndWhole =
+                std::none_of(fields.begin(), fields.end(),
+                             [](const FieldOf<Record>* field)
+                             { return columnType(field->type) == ColumnType::Real; });
+            if (!sameKind || !textAndWhole)
+            {
+                for (AnyRecord& record : records)
+                    insertRecord(record);
+                return;
+            }
+            db_.enableBulkRows();
+            using Value = sql::BulkRows::Value;
+            // Ids given explicitly, the ones SQLite would assign (bulk_rows reports none back).
+            const std::int64_t first =
+                db_.scalar("SELECT coalesce(max(id), 0) FROM " + std::string(tableOf<Record>())) +
+                1;
+            for (std::size_t i = 0; i < records.size(); ++i)
+                std::get<Record>(records[i]).id = first + static_cast<std::int64_t>(i);
+            std::string scratch; // the text of the value last given
+            sql::BulkRowsOf rows(records.size(),
+                                 [&](std::size_t row, std::size_t column) -> Value
+                                 {
+                                     const Record& record = std::get<Record>(records[row]);
+                                     switch (column)
+                                     {
+                                     case 0:
+                                         return Value::of(record.id);
+                                     case 1:
+                                         return Value::of(record.clientId);
+                                     case 2:
+                                         return Value::of(record.createdAt);
+                                     case 3:
+                                         return Value::of(record.updatedAt);
+                                     case 4:
+                                         return Value::of(record.version);
+                                     default:
+                                         break;
+                                     }
+                                     const FieldValue value = fields[column - 5]->get(record);
+                                     if (const auto* text = std::get_if<std::string>(&value))
+                                     {
+                                         scratch = *text;
+                                         return Value::of(std::string_view(scratch));
+                                     }
+                                     if (const auto* flag = std::get_if<bool>(&value))
+                                         return Value::of(std::int64_t{*flag ? 1 : 0});
+                                     return Value::of(std::get<std::int64_t>(value));
+                                 });
+            std::string sql = "INSERT INTO " + std::string(tableOf<Record>()) +
+                              " (id, client_id, created_at, updated_at, version, " +
+                              joinedColumns<Record>() + ") SELECT c0, c1, c2, c3, c4";
+            for (std::size_t i = 0; i < fields.size(); ++i)
+                sql += ", c" + std::to_string(i + 5);
+            auto insert = db_.query(sql + " FROM bulk_rows(?1)");
+            insert->bindRows(1, rows);
+            insert->run();
+        },
+        records.front());
+}
+
 bool Unit::updateRecord(const AnyRecord& any, std::int64_t expectedVersion)
 {
     return std::visit(

@@ -246,6 +246,8 @@ public:
     std::vector<FileInfo> files(std::int64_t clientId) override;
     std::optional<std::vector<std::uint8_t>> fileBytes(std::int64_t id) override;
     void insertRecord(AnyRecord& record) override;
+    // kBulkActivity or more of one kind without hours: one INSERT … SELECT over bulk_rows.
+    void insertRecords(std::span<AnyRecord> records) override;
     bool updateRecord(const AnyRecord& record, std::int64_t expectedVersion) override;
     bool removeRecord(RecordType kind, std::int64_t id) override;
     void insertFile(FileInfo& file, std::span<const std::uint8_t> bytes) override;
