@@ -260,6 +260,53 @@ TEST_F(ExportApi, ScopeOptions)
     }
 }
 
+// With Addresses and BankAccounts, the clients' addresses and accounts follow on sheets of
+// their own: one row per record with the client's code and name, choices and checks as words
+// of the office's language, everything as text.
+TEST_F(ExportApi, AddressesAndBankAccountsOnSheetsOfTheirOwn)
+{
+    const sal_Int64 address = directory->addRecord(u(second), u("addresses"),
+                                                   fields({{"type", "shipping"},
+                                                           {"name", "Armazém"},
+                                                           {"postalCode", "09500"},
+                                                           {"city", "Ponta Delgada"},
+                                                           {"country", "pt"}}));
+    const sal_Int64 account = directory->addRecord(
+        u(first), u("bankAccounts"),
+        fields({{"iban", "ES91 2100 0418 4502 0005 1333"}, {"bic", "CAIXESBBXXX"}}));
+    SheetDocument document(*office);
+    directory->exportClients(document.sheet(),
+                             options({{"Addresses", Any(true)}, {"BankAccounts", Any(true)}}));
+    const Reference<css::container::XNameAccess> sheets(document.document()->getSheets(),
+                                                        UNO_QUERY_THROW);
+    ASSERT_TRUE(sheets->hasByName(u("Direcciones")));
+    ASSERT_TRUE(sheets->hasByName(u("Cuentas bancarias")));
+    const Reference<css::table::XCellRange> addresses(sheets->getByName(u("Direcciones")),
+                                                      UNO_QUERY_THROW);
+    EXPECT_EQ(s(cell(addresses, 0, 0)->getFormula()), "Código");
+    EXPECT_EQ(s(cell(addresses, 2, 0)->getFormula()), "Tipo");
+    EXPECT_EQ(s(cell(addresses, 0, 1)->getFormula()), second);
+    EXPECT_EQ(s(cell(addresses, 1, 1)->getFormula()), "Açores Pescas, Lda.");
+    EXPECT_EQ(s(cell(addresses, 2, 1)->getFormula()), "Envío");
+    EXPECT_EQ(s(cell(addresses, 3, 1)->getFormula()), "Armazém");
+    // Text, not a number: the postal code keeps its zero.
+    EXPECT_EQ(cell(addresses, 6, 1)->getType(), css::table::CellContentType_TEXT);
+    EXPECT_EQ(s(cell(addresses, 6, 1)->getFormula()), "'09500"); // Calc's mark of such text
+    EXPECT_EQ(s(cell(addresses, 9, 1)->getFormula()), "PT");
+    EXPECT_EQ(cell(addresses, 0, 2)->getType(), css::table::CellContentType_EMPTY);
+    const Reference<css::table::XCellRange> accounts(sheets->getByName(u("Cuentas bancarias")),
+                                                     UNO_QUERY_THROW);
+    EXPECT_EQ(s(cell(accounts, 2, 0)->getFormula()), "IBAN");
+    EXPECT_EQ(s(cell(accounts, 0, 1)->getFormula()), first);
+    EXPECT_EQ(s(cell(accounts, 2, 1)->getFormula()), "ES9121000418450200051333");
+    EXPECT_EQ(s(cell(accounts, 3, 1)->getFormula()), "CAIXESBBXXX");
+    EXPECT_EQ(s(cell(accounts, 6, 1)->getFormula()),
+              "Dígitos de control incorrectos: ¿un número mal copiado?");
+    EXPECT_EQ(s(cell(accounts, 7, 1)->getFormula()), "Correcto");
+    directory->removeRecord(u("addresses"), address);
+    directory->removeRecord(u("bankAccounts"), account);
+}
+
 TEST_F(ExportApi, InvoicesWithCurrencyFormatsAndSubtotals)
 {
     const auto addInvoice = [&](const std::string& client, const char* number, const char* date,

@@ -501,6 +501,27 @@ TEST_F(ImportWizard, ExportDialogWritesANewSheet)
     EXPECT_EQ(s(data[1][1].get<rtl::OUString>()), "Exportable, S.L.");
     EXPECT_EQ(s(data[1][6].get<rtl::OUString>()), "01001");
     EXPECT_EQ(s(data[2][1].get<rtl::OUString>()), ""); // only the search's match
+    // Without the box ticked, no sheet of addresses or accounts.
+    EXPECT_FALSE(document.document()->getSheets()->hasByName(u("Direcciones")));
+
+    // With it: the client's bank account on a sheet of its own.
+    TearDown();
+    directory->addRecord(directory->findClients(u("export"), 1)[0], u("bankAccounts"),
+                         fields({{"iban", "DE89 3704 0044 0532 0130 00"}}));
+    ASSERT_TRUE(
+        open("org.clientes.ExportDialog", "ExportDialog.xdl",
+             {named("Kind", Any(u("clients"))), named("Frame", Any(frameOf(document))),
+              named("Query", Any(u("export"))), named("Codes", Any(Sequence<rtl::OUString>()))}));
+    EXPECT_EQ(label("chkRecords"),
+              "También sus di~recciones y cuentas bancarias (en hojas aparte)");
+    check("chkRecords", true);
+    ASSERT_TRUE(call("onExport"));
+    ASSERT_TRUE(document.document()->getSheets()->hasByName(u("Direcciones")));
+    ASSERT_TRUE(document.document()->getSheets()->hasByName(u("Cuentas bancarias")));
+    const auto accounts = Reference<css::table::XCellRange>(
+        document.document()->getSheets()->getByName(u("Cuentas bancarias")), UNO_QUERY_THROW);
+    EXPECT_EQ(s(accounts->getCellByPosition(1, 1)->getFormula()), "Exportable, S.L.");
+    EXPECT_EQ(s(accounts->getCellByPosition(2, 1)->getFormula()), "DE89370400440532013000");
 
     // Invoices: period and status from the dialog.
     TearDown();

@@ -4,7 +4,9 @@
 
 #include "core/messages/import_messages.hpp"
 #include "core/messages/messages.hpp"
+#include "core/messages/record_labels.hpp"
 #include "core/messages/transfer_text.hpp"
+#include "core/model/record_kinds.hpp"
 #include "core/rules/profile_money.hpp"
 #include "core/transfer/import_invoices.hpp"
 
@@ -28,6 +30,43 @@ const std::vector<Field>& exportedClientFields()
         Field::Mobile, Field::Street2};
     return fields;
 }
+
+template <typename Record>
+ExportSheet shapeOwnedRecords(std::span<const OwnedRecords<Record>> owned, Language language)
+{
+    const KindOf<Record>& kind = kindOf<Record>();
+    std::vector<const FieldOf<Record>*> fields;
+    for (const FieldOf<Record>& field : kind.fields)
+        if (field.role == FieldRole::Data ||
+            (field.role == FieldRole::Derived && field.type == FieldType::Choice))
+            fields.push_back(&field);
+    ExportSheet sheet;
+    sheet.headers = {fieldLabel(Field::Code, language), fieldLabel(Field::LegalName, language)};
+    for (const FieldOf<Record>* field : fields)
+        sheet.headers.push_back(labelText(kind.info, field->label, language));
+    sheet.columnKinds.assign(sheet.headers.size(), CellKind::Text);
+    for (const OwnedRecords<Record>& client : owned)
+        for (const Record& record : client.records)
+        {
+            std::vector<ExportCell> row;
+            row.reserve(sheet.headers.size());
+            row.push_back({CellKind::Text, client.code, 0});
+            row.push_back({CellKind::Text, client.legalName, 0});
+            for (const FieldOf<Record>* field : fields)
+            {
+                const FieldValue value = field->value(record);
+                std::string text = std::get<std::string>(value);
+                if (field->type == FieldType::Choice)
+                    text = choiceLabel(kind.info, text, language);
+                row.push_back({CellKind::Text, std::move(text), 0});
+            }
+            sheet.rows.push_back(std::move(row));
+        }
+    return sheet;
+}
+
+template ExportSheet shapeOwnedRecords(std::span<const OwnedRecords<Address>>, Language);
+template ExportSheet shapeOwnedRecords(std::span<const OwnedRecords<BankAccount>>, Language);
 
 ExportSheet shapeClients(std::span<const Client> clients, Language language)
 {

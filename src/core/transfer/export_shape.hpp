@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/model/client.hpp"
+#include "core/model/profile_records.hpp"
 #include "core/model/register_values.hpp"
 #include "core/text/language.hpp"
 
@@ -60,6 +61,22 @@ void visitClientRow(
 // For each column of shapeClientList, the row whose text is longest (in characters): what
 // a column's width must fit.
 std::vector<std::size_t> widestClientRows(std::span<const Client> clients);
+
+// A client's records of one kind (its addresses, its bank accounts), for their own sheet.
+template <typename Record> struct OwnedRecords
+{
+    std::string code;
+    std::string legalName;
+    std::vector<Record> records;
+};
+
+// One row per record: the client's code and legal name (headers as fieldLabel, so the rows
+// can be matched back to the client list), then the kind's fields as its description lists
+// them (model/record_kinds.hpp): those the user writes, and for bank accounts the verdicts of
+// the offline checks. Headers are the fields' labels, choices their labels ("Envío",
+// "Dígitos de control incorrectos…"); every cell Text. For Address and BankAccount.
+template <typename Record>
+ExportSheet shapeOwnedRecords(std::span<const OwnedRecords<Record>> owned, Language language);
 
 // A run of invoice rows with one status and currency (rows are grouped so), and its totals.
 struct InvoiceGroup

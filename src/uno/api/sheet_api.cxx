@@ -352,8 +352,10 @@ Reference<css::table::XCellRange> exportClients(const Context& context,
                                                 const Options& options)
 {
     const Language language = languageOf(context);
-    const OptionReader reader(options, {"Query", "Codes", "IncludeArchived", "StatusIndicator"},
-                              language);
+    const OptionReader reader(
+        options,
+        {"Query", "Codes", "IncludeArchived", "StatusIndicator", "Addresses", "BankAccounts"},
+        language);
     const Reference<css::sheet::XSpreadsheetDocument> document =
         targetDocument(context, target, reader, language);
     ClientExportSettings settings;
@@ -362,7 +364,12 @@ Reference<css::table::XCellRange> exportClients(const Context& context,
     settings.includeArchived = reader.flag("IncludeArchived", false);
     StatusProgress progress(context, indicatorFor(reader, document), officeLocale(context), false);
     settings.progress = &progress;
-    return exportClientList(context, document, target, settings);
+    const Reference<css::table::XCellRange> list =
+        exportClientList(context, document, target, settings);
+    // Their addresses and bank accounts, each on a sheet of its own after the others.
+    exportOwnedRecords(context, document, settings, reader.flag("Addresses", false),
+                       reader.flag("BankAccounts", false));
+    return list;
 }
 
 Reference<css::table::XCellRange> exportInvoices(const Context& context,

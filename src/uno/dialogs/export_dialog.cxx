@@ -163,7 +163,10 @@ private:
                                           : m_edit   ? "Title.Edit"
                                                      : "Title.Clients")));
         if (m_edit)
+        {
             setLabel(dialog, "btnExport", text(dialog, key("Edit")));
+            setVisible(dialog, "chkRecords", false); // a bound sheet holds the clients only
+        }
         setPage(dialog, invoices() ? 2 : 1);
         if (invoices())
         {
@@ -265,7 +268,11 @@ private:
         else if (m_edit)
             bound_sheet::edit(m_context, document, sheet, settings);
         else
+        {
             exportClientList(m_context, document, sheet, settings);
+            const bool records = isChecked(dialog, "chkRecords");
+            exportOwnedRecords(m_context, document, settings, records, records);
+        }
         sheet_io::activate(document, sheet);
         const Reference<css::awt::XDialog2> closable(dialog, UNO_QUERY);
         if (closable.is())

@@ -16,6 +16,7 @@
 #include <com/sun/star/sheet/XCellRangeFormula.hpp>
 #include <com/sun/star/table/CellHoriJustify.hpp>
 
+#include <algorithm>
 #include <span>
 #include <vector>
 
@@ -125,6 +126,69 @@ exportClientList(const Reference<css::uno::XComponentContext>& context,
     }
     releaseFreedMemory();
     return range;
+}
+
+namespace
+{
+// The records of kind Record of each client, in the client list's order.
+template <typename Record>
+std::vector<OwnedRecords<Record>> ownedBy(Register& store, const std::vector<Client>& clients)
+{
+    std::vector<OwnedRecords<Record>> owned;
+    for (const Client& client : clients)
+        if (std::vector<Record> records = store.list<Record>(client.id); !records.empty())
+            owned.push_back({client.code, client.legalName, std::move(records)});
+    return owned;
+}
+
+// A shaped list on a new sheet named `name` (its database range: the name without spaces).
+Reference<css::sheet::XSpreadsheet>
+writeOwned(const Reference<css::sheet::XSpreadsheetDocument>& document, const std::string& name,
+           const ExportSheet& list, WorkProgress* progress)
+{
+    const Reference<css::sheet::XSpreadsheet> sheet = sheet_io::appendSheet(document, name);
+    sheet_io::ListStyle style;
+    std::string rangeName = name;
+    std::replace(rangeName.begin(), rangeName.end(), ' ', '_');
+    style.databaseRangeName = fromUtf8(rangeName);
+    style.progress = progress;
+    sheet_io::writeList(document, sheet, list, style);
+    return sheet;
+}
+} // namespace
+
+std::vector<Reference<css::sheet::XSpreadsheet>>
+exportOwnedRecords(const Reference<css::uno::XComponentContext>& context,
+                   const Reference<css::sheet::XSpreadsheetDocument>& document,
+                   const ClientExportSettings& settings, bool addresses, bool bankAccounts)
+{
+    std::vector<Reference<css::sheet::XSpreadsheet>> sheets;
+    if (!addresses && !bankAccounts)
+        return sheets;
+    const Language language = uiLanguage(context);
+    std::vector<OwnedRecords<Address>> ofAddresses;
+    std::vector<OwnedRecords<BankAccount>> ofAccounts;
+    storeAccess().with(context,
+                       [&](Register& store)
+                       {
+                           const std::vector<Client> clients = store.clientsForExport(
+                               settings.query, settings.codes, settings.includeArchived);
+                           if (addresses)
+                               ofAddresses = ownedBy<Address>(store, clients);
+                           if (bankAccounts)
+                               ofAccounts = ownedBy<BankAccount>(store, clients);
+                       });
+    if (addresses)
+        sheets.push_back(writeOwned(
+            document, clientes::text(TextKey::TransferSheetAddresses, language),
+            shapeOwnedRecords(std::span<const OwnedRecords<Address>>(ofAddresses), language),
+            settings.progress));
+    if (bankAccounts)
+        sheets.push_back(writeOwned(
+            document, clientes::text(TextKey::TransferSheetBankAccounts, language),
+            shapeOwnedRecords(std::span<const OwnedRecords<BankAccount>>(ofAccounts), language),
+            settings.progress));
+    return sheets;
 }
 
 Reference<css::table::XCellRange>
