@@ -612,3 +612,48 @@ TEST(ImportSources, BankAccountsComeWithTheClientsCreatedAndAreWarnedNotRefused)
     EXPECT_EQ(both.bankAccounts[0].newClient, both.bankAccounts[0].npos);
 }
 } // namespace clientes
+
+namespace clientes
+{
+// Dolibarr's contacts export (societe_2): each row a person of the third party in "Company
+// name", named first name then last name whatever the columns' order, with the position as
+// the role; the company's own columns repeated after the person's are left out, and said so.
+TEST(ImportSources, DolibarrsContactsAreThePeopleOfTheirCompanies)
+{
+    Client stored;
+    stored.id = 5;
+    stored.code = "C-000005";
+    stored.legalName = "Talleres Ruiz, S.L.";
+    InMemoryClients existing({stored});
+    const Headers headers = {"Contact Id",   "Civility code", "Last name", "First name",
+                             "Job position", "Phone",         "Mobile",    "EMail",
+                             "Company Id",   "Company name",  "Phone",     "Email"};
+    const auto table =
+        textTable({headers,
+                   {"12", "MME", "Ruiz", "Marta", "Gerente", "910000001", "600000001",
+                    "marta@truiz.es", "3", "Talleres Ruiz, S.L.", "910000000", "info@truiz.es"},
+                   {"13", "MR", "Sol", "Juan", "", "", "", "", "4", "Pinturas Sol, S.L.", "", ""}});
+    const SourceLayout layout = sourceLayout(headers);
+    EXPECT_EQ(layout.system, SourceSystem::Dolibarr);
+    EXPECT_EQ(layout.nameParts, (std::vector<std::size_t>{3, 2})); // first name, last name
+    EXPECT_EQ(layout.column(ColumnRule::Parent), 9U);
+    const ImportPlan plan = planImport(table, {}, existing, Language::Es);
+    EXPECT_EQ(plan.system, SourceSystem::Dolibarr);
+    EXPECT_EQ(plan.created, 0U);
+    EXPECT_EQ(plan.contacts, 1U);
+    ASSERT_TRUE(plan.rows[0].contact.has_value());
+    EXPECT_EQ(plan.rows[0].contact->name, "Marta Ruiz");
+    EXPECT_EQ(plan.rows[0].contact->role, "Gerente");
+    EXPECT_EQ(plan.rows[0].contact->phone, "910000001");
+    EXPECT_EQ(plan.rows[0].contact->mobile, "600000001");
+    EXPECT_EQ(plan.rows[0].contact->email, "marta@truiz.es");
+    EXPECT_EQ(plan.rows[0].matchedId, 5);
+    EXPECT_EQ(plan.rows[1].action, RowAction::Skip); // Pinturas Sol is nowhere
+    // What has no place in a contact is listed as left out: the civility, the company's id,
+    // and the company's phone and e-mail after the person's.
+    std::string leftOut;
+    for (const LeftOutColumn& column : plan.leftOut)
+        leftOut += column.header + ";";
+    EXPECT_EQ(leftOut, "Civility code;Company Id;Phone;Email;");
+}
+} // namespace clientes

@@ -144,28 +144,10 @@ std::vector<Preset> presetList()
           note("Command Ref")},
          "-"},
         {SourceSystem::Dolibarr,
-         {"Alias Name",
-          "Apodo",
-          "Parent company",
-          "Sede central",
-          "Professional ID 1",
-          "ID profesional 1",
-          "VAT ID",
-          "CIF intra.",
-          "NIF intra.",
-          "Third-party type",
-          "Tipo de tercero",
-          "Prospect potential",
-          "Cliente potencial",
-          "Vendor Code",
-          "Código proveedor",
-          "Canvas",
-          "Contact Id",
-          "Id contacto",
-          "Civility code",
-          "Código cortesía",
-          "Third-party name",
-          "Nombre del tercero"},
+         {"Alias Name", "Apodo", "Parent company", "Sede central", "Professional ID 1",
+          "ID profesional 1", "VAT ID", "CIF intra.", "NIF intra.", "Third-party type",
+          "Tipo de tercero", "Prospect potential", "Cliente potencial", "Vendor Code",
+          "Código proveedor", "Canvas", "Third-party name", "Nombre del tercero"},
          2,
          {field("Name", Field::LegalName),
           field("Nombre", Field::LegalName),
@@ -211,6 +193,29 @@ std::vector<Preset> presetList()
           note("Proveedor"),
           note("Status"),
           note("Estado")},
+         {}},
+        // Dolibarr's contacts export (dataset societe_2): each row a person of the third party
+        // in "Company name", in the export's English or Spanish labels.
+        {SourceSystem::Dolibarr,
+         {"Contact Id", "Id contacto", "Civility code", "Código cortesía", "Job position",
+          "Puesto de trabajo", "Company name", "Razón social", "Company Id", "Id empresa"},
+         2,
+         {{"First name", ColumnRule::NamePart},
+          {"Nombre", ColumnRule::NamePart},
+          {"Last name", ColumnRule::NamePart},
+          {"Apellidos", ColumnRule::NamePart},
+          {"Job position", ColumnRule::JobTitle},
+          {"Puesto de trabajo", ColumnRule::JobTitle},
+          {"Company name", ColumnRule::Parent},
+          {"Razón social", ColumnRule::Parent},
+          field("Phone", Field::Phone),
+          field("Teléfono", Field::Phone),
+          field("Mobile", Field::Mobile),
+          field("EMail", Field::Email),
+          field("Email", Field::Email),
+          field("Correo", Field::Email),
+          note("Contact Id"),
+          note("Id contacto")},
          {}},
         {SourceSystem::ErpNext,
          {"Customer Name", "Customer Type", "Customer Group", "Territory", "Mobile No", "Email Id",
@@ -418,6 +423,7 @@ SourceLayout sourceLayout(const std::vector<std::string>& headers)
     layout.mapping.assign(headers.size(), std::nullopt);
     std::vector<bool> taken(allFields().size());
     std::vector<bool> named(headers.size());
+    std::vector<std::pair<std::ptrdiff_t, std::size_t>> nameParts; // preset's order, column
     for (std::size_t c = 0; c < keys.size(); ++c)
     {
         if (keys[c].empty())
@@ -430,7 +436,7 @@ SourceLayout sourceLayout(const std::vector<std::string>& headers)
         if (column->toNotes)
             layout.noteColumns.push_back(c);
         else if (column->rule == ColumnRule::NamePart)
-            layout.nameParts.push_back(c);
+            nameParts.emplace_back(column - best->columns.begin(), c);
         else if (column->rule != ColumnRule::None)
         {
             std::optional<std::size_t>& slot = layout.ruleColumns[ruleIndex(column->rule)];
@@ -443,6 +449,11 @@ SourceLayout sourceLayout(const std::vector<std::string>& headers)
             layout.mapping[c] = column->field;
         }
     }
+    // Joined in the order the system's list has them (first name before last name), whatever
+    // the order of the columns.
+    std::sort(nameParts.begin(), nameParts.end());
+    for (const auto& part : nameParts)
+        layout.nameParts.push_back(part.second);
     // The columns the system's list does not name: the usual header matching, for fields
     // still free ("Website" in a Holded file written by hand…).
     const ColumnMapping usual = autoMapping(headers);
