@@ -564,6 +564,8 @@ TEST_F(ProfileDialog, AddressesAndBankAccountsAreAddedThroughTheirForms)
     EXPECT_EQ(field(accounts[0], "bank"), "CaixaBank");
     EXPECT_EQ(field(accounts[0], "ibanCheck"), "badCheckDigits");
     ASSERT_EQ(rows("gridBankAccounts")->getRowCount(), 1);
+    // Stored electronic, listed as on paper.
+    EXPECT_EQ(cell("gridBankAccounts", 0, 0), "ES91 2100 0418 4502 0005 1333");
     EXPECT_EQ(cell("gridBankAccounts", 1, 0), "CAIXESBBXXX");
     EXPECT_EQ(cell("gridBankAccounts", 2, 0),
               "Dígitos de control incorrectos: ¿un número mal copiado?");

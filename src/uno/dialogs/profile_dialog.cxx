@@ -151,7 +151,7 @@ const std::vector<TabSpec>& tabSpecs()
          {"gridBankAccounts", 264, 66, 248, 124, 9, 170, true},
          // Wider than the list, which scrolls: the check comes before the holder and the bank
          // (also in the form), and in full under the list.
-         {{"iban", 104, 0},
+         {{"iban", 124, 0, Show::Iban},
           {"bic", 52, 0},
           {"ibanCheck", 120, 0, Show::State, TextKey::RecordFieldIbanCheck},
           {"holder", 100, 0},

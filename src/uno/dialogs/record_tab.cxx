@@ -4,6 +4,7 @@
 #include "core/messages/messages.hpp"
 #include "core/messages/record_labels.hpp"
 #include "core/messages/ui_text.hpp"
+#include "core/rules/bank_account.hpp"
 #include "core/rules/profile_money.hpp"
 #include "core/text/ascii.hpp"
 #include "dialogs/profile_ui.hxx"
@@ -311,6 +312,8 @@ private:
             return neutralisedName(std::get<std::string>(value));
         case Show::FileSize:
             return figure(formatFileSize(std::get<std::int64_t>(value), locale));
+        case Show::Iban:
+            return printIban(std::get<std::string>(value));
         case Show::Value:
             break;
         }

@@ -55,6 +55,7 @@ enum class Show
     Hours,    // hours with their unit: "7,5 h"
     FileName, // hidden characters shown ("[U+202E]")
     FileSize, // "3,4 KB"
+    Iban,     // in groups of four, as on paper: "ES91 2100 0418 4502 0005 1332"
 };
 
 // A list's column: the field it shows, and how.
