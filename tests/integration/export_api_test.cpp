@@ -303,6 +303,22 @@ TEST_F(ExportApi, AddressesAndBankAccountsOnSheetsOfTheirOwn)
     EXPECT_EQ(s(cell(accounts, 6, 1)->getFormula()),
               "Dígitos de control incorrectos: ¿un número mal copiado?");
     EXPECT_EQ(s(cell(accounts, 7, 1)->getFormula()), "Correcto");
+    // The addresses sheet imports back as the client's addresses: nothing new, no client
+    // touched.
+    const auto imported =
+        directory->importClients(addresses->getCellRangeByName(u("A1:L2")), options({}));
+    const auto number = [&](const char* name)
+    {
+        sal_Int32 value = -1;
+        for (const auto& item : imported)
+            if (item.Name == u(name))
+                item.Value >>= value;
+        return value;
+    };
+    EXPECT_EQ(number("Created"), 0);
+    EXPECT_EQ(number("Updated"), 0);
+    EXPECT_EQ(number("Addresses"), 0);
+    EXPECT_EQ(number("Unchanged"), 1);
     directory->removeRecord(u("addresses"), address);
     directory->removeRecord(u("bankAccounts"), account);
 }

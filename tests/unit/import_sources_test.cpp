@@ -1,6 +1,7 @@
 // The systems users leave behind, recognised from their headers (transfer/import_sources.hpp),
 // with the header lists of each system's own templates and exports, and their rules through
 // the import plan.
+#include "core/transfer/export_shape.hpp"
 #include "core/transfer/import_existing.hpp"
 #include "core/transfer/import_outcome.hpp"
 #include "core/transfer/import_plan.hpp"
@@ -655,5 +656,56 @@ TEST(ImportSources, DolibarrsContactsAreThePeopleOfTheirCompanies)
     for (const LeftOutColumn& column : plan.leftOut)
         leftOut += column.header + ";";
     EXPECT_EQ(leftOut, "Civility code;Company Id;Phone;Email;");
+}
+} // namespace clientes
+
+namespace clientes
+{
+// The addresses sheet this extension exports imports back as addresses, not as clients: each
+// row an address of the client its code names (the client's own address stays as it is); the
+// same sheet again changes nothing, and a new row adds that address.
+TEST(ImportSources, OurOwnAddressesSheetImportsBackAsAddresses)
+{
+    Client stored;
+    stored.id = 9;
+    stored.code = "C-000009";
+    stored.legalName = "Sedes, S.L.";
+    stored.street = "Calle Sierpes 1";
+    InMemoryClients existing({stored});
+    Address shipping;
+    shipping.clientId = 9;
+    shipping.type = AddressType::Shipping;
+    shipping.name = "Almacén";
+    shipping.street = "Polígono Sur, nave 4";
+    shipping.postalCode = "41001";
+    shipping.city = "Sevilla";
+    shipping.country = "ES";
+    for (const Language language : {Language::Es, Language::En, Language::Pt})
+    {
+        SCOPED_TRACE(static_cast<int>(language));
+        const std::vector<OwnedRecords<Address>> owned = {{"C-000009", "Sedes, S.L.", {shipping}}};
+        const ExportSheet sheet =
+            shapeOwnedRecords(std::span<const OwnedRecords<Address>>(owned), language);
+        std::vector<std::string> row;
+        for (const ExportCell& value : sheet.rows[0])
+            row.push_back(value.text);
+        const ImportTable table = textTable({sheet.headers, row});
+        const ImportPlan plan = planImport(table, {}, existing, language);
+        EXPECT_EQ(plan.system, SourceSystem::Clientes);
+        EXPECT_EQ(plan.created + plan.updated, 0U);
+        EXPECT_EQ(plan.addresses, 1U);
+        ASSERT_TRUE(plan.rows[0].address.has_value());
+        EXPECT_EQ(plan.rows[0].matchedId, 9);
+        EXPECT_EQ(plan.rows[0].address->type, AddressType::Shipping);
+        EXPECT_EQ(plan.rows[0].address->name, "Almacén");
+        EXPECT_EQ(plan.rows[0].address->city, "Sevilla");
+        EXPECT_EQ(plan.rows[0].address->country, "ES");
+
+        InMemoryClients has({stored});
+        has.addOwned(RecordType::Address, 9, ownedKey(shipping));
+        const ImportPlan again = planImport(table, {}, has, language);
+        EXPECT_EQ(again.addresses, 0U);
+        EXPECT_EQ(again.unchanged, 1U);
+    }
 }
 } // namespace clientes

@@ -897,7 +897,10 @@ private:
                 row.parentRow = found->second;
                 row.matchedId = company->matchedId;
             }
-            else if (const std::optional<Client> stored = existing_.byName(parentName))
+            else if (const std::optional<Client> stored =
+                         layout_.system == SourceSystem::Clientes && !row.client.code.empty()
+                             ? existing_.byCode(row.client.code) // our own addresses sheet
+                             : existing_.byName(parentName))
                 row.matchedId = stored->id;
             else
             {

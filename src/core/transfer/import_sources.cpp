@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
 #include <unordered_map>
 
 namespace clientes
@@ -303,12 +304,54 @@ std::vector<Preset> presetList()
     };
 }
 
+// The addresses sheet this extension exports (shapeOwnedRecords), in each of its languages:
+// every row an address of the client whose code and legal name it gives. "Tipo" (the
+// address's type) is what no client list has.
+std::vector<Preset> ownAddressSheets()
+{
+    // The headers' texts, kept for the presets' views.
+    static std::vector<std::unique_ptr<std::string>> texts;
+    const auto keep = [](std::string text) -> std::string_view
+    {
+        texts.push_back(std::make_unique<std::string>(std::move(text)));
+        return *texts.back();
+    };
+    std::vector<Preset> sheets;
+    for (const Language language : {Language::Es, Language::En, Language::Pt})
+    {
+        const auto label = [&](RecordField field)
+        { return keep(recordFieldLabel(RecordType::Address, field, language)); };
+        const std::string_view code = keep(fieldLabel(Field::Code, language));
+        const std::string_view legalName = keep(fieldLabel(Field::LegalName, language));
+        const std::string_view type = label(RecordField::Type);
+        sheets.push_back({SourceSystem::Clientes,
+                          {code, legalName, type},
+                          3,
+                          {field(code, Field::Code),
+                           {legalName, ColumnRule::Parent},
+                           {type, ColumnRule::AddressType},
+                           field(label(RecordField::Name), Field::LegalName),
+                           field(label(RecordField::Street), Field::Street),
+                           field(label(RecordField::Street2), Field::Street2),
+                           field(label(RecordField::PostalCode), Field::PostalCode),
+                           field(label(RecordField::City), Field::City),
+                           field(label(RecordField::Region), Field::Region),
+                           field(label(RecordField::Country), Field::Country),
+                           field(label(RecordField::Phone), Field::Phone),
+                           field(label(RecordField::Email), Field::Email)},
+                          {}});
+    }
+    return sheets;
+}
+
 // The presets, their headers folded once.
 const std::vector<Preset>& presets()
 {
     static const std::vector<Preset> list = []
     {
         std::vector<Preset> folded = presetList();
+        for (Preset& sheet : ownAddressSheets())
+            folded.push_back(std::move(sheet));
         for (Preset& preset : folded)
         {
             for (std::string_view mark : preset.signature)
