@@ -135,6 +135,9 @@ public:
     std::vector<FileInfo> files(std::int64_t clientId) override;
     std::optional<std::vector<std::uint8_t>> fileBytes(std::int64_t id) override;
     void insertRecord(AnyRecord& record) override;
+    // kBulkRows or more of one kind whose columns are all text: one binary COPY, the ids
+    // taken from the table's sequence first.
+    void insertRecords(std::span<AnyRecord> records) override;
     bool updateRecord(const AnyRecord& record, std::int64_t expectedVersion) override;
     bool removeRecord(RecordType kind, std::int64_t id) override;
     void insertFile(FileInfo& file, std::span<const std::uint8_t> bytes) override;

@@ -5,6 +5,7 @@
 #include "core/store/postgres/pg_internal.hpp"
 #include "core/store/sql_records.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <span>
 #include <stdexcept>
@@ -294,6 +295,62 @@ void Unit::insertRecord(AnyRecord& any)
             record.id = db_.exec(insertSql<Record>(), params).int64(0, 0);
         },
         any);
+}
+
+void Unit::insertRecords(std::span<AnyRecord> records)
+{
+    const auto oneByOne = [&]
+    {
+        for (AnyRecord& record : records)
+            insertRecord(record);
+    };
+    if (records.size() < kBulkRows)
+        return oneByOne();
+    std::visit(
+        [&]<typename Record>(const Record&)
+        {
+            const auto& fields = storedFields<Record>();
+            const bool sameKind = std::all_of(records.begin(), records.end(),
+                                              [](const AnyRecord& any)
+                                              { return std::holds_alternative<Record>(any); });
+            const bool allText = std::all_of(fields.begin(), fields.end(),
+                                             [](const FieldOf<Record>* field) {
+                                                 return columnType(field->type) == ColumnType::Text;
+                                             });
+            if (!sameKind || !allText)
+                return oneByOne();
+            const std::string table(tableOf<Record>());
+            // Ids from the table's sequence, in one statement: COPY reports none back.
+            const pg::Result ids = db_.exec(
+                "SELECT nextval(seq) FROM (SELECT pg_get_serial_sequence($1, 'id')::regclass "
+                "AS seq OFFSET 0) AS s, generate_series(1, $2)",
+                pg::Params().add(table).add(static_cast<std::int64_t>(records.size())));
+            for (std::size_t i = 0; i < records.size(); ++i)
+                std::get<Record>(records[i]).id = ids.int64(static_cast<int>(i), 0);
+            std::string columns;
+            for (const FieldOf<Record>* field : fields)
+                columns += ", " + std::string(field->column);
+            std::size_t next = 0;
+            // A client that does not exist breaks the foreign key: StoreError, and the unit is
+            // rolled back, as one by one.
+            db_.copyInBinary(
+                "COPY " + table + " (id, client_id, created_at, updated_at, version" + columns +
+                    ") FROM STDIN (FORMAT binary)",
+                [&](std::string& out)
+                {
+                    const Record& record = std::get<Record>(records[next]);
+                    pg::BinaryRow row(out, static_cast<std::int16_t>(5 + fields.size()));
+                    row.add(record.id)
+                        .add(record.clientId)
+                        .add(record.createdAt)
+                        .add(record.updatedAt)
+                        .add(record.version);
+                    for (const FieldOf<Record>* field : fields)
+                        row.add(std::string_view(std::get<std::string>(field->get(record))));
+                    return ++next < records.size();
+                });
+        },
+        records.front());
 }
 
 bool Unit::updateRecord(const AnyRecord& any, std::int64_t expectedVersion)
