@@ -222,7 +222,9 @@ TEST_F(TeamMode, WhatOneOfficeSavesAppearsInTheOthersDeckWithinASecond)
                 std::this_thread::sleep_for(std::chrono::milliseconds(10));
         }
         EXPECT_TRUE(shown) << name << " not in the other office's deck after " << waited << " ms";
-        std::printf("round %d: shown in the other office's deck after %.0f ms\n", round, waited);
+        if (shown)
+            std::printf("round %d: shown in the other office's deck after %.0f ms\n", round,
+                        waited);
     }
 }
 

@@ -335,6 +335,29 @@ TEST_F(TeamRegister, AnotherUsersCommitIsHeardWithinASecondAndOnesOwnIsNot)
     EXPECT_FALSE(waitFor(2, std::chrono::milliseconds(400)));
 }
 
+TEST_F(TeamRegister, ACommitMadeBeforeTheWatchListensIsHeardToo)
+{
+    // The deck opens the register, then starts its watch, whose connection takes a moment: what
+    // another user commits in between is heard once the watch listens, not at the next change.
+    const auto mine = as("beto");
+    const auto theirs = as("carla");
+    theirs->add(named("Entre medias, S.L."));
+    std::mutex mutex;
+    std::condition_variable heard;
+    int changes = 0;
+    const auto watch = mine->watchChanges(
+        [&]
+        {
+            std::lock_guard lock(mutex);
+            ++changes;
+            heard.notify_all();
+        });
+    ASSERT_NE(watch, nullptr);
+    std::unique_lock lock(mutex);
+    EXPECT_TRUE(heard.wait_for(lock, std::chrono::seconds(1), [&] { return changes >= 1; }))
+        << "a commit made while the watch was connecting was not heard";
+}
+
 TEST_F(TeamRegister, AServerThatDoesNotAnswerIsToldApartFromAFile)
 {
     // A port nobody listens on: refused at once (the 3 s connect timeout bounds the rest).

@@ -93,6 +93,9 @@ private:
     std::mutex mutex_;
     // Commits of this store (each adds one to the register's change counter).
     std::int64_t ownCommits_ = 0;
+    // The register's change counter as this store opened it: a watch started later learns of
+    // what others committed before it was listening.
+    std::int64_t changesAtOpen_ = 0;
     // Last: finished before the rest goes.
     std::jthread filler_;
 };

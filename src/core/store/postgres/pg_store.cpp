@@ -82,8 +82,10 @@ PgStore::PgStore(const std::string& conninfo)
         "(SELECT rolsuper FROM pg_roles WHERE rolname = current_user) OR "
         "pg_has_role((SELECT relowner FROM pg_class WHERE oid = 'clients'::regclass), 'MEMBER') "
         "OR coalesce((SELECT pg_has_role(oid, 'MEMBER') FROM pg_roles WHERE rolname = "
-        "'clientes_admin'), false)");
+        "'clientes_admin'), false), "
+        "(SELECT value FROM clientes_meta WHERE name = 'changes')");
     connection_.user = rights.text(0, 0);
+    changesAtOpen_ = rights.int64(0, 4);
     connection_.permissions = {rights.boolean(0, 1), rights.boolean(0, 2), rights.boolean(0, 3)};
     // Clients a bulk insert left waiting for their search documents when the office closed.
     if (connection_.permissions.edit && searchRowsPending(db_))

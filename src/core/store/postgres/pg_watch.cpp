@@ -8,6 +8,7 @@
 #include <poll.h>
 
 #include <chrono>
+#include <optional>
 #include <stop_token>
 #include <thread>
 
@@ -26,12 +27,15 @@ class PgChangeWatch final : public ChangeWatch
 {
 public:
     // reportConnect: call `changed` once connected the first time too (a register that could
-    // not be opened learns that the server is back).
+    // not be opened learns that the server is back). seenChanges: the register's change counter
+    // as its reader last saw it; once listening the first time, a counter beyond it is reported
+    // (what others committed while the watch was connecting).
     PgChangeWatch(std::string conninfo, std::string location, int ownBackend, bool reportConnect,
-                  std::function<void()> changed)
-        : thread_([conninfo = std::move(conninfo), location = std::move(location), ownBackend,
-                   reportConnect, changed = std::move(changed)](std::stop_token stop)
-                  { run(stop, conninfo, location, ownBackend, reportConnect, changed); })
+                  std::optional<std::int64_t> seenChanges, std::function<void()> changed)
+        : thread_(
+              [conninfo = std::move(conninfo), location = std::move(location), ownBackend,
+               reportConnect, seenChanges, changed = std::move(changed)](std::stop_token stop)
+              { run(stop, conninfo, location, ownBackend, reportConnect, seenChanges, changed); })
     {
     }
 
@@ -39,7 +43,7 @@ private:
     // Listens until stopped; a lost connection is opened again (and reported as a change:
     // what happened meanwhile is unknown).
     static void run(std::stop_token stop, const std::string& conninfo, const std::string& location,
-                    int ownBackend, bool reportConnect,
+                    int ownBackend, bool reportConnect, std::optional<std::int64_t> seenChanges,
                     const std::function<void()>& changed) noexcept
     {
         bool missed = reportConnect;
@@ -49,6 +53,11 @@ private:
             {
                 pg::Connection db(conninfo, location);
                 db.run("LISTEN " + std::string(kChangesChannel));
+                if (!missed && seenChanges &&
+                    db.scalar("SELECT value FROM clientes_meta WHERE name = 'changes'") >
+                        *seenChanges)
+                    missed = true;
+                seenChanges.reset();
                 if (missed)
                     changed();
                 missed = listen(stop, db, ownBackend, changed);
@@ -104,18 +113,20 @@ private:
 std::unique_ptr<ChangeWatch> PgStore::watchChanges(std::function<void()> changed)
 {
     int ownBackend = 0;
+    std::int64_t seen = 0;
     {
         std::lock_guard lock(mutex_);
         ownBackend = backendPid_;
+        seen = changesAtOpen_ + ownCommits_;
     }
-    return std::make_unique<PgChangeWatch>(conninfo_, location_, ownBackend, false,
+    return std::make_unique<PgChangeWatch>(conninfo_, location_, ownBackend, false, seen,
                                            std::move(changed));
 }
 
 std::unique_ptr<ChangeWatch> watchServer(const std::string& conninfo, std::function<void()> changed)
 {
     return std::make_unique<PgChangeWatch>(conninfo, describeConnection(conninfo), 0, true,
-                                           std::move(changed));
+                                           std::nullopt, std::move(changed));
 }
 
 } // namespace clientes::postgres
