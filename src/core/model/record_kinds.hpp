@@ -238,6 +238,29 @@ template <typename F> decltype(auto) withRecordKind(RecordType type, F&& f)
     throw std::invalid_argument("a note is no record kind");
 }
 
+// The kinds an import adds to a client, beside its own fields (people, addresses, bank
+// accounts): what its journal keeps of clients already in the register, what the undo removes.
+inline constexpr RecordType kImportedKinds[] = {RecordType::Contact, RecordType::Address,
+                                                RecordType::BankAccount};
+
+// withRecordKind for one of kImportedKinds (std::invalid_argument for any other kind): the
+// generic code an import's journal runs is instantiated for those three only.
+template <typename F> decltype(auto) withImportedKind(RecordType type, F&& f)
+{
+    switch (type)
+    {
+    case RecordType::Contact:
+        return f(kindOf<Contact>());
+    case RecordType::Address:
+        return f(kindOf<Address>());
+    case RecordType::BankAccount:
+        return f(kindOf<BankAccount>());
+    default:
+        break;
+    }
+    throw std::invalid_argument("not a kind of record an import adds");
+}
+
 // The record kind whose API name is `name` ("invoices"); nullopt when none.
 std::optional<RecordType> recordKindFromName(std::string_view name);
 // Its API name ("invoices"); "" for Note.

@@ -2,6 +2,7 @@
 // wrote, the undo of the newest one (what it reverts, when it refuses), remembered mappings,
 // and the lists exports read.
 
+#include "core/model/record_kinds.hpp"
 #include "core/register/register_internal.hpp"
 
 #include "core/rules/validation.hpp"
@@ -132,8 +133,6 @@ ImportCommitResult Register::commitClientImport(ClientImportCommit commit)
                 result.createdIds.push_back(commit.creates[i].id);
             }
             tx.addToJournal(result.batch.id, journal);
-            // The people of the companies: with the clients created, or journaled for the undo
-            // when their company was in the register before.
             // The people, addresses and accounts: with the clients created, or journaled for
             // the undo when their client was in the register before.
             std::vector<JournalRecord> records;
@@ -337,17 +336,13 @@ ImportUndoResult Register::undoLastImport(WorkProgress* progress)
             const std::vector<std::int64_t> earlier = tx.undoableBatchesBefore(batch->id);
             for (const JournalRecord& item : records)
             {
-                const auto remove = [&]<typename Record>()
-                {
-                    if (const std::optional<Record> stored = fetchRecord<Record>(tx, item.recordId))
-                        impl_->deleteRecord(tx, *stored, now, undoId);
-                };
-                if (item.kind == RecordType::Contact)
-                    remove.operator()<Contact>();
-                else if (item.kind == RecordType::Address)
-                    remove.operator()<Address>();
-                else if (item.kind == RecordType::BankAccount)
-                    remove.operator()<BankAccount>();
+                withImportedKind(item.kind,
+                                 [&]<typename Record>(const KindOf<Record>&)
+                                 {
+                                     if (const std::optional<Record> stored =
+                                             fetchRecord<Record>(tx, item.recordId))
+                                         impl_->deleteRecord(tx, *stored, now, undoId);
+                                 });
             }
             for (const JournalInvoice& item : invoices)
             {
@@ -424,7 +419,8 @@ ImportUndoResult Register::undoLastImport(WorkProgress* progress)
             if (progress)
                 progress->report(WorkStage::Reverting, reverted, reverted);
             ImportUndoResult result;
-            // Clients: with the people it added to clients already there.
+            // Clients: with the people, addresses and accounts it added to clients already
+            // there.
             result.reverted = batch->kind == ImportKind::Invoices ? invoices.size()
                                                                   : clients.size() + records.size();
             result.batch = std::move(*batch);

@@ -256,9 +256,12 @@ void checkAgainstOthers(StoreReader& tx, const Invoice& invoice, std::vector<Rec
                       {RecordType::Invoice, RecordField::Number, Problem::Duplicate});
 }
 
-template <typename Record> void prepare(StoreReader& tx, Record& record)
+// Tidies, fills and validates a record about to be written. ownerChecked: its client was
+// written by the same unit of work (an import's new clients) and is not read again; what needs
+// a currency then takes none.
+template <typename Record> void prepare(StoreReader& tx, Record& record, bool ownerChecked = false)
 {
-    const std::string currency = resolveOwner(tx, record);
+    const std::string currency = ownerChecked ? std::string() : resolveOwner(tx, record);
     tidy(record);
     fillDefaults(record, currency);
     std::vector<RecordIssue> issues = validate(record);
@@ -307,15 +310,7 @@ void Register::Impl::insertRecords(StoreWriter& tx, std::span<Record> records,
     for (Record& record : records)
     {
         record.id = 0;
-        if (ownersChecked)
-        {
-            tidy(record);
-            fillDefaults(record, std::string());
-            if (std::vector<RecordIssue> issues = validate(record); !issues.empty())
-                throw RecordValidationError(std::move(issues));
-        }
-        else
-            prepare(tx, record);
+        prepare(tx, record, ownersChecked);
         record.createdAt = now;
         record.updatedAt = now;
         record.version = 1;

@@ -89,21 +89,31 @@ inline bool hasVersion(RecordType kind)
 }
 
 // The kinds of record a client import journals when it adds them to a client already in the
-// register (import_batch_records.kind is their recordTypeName): their table, and the SQL
-// expression naming one of its rows `r` in an undo's messages.
+// register (kImportedKinds; import_batch_records.kind is their recordTypeName): their table,
+// and the SQL expression naming one of its rows `r` in an undo's messages.
 struct JournalKind
 {
     RecordType type;
     std::string_view table;
     std::string_view label;
 };
-inline const std::array<JournalKind, 3>& journalKinds()
+inline const std::array<JournalKind, std::size(kImportedKinds)>& journalKinds()
 {
-    static const std::array<JournalKind, 3> kinds = {
-        JournalKind{RecordType::Contact, "contacts", "r.name"},
-        JournalKind{RecordType::Address, "addresses",
-                    "CASE WHEN r.name = '' THEN r.street ELSE r.name END"},
-        JournalKind{RecordType::BankAccount, "bank_accounts", "r.iban"}};
+    static const auto kinds = []
+    {
+        std::array<JournalKind, std::size(kImportedKinds)> all{};
+        for (std::size_t i = 0; i < all.size(); ++i)
+        {
+            const RecordType type = kImportedKinds[i];
+            // A person by name; an address by its name, else its street; an account by IBAN.
+            const std::string_view label =
+                type == RecordType::Address ? "CASE WHEN r.name = '' THEN r.street ELSE r.name END"
+                : type == RecordType::BankAccount ? "r.iban"
+                                                  : "r.name";
+            all[i] = JournalKind{type, ownedTable(type), label};
+        }
+        return all;
+    }();
     return kinds;
 }
 

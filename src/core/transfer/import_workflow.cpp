@@ -2,6 +2,7 @@
 
 #include "core/messages/import_messages.hpp"
 #include "core/messages/transfer_text.hpp"
+#include "core/model/record_kinds.hpp"
 #include "core/register/register.hpp"
 #include "core/rules/tax_id.hpp"
 #include "core/text/text_fold.hpp"
@@ -271,20 +272,15 @@ ImportRun ImportWorkflow::runClients(const ImportRequest& request, bool write,
     snapshot.ownedOf = [this](RecordType kind, std::int64_t clientId)
     {
         std::vector<std::string> keys;
-        const auto keysOf = [&]<typename Record>(Register& store)
-        {
-            for (const Record& record : store.list<Record>(clientId))
-                keys.push_back(ownedKey(record));
-        };
         m_withRegister(
             [&](Register& store)
             {
-                if (kind == RecordType::Contact)
-                    keysOf.operator()<Contact>(store);
-                else if (kind == RecordType::Address)
-                    keysOf.operator()<Address>(store);
-                else if (kind == RecordType::BankAccount)
-                    keysOf.operator()<BankAccount>(store);
+                withImportedKind(kind,
+                                 [&]<typename Record>(const KindOf<Record>&)
+                                 {
+                                     for (const Record& record : store.list<Record>(clientId))
+                                         keys.push_back(ownedKey(record));
+                                 });
             });
         return keys;
     };
