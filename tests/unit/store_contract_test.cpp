@@ -874,6 +874,23 @@ TEST_P(StoreContract, AddressesAndBankAccountsRoundTripListAndGoWithTheirClient)
             EXPECT_FALSE(tx.record(RecordType::Address, ss.id).has_value());
             EXPECT_FALSE(tx.record(RecordType::BankAccount, sa.id).has_value());
         });
+    // The same when an undo deletes many clients at once (WriteHints::deletesMany: SQLite's
+    // foreign keys off, the store deleting the dependent rows itself): none is left behind
+    // for the next client given a freed id.
+    const Client many = H::add(store(), makeClient("Deshecha en bloque"));
+    shipping.clientId = many.id;
+    account.clientId = many.id;
+    const Address ms = H::addRecord(store(), stampedRecord(shipping));
+    const BankAccount ma = H::addRecord(store(), stampedRecord(account));
+    const std::vector<std::int64_t> undone = {many.id};
+    store().write([&](StoreWriter& tx) { tx.deleteClients(undone); }, WriteHints{1, true});
+    store().read(
+        [&](StoreReader& tx)
+        {
+            EXPECT_FALSE(tx.record(RecordType::Address, ms.id).has_value());
+            EXPECT_FALSE(tx.record(RecordType::BankAccount, ma.id).has_value());
+            EXPECT_TRUE(tx.records(RecordType::Address, many.id).empty());
+        });
 }
 
 // Many records of one kind at once (an import's people and addresses; 600 take each store's

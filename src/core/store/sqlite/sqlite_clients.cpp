@@ -852,7 +852,10 @@ void Unit::deleteClients(std::span<const std::int64_t> ids)
         "client_id IN (SELECT c0 FROM bulk_rows(?1)))");
     run("DELETE FROM activity WHERE client_id IN (SELECT c0 FROM bulk_rows(?1))");
     run("DELETE FROM client_tags WHERE client_id IN (SELECT c0 FROM bulk_rows(?1))");
+    // Every table whose rows go with their client (ON DELETE CASCADE in the schema).
     run("DELETE FROM contacts WHERE client_id IN (SELECT c0 FROM bulk_rows(?1))");
+    run("DELETE FROM addresses WHERE client_id IN (SELECT c0 FROM bulk_rows(?1))");
+    run("DELETE FROM bank_accounts WHERE client_id IN (SELECT c0 FROM bulk_rows(?1))");
     run("DELETE FROM clients WHERE id IN (SELECT c0 FROM bulk_rows(?1))");
     if (fkOff_)
         deletedWithoutForeignKeys_ = true;

@@ -174,8 +174,10 @@ public:
     // safety net.
     static void checkClientReferences(Database& db, const std::string& path)
     {
+        // The records that go with their client too: deleteClients must have taken them.
         for (const char* table :
-             {"projects", "time_entries", "tasks", "purchase_orders", "invoices", "deals", "files"})
+             {"projects", "time_entries", "tasks", "purchase_orders", "invoices", "deals", "files",
+              "contacts", "addresses", "bank_accounts"})
         {
             auto check = db.query(std::string("PRAGMA foreign_key_check(") + table + ")");
             if (check->step())
