@@ -907,3 +907,99 @@ TEST_F(ImportApi, EachSystemsFileIsRecognisedAndReadAsItMeansItsColumns)
     }
 }
 } // namespace clientes::testing
+
+namespace clientes::testing
+{
+// ERPNext exports a doctype a file: the customers, then their contacts and their addresses,
+// each row linked to its customer by "Link Name (Links)". Imported one after the other, the
+// three make one client with its people and addresses; each import is undone on its own.
+TEST_F(ImportApi, ErpNextsCustomersContactsAndAddressesFilesMakeOneClient)
+{
+    const auto importCsv = [&](const char* name, const std::string& csv)
+    {
+        const auto file = office->workDir() / name;
+        {
+            std::ofstream out(file, std::ios::binary);
+            out << csv;
+        }
+        SheetDocument document(*office, "file://" + file.string(), true,
+                               "Text - txt - csv (StarCalc)",
+                               "44,34,76,1,1/2/2/2/3/2/4/2/5/2/6/2/7/2/8/2/9/2/10/2/11/2/12/2/13/2/"
+                               "14/2/15/2/16/2/17/2/18/2/19/2/20/2/21/2");
+        const auto imported = directory->importClients(document.range("A1:Z20"), options({}));
+        rtl::OUString system;
+        resultValue(imported, "System") >>= system;
+        EXPECT_EQ(s(system), "ERPNext") << name;
+        bool committed = false;
+        resultValue(imported, "Committed") >>= committed;
+        EXPECT_TRUE(committed) << name << ": " << joined(problems(imported));
+        return imported;
+    };
+    const auto customers = importCsv(
+        "Customer.csv", "ID,Customer Name,Customer Type,Customer Group,Territory,Mobile No,"
+                        "Email Id\n"
+                        "Grant Plastics Ltd.,Grant Plastics Ltd.,Company,Commercial,United "
+                        "Kingdom,+44 7700 900123,sales@grant.co.uk\n");
+    EXPECT_EQ(count(customers, "Created"), 1) << joined(problems(customers));
+    const auto contacts = importCsv(
+        "Contact.csv",
+        "ID,First Name,Middle Name,Last Name,Email Address,Status,Designation,Phone,Mobile No,"
+        "Link Document Type (Links),Link Name (Links),Link Title (Links)\n"
+        "Emma Grant-Grant Plastics Ltd.,Emma,,Grant,emma@grant.co.uk,Passive,Purchasing "
+        "Manager,+44 113 000 0001,+44 7700 900456,Customer,Grant Plastics Ltd.,Grant Plastics "
+        "Ltd.\n");
+    EXPECT_EQ(count(contacts, "Created"), 0) << joined(problems(contacts));
+    EXPECT_EQ(count(contacts, "Contacts"), 1) << joined(problems(contacts));
+    const auto addresses = importCsv(
+        "Address.csv",
+        "ID,Address Title,Address Type,Address Line 1,Address Line 2,City/Town,County,"
+        "State/Province,Country,Postal Code,Email Address,Phone,Fax,Preferred Billing Address,"
+        "Preferred Shipping Address,Disabled,Link Document Type (Links),Link Name (Links),"
+        "Link Title (Links)\n"
+        "Grant Plastics Ltd.-Billing,Grant Plastics Ltd.,Billing,14 Mill Lane,Unit 3,Leeds,"
+        "West Yorkshire,,United Kingdom,LS1 4AB,accounts@grant.co.uk,+44 113 000 0000,,1,0,0,"
+        "Customer,Grant Plastics Ltd.,Grant Plastics Ltd.\n"
+        "Almacén norte-Shipping,Almacén norte,Shipping,Dock Road 9,,Hull,,,United Kingdom,"
+        "HU1 2AA,,,,0,1,0,Customer,Grant Plastics Ltd.,Grant Plastics Ltd.\n");
+    EXPECT_EQ(count(addresses, "Created"), 0) << joined(problems(addresses));
+    EXPECT_EQ(count(addresses, "Addresses"), 2) << joined(problems(addresses));
+
+    const auto found = directory->findClients(u("grant plastics"), 0);
+    ASSERT_EQ(found.getLength(), 1);
+    const auto client = directory->getClient(found[0]);
+    EXPECT_EQ(field(client, "kind"), "company");
+    EXPECT_EQ(field(client, "mobile"), "+44 7700 900123");
+    const auto people = directory->getRecords(found[0], u("contacts"));
+    ASSERT_EQ(people.getLength(), 1);
+    EXPECT_EQ(field(people[0], "name"), "Emma Grant");
+    EXPECT_EQ(field(people[0], "role"), "Purchasing Manager");
+    EXPECT_EQ(field(people[0], "mobile"), "+44 7700 900456");
+    const auto places = directory->getRecords(found[0], u("addresses"));
+    ASSERT_EQ(places.getLength(), 2);
+    EXPECT_EQ(field(places[0], "type"), "billing");
+    EXPECT_EQ(field(places[0], "name"), "Grant Plastics Ltd.");
+    EXPECT_EQ(field(places[0], "street2"), "Unit 3");
+    EXPECT_EQ(field(places[0], "postalCode"), "LS1 4AB");
+    EXPECT_EQ(field(places[0], "country"), "GB");
+    EXPECT_EQ(field(places[1], "type"), "shipping");
+    EXPECT_EQ(field(places[1], "name"), "Almacén norte");
+    EXPECT_EQ(field(places[1], "city"), "Hull");
+    // What an address has no field for is said, not dropped silently.
+    css::uno::Sequence<rtl::OUString> leftOut;
+    resultValue(addresses, "LeftOutColumns") >>= leftOut;
+    std::string said;
+    for (const rtl::OUString& column : leftOut)
+        said += s(column) + ";";
+    EXPECT_NE(said.find("Preferred Billing Address"), std::string::npos) << said;
+
+    // Each import undone on its own, the last first: the addresses, then the people, then the
+    // customer.
+    directory->undoLastImport();
+    EXPECT_EQ(directory->getRecords(found[0], u("addresses")).getLength(), 0);
+    EXPECT_EQ(directory->getRecords(found[0], u("contacts")).getLength(), 1);
+    directory->undoLastImport();
+    EXPECT_EQ(directory->getRecords(found[0], u("contacts")).getLength(), 0);
+    directory->undoLastImport();
+    EXPECT_EQ(directory->findClients(u("grant plastics"), 0).getLength(), 0);
+}
+} // namespace clientes::testing

@@ -627,17 +627,19 @@ TEST(ImportSources, DolibarrsContactsAreThePeopleOfTheirCompanies)
     stored.legalName = "Talleres Ruiz, S.L.";
     InMemoryClients existing({stored});
     const Headers headers = {"Contact Id",   "Civility code", "Last name", "First name",
-                             "Job position", "Phone",         "Mobile",    "EMail",
-                             "Company Id",   "Company name",  "Phone",     "Email"};
-    const auto table =
-        textTable({headers,
-                   {"12", "MME", "Ruiz", "Marta", "Gerente", "910000001", "600000001",
-                    "marta@truiz.es", "3", "Talleres Ruiz, S.L.", "910000000", "info@truiz.es"},
-                   {"13", "MR", "Sol", "Juan", "", "", "", "", "4", "Pinturas Sol, S.L.", "", ""}});
+                             "Job position", "Address",       "Zip Code",  "City",
+                             "Phone",        "Mobile",        "EMail",     "Company Id",
+                             "Company name", "Phone",         "Email"};
+    const auto table = textTable(
+        {headers,
+         {"12", "MME", "Ruiz", "Marta", "Gerente", "Calle Luna 3", "28004", "Madrid", "910000001",
+          "600000001", "marta@truiz.es", "3", "Talleres Ruiz, S.L.", "910000000", "info@truiz.es"},
+         {"13", "MR", "Sol", "Juan", "", "", "", "", "", "", "", "4", "Pinturas Sol, S.L.", "",
+          ""}});
     const SourceLayout layout = sourceLayout(headers);
     EXPECT_EQ(layout.system, SourceSystem::Dolibarr);
     EXPECT_EQ(layout.nameParts, (std::vector<std::size_t>{3, 2})); // first name, last name
-    EXPECT_EQ(layout.column(ColumnRule::Parent), 9U);
+    EXPECT_EQ(layout.column(ColumnRule::Parent), 12U);
     const ImportPlan plan = planImport(table, {}, existing, Language::Es);
     EXPECT_EQ(plan.system, SourceSystem::Dolibarr);
     EXPECT_EQ(plan.created, 0U);
@@ -650,12 +652,92 @@ TEST(ImportSources, DolibarrsContactsAreThePeopleOfTheirCompanies)
     EXPECT_EQ(plan.rows[0].contact->email, "marta@truiz.es");
     EXPECT_EQ(plan.rows[0].matchedId, 5);
     EXPECT_EQ(plan.rows[1].action, RowAction::Skip); // Pinturas Sol is nowhere
-    // What has no place in a contact is listed as left out: the civility, the company's id,
-    // and the company's phone and e-mail after the person's.
+    // What has no place in a contact is listed as left out: the civility, the person's own
+    // address (mapped as a client's, but a contact has none), the company's id, and the
+    // company's phone and e-mail after the person's.
     std::string leftOut;
     for (const LeftOutColumn& column : plan.leftOut)
         leftOut += column.header + ";";
-    EXPECT_EQ(leftOut, "Civility code;Company Id;Phone;Email;");
+    EXPECT_EQ(leftOut, "Civility code;Address;Zip Code;City;Company Id;Phone;Email;");
+}
+
+// ERPNext's Address export (its documented columns, every field): each row an address of the
+// customer in "Link Name (Links)", of the type "Address Type" says (Office and the other
+// ERPNext types are "other"), named by its title; what an address has no field for is listed
+// as left out.
+TEST(ImportSources, ErpNextsAddressesAreTheAddressesOfTheirCustomers)
+{
+    Client stored;
+    stored.id = 7;
+    stored.code = "C-000007";
+    stored.legalName = "Grant Plastics Ltd.";
+    InMemoryClients existing({stored});
+    const Headers headers = {"ID",
+                             "Address Title",
+                             "Address Type",
+                             "Address Line 1",
+                             "Address Line 2",
+                             "City/Town",
+                             "County",
+                             "State/Province",
+                             "Country",
+                             "Postal Code",
+                             "Email Address",
+                             "Phone",
+                             "Fax",
+                             "Preferred Billing Address",
+                             "Preferred Shipping Address",
+                             "Disabled",
+                             "Link Document Type (Links)",
+                             "Link Name (Links)",
+                             "Link Title (Links)"};
+    const auto table =
+        textTable({headers,
+                   {"Grant Plastics Ltd.-Billing", "Grant Plastics Ltd.", "Billing", "14 Mill Lane",
+                    "Unit 3", "Leeds", "West Yorkshire", "", "United Kingdom", "LS1 4AB",
+                    "accounts@grant.co.uk", "+44 113 000 0000", "", "1", "0", "0", "Customer",
+                    "Grant Plastics Ltd.", "Grant Plastics Ltd."},
+                   {"Grant Plastics Ltd.-Shipping", "Almacén norte", "Shipping", "Dock Road 9", "",
+                    "Hull", "", "", "United Kingdom", "HU1 2AA", "", "", "", "0", "1", "0",
+                    "Customer", "Grant Plastics Ltd.", "Grant Plastics Ltd."},
+                   {"Grant Plastics Ltd.-Office", "", "Office", "1 King St", "", "London", "", "",
+                    "", "EC2V 8AU", "", "", "", "0", "0", "0", "Customer", "Grant Plastics Ltd.",
+                    "Grant Plastics Ltd."},
+                   {"Nadie-Billing", "Nadie", "Billing", "Calle 1", "", "Madrid", "", "", "Spain",
+                    "28001", "", "", "", "0", "0", "0", "Customer", "Nadie S.L.", "Nadie S.L."}});
+    const SourceLayout layout = sourceLayout(headers);
+    EXPECT_EQ(layout.system, SourceSystem::ErpNext);
+    EXPECT_EQ(layout.column(ColumnRule::Parent), 17U);
+    EXPECT_EQ(layout.column(ColumnRule::AddressType), 2U);
+    const ImportPlan plan = planImport(table, {}, existing, Language::Es);
+    EXPECT_EQ(plan.system, SourceSystem::ErpNext);
+    EXPECT_EQ(plan.created, 0U);
+    EXPECT_EQ(plan.contacts, 0U);
+    EXPECT_EQ(plan.addresses, 3U);
+    ASSERT_TRUE(plan.rows[0].address.has_value());
+    const Address& billing = *plan.rows[0].address;
+    EXPECT_EQ(billing.type, AddressType::Billing);
+    EXPECT_EQ(billing.name, "Grant Plastics Ltd.");
+    EXPECT_EQ(billing.street, "14 Mill Lane");
+    EXPECT_EQ(billing.street2, "Unit 3");
+    EXPECT_EQ(billing.city, "Leeds");
+    EXPECT_EQ(billing.postalCode, "LS1 4AB");
+    EXPECT_EQ(billing.country, "GB");
+    EXPECT_EQ(billing.email, "accounts@grant.co.uk");
+    EXPECT_EQ(billing.phone, "+44 113 000 0000");
+    EXPECT_EQ(plan.rows[0].matchedId, 7);
+    ASSERT_TRUE(plan.rows[1].address.has_value());
+    EXPECT_EQ(plan.rows[1].address->type, AddressType::Shipping);
+    EXPECT_EQ(plan.rows[1].address->name, "Almacén norte");
+    ASSERT_TRUE(plan.rows[2].address.has_value());
+    EXPECT_EQ(plan.rows[2].address->type, AddressType::Other); // "Office"
+    EXPECT_EQ(plan.rows[2].address->street, "1 King St");
+    EXPECT_EQ(plan.rows[3].action, RowAction::Skip); // Nadie S.L. is nowhere
+    std::string leftOut;
+    for (const LeftOutColumn& column : plan.leftOut)
+        leftOut += column.header + ";";
+    EXPECT_EQ(leftOut, "County;Preferred Billing Address;Preferred Shipping Address;Disabled;"
+                       "Link Document Type (Links);Link Title (Links);");
 }
 } // namespace clientes
 

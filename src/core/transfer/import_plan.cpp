@@ -347,18 +347,23 @@ private:
         return columnLetters(options_.firstSheetColumn + c);
     }
 
+    // The columns that import nothing: unmapped ones with values, and mapped ones whose every
+    // value is on a row of a company that has no field for it (Dolibarr's contacts export: the
+    // person's own address).
     void listLeftOut(std::size_t firstData)
     {
         for (std::size_t c = 0; c < plan_.mapping.size(); ++c)
         {
-            if (plan_.mapping[c] || ruleColumn(c) ||
+            const std::size_t dropped =
+                c < droppedOnChildren_.size() ? droppedOnChildren_[c] : std::size_t{0};
+            if ((plan_.mapping[c] && dropped == 0) || ruleColumn(c) ||
                 std::binary_search(plan_.noteColumns.begin(), plan_.noteColumns.end(), c))
                 continue;
             std::size_t values = 0;
             for (std::size_t r = firstData; r < table_.size(); ++r)
                 if (c < table_[r].size() && !isBlankCell(table_[r][c]))
                     ++values;
-            if (values > 0)
+            if (values > 0 && (!plan_.mapping[c] || dropped == values))
                 plan_.leftOut.push_back({c, options_.firstSheetColumn + c, columnName(c), values});
         }
     }
@@ -710,7 +715,9 @@ private:
                    std::vector<ImportProblem> problems)
     {
         const std::string type = ruleValue(cells, ColumnRule::AddressType);
-        if (isPersonRow(type))
+        const bool person = isPersonRow(type);
+        countDropped(cells, person, !input.phone.empty());
+        if (person)
         {
             Contact contact;
             contact.name = input.legalName;
@@ -752,6 +759,37 @@ private:
         }
         children_.push_back({plan_.rows.size(), cellValue(cells, *parent_)});
         finishRow(std::move(row), RowAction::Child, problems);
+    }
+
+    // The values of a child row that its record has no field for (a person's street, an
+    // address's tax ID…), by column: a column only such rows fill is listed as left out.
+    void countDropped(const std::vector<ImportCell>& cells, bool person, bool phoneGiven)
+    {
+        const auto kept = [&](Field field)
+        {
+            switch (field)
+            {
+            case Field::LegalName:
+            case Field::Email:
+            case Field::Phone:
+                return true;
+            case Field::Mobile: // an address has one phone: the mobile when there is no other
+                return person || !phoneGiven;
+            case Field::Street:
+            case Field::Street2:
+            case Field::PostalCode:
+            case Field::City:
+            case Field::Region:
+            case Field::Country:
+                return !person;
+            default:
+                return false;
+            }
+        };
+        droppedOnChildren_.resize(plan_.mapping.size());
+        for (std::size_t c = 0; c < plan_.mapping.size() && c < cells.size(); ++c)
+            if (plan_.mapping[c] && !kept(*plan_.mapping[c]) && !isBlankCell(cells[c]))
+                ++droppedOnChildren_[c];
     }
 
     // A record the import would add (a contact, an address, a bank account), checked as the
@@ -955,8 +993,9 @@ private:
     std::vector<std::size_t> nameParts_;
     std::array<std::optional<std::size_t>, kColumnRules> rules_{}; // by ruleIndex
     const std::optional<std::size_t>& parent_ = rules_[ruleIndex(ColumnRule::Parent)];
-    std::vector<std::size_t> ownContacts_; // plan rows naming their contact person
-    std::vector<std::size_t> bankRows_;    // plan rows with a bank account
+    std::vector<std::size_t> ownContacts_;       // plan rows naming their contact person
+    std::vector<std::size_t> bankRows_;          // plan rows with a bank account
+    std::vector<std::size_t> droppedOnChildren_; // by column: see countDropped
     // The child rows: plan row, the company's name as written.
     std::vector<std::pair<std::size_t, std::string>> children_;
     std::vector<ImportProblem> tableProblems_;

@@ -221,7 +221,8 @@ std::vector<Preset> presetList()
         {SourceSystem::ErpNext,
          {"Customer Name", "Customer Type", "Customer Group", "Territory", "Mobile No", "Email Id",
           "Customer Primary Contact", "Customer Primary Address", "Default Price List",
-          "Link Name (Links)", "Link Document Type (Links)"},
+          "Link Name (Links)", "Link Document Type (Links)", "Address Title", "Address Line 1",
+          "City/Town", "State/Province"},
          2,
          {field("Customer Name", Field::LegalName),
           // A Contact file: people linked to customers.
@@ -230,6 +231,16 @@ std::vector<Preset> presetList()
           {"Last Name", ColumnRule::NamePart},
           {"Link Name (Links)", ColumnRule::Parent},
           {"Designation", ColumnRule::JobTitle},
+          // An Address file: the customers' addresses (Billing, Shipping, Office…), linked as
+          // the contacts are; its title is the address's name.
+          field("Address Title", Field::LegalName),
+          {"Address Type", ColumnRule::AddressType},
+          field("Address Line 1", Field::Street),
+          field("Address Line 2", Field::Street2),
+          field("City/Town", Field::City),
+          field("State/Province", Field::Region),
+          field("Postal Code", Field::PostalCode),
+          field("Country", Field::Country),
           field("Email Address", Field::Email),
           field("Phone", Field::Phone),
           field("Customer Type", Field::Kind),
