@@ -227,6 +227,39 @@ TEST_F(ClientDialog, EditShowsTheRecordAndSavesChanges)
     EXPECT_EQ(field(client, "email"), "hola@miranda.es");
 }
 
+// Under the form, a line on the client's other addresses and bank accounts (edited in the
+// profile); a new client's line says where they go, and its button creates the client.
+TEST_F(ClientDialog, TheLineUnderTheFormNamesTheClientsAddressesAndAccounts)
+{
+    const std::string code = s(directory->addClient(fields({{"legalName", "Sedes Varias, S.L."}})));
+    open(code);
+    EXPECT_EQ(label("lblRecords"),
+              "Aún sin direcciones de facturación o envío ni cuentas bancarias.");
+    EXPECT_EQ(label("btnRecords"), "Direcciones y cuentas en la ~ficha…");
+    directory->addRecord(u(code), u("addresses"),
+                         fields({{"type", "shipping"}, {"street", "Nave 4"}, {"city", "Sevilla"}}));
+    directory->addRecord(
+        u(code), u("addresses"),
+        fields({{"type", "billing"}, {"street", "Calle Mayor 1"}, {"city", "Madrid"}}));
+    directory->addRecord(u(code), u("bankAccounts"),
+                         fields({{"iban", "ES91 2100 0418 4502 0005 1332"}}));
+    TearDown();
+    open(code);
+    EXPECT_EQ(label("lblRecords"), "Direcciones: Facturación (Madrid), Envío (Sevilla) · Cuentas "
+                                   "bancarias: ES91 2100 0418 4502 0005 1332");
+
+    TearDown();
+    const sal_Int32 before = directory->countClients();
+    open();
+    EXPECT_EQ(label("lblRecords"),
+              "Las direcciones de facturación y envío y las cuentas bancarias van en la ficha del "
+              "cliente: el botón lo crea y la abre en ellas.");
+    type("edLegalName", "Sedes Nuevas, S.L.");
+    ASSERT_TRUE(call("onRecords"));
+    EXPECT_EQ(directory->countClients(), before + 1);
+    EXPECT_EQ(directory->findClients(u("sedes nuevas"), 0).getLength(), 1);
+}
+
 TEST_F(ClientDialog, EditRefusesAnEmptyLegalNameAndKeepsTheStoredOne)
 {
     const std::string code = s(directory->addClient(fields({{"legalName", "Farmacia Sanz"}})));

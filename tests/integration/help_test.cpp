@@ -353,6 +353,38 @@ TEST_F(Help, TheWizardsStepAndTheProfilesTabChooseThePage)
     close(profile);
 }
 
+// The client dialog's button of addresses and accounts, by its mnemonic: it creates the client
+// typed, and the profile opens at the tab of addresses and bank accounts (F1 says which tab).
+TEST_F(Help, TheClientDialogsAddressesButtonCreatesTheClientAndOpensItsProfileAtThatTab)
+{
+    document->openClientesPanel();
+    dispatch("org.clientes.calc:AddClient");
+    const Reference<css::awt::XDialog> dialog = shownDialog();
+    ASSERT_TRUE(dialog.is());
+    const std::string title = s(dialog->getTitle());
+    // The legal name has the focus as the dialog opens: typed as a user types it.
+    windowOf(dialog)->setFocus();
+    office->waitForMainThread();
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    ASSERT_EQ(std::system((std::string(CLIENTES_TEST_XDOTOOL) + " type --delay 20 'Con Sedes SL'")
+                              .c_str()),
+              0);
+    typeKeys(windowOf(dialog), "alt+f"); // Direcciones y cuentas en la ~ficha…
+    Reference<css::awt::XDialog> profile;
+    ASSERT_TRUE(eventually(*office,
+                           [&]
+                           {
+                               profile = shownDialog();
+                               return profile.is() && s(profile->getTitle()) != title;
+                           }))
+        << "no profile after the button";
+    EXPECT_EQ(pageOfF1(windowOf(profile)), "es/profile-addresses.html");
+    close(profile);
+    const Reference<org::clientes::XClientDirectory> clients(
+        office->create("org.clientes.ClientDirectory"), UNO_QUERY_THROW);
+    EXPECT_EQ(clients->findClients(u("con sedes"), 0).getLength(), 1);
+}
+
 TEST_F(Help, F1OutsideOurWindowsIsLeftToTheOffice)
 {
     // The deck had the focus; now the sheet has it: F1 is the office's (its own help), and

@@ -486,3 +486,31 @@ TEST(ProfileValidation, ABankAccountKeepsItsIbanElectronicAndIsWarnedNotRefused)
     EXPECT_EQ(bankCheckLabel(account, Language::Pt).rfind("Não é um IBAN", 0), 0u);
 }
 } // namespace clientes
+
+namespace clientes
+{
+// The client dialog's line on the addresses and accounts: the first three addresses by type
+// and town (else name), the first account, "+n" for the rest; a sentence when there is none.
+TEST(ProfileValidation, TheClientDialogsLineNamesTheFirstAddressesAndAccounts)
+{
+    EXPECT_EQ(ownedRecordsLine({}, {}, Language::En),
+              "No billing or shipping addresses and no bank accounts yet.");
+    Address billing;
+    billing.type = AddressType::Billing;
+    billing.city = "Madrid";
+    Address shipping;
+    shipping.type = AddressType::Shipping;
+    shipping.name = "Almacén";
+    Address other;
+    other.type = AddressType::Other;
+    other.street = "Calle 1";
+    BankAccount account;
+    account.iban = "ES9121000418450200051332";
+    EXPECT_EQ(ownedRecordsLine({billing}, {}, Language::Es), "Direcciones: Facturación (Madrid)");
+    EXPECT_EQ(ownedRecordsLine({}, {account, account}, Language::Pt),
+              "Contas bancárias: ES91 2100 0418 4502 0005 1332 +1");
+    EXPECT_EQ(ownedRecordsLine({billing, shipping, other, other}, {account}, Language::En),
+              "Addresses: Billing (Madrid), Shipping (Almacén), Other +1 · Bank accounts: ES91 "
+              "2100 0418 4502 0005 1332");
+}
+} // namespace clientes

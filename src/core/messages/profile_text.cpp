@@ -214,6 +214,44 @@ std::string bankCheckLabel(const BankAccount& account, Language language)
     return label;
 }
 
+std::string ownedRecordsLine(const std::vector<Address>& addresses,
+                             const std::vector<BankAccount>& accounts, Language language)
+{
+    if (addresses.empty() && accounts.empty())
+        return text(K::ClientRecordsNone, language);
+    // The first `shown` items, then "+n" for the rest.
+    const auto list = [](const auto& items, std::size_t shown, const auto& label)
+    {
+        std::string joined;
+        for (std::size_t i = 0; i < items.size() && i < shown; ++i)
+            joined += (i == 0 ? "" : ", ") + label(items[i]);
+        if (items.size() > shown)
+            joined += " +" + std::to_string(items.size() - shown);
+        return joined;
+    };
+    std::vector<std::string> parts;
+    if (!addresses.empty())
+        parts.push_back(text(K::ClientRecordsAddresses, language,
+                             {{"list", list(addresses, 3,
+                                            [&](const Address& address)
+                                            {
+                                                const std::string& place = address.city.empty()
+                                                                               ? address.name
+                                                                               : address.city;
+                                                return statusLabel(address.type, language) +
+                                                       (place.empty() ? "" : " (" + place + ")");
+                                            })}}));
+    if (!accounts.empty())
+        parts.push_back(text(
+            K::ClientRecordsAccounts, language,
+            {{"list", list(accounts, 1,
+                           [](const BankAccount& account) { return printIban(account.iban); })}}));
+    std::string line;
+    for (const std::string& part : parts)
+        line += (line.empty() ? "" : " · ") + part;
+    return line;
+}
+
 std::string invoiceStateLabel(const Invoice& invoice, std::string_view today, Language language)
 {
     std::string label = statusLabel(invoice.status, language);

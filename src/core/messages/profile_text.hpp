@@ -39,6 +39,11 @@ std::string bicVerdictLabel(BicVerdict verdict, Language language);
 // caracteres", "Dígitos de control incorrectos: ¿un número mal copiado?"; the BIC's verdict
 // after " · " when it is given and wrong.
 std::string bankCheckLabel(const BankAccount& account, Language language);
+// The client dialog's line on what the profile keeps beside the client's own address, the
+// first few of each: "Direcciones: Facturación (Madrid), Envío (Sevilla) · Cuentas bancarias:
+// ES91 2100 0418 4502 0005 1332"; "+2" for those not named; a sentence when there is none.
+std::string ownedRecordsLine(const std::vector<Address>& addresses,
+                             const std::vector<BankAccount>& accounts, Language language);
 // An invoice's state as of today: its status, plus "vencida" when authorised and due before
 // today ("Autorizada · vencida").
 std::string invoiceStateLabel(const Invoice& invoice, std::string_view today, Language language);

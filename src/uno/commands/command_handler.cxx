@@ -4,6 +4,7 @@
 #include "deck/deck_registry.hxx"
 #include "dialogs/client_dialog.hxx"
 #include "dialogs/export_dialog.hxx"
+#include "dialogs/profile_dialog.hxx"
 #include "dialogs/transfer_dialogs.hxx"
 #include "support/entry_guard.hxx"
 #include "support/help.hxx"
@@ -145,7 +146,12 @@ bool execute(const Reference<XComponentContext>& context,
         if (ClientListView* view = showDeck(frame))
             view->addClient(); // the new client shown selected in the deck
         else
-            client_dialog::run(context, std::nullopt);
+        {
+            bool toRecords = false;
+            if (const auto created = client_dialog::run(context, std::nullopt, &toRecords);
+                created && toRecords)
+                profile_dialog::run(context, frame, *created, profile_dialog::kAddressesPage);
+        }
         return true;
     case Command::OpenProfile:
     {

@@ -680,10 +680,16 @@ void ClientListView::openSelected()
 
 void ClientListView::addClient()
 {
-    const auto created = client_dialog::run(m_context, std::nullopt);
+    bool toRecords = false;
+    const auto created = client_dialog::run(m_context, std::nullopt, &toRecords);
     if (!created)
         return;
     reveal(*created);
+    // Saved to add its addresses and accounts: the profile, at their tab.
+    if (toRecords &&
+        profile_dialog::run(m_context, css::uno::Reference<css::frame::XFrame>(m_frame), *created,
+                            profile_dialog::kAddressesPage))
+        reveal(*created);
 }
 
 void ClientListView::showMoreMenu()

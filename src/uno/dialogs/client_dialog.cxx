@@ -167,6 +167,8 @@ public:
                                checkNearMatches(dialog, false);
                            else if (method == "onOpenExisting")
                                openExisting(dialog);
+                           else if (method == "onRecords")
+                               saveAndOpenRecords(dialog);
                            else
                                return false;
                            return true;
@@ -178,7 +180,7 @@ public:
         if (m_profile.is())
             return m_profile->getSupportedMethodNames();
         return asciiNames({"prepare", "onSave", "onEdited", "onTaxIdLeft", "onOpenExisting",
-                           "onNameEdited", "onIdentityLeft"});
+                           "onNameEdited", "onIdentityLeft", "onRecords"});
     }
 
     // The dialog closed: a near-match answer still to come is dropped.
@@ -190,6 +192,8 @@ public:
 
     // The client stored, or the existing one the user chose to open instead.
     std::optional<std::int64_t> result() const { return m_savedId ? m_savedId : m_openedId; }
+    // Whether the dialog closed through "addresses and accounts" (saved).
+    bool toRecords() const { return m_toRecords && m_savedId.has_value(); }
 
 private:
     void prepare(const Reference<css::awt::XDialog>& dialog)
@@ -224,6 +228,28 @@ private:
         showMode(dialog);
     }
 
+    // The line on the client's other addresses and bank accounts (edited in the profile).
+    void showRecords(const Reference<css::awt::XDialog>& dialog)
+    {
+        const std::string line = storeAccess().with(
+            m_context,
+            [&](Register& store)
+            {
+                return ownedRecordsLine(store.list<Address>(m_loaded->id),
+                                        store.list<BankAccount>(m_loaded->id), m_language);
+            });
+        setLabel(dialog, "lblRecords", line);
+    }
+
+    // The button beside that line: saves as Save does, and once the dialog closed saved, its
+    // caller shows the client's profile at the tab of addresses and accounts.
+    void saveAndOpenRecords(const Reference<css::awt::XDialog>& dialog)
+    {
+        m_wantRecords = true;
+        save(dialog);
+        m_wantRecords = false;
+    }
+
     // Title, save button and code for a new client or the one loaded.
     void showMode(const Reference<css::awt::XDialog>& dialog)
     {
@@ -234,6 +260,10 @@ private:
             dialog, "btnSave",
             resourceString(dialog, editing ? "ClientDialog.Save.Edit" : "ClientDialog.Save.New"));
         setLabel(dialog, "lblCode", editing ? m_loaded->code : std::string());
+        if (editing)
+            showRecords(dialog);
+        else
+            setLabel(dialog, "lblRecords", clientes::text(TextKey::ClientRecordsNew, m_language));
     }
 
     void show(const Reference<css::awt::XDialog>& dialog, const Client& client)
@@ -536,6 +566,7 @@ private:
                         kWarningColor);
             return;
         }
+        m_toRecords = m_wantRecords;
         const Reference<css::awt::XDialog2> closable(dialog, UNO_QUERY);
         if (closable.is())
             closable->endDialog(1);
@@ -580,6 +611,8 @@ private:
     Reference<css::awt::XDialog> m_nearDialog;      // where their answers show: set by prepare
     std::optional<std::int64_t> m_acknowledgedNear; // the one a save was stopped for
     std::string m_warnedAfterSave;                  // tax key stored with a warning shown
+    bool m_wantRecords = false; // saving for the button of addresses and accounts
+    bool m_toRecords = false;   // closed by it
     Reference<css::awt::XDialogEventHandler> m_profile;
 };
 
@@ -591,7 +624,7 @@ OUString dialogUrl()
 }
 
 std::optional<std::int64_t> run(const Reference<XComponentContext>& context,
-                                std::optional<std::int64_t> clientId)
+                                std::optional<std::int64_t> clientId, bool* toRecords)
 {
     std::optional<std::int64_t> result;
     showingFailures("the client dialog", context,
@@ -609,6 +642,8 @@ std::optional<std::int64_t> run(const Reference<XComponentContext>& context,
                                   [](const auto&) { return HelpPage::Client; });
                         editor->closed();
                         result = editor->result();
+                        if (toRecords)
+                            *toRecords = editor->toRecords();
                     });
     return result;
 }

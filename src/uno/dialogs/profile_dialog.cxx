@@ -198,9 +198,10 @@ class ProfileViewer
       private record_tab::TabHost
 {
 public:
-    ProfileViewer(const Reference<XComponentContext>& context, std::int64_t clientId)
+    // page: the tab shown first (its Step; the summary is 1).
+    ProfileViewer(const Reference<XComponentContext>& context, std::int64_t clientId, int page = 1)
         : m_context(context), m_locale(officeLocale(context)), m_language(m_locale.language),
-          m_clientId(clientId)
+          m_clientId(clientId), m_tab(page >= 1 && page <= kTabCount ? page : 1)
     {
         for (const TabSpec& spec : tabSpecs())
             m_tabs.push_back(record_tab::makeRecordTab(spec, *this));
@@ -858,12 +859,15 @@ private:
 
     void editClient(const Dialog& dialog)
     {
-        if (client_dialog::run(m_context, m_clientId))
+        bool toRecords = false;
+        if (client_dialog::run(m_context, m_clientId, &toRecords))
         {
             m_changed = true;
             reload(dialog);
             showMessage(dialog, ascii("lblMessage"),
                         clientes::text(TextKey::ProfileRecordSaved, m_language), kInfoColor);
+            if (toRecords)
+                showTab(dialog, kAddressesPage);
         }
         else
             reload(dialog);
@@ -1178,14 +1182,14 @@ Reference<css::awt::XDialogEventHandler> createHandler(const Reference<XComponen
 }
 
 bool run(const Reference<XComponentContext>& context, const Reference<css::frame::XFrame>& frame,
-         std::int64_t clientId)
+         std::int64_t clientId, int page)
 {
     bool changed = false;
     showingFailures(
         "the profile dialog", context,
         [&]
         {
-            rtl::Reference<ProfileViewer> viewer(new ProfileViewer(context, clientId));
+            rtl::Reference<ProfileViewer> viewer(new ProfileViewer(context, clientId, page));
             runDialog(context, dialogUrl(), Reference<css::awt::XDialogEventHandler>(viewer.get()),
                       frame.is()
                           ? Reference<css::awt::XWindowPeer>(frame->getContainerWindow(), UNO_QUERY)

@@ -26,8 +26,12 @@ namespace clientes::uno::profile_dialog
 // Shows the profile of the client modally, over the frame's window when there is one. Returns
 // true when anything about the client changed (the deck then reads it again). Problems are
 // shown to the user; nothing is thrown.
+// page: the tab shown first, as the dialog's Step (1, the summary, by default).
 bool run(const css::uno::Reference<css::uno::XComponentContext>& context,
-         const css::uno::Reference<css::frame::XFrame>& frame, std::int64_t clientId);
+         const css::uno::Reference<css::frame::XFrame>& frame, std::int64_t clientId, int page = 1);
+
+// The tab "Direcciones y cuentas" (the dialog's Step of tabAddresses).
+constexpr int kAddressesPage = 9;
 
 // A handler for the dialog of the given client: create the dialog with it, call "prepare",
 // then execute() or setVisible(true).
