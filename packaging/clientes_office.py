@@ -168,9 +168,12 @@ def select_first(panel):
         grid.selectRow(0)
 
 
-def open_client_dialog(ctx, invalid_entry=False):
-    """Shows the add-client dialog without blocking (execute() would wait for the user)."""
+def open_client_dialog(ctx, invalid_entry=False, key=None):
+    """Shows the add-client dialog, or the edit one of the client `key`, without blocking
+    (execute() would wait for the user)."""
     handler = ctx.ServiceManager.createInstanceWithContext("org.clientes.ClientEditor", ctx)
+    if key:
+        handler.initialize((key,))
     provider = ctx.ServiceManager.createInstanceWithContext("com.sun.star.awt.DialogProvider2", ctx)
     dialog = provider.createDialogWithHandler(
         "vnd.sun.star.extension://org.clientes.calc/dialogs/ClientDialog.xdl", handler)
@@ -180,6 +183,17 @@ def open_client_dialog(ctx, invalid_entry=False):
         dialog.getControl("edEmail").setText("pedidos en ferreteria")
         dialog.getControl("edCity").setText("Toledo")
         handler.callHandlerMethod(dialog, None, "onSave")
+    dialog.setVisible(True)
+    return dialog
+
+
+def open_export_dialog(ctx):
+    """Shows the clients' export dialog without blocking."""
+    handler = ctx.ServiceManager.createInstanceWithContext("org.clientes.ExportDialog", ctx)
+    provider = ctx.ServiceManager.createInstanceWithContext("com.sun.star.awt.DialogProvider2", ctx)
+    dialog = provider.createDialogWithHandler(
+        "vnd.sun.star.extension://org.clientes.calc/dialogs/ExportDialog.xdl", handler)
+    handler.callHandlerMethod(dialog, None, "prepare")
     dialog.setVisible(True)
     return dialog
 
@@ -700,8 +714,9 @@ def main():
     parser.add_argument("--sample-currency", default="EUR",
                         help="the currency of the sample profile's client (EUR)")
     parser.add_argument("--screenshot", help="save a screenshot here, then close the office")
-    parser.add_argument("--dialog", choices=["add", "add-invalid"],
-                        help="also show the add-client dialog in the screenshot")
+    parser.add_argument("--dialog", choices=["add", "add-invalid", "edit", "export"],
+                        help="also show the add-client dialog in the screenshot (edit: the "
+                        "client of --profile-samples; export: the clients' export dialog)")
     parser.add_argument("--profile-samples", action="store_true",
                         help="add the sample clients and fill the first one's profile")
     parser.add_argument("--profile-tab", choices=PROFILE_TABS,
@@ -797,8 +812,11 @@ def main():
             if args.outage:
                 subprocess.run(args.outage, shell=True, check=True)
                 panel.getControl("Search").setText("a")
-            if args.dialog:
-                dialog = open_client_dialog(ctx, args.dialog == "add-invalid")
+            if args.dialog == "export":
+                dialog = open_export_dialog(ctx)
+            elif args.dialog:
+                dialog = open_client_dialog(ctx, args.dialog == "add-invalid",
+                                            profile_key if args.dialog == "edit" else None)
             if args.profile_tab:
                 dialog = open_profile_dialog(ctx, profile_key, args.profile_tab)
             time.sleep(args.settle / 2)

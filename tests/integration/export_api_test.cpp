@@ -25,6 +25,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <set>
 
 namespace css = ::com::sun::star;
 using css::uno::Any;
@@ -321,6 +322,55 @@ TEST_F(ExportApi, AddressesAndBankAccountsOnSheetsOfTheirOwn)
     EXPECT_EQ(number("Unchanged"), 1);
     directory->removeRecord(u("addresses"), address);
     directory->removeRecord(u("bankAccounts"), account);
+}
+
+// The contact persons too, on their own sheet; edited there (a new person added) and imported
+// back, the new person is added to the client its code names and the others are left alone.
+TEST_F(ExportApi, ContactPersonsOnASheetOfTheirOwnAndBack)
+{
+    const sal_Int64 person = directory->addRecord(
+        u(first), u("contacts"),
+        fields({{"name", "Marta Ruiz"}, {"role", "Compras"}, {"mobile", "600111222"}}));
+    SheetDocument document(*office);
+    directory->exportClients(document.sheet(), options({{"Contacts", Any(true)}}));
+    const Reference<css::container::XNameAccess> sheets(document.document()->getSheets(),
+                                                        UNO_QUERY_THROW);
+    ASSERT_TRUE(sheets->hasByName(u("Personas de contacto")));
+    EXPECT_FALSE(sheets->hasByName(u("Direcciones")));
+    const Reference<css::table::XCellRange> people(sheets->getByName(u("Personas de contacto")),
+                                                   UNO_QUERY_THROW);
+    EXPECT_EQ(s(cell(people, 0, 0)->getFormula()), "Código");
+    EXPECT_EQ(s(cell(people, 3, 0)->getFormula()), "Cargo");
+    EXPECT_EQ(s(cell(people, 0, 1)->getFormula()), first);
+    EXPECT_EQ(s(cell(people, 2, 1)->getFormula()), "Marta Ruiz");
+    EXPECT_EQ(s(cell(people, 3, 1)->getFormula()), "Compras");
+    EXPECT_EQ(cell(people, 0, 2)->getType(), css::table::CellContentType_EMPTY);
+    // A second person typed under the first, then the sheet imported back.
+    cell(people, 0, 2)->setFormula(u(first));
+    cell(people, 2, 2)->setFormula(u("Luis Gil"));
+    cell(people, 3, 2)->setFormula(u("Gerente"));
+    const auto imported =
+        directory->importClients(people->getCellRangeByName(u("A1:G3")), options({}));
+    const auto number = [&](const char* name)
+    {
+        sal_Int32 value = -1;
+        for (const auto& item : imported)
+            if (item.Name == u(name))
+                item.Value >>= value;
+        return value;
+    };
+    EXPECT_EQ(number("Created"), 0);
+    EXPECT_EQ(number("Updated"), 0);
+    EXPECT_EQ(number("Contacts"), 1);
+    const auto contacts = directory->getRecords(u(first), u("contacts"));
+    ASSERT_EQ(contacts.getLength(), 2);
+    std::set<std::string> names;
+    for (const auto& contact : contacts)
+        names.insert(field(contact, "name") + "/" + field(contact, "role"));
+    EXPECT_EQ(names, (std::set<std::string>{"Marta Ruiz/Compras", "Luis Gil/Gerente"}));
+    directory->undoLastImport();
+    EXPECT_EQ(directory->getRecords(u(first), u("contacts")).getLength(), 1);
+    directory->removeRecord(u("contacts"), person);
 }
 
 TEST_F(ExportApi, InvoicesWithCurrencyFormatsAndSubtotals)

@@ -513,9 +513,10 @@ TEST_F(ImportWizard, ExportDialogWritesANewSheet)
              {named("Kind", Any(u("clients"))), named("Frame", Any(frameOf(document))),
               named("Query", Any(u("export"))), named("Codes", Any(Sequence<rtl::OUString>()))}));
     EXPECT_EQ(label("chkRecords"),
-              "También sus di~recciones y cuentas bancarias (en hojas aparte)");
+              "También sus personas, di~recciones y cuentas bancarias (en hojas aparte)");
     check("chkRecords", true);
     ASSERT_TRUE(call("onExport"));
+    ASSERT_TRUE(document.document()->getSheets()->hasByName(u("Personas de contacto")));
     ASSERT_TRUE(document.document()->getSheets()->hasByName(u("Direcciones")));
     ASSERT_TRUE(document.document()->getSheets()->hasByName(u("Cuentas bancarias")));
     const auto accounts = Reference<css::table::XCellRange>(

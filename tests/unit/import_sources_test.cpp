@@ -782,12 +782,78 @@ TEST(ImportSources, OurOwnAddressesSheetImportsBackAsAddresses)
         EXPECT_EQ(plan.rows[0].address->name, "Almacén");
         EXPECT_EQ(plan.rows[0].address->city, "Sevilla");
         EXPECT_EQ(plan.rows[0].address->country, "ES");
+        EXPECT_TRUE(plan.leftOut.empty());
 
         InMemoryClients has({stored});
         has.addOwned(RecordType::Address, 9, ownedKey(shipping));
         const ImportPlan again = planImport(table, {}, has, language);
         EXPECT_EQ(again.addresses, 0U);
         EXPECT_EQ(again.unchanged, 1U);
+    }
+}
+} // namespace clientes
+
+namespace clientes
+{
+// The contact persons sheet an export writes imports back as the people of the clients its
+// codes name, in each language; the same sheet again adds nobody.
+TEST(ImportSources, OurOwnContactsSheetImportsBackAsContacts)
+{
+    Client stored;
+    stored.id = 4;
+    stored.code = "C-000004";
+    stored.legalName = "Personas, S.A.";
+    stored.phone = "910000000";
+    InMemoryClients existing({stored});
+    Contact marta;
+    marta.clientId = 4;
+    marta.name = "Marta Ruiz";
+    marta.role = "Compras";
+    marta.email = "marta@personas.es";
+    marta.mobile = "600111222";
+    for (const Language language : {Language::Es, Language::En, Language::Pt})
+    {
+        SCOPED_TRACE(static_cast<int>(language));
+        const std::vector<OwnedRecords<Contact>> owned = {{"C-000004", "Personas, S.A.", {marta}}};
+        const ExportSheet sheet =
+            shapeOwnedRecords(std::span<const OwnedRecords<Contact>>(owned), language);
+        std::vector<std::string> row;
+        for (const ExportCell& value : sheet.rows[0])
+            row.push_back(value.text);
+        const ImportTable table = textTable({sheet.headers, row});
+        const ImportPlan plan = planImport(table, {}, existing, language);
+        EXPECT_EQ(plan.system, SourceSystem::Clientes);
+        EXPECT_EQ(plan.created + plan.updated, 0U);
+        EXPECT_EQ(plan.contacts, 1U);
+        ASSERT_TRUE(plan.rows[0].contact.has_value());
+        EXPECT_EQ(plan.rows[0].matchedId, 4);
+        EXPECT_EQ(plan.rows[0].contact->name, "Marta Ruiz");
+        EXPECT_EQ(plan.rows[0].contact->role, "Compras");
+        EXPECT_EQ(plan.rows[0].contact->email, "marta@personas.es");
+        EXPECT_EQ(plan.rows[0].contact->mobile, "600111222");
+        EXPECT_TRUE(plan.leftOut.empty());
+
+        InMemoryClients has({stored});
+        has.addOwned(RecordType::Contact, 4, ownedKey(marta));
+        const ImportPlan again = planImport(table, {}, has, language);
+        EXPECT_EQ(again.contacts, 0U);
+        EXPECT_EQ(again.unchanged, 1U);
+
+        // A person typed under the others with the code alone is that client's person (never
+        // a new legal name for the client), and a code of no client is reported.
+        std::vector<std::string> added(sheet.headers.size());
+        added[0] = "C-000004";
+        added[2] = "Luis Gil";
+        std::vector<std::string> stray = added;
+        stray[0] = "C-000099";
+        const ImportPlan typed =
+            planImport(textTable({sheet.headers, row, added, stray}), {}, has, language);
+        EXPECT_EQ(typed.updated, 0U);
+        EXPECT_EQ(typed.contacts, 1U);
+        ASSERT_TRUE(typed.rows[1].contact.has_value());
+        EXPECT_EQ(typed.rows[1].contact->name, "Luis Gil");
+        EXPECT_EQ(typed.rows[1].matchedId, 4);
+        EXPECT_EQ(typed.rows[2].action, RowAction::Skip);
     }
 }
 } // namespace clientes

@@ -65,6 +65,7 @@ ExportSheet shapeOwnedRecords(std::span<const OwnedRecords<Record>> owned, Langu
     return sheet;
 }
 
+template ExportSheet shapeOwnedRecords(std::span<const OwnedRecords<Contact>>, Language);
 template ExportSheet shapeOwnedRecords(std::span<const OwnedRecords<Address>>, Language);
 template ExportSheet shapeOwnedRecords(std::span<const OwnedRecords<BankAccount>>, Language);
 

@@ -62,7 +62,7 @@ void visitClientRow(
 // a column's width must fit.
 std::vector<std::size_t> widestClientRows(std::span<const Client> clients);
 
-// A client's records of one kind (its addresses, its bank accounts), for their own sheet.
+// A client's records of one kind (its people, addresses, bank accounts), for their own sheet.
 template <typename Record> struct OwnedRecords
 {
     std::string code;
@@ -74,7 +74,8 @@ template <typename Record> struct OwnedRecords
 // can be matched back to the client list), then the kind's fields as its description lists
 // them (model/record_kinds.hpp): those the user writes, and for bank accounts the verdicts of
 // the offline checks. Headers are the fields' labels, choices their labels ("Envío",
-// "Dígitos de control incorrectos…"); every cell Text. For Address and BankAccount.
+// "Dígitos de control incorrectos…"); every cell Text. For Contact, Address and BankAccount
+// (kImportedKinds).
 template <typename Record>
 ExportSheet shapeOwnedRecords(std::span<const OwnedRecords<Record>> owned, Language language);
 

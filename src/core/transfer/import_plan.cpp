@@ -936,8 +936,8 @@ private:
                 row.matchedId = company->matchedId;
             }
             else if (const std::optional<Client> stored =
-                         layout_.system == SourceSystem::Clientes && !row.client.code.empty()
-                             ? existing_.byCode(row.client.code) // our own addresses sheet
+                         layout_.system == SourceSystem::Clientes
+                             ? existing_.byCode(parentName) // our own sheets: by the code
                              : existing_.byName(parentName))
                 row.matchedId = stored->id;
             else

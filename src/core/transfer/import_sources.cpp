@@ -315,10 +315,11 @@ std::vector<Preset> presetList()
     };
 }
 
-// The addresses sheet this extension exports (shapeOwnedRecords), in each of its languages:
-// every row an address of the client whose code and legal name it gives. "Tipo" (the
-// address's type) is what no client list has.
-std::vector<Preset> ownAddressSheets()
+// The sheets of records this extension exports (shapeOwnedRecords), in each of its languages:
+// every row a record of the client whose code it gives (the legal name beside it is for the
+// reader: a row added with the code alone is that client's too). The addresses sheet's "Tipo"
+// and the contacts sheet's "Cargo" are what no client list has.
+std::vector<Preset> ownRecordSheets()
 {
     // The headers' texts, kept for the presets' views.
     static std::vector<std::unique_ptr<std::string>> texts;
@@ -330,26 +331,40 @@ std::vector<Preset> ownAddressSheets()
     std::vector<Preset> sheets;
     for (const Language language : {Language::Es, Language::En, Language::Pt})
     {
-        const auto label = [&](RecordField field)
-        { return keep(recordFieldLabel(RecordType::Address, field, language)); };
         const std::string_view code = keep(fieldLabel(Field::Code, language));
         const std::string_view legalName = keep(fieldLabel(Field::LegalName, language));
-        const std::string_view type = label(RecordField::Type);
+        const auto address = [&](RecordField field)
+        { return keep(recordFieldLabel(RecordType::Address, field, language)); };
+        const std::string_view type = address(RecordField::Type);
         sheets.push_back({SourceSystem::Clientes,
                           {code, legalName, type},
                           3,
-                          {field(code, Field::Code),
-                           {legalName, ColumnRule::Parent},
+                          {{code, ColumnRule::Parent},
+                           note(legalName),
                            {type, ColumnRule::AddressType},
-                           field(label(RecordField::Name), Field::LegalName),
-                           field(label(RecordField::Street), Field::Street),
-                           field(label(RecordField::Street2), Field::Street2),
-                           field(label(RecordField::PostalCode), Field::PostalCode),
-                           field(label(RecordField::City), Field::City),
-                           field(label(RecordField::Region), Field::Region),
-                           field(label(RecordField::Country), Field::Country),
-                           field(label(RecordField::Phone), Field::Phone),
-                           field(label(RecordField::Email), Field::Email)},
+                           field(address(RecordField::Name), Field::LegalName),
+                           field(address(RecordField::Street), Field::Street),
+                           field(address(RecordField::Street2), Field::Street2),
+                           field(address(RecordField::PostalCode), Field::PostalCode),
+                           field(address(RecordField::City), Field::City),
+                           field(address(RecordField::Region), Field::Region),
+                           field(address(RecordField::Country), Field::Country),
+                           field(address(RecordField::Phone), Field::Phone),
+                           field(address(RecordField::Email), Field::Email)},
+                          {}});
+        const auto contact = [&](RecordField field)
+        { return keep(recordFieldLabel(RecordType::Contact, field, language)); };
+        const std::string_view role = contact(RecordField::Role);
+        sheets.push_back({SourceSystem::Clientes,
+                          {code, legalName, role},
+                          3,
+                          {{code, ColumnRule::Parent},
+                           note(legalName),
+                           {role, ColumnRule::JobTitle},
+                           field(contact(RecordField::Name), Field::LegalName),
+                           field(contact(RecordField::Email), Field::Email),
+                           field(contact(RecordField::Phone), Field::Phone),
+                           field(contact(RecordField::Mobile), Field::Mobile)},
                           {}});
     }
     return sheets;
@@ -361,7 +376,7 @@ const std::vector<Preset>& presets()
     static const std::vector<Preset> list = []
     {
         std::vector<Preset> folded = presetList();
-        for (Preset& sheet : ownAddressSheets())
+        for (Preset& sheet : ownRecordSheets())
             folded.push_back(std::move(sheet));
         for (Preset& preset : folded)
         {

@@ -352,10 +352,10 @@ Reference<css::table::XCellRange> exportClients(const Context& context,
                                                 const Options& options)
 {
     const Language language = languageOf(context);
-    const OptionReader reader(
-        options,
-        {"Query", "Codes", "IncludeArchived", "StatusIndicator", "Addresses", "BankAccounts"},
-        language);
+    const OptionReader reader(options,
+                              {"Query", "Codes", "IncludeArchived", "StatusIndicator", "Contacts",
+                               "Addresses", "BankAccounts"},
+                              language);
     const Reference<css::sheet::XSpreadsheetDocument> document =
         targetDocument(context, target, reader, language);
     ClientExportSettings settings;
@@ -366,9 +366,15 @@ Reference<css::table::XCellRange> exportClients(const Context& context,
     settings.progress = &progress;
     const Reference<css::table::XCellRange> list =
         exportClientList(context, document, target, settings);
-    // Their addresses and bank accounts, each on a sheet of its own after the others.
-    exportOwnedRecords(context, document, settings, reader.flag("Addresses", false),
-                       reader.flag("BankAccounts", false));
+    // Their people, addresses and bank accounts, each on a sheet of its own after the others.
+    std::vector<RecordType> kinds;
+    if (reader.flag("Contacts", false))
+        kinds.push_back(RecordType::Contact);
+    if (reader.flag("Addresses", false))
+        kinds.push_back(RecordType::Address);
+    if (reader.flag("BankAccounts", false))
+        kinds.push_back(RecordType::BankAccount);
+    exportOwnedRecords(context, document, settings, kinds);
     return list;
 }
 

@@ -1,4 +1,6 @@
 #include "dialogs/export_dialog.hxx"
+
+#include "core/model/record_kinds.hpp"
 #include "support/awt_controls.hxx"
 
 #include "core/messages/messages.hpp"
@@ -270,8 +272,8 @@ private:
         else
         {
             exportClientList(m_context, document, sheet, settings);
-            const bool records = isChecked(dialog, "chkRecords");
-            exportOwnedRecords(m_context, document, settings, records, records);
+            if (isChecked(dialog, "chkRecords"))
+                exportOwnedRecords(m_context, document, settings, kImportedKinds);
         }
         sheet_io::activate(document, sheet);
         const Reference<css::awt::XDialog2> closable(dialog, UNO_QUERY);

@@ -1,6 +1,7 @@
 #include "sheets/export_engine.hxx"
 
 #include "core/messages/transfer_text.hpp"
+#include "core/model/record_kinds.hpp"
 #include "core/transfer/client_stream.hpp"
 #include "core/transfer/export_shape.hpp"
 #include "sheets/import_engine.hxx"
@@ -141,6 +142,21 @@ std::vector<OwnedRecords<Record>> ownedBy(Register& store, const std::vector<Cli
     return owned;
 }
 
+// The sheet of a kind of kImportedKinds: "Personas de contacto", "Direcciones", "Cuentas
+// bancarias".
+std::string ownedSheetName(RecordType kind, Language language)
+{
+    switch (kind)
+    {
+    case RecordType::Contact:
+        return clientes::text(TextKey::TransferSheetContacts, language);
+    case RecordType::Address:
+        return clientes::text(TextKey::TransferSheetAddresses, language);
+    default:
+        return clientes::text(TextKey::TransferSheetBankAccounts, language);
+    }
+}
+
 // A shaped list on a new sheet named `name` (its database range: the name without spaces).
 Reference<css::sheet::XSpreadsheet>
 writeOwned(const Reference<css::sheet::XSpreadsheetDocument>& document, const std::string& name,
@@ -160,34 +176,35 @@ writeOwned(const Reference<css::sheet::XSpreadsheetDocument>& document, const st
 std::vector<Reference<css::sheet::XSpreadsheet>>
 exportOwnedRecords(const Reference<css::uno::XComponentContext>& context,
                    const Reference<css::sheet::XSpreadsheetDocument>& document,
-                   const ClientExportSettings& settings, bool addresses, bool bankAccounts)
+                   const ClientExportSettings& settings, std::span<const RecordType> kinds)
 {
     std::vector<Reference<css::sheet::XSpreadsheet>> sheets;
-    if (!addresses && !bankAccounts)
+    if (kinds.empty())
         return sheets;
     const Language language = uiLanguage(context);
-    std::vector<OwnedRecords<Address>> ofAddresses;
-    std::vector<OwnedRecords<BankAccount>> ofAccounts;
-    storeAccess().with(context,
-                       [&](Register& store)
-                       {
-                           const std::vector<Client> clients = store.clientsForExport(
-                               settings.query, settings.codes, settings.includeArchived);
-                           if (addresses)
-                               ofAddresses = ownedBy<Address>(store, clients);
-                           if (bankAccounts)
-                               ofAccounts = ownedBy<BankAccount>(store, clients);
-                       });
-    if (addresses)
-        sheets.push_back(writeOwned(
-            document, clientes::text(TextKey::TransferSheetAddresses, language),
-            shapeOwnedRecords(std::span<const OwnedRecords<Address>>(ofAddresses), language),
-            settings.progress));
-    if (bankAccounts)
-        sheets.push_back(writeOwned(
-            document, clientes::text(TextKey::TransferSheetBankAccounts, language),
-            shapeOwnedRecords(std::span<const OwnedRecords<BankAccount>>(ofAccounts), language),
-            settings.progress));
+    // Each kind's sheet shaped in one read of the register, written after it.
+    std::vector<std::pair<std::string, ExportSheet>> shaped;
+    storeAccess().with(
+        context,
+        [&](Register& store)
+        {
+            const std::vector<Client> clients =
+                store.clientsForExport(settings.query, settings.codes, settings.includeArchived);
+            for (const RecordType kind : kinds)
+                withImportedKind(
+                    kind,
+                    [&]<typename Record>(const KindOf<Record>&)
+                    {
+                        const std::vector<OwnedRecords<Record>> owned =
+                            ownedBy<Record>(store, clients);
+                        shaped.emplace_back(
+                            ownedSheetName(kind, language),
+                            shapeOwnedRecords(std::span<const OwnedRecords<Record>>(owned),
+                                              language));
+                    });
+        });
+    for (const auto& [name, list] : shaped)
+        sheets.push_back(writeOwned(document, name, list, settings.progress));
     return sheets;
 }
 

@@ -37,13 +37,14 @@ exportClientList(const css::uno::Reference<css::uno::XComponentContext>& context
                  const ClientExportSettings& settings, std::size_t* written = nullptr,
                  std::vector<Client>* exported = nullptr);
 
-// The addresses and the bank accounts of the clients `settings` chooses, each kind on a sheet
-// of its own appended to the document ("Direcciones", "Cuentas bancarias"), one row per
-// record with its client's code and name. Returns the sheets written.
+// The contact persons, addresses and bank accounts (`kinds`, of kImportedKinds) of the
+// clients `settings` chooses, each kind on a sheet of its own appended to the document
+// ("Personas de contacto", "Direcciones", "Cuentas bancarias"), one row per record with its
+// client's code and name. Returns the sheets written.
 std::vector<css::uno::Reference<css::sheet::XSpreadsheet>>
 exportOwnedRecords(const css::uno::Reference<css::uno::XComponentContext>& context,
                    const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document,
-                   const ClientExportSettings& settings, bool addresses, bool bankAccounts);
+                   const ClientExportSettings& settings, std::span<const RecordType> kinds);
 
 // The cells of clients' rows as the client list writes them (setDataArray data).
 css::uno::Sequence<css::uno::Sequence<css::uno::Any>>
