@@ -308,18 +308,10 @@ TEST_F(ExportApi, AddressesAndBankAccountsOnSheetsOfTheirOwn)
     // touched.
     const auto imported =
         directory->importClients(addresses->getCellRangeByName(u("A1:L2")), options({}));
-    const auto number = [&](const char* name)
-    {
-        sal_Int32 value = -1;
-        for (const auto& item : imported)
-            if (item.Name == u(name))
-                item.Value >>= value;
-        return value;
-    };
-    EXPECT_EQ(number("Created"), 0);
-    EXPECT_EQ(number("Updated"), 0);
-    EXPECT_EQ(number("Addresses"), 0);
-    EXPECT_EQ(number("Unchanged"), 1);
+    EXPECT_EQ(count(imported, "Created"), 0);
+    EXPECT_EQ(count(imported, "Updated"), 0);
+    EXPECT_EQ(count(imported, "Addresses"), 0);
+    EXPECT_EQ(count(imported, "Unchanged"), 1);
     directory->removeRecord(u("addresses"), address);
     directory->removeRecord(u("bankAccounts"), account);
 }
@@ -351,17 +343,9 @@ TEST_F(ExportApi, ContactPersonsOnASheetOfTheirOwnAndBack)
     cell(people, 3, 2)->setFormula(u("Gerente"));
     const auto imported =
         directory->importClients(people->getCellRangeByName(u("A1:G3")), options({}));
-    const auto number = [&](const char* name)
-    {
-        sal_Int32 value = -1;
-        for (const auto& item : imported)
-            if (item.Name == u(name))
-                item.Value >>= value;
-        return value;
-    };
-    EXPECT_EQ(number("Created"), 0);
-    EXPECT_EQ(number("Updated"), 0);
-    EXPECT_EQ(number("Contacts"), 1);
+    EXPECT_EQ(count(imported, "Created"), 0);
+    EXPECT_EQ(count(imported, "Updated"), 0);
+    EXPECT_EQ(count(imported, "Contacts"), 1);
     const auto contacts = directory->getRecords(u(first), u("contacts"));
     ASSERT_EQ(contacts.getLength(), 2);
     std::set<std::string> names;

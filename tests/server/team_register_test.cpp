@@ -301,38 +301,52 @@ TEST_F(TeamRegister, TwoUsersMergingTheSamePairAtOnceOneWinsAndTheOtherIsTold)
     EXPECT_TRUE(carla->findDuplicates({.codes = {a.code}}).empty());
 }
 
+// The changes a register's watch reports, counted; waitFor(n, limit): whether n came in time.
+class HeardChanges
+{
+public:
+    explicit HeardChanges(Register& store)
+        : watch_(store.watchChanges(
+              [this]
+              {
+                  std::lock_guard lock(mutex_);
+                  ++changes_;
+                  heard_.notify_all();
+              }))
+    {
+    }
+    bool watching() const { return watch_ != nullptr; }
+    bool waitFor(int count, std::chrono::milliseconds limit)
+    {
+        std::unique_lock lock(mutex_);
+        return heard_.wait_for(lock, limit, [&] { return changes_ >= count; });
+    }
+
+private:
+    std::mutex mutex_;
+    std::condition_variable heard_;
+    int changes_ = 0;
+    std::unique_ptr<ChangeWatch> watch_; // last: stopped before the rest goes
+};
+
 TEST_F(TeamRegister, AnotherUsersCommitIsHeardWithinASecondAndOnesOwnIsNot)
 {
     const auto mine = as("beto");
     const auto theirs = as("carla");
-    std::mutex mutex;
-    std::condition_variable heard;
-    int changes = 0;
-    const auto watch = mine->watchChanges(
-        [&]
-        {
-            std::lock_guard lock(mutex);
-            ++changes;
-            heard.notify_all();
-        });
-    ASSERT_NE(watch, nullptr);
-    const auto waitFor = [&](int count, std::chrono::milliseconds limit)
-    {
-        std::unique_lock lock(mutex);
-        return heard.wait_for(lock, limit, [&] { return changes >= count; });
-    };
+    HeardChanges heard(*mine);
+    ASSERT_TRUE(heard.watching());
     std::this_thread::sleep_for(std::chrono::milliseconds(300)); // the watch is listening
     mine->add(named("Mío, S.L."));
-    EXPECT_FALSE(waitFor(1, std::chrono::milliseconds(400))) << "its own commit was news";
+    EXPECT_FALSE(heard.waitFor(1, std::chrono::milliseconds(400))) << "its own commit was news";
     const auto saved = std::chrono::steady_clock::now();
     theirs->add(named("Suyo, S.L."));
-    EXPECT_TRUE(waitFor(1, std::chrono::seconds(1)));
+    EXPECT_TRUE(heard.waitFor(1, std::chrono::seconds(1)));
     std::printf("another user's commit heard after %.1f ms\n",
                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - saved)
                     .count());
     // A unit that rolls back tells nobody.
     EXPECT_THROW(theirs->update(Client{}), std::exception);
-    EXPECT_FALSE(waitFor(2, std::chrono::milliseconds(400)));
+    EXPECT_FALSE(heard.waitFor(2, std::chrono::milliseconds(400)));
 }
 
 TEST_F(TeamRegister, ACommitMadeBeforeTheWatchListensIsHeardToo)
@@ -342,19 +356,9 @@ TEST_F(TeamRegister, ACommitMadeBeforeTheWatchListensIsHeardToo)
     const auto mine = as("beto");
     const auto theirs = as("carla");
     theirs->add(named("Entre medias, S.L."));
-    std::mutex mutex;
-    std::condition_variable heard;
-    int changes = 0;
-    const auto watch = mine->watchChanges(
-        [&]
-        {
-            std::lock_guard lock(mutex);
-            ++changes;
-            heard.notify_all();
-        });
-    ASSERT_NE(watch, nullptr);
-    std::unique_lock lock(mutex);
-    EXPECT_TRUE(heard.wait_for(lock, std::chrono::seconds(1), [&] { return changes >= 1; }))
+    HeardChanges heard(*mine);
+    ASSERT_TRUE(heard.watching());
+    EXPECT_TRUE(heard.waitFor(1, std::chrono::seconds(1)))
         << "a commit made while the watch was connecting was not heard";
 }
 

@@ -48,6 +48,21 @@ ImportTable textTable(const std::vector<std::vector<std::string>>& rows)
     return table;
 }
 
+// The sheet an export writes of one record of `client` (shapeOwnedRecords), as text: its
+// headers, then the record's row.
+template <typename Record>
+std::vector<std::vector<std::string>> ownSheet(const Client& client, const Record& record,
+                                               Language language)
+{
+    const std::vector<OwnedRecords<Record>> owned = {{client.code, client.legalName, {record}}};
+    const ExportSheet sheet =
+        shapeOwnedRecords(std::span<const OwnedRecords<Record>>(owned), language);
+    std::vector<std::string> row;
+    for (const ExportCell& value : sheet.rows[0])
+        row.push_back(value.text);
+    return {sheet.headers, row};
+}
+
 // Odoo's contact import template (addons/base_import/static/csv/res.partner.csv).
 const Headers kOdooTemplate = {
     "ID",     "Name",    "Company Type", "Related Company", "Customer", "Supplier", "Address Type",
@@ -765,13 +780,7 @@ TEST(ImportSources, OurOwnAddressesSheetImportsBackAsAddresses)
     for (const Language language : {Language::Es, Language::En, Language::Pt})
     {
         SCOPED_TRACE(static_cast<int>(language));
-        const std::vector<OwnedRecords<Address>> owned = {{"C-000009", "Sedes, S.L.", {shipping}}};
-        const ExportSheet sheet =
-            shapeOwnedRecords(std::span<const OwnedRecords<Address>>(owned), language);
-        std::vector<std::string> row;
-        for (const ExportCell& value : sheet.rows[0])
-            row.push_back(value.text);
-        const ImportTable table = textTable({sheet.headers, row});
+        const ImportTable table = textTable(ownSheet(stored, shipping, language));
         const ImportPlan plan = planImport(table, {}, existing, language);
         EXPECT_EQ(plan.system, SourceSystem::Clientes);
         EXPECT_EQ(plan.created + plan.updated, 0U);
@@ -814,13 +823,8 @@ TEST(ImportSources, OurOwnContactsSheetImportsBackAsContacts)
     for (const Language language : {Language::Es, Language::En, Language::Pt})
     {
         SCOPED_TRACE(static_cast<int>(language));
-        const std::vector<OwnedRecords<Contact>> owned = {{"C-000004", "Personas, S.A.", {marta}}};
-        const ExportSheet sheet =
-            shapeOwnedRecords(std::span<const OwnedRecords<Contact>>(owned), language);
-        std::vector<std::string> row;
-        for (const ExportCell& value : sheet.rows[0])
-            row.push_back(value.text);
-        const ImportTable table = textTable({sheet.headers, row});
+        const std::vector<std::vector<std::string>> sheet = ownSheet(stored, marta, language);
+        const ImportTable table = textTable(sheet);
         const ImportPlan plan = planImport(table, {}, existing, language);
         EXPECT_EQ(plan.system, SourceSystem::Clientes);
         EXPECT_EQ(plan.created + plan.updated, 0U);
@@ -841,13 +845,13 @@ TEST(ImportSources, OurOwnContactsSheetImportsBackAsContacts)
 
         // A person typed under the others with the code alone is that client's person (never
         // a new legal name for the client), and a code of no client is reported.
-        std::vector<std::string> added(sheet.headers.size());
+        std::vector<std::string> added(sheet[0].size());
         added[0] = "C-000004";
         added[2] = "Luis Gil";
         std::vector<std::string> stray = added;
         stray[0] = "C-000099";
         const ImportPlan typed =
-            planImport(textTable({sheet.headers, row, added, stray}), {}, has, language);
+            planImport(textTable({sheet[0], sheet[1], added, stray}), {}, has, language);
         EXPECT_EQ(typed.updated, 0U);
         EXPECT_EQ(typed.contacts, 1U);
         ASSERT_TRUE(typed.rows[1].contact.has_value());
