@@ -1003,3 +1003,75 @@ TEST_F(ImportApi, ErpNextsCustomersContactsAndAddressesFilesMakeOneClient)
     EXPECT_EQ(directory->findClients(u("grant plastics"), 0).getLength(), 0);
 }
 } // namespace clientes::testing
+
+namespace clientes::testing
+{
+// Dolibarr exports its third parties and their contacts apart (datasets societe_1 and
+// societe_2): imported one after the other, the people are contacts of their companies; what a
+// contact has no field for (the civility, the person's own address) is said, not dropped.
+TEST_F(ImportApi, DolibarrsThirdPartiesThenTheirContacts)
+{
+    const auto importCsv = [&](const char* name, const std::string& csv)
+    {
+        const auto file = office->workDir() / name;
+        {
+            std::ofstream out(file, std::ios::binary);
+            out << csv;
+        }
+        SheetDocument document(*office, "file://" + file.string(), true,
+                               "Text - txt - csv (StarCalc)",
+                               "44,34,76,1,1/2/2/2/3/2/4/2/5/2/6/2/7/2/8/2/9/2/10/2/11/2/12/2/13/2/"
+                               "14/2/15/2/16/2/17/2/18/2/19/2/20/2/21/2");
+        const auto imported = directory->importClients(document.range("A1:Z20"), options({}));
+        rtl::OUString system;
+        resultValue(imported, "System") >>= system;
+        EXPECT_EQ(s(system), "Dolibarr") << name;
+        bool committed = false;
+        resultValue(imported, "Committed") >>= committed;
+        EXPECT_TRUE(committed) << name << ": " << joined(problems(imported));
+        return imported;
+    };
+    const auto companies = importCsv(
+        "export_societe_1.csv",
+        "Id,Name,Alias Name,Parent company,Status,Customer,Vendor,Customer Code,Address,"
+        "Zip Code,City,Country,Phone,Url,Email,VAT ID,Third-party type\n"
+        "31,Carpinteria Soler SL,Soler,,1,1,0,CU2401-00031,Calle Pino 4,46001,Valencia,Spain,"
+        "960000000,soler.es,info@soler.es,ESB46123453,Small company\n");
+    EXPECT_EQ(count(companies, "Created"), 1) << joined(problems(companies));
+    const auto people = importCsv(
+        "export_societe_2.csv",
+        "Contact Id,Civility code,Last name,First name,Job position,Address,Zip Code,City,"
+        "Phone,Mobile,EMail,Company Id,Company name\n"
+        "77,MME,Soler,Rosa,Gerente,Calle Olmo 9,46002,Valencia,960000001,611000001,"
+        "rosa@soler.es,31,Carpinteria Soler SL\n"
+        "78,MR,Vidal,Pau,,,,,,,,32,Taller Vidal SL\n");
+    EXPECT_EQ(count(people, "Created"), 0) << joined(problems(people));
+    EXPECT_EQ(count(people, "Contacts"), 1) << joined(problems(people));
+    // Pau's company is nowhere: reported, not made a client.
+    EXPECT_NE(joined(problems(people)).find("Taller Vidal SL"), std::string::npos)
+        << joined(problems(people));
+    css::uno::Sequence<rtl::OUString> leftOut;
+    resultValue(people, "LeftOutColumns") >>= leftOut;
+    std::string said;
+    for (const rtl::OUString& column : leftOut)
+        said += s(column) + ";";
+    EXPECT_EQ(said, "Civility code;Address;Zip Code;City;Company Id;") << said;
+
+    const auto found = directory->findClients(u("carpinteria soler"), 0);
+    ASSERT_EQ(found.getLength(), 1);
+    const auto client = directory->getClient(found[0]);
+    EXPECT_EQ(field(client, "taxId"), "ESB46123453");
+    EXPECT_EQ(field(client, "street"), "Calle Pino 4"); // the person's address is not its own
+    const auto contacts = directory->getRecords(found[0], u("contacts"));
+    ASSERT_EQ(contacts.getLength(), 1);
+    EXPECT_EQ(field(contacts[0], "name"), "Rosa Soler");
+    EXPECT_EQ(field(contacts[0], "role"), "Gerente");
+    EXPECT_EQ(field(contacts[0], "mobile"), "611000001");
+    EXPECT_EQ(field(contacts[0], "email"), "rosa@soler.es");
+
+    directory->undoLastImport();
+    EXPECT_EQ(directory->getRecords(found[0], u("contacts")).getLength(), 0);
+    directory->undoLastImport();
+    EXPECT_EQ(directory->findClients(u("carpinteria soler"), 0).getLength(), 0);
+}
+} // namespace clientes::testing
