@@ -893,6 +893,31 @@ TEST_P(StoreContract, AddressesAndBankAccountsRoundTripListAndGoWithTheirClient)
         });
 }
 
+// The records of many clients in one read (an export's sheets): grouped by client, clients by
+// id, each one's in the kind's list order; a client without any adds nothing.
+TEST_P(StoreContract, TheRecordsOfManyClientsAreReadAtOnceInListOrder)
+{
+    const Client a = H::add(store(), makeClient("Primera"));
+    const Client b = H::add(store(), makeClient("Sin nadie"));
+    const Client c = H::add(store(), makeClient("Tercera"));
+    const Contact zoe = H::addRecord(store(), contact(a.id, "Zoe"));
+    const Contact ana = H::addRecord(store(), contact(a.id, "ana"));
+    const Contact luis = H::addRecord(store(), contact(c.id, "Luis"));
+    const std::vector<std::int64_t> ids = {c.id, b.id, a.id};
+    store().read(
+        [&](StoreReader& tx)
+        {
+            std::vector<std::int64_t> read;
+            for (const AnyRecord& r : tx.recordsOf(RecordType::Contact, ids))
+                read.push_back(std::get<Contact>(r).id);
+            EXPECT_EQ(read, (std::vector<std::int64_t>{ana.id, zoe.id, luis.id}));
+            const std::vector<std::int64_t> onlyB = {b.id};
+            EXPECT_TRUE(tx.recordsOf(RecordType::Contact, onlyB).empty());
+            EXPECT_TRUE(tx.recordsOf(RecordType::Address, ids).empty());
+            EXPECT_TRUE(tx.recordsOf(RecordType::Contact, {}).empty());
+        });
+}
+
 // Many records of one kind at once (an import's people and addresses; 600 take each store's
 // bulk path): each gets its own id,
 // every field is kept, and they list as if added one by one; records added after them get

@@ -436,6 +436,18 @@ template <typename Record> struct RecordOps
                 return records;
             });
     }
+
+    static std::vector<Record> listOf(Register::Impl& impl, std::span<const std::int64_t> parentIds)
+    {
+        return impl.read(
+            [&](StoreReader& tx)
+            {
+                std::vector<Record> records;
+                for (AnyRecord& any : tx.recordsOf(recordKind<Record>, parentIds))
+                    records.push_back(std::get<Record>(std::move(any)));
+                return records;
+            });
+    }
 };
 
 // Invoices are written by imports too (imports.cpp).
@@ -488,6 +500,10 @@ template <typename R> std::vector<R> Register::list(std::int64_t parentId)
 {
     return RecordOps<R>::list(*impl_, parentId);
 }
+template <typename R> std::vector<R> Register::listOf(std::span<const std::int64_t> parentIds)
+{
+    return RecordOps<R>::listOf(*impl_, parentIds);
+}
 template <typename R> std::vector<R> Register::addMany(std::vector<R> records)
 {
     return RecordOps<R>::addMany(*impl_, std::move(records));
@@ -499,6 +515,7 @@ template <typename R> std::vector<R> Register::addMany(std::vector<R> records)
     template void Register::remove<R>(std::int64_t);                                               \
     template std::optional<R> Register::get<R>(std::int64_t);                                      \
     template std::vector<R> Register::list<R>(std::int64_t);                                       \
+    template std::vector<R> Register::listOf<R>(std::span<const std::int64_t>);                    \
     template std::vector<R> Register::addMany<R>(std::vector<R>);
 CLIENTES_REGISTER_RECORD_KIND(Contact)
 CLIENTES_REGISTER_RECORD_KIND(Project)

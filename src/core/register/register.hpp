@@ -175,6 +175,8 @@ public:
     // invoices newest issue date first; time entries, purchase orders and deals newest date
     // first; files newest first.
     template <typename R> std::vector<R> list(std::int64_t parentId);
+    // list() of many clients (projects) in one read: grouped by parent, parents by id.
+    template <typename R> std::vector<R> listOf(std::span<const std::int64_t> parentIds);
     // Many records in one unit of work (imports): all or nothing, one activity entry each.
     template <typename R> std::vector<R> addMany(std::vector<R> records);
 
@@ -214,9 +216,8 @@ public:
     // first: as-you-type, from the clients the draft's tax ID, e-mail and name words find
     // (a typo is caught in all but the first letters of the name's words). Never throws on
     // what the user typed.
-    std::vector<DuplicateMatch> nearMatches(const Client& draft,
-                                            int minScore = kDefaultDuplicateScore,
-                                            std::size_t limit = 5);
+    std::vector<DuplicateMatch>
+    nearMatches(const Client& draft, int minScore = kDefaultDuplicateScore, std::size_t limit = 5);
     // Keeps the two clients out of findDuplicates and nearMatches from now on. Throws
     // NotFound, std::invalid_argument for the same client twice.
     void markNotDuplicates(std::int64_t a, std::int64_t b);

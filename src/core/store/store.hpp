@@ -244,6 +244,10 @@ public:
     // purchase orders, invoices (issue date) and deals newest date first; ties by id (time
     // entries and dated lists: newest id first).
     virtual std::vector<AnyRecord> records(RecordType kind, std::int64_t parentId) = 0;
+    // records() of many parents in one read (an export's sheets of people, addresses and
+    // accounts): grouped by parent, parents by id, each parent's in the kind's list order.
+    virtual std::vector<AnyRecord> recordsOf(RecordType kind,
+                                             std::span<const std::int64_t> parentIds) = 0;
     // The invoice with that number, ignoring ASCII case.
     virtual std::optional<Invoice> invoiceByNumber(std::string_view number) = 0;
     // Every invoice, in id order.

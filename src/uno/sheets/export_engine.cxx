@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <span>
+#include <unordered_map>
 #include <vector>
 
 namespace css = ::com::sun::star;
@@ -131,14 +132,22 @@ exportClientList(const Reference<css::uno::XComponentContext>& context,
 
 namespace
 {
-// The records of kind Record of each client, in the client list's order.
+// The records of kind Record of each client, in the client list's order: one read of the
+// register for all (a team server answers once, not once per client).
 template <typename Record>
 std::vector<OwnedRecords<Record>> ownedBy(Register& store, const std::vector<Client>& clients)
 {
+    std::vector<std::int64_t> ids;
+    ids.reserve(clients.size());
+    for (const Client& client : clients)
+        ids.push_back(client.id);
+    std::unordered_map<std::int64_t, std::vector<Record>> byClient;
+    for (Record& record : store.listOf<Record>(ids))
+        byClient[record.clientId].push_back(std::move(record));
     std::vector<OwnedRecords<Record>> owned;
     for (const Client& client : clients)
-        if (std::vector<Record> records = store.list<Record>(client.id); !records.empty())
-            owned.push_back({client.code, client.legalName, std::move(records)});
+        if (const auto found = byClient.find(client.id); found != byClient.end())
+            owned.push_back({client.code, client.legalName, std::move(found->second)});
     return owned;
 }
 

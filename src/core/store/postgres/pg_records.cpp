@@ -281,6 +281,26 @@ std::vector<AnyRecord> Unit::records(RecordType kind, std::int64_t parentId)
                   });
 }
 
+std::vector<AnyRecord> Unit::recordsOf(RecordType kind, std::span<const std::int64_t> parentIds)
+{
+    std::vector<AnyRecord> records;
+    if (parentIds.empty())
+        return records;
+    byKind(kind,
+           [&]<typename Record>(std::type_identity<Record>)
+           {
+               const std::string parent(kParentColumn<Record>);
+               const pg::Result rows = db_.exec(selectSql<Record>() + " WHERE " + parent +
+                                                    " = ANY($1::bigint[]) ORDER BY " + parent +
+                                                    ", " + std::string(kListOrder<Record>),
+                                                pg::Params().add(pg::bigintArray(parentIds)));
+               records.reserve(static_cast<std::size_t>(rows.rows()));
+               for (int row = 0; row < rows.rows(); ++row)
+                   records.emplace_back(readRecord<Record>(rows, row));
+           });
+    return records;
+}
+
 void Unit::insertRecord(AnyRecord& any)
 {
     std::visit(

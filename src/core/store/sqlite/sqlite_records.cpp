@@ -286,6 +286,30 @@ std::vector<AnyRecord> Unit::records(RecordType kind, std::int64_t parentId)
                   { return list<Record>(db_, parentId); });
 }
 
+std::vector<AnyRecord> Unit::recordsOf(RecordType kind, std::span<const std::int64_t> parentIds)
+{
+    std::vector<AnyRecord> records;
+    if (parentIds.empty())
+        return records;
+    db_.enableBulkRows();
+    using Value = sql::BulkRows::Value;
+    sql::BulkRowsOf ids(parentIds.size(),
+                        [&](std::size_t row, std::size_t) -> Value
+                        { return Value::of(parentIds[row]); });
+    byKind(kind,
+           [&]<typename Record>(std::type_identity<Record>)
+           {
+               const std::string parent(kParentColumn<Record>);
+               auto rows = db_.query(selectSql<Record>() + " WHERE " + parent +
+                                     " IN (SELECT c0 FROM bulk_rows(?1)) ORDER BY " + parent +
+                                     ", " + std::string(kListOrder<Record>));
+               rows->bindRows(1, ids);
+               while (rows->step())
+                   records.emplace_back(readRecord<Record>(*rows));
+           });
+    return records;
+}
+
 void Unit::insertRecord(AnyRecord& any)
 {
     std::visit(

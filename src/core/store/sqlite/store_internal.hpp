@@ -238,6 +238,8 @@ public:
     // ---------------------------------------------------------------- sqlite_records.cpp
     std::optional<AnyRecord> record(RecordType kind, std::int64_t id) override;
     std::vector<AnyRecord> records(RecordType kind, std::int64_t parentId) override;
+    std::vector<AnyRecord> recordsOf(RecordType kind,
+                                     std::span<const std::int64_t> parentIds) override;
     std::optional<Invoice> invoiceByNumber(std::string_view number) override;
     std::vector<Invoice> allInvoices() override;
     std::vector<InvoiceListRow> invoiceList(const InvoiceFilter& filter) override;
