@@ -74,6 +74,37 @@ protected:
             directory->deleteClient(code);
     }
 
+    // A CSV file written as another system exports it, opened with every column as text (as a
+    // user picks in the CSV dialog to keep phones as written) and imported; the import's result.
+    static css::uno::Sequence<css::beans::NamedValue> importCsvFile(const char* name,
+                                                                    const std::string& csv)
+    {
+        const auto file = office->workDir() / name;
+        {
+            std::ofstream out(file, std::ios::binary);
+            out << csv;
+        }
+        SheetDocument document(*office, "file://" + file.string(), true,
+                               "Text - txt - csv (StarCalc)",
+                               "44,34,76,1,1/2/2/2/3/2/4/2/5/2/6/2/7/2/8/2/9/2/10/2/11/2/12/2/13/2/"
+                               "14/2/15/2/16/2/17/2/18/2/19/2/20/2/21/2");
+        return directory->importClients(document.range("A1:Z20"), options({}));
+    }
+
+    // importCsvFile, expected to be recognised as `system`'s and committed.
+    static css::uno::Sequence<css::beans::NamedValue>
+    importFileOf(const char* system, const char* name, const std::string& csv)
+    {
+        const auto imported = importCsvFile(name, csv);
+        rtl::OUString recognised;
+        resultValue(imported, "System") >>= recognised;
+        EXPECT_EQ(s(recognised), system) << name;
+        bool committed = false;
+        resultValue(imported, "Committed") >>= committed;
+        EXPECT_TRUE(committed) << name << ": " << joined(problems(imported));
+        return imported;
+    }
+
     static std::unique_ptr<Office> office;
     static Reference<XClientDirectory> directory;
 };
@@ -865,17 +896,7 @@ TEST_F(ImportApi, EachSystemsFileIsRecognisedAndReadAsItMeansItsColumns)
     for (const SourceFile& source : sourceFiles())
     {
         SCOPED_TRACE(source.name);
-        const auto file = office->workDir() / source.name;
-        {
-            std::ofstream out(file, std::ios::binary);
-            out << source.csv;
-        }
-        // Every column as text, as a user picks in the CSV dialog to keep phones as written.
-        SheetDocument document(*office, "file://" + file.string(), true,
-                               "Text - txt - csv (StarCalc)",
-                               "44,34,76,1,1/2/2/2/3/2/4/2/5/2/6/2/7/2/8/2/9/2/10/2/11/2/12/2/13/2/"
-                               "14/2/15/2/16/2/17/2/18/2/19/2/20/2/21/2");
-        const auto imported = directory->importClients(document.range("A1:Z20"), options({}));
+        const auto imported = importCsvFile(source.name, source.csv);
         rtl::OUString system;
         resultValue(imported, "System") >>= system;
         EXPECT_EQ(s(system), source.system);
@@ -915,26 +936,8 @@ namespace clientes::testing
 // three make one client with its people and addresses; each import is undone on its own.
 TEST_F(ImportApi, ErpNextsCustomersContactsAndAddressesFilesMakeOneClient)
 {
-    const auto importCsv = [&](const char* name, const std::string& csv)
-    {
-        const auto file = office->workDir() / name;
-        {
-            std::ofstream out(file, std::ios::binary);
-            out << csv;
-        }
-        SheetDocument document(*office, "file://" + file.string(), true,
-                               "Text - txt - csv (StarCalc)",
-                               "44,34,76,1,1/2/2/2/3/2/4/2/5/2/6/2/7/2/8/2/9/2/10/2/11/2/12/2/13/2/"
-                               "14/2/15/2/16/2/17/2/18/2/19/2/20/2/21/2");
-        const auto imported = directory->importClients(document.range("A1:Z20"), options({}));
-        rtl::OUString system;
-        resultValue(imported, "System") >>= system;
-        EXPECT_EQ(s(system), "ERPNext") << name;
-        bool committed = false;
-        resultValue(imported, "Committed") >>= committed;
-        EXPECT_TRUE(committed) << name << ": " << joined(problems(imported));
-        return imported;
-    };
+    const auto importCsv = [](const char* name, const std::string& csv)
+    { return importFileOf("ERPNext", name, csv); };
     const auto customers = importCsv(
         "Customer.csv", "ID,Customer Name,Customer Type,Customer Group,Territory,Mobile No,"
                         "Email Id\n"
@@ -1011,26 +1014,8 @@ namespace clientes::testing
 // contact has no field for (the civility, the person's own address) is said, not dropped.
 TEST_F(ImportApi, DolibarrsThirdPartiesThenTheirContacts)
 {
-    const auto importCsv = [&](const char* name, const std::string& csv)
-    {
-        const auto file = office->workDir() / name;
-        {
-            std::ofstream out(file, std::ios::binary);
-            out << csv;
-        }
-        SheetDocument document(*office, "file://" + file.string(), true,
-                               "Text - txt - csv (StarCalc)",
-                               "44,34,76,1,1/2/2/2/3/2/4/2/5/2/6/2/7/2/8/2/9/2/10/2/11/2/12/2/13/2/"
-                               "14/2/15/2/16/2/17/2/18/2/19/2/20/2/21/2");
-        const auto imported = directory->importClients(document.range("A1:Z20"), options({}));
-        rtl::OUString system;
-        resultValue(imported, "System") >>= system;
-        EXPECT_EQ(s(system), "Dolibarr") << name;
-        bool committed = false;
-        resultValue(imported, "Committed") >>= committed;
-        EXPECT_TRUE(committed) << name << ": " << joined(problems(imported));
-        return imported;
-    };
+    const auto importCsv = [](const char* name, const std::string& csv)
+    { return importFileOf("Dolibarr", name, csv); };
     const auto companies = importCsv(
         "export_societe_1.csv",
         "Id,Name,Alias Name,Parent company,Status,Customer,Vendor,Customer Code,Address,"
